@@ -1,0 +1,203 @@
+// npm run bench: times the CLI as users start it, against `node -e 0` measured in the same
+// run (interleaved, so machine noise hits both), on generated ledgers of 1,000, 10,000 and
+// 50,000 tasks; prints medians, p90 and ratios against the issues' targets, peak memory, and
+// a race of 20 processes claiming with `next --claim`. Exits 1 when a target is missed
+// (BENCH_NO_FAIL=1 only reports).
+//
+//   node scripts/bench.mjs [--sizes 1000,10000,50000] [--runs 15]
+
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { generateLedgers } from "./gen-ledger.mjs";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const CLI = join(ROOT, "bin", "taskgate.cjs");
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1] : dflt;
+};
+const sizes = opt("--sizes", "1000,10000,50000").split(",").map(Number);
+const RUNS = Number(opt("--runs", "15"));
+const WARMUP = 2;
+
+const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("TASKGATE_")));
+env.NO_COLOR = "1";
+
+// Only folders this script made with mkdtemp are ever removed.
+const made = [];
+function tempRepo(files) {
+  const dir = mkdtempSync(join(os.tmpdir(), "taskgate-bench-"));
+  made.push(dir);
+  execFileSync("git", ["init", "-q"], { cwd: dir });
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+process.on("exit", () => {
+  for (const dir of made) if (dir.startsWith(os.tmpdir())) rmSync(dir, { recursive: true, force: true });
+});
+
+function timeOnce(argv) {
+  const t = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, argv, { env, stdio: ["ignore", "ignore", "pipe"] });
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  if (r.status !== 0 && r.status !== 5) throw new Error(`${argv.join(" ")} exited ${r.status}: ${r.stderr}`);
+  return ms;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
+
+const TARGETS = {
+  "1000 status": 1.35,
+  "10000 status": 1.6,
+  "50000 status": 3.0,
+  "1000 set": 1.5,
+  "1000 claim": 1.5,
+  "1000 submit": 1.5,
+};
+
+const rows = [];
+let failed = 0;
+console.log(`taskgate bench: node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(2)}`);
+console.log(`${RUNS} timed runs after ${WARMUP} warm-ups per command; sizes ${sizes.join(", ")}\n`);
+
+for (const size of sizes) {
+  const { tasks, approvals, readyIds } = generateLedgers(size, { seed: size });
+  const dir = tempRepo({ "TASKS.md": tasks, "APPROVALS.md": approvals });
+  const check = spawnSync(process.execPath, [CLI, "--dir", dir, "check"], { env, encoding: "utf8" });
+  if (check.status !== 0) throw new Error(`generated ledger of ${size} tasks is invalid:\n${check.stdout}`);
+  const mid = readyIds[Math.floor(readyIds.length / 2)];
+  const base = [CLI, "--dir", dir, "--as", "alice"];
+  // claim and submit alternate on fresh READY tasks, so every timed run really writes.
+  const claimable = readyIds.filter((id) => id !== mid);
+  let next = 0;
+  let lastClaimed;
+  const commands = [
+    ["node -e 0", () => ["-e", "0"]],
+    ["status", () => [...base, "status"]],
+    ["list --json", () => [...base, "list", "--json"]],
+    ["show", () => [...base, "show", mid]],
+    ["set", (i) => [...base, "set", mid, `priority=P${i % 2}`]],
+    [
+      "claim",
+      () => {
+        lastClaimed = claimable[next++];
+        return [...base, "claim", lastClaimed];
+      },
+    ],
+    ["submit", () => [...base, "submit", lastClaimed]],
+  ];
+  const times = Object.fromEntries(commands.map(([name]) => [name, []]));
+  for (let i = 0; i < WARMUP + RUNS; i++) {
+    for (const [name, argv] of commands) {
+      const ms = timeOnce(argv(i));
+      if (i >= WARMUP) times[name].push(ms);
+    }
+  }
+  const baseline = median(times["node -e 0"]);
+  for (const [name] of commands) {
+    const med = median(times[name]);
+    const ratio = med / baseline;
+    const target = TARGETS[`${size} ${name}`];
+    const ok = target === undefined || ratio <= target;
+    if (!ok) failed++;
+    rows.push({ size, name, median: med, p90: p(times[name], 0.9), ratio, target, ok });
+  }
+}
+
+const memory = [];
+const timeBin = "/usr/bin/time";
+if (sizes.includes(50000) && existsSync(timeBin)) {
+  const { tasks, approvals, readyIds } = generateLedgers(50000, { seed: 50000 });
+  const dir = tempRepo({ "TASKS.md": tasks, "APPROVALS.md": approvals });
+  for (const argv of [["status"], ["list", "--json"], ["set", readyIds[0], "priority=P0"]]) {
+    let peak = 0;
+    for (let i = 0; i < 3; i++) {
+      const r = spawnSync(timeBin, ["-f", "%M", process.execPath, CLI, "--dir", dir, "--as", "alice", ...argv], {
+        env,
+        stdio: ["ignore", "ignore", "pipe"],
+        encoding: "utf8",
+      });
+      peak = Math.max(peak, Number(r.stderr.trim().split("\n").pop()) / 1024);
+    }
+    const ok = peak <= 150;
+    if (!ok) failed++;
+    memory.push({ command: argv[0] === "list" ? "list --json" : argv[0], peakMB: peak, ok });
+  }
+}
+
+// 20 processes each `next --claim` 20 times on a 1,000-task ledger: 400 distinct claims.
+async function race() {
+  const { tasks, approvals } = generateLedgers(1000, { seed: 7, ready: 0.5 });
+  const dir = tempRepo({ "TASKS.md": tasks, "APPROVALS.md": approvals });
+  const latencies = [];
+  const claimed = [];
+  const started = Date.now();
+  await Promise.all(
+    Array.from({ length: 20 }, async (_, w) => {
+      for (let k = 0; k < 20; k++) {
+        const t = Date.now();
+        const out = await new Promise((resolve, reject) => {
+          const child = spawn(process.execPath, [CLI, "--dir", dir, "--as", `w${w + 1}`, "next", "--claim", "--json"], {
+            env,
+          });
+          let text = "";
+          let err = "";
+          child.stdout.on("data", (d) => {
+            text += d;
+          });
+          child.stderr.on("data", (d) => {
+            err += d;
+          });
+          child.on("error", reject);
+          child.on("close", (code) =>
+            code === 0 ? resolve(text) : reject(new Error(`next --claim exited ${code}: ${err}`)),
+          );
+        });
+        latencies.push(Date.now() - t);
+        claimed.push(JSON.parse(out).claimed.id);
+      }
+    }),
+  );
+  const seconds = (Date.now() - started) / 1000;
+  return { claims: claimed.length, distinct: new Set(claimed).size, seconds, p95: p(latencies, 0.95) };
+}
+const raced = await race();
+if (raced.claims !== 400 || raced.distinct !== 400) failed++;
+
+const pad = (s, n) => String(s).padEnd(n);
+const num = (x, n, d = 1) => x.toFixed(d).padStart(n);
+console.log(
+  `${pad("size", 7)} ${pad("command", 14)} ${"median ms".padStart(10)} ${"p90 ms".padStart(8)} ${"ratio".padStart(6)}  target  result`,
+);
+for (const r of rows) {
+  const target = r.target === undefined ? "-" : `<=${r.target}`;
+  const result = r.target === undefined ? "report" : r.ok ? "PASS" : "FAIL";
+  console.log(
+    `${pad(r.size, 7)} ${pad(r.name, 14)} ${num(r.median, 10)} ${num(r.p90, 8)} ${num(r.ratio, 6, 2)}  ${pad(target, 6)}  ${result}`,
+  );
+}
+if (memory.length) {
+  console.log("\npeak memory at 50,000 tasks (max RSS of 3 runs, /usr/bin/time):");
+  for (const m of memory)
+    console.log(`  ${pad(m.command, 12)} ${num(m.peakMB, 7)} MB  target <=150  ${m.ok ? "PASS" : "FAIL"}`);
+}
+console.log(
+  `\nrace: 20 processes x 20 next --claim on 1,000 tasks: ${raced.claims} claims, ${raced.distinct} distinct tasks, ` +
+    `${(raced.claims / raced.seconds).toFixed(1)} claims/s, p95 latency ${raced.p95} ms  ${raced.distinct === 400 ? "PASS" : "FAIL"}`,
+);
+console.log(`load ${os.loadavg()[0].toFixed(2)} at the end`);
+
+mkdirSync(join(ROOT, ".bench"), { recursive: true });
+writeFileSync(
+  join(ROOT, ".bench", "results.json"),
+  `${JSON.stringify({ node: process.version, rows, memory, race: raced }, null, 2)}\n`,
+);
+if (failed) {
+  console.log(`\n${failed} target(s) missed.`);
+  if (process.env.BENCH_NO_FAIL !== "1") process.exitCode = 1;
+}

@@ -1,0 +1,53 @@
+// Typed errors carrying the exit code; only the CLI's entry point turns them into an exit.
+
+import type { Diagnostic } from "../model/diagnostic.js";
+
+export const EXIT = {
+  ok: 0,
+  refused: 1,
+  usage: 2,
+  invalid: 3,
+  busy: 4,
+  nothingToDo: 5,
+  internal: 70,
+} as const;
+
+export class TaskgateError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** A rule said no: wrong role, wrong state, unknown task, bad value. Nothing was written. */
+export class RefusedError extends TaskgateError {
+  constructor(message: string) {
+    super(message, EXIT.refused);
+  }
+}
+
+export class UsageError extends TaskgateError {
+  constructor(message: string) {
+    super(message, EXIT.usage);
+  }
+}
+
+/** A ledger has errors; the diagnostics say where. Nothing was written. */
+export class InvalidLedgerError extends TaskgateError {
+  constructor(
+    message: string,
+    readonly diagnostics: readonly Diagnostic[],
+  ) {
+    super(message, EXIT.invalid);
+  }
+}
+
+/** The ledger was locked or changed by another process for too long; run the command again. */
+export class BusyError extends TaskgateError {
+  constructor(message: string) {
+    super(message, EXIT.busy);
+  }
+}

@@ -1,0 +1,77 @@
+// Reading the ledgers for a use case, and the checks every write makes before and after.
+
+import { type ApprovalsLedger, readApprovals } from "../ledger/approvals.js";
+import type { LedgerKind } from "../ledger/document.js";
+import { applySplices, type Splice } from "../ledger/edit.js";
+import { readTasks, type TasksLedger } from "../ledger/tasks.js";
+import { compareDiagnostics, type Diagnostic, formatDiagnostic, hasErrors } from "../model/diagnostic.js";
+import type { TaskAction } from "../rules/matrix.js";
+import { authorize } from "../rules/roles.js";
+import type { Context } from "./context.js";
+import { InvalidLedgerError, RefusedError, UsageError } from "./errors.js";
+
+export function missingLedger(ctx: Context, which: LedgerKind): RefusedError {
+  const name = which === "tasks" ? ctx.paths.tasksDisplay : ctx.paths.approvalsDisplay;
+  return new RefusedError(
+    `${name} does not exist; run "taskgate init" to create TASKS.md and APPROVALS.md, or point --dir at the folder that has them`,
+  );
+}
+
+export function parseTasks(ctx: Context, text: string | undefined): TasksLedger {
+  if (text === undefined) throw missingLedger(ctx, "tasks");
+  return readTasks(ctx.paths.tasksDisplay, text);
+}
+
+export function parseApprovals(ctx: Context, text: string | undefined): ApprovalsLedger {
+  if (text === undefined) throw missingLedger(ctx, "approvals");
+  return readApprovals(ctx.paths.approvalsDisplay, text);
+}
+
+export function loadTasks(ctx: Context): TasksLedger {
+  return parseTasks(ctx, ctx.ports.readText(ctx.paths.tasks));
+}
+
+export function loadApprovals(ctx: Context): ApprovalsLedger | undefined {
+  const text = ctx.ports.readText(ctx.paths.approvals);
+  return text === undefined ? undefined : readApprovals(ctx.paths.approvalsDisplay, text);
+}
+
+/** Writes are refused while a ledger has errors: the diagnostics say what to fix. */
+export function requireValid(file: string, diagnostics: readonly Diagnostic[]): void {
+  if (!hasErrors(diagnostics)) return;
+  const errors = diagnostics.filter((d) => d.severity === "error").sort(compareDiagnostics);
+  throw new InvalidLedgerError(
+    `${file} has ${errors.length} error${errors.length === 1 ? "" : "s"}; fix ${errors.length === 1 ? "it" : "them"} first (nothing was written):\n${errors
+      .slice(0, 10)
+      .map(formatDiagnostic)
+      .join("\n")}`,
+    errors,
+  );
+}
+
+/** Applies the splices and reads the result again: an edit may not leave an error behind. */
+export function applyChecked(kind: LedgerKind, file: string, text: string, splices: readonly Splice[]): string {
+  const next = applySplices(text, splices);
+  const after = kind === "tasks" ? readTasks(file, next).diagnostics : readApprovals(file, next).diagnostics;
+  if (hasErrors(after)) {
+    const errors = after.filter((d) => d.severity === "error").sort(compareDiagnostics);
+    throw new InvalidLedgerError(
+      `That change would leave ${file} invalid, so nothing was written:\n${errors.slice(0, 10).map(formatDiagnostic).join("\n")}`,
+      errors,
+    );
+  }
+  return next;
+}
+
+export function actingAs(ctx: Context, approvals: ApprovalsLedger, action: TaskAction) {
+  const name = ctx.ports.actorName();
+  if (!name) {
+    throw new UsageError(
+      'Nobody to act as: pass --as NAME, set TASKGATE_ACTOR, or set git config user.email to a name listed under "## Roles"',
+    );
+  }
+  requireValid(approvals.doc.file, approvals.diagnostics);
+  const auth = authorize(approvals.actors, name, action, ctx.paths.approvalsDisplay);
+  if (!auth.ok) throw new RefusedError(auth.message);
+  return auth;
+}

@@ -1,0 +1,90 @@
+// Task transitions (claim, submit, accept, ...) and `next --claim`: who acts is read from
+// APPROVALS.md, the decision is the pure planner's, the write is the store's.
+
+import type { Role } from "../model/approval.js";
+import { type NextPick, pickNext } from "../rules/dispatch.js";
+import { gateProblem } from "../rules/gate.js";
+import { MATRIX, permits } from "../rules/matrix.js";
+import { identify } from "../rules/roles.js";
+import { planTransition, type TransitionInput, type TransitionResult, type Who } from "../rules/workflow.js";
+import type { Context } from "./context.js";
+import { EXIT, RefusedError, TaskgateError, UsageError } from "./errors.js";
+import { applyChecked, loadTasks, parseApprovals, parseTasks, requireValid } from "./ledgers.js";
+
+/** Nothing to do: its own exit code, for scripts that loop on `next --claim`. */
+export class NothingToDo extends TaskgateError {
+  constructor(message: string) {
+    super(message, EXIT.nothingToDo);
+  }
+}
+
+export function whoActs(ctx: Context, hint: Role): Who {
+  const approvals = parseApprovals(ctx, ctx.ports.readText(ctx.paths.approvals));
+  requireValid(ctx.paths.approvalsDisplay, approvals.diagnostics);
+  const name = ctx.ports.actorName();
+  if (!name) {
+    throw new UsageError(
+      'Nobody to act as: pass --as NAME, set TASKGATE_ACTOR, or set git config user.email to a name listed under "## Roles"',
+    );
+  }
+  const id = identify(approvals.actors, name, ctx.paths.approvalsDisplay, hint);
+  if (!id.ok) throw new RefusedError(id.message);
+  return { actor: id.actor, roles: id.roles, automation: id.automation, host: ctx.ports.host };
+}
+
+export async function transition(ctx: Context, input: TransitionInput): Promise<TransitionResult> {
+  const who = whoActs(ctx, MATRIX[input.action].role);
+  const { paths, ports } = ctx;
+  // Accepting reads the approvals too (the gate), under their lock, so a decision cannot
+  // change between the check and the write.
+  const gated = input.action === "accept";
+  return ports.update(gated ? [paths.tasks, paths.approvals] : [paths.tasks], ([text, approvalsText]) => {
+    const ledger = parseTasks(ctx, text);
+    requireValid(paths.tasksDisplay, ledger.diagnostics);
+    if (gated) {
+      const approvals = parseApprovals(ctx, approvalsText);
+      const problem = gateProblem(ledger, approvals, input.id, ports.hasher);
+      if (problem && permits("accept", who.actor, who.roles, ledger.byId.get(input.id)?.task.state).ok) {
+        throw new RefusedError(problem);
+      }
+    }
+    const plan = planTransition(ledger, input, who, { now: ctx.now, hasher: ports.hasher });
+    if (!plan.ok) throw new RefusedError(plan.message);
+    const next = applyChecked("tasks", paths.tasksDisplay, text as string, plan.splices);
+    return { writes: [{ path: paths.tasks, text: next }], result: plan.result };
+  });
+}
+
+export interface NextInput {
+  readonly labels: readonly string[];
+  readonly claim: boolean;
+  readonly ttl?: number | undefined;
+}
+
+export async function next(
+  ctx: Context,
+  input: NextInput,
+): Promise<{ pick: NextPick; claimed: TransitionResult | undefined }> {
+  const who = whoActs(ctx, "WORK");
+  if (!input.claim) {
+    const ledger = loadTasks(ctx);
+    const pick = pickNext(ledger, who, { labels: input.labels }, ctx.now);
+    if (!pick.task) throw new NothingToDo(`Nothing to do for ${who.actor}: ${pick.why}`);
+    return { pick, claimed: undefined };
+  }
+  const { paths, ports } = ctx;
+  // Picking and claiming under one lock: two racing workers never get the same task.
+  return ports.update([paths.tasks], ([text]) => {
+    const ledger = parseTasks(ctx, text);
+    requireValid(paths.tasksDisplay, ledger.diagnostics);
+    const pick = pickNext(ledger, who, { labels: input.labels }, ctx.now);
+    if (!pick.task) throw new NothingToDo(`Nothing to do for ${who.actor}: ${pick.why}`);
+    const plan = planTransition(ledger, { action: "claim", id: pick.task.id, ttl: input.ttl }, who, {
+      now: ctx.now,
+      hasher: ports.hasher,
+    });
+    if (!plan.ok) throw new RefusedError(plan.message);
+    const next = applyChecked("tasks", paths.tasksDisplay, text as string, plan.splices);
+    return { writes: [{ path: paths.tasks, text: next }], result: { pick, claimed: plan.result } };
+  });
+}

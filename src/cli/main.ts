@@ -1,0 +1,326 @@
+// Command-line wiring: parse with commander, build the context, call a use case, render.
+// Only this module sets the process exit code.
+
+import { Command, CommanderError } from "commander";
+import type { Context } from "../app/context.js";
+import { EXIT, InvalidLedgerError, TaskgateError, UsageError } from "../app/errors.js";
+import { locateLedgers } from "../io/locate.js";
+import { nodePorts } from "../io/ports.js";
+import { isState, STATES } from "../model/task.js";
+import { registerApprovalCommands } from "./approval-commands.js";
+import {
+  diagnosticJson,
+  jsonDoc,
+  makeChalk,
+  renderDiagnostics,
+  renderStatus,
+  renderTask,
+  renderTaskTable,
+  taskJson,
+} from "./render.js";
+import { registerWorkflowCommands } from "./workflow-commands.js";
+
+const EXIT_HELP = `
+Exit codes:
+  0   ok
+  1   refused: a rule said no (role, state, unknown task, bad value); nothing was written;
+      also check --sla when the only errors are approvals past their SLA
+  2   usage: unknown command or option, missing argument
+  3   invalid ledger: check found errors, or a write was refused because a ledger has errors
+  4   busy: the ledger is locked or was changed by another process; run the command again
+  5   nothing to do: \`next\` found no task for you (not an error)
+  70  internal error (a bug: please report it)
+
+Environment:
+  TASKGATE_DIR, TASKGATE_TASKS, TASKGATE_APPROVALS   where the ledgers are (like --dir, --tasks, --approvals)
+  TASKGATE_ACTOR                                     who acts (like --as); else git's user.email
+  TASKGATE_NOW                                       the current time (ISO 8601), for tests and replays
+  TASKGATE_LOCK_TIMEOUT_MS, TASKGATE_LOCK_STALE_MS   how long to wait for a lock (30000), when a dead one is taken over (5000)
+  NO_COLOR                                           no colour in the output
+`;
+
+interface GlobalOpts {
+  dir?: string;
+  tasks?: string;
+  approvals?: string;
+  as?: string;
+  color: boolean;
+}
+
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const out = process.stdout;
+  const err = process.stderr;
+  let exitCode: number = EXIT.ok;
+  let wantsJson = false;
+  const program = new Command();
+  program
+    .name("taskgate")
+    .description("A task board (TASKS.md) and approval gate (APPROVALS.md) for teams of people and AI agents.")
+    .version("0.1.0", "-V, --version")
+    .option(
+      "--dir <dir>",
+      "folder holding TASKS.md and APPROVALS.md (default: this folder or the nearest parent that has them)",
+    )
+    .option("--tasks <file>", "path of TASKS.md")
+    .option("--approvals <file>", "path of APPROVALS.md")
+    .option("--as <name>", "act as this actor (default: TASKGATE_ACTOR, then git user.email)")
+    .option("--no-color", "no colour in the output")
+    .addHelpText("after", EXIT_HELP)
+    .showHelpAfterError("(run taskgate --help for the commands)")
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => out.write(s), writeErr: (s) => err.write(s) });
+
+  const context = (): { ctx: Context; c: ReturnType<typeof makeChalk>; g: GlobalOpts } => {
+    const g = program.opts<GlobalOpts>();
+    const paths = locateLedgers(g, env, process.cwd());
+    const ports = nodePorts({ as: g.as, env, tasksPath: paths.tasks });
+    const now = env.TASKGATE_NOW ? Date.parse(env.TASKGATE_NOW) : Date.now();
+    if (Number.isNaN(now)) throw new UsageError(`TASKGATE_NOW is not a time: "${env.TASKGATE_NOW}"`);
+    return { ctx: { paths, ports, now }, c: makeChalk(out, env, !g.color), g };
+  };
+  const json = (o: { json?: boolean }) => {
+    wantsJson = Boolean(o.json);
+    return wantsJson;
+  };
+
+  program
+    .command("init")
+    .description("create TASKS.md and APPROVALS.md here (never overwrites)")
+    .action(async () => {
+      const { ctx } = context();
+      const { initLedgers } = await import("../app/init.js");
+      const r = await initLedgers(ctx);
+      out.write(`Created ${r.created.join(" and ")}.\n`);
+    });
+
+  program
+    .command("check")
+    .description("validate both ledgers: every problem at once, as FILE:LINE:COL")
+    .option("--json", "print one JSON document")
+    .option("--strict", "also compare the line reader with a full Markdown parser (slow on big files)")
+    .option("--sla", "fail (exit 1) when a pending approval is past the policy's approval-sla")
+    .action(async (o: { json?: boolean; strict?: boolean; sla?: boolean }) => {
+      const { ctx, c } = context();
+      const { checkLedgers } = await import("../app/check.js");
+      const r = await checkLedgers(ctx, { strict: Boolean(o.strict), sla: Boolean(o.sla) });
+      const errorList = r.diagnostics.filter((d) => d.severity === "error");
+      const slaOnly = errorList.every((d) => d.code === "approval-sla");
+      const errors = errorList.length;
+      const warnings = r.diagnostics.length - errors;
+      if (json(o)) {
+        out.write(
+          jsonDoc("check", {
+            ok: errors === 0,
+            errors,
+            warnings,
+            files: r.files,
+            diagnostics: r.diagnostics.map(diagnosticJson),
+          }),
+        );
+      } else {
+        if (r.diagnostics.length) out.write(`${renderDiagnostics(c, r.diagnostics)}\n`);
+        out.write(
+          errors
+            ? c.red(
+                `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"} in ${r.files.join(", ")}\n`,
+              )
+            : c.green(
+                `${r.files.join(" and ")}: ok${warnings ? ` (${warnings} warning${warnings === 1 ? "" : "s"})` : ""}\n`,
+              ),
+        );
+      }
+      if (errors) exitCode = slaOnly ? EXIT.refused : EXIT.invalid;
+    });
+
+  program
+    .command("status")
+    .description("counts by state, leases held and expired, approvals pending")
+    .option("--json", "print one JSON document")
+    .action(async (o: { json?: boolean }) => {
+      const { ctx, c } = context();
+      const { statusView } = await import("../app/views.js");
+      const v = statusView(ctx);
+      const errors = v.diagnostics.filter((d) => d.severity === "error").length;
+      if (json(o)) {
+        const s = v.summary;
+        out.write(
+          jsonDoc("status", {
+            files: { tasks: ctx.paths.tasksDisplay, approvals: v.approvalsFound ? ctx.paths.approvalsDisplay : null },
+            tasks: s.tasks,
+            byState: s.byState,
+            blocked: s.blocked,
+            leases: {
+              held: s.leases.held,
+              expired: s.leases.expired.map((e) => ({
+                id: e.id,
+                holder: e.holder,
+                expiredAt: new Date(e.since).toISOString(),
+              })),
+            },
+            approvals: {
+              pending: s.approvals.pending,
+              overSla: s.approvals.overSla.map((a) => ({ id: a.id, waitingSeconds: Math.floor(a.waiting / 1000) })),
+              stale: s.approvals.stale,
+            },
+            errors,
+            warnings: v.diagnostics.length - errors,
+          }),
+        );
+      } else {
+        out.write(
+          renderStatus(
+            c,
+            { tasks: ctx.paths.tasksDisplay, approvals: ctx.paths.approvalsDisplay },
+            v.summary,
+            v.approvalsFound,
+            ctx.now,
+            errors,
+            v.diagnostics.length - errors,
+          ),
+        );
+      }
+    });
+
+  const collect = (v: string, prev: string[] = []) => [
+    ...prev,
+    ...v
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  ];
+  program
+    .command("list")
+    .description("list tasks, filtered")
+    .option("--state <state>", `only tasks in this state (${STATES.join("|")}); repeat or comma-separate`, collect)
+    .option("--label <label>", "only tasks with this label; repeat for all of several", collect)
+    .option("--assignee <name>", "only tasks assigned to this actor")
+    .option("--json", "print one JSON document")
+    .action(async (o: { state?: string[]; label?: string[]; assignee?: string; json?: boolean }) => {
+      const { ctx, c } = context();
+      const states = (o.state ?? []).map((s) => s.toUpperCase());
+      const wrong = states.find((s) => !isState(s));
+      if (wrong) throw new UsageError(`Unknown state "${wrong}"; expected ${STATES.join("|")}`);
+      const { listView } = await import("../app/views.js");
+      const v = listView(ctx, { states, labels: o.label ?? [], ...(o.assignee ? { assignee: o.assignee } : {}) });
+      if (json(o))
+        out.write(
+          jsonDoc("list", { file: ctx.paths.tasksDisplay, count: v.tasks.length, tasks: v.tasks.map(taskJson) }),
+        );
+      else out.write(renderTaskTable(c, v.tasks, out.columns || 100));
+    });
+
+  program
+    .command("show")
+    .description("one task with its fields and text")
+    .argument("<id>", "task ID, like T-12")
+    .option("--json", "print one JSON document")
+    .action(async (id: string, o: { json?: boolean }) => {
+      const { ctx, c } = context();
+      const { showView } = await import("../app/views.js");
+      const v = showView(ctx, normalizeId(id));
+      if (json(o)) out.write(jsonDoc("task", { task: taskJson(v.task), body: v.body }));
+      else out.write(renderTask(c, v.task, v.body, ctx.now, v.clockSkew));
+    });
+
+  program
+    .command("add")
+    .description("add a task (state PLAN, or READY with --ready)")
+    .argument("<title...>", "the task's title")
+    .option("--priority <p>", "P0|P1|P2|P3 (default P2)")
+    .option("--labels <list>", "comma-separated labels")
+    .option("--depends <ids>", "comma-separated task IDs this task waits for")
+    .option("--ready", "add it as READY rather than PLAN")
+    .option("--json", "print one JSON document")
+    .action(
+      async (
+        words: string[],
+        o: { priority?: string; labels?: string; depends?: string; ready?: boolean; json?: boolean },
+      ) => {
+        const { ctx } = context();
+        const { addTask } = await import("../app/add.js");
+        const r = await addTask(ctx, {
+          title: words.join(" "),
+          priority: o.priority?.toUpperCase(),
+          labels: o.labels,
+          depends: o.depends,
+          state: o.ready ? "READY" : "PLAN",
+        });
+        if (json(o)) out.write(jsonDoc("add", { id: r.id }));
+        else out.write(`${r.id}\n`);
+      },
+    );
+
+  program
+    .command("set")
+    .description("change fields of a task: key=value (empty value removes the field)")
+    .argument("<id>", "task ID, like T-12")
+    .argument("<assignments...>", "key=value pairs: title, priority, labels, depends, assignee, not-before")
+    .option("--json", "print one JSON document")
+    .action(async (id: string, pairs: string[], o: { json?: boolean }) => {
+      const { ctx } = context();
+      const assignments = pairs.map((p) => {
+        const eq = p.indexOf("=");
+        if (eq <= 0) throw new UsageError(`Expected key=value, found "${p}"`);
+        return [p.slice(0, eq).trim(), p.slice(eq + 1)] as const;
+      });
+      const { setFields } = await import("../app/set.js");
+      const r = await setFields(ctx, normalizeId(id), assignments);
+      if (json(o))
+        out.write(
+          jsonDoc("set", {
+            id: normalizeId(id),
+            changes: r.changes.map((ch) => ({ key: ch.key, from: ch.from ?? null, to: ch.to ?? null })),
+          }),
+        );
+      else if (r.changes.length === 0) out.write(`${normalizeId(id)}: nothing to change\n`);
+      else
+        for (const ch of r.changes)
+          out.write(`${normalizeId(id)} ${ch.key}: ${ch.from ?? "(none)"} -> ${ch.to ?? "(removed)"}\n`);
+    });
+
+  registerWorkflowCommands(program, { context, json, out, env, normalizeId });
+  registerApprovalCommands(program, { context, json, out, env, normalizeId });
+
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+  } catch (e) {
+    exitCode = reportError(e, wantsJson, out, err);
+  }
+  return exitCode;
+}
+
+function normalizeId(id: string): string {
+  const m = /^t-?(\d+)$/i.exec(id.trim());
+  return m ? `T-${Number(m[1])}` : id.trim();
+}
+
+function reportError(e: unknown, wantsJson: boolean, out: NodeJS.WriteStream, err: NodeJS.WriteStream): number {
+  if (e instanceof CommanderError) {
+    // Help and version are "errors" to commander; their text is already printed.
+    if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help")
+      return EXIT.ok;
+    return EXIT.usage;
+  }
+  if (e instanceof TaskgateError && e.exitCode === EXIT.nothingToDo) {
+    // Not an error: a worker loop's normal answer, on stdout.
+    out.write(wantsJson ? jsonDoc("next", { task: null, claimed: null, reason: e.message }) : `${e.message}\n`);
+    return e.exitCode;
+  }
+  if (e instanceof TaskgateError) {
+    if (wantsJson) {
+      out.write(
+        jsonDoc("error", {
+          exitCode: e.exitCode,
+          error: e.name,
+          message: e.message,
+          diagnostics: e instanceof InvalidLedgerError ? e.diagnostics.map(diagnosticJson) : [],
+        }),
+      );
+    }
+    err.write(`taskgate: ${e.message}\n`);
+    return e.exitCode;
+  }
+  const msg = e instanceof Error ? (e.stack ?? e.message) : String(e);
+  err.write(`taskgate: internal error (please report it): ${msg}\n`);
+  return EXIT.internal;
+}

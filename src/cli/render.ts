@@ -1,0 +1,186 @@
+// Human and JSON output. Colour only on a terminal and never with NO_COLOR.
+
+import { Chalk, type ChalkInstance } from "chalk";
+import { encodeLease } from "../ledger/fields.js";
+import { type Diagnostic, formatDiagnostic } from "../model/diagnostic.js";
+import { STATES, type State, type Task } from "../model/task.js";
+import { formatAge, formatDuration, formatTime } from "../model/time.js";
+import type { StatusSummary } from "../rules/summary.js";
+
+export const JSON_SCHEMA_VERSION = 1;
+
+export function makeChalk(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv, noColor: boolean): ChalkInstance {
+  const force = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false";
+  const off =
+    noColor || (env.NO_COLOR !== undefined && env.NO_COLOR !== "") || (!stream.isTTY && !force) || env.TERM === "dumb";
+  return new Chalk({ level: off ? 0 : 1 });
+}
+
+/** One stable JSON document: {"schema": "taskgate.<kind>", "version": 1, ...}. */
+export function jsonDoc(kind: string, body: Record<string, unknown>): string {
+  return `${JSON.stringify({ schema: `taskgate.${kind}`, version: JSON_SCHEMA_VERSION, ...body }, null, 2)}\n`;
+}
+
+const STATE_COLOR: Record<State, (c: ChalkInstance, s: string) => string> = {
+  PLAN: (c, s) => c.gray(s),
+  READY: (c, s) => c.cyan(s),
+  DOING: (c, s) => c.yellow(s),
+  REVIEW: (c, s) => c.magenta(s),
+  DONE: (c, s) => c.green(s),
+};
+
+export function renderDiagnostics(c: ChalkInstance, ds: readonly Diagnostic[]): string {
+  return ds
+    .map((d) => {
+      const line = formatDiagnostic(d);
+      return d.severity === "error" ? c.red(line) : c.yellow(line);
+    })
+    .join("\n");
+}
+
+export function renderStatus(
+  c: ChalkInstance,
+  files: { tasks: string; approvals: string },
+  s: StatusSummary,
+  approvalsFound: boolean,
+  now: number,
+  errors: number,
+  warnings: number,
+): string {
+  const lines: string[] = [];
+  lines.push(`${c.bold(files.tasks)}: ${s.tasks} task${s.tasks === 1 ? "" : "s"}`);
+  lines.push(`  ${STATES.map((st) => `${STATE_COLOR[st](c, st)} ${s.byState[st]}`).join("  ")}`);
+  if (s.blocked.length)
+    lines.push(
+      `  ${c.red("blocked")} ${s.blocked.length}: ${s.blocked.slice(0, 10).join(", ")}${s.blocked.length > 10 ? ", ..." : ""}`,
+    );
+  const expired = s.leases.expired;
+  lines.push(
+    `  leases: ${s.leases.held} held${expired.length ? `, ${c.red(`${expired.length} expired`)}` : ", none expired"}`,
+  );
+  for (const e of expired.slice(0, 10)) lines.push(`    ${e.id} ${e.holder} expired ${formatAge(now - e.since)} ago`);
+  if (approvalsFound) {
+    const { pending, overSla, stale } = s.approvals;
+    const sla = overSla.length ? `, ${c.red(`${overSla.length} past SLA`)}` : "";
+    const staleText = stale.length ? `, ${c.yellow(`${stale.length} stale (${stale.join(", ")})`)}` : "";
+    lines.push(`${c.bold(files.approvals)}: ${pending} pending${sla}${staleText}`);
+    for (const a of overSla.slice(0, 10)) lines.push(`    ${a.id} waiting ${formatAge(a.waiting)}`);
+  } else lines.push(`${files.approvals}: ${c.yellow("missing")} (run taskgate init)`);
+  if (errors || warnings) {
+    lines.push(
+      `${errors ? c.red(`${errors} error${errors === 1 ? "" : "s"}`) : "0 errors"}, ${warnings} warning${warnings === 1 ? "" : "s"}: run taskgate check`,
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function pad(s: string, width: number): string {
+  const len = [...s].length;
+  return len >= width ? s : s + " ".repeat(width - len);
+}
+
+export function renderTaskTable(c: ChalkInstance, tasks: readonly Task[], width: number): string {
+  if (tasks.length === 0) return "No tasks match.\n";
+  const idW = Math.max(2, ...tasks.map((t) => t.id.length));
+  const rows = tasks.map((t) => {
+    const meta = [
+      t.assignee ? `@${t.assignee}` : "",
+      t.labels.length ? `[${t.labels.join(", ")}]` : "",
+      t.blocked !== undefined ? "blocked" : "",
+    ]
+      .filter(Boolean)
+      .join(" ");
+    const fixed = idW + 2 + 6 + 2 + 2 + 2;
+    let title = t.title;
+    const room = Math.max(10, width - fixed - (meta ? meta.length + 2 : 0));
+    if ([...title].length > room) title = `${[...title].slice(0, room - 1).join("")}…`;
+    const state = STATE_COLOR[t.state](c, pad(t.state, 6));
+    const metaOut = meta ? `  ${t.blocked !== undefined ? c.red(meta) : c.dim(meta)}` : "";
+    return `${pad(t.id, idW)}  ${state}  ${t.priority}  ${title}${metaOut}`;
+  });
+  return `${rows.join("\n")}\n`;
+}
+
+export function renderTask(c: ChalkInstance, t: Task, body: string, now: number, clockSkew: number): string {
+  const lines = [`${c.bold(t.id)} ${t.title}`];
+  lines.push(`  state:    ${STATE_COLOR[t.state](c, t.state)}${t.resolution ? ` (${t.resolution})` : ""}`);
+  lines.push(`  priority: ${t.priority}`);
+  if (t.labels.length) lines.push(`  labels:   ${t.labels.join(", ")}`);
+  if (t.depends.length) lines.push(`  depends:  ${t.depends.join(", ")}`);
+  if (t.assignee) lines.push(`  assignee: ${t.assignee}`);
+  if (t.lease) {
+    const left = t.lease.until - now;
+    const status = left + clockSkew < 0 ? c.red(`expired ${formatAge(-left)} ago`) : `${formatAge(left)} left`;
+    lines.push(`  lease:    ${encodeLease(t.lease)} (${status})`);
+  }
+  if (t.attempts) lines.push(`  attempts: ${t.attempts}`);
+  if (t.blocked !== undefined) lines.push(`  blocked:  ${c.red(t.blocked)}`);
+  if (t.notBefore !== undefined) lines.push(`  not before: ${formatTime(t.notBefore)}`);
+  if (t.created !== undefined) lines.push(`  created:  ${formatTime(t.created)} (${formatAge(now - t.created)} ago)`);
+  const workers = t.fields.find((f) => f.key === "workers")?.value;
+  if (workers) lines.push(`  workers:  ${workers}`);
+  const rework = t.fields.find((f) => f.key === "rework")?.value;
+  if (rework) lines.push(`  rework:   ${c.yellow(rework)}`);
+  const shown = new Set([
+    "state",
+    "priority",
+    "labels",
+    "depends",
+    "assignee",
+    "lease",
+    "attempts",
+    "blocked",
+    "resolution",
+    "not-before",
+    "created",
+    "fence",
+    "workers",
+    "rework",
+  ]);
+  for (const f of t.fields) {
+    if (!shown.has(f.key)) {
+      lines.push(`  ${f.key}: ${f.value}`);
+    }
+  }
+  if (body.trim()) lines.push("", body);
+  return `${lines.join("\n")}\n`;
+}
+
+export function taskJson(t: Task): Record<string, unknown> {
+  return {
+    id: t.id,
+    title: t.title,
+    state: t.state,
+    priority: t.priority,
+    labels: t.labels,
+    depends: t.depends,
+    assignee: t.assignee ?? null,
+    lease: t.lease
+      ? {
+          holder: t.lease.holder,
+          token: t.lease.token,
+          until: formatTime(t.lease.until),
+          ttl: formatDuration(t.lease.ttl),
+        }
+      : null,
+    attempts: t.attempts,
+    blocked: t.blocked ?? null,
+    resolution: t.resolution ?? null,
+    notBefore: t.notBefore === undefined ? null : formatTime(t.notBefore),
+    created: t.created === undefined ? null : formatTime(t.created),
+    fields: Object.fromEntries(t.fields.map((f) => [f.key, f.value])),
+    line: t.line,
+  };
+}
+
+export function diagnosticJson(d: Diagnostic): Record<string, unknown> {
+  return {
+    severity: d.severity,
+    file: d.file,
+    line: d.line,
+    column: d.column,
+    code: d.code,
+    message: d.message,
+    ...(d.related ? { related: d.related } : {}),
+  };
+}

@@ -1,0 +1,227 @@
+// The one way anything is written to a ledger: lock (sorted order), read, let pure code
+// decide, compare the file with what was read, write atomically, release.
+// proper-lockfile can hand a lock to a second process when it wrongly thinks the first one
+// stale (its issue #121), so the lock alone is not trusted: the compare step catches that.
+
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, dirname, join, resolve } from "node:path";
+import { BusyError, InvalidLedgerError } from "../app/errors.js";
+import { lockfile } from "../vendor/lockfile.js";
+import { writeFileAtomic } from "./atomic-write.js";
+import { findGitDir, gitIsMergingFile } from "./git.js";
+import { decodeUtf8 } from "./text.js";
+
+export interface Write {
+  readonly path: string;
+  readonly text: string;
+}
+
+export interface Update<T> {
+  readonly writes: readonly Write[];
+  readonly result: T;
+}
+
+export interface StoreOptions {
+  /** How long to wait for a lock held by another process, in ms. */
+  readonly lockTimeout?: number | undefined;
+  /** Age after which a lock whose holder stopped refreshing it is taken over, in ms (>= 2000). */
+  readonly lockStale?: number | undefined;
+}
+
+interface Held {
+  readonly path: string;
+  release: () => Promise<void>;
+  compromised: Error | undefined;
+}
+
+export class LedgerStore {
+  private readonly lockTimeout: number;
+  private readonly lockStale: number;
+
+  constructor(options: StoreOptions = {}) {
+    this.lockTimeout = options.lockTimeout ?? 30_000;
+    this.lockStale = Math.max(2000, options.lockStale ?? 5000);
+  }
+
+  /**
+   * Runs `decide` on the current texts of `paths` (undefined for a missing file) under their
+   * locks, and writes what it returns. `decide` must be pure: it may run again when a file
+   * changed under us between the read and the write.
+   */
+  async update<T>(paths: readonly string[], decide: (texts: (string | undefined)[]) => Update<T>): Promise<T> {
+    const absolute = paths.map((p) => resolve(p));
+    const order = [...new Set(absolute)].sort();
+    const plan = (raw: (Buffer | undefined)[]): Planned<T> => {
+      try {
+        return {
+          raw,
+          out: decide(raw.map((b, i) => (b === undefined ? undefined : decodeUtf8(paths[i] as string, b)))),
+        };
+      } catch (error) {
+        return { raw, error };
+      }
+    };
+    // Plan once before taking the locks: decide is pure, so when the files are still the same
+    // bytes under the locks, that plan stands, and the locks are held only to compare and write.
+    let planned = plan(absolute.map(readRaw));
+    const held: Held[] = [];
+    try {
+      for (const p of order) held.push(await this.acquire(p));
+      for (let attempt = 1; ; attempt++) {
+        const raw = absolute.map((p) => readRaw(p));
+        if (!raw.every((b, i) => sameBytes(b, planned.raw[i]))) planned = plan(raw);
+        if ("error" in planned) throw planned.error;
+        const { writes, result } = planned.out;
+        const targets = writes.map((w) => {
+          const target = resolve(w.path);
+          const i = absolute.indexOf(target);
+          if (i < 0) throw new Error(`internal: write to ${w.path}, which was not locked`);
+          return { w, target, before: raw[i], held: held.find((x) => x.path === target) as Held };
+        });
+        for (const { w, target } of targets) refuseUnsafeWrite(w, target);
+        // Compare-and-swap, first for all files at once, then again just before each rename.
+        const changed = targets.some(({ target, before }) => !sameBytes(readRaw(target), before));
+        if (!changed) {
+          targets.forEach(({ w, target, before, held: h }, k) => {
+            try {
+              writeFileAtomic(target, Buffer.from(w.text, "utf8"), lockDirFor(target), () => {
+                if (!sameBytes(readRaw(target), before)) throw new StaleReadError();
+                if (h.compromised) {
+                  throw new BusyError(
+                    `${w.path}: the lock on this file was lost while writing (${h.compromised.message}); it was not written, run the command again`,
+                  );
+                }
+              });
+            } catch (e) {
+              if (e instanceof StaleReadError) {
+                throw new BusyError(
+                  k === 0
+                    ? `${w.path} was changed by another program while taskgate was writing it; nothing was written, run the command again`
+                    : `${w.path} was changed by another program while taskgate was writing it; ${targets[0]?.w.path} was written but ${w.path} was not: run "taskgate check"`,
+                );
+              }
+              throw e;
+            }
+          });
+        }
+        if (!changed) return result;
+        if (attempt >= 3) {
+          throw new BusyError(
+            `${paths.join(", ")} kept changing while taskgate was writing (another program writes it without the lock); nothing was written, run the command again`,
+          );
+        }
+      }
+    } finally {
+      for (const h of held.reverse()) {
+        try {
+          await h.release();
+        } catch {
+          // Already released or compromised: the write step has reported it.
+        }
+      }
+    }
+  }
+
+  private async acquire(path: string): Promise<Held> {
+    const lockDir = lockDirFor(path);
+    mkdirSync(lockDir, { recursive: true });
+    cleanTempFiles(lockDir);
+    const lockfilePath = join(lockDir, `${basename(path)}-${shortHash(path)}.lock`);
+    const deadline = Date.now() + this.lockTimeout;
+    let wait = 5;
+    for (;;) {
+      const h: Held = { path, release: async () => undefined, compromised: undefined };
+      try {
+        h.release = await lockfile.lock(path, {
+          realpath: false,
+          lockfilePath,
+          stale: this.lockStale,
+          update: Math.max(1000, Math.floor(this.lockStale / 4)),
+          retries: 0,
+          onCompromised: (err) => {
+            h.compromised = err;
+          },
+        });
+        return h;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== "ELOCKED") throw e;
+        if (Date.now() >= deadline) {
+          throw new BusyError(
+            `${basename(path)} is locked by another taskgate process (lock ${lockfilePath}); try again in a moment`,
+          );
+        }
+        await new Promise((r) => setTimeout(r, Math.random() * wait));
+        wait = Math.min(wait * 1.5, 50);
+      }
+    }
+  }
+}
+
+class StaleReadError extends Error {}
+
+type Planned<T> =
+  | { readonly raw: (Buffer | undefined)[]; readonly out: Update<T> }
+  | { readonly raw: (Buffer | undefined)[]; readonly error: unknown };
+
+function refuseUnsafeWrite(w: Write, target: string): void {
+  const gitDir = findGitDir(dirname(target));
+  if (gitDir && gitIsMergingFile(gitDir, target)) {
+    throw new BusyError(
+      `${w.path}: git is in the middle of a merge or rebase of this file; finish it (git add, then commit or continue) and run the command again`,
+    );
+  }
+  if (/^(<{7}|>{7})( |\r?$)/m.test(w.text)) {
+    throw new InvalidLedgerError(
+      `${w.path}: refusing to write a file that has merge conflict markers; resolve them first`,
+      [],
+    );
+  }
+}
+
+function readRaw(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw e;
+  }
+}
+
+function sameBytes(a: Buffer | undefined, b: Buffer | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.equals(b);
+}
+
+function shortHash(s: string): string {
+  return createHash("sha256").update(s).digest("hex").slice(0, 10);
+}
+
+/** Where locks and temp files live: inside .git (invisible to git and editors), else in tmp. */
+export function lockDirFor(path: string): string {
+  const gitDir = findGitDir(dirname(path));
+  if (gitDir) return join(gitDir, "taskgate");
+  const uid = typeof process.getuid === "function" ? process.getuid() : "user";
+  return join(tmpdir(), `taskgate-${uid}`, shortHash(dirname(path)));
+}
+
+/** Removes temp files left by a writer that was killed before its rename. */
+function cleanTempFiles(dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  const cutoff = Date.now() - 60_000;
+  for (const n of names) {
+    if (!n.endsWith(".tmp")) continue;
+    const p = join(dir, n);
+    try {
+      if (statSync(p).mtimeMs < cutoff) unlinkSync(p);
+    } catch {
+      // Gone already.
+    }
+  }
+}

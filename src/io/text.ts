@@ -1,0 +1,62 @@
+// Bytes -> text without loss: a ledger that is not valid UTF-8 is refused, never "repaired".
+
+import { readFileSync } from "node:fs";
+import { InvalidLedgerError } from "../app/errors.js";
+
+const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+export function decodeUtf8(path: string, buf: Buffer): string {
+  try {
+    return decoder.decode(buf);
+  } catch {
+    const { line, column } = firstInvalidByte(buf);
+    throw new InvalidLedgerError(
+      `${path}:${line}:${column}: error: Expected UTF-8 text, found a byte that is not UTF-8`,
+      [
+        {
+          severity: "error",
+          file: path,
+          line,
+          column,
+          code: "not-utf8",
+          message: "Expected UTF-8 text, found a byte that is not UTF-8",
+        },
+      ],
+    );
+  }
+}
+
+function firstInvalidByte(buf: Buffer): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  let i = 0;
+  while (i < buf.length) {
+    const b = buf[i] as number;
+    if (b === 10) {
+      line++;
+      lineStart = i + 1;
+      i++;
+      continue;
+    }
+    const need =
+      b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0) break;
+    let ok = i + need < buf.length;
+    for (let k = 1; ok && k <= need; k++) ok = ((buf[i + k] as number) & 0xc0) === 0x80;
+    if (!ok) break;
+    i += need + 1;
+  }
+  return { line, column: i - lineStart + 1 };
+}
+
+/** Reads a ledger as text; undefined when the file does not exist. */
+export function readLedgerFile(path: string): string | undefined {
+  let buf: Buffer;
+  try {
+    buf = readFileSync(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw e;
+  }
+  return decodeUtf8(path, buf);
+}

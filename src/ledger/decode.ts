@@ -1,0 +1,50 @@
+// Reads a section's field lines through the field codecs, with a positioned diagnostic for
+// every value that does not fit and every key that is not known.
+
+import type { Diagnostic } from "../model/diagnostic.js";
+import type { LedgerText, Section } from "./document.js";
+import type { Decoded } from "./fields.js";
+
+const KEY = /^[a-z][a-z0-9-]*$/;
+
+export function decodeFields(
+  doc: LedgerText,
+  section: Section,
+  codecs: Record<string, (v: string) => Decoded<unknown>>,
+  diagnostics: Diagnostic[],
+  what: string,
+): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const f of section.fields) {
+    const lineStart = doc.scan.lineStarts[f.line] as number;
+    const codec = codecs[f.key];
+    if (!codec) {
+      const keyCol = f.valueStart - lineStart - f.key.length; // approximate: key sits before ": "
+      diagnostics.push({
+        severity: KEY.test(f.key) ? "warning" : "error",
+        file: doc.file,
+        line: f.line + 1,
+        column: Math.max(3, keyCol - 1),
+        code: KEY.test(f.key) ? "unknown-field" : "bad-key",
+        message: KEY.test(f.key)
+          ? `Unknown field "${f.key}" in ${what}; it is kept as it is (known: ${Object.keys(codecs).join(", ")})`
+          : `Expected a lowercase field name like "state", found "${f.key}"`,
+      });
+      continue;
+    }
+    if (f.value === "") continue; // "- key:" with nothing after it means the field is not set
+    const d = codec(f.value);
+    if (d.ok) out.set(f.key, d.value);
+    else {
+      diagnostics.push({
+        severity: "error",
+        file: doc.file,
+        line: f.line + 1,
+        column: f.valueStart - lineStart + 1,
+        code: `bad-${f.key}`,
+        message: `Expected ${d.expected} for "${f.key}", found "${f.value}"`,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,212 @@
+// The append-only "## Log": one line per change the tool made, chained by a truncated SHA-256
+// over the previous line's hash and this line's body. The hash function is passed in, so this
+// module stays free of node:*.
+
+import type { Diagnostic } from "../model/diagnostic.js";
+import { formatTime, parseTime } from "../model/time.js";
+import { type LedgerText, type Section, sectionByName } from "./document.js";
+
+export type Hasher = (text: string) => string;
+
+export interface LogEntry {
+  /** 0-based line index in the ledger. */
+  readonly line: number;
+  readonly time: number;
+  readonly actor: string;
+  readonly role: string;
+  readonly action: string;
+  readonly target: string;
+  readonly details: Readonly<Record<string, string>>;
+  readonly hash: string;
+  /** The text the hash covers: everything between "- " and " ~ ". */
+  readonly body: string;
+}
+
+export interface NewLogLine {
+  readonly time: number;
+  readonly actor: string;
+  readonly role: string;
+  readonly action: string;
+  readonly target: string;
+  readonly details?: Readonly<Record<string, string | number | undefined>>;
+}
+
+export const HASH_LENGTH = 12;
+const LINE = /^[-*+] (.*) ~ ([0-9a-f]{12})[ \t]*$/;
+
+export interface LogSection {
+  readonly section: Section | undefined;
+  /** 0-based indexes of the lines holding log entries, in order. */
+  readonly lines: number[];
+}
+
+/** Finds the log's lines without parsing them (parsing 100,000 lines is left to who needs it). */
+export function locateLog(doc: LedgerText): LogSection {
+  const section = sectionByName(doc, "Log");
+  const lines: number[] = [];
+  if (section) {
+    const { lineStarts, lineEnds } = doc.scan;
+    for (let ln = section.headingLine + 1; ln <= section.lastLine; ln++) {
+      if ((lineEnds[ln] as number) > (lineStarts[ln] as number)) lines.push(ln);
+    }
+  }
+  return { section, lines };
+}
+
+export function chainHash(hasher: Hasher, previous: string, body: string): string {
+  return hasher(`${previous}\n${body}`).slice(0, HASH_LENGTH);
+}
+
+function quote(value: string): string {
+  return /^[^\s"=~]+$/.test(value) ? value : JSON.stringify(value);
+}
+
+export function formatLogBody(e: NewLogLine): string {
+  const parts = [formatTime(e.time), e.actor, e.role, e.action, e.target || "-"];
+  for (const [k, v] of Object.entries(e.details ?? {})) {
+    if (v === undefined) continue;
+    parts.push(`${k}=${quote(String(v))}`);
+  }
+  return parts.join(" ");
+}
+
+/** The full line (without line ending) for a new entry chained to `previous`. */
+export function formatLogLine(hasher: Hasher, previous: string, e: NewLogLine): string {
+  const body = formatLogBody(e);
+  return `- ${body} ~ ${chainHash(hasher, previous, body)}`;
+}
+
+function tokenize(body: string): string[] | undefined {
+  const out: string[] = [];
+  let i = 0;
+  while (i < body.length) {
+    if (body[i] === " ") {
+      i++;
+      continue;
+    }
+    let j = i;
+    let tok = "";
+    while (j < body.length && body[j] !== " ") {
+      if (body[j] === '"') {
+        // A JSON string: find its closing quote, honouring escapes.
+        let k = j + 1;
+        while (k < body.length && body[k] !== '"') k += body[k] === "\\" ? 2 : 1;
+        if (k >= body.length) return undefined;
+        try {
+          tok += JSON.parse(body.slice(j, k + 1)) as string;
+        } catch {
+          return undefined;
+        }
+        j = k + 1;
+      } else {
+        tok += body[j];
+        j++;
+      }
+    }
+    out.push(tok);
+    i = j;
+  }
+  return out;
+}
+
+export type ParsedLine = { ok: true; entry: LogEntry } | { ok: false; column: number; message: string };
+
+export function parseLogLine(text: string, line: number): ParsedLine {
+  const m = LINE.exec(text);
+  if (!m) {
+    return {
+      ok: false,
+      column: 1,
+      message: `Expected a log line "- TIME ACTOR ROLE ACTION TARGET [key=value...] ~ HASH", found "${text.length > 50 ? `${text.slice(0, 47)}...` : text}"`,
+    };
+  }
+  const body = m[1] as string;
+  const toks = tokenize(body);
+  if (!toks || toks.length < 5) {
+    return { ok: false, column: 3, message: "Expected TIME ACTOR ROLE ACTION TARGET at the start of the log line" };
+  }
+  const [timeText, actor, role, action, target, ...rest] = toks as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    ...string[],
+  ];
+  const time = parseTime(timeText);
+  if (time === undefined) {
+    return { ok: false, column: 3, message: `Expected a UTC time like 2026-11-24T09:00:00Z, found "${timeText}"` };
+  }
+  const details: Record<string, string> = {};
+  for (const t of rest) {
+    const eq = t.indexOf("=");
+    if (eq <= 0) return { ok: false, column: 3, message: `Expected key=value in the log line's details, found "${t}"` };
+    details[t.slice(0, eq)] = t.slice(eq + 1);
+  }
+  return { ok: true, entry: { line, time, actor, role, action, target, details, hash: m[2] as string, body } };
+}
+
+/** The hash the next log line must chain to: the last line's, or "" for an empty log. */
+export function lastHash(doc: LedgerText, log: LogSection): string {
+  const last = log.lines[log.lines.length - 1];
+  if (last === undefined) return "";
+  const text = doc.text.slice(doc.scan.lineStarts[last], doc.scan.lineEnds[last]);
+  const m = LINE.exec(text);
+  return m ? (m[2] as string) : "";
+}
+
+/** Parses every log line and checks the chain; diagnostics for each bad line or broken link. */
+export function readLog(
+  doc: LedgerText,
+  log: LogSection,
+  hasher: Hasher | undefined,
+): { entries: LogEntry[]; diagnostics: Diagnostic[] } {
+  const entries: LogEntry[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let previous = "";
+  let previousTime = -Infinity;
+  for (const ln of log.lines) {
+    const text = doc.text.slice(doc.scan.lineStarts[ln], doc.scan.lineEnds[ln]);
+    const parsed = parseLogLine(text, ln);
+    if (!parsed.ok) {
+      diagnostics.push({
+        severity: "error",
+        file: doc.file,
+        line: ln + 1,
+        column: parsed.column,
+        code: "bad-log-line",
+        message: parsed.message,
+      });
+      previous = "";
+      continue;
+    }
+    const e = parsed.entry;
+    if (hasher) {
+      const want = chainHash(hasher, previous, e.body);
+      if (want !== e.hash) {
+        diagnostics.push({
+          severity: "error",
+          file: doc.file,
+          line: ln + 1,
+          column: text.length - HASH_LENGTH + 1,
+          code: "broken-chain",
+          message: `Log hash chain is broken: expected ~ ${want}, found ~ ${e.hash} (the log is append-only; a line was edited, removed or added by hand)`,
+        });
+      }
+    }
+    if (e.time < previousTime) {
+      diagnostics.push({
+        severity: "warning",
+        file: doc.file,
+        line: ln + 1,
+        column: 3,
+        code: "log-time-order",
+        message: "This log line is older than the line before it",
+      });
+    }
+    previousTime = e.time;
+    previous = e.hash;
+    entries.push(e);
+  }
+  return { entries, diagnostics };
+}

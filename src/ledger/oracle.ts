@@ -1,0 +1,136 @@
+// remark as the reference reader: what a CommonMark parser sees as sections, field lists and
+// log items, compared with the line reader. Slow (micromark is quadratic on long lists), so
+// used by the tests and by `check --strict`, never on the everyday path.
+
+import type { Diagnostic } from "../model/diagnostic.js";
+import { remarkParse, unified } from "../vendor/remark.js";
+import type { LedgerText } from "./document.js";
+
+export interface OutlineSection {
+  /** The heading's text as written (without #s). */
+  readonly heading: string;
+  /** 1-based line of the heading. */
+  readonly line: number;
+  /** Items of the list(s) starting right under the heading, each on one line: "key: value". */
+  readonly items: { readonly line: number; readonly text: string }[];
+}
+
+interface Node {
+  type: string;
+  depth?: number;
+  children?: Node[];
+  position?: { start: { line: number; offset?: number }; end: { line: number; offset?: number } };
+}
+
+/** The sections remark sees: top-level ATX headings of level 2 (and level 1 after the first). */
+export function remarkOutline(text: string): OutlineSection[] {
+  const tree = unified().use(remarkParse).parse(text) as unknown as Node;
+  // micromark skips a leading BOM and counts offsets from after it; the reader keeps offsets in
+  // the text as given, so shift remark's to slice the same string.
+  const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // The inline content's extent: a paragraph's own end takes in trailing white space, which
+  // CommonMark strips from the content.
+  const inline = (node: Node): string => {
+    const kids = node.children ?? [];
+    const first = kids[0]?.position?.start.offset;
+    const last = kids[kids.length - 1]?.position?.end.offset;
+    return first === undefined || last === undefined ? "" : text.slice(first + shift, last + shift);
+  };
+  const out: OutlineSection[] = [];
+  const children = tree.children ?? [];
+  let started = false;
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i] as Node;
+    if (node.type !== "heading" || (node.depth ?? 0) > 2 || !node.position) continue;
+    // A setext heading spans its text and underline; an ATX heading is one line. (Its text may
+    // itself start with "#", as in "#5" over "---".) Setext headings are not sections.
+    if (node.position.end.line !== node.position.start.line) continue;
+    if (node.depth === 1 && !started) continue;
+    started = true;
+    const heading = inline(node);
+    const items: { line: number; text: string }[] = [];
+    let expected = node.position.start.line + 1;
+    for (let j = i + 1; j < children.length; j++) {
+      const list = children[j] as Node;
+      if (list.type !== "list" || list.position?.start.line !== expected) break;
+      let complete = true;
+      for (const item of list.children ?? []) {
+        const para = item.children?.[0];
+        if (item.position?.start.line !== expected || !para || para.type !== "paragraph" || !para.position) {
+          complete = false;
+          break;
+        }
+        if (para.position.end.line !== para.position.start.line) {
+          complete = false;
+          break;
+        }
+        items.push({ line: expected, text: inline(para) });
+        expected++;
+        if (item.position.end.line !== item.position.start.line) {
+          complete = false;
+          break;
+        }
+      }
+      if (!complete) break;
+    }
+    out.push({ heading, line: node.position.start.line, items });
+  }
+  return out;
+}
+
+/** The same outline as the line reader sees it. */
+export function readerOutline(doc: LedgerText): OutlineSection[] {
+  return doc.sections.map((s) => {
+    const items: { line: number; text: string }[] = [];
+    const isLog = s.kind === "reserved" && s.name === "Log";
+    if (isLog) {
+      // Log lines: the items right under the heading, up to the first blank line.
+      for (let ln = s.headingLine + 1; ln <= s.lastLine; ln++) {
+        const t = doc.text.slice(doc.scan.lineStarts[ln], doc.scan.lineEnds[ln]);
+        if (t.trim() === "") break;
+        items.push({ line: ln + 1, text: t.replace(/^[-*+][ \t]+/, "").replace(/[ \t]+$/, "") });
+      }
+    } else {
+      for (const f of s.fields) {
+        const t = doc.text.slice(f.start, f.end);
+        items.push({ line: f.line + 1, text: t.replace(/^[-*+][ \t]+/, "").replace(/[ \t]+$/, "") });
+      }
+    }
+    return { heading: s.name, line: s.headingLine + 1, items };
+  });
+}
+
+/** Differences between the line reader and remark, as diagnostics (for `check --strict`). */
+export function compareWithRemark(doc: LedgerText): Diagnostic[] {
+  const ours = readerOutline(doc);
+  const theirs = remarkOutline(doc.text);
+  const out: Diagnostic[] = [];
+  const report = (line: number, message: string) =>
+    out.push({ severity: "error", file: doc.file, line, column: 1, code: "reader-disagrees", message });
+  const max = Math.max(ours.length, theirs.length);
+  for (let i = 0; i < max; i++) {
+    const a = ours[i];
+    const b = theirs[i];
+    if (!a || !b || a.line !== b.line || a.heading !== b.heading) {
+      report(
+        (a ?? b)?.line ?? 1,
+        `Markdown (remark) sees ${b ? `the section "${b.heading}" at line ${b.line}` : "no section"} here, taskgate sees ${a ? `"${a.heading}" at line ${a.line}` : "none"}; simplify the Markdown around it`,
+      );
+      break;
+    }
+    // The line reader stops a field list at the first line that is not a field (and reports
+    // it); remark may see more items. Compare what the reader took.
+    for (let k = 0; k < a.items.length; k++) {
+      const x = a.items[k];
+      const y = b.items[k];
+      if (!x || !y || x.line !== y.line || x.text !== y.text) {
+        report(
+          x?.line ?? a.line,
+          `Markdown (remark) reads this line as ${y ? `"${y.text}"` : "no list item"}, taskgate as "${x?.text}"`,
+        );
+        break;
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,33 @@
+// Approvals and the roles of the people and agents who request and decide them.
+
+export const ROLES = ["CMD", "WORK", "AUDIT"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const APPROVAL_STATUSES = ["pending", "approved", "rejected", "superseded"] as const;
+export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
+
+export interface Actor {
+  readonly name: string;
+  readonly roles: readonly Role[];
+  /** A machine identity: its actions count as automated in the metrics. */
+  readonly automation: boolean;
+  /** 1-based line in APPROVALS.md. */
+  readonly line: number;
+}
+
+export interface Approval {
+  readonly id: string;
+  readonly title: string;
+  readonly status: ApprovalStatus;
+  readonly subject: string | undefined;
+  readonly requestedBy: string | undefined;
+  readonly requestedAt: number | undefined;
+  readonly approver: string | undefined;
+  readonly decidedAt: number | undefined;
+  readonly fields: ReadonlyArray<{ readonly key: string; readonly value: string }>;
+  readonly line: number;
+}
+
+export function isRole(s: string): s is Role {
+  return (ROLES as readonly string[]).includes(s);
+}

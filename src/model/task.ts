@@ -1,0 +1,65 @@
+// Tasks, leases and the policy that governs them.
+
+export const STATES = ["PLAN", "READY", "DOING", "REVIEW", "DONE"] as const;
+export type State = (typeof STATES)[number];
+
+export const PRIORITIES = ["P0", "P1", "P2", "P3"] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export const RESOLUTIONS = ["done", "cancelled"] as const;
+export type Resolution = (typeof RESOLUTIONS)[number];
+
+export interface Lease {
+  /** actor@host */
+  readonly holder: string;
+  readonly token: number;
+  readonly until: number;
+  readonly ttl: number;
+}
+
+export interface Task {
+  readonly id: string;
+  readonly title: string;
+  readonly state: State;
+  readonly priority: Priority;
+  readonly depends: readonly string[];
+  readonly labels: readonly string[];
+  readonly assignee: string | undefined;
+  readonly lease: Lease | undefined;
+  readonly attempts: number;
+  readonly blocked: string | undefined;
+  readonly resolution: Resolution | undefined;
+  readonly notBefore: number | undefined;
+  readonly created: number | undefined;
+  /** Every field as written, known or not, in file order. */
+  readonly fields: ReadonlyArray<{ readonly key: string; readonly value: string }>;
+  /** 1-based line of the heading. */
+  readonly line: number;
+}
+
+export interface Policy {
+  readonly lease: number;
+  readonly maxAttempts: number;
+  readonly backoff: { readonly min: number; readonly max: number };
+  readonly approvalRequired: readonly string[];
+  readonly wipLimit: Readonly<Partial<Record<State, number>>>;
+  readonly clockSkew: number;
+  readonly approvalSla: number;
+}
+
+export const DEFAULT_POLICY: Policy = {
+  lease: 30 * 60_000,
+  maxAttempts: 3,
+  backoff: { min: 60_000, max: 3_600_000 },
+  approvalRequired: [],
+  wipLimit: {},
+  clockSkew: 30_000,
+  approvalSla: 24 * 3_600_000,
+};
+
+export function isState(s: string): s is State {
+  return (STATES as readonly string[]).includes(s);
+}
+export function isPriority(s: string): s is Priority {
+  return (PRIORITIES as readonly string[]).includes(s);
+}

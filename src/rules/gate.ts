@@ -1,0 +1,42 @@
+// The gate on acceptance: a task whose labels the policy lists under approval-required is
+// accepted only with an approved request for it whose subject has not changed since.
+
+import type { ApprovalsLedger } from "../ledger/approvals.js";
+import type { Hasher } from "../ledger/log.js";
+import type { TasksLedger } from "../ledger/tasks.js";
+import type { Approval } from "../model/approval.js";
+import { taskContentHash } from "./subject.js";
+
+export function isStale(tasks: TasksLedger, approval: Approval, hasher: Hasher): boolean {
+  if (approval.status !== "approved" || approval.subject === undefined || !tasks.byId.has(approval.subject))
+    return false;
+  const recorded = approval.fields.find((f) => f.key === "subject-hash")?.value;
+  return recorded !== taskContentHash(tasks, approval.subject, hasher);
+}
+
+/** Why the task may not be accepted yet, naming the approval to get; undefined if it may. */
+export function gateProblem(
+  tasks: TasksLedger,
+  approvals: ApprovalsLedger,
+  id: string,
+  hasher: Hasher,
+): string | undefined {
+  const task = tasks.byId.get(id)?.task;
+  if (!task) return undefined;
+  const needs = task.labels.filter((l) => tasks.policy.approvalRequired.includes(l));
+  if (needs.length === 0) return undefined;
+  const requests = approvals.approvals
+    .filter((a) => a.subject === id && a.status !== "superseded")
+    .sort((a, b) => Number(b.id.slice(2)) - Number(a.id.slice(2)));
+  if (requests.some((a) => a.status === "approved" && !isStale(tasks, a, hasher))) return undefined;
+  const head = `${id} has the label${needs.length > 1 ? "s" : ""} ${needs.join(", ")}, so accepting it needs an approved request`;
+  const latest = requests[0];
+  if (!latest) return `${head}; none exists: run taskgate approval request ${id}`;
+  if (latest.status === "pending") {
+    return `${head}; ${latest.id} is pending: an AUDIT actor other than its requester runs taskgate approve ${latest.id}`;
+  }
+  if (latest.status === "approved") {
+    return `${head}; ${latest.id} was approved, but ${id} changed since (stale): run taskgate approval request ${id}`;
+  }
+  return `${head}; ${latest.id} was rejected: run taskgate approval request ${id} once it is fixed`;
+}

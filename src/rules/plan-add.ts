@@ -1,0 +1,79 @@
+// Adding a task: validate the input, pick the next ID, and plan the new entry and its log line.
+
+import { insertEntryWithLog, type Splice } from "../ledger/edit.js";
+import { type Decoded, decodeIdList, decodeLabels, decodePriority } from "../ledger/fields.js";
+import { formatLogLine, type Hasher, lastHash } from "../ledger/log.js";
+import type { TasksLedger } from "../ledger/tasks.js";
+import type { Role } from "../model/approval.js";
+import type { State } from "../model/task.js";
+import { formatTime } from "../model/time.js";
+
+export interface AddInput {
+  readonly title: string;
+  readonly priority?: string | undefined;
+  readonly labels?: string | undefined;
+  readonly depends?: string | undefined;
+  readonly state?: State | undefined;
+}
+
+export interface Actingas {
+  readonly now: number;
+  readonly actor: string;
+  readonly role: Role;
+  readonly hasher: Hasher;
+}
+
+export type Plan<T> = { ok: true; splices: Splice[]; result: T } | { ok: false; message: string };
+
+/** The next free number: one more than the highest task ID in the file. */
+export function nextTaskId(ledger: TasksLedger): string {
+  let max = 0;
+  for (const t of ledger.tasks) max = Math.max(max, Number(t.id.slice(2)));
+  return `T-${max + 1}`;
+}
+
+export function validTitle(title: string): string | undefined {
+  const t = title.trim();
+  if (!t) return "A task needs a title";
+  if (/[\r\n]/.test(t)) return "A title is one line; put longer text into the task's body";
+  if (/#+$/.test(t)) return "A title may not end with #, which Markdown would drop";
+  return undefined;
+}
+
+export function planAddTask(ledger: TasksLedger, input: AddInput, by: Actingas): Plan<{ id: string }> {
+  const titleProblem = validTitle(input.title);
+  if (titleProblem) return { ok: false, message: titleProblem };
+  const id = nextTaskId(ledger);
+  const fields: [string, string][] = [["state", input.state ?? "PLAN"]];
+  const check = (key: string, raw: string | undefined, codec: (v: string) => Decoded<unknown>) => {
+    if (raw === undefined) return undefined;
+    const d = codec(raw);
+    return d.ok ? undefined : `Expected ${d.expected} for --${key}, found "${raw}"`;
+  };
+  const problem =
+    check("priority", input.priority, decodePriority) ??
+    check("labels", input.labels, decodeLabels) ??
+    check("depends", input.depends, decodeIdList);
+  if (problem) return { ok: false, message: problem };
+  if (input.priority) fields.push(["priority", input.priority]);
+  if (input.labels) fields.push(["labels", (decodeLabels(input.labels) as { value: string[] }).value.join(", ")]);
+  if (input.depends) {
+    const ids = (decodeIdList(input.depends) as { value: string[] }).value;
+    const missing = ids.find((d) => !ledger.byId.has(d));
+    if (missing)
+      return { ok: false, message: `Cannot depend on ${missing}: there is no such task in ${ledger.doc.file}` };
+    fields.push(["depends", ids.join(", ")]);
+  }
+  fields.push(["created", formatTime(by.now)]);
+  const title = input.title.trim();
+  const entry = [`## ${id} ${title}`, ...fields.map(([k, v]) => `- ${k}: ${v}`)];
+  const logLine = formatLogLine(by.hasher, lastHash(ledger.doc, ledger.log), {
+    time: by.now,
+    actor: by.actor,
+    role: by.role,
+    action: "add",
+    target: id,
+    details: { title, state: input.state ?? "PLAN" },
+  });
+  return { ok: true, splices: insertEntryWithLog(ledger.doc, ledger.log, entry, [logLine]), result: { id } };
+}

@@ -1,0 +1,253 @@
+// Task transitions: the role matrix, leases with fencing tokens, takeover of expired leases,
+// and four eyes on acceptance. Pure: takes the ledger and the time, returns splices.
+
+import { appendLog, removeField, type Splice, setField } from "../ledger/edit.js";
+import { encodeLease } from "../ledger/fields.js";
+import { formatLogLine, type Hasher, lastHash } from "../ledger/log.js";
+import type { TasksLedger } from "../ledger/tasks.js";
+import type { Role } from "../model/approval.js";
+import type { Lease, State, Task } from "../model/task.js";
+import { formatDuration, formatTime } from "../model/time.js";
+import { isLeaseExpired } from "./lease.js";
+import { permits, type TaskAction } from "./matrix.js";
+import type { Plan } from "./plan-add.js";
+
+export interface Who {
+  readonly actor: string;
+  readonly roles: readonly Role[];
+  readonly automation: boolean;
+  /** The machine, for the lease holder "actor@host". */
+  readonly host: string;
+}
+
+export interface When {
+  readonly now: number;
+  readonly hasher: Hasher;
+}
+
+export type TransitionAction = Exclude<TaskAction, "add" | "set">;
+
+export interface TransitionInput {
+  readonly action: TransitionAction;
+  readonly id: string;
+  /** Lease length for claim and renew; default: the policy's lease (renew: the lease's own TTL). */
+  readonly ttl?: number | undefined;
+  /** The fencing token the caller holds (--token, TASKGATE_LEASE_TOKEN). */
+  readonly token?: number | undefined;
+  readonly reason?: string | undefined;
+}
+
+export interface TransitionResult {
+  readonly id: string;
+  readonly action: TransitionAction | "takeover";
+  readonly from: State;
+  readonly to: State;
+  readonly lease: Lease | undefined;
+}
+
+const REASON_REQUIRED: ReadonlySet<TransitionAction> = new Set(["block", "rework"]);
+
+export const holderOf = (who: Who): string => `${who.actor}@${who.host}`;
+
+export function planTransition(
+  ledger: TasksLedger,
+  input: TransitionInput,
+  who: Who,
+  when: When,
+): Plan<TransitionResult> {
+  const found = ledger.byId.get(input.id);
+  if (!found) return { ok: false, message: `There is no task ${input.id} in ${ledger.doc.file}` };
+  const { task, section } = found;
+  const allowed = permits(input.action, who.actor, who.roles, task.state, task.id);
+  if (!allowed.ok) return allowed;
+  const reason = input.reason?.trim();
+  if (REASON_REQUIRED.has(input.action) && !reason) {
+    return { ok: false, message: `${input.action} needs a reason: --reason "..."` };
+  }
+  if (reason && /[\r\n]/.test(reason)) return { ok: false, message: "A reason is one line" };
+
+  const { now } = when;
+  const policy = ledger.policy;
+  const changes: [string, string | undefined][] = [];
+  const details: Record<string, string | number | undefined> = {};
+  let action: TransitionResult["action"] = input.action;
+  let to: State = task.state;
+  let lease: Lease | undefined;
+
+  const refuse = (message: string): Plan<TransitionResult> => ({ ok: false, message });
+
+  switch (input.action) {
+    case "ready":
+      to = "READY";
+      break;
+    case "plan":
+      to = "PLAN";
+      break;
+    case "cancel":
+      to = "DONE";
+      changes.push(["resolution", "cancelled"], ["lease", undefined], ["blocked", undefined], ["rework", undefined]);
+      break;
+    case "unblock":
+      if (task.blocked === undefined) return refuse(`${task.id} is not blocked`);
+      changes.push(["blocked", undefined]);
+      break;
+    case "block": {
+      if (task.lease && !isLeaseExpired(task.lease, now, policy.clockSkew) && task.lease.holder !== holderOf(who)) {
+        return refuse(
+          `${task.id} is leased to ${task.lease.holder}; only the holder may block it while the lease lasts`,
+        );
+      }
+      changes.push(["blocked", reason]);
+      break;
+    }
+    case "claim": {
+      const problem = claimProblem(ledger, task, who, now);
+      if (problem) return refuse(problem);
+      const ttl = input.ttl ?? policy.lease;
+      const token = Math.max(fenceOf(task), task.lease?.token ?? 0) + 1;
+      lease = { holder: holderOf(who), token, until: leaseEnd(now, ttl), ttl };
+      to = "DOING";
+      const takeover = task.state === "DOING" && task.lease !== undefined;
+      const workers = takeover ? [...workersOf(task).filter((w) => w !== who.actor), who.actor] : [who.actor];
+      changes.push(
+        ["lease", encodeLease(lease)],
+        ["fence", String(token)],
+        ["workers", workers.join(", ")],
+        ["not-before", undefined],
+        ["rework", undefined],
+      );
+      details.token = token;
+      details.ttl = formatDuration(ttl);
+      details.holder = lease.holder;
+      if (takeover) {
+        action = "takeover";
+        details.previous = task.lease?.holder;
+        details.attempts = task.attempts + 1;
+        changes.push(["attempts", String(task.attempts + 1)]);
+      }
+      break;
+    }
+    case "renew":
+    case "release":
+    case "submit": {
+      const problem = holderProblem(task, who, input.token);
+      if (problem) return refuse(problem);
+      const held = task.lease as Lease;
+      details.token = held.token;
+      if (input.action === "renew") {
+        const ttl = input.ttl ?? held.ttl;
+        lease = { ...held, until: leaseEnd(now, ttl), ttl };
+        changes.push(["lease", encodeLease(lease)]);
+        details.until = formatTime(lease.until);
+      } else {
+        to = input.action === "release" ? "READY" : "REVIEW";
+        changes.push(["lease", undefined]);
+      }
+      break;
+    }
+    case "accept": {
+      const workers = workersOf(task);
+      if (workers.includes(who.actor)) {
+        return refuse(
+          `${who.actor} worked on ${task.id} in its last DOING spell and may not accept it; another AUDIT actor must (four eyes)`,
+        );
+      }
+      to = "DONE";
+      changes.push(["resolution", "done"]);
+      break;
+    }
+    case "rework":
+      to = "DOING";
+      changes.push(["rework", reason]);
+      break;
+  }
+  if (reason && !REASON_REQUIRED.has(input.action) && input.action !== "cancel") {
+    return refuse(`${input.action} takes no reason`);
+  }
+  if (reason) details.reason = reason;
+  if (who.automation) details.auto = "true";
+  if (to !== task.state) changes.unshift(["state", to]);
+
+  const splices: Splice[] = [];
+  for (const [key, value] of changes) {
+    if (value === undefined) {
+      const s = removeField(section, key);
+      if (s) splices.push(s);
+    } else if (section.fields.find((f) => f.key === key)?.value !== value) {
+      splices.push(setField(ledger.doc, section, key, value));
+    }
+  }
+  const logLine = formatLogLine(when.hasher, lastHash(ledger.doc, ledger.log), {
+    time: now,
+    actor: who.actor,
+    role: allowed.role,
+    action,
+    target: task.id,
+    details: { ...(task.state === to ? {} : { from: task.state, to }), ...details },
+  });
+  splices.push(appendLog(ledger.doc, ledger.log, [logLine]));
+  return { ok: true, splices, result: { id: task.id, action, from: task.state, to, lease } };
+}
+
+/** Leases are written to the second; round up so a lease is never shorter than asked. */
+function leaseEnd(now: number, ttl: number): number {
+  return Math.ceil((now + ttl) / 1000) * 1000;
+}
+
+function fenceOf(task: Task): number {
+  const f = task.fields.find((x) => x.key === "fence");
+  return f && /^\d+$/.test(f.value) ? Number(f.value) : 0;
+}
+
+export function workersOf(task: Task): string[] {
+  const f = task.fields.find((x) => x.key === "workers");
+  return f
+    ? f.value
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
+}
+
+/** Why `who` may not claim `task` now, or undefined when it may. */
+export function claimProblem(ledger: TasksLedger, task: Task, who: Who, now: number): string | undefined {
+  const { policy } = ledger;
+  if (task.blocked !== undefined) return `${task.id} is blocked: ${task.blocked}`;
+  if (task.state === "DOING") {
+    if (task.lease) {
+      if (task.lease.holder === holderOf(who))
+        return `You already hold the lease on ${task.id}; use renew to extend it`;
+      if (!isLeaseExpired(task.lease, now, policy.clockSkew)) {
+        return `${task.id} is leased to ${task.lease.holder} until ${formatTime(task.lease.until)} (token ${task.lease.token})`;
+      }
+      return undefined; // an expired lease: takeover
+    }
+    // DOING without a lease: sent back for rework, waiting for a worker.
+  }
+  if (task.assignee !== undefined && task.assignee !== who.actor) return `${task.id} is assigned to ${task.assignee}`;
+  const open = task.depends.filter((d) => ledger.byId.get(d)?.task.state !== "DONE");
+  if (open.length) return `${task.id} waits for ${open.join(", ")} to be DONE`;
+  if (task.notBefore !== undefined && now < task.notBefore) {
+    return `${task.id} is not to be started before ${formatTime(task.notBefore)}`;
+  }
+  if (task.state === "READY") {
+    const limit = policy.wipLimit.DOING;
+    const doing = ledger.tasks.filter((t) => t.state === "DOING").length;
+    if (limit !== undefined && doing >= limit) return `DOING is at its WIP limit (${doing} of ${limit})`;
+  }
+  return undefined;
+}
+
+function holderProblem(task: Task, who: Who, token: number | undefined): string | undefined {
+  if (!task.lease) return `${task.id} has no lease; claim it first`;
+  if (token !== undefined && token < task.lease.token) {
+    return `Your lease token ${token} is older than ${task.id}'s (${task.lease.token}, held by ${task.lease.holder}): the lease was taken over, so stop working on it`;
+  }
+  if (task.lease.holder !== holderOf(who)) {
+    return `${task.id} is leased to ${task.lease.holder}, not to ${holderOf(who)}`;
+  }
+  if (token !== undefined && token !== task.lease.token) {
+    return `Token ${token} does not match ${task.id}'s lease (token ${task.lease.token})`;
+  }
+  return undefined;
+}
