@@ -171,7 +171,6 @@ export function showApproval(ctx: Context, id: string): Explanation {
     const auto = automationActors(approvals)[0];
     blocked = auto
       ? decisionProblem(
-          approvals,
           tasks,
           found.approval,
           verdict.decision,

@@ -169,7 +169,6 @@ export interface Decided {
 
 /** Why `who` may not decide `approval` (four eyes, roles, finality, staleness), or undefined. */
 export function decisionProblem(
-  approvals: ApprovalsLedger,
   tasks: TasksLedger,
   approval: Approval,
   decision: "approve" | "reject",
@@ -238,7 +237,7 @@ export function planDecision(
   const reason = input.reason?.trim();
   if (input.decision === "reject" && !reason) return { ok: false, message: 'reject needs a reason: --reason "..."' };
   if (reason && /[\r\n]/.test(reason)) return { ok: false, message: "A reason is one line" };
-  const problem = decisionProblem(approvals, tasks, found.approval, input.decision, who, when.hasher);
+  const problem = decisionProblem(tasks, found.approval, input.decision, who, when.hasher);
   if (problem) return { ok: false, message: problem };
   if (input.decision === "approve") {
     const { verdict } = evaluateRules(rules.rules, factsFor(approvals, tasks, found.approval));
@@ -370,7 +369,7 @@ export function planAuto(
     const decision = verdict.decision;
     const change = subjectKind(approval) === "roles" ? CHANGE.exec(field(approval, "change") ?? "")?.[2] : undefined;
     const problem =
-      decisionProblem(approvals, tasks, approval, decision, automation, when.hasher) ??
+      decisionProblem(tasks, approval, decision, automation, when.hasher) ??
       (change !== undefined && rolesTouched.has(change)
         ? `another change to ${change}'s roles was decided in this run; run again`
         : undefined);

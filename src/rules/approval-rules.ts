@@ -175,19 +175,19 @@ function parseConditions(
       }
       case "requester-role": {
         const v = list(value);
-        if (!v || !v.every(isRole)) fail("CMD, WORK or AUDIT, or a list of them");
+        if (!v?.every(isRole)) fail("CMD, WORK or AUDIT, or a list of them");
         else out[key] = v;
         break;
       }
       case "subject-state": {
         const v = list(value);
-        if (!v || !v.every(isState)) fail("a state (PLAN|READY|DOING|REVIEW|DONE) or a list of them");
+        if (!v?.every(isState)) fail("a state (PLAN|READY|DOING|REVIEW|DONE) or a list of them");
         else out[key] = v;
         break;
       }
       case "subject": {
         const v = list(value);
-        if (!v || !v.every((x) => x === "task" || x === "text" || x === "roles")) fail("task, text or roles");
+        if (!v?.every((x) => x === "task" || x === "text" || x === "roles")) fail("task, text or roles");
         else out[key] = v;
         break;
       }
