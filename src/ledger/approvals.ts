@@ -3,7 +3,7 @@
 import { type Actor, type Approval, type ApprovalStatus, isRole, type Role } from "../model/approval.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import { decodeFields } from "./decode.js";
-import { type LedgerText, readLedgerText, type Section, sectionByName } from "./document.js";
+import { type LedgerText, lastLineOf, readLedgerText, type Section, sectionByName } from "./document.js";
 import { ACTOR, APPROVAL_FIELDS } from "./fields.js";
 import { type LogSection, locateLog } from "./log.js";
 
@@ -57,7 +57,7 @@ export function readApprovals(file: string, text: string): ApprovalsLedger {
   const actors = new Map<string, Actor>();
   const roles = sectionByName(doc, "Roles");
   for (const f of roles?.fields ?? []) {
-    const lineStart = doc.scan.lineStarts[f.line] as number;
+    const lineStart = f.start;
     const m = ROLE_LIST.exec(f.value);
     const names = m ? (m[1] as string).split(",").map((s) => s.trim()) : [];
     const wrong = names.find((r) => !isRole(r));
@@ -106,9 +106,10 @@ function rulesBlock(doc: LedgerText, diagnostics: Diagnostic[]): { text: string;
   if (!section) return undefined;
   const { lineStarts, lineEnds } = doc.scan;
   const line = (ln: number) => doc.text.slice(lineStarts[ln], lineEnds[ln]);
+  const last = lastLineOf(doc, section);
   let ln = section.headingLine + 1;
-  while (ln <= section.lastLine && line(ln).trim() === "") ln++;
-  if (ln > section.lastLine) return undefined;
+  while (ln <= last && line(ln).trim() === "") ln++;
+  if (ln > last) return undefined;
   const open = /^(`{3,}|~{3,})\s*(yaml|yml)?\s*$/.exec(line(ln));
   if (!open) {
     diagnostics.push({
@@ -123,7 +124,7 @@ function rulesBlock(doc: LedgerText, diagnostics: Diagnostic[]): { text: string;
   }
   const fence = open[1] as string;
   const body: string[] = [];
-  for (let k = ln + 1; k <= section.lastLine; k++) {
+  for (let k = ln + 1; k <= last; k++) {
     const t = line(k).trim();
     if (t.startsWith(fence) && t.replace(/[`~]/g, "") === "") return { text: body.join("\n"), line: ln + 2 };
     body.push(line(k));

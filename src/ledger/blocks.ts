@@ -5,6 +5,9 @@
 export interface Heading {
   /** 0-based line index. */
   readonly line: number;
+  /** Offsets of the heading line's start and of the next line's start (or the end of text). */
+  readonly start: number;
+  readonly next: number;
   readonly level: number;
   /** Offsets of the heading's text, without the #s, spaces and any closing sequence. */
   readonly textStart: number;
@@ -193,7 +196,7 @@ export function scanBlocks(text: string, from = 0): BlockScan {
         if (h) {
           leaf = undefined;
           if (containers.length === 0)
-            headings.push({ line: lineNo, level: h.level, textStart: h.start, textEnd: h.end });
+            headings.push({ line: lineNo, start, next, level: h.level, textStart: h.start, textEnd: h.end });
           break;
         }
       }

@@ -2,10 +2,42 @@
 // every value that does not fit and every key that is not known.
 
 import type { Diagnostic } from "../model/diagnostic.js";
-import type { LedgerText, Section } from "./document.js";
+import type { FieldLine, LedgerText, Section } from "./document.js";
 import type { Decoded } from "./fields.js";
 
 const KEY = /^[a-z][a-z0-9-]*$/;
+
+/** Reports the keys that no codec knows (a warning, or an error for a malformed key). */
+export function decodeUnknown(
+  doc: LedgerText,
+  section: Section,
+  codecs: Record<string, (v: string) => Decoded<unknown>>,
+  diagnostics: Diagnostic[],
+  what: string,
+): void {
+  for (const f of section.fields) if (!codecs[f.key]) reportUnknown(doc, f, codecs, diagnostics, what);
+}
+
+function reportUnknown(
+  doc: LedgerText,
+  f: FieldLine,
+  codecs: Record<string, (v: string) => Decoded<unknown>>,
+  diagnostics: Diagnostic[],
+  what: string,
+): void {
+  const keyCol = f.valueStart - f.start - f.key.length; // approximate: key sits before ": "
+  const known = KEY.test(f.key);
+  diagnostics.push({
+    severity: known ? "warning" : "error",
+    file: doc.file,
+    line: f.line + 1,
+    column: Math.max(3, keyCol - 1),
+    code: known ? "unknown-field" : "bad-key",
+    message: known
+      ? `Unknown field "${f.key}" in ${what}; it is kept as it is (known: ${Object.keys(codecs).join(", ")})`
+      : `Expected a lowercase field name like "state", found "${f.key}"`,
+  });
+}
 
 export function decodeFields(
   doc: LedgerText,
@@ -16,20 +48,10 @@ export function decodeFields(
 ): Map<string, unknown> {
   const out = new Map<string, unknown>();
   for (const f of section.fields) {
-    const lineStart = doc.scan.lineStarts[f.line] as number;
+    const lineStart = f.start;
     const codec = codecs[f.key];
     if (!codec) {
-      const keyCol = f.valueStart - lineStart - f.key.length; // approximate: key sits before ": "
-      diagnostics.push({
-        severity: KEY.test(f.key) ? "warning" : "error",
-        file: doc.file,
-        line: f.line + 1,
-        column: Math.max(3, keyCol - 1),
-        code: KEY.test(f.key) ? "unknown-field" : "bad-key",
-        message: KEY.test(f.key)
-          ? `Unknown field "${f.key}" in ${what}; it is kept as it is (known: ${Object.keys(codecs).join(", ")})`
-          : `Expected a lowercase field name like "state", found "${f.key}"`,
-      });
+      reportUnknown(doc, f, codecs, diagnostics, what);
       continue;
     }
     if (f.value === "") continue; // "- key:" with nothing after it means the field is not set

@@ -32,7 +32,10 @@ export interface Section {
   /** [start, end): from the heading line to the next section's heading (or the end of text). */
   readonly start: number;
   readonly end: number;
-  /** 0-based index of the section's last line. */
+  /**
+   * 0-based index of the section's last line, or -1 for the file's last section (whose end
+   * needs the whole line table: use lastLineOf).
+   */
   readonly lastLine: number;
   readonly fields: FieldLine[];
   /** Offset just after the field list (after the heading line when there are no fields). */
@@ -64,7 +67,6 @@ export function readLedgerText(kind: LedgerKind, file: string, text: string): Le
   const bomLength = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const scan = scanSimple(text, bomLength) ?? scanBlocks(text, bomLength);
   const diagnostics: Diagnostic[] = [];
-  const { lineStarts, lineEnds } = scan;
   const at = (line: number, column: number, severity: Severity, code: string, message: string): Diagnostic => ({
     severity,
     file,
@@ -110,9 +112,8 @@ export function readLedgerText(kind: LedgerKind, file: string, text: string): Le
     const nextHeading = boundaries[i + 1];
     if (h.level === 1 && !firstEntrySeen) continue; // the document title, part of the preamble
     firstEntrySeen = true;
-    const start = lineStarts[h.line] as number;
-    const end = nextHeading ? (lineStarts[nextHeading.line] as number) : text.length;
-    const lastLine = nextHeading ? nextHeading.line - 1 : lineStarts.length - 1;
+    const start = h.start;
+    const end = nextHeading ? nextHeading.start : text.length;
     const name = text.slice(h.textStart, h.textEnd);
     let sectionKind: Section["kind"] = "other";
     let id: string | undefined;
@@ -175,16 +176,18 @@ export function readLedgerText(kind: LedgerKind, file: string, text: string): Le
     }
     // The field list: consecutive "- key: value" lines right under the heading.
     const fields: FieldLine[] = [];
-    let fieldsEnd = lineStarts[h.line + 1] ?? text.length;
+    let fieldsEnd = h.next;
     if (sectionKind !== "other" && !(sectionKind === "reserved" && name === "Log")) {
-      const keys = new Map<string, number>();
-      for (let ln = h.line + 1; ln <= lastLine; ln++) {
-        const ls = lineStarts[ln] as number;
-        const le = lineEnds[ln] as number;
+      // Walk the lines under the heading by offset (no line table needed).
+      for (let ln = h.line + 1, ls = h.next, next = ls; ls < end; ln++, ls = next) {
+        let nl = text.indexOf("\n", ls);
+        if (nl === -1) nl = text.length;
+        next = Math.min(nl + 1, text.length);
+        const le = nl > ls && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
         if (isBlank(text, ls, le)) break;
-        const lineText = text.slice(ls, le);
         const m = parseFieldLine(text, ls, le);
         if (!m) {
+          const lineText = text.slice(ls, le);
           if (sectionKind === "reserved" && name === "Rules") break; // a YAML block follows
           if (/^(<{7}|={7}|>{7})/.test(lineText)) break; // reported as a conflict marker
           diagnostics.push(
@@ -206,24 +209,25 @@ export function readLedgerText(kind: LedgerKind, file: string, text: string): Le
         const key = text.slice(m.keyStart, m.keyEnd);
         const value = text.slice(m.valueStart, m.valueEnd);
         const keyStart = m.keyStart;
-        const dup = keys.get(key);
+        let dup: FieldLine | undefined;
+        for (const f of fields) if (f.key === key) dup = f;
         if (dup !== undefined) {
           diagnostics.push({
             ...at(ln, keyStart - ls + 1, "error", "duplicate-field", `Field "${key}" appears twice`),
-            related: { line: dup + 1, column: 3, message: "first set" },
+            related: { line: dup.line + 1, column: 3, message: "first set" },
           });
-        } else keys.set(key, ln);
+        }
         fields.push({
           key,
           value,
           line: ln,
           start: ls,
           end: le,
-          next: lineStarts[ln + 1] ?? text.length,
+          next,
           valueStart: m.valueStart,
           valueEnd: m.valueEnd,
         });
-        fieldsEnd = lineStarts[ln + 1] ?? text.length;
+        fieldsEnd = next;
       }
     }
     sections.push({
@@ -236,7 +240,7 @@ export function readLedgerText(kind: LedgerKind, file: string, text: string): Le
       titleEnd: h.textEnd,
       start,
       end,
-      lastLine,
+      lastLine: nextHeading ? nextHeading.line - 1 : -1,
       fields,
       fieldsEnd,
     });
@@ -254,7 +258,7 @@ export function readLedgerText(kind: LedgerKind, file: string, text: string): Le
     } else reservedSeen.set(s.name, s.headingLine);
   }
 
-  return { kind, file, text, bomLength, eol: dominantEol(text, scan), scan, sections, diagnostics };
+  return { kind, file, text, bomLength, eol: dominantEol(text), scan, sections, diagnostics };
 }
 
 const isWs = (c: number) => c === 32 || c === 9;
@@ -295,16 +299,13 @@ function clip(s: string): string {
   return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 }
 
-function dominantEol(text: string, scan: BlockScan): "\n" | "\r\n" {
+function dominantEol(text: string): "\n" | "\r\n" {
   if (!text.includes("\r\n")) return "\n";
   let crlf = 0;
   let lf = 0;
-  const { lineEnds, lineStarts } = scan;
-  for (let i = 0; i < lineEnds.length; i++) {
-    const e = lineEnds[i] as number;
-    const nextStart = lineStarts[i + 1] ?? text.length;
-    if (nextStart - e === 2) crlf++;
-    else if (nextStart - e === 1) lf++;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) {
+    if (i > 0 && text.charCodeAt(i - 1) === 13) crlf++;
+    else lf++;
   }
   return crlf > lf ? "\r\n" : "\n";
 }
@@ -335,6 +336,11 @@ export function positionOf(doc: LedgerText, offset: number): { line: number; col
     else hi = mid - 1;
   }
   return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
+}
+
+/** The section's last line; for the last section this builds the line table. */
+export function lastLineOf(doc: LedgerText, section: Section): number {
+  return section.lastLine >= 0 ? section.lastLine : doc.scan.lineStarts.length - 1;
 }
 
 export function sectionByName(doc: LedgerText, name: string): Section | undefined {

@@ -61,10 +61,21 @@ export function insertLines(doc: LedgerText, at: number, lines: readonly string[
   return { start: at, end: at, text: body + eol };
 }
 
-function lineIsBlank(doc: LedgerText, line: number): boolean {
-  const s = doc.scan.lineStarts[line];
-  const e = doc.scan.lineEnds[line];
-  return s === undefined || e === undefined || doc.text.slice(s, e).trim() === "";
+/** Whether the line that ends just before `offset` (a line start) is blank; offsets only. */
+function blankBefore(doc: LedgerText, offset: number): boolean {
+  if (offset <= doc.bomLength) return true;
+  const start = Math.max(doc.bomLength, doc.text.lastIndexOf("\n", offset - 2) + 1);
+  return doc.text.slice(start, offset - 1).trim() === "";
+}
+
+/** Offset just past the last non-blank line of a section (its first line when all are blank). */
+function afterLastLine(doc: LedgerText, start: number, end: number, first: number): number {
+  const { text } = doc;
+  let e = end;
+  while (e > start && /\s/.test(text[e - 1] as string)) e--;
+  if (e <= first) return first;
+  const nl = text.indexOf("\n", e);
+  return nl === -1 ? text.length : nl + 1;
 }
 
 /**
@@ -74,15 +85,13 @@ function lineIsBlank(doc: LedgerText, line: number): boolean {
 export function insertEntry(doc: LedgerText, log: LogSection, lines: readonly string[]): Splice {
   const { eol, text } = doc;
   if (log.section) {
-    const before = log.section.headingLine - 1;
-    const lead = before >= 0 && !lineIsBlank(doc, before) ? eol : "";
+    const lead = blankBefore(doc, log.section.start) ? "" : eol;
     return { start: log.section.start, end: log.section.start, text: lead + lines.join(eol) + eol + eol };
   }
-  const lastLine = doc.scan.lineStarts.length - 1;
   let lead = "";
   if (text.length > doc.bomLength) {
     if (!text.endsWith("\n")) lead = eol + eol;
-    else if (!lineIsBlank(doc, lastLine)) lead = eol;
+    else if (!blankBefore(doc, text.length)) lead = eol;
   }
   return { start: text.length, end: text.length, text: lead + lines.join(eol) + eol };
 }
@@ -94,13 +103,12 @@ export function appendLog(doc: LedgerText, log: LogSection, lines: readonly stri
     let lead = "";
     if (text.length > doc.bomLength) {
       if (!text.endsWith("\n")) lead = eol + eol;
-      else if (!lineIsBlank(doc, doc.scan.lineStarts.length - 1)) lead = eol;
+      else if (!blankBefore(doc, text.length)) lead = eol;
     }
     return { start: text.length, end: text.length, text: `${lead}## Log${eol}${eol}${lines.join(eol)}${eol}` };
   }
-  const last = log.lines[log.lines.length - 1] ?? log.section.headingLine;
-  const at = doc.scan.lineStarts[last + 1] ?? text.length;
-  return insertLines(doc, at, lines);
+  const { start, end, fieldsEnd } = log.section;
+  return insertLines(doc, afterLastLine(doc, start, end, fieldsEnd), lines);
 }
 
 /** A new entry and the log lines that record it, as one edit. */

@@ -5,51 +5,79 @@
 // headings are exactly the lines that start with an ATX heading. Otherwise it gives up and
 // the full scanner (blocks.ts) runs. Tests check both agree on every fixture and generated
 // ledger.
+//
+// It is written for a cold start (the CLI runs once and exits, before the JIT warms up): the
+// eligibility test is one regular expression over the whole text, only lines up to the last
+// heading are visited, and the table of every line's offsets is built only if asked for.
 
 import { atxHeading, type BlockScan, type Heading } from "./blocks.js";
 
-const SPACE = 32;
-const TAB = 9;
+/** A line that could open a container, code or HTML block, or underline a setext heading. */
+const NOT_SIMPLE = /^(?:[ \t><]|\r(?!\n)|```|~~~|(?:-+|=+)[ \t]*\r?$)/m;
 const CR = 13;
-const GT = 62;
-const LT = 60;
 const HASH = 35;
-const BACKTICK = 96;
-const TILDE = 126;
-const DASH = 45;
-const EQUALS = 61;
+
+/** Line offsets computed on first use: most commands never need the whole table. */
+export function lazyLineTable(text: string, from: number): Pick<BlockScan, "lineStarts" | "lineEnds"> {
+  let starts: number[] | undefined;
+  let ends: number[] | undefined;
+  const build = () => {
+    starts = [];
+    ends = [];
+    for (let start = from; start < text.length; ) {
+      let nl = text.indexOf("\n", start);
+      if (nl === -1) nl = text.length;
+      starts.push(start);
+      ends.push(nl > start && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl);
+      start = nl + 1;
+    }
+  };
+  return {
+    get lineStarts() {
+      if (!starts) build();
+      return starts as number[];
+    },
+    get lineEnds() {
+      if (!ends) build();
+      return ends as number[];
+    },
+  };
+}
 
 export function scanSimple(text: string, from = 0): BlockScan | undefined {
-  const lineStarts: number[] = [];
-  const lineEnds: number[] = [];
+  if (NOT_SIMPLE.test(text)) return undefined;
+  // A BOM hides the first line's first character from "^": check that line on its own.
+  if (from > 0) {
+    const nl = text.indexOf("\n", from);
+    if (NOT_SIMPLE.test(text.slice(from, nl === -1 ? text.length : nl + 1))) return undefined;
+  }
   const headings: Heading[] = [];
-  const n = text.length;
-  let start = from;
+  // Lines after the last one that starts with "#" cannot hold a heading: the log is not read.
+  const lastHeading = Math.max(text.lastIndexOf("\n#") + 1, text.charCodeAt(from) === HASH ? from : -1);
   let line = 0;
-  while (start < n) {
+  for (let start = from; start <= lastHeading && start < text.length; line++) {
     let nl = text.indexOf("\n", start);
-    if (nl === -1) nl = n;
-    const end = nl > start && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
-    lineStarts.push(start);
-    lineEnds.push(end);
-    if (end > start) {
-      const c = text.charCodeAt(start);
-      if (c === SPACE || c === TAB || c === GT || c === LT || c === CR) return undefined;
-      if (c === HASH) {
-        const h = atxHeading(text, start, end);
-        if (h) headings.push({ line, level: h.level, textStart: h.start, textEnd: h.end });
-      } else if (c === BACKTICK || c === TILDE) {
-        if (end - start >= 3 && text.charCodeAt(start + 1) === c && text.charCodeAt(start + 2) === c) return undefined;
-      } else if (c === DASH || c === EQUALS) {
-        // A line of only "-" or "=" (and trailing blanks) could underline a setext heading.
-        let k = start + 1;
-        while (k < end && text.charCodeAt(k) === c) k++;
-        while (k < end && (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB)) k++;
-        if (k === end) return undefined;
+    if (nl === -1) nl = text.length;
+    if (text.charCodeAt(start) === HASH) {
+      const end = nl > start && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
+      const h = atxHeading(text, start, end);
+      if (h) {
+        const next = Math.min(nl + 1, text.length);
+        headings.push({ line, start, next, level: h.level, textStart: h.start, textEnd: h.end });
       }
     }
-    line++;
     start = nl + 1;
   }
-  return { lineStarts, lineEnds, headings, setext: [], unclosed: undefined };
+  const table = lazyLineTable(text, from);
+  return {
+    get lineStarts() {
+      return table.lineStarts;
+    },
+    get lineEnds() {
+      return table.lineEnds;
+    },
+    headings,
+    setext: [],
+    unclosed: undefined,
+  };
 }

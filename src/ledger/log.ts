@@ -4,7 +4,7 @@
 
 import type { Diagnostic } from "../model/diagnostic.js";
 import { formatTime, parseTime } from "../model/time.js";
-import { type LedgerText, type Section, sectionByName } from "./document.js";
+import { type LedgerText, lastLineOf, type Section, sectionByName } from "./document.js";
 
 export type Hasher = (text: string) => string;
 
@@ -43,14 +43,23 @@ export interface LogSection {
 /** Finds the log's lines without parsing them (parsing 100,000 lines is left to who needs it). */
 export function locateLog(doc: LedgerText): LogSection {
   const section = sectionByName(doc, "Log");
-  const lines: number[] = [];
-  if (section) {
-    const { lineStarts, lineEnds } = doc.scan;
-    for (let ln = section.headingLine + 1; ln <= section.lastLine; ln++) {
-      if ((lineEnds[ln] as number) > (lineStarts[ln] as number)) lines.push(ln);
-    }
-  }
-  return { section, lines };
+  let lines: number[] | undefined;
+  return {
+    section,
+    // Found on first use: status, list and show never look at the log's lines.
+    get lines() {
+      if (!lines) {
+        lines = [];
+        if (section) {
+          const { lineStarts, lineEnds } = doc.scan;
+          for (let ln = section.headingLine + 1, last = lastLineOf(doc, section); ln <= last; ln++) {
+            if ((lineEnds[ln] as number) > (lineStarts[ln] as number)) lines.push(ln);
+          }
+        }
+      }
+      return lines;
+    },
+  };
 }
 
 export function chainHash(hasher: Hasher, previous: string, body: string): string {
@@ -148,10 +157,14 @@ export function parseLogLine(text: string, line: number): ParsedLine {
 
 /** The hash the next log line must chain to: the last line's, or "" for an empty log. */
 export function lastHash(doc: LedgerText, log: LogSection): string {
-  const last = log.lines[log.lines.length - 1];
-  if (last === undefined) return "";
-  const text = doc.text.slice(doc.scan.lineStarts[last], doc.scan.lineEnds[last]);
-  const m = LINE.exec(text);
+  if (!log.section) return "";
+  // The last non-blank line of the log section, found from its end (no line table needed).
+  const { text } = doc;
+  let end = log.section.end;
+  while (end > log.section.start && /\s/.test(text[end - 1] as string)) end--;
+  const start = text.lastIndexOf("\n", end - 1) + 1;
+  if (start <= log.section.start) return ""; // only the heading: an empty log
+  const m = LINE.exec(text.slice(start, end));
   return m ? (m[2] as string) : "";
 }
 

@@ -4,7 +4,7 @@
 
 import type { Diagnostic } from "../model/diagnostic.js";
 import { remarkParse, unified } from "../vendor/remark.js";
-import type { LedgerText } from "./document.js";
+import { type LedgerText, lastLineOf } from "./document.js";
 
 export interface OutlineSection {
   /** The heading's text as written (without #s). */
@@ -85,7 +85,7 @@ export function readerOutline(doc: LedgerText): OutlineSection[] {
     const isLog = s.kind === "reserved" && s.name === "Log";
     if (isLog) {
       // Log lines: the items right under the heading, up to the first blank line.
-      for (let ln = s.headingLine + 1; ln <= s.lastLine; ln++) {
+      for (let ln = s.headingLine + 1, last = lastLineOf(doc, s); ln <= last; ln++) {
         const t = doc.text.slice(doc.scan.lineStarts[ln], doc.scan.lineEnds[ln]);
         if (t.trim() === "") break;
         items.push({ line: ln + 1, text: t.replace(/^[-*+][ \t]+/, "").replace(/[ \t]+$/, "") });

@@ -3,6 +3,8 @@
 import type { Diagnostic } from "../model/diagnostic.js";
 import {
   DEFAULT_POLICY,
+  isPriority,
+  isState,
   type Lease,
   type Policy,
   type Priority,
@@ -10,9 +12,10 @@ import {
   type State,
   type Task,
 } from "../model/task.js";
-import { decodeFields } from "./decode.js";
-import { type LedgerText, readLedgerText, type Section, sectionByName } from "./document.js";
-import { POLICY_FIELDS, TASK_FIELDS } from "./fields.js";
+import { parseTime } from "../model/time.js";
+import { decodeFields, decodeUnknown } from "./decode.js";
+import { type FieldLine, type LedgerText, readLedgerText, type Section, sectionByName } from "./document.js";
+import { type Decoded, POLICY_FIELDS, TASK_FIELDS } from "./fields.js";
 import { type LogSection, locateLog } from "./log.js";
 
 export interface Schedule {
@@ -38,35 +41,7 @@ export function readTasks(file: string, text: string): TasksLedger {
   const byId = new Map<string, { task: Task; section: Section }>();
   for (const section of doc.sections) {
     if (section.kind !== "entry" || !section.id) continue;
-    const v = decodeFields(doc, section, TASK_FIELDS, diagnostics, `task ${section.id}`);
-    const state = v.get("state") as State | undefined;
-    if (state === undefined && !section.fields.some((f) => f.key === "state")) {
-      diagnostics.push({
-        severity: "error",
-        file,
-        line: section.headingLine + 2,
-        column: 1,
-        code: "missing-state",
-        message: `Task ${section.id} has no state; expected a field line "- state: PLAN" (PLAN|READY|DOING|REVIEW|DONE) under its heading`,
-      });
-    }
-    const task: Task = {
-      id: section.id,
-      title: section.title ?? "",
-      state: state ?? "PLAN",
-      priority: (v.get("priority") as Priority | undefined) ?? "P2",
-      depends: (v.get("depends") as string[] | undefined) ?? [],
-      labels: (v.get("labels") as string[] | undefined) ?? [],
-      assignee: v.get("assignee") as string | undefined,
-      lease: v.get("lease") as Lease | undefined,
-      attempts: (v.get("attempts") as number | undefined) ?? 0,
-      blocked: v.get("blocked") as string | undefined,
-      resolution: v.get("resolution") as Resolution | undefined,
-      notBefore: v.get("not-before") as number | undefined,
-      created: v.get("created") as number | undefined,
-      fields: section.fields,
-      line: section.headingLine + 1,
-    };
+    const task = decodeTask(doc, section, diagnostics);
     tasks.push(task);
     if (!byId.has(task.id)) byId.set(task.id, { task, section });
   }
@@ -90,6 +65,128 @@ export function readTasks(file: string, text: string): TasksLedger {
   const schedules = (schedulesSection?.fields ?? []).map((f) => ({ name: f.key, spec: f.value, line: f.line + 1 }));
 
   return { doc, tasks, byId, policy, schedules, log: locateLog(doc), diagnostics };
+}
+
+const NONE: readonly string[] = [];
+
+/** Decodes a field with its codec; a value that does not fit is reported and undefined. */
+function decodeOrReport<T>(doc: LedgerText, f: FieldLine, diagnostics: Diagnostic[]): T | undefined {
+  const d = (TASK_FIELDS[f.key] as (v: string) => Decoded<T>)(f.value);
+  if (d.ok) return d.value;
+  diagnostics.push({
+    severity: "error",
+    file: doc.file,
+    line: f.line + 1,
+    column: f.valueStart - f.start + 1,
+    code: `bad-${f.key}`,
+    message: `Expected ${d.expected} for "${f.key}", found "${f.value}"`,
+  });
+  return undefined;
+}
+
+/**
+ * One task's fields, decoded with a switch rather than a map of codecs: this runs for every
+ * task on every command, mostly before the JIT has warmed up, so it allocates as little as
+ * it can. The codecs still give the words of every diagnostic (decodeFields reports the
+ * unknown keys the same way as for the other sections).
+ */
+function decodeTask(doc: LedgerText, section: Section, diagnostics: Diagnostic[]): Task {
+  let state: State | undefined;
+  let priority: Priority = "P2";
+  let depends = NONE;
+  let labels = NONE;
+  let assignee: string | undefined;
+  let lease: Lease | undefined;
+  let attempts = 0;
+  let blocked: string | undefined;
+  let resolution: Resolution | undefined;
+  let notBefore: number | undefined;
+  let created: number | undefined;
+  let others = false;
+  const decode = <T>(f: FieldLine): T | undefined => decodeOrReport<T>(doc, f, diagnostics);
+  for (const f of section.fields) {
+    const v = f.value;
+    if (v === "") continue; // "- key:" with nothing after it means the field is not set
+    switch (f.key) {
+      case "state":
+        if (isState(v)) state = v;
+        else decode(f);
+        break;
+      case "priority":
+        if (isPriority(v)) priority = v;
+        else decode(f);
+        break;
+      case "created": {
+        const t = parseTime(v);
+        if (t === undefined) decode(f);
+        else created = t;
+        break;
+      }
+      case "not-before": {
+        const t = parseTime(v);
+        if (t === undefined) decode(f);
+        else notBefore = t;
+        break;
+      }
+      case "resolution":
+        if (v === "done" || v === "cancelled") resolution = v;
+        else decode(f);
+        break;
+      case "labels":
+        labels = decode<string[]>(f) ?? NONE;
+        break;
+      case "depends":
+        depends = decode<string[]>(f) ?? NONE;
+        break;
+      case "assignee":
+        assignee = decode<string>(f);
+        break;
+      case "lease":
+        lease = decode<Lease>(f);
+        break;
+      case "attempts":
+        attempts = decode<number>(f) ?? 0;
+        break;
+      case "blocked":
+        blocked = decode<string>(f);
+        break;
+      case "fence":
+      case "workers":
+      case "rework":
+        decode(f);
+        break;
+      default:
+        others = true;
+    }
+  }
+  if (others) decodeUnknown(doc, section, TASK_FIELDS, diagnostics, `task ${section.id}`);
+  if (state === undefined && !section.fields.some((f) => f.key === "state")) {
+    diagnostics.push({
+      severity: "error",
+      file: doc.file,
+      line: section.headingLine + 2,
+      column: 1,
+      code: "missing-state",
+      message: `Task ${section.id} has no state; expected a field line "- state: PLAN" (PLAN|READY|DOING|REVIEW|DONE) under its heading`,
+    });
+  }
+  return {
+    id: section.id as string,
+    title: section.title ?? "",
+    state: state ?? "PLAN",
+    priority,
+    depends,
+    labels,
+    assignee,
+    lease,
+    attempts,
+    blocked,
+    resolution,
+    notBefore,
+    created,
+    fields: section.fields,
+    line: section.headingLine + 1,
+  };
 }
 
 function checkTaskRelations(
