@@ -7,8 +7,9 @@
 // - a V8 code cache for the main bundle, made by running the CLI once (bin/taskgate.cjs
 //   uses it and falls back to a normal compile when V8 rejects it).
 import { spawnSync } from "node:child_process";
-import { readdirSync, rmSync } from "node:fs";
-import { basename } from "node:path";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
@@ -27,7 +28,14 @@ const common = {
 
 const vendors = readdirSync(`${root}src/vendor`).map((f) => basename(f, ".ts"));
 for (const name of vendors) {
-  await build({ ...common, entryPoints: [`src/vendor/${name}.ts`], outfile: `dist/vendor-${name}.cjs` });
+  await build({
+    ...common,
+    entryPoints: [`src/vendor/${name}.ts`],
+    outfile: `dist/vendor-${name}.cjs`,
+    // graceful-fs (under proper-lockfile) patches fs to retry on too many open files, which a
+    // CLI that opens a handful of files never meets; loading it cost more than the lock.
+    alias: { "graceful-fs": "node:fs" },
+  });
 }
 
 /** Imports of src/vendor/X.js become require("./vendor-X.cjs"), resolved next to the bundle. */
@@ -50,9 +58,23 @@ await build({
   plugins: [vendorAsExternal],
 });
 
-// The code cache: run a read command once with the cache writer on. Its exit code does not
-// matter (the cache is written either way); a missing cache only costs start-up time.
-spawnSync(process.execPath, [`${root}bin/taskgate.cjs`, "--dir", root, "status", "--json"], {
-  env: { ...process.env, TASKGATE_WRITE_CODE_CACHE: "1" },
-  stdio: "ignore",
-});
+// The code caches: run the CLI with the cache writer on, first a write and an automatic
+// approval in a throwaway repository (they load the lock library and the YAML parser), then
+// a read of this repository's own board, whose cache of the main bundle is the one kept.
+// Exit codes do not matter here; a missing cache only costs start-up time.
+const cli = (cwd, ...args) =>
+  spawnSync(process.execPath, [`${root}bin/taskgate.cjs`, ...args], {
+    cwd,
+    env: { ...process.env, TASKGATE_WRITE_CODE_CACHE: "1", TASKGATE_ACTOR: "build" },
+    stdio: "ignore",
+  });
+const scratch = mkdtempSync(join(tmpdir(), "taskgate-build-"));
+try {
+  spawnSync("git", ["init", "-q"], { cwd: scratch, stdio: "ignore" });
+  cli(scratch, "init");
+  cli(scratch, "add", "warm the cache", "--labels", "docs");
+  cli(scratch, "approvals", "auto");
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+cli(root, "--dir", root, "status", "--json");
