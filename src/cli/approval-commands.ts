@@ -5,6 +5,7 @@ import type { Command } from "commander";
 import type { Approval } from "../model/approval.js";
 import { formatAge, formatTime } from "../model/time.js";
 import type { Verdict } from "../rules/approval-rules.js";
+import { collectList } from "./options.js";
 import { jsonDoc } from "./render.js";
 import type { CommandKit } from "./workflow-commands.js";
 
@@ -40,14 +41,6 @@ function verdictText(v: Verdict): string {
       return "a person decides: no rule approves it (deny by default)";
   }
 }
-
-const collect = (v: string, prev: string[] = []) => [
-  ...prev,
-  ...v
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean),
-];
 
 export function registerApprovalCommands(program: Command, kit: CommandKit): void {
   const approval = program.command("approval").description("request, show and explain approvals");
@@ -152,7 +145,7 @@ export function registerApprovalCommands(program: Command, kit: CommandKit): voi
   const approvals = program
     .command("approvals")
     .description("list approvals, pending first with their age; `approvals auto` decides by the rules")
-    .option("--status <status>", "only these statuses (pending|approved|rejected|superseded)", collect)
+    .option("--status <status>", "only these statuses (pending|approved|rejected|superseded)", collectList)
     .option("--subject <subject>", "only requests about this subject")
     .option("--json", "print one JSON document")
     .action(async (o: { status?: string[]; subject?: string; json?: boolean }) => {

@@ -8,6 +8,7 @@ import { locateLedgers } from "../io/locate.js";
 import { nodePorts } from "../io/ports.js";
 import { isState, STATES } from "../model/task.js";
 import { registerApprovalCommands } from "./approval-commands.js";
+import { collectList } from "./options.js";
 import {
   diagnosticJson,
   jsonDoc,
@@ -181,18 +182,11 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       }
     });
 
-  const collect = (v: string, prev: string[] = []) => [
-    ...prev,
-    ...v
-      .split(",")
-      .map((s) => s.trim())
-      .filter(Boolean),
-  ];
   program
     .command("list")
     .description("list tasks, filtered")
-    .option("--state <state>", `only tasks in this state (${STATES.join("|")}); repeat or comma-separate`, collect)
-    .option("--label <label>", "only tasks with this label; repeat for all of several", collect)
+    .option("--state <state>", `only tasks in this state (${STATES.join("|")}); repeat or comma-separate`, collectList)
+    .option("--label <label>", "only tasks with this label; repeat for all of several", collectList)
     .option("--assignee <name>", "only tasks assigned to this actor")
     .option("--json", "print one JSON document")
     .action(async (o: { state?: string[]; label?: string[]; assignee?: string; json?: boolean }) => {

@@ -7,6 +7,7 @@ import { UsageError } from "../app/errors.js";
 import { encodeLease } from "../ledger/fields.js";
 import { formatTime, parseDuration } from "../model/time.js";
 import type { TransitionAction, TransitionResult } from "../rules/workflow.js";
+import { collectList } from "./options.js";
 import { jsonDoc, taskJson } from "./render.js";
 
 export interface CommandKit {
@@ -94,17 +95,10 @@ export function registerWorkflowCommands(program: Command, kit: CommandKit): voi
     });
   }
 
-  const collect = (v: string, prev: string[] = []) => [
-    ...prev,
-    ...v
-      .split(",")
-      .map((s) => s.trim())
-      .filter(Boolean),
-  ];
   program
     .command("next")
     .description("the best task for you now; --claim takes it (exit 5 when there is nothing to do)")
-    .option("--label <label>", "only tasks with this label; repeat for several", collect)
+    .option("--label <label>", "only tasks with this label; repeat for several", collectList)
     .option("--claim", "claim it, under the same lock as the choice")
     .option("--ttl <duration>", "lease length with --claim")
     .option("--json", "print one JSON document")
