@@ -7,6 +7,18 @@ import type { Decoded } from "./fields.js";
 
 const KEY = /^[a-z][a-z0-9-]*$/;
 
+/** "Expected <what the codec takes> for "key", found "value"", at the value's column. */
+export function reportBadValue(doc: LedgerText, f: FieldLine, expected: string, diagnostics: Diagnostic[]): void {
+  diagnostics.push({
+    severity: "error",
+    file: doc.file,
+    line: f.line + 1,
+    column: f.valueStart - f.start + 1,
+    code: `bad-${f.key}`,
+    message: `Expected ${expected} for "${f.key}", found "${f.value}"`,
+  });
+}
+
 /** Reports the keys that no codec knows (a warning, or an error for a malformed key). */
 export function decodeUnknown(
   doc: LedgerText,
@@ -48,7 +60,6 @@ export function decodeFields(
 ): Map<string, unknown> {
   const out = new Map<string, unknown>();
   for (const f of section.fields) {
-    const lineStart = f.start;
     const codec = codecs[f.key];
     if (!codec) {
       reportUnknown(doc, f, codecs, diagnostics, what);
@@ -57,16 +68,7 @@ export function decodeFields(
     if (f.value === "") continue; // "- key:" with nothing after it means the field is not set
     const d = codec(f.value);
     if (d.ok) out.set(f.key, d.value);
-    else {
-      diagnostics.push({
-        severity: "error",
-        file: doc.file,
-        line: f.line + 1,
-        column: f.valueStart - lineStart + 1,
-        code: `bad-${f.key}`,
-        message: `Expected ${d.expected} for "${f.key}", found "${f.value}"`,
-      });
-    }
+    else reportBadValue(doc, f, d.expected, diagnostics);
   }
   return out;
 }

@@ -13,7 +13,7 @@ import {
   type Task,
 } from "../model/task.js";
 import { parseTime } from "../model/time.js";
-import { decodeFields, decodeUnknown } from "./decode.js";
+import { decodeFields, decodeUnknown, reportBadValue } from "./decode.js";
 import { type FieldLine, type LedgerText, readLedgerText, type Section, sectionByName } from "./document.js";
 import { type Decoded, POLICY_FIELDS, TASK_FIELDS } from "./fields.js";
 import { type LogSection, locateLog } from "./log.js";
@@ -73,14 +73,7 @@ const NONE: readonly string[] = [];
 function decodeOrReport<T>(doc: LedgerText, f: FieldLine, diagnostics: Diagnostic[]): T | undefined {
   const d = (TASK_FIELDS[f.key] as (v: string) => Decoded<T>)(f.value);
   if (d.ok) return d.value;
-  diagnostics.push({
-    severity: "error",
-    file: doc.file,
-    line: f.line + 1,
-    column: f.valueStart - f.start + 1,
-    code: `bad-${f.key}`,
-    message: `Expected ${d.expected} for "${f.key}", found "${f.value}"`,
-  });
+  reportBadValue(doc, f, d.expected, diagnostics);
   return undefined;
 }
 
