@@ -7,7 +7,8 @@
 // - a V8 code cache for the main bundle, made by running the CLI once (bin/taskgate.cjs
 //   uses it and falls back to a normal compile when V8 rejects it).
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -49,9 +50,19 @@ const vendorAsExternal = {
   },
 };
 
+// The build's identity: a hash of every source file. Memos made by one build are never used
+// by another (src/io/memo.ts), so a change to the code can never meet an old memo.
+const sources = readdirSync(`${root}src`, { recursive: true })
+  .filter((f) => f.endsWith(".ts"))
+  .sort();
+const hash = createHash("sha256");
+for (const f of sources) hash.update(`${f}\n`).update(readFileSync(`${root}src/${f}`));
+hash.update(readFileSync(`${root}package.json`));
+
 await build({
   ...common,
   entryPoints: { taskgate: "src/cli/entry.ts" },
+  define: { __TASKGATE_BUILD__: JSON.stringify(hash.digest("hex").slice(0, 16)) },
   outdir: "dist",
   outExtension: { ".js": ".cjs" },
   sourcemap: "linked",

@@ -18,6 +18,12 @@ export interface Update<T> {
 
 export interface Ports {
   readText(path: string): string | undefined;
+  /** The file's content hash, and its text on demand; undefined when the file does not exist. */
+  readSnapshot(path: string): { readonly hash: string; readonly text: string } | undefined;
+  /** Memos of derived views keyed by content hashes; undefined where none are kept. */
+  readonly memo:
+    | { get(name: string, key: string): unknown; put(name: string, key: string, value: unknown): void }
+    | undefined;
   update<T>(paths: readonly string[], decide: (texts: (string | undefined)[]) => Update<T>): Promise<T>;
   readonly hasher: Hasher;
   /** --as, TASKGATE_ACTOR, then git's user.email / user.name; undefined if none is set. */

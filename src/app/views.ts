@@ -1,32 +1,59 @@
 // The read-only commands: status, list, show. They take no lock (writes are atomic renames,
 // so a read always sees one whole version of a file).
 
-import type { Approval } from "../model/approval.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import type { Task } from "../model/task.js";
 import { filterTasks, type TaskFilter } from "../rules/filter.js";
 import { isStale } from "../rules/gate.js";
-import { type StatusSummary, summarize } from "../rules/summary.js";
+import { type StatusFacts, type StatusSummary, statusFacts, summarize } from "../rules/summary.js";
 import type { Context } from "./context.js";
 import { RefusedError } from "./errors.js";
-import { loadApprovals, loadTasks } from "./ledgers.js";
+import { loadTasks, missingLedger, parseApprovals, parseTasks } from "./ledgers.js";
 
 export interface StatusView {
   readonly summary: StatusSummary;
-  readonly diagnostics: Diagnostic[];
+  readonly errors: number;
+  readonly warnings: number;
   readonly approvalsFound: boolean;
 }
 
+interface StatusMemo {
+  readonly facts: StatusFacts;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly approvalsFound: boolean;
+}
+
+/**
+ * Counts by state, leases and approvals. What depends only on the ledgers' contents is kept
+ * in a memo keyed by their SHA-256, so a board that did not change is not read again (hooks
+ * and agents call status far more often than the board changes).
+ */
 export function statusView(ctx: Context): StatusView {
-  const tasks = loadTasks(ctx);
-  const approvals = loadApprovals(ctx);
-  const summary = summarize(tasks.tasks, approvals?.approvals ?? ([] as Approval[]), tasks.policy, ctx.now, (a) =>
-    isStale(tasks, a, ctx.ports.hasher),
-  );
+  const { paths, ports } = ctx;
+  const tasksFile = ports.readSnapshot(paths.tasks);
+  if (!tasksFile) throw missingLedger(ctx, "tasks");
+  const approvalsFile = ports.readSnapshot(paths.approvals);
+  const key = `${tasksFile.hash}:${approvalsFile?.hash ?? "none"}`;
+  let memo = ports.memo?.get("status", key) as StatusMemo | undefined;
+  if (!memo) {
+    const tasks = parseTasks(ctx, tasksFile.text);
+    const approvals = approvalsFile ? parseApprovals(ctx, approvalsFile.text) : undefined;
+    const diagnostics = [...tasks.diagnostics, ...(approvals?.diagnostics ?? [])];
+    const errors = diagnostics.filter((d) => d.severity === "error").length;
+    memo = {
+      facts: statusFacts(tasks.tasks, approvals?.approvals ?? [], tasks.policy, (a) => isStale(tasks, a, ports.hasher)),
+      errors,
+      warnings: diagnostics.length - errors,
+      approvalsFound: approvals !== undefined,
+    };
+    ports.memo?.put("status", key, memo);
+  }
   return {
-    summary,
-    diagnostics: [...tasks.diagnostics, ...(approvals?.diagnostics ?? [])],
-    approvalsFound: approvals !== undefined,
+    summary: summarize(memo.facts, ctx.now),
+    errors: memo.errors,
+    warnings: memo.warnings,
+    approvalsFound: memo.approvalsFound,
   };
 }
 

@@ -141,7 +141,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       const { ctx, c } = context();
       const { statusView } = await import("../app/views.js");
       const v = statusView(ctx);
-      const errors = v.diagnostics.filter((d) => d.severity === "error").length;
+      const { errors, warnings } = v;
       if (json(o)) {
         const s = v.summary;
         out.write(
@@ -164,7 +164,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
               stale: s.approvals.stale,
             },
             errors,
-            warnings: v.diagnostics.length - errors,
+            warnings,
           }),
         );
       } else {
@@ -176,7 +176,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
             v.approvalsFound,
             ctx.now,
             errors,
-            v.diagnostics.length - errors,
+            warnings,
           ),
         );
       }

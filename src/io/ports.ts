@@ -5,8 +5,9 @@ import { dirname } from "node:path";
 import type { Ports } from "../app/context.js";
 import { gitConfig } from "./git.js";
 import { sha256Hex } from "./hash.js";
+import { fileMemo } from "./memo.js";
 import type { LedgerStore } from "./store.js";
-import { readLedgerFile } from "./text.js";
+import { readLedgerFile, readLedgerSnapshot } from "./text.js";
 
 export interface PortOptions {
   readonly as?: string | undefined;
@@ -20,6 +21,8 @@ export function nodePorts(opts: PortOptions): Ports {
   const ms = (v: string | undefined) => (v && /^\d+$/.test(v) ? Number(v) : undefined);
   return {
     readText: readLedgerFile,
+    readSnapshot: readLedgerSnapshot,
+    memo: fileMemo(opts.tasksPath, opts.env),
     update: async (paths, decide) => {
       // Loaded only by commands that write: reads never pay for the lock library.
       const { LedgerStore } = await import("./store.js");

@@ -3,14 +3,13 @@
 // proper-lockfile can hand a lock to a second process when it wrongly thinks the first one
 // stale (its issue #121), so the lock alone is not trusted: the compare step catches that.
 
-import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { BusyError, InvalidLedgerError } from "../app/errors.js";
 import { lockfile } from "../vendor/lockfile.js";
 import { writeFileAtomic } from "./atomic-write.js";
 import { findGitDir, gitIsMergingFile } from "./git.js";
+import { lockDirFor, shortHash } from "./places.js";
 import { decodeUtf8 } from "./text.js";
 
 export interface Write {
@@ -192,18 +191,6 @@ function readRaw(path: string): Buffer | undefined {
 function sameBytes(a: Buffer | undefined, b: Buffer | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
   return a.equals(b);
-}
-
-function shortHash(s: string): string {
-  return createHash("sha256").update(s).digest("hex").slice(0, 10);
-}
-
-/** Where locks and temp files live: inside .git (invisible to git and editors), else in tmp. */
-export function lockDirFor(path: string): string {
-  const gitDir = findGitDir(dirname(path));
-  if (gitDir) return join(gitDir, "taskgate");
-  const uid = typeof process.getuid === "function" ? process.getuid() : "user";
-  return join(tmpdir(), `taskgate-${uid}`, shortHash(dirname(path)));
 }
 
 /** Removes temp files left by a writer that was killed before its rename. */

@@ -1,5 +1,6 @@
 // Bytes -> text without loss: a ledger that is not valid UTF-8 is refused, never "repaired".
 
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { InvalidLedgerError } from "../app/errors.js";
 
@@ -59,4 +60,24 @@ export function readLedgerFile(path: string): string | undefined {
     throw e;
   }
   return decodeUtf8(path, buf);
+}
+
+/** A ledger's bytes, their SHA-256, and the text decoded only when asked for. */
+export function readLedgerSnapshot(path: string): { hash: string; readonly text: string } | undefined {
+  let buf: Buffer;
+  try {
+    buf = readFileSync(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw e;
+  }
+  const hash = createHash("sha256").update(buf).digest("hex");
+  let text: string | undefined;
+  return {
+    hash,
+    get text() {
+      text ??= decodeUtf8(path, buf);
+      return text;
+    },
+  };
 }

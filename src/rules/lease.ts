@@ -2,6 +2,6 @@
 
 import type { Lease } from "../model/task.js";
 
-export function isLeaseExpired(lease: Lease, now: number, clockSkew: number): boolean {
+export function isLeaseExpired(lease: Pick<Lease, "until">, now: number, clockSkew: number): boolean {
   return now > lease.until + clockSkew;
 }

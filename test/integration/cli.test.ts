@@ -1,6 +1,6 @@
 // The commands end to end, as a user runs them: real files, real git, real processes.
 
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeRepo, read, runCli } from "../support/cli.js";
@@ -147,5 +147,32 @@ describe("taskgate commands", () => {
     expect(plain.stdout).not.toContain("\u001b[");
     const forced = await runCli(["status"], { cwd: dir, env: { FORCE_COLOR: "1", NO_COLOR: "" } });
     expect(forced.stdout).toContain("\u001b[");
+  });
+
+  it("status keeps a memo keyed by the ledgers' bytes: a hand edit is seen at once, time is applied fresh", async () => {
+    const repo = await makeRepo(["bob: WORK"]);
+    expect((await runCli(["add", "One", "--ready"], { cwd: repo })).code).toBe(0);
+    const claim = await runCli(["--as", "bob", "claim", "T-1", "--ttl", "10m"], {
+      cwd: repo,
+      env: { TASKGATE_NOW: "2026-11-24T09:00:00Z" },
+    });
+    expect(claim.code).toBe(0);
+    const status = async (now: string, extra: Record<string, string> = {}) =>
+      JSON.parse((await runCli(["status", "--json"], { cwd: repo, env: { TASKGATE_NOW: now, ...extra } })).stdout);
+    const early = await status("2026-11-24T09:05:00Z");
+    expect(early).toMatchObject({ byState: { DOING: 1 }, leases: { held: 1, expired: [] } });
+    expect(readdirSync(join(repo, ".git", "taskgate", "memo"))).toHaveLength(1);
+    // The same bytes, later: the memo is used, and the lease is judged at the new time.
+    const late = await status("2026-11-24T09:20:00Z");
+    expect(late.leases).toMatchObject({ held: 0, expired: [{ id: "T-1" }] });
+    expect(late).toEqual(await status("2026-11-24T09:20:00Z", { TASKGATE_NO_MEMO: "1" }));
+    // A hand edit changes the bytes, so the memo no longer applies.
+    writeFileSync(
+      join(repo, "TASKS.md"),
+      read(repo, "TASKS.md").replace("## Log", "## T-2 Two\n- state: PLAN\n\n## Log"),
+    );
+    const edited = await status("2026-11-24T09:20:00Z");
+    expect(edited).toMatchObject({ tasks: 2, byState: { PLAN: 1, DOING: 1 }, errors: 0 });
+    expect(edited).toEqual(await status("2026-11-24T09:20:00Z", { TASKGATE_NO_MEMO: "1" }));
   });
 });
