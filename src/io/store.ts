@@ -3,14 +3,14 @@
 // proper-lockfile can hand a lock to a second process when it wrongly thinks the first one
 // stale (its issue #121), so the lock alone is not trusted: the compare step catches that.
 
-import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from "node:fs";
+import { mkdirSync, readdirSync, statSync, unlinkSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { BusyError, InvalidLedgerError } from "../app/errors.js";
 import { lockfile } from "../vendor/lockfile.js";
 import { writeFileAtomic } from "./atomic-write.js";
 import { findGitDir, gitIsMergingFile } from "./git.js";
 import { lockDirFor, shortHash } from "./places.js";
-import { decodeUtf8 } from "./text.js";
+import { decodeUtf8, readBytes } from "./text.js";
 
 export interface Write {
   readonly path: string;
@@ -64,12 +64,12 @@ export class LedgerStore {
     };
     // Plan once before taking the locks: decide is pure, so when the files are still the same
     // bytes under the locks, that plan stands, and the locks are held only to compare and write.
-    let planned = plan(absolute.map(readRaw));
+    let planned = plan(absolute.map((p) => readBytes(p)));
     const held: Held[] = [];
     try {
       for (const p of order) held.push(await this.acquire(p));
       for (let attempt = 1; ; attempt++) {
-        const raw = absolute.map((p) => readRaw(p));
+        const raw = absolute.map((p) => readBytes(p));
         if (!raw.every((b, i) => sameBytes(b, planned.raw[i]))) planned = plan(raw);
         if ("error" in planned) throw planned.error;
         const { writes, result } = planned.out;
@@ -81,12 +81,12 @@ export class LedgerStore {
         });
         for (const { w, target } of targets) refuseUnsafeWrite(w, target);
         // Compare-and-swap, first for all files at once, then again just before each rename.
-        const changed = targets.some(({ target, before }) => !sameBytes(readRaw(target), before));
+        const changed = targets.some(({ target, before }) => !sameBytes(readBytes(target), before));
         if (!changed) {
           targets.forEach(({ w, target, before, held: h }, k) => {
             try {
               writeFileAtomic(target, Buffer.from(w.text, "utf8"), lockDirFor(target), () => {
-                if (!sameBytes(readRaw(target), before)) throw new StaleReadError();
+                if (!sameBytes(readBytes(target), before)) throw new StaleReadError();
                 if (h.compromised) {
                   throw new BusyError(
                     `${w.path}: the lock on this file was lost while writing (${h.compromised.message}); it was not written, run the command again`,
@@ -176,15 +176,6 @@ function refuseUnsafeWrite(w: Write, target: string): void {
       `${w.path}: refusing to write a file that has merge conflict markers; resolve them first`,
       [],
     );
-  }
-}
-
-function readRaw(path: string): Buffer | undefined {
-  try {
-    return readFileSync(path);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw e;
   }
 }
 

@@ -50,27 +50,26 @@ function firstInvalidByte(buf: Buffer): { line: number; column: number } {
   return { line, column: i - lineStart + 1 };
 }
 
-/** Reads a ledger as text; undefined when the file does not exist. */
-export function readLedgerFile(path: string): string | undefined {
-  let buf: Buffer;
+/** A file's bytes; undefined when it does not exist (other errors are thrown). */
+export function readBytes(path: string): Buffer | undefined {
   try {
-    buf = readFileSync(path);
+    return readFileSync(path);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw e;
   }
-  return decodeUtf8(path, buf);
+}
+
+/** Reads a ledger as text; undefined when the file does not exist. */
+export function readLedgerFile(path: string): string | undefined {
+  const buf = readBytes(path);
+  return buf === undefined ? undefined : decodeUtf8(path, buf);
 }
 
 /** A ledger's bytes, their SHA-256, and the text decoded only when asked for. */
 export function readLedgerSnapshot(path: string): { hash: string; readonly text: string } | undefined {
-  let buf: Buffer;
-  try {
-    buf = readFileSync(path);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw e;
-  }
+  const buf = readBytes(path);
+  if (buf === undefined) return undefined;
   const hash = createHash("sha256").update(buf).digest("hex");
   let text: string | undefined;
   return {
