@@ -1,5 +1,6 @@
 // Times, durations, field codecs and the log line format: the small pieces everything uses.
 
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { sha256Hex } from "../../src/io/hash.js";
 import { decodeBackoff, decodeLabels, decodeLease, decodeWipLimit, encodeLease } from "../../src/ledger/fields.js";
@@ -16,6 +17,36 @@ describe("times and durations", () => {
     ["2026-11-24T10:30:00+01:00", undefined],
     ["2026-11-24 10:30:00Z", undefined],
   ])("parseTime(%s)", (text, expected) => expect(parseTime(text)).toBe(expected));
+
+  it("parseTime agrees with a reference built on a regular expression and Date", () => {
+    const reference = (text: string): number | undefined => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?Z$/.exec(text);
+      if (!m) return undefined;
+      const [y, mo, d, h, mi, sec] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+      const t = Date.UTC(y, mo - 1, d, h, mi, sec, m[7] ? Number(m[7].padEnd(3, "0")) : 0);
+      const back = new Date(t);
+      const same = back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d;
+      return same && h < 24 && mi < 60 && sec < 60 ? t : undefined;
+    };
+    const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, "0"));
+    const time = fc
+      .tuple(
+        fc.integer({ min: 1970, max: 2400 }),
+        two(13),
+        two(32),
+        two(25),
+        two(61),
+        two(61),
+        fc.constantFrom("", ".5", ".25", ".125", ".1234"),
+      )
+      .map(([y, mo, d, h, mi, s, ms]) => `${y}-${mo}-${d}T${h}:${mi}:${s}${ms}Z`);
+    fc.assert(
+      fc.property(fc.oneof(time, fc.string({ maxLength: 26 })), (text) => {
+        expect(parseTime(text)).toBe(reference(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
 
   it("formats times to the second in UTC", () => {
     expect(formatTime(Date.UTC(2026, 10, 24, 10, 30, 5, 999))).toBe("2026-11-24T10:30:05Z");
