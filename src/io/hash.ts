@@ -2,4 +2,4 @@
 
 import { createHash } from "node:crypto";
 
-export const sha256Hex = (text: string): string => createHash("sha256").update(text).digest("hex");
+export const sha256Hex = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");

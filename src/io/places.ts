@@ -1,13 +1,13 @@
 // Where taskgate keeps its own files for a ledger: inside .git (invisible to git and
 // editors), else in the system's temp folder. Locks, temp files and memos live there.
 
-import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { findGitDir } from "./git.js";
+import { sha256Hex } from "./hash.js";
 
 export function shortHash(s: string): string {
-  return createHash("sha256").update(s).digest("hex").slice(0, 10);
+  return sha256Hex(s).slice(0, 10);
 }
 
 export function lockDirFor(path: string): string {

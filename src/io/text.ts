@@ -1,8 +1,8 @@
 // Bytes -> text without loss: a ledger that is not valid UTF-8 is refused, never "repaired".
 
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { InvalidLedgerError } from "../app/errors.js";
+import { sha256Hex } from "./hash.js";
 
 const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
@@ -70,7 +70,7 @@ export function readLedgerFile(path: string): string | undefined {
 export function readLedgerSnapshot(path: string): { hash: string; readonly text: string } | undefined {
   const buf = readBytes(path);
   if (buf === undefined) return undefined;
-  const hash = createHash("sha256").update(buf).digest("hex");
+  const hash = sha256Hex(buf);
   let text: string | undefined;
   return {
     hash,

@@ -338,6 +338,18 @@ export function positionOf(doc: LedgerText, offset: number): { line: number; col
   return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
 }
 
+/**
+ * The last non-blank line under a section's heading, as [start, end) offsets, found from the
+ * section's end without the line table; undefined when there is none (only the heading).
+ */
+export function lastContentLine(doc: LedgerText, section: Section): { start: number; end: number } | undefined {
+  const { text } = doc;
+  let end = section.end;
+  while (end > section.start && /\s/.test(text[end - 1] as string)) end--;
+  const start = text.lastIndexOf("\n", end - 1) + 1;
+  return start <= section.start ? undefined : { start, end };
+}
+
 /** The section's last line; for the last section this builds the line table. */
 export function lastLineOf(doc: LedgerText, section: Section): number {
   return section.lastLine >= 0 ? section.lastLine : doc.scan.lineStarts.length - 1;

@@ -1,7 +1,7 @@
 // Edits as splices over the original text: every byte outside a splice stays as it was.
 // New lines take the file's own line ending; nothing is ever re-serialized.
 
-import type { LedgerText, Section } from "./document.js";
+import { type LedgerText, lastContentLine, type Section } from "./document.js";
 import type { LogSection } from "./log.js";
 
 export interface Splice {
@@ -68,16 +68,6 @@ function blankBefore(doc: LedgerText, offset: number): boolean {
   return doc.text.slice(start, offset - 1).trim() === "";
 }
 
-/** Offset just past the last non-blank line of a section (its first line when all are blank). */
-function afterLastLine(doc: LedgerText, start: number, end: number, first: number): number {
-  const { text } = doc;
-  let e = end;
-  while (e > start && /\s/.test(text[e - 1] as string)) e--;
-  if (e <= first) return first;
-  const nl = text.indexOf("\n", e);
-  return nl === -1 ? text.length : nl + 1;
-}
-
 /**
  * Inserts a new entry (heading and field lines, optional text) before "## Log", or at the end
  * of the file when there is no log, with a blank line on each side.
@@ -107,8 +97,11 @@ export function appendLog(doc: LedgerText, log: LogSection, lines: readonly stri
     }
     return { start: text.length, end: text.length, text: `${lead}## Log${eol}${eol}${lines.join(eol)}${eol}` };
   }
-  const { start, end, fieldsEnd } = log.section;
-  return insertLines(doc, afterLastLine(doc, start, end, fieldsEnd), lines);
+  // After the log's last line, or right under its heading when it is empty.
+  const last = lastContentLine(doc, log.section);
+  const nl = last ? text.indexOf("\n", last.end) : -1;
+  const at = !last ? log.section.fieldsEnd : nl === -1 ? text.length : nl + 1;
+  return insertLines(doc, at, lines);
 }
 
 /** A new entry and the log lines that record it, as one edit. */

@@ -4,7 +4,7 @@
 
 import type { Diagnostic } from "../model/diagnostic.js";
 import { formatTime, parseTime } from "../model/time.js";
-import { type LedgerText, lastLineOf, type Section, sectionByName } from "./document.js";
+import { type LedgerText, lastContentLine, lastLineOf, type Section, sectionByName } from "./document.js";
 
 export type Hasher = (text: string) => string;
 
@@ -157,14 +157,9 @@ export function parseLogLine(text: string, line: number): ParsedLine {
 
 /** The hash the next log line must chain to: the last line's, or "" for an empty log. */
 export function lastHash(doc: LedgerText, log: LogSection): string {
-  if (!log.section) return "";
-  // The last non-blank line of the log section, found from its end (no line table needed).
-  const { text } = doc;
-  let end = log.section.end;
-  while (end > log.section.start && /\s/.test(text[end - 1] as string)) end--;
-  const start = text.lastIndexOf("\n", end - 1) + 1;
-  if (start <= log.section.start) return ""; // only the heading: an empty log
-  const m = LINE.exec(text.slice(start, end));
+  const last = log.section && lastContentLine(doc, log.section);
+  if (!last) return ""; // no log, or only its heading: an empty log
+  const m = LINE.exec(doc.text.slice(last.start, last.end));
   return m ? (m[2] as string) : "";
 }
 
