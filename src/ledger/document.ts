@@ -185,8 +185,8 @@ export function readLedgerText(kind: LedgerKind, file: string, text: string): Le
         next = Math.min(nl + 1, text.length);
         const le = nl > ls && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
         if (isBlank(text, ls, le)) break;
-        const m = parseFieldLine(text, ls, le);
-        if (!m) {
+        const colon = fieldColon(text, ls, le);
+        if (colon < 0) {
           const lineText = text.slice(ls, le);
           if (sectionKind === "reserved" && name === "Rules") break; // a YAML block follows
           if (/^(<{7}|={7}|>{7})/.test(lineText)) break; // reported as a conflict marker
@@ -206,9 +206,17 @@ export function readLedgerText(kind: LedgerKind, file: string, text: string): Le
           if (/^[-*+][ \t]/.test(lineText)) continue; // still a list item: check the fields after it
           break;
         }
-        const key = text.slice(m.keyStart, m.keyEnd);
-        const value = text.slice(m.valueStart, m.valueEnd);
-        const keyStart = m.keyStart;
+        // The same reading as parseFieldLine, without an object per line (this runs for every
+        // field of every entry, mostly before the JIT warms up).
+        let keyStart = ls + 1;
+        while (isWs(text.charCodeAt(keyStart))) keyStart++;
+        let valueStart = colon + 1;
+        while (valueStart < le && isWs(text.charCodeAt(valueStart))) valueStart++;
+        let valueEnd = le;
+        while (valueEnd > valueStart && isWs(text.charCodeAt(valueEnd - 1))) valueEnd--;
+        if (valueEnd === valueStart) valueStart = valueEnd = le;
+        const key = knownKey(text, keyStart, colon) ?? text.slice(keyStart, colon);
+        const value = text.slice(valueStart, valueEnd);
         let dup: FieldLine | undefined;
         for (const f of fields) if (f.key === key) dup = f;
         if (dup !== undefined) {
@@ -224,8 +232,8 @@ export function readLedgerText(kind: LedgerKind, file: string, text: string): Le
           start: ls,
           end: le,
           next,
-          valueStart: m.valueStart,
-          valueEnd: m.valueEnd,
+          valueStart,
+          valueEnd,
         });
         fieldsEnd = next;
       }
@@ -293,6 +301,39 @@ export function parseFieldLine(
   let e = end;
   while (e > q && isWs(text.charCodeAt(e - 1))) e--;
   return { keyStart, keyEnd: colon, valueStart: e > q ? q : end, valueEnd: e > q ? e : end };
+}
+
+/** The offset of a field line's colon (as parseFieldLine reads it), or -1 if it is not one. */
+function fieldColon(text: string, start: number, end: number): number {
+  const marker = text.charCodeAt(start);
+  if (marker !== 45 && marker !== 42 && marker !== 43) return -1;
+  let p = start + 1;
+  if (p >= end || !isWs(text.charCodeAt(p))) return -1;
+  while (p < end && isWs(text.charCodeAt(p))) p++;
+  if (p >= end || text.charCodeAt(p) === 58) return -1;
+  const colon = text.indexOf(":", p);
+  if (colon === -1 || colon >= end) return -1;
+  return colon + 1 < end && !isWs(text.charCodeAt(colon + 1)) ? -1 : colon;
+}
+
+/** Every key the ledgers define, by length: a known key is shared, not sliced out again. */
+const KEYS_BY_LENGTH: string[][] = [];
+for (const k of [
+  ...["state", "priority", "depends", "labels", "assignee", "lease", "attempts", "blocked", "resolution"],
+  ...["not-before", "created", "fence", "workers", "rework", "max-attempts", "backoff", "approval-required"],
+  ...["wip-limit", "clock-skew", "approval-sla", "status", "subject", "subject-hash", "requested-by"],
+  ...["requested-at", "evidence", "approver", "decided-at", "reason", "rule", "rules-hash", "supersedes"],
+  ...["superseded-by", "change"],
+]) {
+  const list = KEYS_BY_LENGTH[k.length];
+  if (list) list.push(k);
+  else KEYS_BY_LENGTH[k.length] = [k];
+}
+
+function knownKey(text: string, start: number, end: number): string | undefined {
+  const list = KEYS_BY_LENGTH[end - start];
+  if (list) for (const k of list) if (text.startsWith(k, start)) return k;
+  return undefined;
 }
 
 function clip(s: string): string {

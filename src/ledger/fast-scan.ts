@@ -6,14 +6,13 @@
 // the full scanner (blocks.ts) runs. Tests check both agree on every fixture and generated
 // ledger.
 //
-// It is written for a cold start (the CLI runs once and exits, before the JIT warms up): the
-// eligibility test is one regular expression over the whole text, only lines up to the last
-// heading are visited, and the table of every line's offsets is built only if asked for.
+// It is written for a cold start (the CLI runs once and exits, before the JIT warms up): one
+// walk over the lines looks at each line's first character only, and the table of every
+// line's offsets is built only if asked for. A lone CR (a line ending for Markdown, not for
+// this walk) sends the text to the full scanner.
 
 import { atxHeading, type BlockScan, type Heading } from "./blocks.js";
 
-/** A line that could open a container, code or HTML block, or underline a setext heading. */
-const NOT_SIMPLE = /^(?:[ \t><]|\r(?!\n)|```|~~~|(?:-+|=+)[ \t]*\r?$)/m;
 const CR = 13;
 const HASH = 35;
 
@@ -45,26 +44,28 @@ export function lazyLineTable(text: string, from: number): Pick<BlockScan, "line
 }
 
 export function scanSimple(text: string, from = 0): BlockScan | undefined {
-  if (NOT_SIMPLE.test(text)) return undefined;
-  // A BOM hides the first line's first character from "^": check that line on its own.
-  if (from > 0) {
-    const nl = text.indexOf("\n", from);
-    if (NOT_SIMPLE.test(text.slice(from, nl === -1 ? text.length : nl + 1))) return undefined;
-  }
+  // A lone CR ends a line for Markdown but not for this line walk: leave such text to the
+  // full scanner.
+  if (text.includes("\r") && LONE_CR.test(text)) return undefined;
   const headings: Heading[] = [];
-  // Lines after the last one that starts with "#" cannot hold a heading: the log is not read.
-  const lastHeading = Math.max(text.lastIndexOf("\n#") + 1, text.charCodeAt(from) === HASH ? from : -1);
   let line = 0;
-  for (let start = from; start <= lastHeading && start < text.length; line++) {
+  for (let start = from; start < text.length; line++) {
     let nl = text.indexOf("\n", start);
     if (nl === -1) nl = text.length;
-    if (text.charCodeAt(start) === HASH) {
+    const c = text.charCodeAt(start);
+    if (c === HASH) {
       const end = nl > start && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
       const h = atxHeading(text, start, end);
       if (h) {
         const next = Math.min(nl + 1, text.length);
         headings.push({ line, start, next, level: h.level, textStart: h.start, textEnd: h.end });
       }
+    } else if (c === 32 || c === 9 || c === 0x3e || c === 0x3c) {
+      return undefined; // indented code, a list item's continuation, a quote or HTML
+    } else if (c === 0x2d || c === 0x3d) {
+      if (isRuleLine(text, start, nl, c)) return undefined; // a setext underline or a rule
+    } else if (c === 0x60 || c === 0x7e) {
+      if (text.startsWith(c === 0x60 ? "```" : "~~~", start)) return undefined; // a code fence
     }
     start = nl + 1;
   }
@@ -80,4 +81,14 @@ export function scanSimple(text: string, from = 0): BlockScan | undefined {
     setext: [],
     unclosed: undefined,
   };
+}
+
+const LONE_CR = /\r(?!\n)/;
+
+/** A run of "-" or "=" alone on its line (then only blanks). */
+function isRuleLine(text: string, start: number, nl: number, c: number): boolean {
+  let i = start + 1;
+  while (i < nl && text.charCodeAt(i) === c) i++;
+  while (i < nl && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  return i === nl || (i === nl - 1 && text.charCodeAt(i) === CR);
 }

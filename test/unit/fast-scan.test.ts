@@ -61,6 +61,7 @@ describe("fast scan", () => {
     ["an HTML block", "## T-1 a\n\n<!--\n## T-2\n-->\n"],
     ["a setext underline", "## T-1 a\n\nText\n---\n"],
     ["a quote", "> ## T-1\n"],
+    ["a lone CR, which ends a line for Markdown", "## T-1 a\r## T-2 b\n"],
   ])("gives up on %s", (_name, text) => {
     expect(scanSimple(text)).toBeUndefined();
   });
