@@ -17,7 +17,8 @@ export type TaskAction =
   | "submit"
   | "block"
   | "accept"
-  | "rework";
+  | "rework"
+  | "recover";
 
 export interface MatrixRow {
   readonly role: Role;
@@ -49,6 +50,12 @@ export const MATRIX: Readonly<Record<TaskAction, MatrixRow>> = {
   block: { role: "WORK", from: OPEN, to: "same", summary: "mark blocked, with a reason" },
   accept: { role: "AUDIT", from: ["REVIEW"], to: "DONE", summary: "accept the work (not by who did it)" },
   rework: { role: "AUDIT", from: ["REVIEW"], to: "DOING", summary: "send back for rework, with a reason" },
+  recover: {
+    role: "CMD",
+    from: ["DOING"],
+    to: "READY",
+    summary: "put back a task whose lease expired (watch: attempts + 1, backoff; blocked at max-attempts)",
+  },
 };
 
 export const TASK_ACTIONS = Object.keys(MATRIX) as TaskAction[];

@@ -21,6 +21,8 @@ export interface Actingas {
   readonly actor: string;
   readonly role: Role;
   readonly hasher: Hasher;
+  /** A machine identity: its log line says auto=true, like every automated action's. */
+  readonly automation?: boolean;
 }
 
 export type Plan<T> = { ok: true; splices: Splice[]; result: T } | { ok: false; message: string };
@@ -73,7 +75,7 @@ export function planAddTask(ledger: TasksLedger, input: AddInput, by: Actingas):
     role: by.role,
     action: "add",
     target: id,
-    details: { title, state: input.state ?? "PLAN" },
+    details: { title, state: input.state ?? "PLAN", auto: by.automation ? "true" : undefined },
   });
   return { ok: true, splices: insertEntryWithLog(ledger.doc, ledger.log, entry, [logLine]), result: { id } };
 }

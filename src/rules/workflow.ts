@@ -25,7 +25,7 @@ export interface When {
   readonly hasher: Hasher;
 }
 
-export type TransitionAction = Exclude<TaskAction, "add" | "set">;
+export type TransitionAction = Exclude<TaskAction, "add" | "set" | "recover">;
 
 export interface TransitionInput {
   readonly action: TransitionAction;
