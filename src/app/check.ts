@@ -89,6 +89,23 @@ export async function checkLedgers(
       });
     }
   }
+  if (tasks.ledger.schedules.length) {
+    // Loaded only when there are schedules: the cron parser is not needed otherwise.
+    const { parseSchedule } = await import("../rules/schedules.js");
+    for (const entry of tasks.ledger.schedules) {
+      const parsed = parseSchedule(entry);
+      if (!parsed.ok) {
+        diagnostics.push({
+          severity: "error",
+          file: paths.tasksDisplay,
+          line: parsed.line,
+          column: 3,
+          code: "bad-schedule",
+          message: parsed.message,
+        });
+      }
+    }
+  }
   if (options.strict) {
     const { compareWithRemark } = await import("../ledger/oracle.js");
     diagnostics.push(...compareWithRemark(tasks.ledger.doc), ...compareWithRemark(approvals.ledger.doc));

@@ -9,6 +9,7 @@ export const EXIT = {
   invalid: 3,
   busy: 4,
   nothingToDo: 5,
+  problem: 6,
   internal: 70,
 } as const;
 

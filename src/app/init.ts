@@ -31,7 +31,7 @@ Requests for approval and their decisions. The approver is never the requester.
 
 ## Roles
 - ${actor}: CMD, WORK, AUDIT
-- taskgate-watch: AUDIT (automation)
+- taskgate-watch: CMD, AUDIT (automation)
 
 ## Rules
 `;

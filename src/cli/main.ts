@@ -19,6 +19,7 @@ import {
   renderTaskTable,
   taskJson,
 } from "./render.js";
+import { registerWatchCommands } from "./watch-commands.js";
 import { registerWorkflowCommands } from "./workflow-commands.js";
 
 const EXIT_HELP = `
@@ -30,6 +31,7 @@ Exit codes:
   3   invalid ledger: check found errors, or a write was refused because a ledger has errors
   4   busy: the ledger is locked or was changed by another process; run the command again
   5   nothing to do: \`next\` found no task for you (not an error)
+  6   watch --once found a problem: a dead letter, a failed scheduled check, a stale approval or lock
   70  internal error (a bug: please report it)
 
 Environment:
@@ -275,6 +277,16 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
 
   registerWorkflowCommands(program, { context, json, out, env, normalizeId });
   registerApprovalCommands(program, { context, json, out, env, normalizeId });
+  registerWatchCommands(program, {
+    context,
+    json,
+    out,
+    env,
+    normalizeId,
+    setExit: (code) => {
+      exitCode = code;
+    },
+  });
 
   try {
     await program.parseAsync([...argv], { from: "user" });
