@@ -8,6 +8,7 @@ import { locateLedgers } from "../io/locate.js";
 import { nodePorts } from "../io/ports.js";
 import { isState, STATES } from "../model/task.js";
 import { registerApprovalCommands } from "./approval-commands.js";
+import { checkStagedCommand, registerGitCommands } from "./git-commands.js";
 import { collectList } from "./options.js";
 import {
   diagnosticJson,
@@ -103,8 +104,16 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     .option("--json", "print one JSON document")
     .option("--strict", "also compare the line reader with a full Markdown parser (slow on big files)")
     .option("--sla", "fail (exit 1) when a pending approval is past the policy's approval-sla")
-    .action(async (o: { json?: boolean; strict?: boolean; sla?: boolean }) => {
+    .option("--staged", "judge the staged ledgers against HEAD as the committer's change (the pre-commit hook)")
+    .action(async (o: { json?: boolean; strict?: boolean; sla?: boolean; staged?: boolean }) => {
       const { ctx, c } = context();
+      if (o.staged) {
+        // Who commits: --as or TASKGATE_ACTOR, else the author git passes to hooks, else git's config.
+        const g = program.opts<GlobalOpts>();
+        const author = g.as ?? (env.TASKGATE_ACTOR || undefined) ?? (env.GIT_AUTHOR_EMAIL || undefined);
+        exitCode = await checkStagedCommand(ctx, json(o), out, author);
+        return;
+      }
       const { checkLedgers } = await import("../app/check.js");
       const r = await checkLedgers(ctx, { strict: Boolean(o.strict), sla: Boolean(o.sla) });
       const errorList = r.diagnostics.filter((d) => d.severity === "error");
@@ -277,16 +286,18 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
 
   registerWorkflowCommands(program, { context, json, out, env, normalizeId });
   registerApprovalCommands(program, { context, json, out, env, normalizeId });
-  registerWatchCommands(program, {
+  const kit = {
     context,
     json,
     out,
     env,
     normalizeId,
-    setExit: (code) => {
+    setExit: (code: number) => {
       exitCode = code;
     },
-  });
+  };
+  registerWatchCommands(program, kit);
+  registerGitCommands(program, kit);
 
   try {
     await program.parseAsync([...argv], { from: "user" });

@@ -54,3 +54,53 @@ export function gitConfig(cwd: string, key: string): string | undefined {
     return undefined;
   }
 }
+
+/** The folder holding the checkout's .git (the work tree's top), or undefined outside git. */
+export function findWorkTree(dir: string): string | undefined {
+  let d = resolve(dir);
+  for (;;) {
+    if (existsSync(join(d, ".git"))) return d;
+    const up = dirname(d);
+    if (up === d) return undefined;
+    d = up;
+  }
+}
+
+/**
+ * Blobs by git's names ("HEAD:TASKS.md", ":TASKS.md" for the index, "abc123:APPROVALS.md"),
+ * all through one `git cat-file --batch`; undefined for each that does not exist.
+ */
+export function gitBlobs(cwd: string, specs: readonly string[]): (Buffer | undefined)[] {
+  const out = execFileSync("git", ["cat-file", "--batch"], {
+    cwd,
+    input: `${specs.join("\n")}\n`,
+    maxBuffer: 1 << 30,
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  const blobs: (Buffer | undefined)[] = [];
+  let pos = 0;
+  for (let i = 0; i < specs.length; i++) {
+    const nl = out.indexOf(10, pos);
+    const header = out.subarray(pos, nl).toString("utf8");
+    pos = nl + 1;
+    const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
+    if (!m) {
+      blobs.push(undefined); // "<spec> missing" (or ambiguous): not there
+      continue;
+    }
+    const size = Number(m[2]);
+    blobs.push(m[1] === "blob" ? out.subarray(pos, pos + size) : undefined);
+    pos += size + 1;
+  }
+  return blobs;
+}
+
+/** Runs git and returns its output; a failure becomes an Error carrying git's own message. */
+export function git(cwd: string, args: readonly string[]): string {
+  try {
+    return execFileSync("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 1 << 30 });
+  } catch (e) {
+    const stderr = (e as { stderr?: string }).stderr?.trim();
+    throw new Error(stderr || (e as Error).message);
+  }
+}

@@ -54,9 +54,14 @@ describe("watch --once recovers crashed work", () => {
     worker.kill("SIGKILL");
     expect(ledger(dir).ledger.byId.get("T-1")?.task.state).toBe("DOING");
 
-    const early = await runCli(["watch", "--once"], { cwd: dir });
+    // Inside the TTL (judged at a second before the lease's end) nothing is recovered.
+    const until = ledger(dir).ledger.byId.get("T-1")?.task.lease?.until as number;
+    const early = await runCli(["watch", "--once"], {
+      cwd: dir,
+      env: { TASKGATE_NOW: new Date(until - 1000).toISOString() },
+    });
     expect(early).toMatchObject({ code: 0, stdout: "", stderr: "" });
-    await sleep(2500);
+    await sleep(Math.max(0, until + 500 - Date.now()));
     const before = Date.now();
     // Two watchers started at the same moment: one recovers it, the other finds nothing to do.
     const runs = await Promise.all([1, 2].map(() => runCli(["watch", "--once"], { cwd: dir })));

@@ -1,0 +1,198 @@
+// The ledgers as git holds them: `check --staged` judges the index against HEAD as the
+// committer's change (the pre-commit hook), `verify --range` judges every commit of a range
+// against its parent as its author's (CI). Neither takes a file lock: a tool that commits
+// while holding one can never deadlock on the hook.
+
+import { realpathSync } from "node:fs";
+import { dirname, relative, resolve, sep } from "node:path";
+import { findWorkTree, git, gitBlobs } from "../io/git.js";
+import { decodeUtf8 } from "../io/text.js";
+import { readApprovals } from "../ledger/approvals.js";
+import { readTasks } from "../ledger/tasks.js";
+import { judgeChange, type Ledgers, type Violation } from "../rules/judge.js";
+import type { Context } from "./context.js";
+import { UsageError } from "./errors.js";
+
+export interface GitCheck {
+  readonly violations: Violation[];
+  /** Whether a judged ledger itself has errors (exit 3 rather than 1). */
+  readonly invalid: boolean;
+}
+
+interface Where {
+  readonly top: string;
+  /** The ledgers' paths inside the repository, with "/" (as git names them). */
+  readonly tasks: string;
+  readonly approvals: string;
+}
+
+function where(ctx: Context): Where {
+  const top = findWorkTree(dirname(resolve(ctx.paths.tasks)));
+  if (!top) throw new UsageError(`${ctx.paths.tasksDisplay} is not in a git repository`);
+  const inRepo = (p: string) => {
+    let abs = resolve(p);
+    try {
+      abs = realpathSync(abs);
+    } catch {
+      // Not on disk (deleted in the work tree): git may still have it.
+    }
+    return relative(realpathSync(top), abs).split(sep).join("/");
+  };
+  return { top, tasks: inRepo(ctx.paths.tasks), approvals: inRepo(ctx.paths.approvals) };
+}
+
+function ledgersOf(ctx: Context, tasks: Buffer | undefined, approvals: Buffer | undefined, label: string): Ledgers {
+  const t = ctx.paths.tasksDisplay;
+  const a = ctx.paths.approvalsDisplay;
+  return {
+    tasks: tasks && readTasks(t, decodeUtf8(`${label}${t}`, tasks)),
+    approvals: approvals && readApprovals(a, decodeUtf8(`${label}${a}`, approvals)),
+  };
+}
+
+/**
+ * The index against HEAD (or against nothing on the first commit), as the committer's change.
+ * `author` is who commits when known better than git's config (--as, TASKGATE_ACTOR, or the
+ * GIT_AUTHOR_EMAIL git passes on to hooks when it was set).
+ */
+export function checkStaged(ctx: Context, author?: string): GitCheck {
+  const w = where(ctx);
+  const [headT, indexT, headA, indexA] = gitBlobs(w.top, [
+    `HEAD:${w.tasks}`,
+    `:${w.tasks}`,
+    `HEAD:${w.approvals}`,
+    `:${w.approvals}`,
+  ]);
+  const violations: Violation[] = [];
+  for (const [head, index, name] of [
+    [headT, indexT, ctx.paths.tasksDisplay],
+    [headA, indexA, ctx.paths.approvalsDisplay],
+  ] as const) {
+    if (head && !index) violations.push({ file: name, line: 1, message: `${name} is being deleted from git` });
+  }
+  // A ledger staged exactly as HEAD has it is not read at all (most commits do not touch them).
+  const changed = (head: Buffer | undefined, index: Buffer | undefined) => !(head && index && head.equals(index));
+  const [t, a] = [changed(headT, indexT), changed(headA, indexA)];
+  if (!t && !a) return { violations, invalid: false };
+  const after = ledgersOf(ctx, t ? indexT : undefined, a || t ? indexA : undefined, "staged ");
+  violations.push(
+    ...judgeChange(ledgersOf(ctx, t ? headT : undefined, headA, "HEAD:"), after, {
+      committer: author ?? ctx.ports.actorName(),
+      hasher: ctx.ports.hasher,
+    }),
+  );
+  return { violations, invalid: violations.some((v) => v.invalid) };
+}
+
+export interface CommitViolation extends Violation {
+  readonly commit: string;
+}
+
+/** Every commit in the range, judged against its first parent as its author's change. */
+export function verifyRange(
+  ctx: Context,
+  range: string,
+): { commits: number; violations: CommitViolation[]; invalid: boolean } {
+  const w = where(ctx);
+  let listing: string;
+  try {
+    listing = git(w.top, ["log", "--reverse", "--format=%H %P%x09%ae%x09%an", range, "--"]);
+  } catch (e) {
+    throw new UsageError(`git cannot read the range "${range}": ${(e as Error).message.split("\n")[0]}`);
+  }
+  const commits = listing
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => {
+      const [ids = "", email = "", name = ""] = l.split("\t");
+      const [sha = "", ...parents] = ids.split(" ");
+      return { sha, parents, email, name };
+    });
+  const specs = commits.flatMap((c) => {
+    const parent = c.parents[0];
+    return [
+      `${c.sha}:${w.tasks}`,
+      `${c.sha}:${w.approvals}`,
+      parent ? `${parent}:${w.tasks}` : "missing-parent",
+      parent ? `${parent}:${w.approvals}` : "missing-parent",
+    ];
+  });
+  const blobs = specs.length ? gitBlobs(w.top, specs) : [];
+  const violations: CommitViolation[] = [];
+  let invalid = false;
+  commits.forEach((c, i) => {
+    const [t, a, pt, pa] = blobs.slice(i * 4, i * 4 + 4);
+    if (!t && !a && !pt && !pa) return; // a commit before the ledgers existed
+    const after = ledgersOf(ctx, t, a, `${c.sha.slice(0, 8)}:`);
+    const before = ledgersOf(ctx, pt, pa, `${c.parents[0]?.slice(0, 8)}:`);
+    // The author as Roles names them: by email, else by name.
+    const actors = before.approvals?.actors ?? after.approvals?.actors;
+    const author = actors?.has(c.email) || !actors?.has(c.name) ? c.email : c.name;
+    const found =
+      c.parents.length > 1
+        ? judgeMerge(ctx, c.parents, w, after, author)
+        : judgeChange(before, after, { committer: author, hasher: ctx.ports.hasher });
+    if (found.some((v) => v.invalid)) invalid = true;
+    for (const v of found) violations.push({ ...v, commit: c.sha });
+  });
+  return { commits: commits.length, violations, invalid };
+}
+
+/**
+ * A merge commit: its ledgers must be valid with an intact chain, every log line of both
+ * parents must still be there (the merge driver re-chains them, so hashes may change), and
+ * any line new in the merge is judged as the merge's author's.
+ */
+function judgeMerge(ctx: Context, parents: string[], w: Where, after: Ledgers, author: string): Violation[] {
+  const out: Violation[] = [];
+  const empty: Ledgers = {};
+  // Validity and the chain of the result, without a "before" to compare with.
+  for (const v of judgeChange(empty, after, { committer: author, hasher: ctx.ports.hasher })) {
+    if (!v.message.startsWith("Log line by")) out.push(v);
+  }
+  const blobs = gitBlobs(
+    w.top,
+    parents.flatMap((p) => [`${p}:${w.tasks}`, `${p}:${w.approvals}`]),
+  );
+  for (const [k, kind] of (["tasks", "approvals"] as const).entries()) {
+    const merged = after[kind];
+    if (!merged) continue;
+    // Log lines as "TIME ACTOR ROLE ACTION * DETAILS": the merge driver may renumber the
+    // target of a line (an entry both sides added under the same ID) and re-chain the hashes.
+    const bodies = (l: Ledgers[typeof kind]): string[] => {
+      if (!l) return [];
+      return l.doc.text
+        .split(/\r?\n/)
+        .map((line) => /^[-*+] (.*) ~ [0-9a-f]{12}[ \t]*$/.exec(line)?.[1])
+        .filter((b): b is string => b !== undefined)
+        .map((b) => b.replace(/^(\S+ \S+ \S+ \S+ )\S+/, "$1*"));
+    };
+    const have = new Set(bodies(merged));
+    const fromParents = new Set<string>();
+    parents.forEach((_p, j) => {
+      const b = blobs[j * 2 + k];
+      if (!b) return;
+      const text = decodeUtf8(merged.doc.file, b);
+      const l = kind === "tasks" ? readTasks(merged.doc.file, text) : readApprovals(merged.doc.file, text);
+      for (const body of bodies(l)) {
+        fromParents.add(body);
+        if (!have.has(body)) {
+          out.push({ file: merged.doc.file, line: 1, message: `The merge lost the log line "- ${body}"` });
+        }
+      }
+    });
+    const actors = after.approvals?.actors;
+    for (const body of have) {
+      if (fromParents.has(body)) continue;
+      const actor = body.split(" ")[1] ?? "";
+      if (actor !== author && !actors?.get(actor)?.automation) {
+        out.push({
+          file: merged.doc.file,
+          line: 1,
+          message: `Log line by ${actor} first appears in a merge by ${author} (forged?): "- ${body}"`,
+        });
+      }
+    }
+  }
+  return out;
+}

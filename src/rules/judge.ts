@@ -1,0 +1,345 @@
+// Judging a change to the ledgers as a commit makes it: the "before" ledgers (HEAD, or a
+// commit's parent) against the "after" ones (the index, or the commit), with the committing
+// actor. Used by `check --staged` (the pre-commit hook) and `verify --range` (CI).
+//
+// What the log explains is judged as the log's actor did it; what it does not explain is a
+// hand edit by the committer. Text and titles may be edited freely. Refused:
+//   - a log that is not an append of the one before, or whose hash chain is broken;
+//   - a log line whose actor is neither the committer nor an automation actor (forged);
+//   - a state change that no action of the acting actor's roles makes (one action per hand
+//     edit: PLAN -> DONE by hand is refused), a task accepted by who worked on it, a task
+//     removed, a new task in a state other than PLAN or READY;
+//   - a lease, fence, workers or attempts field changed with no log line for the task;
+//   - an approval decided by its requester, or by an actor without AUDIT;
+//   - a Roles change without an approved request for exactly that change.
+// Pure: takes parsed ledgers, returns violations with file and line.
+
+import type { ApprovalsLedger } from "../ledger/approvals.js";
+import { chainHash, type LogEntry, readLog } from "../ledger/log.js";
+import type { TasksLedger } from "../ledger/tasks.js";
+import type { Actor, Role } from "../model/approval.js";
+import type { State, Task } from "../model/task.js";
+import { MATRIX, permits, TASK_ACTIONS, type TaskAction } from "./matrix.js";
+import { workersOf } from "./workflow.js";
+
+export interface Ledgers {
+  readonly tasks?: TasksLedger | undefined;
+  readonly approvals?: ApprovalsLedger | undefined;
+}
+
+export interface Violation {
+  readonly file: string;
+  /** 1-based. */
+  readonly line: number;
+  readonly message: string;
+  /** The ledger itself is invalid (a diagnostic error, a bad log line, a broken chain), not just a rule broken. */
+  readonly invalid?: boolean;
+}
+
+export interface JudgeOptions {
+  /** Who commits (git's identity, matched in Roles); undefined when git has none. */
+  readonly committer: string | undefined;
+  readonly hasher: (text: string) => string;
+}
+
+const TRACKED: readonly string[] = ["lease", "fence", "workers", "attempts"];
+
+export function judgeChange(before: Ledgers, after: Ledgers, options: JudgeOptions): Violation[] {
+  const out: Violation[] = [];
+  // Roles as they were before the change (a commit cannot grant itself a role); on the first
+  // commit, the roles it creates.
+  const actors = before.approvals?.actors ?? after.approvals?.actors ?? new Map<string, Actor>();
+  const committer = options.committer;
+  const rolesOf = (name: string | undefined): readonly Role[] => (name ? (actors.get(name)?.roles ?? []) : []);
+  const who = committer ?? "(no git user.email)";
+
+  for (const kind of ["tasks", "approvals"] as const) {
+    const a = after[kind];
+    if (!a) continue;
+    const b = before[kind];
+    const errors = a.diagnostics.filter((d) => d.severity === "error");
+    if (errors.length) {
+      for (const d of errors) out.push({ file: d.file, line: d.line, message: d.message, invalid: true });
+      continue; // an invalid ledger is not judged further
+    }
+    const file = a.doc.file;
+    // The chain is checked from where the old log ends: its own lines were judged when they
+    // were committed (verify --range checks a whole history).
+    const afterLog = readLog(a.doc, a.log, b ? undefined : options.hasher);
+    for (const d of afterLog.diagnostics.filter((x) => x.severity === "error"))
+      out.push({ file, line: d.line, message: d.message, invalid: true });
+    const beforeEntries = b ? readLog(b.doc, b.log, undefined).entries : [];
+    const appended = appendedEntries(file, beforeEntries, afterLog.entries, out);
+    if (b) {
+      let previous = beforeEntries[beforeEntries.length - 1]?.hash ?? "";
+      for (const e of appended) {
+        const want = chainHash(options.hasher, previous, e.body);
+        if (want !== e.hash) {
+          out.push({
+            file,
+            line: e.line + 1,
+            message: `Log hash chain is broken: expected ~ ${want}, found ~ ${e.hash} (a log line was edited, removed or added by hand)`,
+            invalid: true,
+          });
+        }
+        previous = e.hash;
+      }
+    }
+    for (const e of appended) {
+      if (e.actor === committer || actors.get(e.actor)?.automation) continue;
+      out.push({
+        file,
+        line: e.line + 1,
+        message: `Log line by ${e.actor}, but the change is ${who}'s: only the committer or an automation actor may appear in new log lines (forged?)`,
+      });
+    }
+    if (kind === "tasks") judgeTasks(before.tasks, a as TasksLedger, appended, committer, rolesOf, out);
+    else judgeApprovals(before.approvals, a as ApprovalsLedger, appended, committer, rolesOf, out);
+  }
+  return out;
+}
+
+/** The new log entries, after checking that the old ones are all still there, unchanged. */
+function appendedEntries(file: string, before: LogEntry[], after: LogEntry[], out: Violation[]): LogEntry[] {
+  for (let i = 0; i < before.length; i++) {
+    const was = before[i] as LogEntry;
+    const now = after[i];
+    if (!now) {
+      out.push({
+        file,
+        line: (after[after.length - 1]?.line ?? 0) + 1,
+        message: `The log lost ${before.length - after.length} line(s); the log is append-only`,
+      });
+      return [];
+    }
+    if (now.body !== was.body || now.hash !== was.hash) {
+      out.push({
+        file,
+        line: now.line + 1,
+        message: "This log line differs from the one before the change; the log is append-only (add lines at its end)",
+      });
+      return [];
+    }
+  }
+  return after.slice(before.length);
+}
+
+type RolesOf = (name: string | undefined) => readonly Role[];
+
+function judgeTasks(
+  before: TasksLedger | undefined,
+  after: TasksLedger,
+  appended: LogEntry[],
+  committer: string | undefined,
+  rolesOf: RolesOf,
+  out: Violation[],
+): void {
+  const file = after.doc.file;
+  const who = committer ?? "(no git user.email)";
+  const linesFor = new Map<string, LogEntry[]>();
+  for (const e of appended) {
+    const list = linesFor.get(e.target);
+    if (list) list.push(e);
+    else linesFor.set(e.target, [e]);
+  }
+  if (before) {
+    for (const t of before.tasks) {
+      if (!after.byId.has(t.id)) {
+        out.push({
+          file,
+          line: lastLine(after),
+          message: `${t.id} was removed; tasks are never deleted (cancel it instead: taskgate cancel ${t.id})`,
+        });
+      }
+    }
+  }
+  for (const t of after.tasks) {
+    const was = before?.byId.get(t.id)?.task;
+    const lines = linesFor.get(t.id) ?? [];
+    // Walk the task's new log lines: each is judged as its actor's action from the state it found.
+    let state: State | undefined = was?.state;
+    let workers = was ? workersOf(was) : [];
+    for (const e of lines) {
+      const action = (e.action === "takeover" ? "claim" : e.action) as TaskAction;
+      if (!(TASK_ACTIONS as string[]).includes(action)) continue;
+      const p = permits(action, e.actor, rolesOf(e.actor), action === "add" ? undefined : state, t.id);
+      if (!p.ok) out.push({ file, line: e.line + 1, message: p.message });
+      if (action === "accept" && workers.includes(e.actor)) {
+        out.push({ file, line: e.line + 1, message: selfAccept(e.actor, t.id) });
+      }
+      if (action === "claim")
+        workers = e.action === "takeover" ? [...workers.filter((w) => w !== e.actor), e.actor] : [e.actor];
+      const to = e.details.to;
+      if (to) state = to as State;
+    }
+    if (!was && lines.length === 0) {
+      // A task added by hand: as `add` would, by CMD, in PLAN or READY.
+      const p = permits("add", who, rolesOf(committer), undefined, t.id);
+      if (!p.ok) out.push({ file, line: t.line, message: p.message });
+      if (t.state !== "PLAN" && t.state !== "READY") {
+        out.push({ file, line: t.line, message: `${t.id} is new and ${t.state}; a task starts in PLAN or READY` });
+      }
+      continue;
+    }
+    if (state !== undefined && state !== t.state) {
+      const stateLine = after.byId.get(t.id)?.section.fields.find((f) => f.key === "state")?.line;
+      judgeHandTransition(t, state, committer, rolesOf, out, file, stateLine === undefined ? t.line : stateLine + 1);
+    }
+    if (was && lines.length === 0) {
+      for (const key of TRACKED) {
+        const now = t.fields.find((f) => f.key === key)?.value;
+        const then = was.fields.find((f) => f.key === key)?.value;
+        if (now === then) continue;
+        const f = after.byId.get(t.id)?.section.fields.find((x) => x.key === key);
+        out.push({
+          file,
+          line: f ? f.line + 1 : t.line,
+          message: `The ${key} of ${t.id} changed with no log line; leases, fences, workers and attempts change only through taskgate's commands (claim, renew, release, submit)`,
+        });
+      }
+    }
+  }
+}
+
+function selfAccept(actor: string, id: string): string {
+  return `${actor} worked on ${id} in its last DOING spell and may not accept it (four eyes)`;
+}
+
+/** A state change the log does not explain: one action by the committer, or refused. */
+function judgeHandTransition(
+  t: Task,
+  from: State,
+  committer: string | undefined,
+  rolesOf: RolesOf,
+  out: Violation[],
+  file: string,
+  line: number,
+): void {
+  const who = committer ?? "(no git user.email)";
+  let candidates = TASK_ACTIONS.filter((a) => MATRIX[a].from.includes(from) && MATRIX[a].to === t.state);
+  if (t.state === "DONE") {
+    // DONE by hand is a cancel (which writes "resolution: cancelled") or, from REVIEW, an accept.
+    candidates = t.resolution === "cancelled" ? ["cancel"] : from === "REVIEW" ? ["accept"] : [];
+    if (candidates.length === 0) {
+      out.push({
+        file,
+        line,
+        message: `${t.id} went from ${from} to DONE by hand: only a cancel does that, which also sets "resolution: cancelled" (taskgate cancel ${t.id})`,
+      });
+      return;
+    }
+  }
+  if (candidates.length === 0) {
+    out.push({
+      file,
+      line,
+      message: `${t.id} went from ${from} to ${t.state} by hand, which no single action does (PLAN -> READY -> DOING -> REVIEW -> DONE); use taskgate's commands`,
+    });
+    return;
+  }
+  const roles = rolesOf(committer);
+  const allowed = candidates.find((a) => roles.includes(MATRIX[a].role));
+  if (!allowed) {
+    const needs = [...new Set(candidates.map((a) => MATRIX[a].role))].join(" or ");
+    out.push({
+      file,
+      line,
+      message:
+        roles.length === 0
+          ? `${who} has no roles in APPROVALS.md, so may not move ${t.id} from ${from} to ${t.state}`
+          : `${who} (${roles.join(", ")}) may not move ${t.id} from ${from} to ${t.state}; that takes ${needs} (${candidates.join(" or ")})`,
+    });
+    return;
+  }
+  if (allowed === "accept" && committer && workersOf(t).includes(committer)) {
+    out.push({ file, line, message: selfAccept(committer, t.id) });
+  }
+}
+
+function lastLine(ledger: TasksLedger | ApprovalsLedger): number {
+  return ledger.doc.scan.lineStarts.length;
+}
+
+function judgeApprovals(
+  before: ApprovalsLedger | undefined,
+  after: ApprovalsLedger,
+  appended: LogEntry[],
+  committer: string | undefined,
+  rolesOf: RolesOf,
+  out: Violation[],
+): void {
+  const file = after.doc.file;
+  const who = committer ?? "(no git user.email)";
+  const decisions = new Map<string, LogEntry>();
+  for (const e of appended) if (e.action === "approve" || e.action === "reject") decisions.set(e.target, e);
+  if (before) {
+    for (const a of before.approvals) {
+      if (!after.byId.has(a.id)) {
+        out.push({ file, line: lastLine(after), message: `${a.id} was removed; approvals are never deleted` });
+      }
+    }
+  }
+  for (const a of after.approvals) {
+    const was = before?.byId.get(a.id)?.approval;
+    const decided = (was ? was.status : "pending") !== a.status && (a.status === "approved" || a.status === "rejected");
+    const line = decisions.get(a.id);
+    if (!decided && !line) continue;
+    const actor = line?.actor ?? committer;
+    const verb = a.status === "rejected" ? "rejected" : "approved";
+    const statusLine = after.byId.get(a.id)?.section.fields.find((f) => f.key === "status")?.line;
+    const at = line ? line.line + 1 : statusLine === undefined ? a.line : statusLine + 1;
+    if (actor !== undefined && actor === a.requestedBy) {
+      out.push({
+        file,
+        line: at,
+        message: `${a.id} was ${verb} by its requester ${actor}; another AUDIT actor must decide`,
+      });
+    }
+    if (!rolesOf(actor).includes("AUDIT")) {
+      out.push({
+        file,
+        line: at,
+        message: `${a.id} was ${verb} by ${actor ?? who}, who does not hold the AUDIT role`,
+      });
+    }
+  }
+  if (!before) return; // the first commit creates the roles
+  const changes = roleChanges(before.actors, after.actors);
+  const approvedChanges = new Set(
+    after.approvals
+      .filter((x) => x.status === "approved")
+      .map((x) => x.fields.find((f) => f.key === "change")?.value)
+      .filter((v): v is string => v !== undefined),
+  );
+  for (const c of changes) {
+    if (approvedChanges.has(c.change)) continue;
+    out.push({
+      file,
+      line: c.line,
+      message:
+        c.change.startsWith("grant") || c.change.startsWith("revoke")
+          ? `A Roles change (${c.change}) without an approved request; run taskgate roles ${c.change} and have another AUDIT actor approve it`
+          : `A Roles change (${c.change}) without an approved request; change roles through taskgate roles grant/revoke`,
+    });
+  }
+}
+
+/** Each role granted or revoked, and automation flags changed, between two Roles sections. */
+function roleChanges(
+  before: ReadonlyMap<string, Actor>,
+  after: ReadonlyMap<string, Actor>,
+): { change: string; line: number }[] {
+  const out: { change: string; line: number }[] = [];
+  const names = new Set([...before.keys(), ...after.keys()]);
+  for (const name of names) {
+    const b = before.get(name);
+    const a = after.get(name);
+    const line = a?.line ?? 1;
+    for (const r of a?.roles ?? []) if (!b?.roles.includes(r)) out.push({ change: `grant ${name} ${r}`, line });
+    for (const r of b?.roles ?? []) if (!a?.roles.includes(r)) out.push({ change: `revoke ${name} ${r}`, line });
+    if (a && b && a.automation !== b.automation) {
+      out.push({ change: `${a.automation ? "mark" : "unmark"} ${name} automation`, line });
+    }
+  }
+  return out;
+}

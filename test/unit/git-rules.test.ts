@@ -1,0 +1,231 @@
+// The pure parts of the git integration: judging a change (as the hook and verify do), the
+// three-way ledger merge, and the hook block that is added to an existing hook.
+
+import { describe, expect, it } from "vitest";
+import { withHookBlock } from "../../src/app/hooks.js";
+import { sha256Hex } from "../../src/io/hash.js";
+import { readApprovals } from "../../src/ledger/approvals.js";
+import { applySplices } from "../../src/ledger/edit.js";
+import { formatLogLine, lastHash, readLog } from "../../src/ledger/log.js";
+import { readTasks } from "../../src/ledger/tasks.js";
+import { judgeChange } from "../../src/rules/judge.js";
+import { mergeLedger } from "../../src/rules/merge.js";
+import { planTransition, type Who } from "../../src/rules/workflow.js";
+
+const T0 = Date.UTC(2026, 10, 24, 9, 0, 0);
+
+const APPROVALS = `# Approvals
+
+## Roles
+- alice: CMD, AUDIT
+- bob: WORK
+- carol: WORK, AUDIT
+
+## Log
+`;
+
+const TASKS = `# Tasks
+
+## T-1 First
+- state: READY
+
+## T-2 Second
+- state: REVIEW
+- workers: carol
+
+Some text.
+
+## Log
+`;
+
+const tasks = (text: string) => readTasks("TASKS.md", text);
+const approvals = (text: string) => readApprovals("APPROVALS.md", text);
+const judge = (before: string, after: string, committer: string, a = APPROVALS, b = APPROVALS) =>
+  judgeChange(
+    { tasks: tasks(before), approvals: approvals(a) },
+    { tasks: tasks(after), approvals: approvals(b) },
+    { committer, hasher: sha256Hex },
+  ).map((v) => `${v.file}:${v.line}: ${v.message}`);
+
+function withTransition(text: string, action: "claim" | "submit" | "accept", id: string, who: Who): string {
+  const plan = planTransition(tasks(text), { action, id }, who, { now: T0, hasher: sha256Hex });
+  if (!plan.ok) throw new Error(plan.message);
+  return applySplices(text, plan.splices);
+}
+const bob: Who = { actor: "bob", roles: ["WORK"], automation: false, host: "h" };
+
+describe("judging a change", () => {
+  it("allows a hand-edited title and text", () => {
+    const after = TASKS.replace("## T-1 First", "## T-1 First, renamed").replace("Some text.", "Other text.");
+    expect(judge(TASKS, after, "bob")).toEqual([]);
+  });
+
+  it("judges a state change the log explains as the log's actor did it", () => {
+    expect(judge(TASKS, withTransition(TASKS, "claim", "T-1", bob), "bob")).toEqual([]);
+  });
+
+  it("refuses a hand-made state change the committer's roles do not allow, and two steps at once", () => {
+    expect(judge(TASKS, TASKS.replace("- state: READY", "- state: DOING"), "alice")).toEqual([
+      "TASKS.md:4: alice (CMD, AUDIT) may not move T-1 from READY to DOING; that takes WORK (claim)",
+    ]);
+    expect(judge(TASKS, TASKS.replace("- state: READY", "- state: REVIEW"), "bob")).toEqual([
+      "TASKS.md:4: T-1 went from READY to REVIEW by hand, which no single action does (PLAN -> READY -> DOING -> REVIEW -> DONE); use taskgate's commands",
+    ]);
+  });
+
+  it("refuses a self-accept, and allows another AUDIT actor's", () => {
+    const done = TASKS.replace("- state: REVIEW", "- state: DONE\n- resolution: done");
+    expect(judge(TASKS, done, "carol")).toEqual([
+      "TASKS.md:7: carol worked on T-2 in its last DOING spell and may not accept it (four eyes)",
+    ]);
+    expect(judge(TASKS, done, "alice")).toEqual([]);
+  });
+
+  it("refuses a lease written by hand, a removed task, and a new task that starts DONE", () => {
+    const leased = TASKS.replace("- state: READY", "- state: READY\n- fence: 7");
+    expect(judge(TASKS, leased, "alice")).toEqual([
+      "TASKS.md:5: The fence of T-1 changed with no log line; leases, fences, workers and attempts change only through taskgate's commands (claim, renew, release, submit)",
+    ]);
+    const removed = TASKS.replace("## T-1 First\n- state: READY\n\n", "");
+    expect(judge(TASKS, removed, "alice")[0]).toMatch(/T-1 was removed; tasks are never deleted/);
+    const added = TASKS.replace("## Log", "## T-3 Third\n- state: DONE\n\n## Log");
+    expect(judge(TASKS, added, "alice")).toEqual(["TASKS.md:12: T-3 is new and DONE; a task starts in PLAN or READY"]);
+  });
+
+  it("refuses a log that is not an append, a broken chain, and a line in someone else's name", () => {
+    const one = withTransition(TASKS, "claim", "T-1", bob);
+    const edited = one.replace(/(claim T-1 .*)ttl=30m/, "$1ttl=1h");
+    expect(judge(TASKS, edited, "bob")).toEqual([
+      expect.stringMatching(/^TASKS.md:\d+: Log hash chain is broken: expected ~ [0-9a-f]{12}, found/),
+    ]);
+    expect(judge(one, edited, "bob")).toEqual([
+      expect.stringMatching(
+        /^TASKS.md:\d+: This log line differs from the one before the change; the log is append-only/,
+      ),
+    ]);
+    expect(judge(TASKS, one, "alice")).toEqual([
+      expect.stringMatching(
+        /^TASKS.md:\d+: Log line by bob, but the change is alice's: only the committer or an automation actor/,
+      ),
+    ]);
+  });
+
+  const request = (status: string, requester: string) =>
+    `${APPROVALS.replace(
+      "## Log",
+      `## A-1 Grant AUDIT to bob
+- status: ${status}
+- subject: roles
+- change: grant bob AUDIT
+- requested-by: ${requester}
+
+## Log`,
+    )}`;
+
+  it("refuses an approval decided by its requester or by someone without AUDIT", () => {
+    expect(judge(TASKS, TASKS, "carol", request("pending", "carol"), request("approved", "carol"))).toEqual([
+      "APPROVALS.md:9: A-1 was approved by its requester carol; another AUDIT actor must decide",
+    ]);
+    expect(judge(TASKS, TASKS, "bob", request("pending", "carol"), request("approved", "carol"))).toEqual([
+      "APPROVALS.md:9: A-1 was approved by bob, who does not hold the AUDIT role",
+    ]);
+  });
+
+  it("refuses a Roles change without an approved request for exactly that change", () => {
+    const granted = (text: string) => text.replace("- bob: WORK", "- bob: WORK, AUDIT");
+    expect(judge(TASKS, TASKS, "alice", APPROVALS, granted(APPROVALS))).toEqual([
+      "APPROVALS.md:5: A Roles change (grant bob AUDIT) without an approved request; run taskgate roles grant bob AUDIT and have another AUDIT actor approve it",
+    ]);
+    expect(judge(TASKS, TASKS, "alice", request("pending", "carol"), granted(request("approved", "carol")))).toEqual(
+      [],
+    );
+  });
+});
+
+describe("the three-way merge", () => {
+  const base = `# Tasks
+
+## T-1 First
+- state: READY
+- priority: P2
+
+Text.
+
+## T-2 Second
+- state: DOING
+- fence: 1
+- attempts: 0
+- workers: bob
+
+## Log
+`;
+  const merge = (ours: string, theirs: string) => mergeLedger("tasks", base, ours, theirs, sha256Hex);
+
+  it("applies different fields changed on each side, and is the identity when nothing changed", () => {
+    expect(merge(base, base)).toMatchObject({ text: base, conflicts: 0 });
+    const r = merge(base.replace("- priority: P2", "- priority: P0"), base.replace("Text.", "New text."));
+    expect(r.conflicts).toBe(0);
+    expect(r.text).toBe(base.replace("- priority: P2", "- priority: P0").replace("Text.", "New text."));
+  });
+
+  it("takes the larger fence and attempts and the union of workers", () => {
+    const ours = base.replace("- fence: 1", "- fence: 2").replace("- workers: bob", "- workers: bob, carol");
+    const theirs = base
+      .replace("- fence: 1", "- fence: 3")
+      .replace("- attempts: 0", "- attempts: 1")
+      .replace("- workers: bob", "- workers: dave");
+    const r = merge(ours, theirs);
+    expect(r.conflicts).toBe(0);
+    expect(r.text).toContain("- fence: 3\n- attempts: 1\n- workers: bob, carol, dave\n");
+  });
+
+  it("puts only the conflicting field line between markers", () => {
+    const r = merge(base.replace("- priority: P2", "- priority: P0"), base.replace("- priority: P2", "- priority: P1"));
+    expect(r.conflicts).toBe(1);
+    expect(r.text).toContain(
+      "- state: READY\n<<<<<<< ours\n- priority: P0\n=======\n- priority: P1\n>>>>>>> theirs\n\nText.",
+    );
+  });
+
+  it("keeps entries both sides added, renumbering theirs, and re-chains the log in time order", () => {
+    const add = (text: string, id: string, title: string, minute: number) => {
+      const l = tasks(text);
+      const line = formatLogLine(sha256Hex, lastHash(l.doc, l.log), {
+        time: T0 + minute * 60_000,
+        actor: "alice",
+        role: "CMD",
+        action: "add",
+        target: id,
+      });
+      return text
+        .replace("## Log\n", `## ${id} ${title}\n- state: PLAN\n\n## Log\n${line}\n`)
+        .replace(/(## Log\n)((?:- .*\n)+)/, (_m, h, lines) => h + lines);
+    };
+    const ours = add(base, "T-3", "Ours", 2);
+    const theirs = add(base, "T-3", "Theirs", 1);
+    const r = merge(ours, theirs);
+    expect(r.conflicts).toBe(0);
+    expect(r.renumbered).toEqual(new Map([["T-3", "T-4"]]));
+    const l = tasks(r.text);
+    expect(l.tasks.map((t) => `${t.id} ${t.title}`)).toEqual(["T-1 First", "T-2 Second", "T-3 Ours", "T-4 Theirs"]);
+    const log = readLog(l.doc, l.log, sha256Hex);
+    expect(log.diagnostics).toEqual([]);
+    expect(log.entries.map((e) => e.target)).toEqual(["T-4", "T-3"]); // theirs was earlier
+  });
+});
+
+describe("the hook block", () => {
+  const cmd = "/usr/bin/node /opt/taskgate.cjs check --staged";
+  it("makes a hook, goes right after an existing hook's shebang, and replaces itself", () => {
+    const fresh = withHookBlock(undefined, cmd);
+    expect(fresh).toBe(
+      `#!/bin/sh\n# >>> taskgate: judge the staged ledgers (added by taskgate hook install) >>>\n${cmd} || exit $?\n# <<< taskgate <<<\n`,
+    );
+    const existing = "#!/bin/bash\nnpm run lint\nexit 0\n";
+    const added = withHookBlock(existing, cmd);
+    expect(added.startsWith("#!/bin/bash\n# >>> taskgate")).toBe(true);
+    expect(added.endsWith("# <<< taskgate <<<\nnpm run lint\nexit 0\n")).toBe(true);
+    expect(withHookBlock(added, cmd)).toBe(added);
+    expect(withHookBlock(added, "/new/node check --staged")).toBe(added.replace(cmd, "/new/node check --staged"));
+  });
+});
