@@ -420,7 +420,7 @@ export class FieldTable {
   private rows: Int32Array;
 
   constructor(readonly text: string) {
-    this.rows = new Int32Array(STRIDE * Math.max(64, text.length >> 5));
+    this.rows = new Int32Array(STRIDE * Math.max(64, text.length >> 6));
   }
 
   /**
@@ -613,9 +613,26 @@ export function positionOf(doc: LedgerText, offset: number): { line: number; col
 export function lastContentLine(doc: LedgerText, section: Section): { start: number; end: number } | undefined {
   const { text } = doc;
   let end = section.end;
-  while (end > section.start && /\s/.test(text[end - 1] as string)) end--;
+  while (end > section.start && isSpace(text.charCodeAt(end - 1))) end--;
   const start = text.lastIndexOf("\n", end - 1) + 1;
   return start <= section.start ? undefined : { start, end };
+}
+
+/** What /\s/ matches. */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** The section's last line; for the last section this builds the line table. */
