@@ -63,6 +63,7 @@ class IntList {
 export function scanCleanTasks(text: string): CleanTasks | undefined {
   if (text.includes("\r") && LONE_CR.test(text)) return undefined;
   const from = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const separators = text.includes("\u2028") || text.includes("\u2029");
   const byStateCount = new Int32Array(STATES.length);
   const blocked: string[] = [];
   const leases: { id: string; holder: string; until: number }[] = [];
@@ -129,7 +130,7 @@ export function scanCleanTasks(text: string): CleanTasks | undefined {
       mode = FIELDS;
       seenKeys = 0;
       otherKeys = undefined;
-      const n = entryNumber(text, h.start, h.end);
+      const n = entryNumber(text, h.start, h.end, separators);
       if (n > 0) {
         kind = ENTRY;
         if (n >= indexOfId.length) {
@@ -260,7 +261,8 @@ export function scanCleanTasks(text: string): CleanTasks | undefined {
         resolutionSet = true;
         return (ve - vs === 4 && text.startsWith("done", vs)) || (ve - vs === 9 && text.startsWith("cancelled", vs));
       case KEY.labels:
-        return asciiLabelsOk(text, vs, ve) || codecOk(code, vs, ve);
+        PLAIN_LABELS.lastIndex = vs;
+        return (PLAIN_LABELS.test(text) && PLAIN_LABELS.lastIndex === ve) || codecOk(code, vs, ve);
       case KEY.depends:
         return dependencies(vs, ve);
       case KEY.lease: {
@@ -316,34 +318,19 @@ export function scanCleanTasks(text: string): CleanTasks | undefined {
 
 /** What JavaScript's trim() removes, within ASCII. */
 const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
-const isAsciiAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
-/** Whether the value is a list of ASCII labels that decodeLabels accepts. */
-function asciiLabelsOk(text: string, vs: number, ve: number): boolean {
-  for (let p = vs; p <= ve; ) {
-    let e = text.indexOf(",", p);
-    if (e === -1 || e > ve) e = ve;
-    let a = p;
-    let b = e;
-    while (a < b && isAsciiSpace(text.charCodeAt(a))) a++;
-    while (b > a && isAsciiSpace(text.charCodeAt(b - 1))) b--;
-    if (a < b) {
-      if (!isAsciiAlnum(text.charCodeAt(a))) return false;
-      for (let q = a + 1; q < b; q++) {
-        const c = text.charCodeAt(q);
-        if (!isAsciiAlnum(c) && c !== 46 && c !== 95 && c !== 47 && c !== 45) return false;
-      }
-    }
-    p = e + 1;
-  }
-  return true;
-}
+/**
+ * A list of ASCII labels that decodeLabels accepts, matched in place (a regular expression
+ * runs as native code from its first use, unlike a loop over characters on a cold start).
+ * It only accepts: a value it does not match up to its end goes to the codec.
+ */
+const PLAIN_LABELS = /[A-Za-z0-9][A-Za-z0-9._/-]*(?:[ \t]*,[ \t]*[A-Za-z0-9][A-Za-z0-9._/-]*)*/y;
 
 /**
  * The number of a plain entry heading "T-12 Title" (no leading zero, a title without a line
  * separator), or 0 for any other heading text.
  */
-function entryNumber(text: string, start: number, end: number): number {
+function entryNumber(text: string, start: number, end: number, separators: boolean): number {
   if (text.charCodeAt(start) !== 84 || text.charCodeAt(start + 1) !== 45) return 0;
   let p = start + 2;
   const d0 = text.charCodeAt(p);
@@ -360,13 +347,18 @@ function entryNumber(text: string, start: number, end: number): number {
   const c = text.charCodeAt(p);
   if (c !== 32 && c !== 9) return 0;
   while (p < end && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
-  let visible = false;
-  for (let q = p; q < end; q++) {
-    const ch = text.charCodeAt(q);
-    if (ch === 13 || ch === 10 || ch === 0x2028 || ch === 0x2029) return 0;
-    if (ch > 32 && ch < 127) visible = true;
+  // The title is not empty once trimmed: its first character (not a blank: the heading's
+  // blanks are stripped) is visible ASCII, or trim() says so.
+  const first = text.charCodeAt(p);
+  if (!(first > 32 && first < 127) && text.slice(p, end).trim() === "") return 0; // missing-title
+  // A line separator in the title makes the heading something else for the reader. (A CR
+  // cannot be there: a lone CR sends the whole text away, and CR LF ends the line.)
+  if (separators) {
+    for (let q = p; q < end; q++) {
+      const ch = text.charCodeAt(q);
+      if (ch === 0x2028 || ch === 0x2029) return 0;
+    }
   }
-  if (!visible && text.slice(p, end).trim() === "") return 0; // missing-title
   return n;
 }
 
