@@ -55,6 +55,10 @@ const TARGETS = {
   "1000 status": 1.35,
   "10000 status": 1.6,
   "50000 status": 3.0,
+  // The first status after a hand edit or a pull (no memo applies) has the same targets.
+  "1000 status (changed)": 1.35,
+  "10000 status (changed)": 1.6,
+  "50000 status (changed)": 3.0,
   "1000 set": 1.5,
   "1000 claim": 1.5,
   "1000 submit": 1.5,

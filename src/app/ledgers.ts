@@ -1,6 +1,7 @@
 // Reading the ledgers for a use case, and the checks every write makes before and after.
 
 import { type ApprovalsLedger, readApprovals } from "../ledger/approvals.js";
+import { scanCleanTasks } from "../ledger/clean-scan.js";
 import type { LedgerKind } from "../ledger/document.js";
 import { applySplices, type Splice } from "../ledger/edit.js";
 import { readTasks, type TasksLedger } from "../ledger/tasks.js";
@@ -52,6 +53,8 @@ export function requireValid(file: string, diagnostics: readonly Diagnostic[]): 
 /** Applies the splices and reads the result again: an edit may not leave an error behind. */
 export function applyChecked(kind: LedgerKind, file: string, text: string, splices: readonly Splice[]): string {
   const next = applySplices(text, splices);
+  // A result the clean scan answers for has no diagnostic at all; otherwise read it fully.
+  if (kind === "tasks" && scanCleanTasks(next)) return next;
   const after = kind === "tasks" ? readTasks(file, next).diagnostics : readApprovals(file, next).diagnostics;
   if (hasErrors(after)) {
     const errors = after.filter((d) => d.severity === "error").sort(compareDiagnostics);

@@ -1,6 +1,7 @@
 // The read-only commands: status, list, show. They take no lock (writes are atomic renames,
 // so a read always sees one whole version of a file).
 
+import { scanCleanTasks } from "../ledger/clean-scan.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import type { Task } from "../model/task.js";
 import { filterTasks, type TaskFilter } from "../rules/filter.js";
@@ -34,20 +35,30 @@ export function statusView(ctx: Context): StatusView {
   const tasksFile = ports.readSnapshot(paths.tasks);
   if (!tasksFile) throw missingLedger(ctx, "tasks");
   const approvalsFile = ports.readSnapshot(paths.approvals);
-  const key = `${tasksFile.hash}:${approvalsFile?.hash ?? "none"}`;
-  let memo = ports.memo?.get("status", key) as StatusMemo | undefined;
+  const key = ports.memo && `${tasksFile.hash}:${approvalsFile?.hash ?? "none"}`;
+  let memo = key ? (ports.memo?.get("status", key) as StatusMemo | undefined) : undefined;
   if (!memo) {
-    const tasks = parseTasks(ctx, tasksFile.text);
     const approvals = approvalsFile ? parseApprovals(ctx, approvalsFile.text) : undefined;
-    const diagnostics = [...tasks.diagnostics, ...(approvals?.diagnostics ?? [])];
+    const approvalList = approvals?.approvals ?? [];
+    // A clean board (the common case: writes never leave an error) is counted in one pass
+    // without building its tasks; anything the reader would report sends it to readTasks.
+    const clean = scanCleanTasks(tasksFile.text);
+    let facts: StatusFacts;
+    let diagnostics: readonly Diagnostic[];
+    if (clean) {
+      diagnostics = approvals?.diagnostics ?? [];
+      facts = statusFacts(clean, approvalList, clean.policy, (a) => {
+        const entry = a.subject === undefined ? undefined : clean.entryText(a.subject);
+        return entry !== undefined && isStale(parseTasks(ctx, entry), a, ports.hasher);
+      });
+    } else {
+      const tasks = parseTasks(ctx, tasksFile.text);
+      diagnostics = [...tasks.diagnostics, ...(approvals?.diagnostics ?? [])];
+      facts = statusFacts(tasks.tasks, approvalList, tasks.policy, (a) => isStale(tasks, a, ports.hasher));
+    }
     const errors = diagnostics.filter((d) => d.severity === "error").length;
-    memo = {
-      facts: statusFacts(tasks.tasks, approvals?.approvals ?? [], tasks.policy, (a) => isStale(tasks, a, ports.hasher)),
-      errors,
-      warnings: diagnostics.length - errors,
-      approvalsFound: approvals !== undefined,
-    };
-    ports.memo?.put("status", key, memo);
+    memo = { facts, errors, warnings: diagnostics.length - errors, approvalsFound: approvals !== undefined };
+    if (key) ports.memo?.put("status", key, memo);
   }
   return {
     summary: summarize(memo.facts, ctx.now),

@@ -19,6 +19,7 @@ import {
   renderTask,
   renderTaskTable,
   taskJson,
+  writeJsonDocStream,
 } from "./render.js";
 import { registerWatchCommands } from "./watch-commands.js";
 import { registerWorkflowCommands } from "./workflow-commands.js";
@@ -208,11 +209,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       if (wrong) throw new UsageError(`Unknown state "${wrong}"; expected ${STATES.join("|")}`);
       const { listView } = await import("../app/views.js");
       const v = listView(ctx, { states, labels: o.label ?? [], ...(o.assignee ? { assignee: o.assignee } : {}) });
-      if (json(o))
-        out.write(
-          jsonDoc("list", { file: ctx.paths.tasksDisplay, count: v.tasks.length, tasks: v.tasks.map(taskJson) }),
-        );
-      else out.write(renderTaskTable(c, v.tasks, out.columns || 100));
+      if (json(o)) {
+        const body = { file: ctx.paths.tasksDisplay, count: v.tasks.length };
+        writeJsonDocStream((chunk) => out.write(chunk), "list", body, "tasks", v.tasks, taskJson);
+      } else out.write(renderTaskTable(c, v.tasks, out.columns || 100));
     });
 
   program

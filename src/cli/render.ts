@@ -21,6 +21,36 @@ export function jsonDoc(kind: string, body: Record<string, unknown>): string {
   return `${JSON.stringify({ schema: `taskgate.${kind}`, version: JSON_SCHEMA_VERSION, ...body }, null, 2)}\n`;
 }
 
+/**
+ * jsonDoc with a last member that is a long array, written in pieces as it is made (the same
+ * bytes as jsonDoc): a list of 50,000 tasks is never one string, nor 50,000 objects at once.
+ */
+export function writeJsonDocStream<T>(
+  write: (chunk: string) => void,
+  kind: string,
+  body: Record<string, unknown>,
+  arrayKey: string,
+  items: readonly T[],
+  toJson: (item: T) => unknown,
+): void {
+  const head = jsonDoc(kind, { ...body, [arrayKey]: [] });
+  if (items.length === 0) {
+    write(head);
+    return;
+  }
+  // The head ends with `"key": []\n}\n`: open the array there, then each item indented by 4.
+  const open = head.slice(0, head.length - "[]\n}\n".length);
+  let chunk = `${open}[\n`;
+  for (let i = 0; i < items.length; i++) {
+    chunk += `    ${JSON.stringify(toJson(items[i] as T), null, 2).replace(/\n/g, "\n    ")}${i + 1 < items.length ? ",\n" : "\n"}`;
+    if (chunk.length > 1 << 16) {
+      write(chunk);
+      chunk = "";
+    }
+  }
+  write(`${chunk}  ]\n}\n`);
+}
+
 const STATE_COLOR: Record<State, (c: ChalkInstance, s: string) => string> = {
   PLAN: (c, s) => c.gray(s),
   READY: (c, s) => c.cyan(s),

@@ -3,7 +3,7 @@
 // proper-lockfile can hand a lock to a second process when it wrongly thinks the first one
 // stale (its issue #121), so the lock alone is not trusted: the compare step catches that.
 
-import { mkdirSync, readdirSync, statSync, unlinkSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readdirSync, readSync, statSync, unlinkSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { BusyError, InvalidLedgerError } from "../app/errors.js";
 import { lockfile } from "../vendor/lockfile.js";
@@ -81,12 +81,12 @@ export class LedgerStore {
         });
         for (const { w, target } of targets) refuseUnsafeWrite(w, target);
         // Compare-and-swap, first for all files at once, then again just before each rename.
-        const changed = targets.some(({ target, before }) => !sameBytes(readBytes(target), before));
+        const changed = targets.some(({ target, before }) => !fileHasBytes(target, before));
         if (!changed) {
           targets.forEach(({ w, target, before, held: h }, k) => {
             try {
               writeFileAtomic(target, Buffer.from(w.text, "utf8"), lockDirFor(target), () => {
-                if (!sameBytes(readBytes(target), before)) throw new StaleReadError();
+                if (!fileHasBytes(target, before)) throw new StaleReadError();
                 if (h.compromised) {
                   throw new BusyError(
                     `${w.path}: the lock on this file was lost while writing (${h.compromised.message}); it was not written, run the command again`,
@@ -182,6 +182,33 @@ function refuseUnsafeWrite(w: Write, target: string): void {
 function sameBytes(a: Buffer | undefined, b: Buffer | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
   return a.equals(b);
+}
+
+/**
+ * Whether the file at `path` holds exactly `bytes` (undefined: the file does not exist), read
+ * in small pieces: comparing a 16 MB ledger does not need another 16 MB buffer.
+ */
+function fileHasBytes(path: string, bytes: Buffer | undefined): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, "r");
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return bytes === undefined;
+    throw e;
+  }
+  try {
+    if (bytes === undefined) return false;
+    const piece = Buffer.allocUnsafe(Math.min(1 << 16, Math.max(1, bytes.length)));
+    let at = 0;
+    for (;;) {
+      const n = readSync(fd, piece, 0, piece.length, at);
+      if (n === 0) return at === bytes.length;
+      if (at + n > bytes.length || piece.compare(bytes, at, at + n, 0, n) !== 0) return false;
+      at += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Removes temp files left by a writer that was killed before its rename. */

@@ -66,14 +66,18 @@ export function readLedgerFile(path: string): string | undefined {
   return buf === undefined ? undefined : decodeUtf8(path, buf);
 }
 
-/** A ledger's bytes, their SHA-256, and the text decoded only when asked for. */
-export function readLedgerSnapshot(path: string): { hash: string; readonly text: string } | undefined {
+/** A ledger's bytes, with their SHA-256 and their text computed only when asked for. */
+export function readLedgerSnapshot(path: string): { readonly hash: string; readonly text: string } | undefined {
   const buf = readBytes(path);
   if (buf === undefined) return undefined;
-  const hash = sha256Hex(buf);
+  let hash: string | undefined;
   let text: string | undefined;
   return {
-    hash,
+    // Both on demand: without a memo, status never needs the hash.
+    get hash() {
+      hash ??= sha256Hex(buf);
+      return hash;
+    },
     get text() {
       text ??= decodeUtf8(path, buf);
       return text;

@@ -2,7 +2,7 @@
 // (tasks, approvals, policy, log) is read from these in the neighbouring modules.
 
 import type { Diagnostic, Severity } from "../model/diagnostic.js";
-import { type BlockScan, scanBlocks } from "./blocks.js";
+import { type BlockScan, type Heading, scanBlocks } from "./blocks.js";
 import { scanSimple } from "./fast-scan.js";
 
 export type LedgerKind = "tasks" | "approvals";
@@ -105,153 +105,174 @@ export function readLedgerText(kind: LedgerKind, file: string, text: string): Le
   const reserved = RESERVED[kind];
   const prefix = ID_PREFIX[kind];
   const seen = new Map<string, number>();
-  const boundaries = scan.headings.filter((h) => h.level <= 2);
+  const table = new FieldTable(text);
+  const { headings } = scan;
   let firstEntrySeen = false;
-  for (let i = 0; i < boundaries.length; i++) {
-    const h = boundaries[i]!;
-    const nextHeading = boundaries[i + 1];
+  for (let i = 0; i < headings.length; i++) {
+    const h = headings[i] as Heading;
+    if (h.level > 2) continue;
+    let nextHeading: Heading | undefined;
+    for (let j = i + 1; j < headings.length; j++) {
+      if ((headings[j] as Heading).level <= 2) {
+        nextHeading = headings[j];
+        break;
+      }
+    }
     if (h.level === 1 && !firstEntrySeen) continue; // the document title, part of the preamble
     firstEntrySeen = true;
     const start = h.start;
     const end = nextHeading ? nextHeading.start : text.length;
-    const name = text.slice(h.textStart, h.textEnd);
     let sectionKind: Section["kind"] = "other";
     let id: string | undefined;
     let title: string | undefined;
     let titleStart = h.textStart;
-    if (h.level === 1) {
-      diagnostics.push(
-        at(
-          h.line,
-          1,
-          "warning",
-          "level-1-heading",
-          "A level-1 heading after the first section starts a part that taskgate does not read; use '## '",
-        ),
-      );
-    } else if (reserved.includes(name)) {
-      sectionKind = "reserved";
+    // An entry heading "T-12 Title" with the ledger's prefix and a plain number, read in place
+    // (no reserved name has a "-" and digits, so this is never one).
+    const entry = h.level === 2 ? plainEntryHeading(text, h.textStart, h.textEnd, prefix) : undefined;
+    if (entry !== undefined) {
+      sectionKind = "entry";
+      id = text.slice(h.textStart, entry.idEnd);
+      titleStart = entry.titleStart;
+      title = entry.titleStart === h.textEnd ? "" : text.slice(entry.titleStart, h.textEnd).trim();
+      const col = h.textStart - start + 1;
+      if (!title) diagnostics.push(at(h.line, col, "error", "missing-title", `Expected a title after ${id}`));
+      const first = seen.get(id);
+      if (first !== undefined) {
+        diagnostics.push({
+          ...at(h.line, col, "error", "duplicate-id", `Duplicate ID ${id}`),
+          related: { line: first + 1, column: col, message: "first defined" },
+        });
+      } else seen.set(id, h.line);
     } else {
-      const m = ENTRY_HEADING.exec(name);
-      if (m && m[1] === prefix) {
-        sectionKind = "entry";
-        id = `${m[1]}-${Number(m[2])}`;
-        title = (m[3] ?? "").trim();
-        titleStart = m[3] === undefined ? h.textEnd : h.textEnd - (m[3] as string).length;
-        const col = h.textStart - start + 1;
-        if (`${m[1]}-${m[2]}` !== id) {
+      const name = text.slice(h.textStart, h.textEnd);
+      if (h.level === 1) {
+        diagnostics.push(
+          at(
+            h.line,
+            1,
+            "warning",
+            "level-1-heading",
+            "A level-1 heading after the first section starts a part that taskgate does not read; use '## '",
+          ),
+        );
+      } else if (reserved.includes(name)) {
+        sectionKind = "reserved";
+      } else {
+        const m = ENTRY_HEADING.exec(name);
+        if (m && m[1] === prefix) {
+          sectionKind = "entry";
+          id = `${m[1]}-${Number(m[2])}`;
+          title = (m[3] ?? "").trim();
+          titleStart = m[3] === undefined ? h.textEnd : h.textEnd - (m[3] as string).length;
+          const col = h.textStart - start + 1;
+          if (`${m[1]}-${m[2]}` !== id) {
+            diagnostics.push(
+              at(h.line, col, "error", "bad-id", `Expected the ID ${id}, found "${m[1]}-${m[2]}" (no leading zeros)`),
+            );
+          }
+          if (!title) diagnostics.push(at(h.line, col, "error", "missing-title", `Expected a title after ${id}`));
+          const first = seen.get(id);
+          if (first !== undefined) {
+            diagnostics.push({
+              ...at(h.line, col, "error", "duplicate-id", `Duplicate ID ${id}`),
+              related: { line: first + 1, column: col, message: "first defined" },
+            });
+          } else seen.set(id, h.line);
+        } else if (m || /^[A-Za-z]-?\d/.test(name)) {
           diagnostics.push(
-            at(h.line, col, "error", "bad-id", `Expected the ID ${id}, found "${m[1]}-${m[2]}" (no leading zeros)`),
+            at(
+              h.line,
+              h.textStart - start + 1,
+              "error",
+              "bad-id",
+              `Expected an entry heading "## ${prefix}-<number> <title>", found "## ${name}"`,
+            ),
+          );
+        } else {
+          diagnostics.push(
+            at(
+              h.line,
+              h.textStart - start + 1,
+              "warning",
+              "unknown-section",
+              `Unknown section "${name}"; ${kind === "tasks" ? "TASKS.md" : "APPROVALS.md"} knows ${reserved.join(", ")} and entries "## ${prefix}-<number> <title>"; it is kept as it is`,
+            ),
           );
         }
-        if (!title) diagnostics.push(at(h.line, col, "error", "missing-title", `Expected a title after ${id}`));
-        const first = seen.get(id);
-        if (first !== undefined) {
-          diagnostics.push({
-            ...at(h.line, col, "error", "duplicate-id", `Duplicate ID ${id}`),
-            related: { line: first + 1, column: col, message: "first defined" },
-          });
-        } else seen.set(id, h.line);
-      } else if (m || /^[A-Za-z]-?\d/.test(name)) {
-        diagnostics.push(
-          at(
-            h.line,
-            h.textStart - start + 1,
-            "error",
-            "bad-id",
-            `Expected an entry heading "## ${prefix}-<number> <title>", found "## ${name}"`,
-          ),
-        );
-      } else {
-        diagnostics.push(
-          at(
-            h.line,
-            h.textStart - start + 1,
-            "warning",
-            "unknown-section",
-            `Unknown section "${name}"; ${kind === "tasks" ? "TASKS.md" : "APPROVALS.md"} knows ${reserved.join(", ")} and entries "## ${prefix}-<number> <title>"; it is kept as it is`,
-          ),
-        );
       }
     }
-    // The field list: consecutive "- key: value" lines right under the heading.
-    const fields: FieldLine[] = [];
+    // The field list: consecutive "- key: value" lines right under the heading, kept as offsets
+    // in the document's field table (FieldLine objects are made only when asked for).
+    const isRules =
+      sectionKind === "reserved" && text.startsWith("Rules", h.textStart) && h.textEnd - h.textStart === 5;
+    const isLog = sectionKind === "reserved" && text.startsWith("Log", h.textStart) && h.textEnd - h.textStart === 3;
+    const fieldFirst = table.count;
     let fieldsEnd = h.next;
-    if (sectionKind !== "other" && !(sectionKind === "reserved" && name === "Log")) {
+    if (sectionKind !== "other" && !isLog) {
       // Walk the lines under the heading by offset (no line table needed).
       for (let ln = h.line + 1, ls = h.next, next = ls; ls < end; ln++, ls = next) {
         let nl = text.indexOf("\n", ls);
         if (nl === -1) nl = text.length;
-        next = Math.min(nl + 1, text.length);
+        next = nl < text.length ? nl + 1 : text.length;
         const le = nl > ls && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
         if (isBlank(text, ls, le)) break;
         const colon = fieldColon(text, ls, le);
         if (colon < 0) {
           const lineText = text.slice(ls, le);
-          if (sectionKind === "reserved" && name === "Rules") break; // a YAML block follows
+          if (isRules) break; // a YAML block follows
           if (/^(<{7}|={7}|>{7})/.test(lineText)) break; // reported as a conflict marker
+          const listItem = /^[-*+][ \t]/.test(lineText);
           diagnostics.push(
             at(
               ln,
               1,
               "error",
               "bad-field",
-              fields.length === 0 && !/^[-*+][ \t]/.test(lineText)
+              table.count === fieldFirst && !listItem
                 ? `Expected a field line "- key: value" right under the heading, or a blank line before the text`
-                : /^[-*+][ \t]/.test(lineText)
+                : listItem
                   ? `Expected a field line "- key: value", found "${clip(lineText)}"`
                   : "Expected a blank line between the field list and the text (this line would join the field above)",
             ),
           );
-          if (/^[-*+][ \t]/.test(lineText)) continue; // still a list item: check the fields after it
+          if (listItem) continue; // still a list item: check the fields after it
           break;
         }
-        // The same reading as parseFieldLine, without an object per line (this runs for every
-        // field of every entry, mostly before the JIT warms up).
-        let keyStart = ls + 1;
-        while (isWs(text.charCodeAt(keyStart))) keyStart++;
-        let valueStart = colon + 1;
-        while (valueStart < le && isWs(text.charCodeAt(valueStart))) valueStart++;
-        let valueEnd = le;
-        while (valueEnd > valueStart && isWs(text.charCodeAt(valueEnd - 1))) valueEnd--;
-        if (valueEnd === valueStart) valueStart = valueEnd = le;
-        const key = knownKey(text, keyStart, colon) ?? text.slice(keyStart, colon);
-        const value = text.slice(valueStart, valueEnd);
-        let dup: FieldLine | undefined;
-        for (const f of fields) if (f.key === key) dup = f;
-        if (dup !== undefined) {
+        const dup = table.add(ln, ls, le, next, colon, fieldFirst);
+        if (dup >= 0) {
+          const key = table.key(table.count - 1);
           diagnostics.push({
-            ...at(ln, keyStart - ls + 1, "error", "duplicate-field", `Field "${key}" appears twice`),
-            related: { line: dup.line + 1, column: 3, message: "first set" },
+            ...at(
+              ln,
+              table.keyStart(table.count - 1) - ls + 1,
+              "error",
+              "duplicate-field",
+              `Field "${key}" appears twice`,
+            ),
+            related: { line: table.line(dup) + 1, column: 3, message: "first set" },
           });
         }
-        fields.push({
-          key,
-          value,
-          line: ln,
-          start: ls,
-          end: le,
-          next,
-          valueStart,
-          valueEnd,
-        });
         fieldsEnd = next;
       }
     }
-    sections.push({
-      kind: sectionKind,
-      name,
-      id,
-      title,
-      headingLine: h.line,
-      titleStart,
-      titleEnd: h.textEnd,
-      start,
-      end,
-      lastLine: nextHeading ? nextHeading.line - 1 : -1,
-      fields,
-      fieldsEnd,
-    });
+    sections.push(
+      new TableSection(
+        table,
+        sectionKind,
+        h.textStart,
+        h.textEnd,
+        id,
+        title,
+        h.line,
+        titleStart,
+        start,
+        end,
+        nextHeading ? nextHeading.line - 1 : -1,
+        fieldFirst,
+        table.count - fieldFirst,
+        fieldsEnd,
+      ),
+    );
   }
 
   const reservedSeen = new Map<string, number>();
@@ -269,7 +290,7 @@ export function readLedgerText(kind: LedgerKind, file: string, text: string): Le
   return { kind, file, text, bomLength, eol: dominantEol(text), scan, sections, diagnostics };
 }
 
-const isWs = (c: number) => c === 32 || c === 9;
+export const isWs = (c: number) => c === 32 || c === 9;
 
 function isBlank(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (!isWs(text.charCodeAt(i))) return false;
@@ -304,7 +325,7 @@ export function parseFieldLine(
 }
 
 /** The offset of a field line's colon (as parseFieldLine reads it), or -1 if it is not one. */
-function fieldColon(text: string, start: number, end: number): number {
+export function fieldColon(text: string, start: number, end: number): number {
   const marker = text.charCodeAt(start);
   if (marker !== 45 && marker !== 42 && marker !== 43) return -1;
   let p = start + 1;
@@ -316,24 +337,230 @@ function fieldColon(text: string, start: number, end: number): number {
   return colon + 1 < end && !isWs(text.charCodeAt(colon + 1)) ? -1 : colon;
 }
 
-/** Every key the ledgers define, by length: a known key is shared, not sliced out again. */
-const KEYS_BY_LENGTH: string[][] = [];
-for (const k of [
+/** Every key the ledgers define: a known key is shared, not sliced out again. */
+export const KNOWN_KEYS: readonly string[] = [
   ...["state", "priority", "depends", "labels", "assignee", "lease", "attempts", "blocked", "resolution"],
   ...["not-before", "created", "fence", "workers", "rework", "max-attempts", "backoff", "approval-required"],
   ...["wip-limit", "clock-skew", "approval-sla", "status", "subject", "subject-hash", "requested-by"],
   ...["requested-at", "evidence", "approver", "decided-at", "reason", "rule", "rules-hash", "supersedes"],
   ...["superseded-by", "change"],
-]) {
+];
+/** Codes of the task fields decodeTask switches on: indexes into KNOWN_KEYS. */
+export const KEY = {
+  state: 0,
+  priority: 1,
+  depends: 2,
+  labels: 3,
+  assignee: 4,
+  lease: 5,
+  attempts: 6,
+  blocked: 7,
+  resolution: 8,
+  notBefore: 9,
+  created: 10,
+  fence: 11,
+  workers: 12,
+  rework: 13,
+} as const;
+
+/** KNOWN_KEYS' codes by key length. */
+const KEYS_BY_LENGTH: number[][] = [];
+KNOWN_KEYS.forEach((k, code) => {
   const list = KEYS_BY_LENGTH[k.length];
-  if (list) list.push(k);
-  else KEYS_BY_LENGTH[k.length] = [k];
+  if (list) list.push(code);
+  else KEYS_BY_LENGTH[k.length] = [code];
+});
+
+/** The code of the known key at [start, end), or -1. */
+export function knownKeyCode(text: string, start: number, end: number): number {
+  const list = KEYS_BY_LENGTH[end - start];
+  if (list) for (const code of list) if (text.startsWith(KNOWN_KEYS[code] as string, start)) return code;
+  return -1;
 }
 
-function knownKey(text: string, start: number, end: number): string | undefined {
-  const list = KEYS_BY_LENGTH[end - start];
-  if (list) for (const k of list) if (text.startsWith(k, start)) return k;
-  return undefined;
+/**
+ * A heading "T-12 Title" (the ledger's prefix, a number without leading zeros, then nothing
+ * or blanks and the title) read in place: the offsets of the ID's end and of the title, or
+ * undefined for anything else (which the regular expression then reads, with its
+ * diagnostics). Titles with a character that "." does not match are left to it too.
+ */
+function plainEntryHeading(
+  text: string,
+  start: number,
+  end: number,
+  prefix: string,
+): { idEnd: number; titleStart: number } | undefined {
+  if (text.charCodeAt(start) !== prefix.charCodeAt(0) || text.charCodeAt(start + 1) !== 45) return undefined;
+  let p = start + 2;
+  const d0 = text.charCodeAt(p);
+  if (!(d0 >= 49 && d0 <= 57)) return undefined; // no digit, or a leading zero
+  while (p < end && isDigit(text.charCodeAt(p))) p++;
+  if (p - (start + 2) > 15) return undefined; // beyond exact integers
+  const idEnd = p;
+  if (p < end && !isWs(text.charCodeAt(p))) return undefined;
+  while (p < end && isWs(text.charCodeAt(p))) p++;
+  for (let q = p; q < end; q++) {
+    const c = text.charCodeAt(q);
+    if (c === 13 || c === 10 || c === 0x2028 || c === 0x2029) return undefined;
+  }
+  return { idEnd, titleStart: p };
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** Fields per row of the table: line, start, end, next, keyStart, keyEnd, valueStart, valueEnd, key code. */
+const STRIDE = 9;
+
+/**
+ * Every field line of a document as offsets in one typed array (no object per field, nothing
+ * for the garbage collector to copy); FieldLine objects are made from it only on demand.
+ */
+export class FieldTable {
+  count = 0;
+  private rows: Int32Array;
+
+  constructor(readonly text: string) {
+    this.rows = new Int32Array(STRIDE * Math.max(64, text.length >> 6));
+  }
+
+  /**
+   * Adds the field line [ls, le) whose colon is at `colon`; returns the index of the last
+   * earlier field of the section (from `first`) with the same key, or -1.
+   */
+  add(line: number, ls: number, le: number, next: number, colon: number, first: number): number {
+    const { text } = this;
+    let keyStart = ls + 1;
+    while (isWs(text.charCodeAt(keyStart))) keyStart++;
+    let valueStart = colon + 1;
+    while (valueStart < le && isWs(text.charCodeAt(valueStart))) valueStart++;
+    let valueEnd = le;
+    while (valueEnd > valueStart && isWs(text.charCodeAt(valueEnd - 1))) valueEnd--;
+    if (valueEnd === valueStart) valueStart = valueEnd = le;
+    const code = knownKeyCode(text, keyStart, colon);
+    let dup = -1;
+    for (let i = first; i < this.count; i++) {
+      const r = i * STRIDE;
+      if (code >= 0 ? this.rows[r + 8] === code : this.rows[r + 8] === -1 && this.sameKey(i, keyStart, colon)) dup = i;
+    }
+    let r = this.count * STRIDE;
+    if (r + STRIDE > this.rows.length) {
+      const grown = new Int32Array(this.rows.length * 2);
+      grown.set(this.rows);
+      this.rows = grown;
+    }
+    const rows = this.rows;
+    rows[r++] = line;
+    rows[r++] = ls;
+    rows[r++] = le;
+    rows[r++] = next;
+    rows[r++] = keyStart;
+    rows[r++] = colon;
+    rows[r++] = valueStart;
+    rows[r++] = valueEnd;
+    rows[r] = code;
+    this.count++;
+    return dup;
+  }
+
+  private sameKey(i: number, start: number, end: number): boolean {
+    const s = this.keyStart(i);
+    const e = this.rows[i * STRIDE + 5] as number;
+    return e - s === end - start && this.text.slice(s, e) === this.text.slice(start, end);
+  }
+
+  line(i: number): number {
+    return this.rows[i * STRIDE] as number;
+  }
+  start(i: number): number {
+    return this.rows[i * STRIDE + 1] as number;
+  }
+  keyStart(i: number): number {
+    return this.rows[i * STRIDE + 4] as number;
+  }
+  valueStart(i: number): number {
+    return this.rows[i * STRIDE + 6] as number;
+  }
+  valueEnd(i: number): number {
+    return this.rows[i * STRIDE + 7] as number;
+  }
+  /** The key's code in KNOWN_KEYS, or -1 for a key taskgate does not know. */
+  code(i: number): number {
+    return this.rows[i * STRIDE + 8] as number;
+  }
+  key(i: number): string {
+    const code = this.code(i);
+    return code >= 0 ? (KNOWN_KEYS[code] as string) : this.text.slice(this.keyStart(i), this.rows[i * STRIDE + 5]);
+  }
+  value(i: number): string {
+    return this.text.slice(this.valueStart(i), this.valueEnd(i));
+  }
+  /** Whether the value at row i is exactly `s`. */
+  valueIs(i: number, s: string): boolean {
+    const start = this.valueStart(i);
+    return this.valueEnd(i) - start === s.length && this.text.startsWith(s, start);
+  }
+  fieldLine(i: number): FieldLine {
+    const r = i * STRIDE;
+    const rows = this.rows;
+    return {
+      key: this.key(i),
+      value: this.value(i),
+      line: rows[r] as number,
+      start: rows[r + 1] as number,
+      end: rows[r + 2] as number,
+      next: rows[r + 3] as number,
+      valueStart: rows[r + 6] as number,
+      valueEnd: rows[r + 7] as number,
+    };
+  }
+}
+
+/** A section whose field lines live in the document's FieldTable until someone asks for them. */
+export class TableSection implements Section {
+  private fieldLines: FieldLine[] | undefined;
+  private heading: string | undefined;
+
+  constructor(
+    readonly table: FieldTable,
+    readonly kind: Section["kind"],
+    private readonly nameStart: number,
+    private readonly nameEnd: number,
+    readonly id: string | undefined,
+    readonly title: string | undefined,
+    readonly headingLine: number,
+    readonly titleStart: number,
+    readonly start: number,
+    readonly end: number,
+    readonly lastLine: number,
+    /** This section's rows in the table: [fieldFirst, fieldFirst + fieldCount). */
+    readonly fieldFirst: number,
+    readonly fieldCount: number,
+    readonly fieldsEnd: number,
+  ) {}
+
+  get titleEnd(): number {
+    return this.nameEnd;
+  }
+
+  get name(): string {
+    this.heading ??= this.table.text.slice(this.nameStart, this.nameEnd);
+    return this.heading;
+  }
+
+  get fields(): FieldLine[] {
+    if (!this.fieldLines) {
+      const lines: FieldLine[] = [];
+      for (let i = this.fieldFirst; i < this.fieldFirst + this.fieldCount; i++) lines.push(this.table.fieldLine(i));
+      this.fieldLines = lines;
+    }
+    return this.fieldLines;
+  }
+
+  /** The row of the first field with this key code, or -1. */
+  findCode(code: number): number {
+    for (let i = this.fieldFirst; i < this.fieldFirst + this.fieldCount; i++) if (this.table.code(i) === code) return i;
+    return -1;
+  }
 }
 
 function clip(s: string): string {
@@ -386,9 +613,26 @@ export function positionOf(doc: LedgerText, offset: number): { line: number; col
 export function lastContentLine(doc: LedgerText, section: Section): { start: number; end: number } | undefined {
   const { text } = doc;
   let end = section.end;
-  while (end > section.start && /\s/.test(text[end - 1] as string)) end--;
+  while (end > section.start && isSpace(text.charCodeAt(end - 1))) end--;
   const start = text.lastIndexOf("\n", end - 1) + 1;
   return start <= section.start ? undefined : { start, end };
+}
+
+/** What /\s/ matches. */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** The section's last line; for the last section this builds the line table. */

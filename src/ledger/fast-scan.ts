@@ -83,10 +83,10 @@ export function scanSimple(text: string, from = 0): BlockScan | undefined {
   };
 }
 
-const LONE_CR = /\r(?!\n)/;
+export const LONE_CR = /\r(?!\n)/;
 
 /** A run of "-" or "=" alone on its line (then only blanks). */
-function isRuleLine(text: string, start: number, nl: number, c: number): boolean {
+export function isRuleLine(text: string, start: number, nl: number, c: number): boolean {
   let i = start + 1;
   while (i < nl && text.charCodeAt(i) === c) i++;
   while (i < nl && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;

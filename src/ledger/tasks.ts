@@ -3,18 +3,26 @@
 import type { Diagnostic } from "../model/diagnostic.js";
 import {
   DEFAULT_POLICY,
-  isPriority,
-  isState,
   type Lease,
   type Policy,
+  PRIORITIES,
   type Priority,
   type Resolution,
+  STATES,
   type State,
   type Task,
 } from "../model/task.js";
-import { parseTime } from "../model/time.js";
+import { parseTimeAt } from "../model/time.js";
 import { decodeFields, decodeUnknown, reportBadValue } from "./decode.js";
-import { type FieldLine, type LedgerText, readLedgerText, type Section, sectionByName } from "./document.js";
+import {
+  type FieldLine,
+  KEY,
+  type LedgerText,
+  readLedgerText,
+  type Section,
+  sectionByName,
+  type TableSection,
+} from "./document.js";
 import { type Decoded, POLICY_FIELDS, TASK_FIELDS } from "./fields.js";
 import { type LogSection, locateLog } from "./log.js";
 
@@ -38,52 +46,183 @@ export function readTasks(file: string, text: string): TasksLedger {
   const doc = readLedgerText("tasks", file, text);
   const diagnostics = [...doc.diagnostics];
   const tasks: Task[] = [];
-  const byId = new Map<string, { task: Task; section: Section }>();
-  for (const section of doc.sections) {
-    if (section.kind !== "entry" || !section.id) continue;
-    const task = decodeTask(doc, section, diagnostics);
+  const byId = new Map<string, TaskEntry>();
+  const labels = new Interner(text);
+  for (const s of doc.sections) {
+    if (s.kind !== "entry" || !s.id) continue;
+    const section = s as TableSection;
+    const task = decodeTask(doc, section, diagnostics, labels);
+    if (!byId.has(task.id)) byId.set(task.id, { task, section, index: tasks.length });
     tasks.push(task);
-    if (!byId.has(task.id)) byId.set(task.id, { task, section });
   }
   checkTaskRelations(file, tasks, byId, diagnostics);
 
   const policySection = sectionByName(doc, "Policy");
-  let policy = DEFAULT_POLICY;
-  if (policySection) {
-    const v = decodeFields(doc, policySection, POLICY_FIELDS, diagnostics, "the policy");
-    policy = {
-      lease: (v.get("lease") as number | undefined) ?? DEFAULT_POLICY.lease,
-      maxAttempts: (v.get("max-attempts") as number | undefined) ?? DEFAULT_POLICY.maxAttempts,
-      backoff: (v.get("backoff") as Policy["backoff"] | undefined) ?? DEFAULT_POLICY.backoff,
-      approvalRequired: (v.get("approval-required") as string[] | undefined) ?? DEFAULT_POLICY.approvalRequired,
-      wipLimit: (v.get("wip-limit") as Policy["wipLimit"] | undefined) ?? DEFAULT_POLICY.wipLimit,
-      clockSkew: (v.get("clock-skew") as number | undefined) ?? DEFAULT_POLICY.clockSkew,
-      approvalSla: (v.get("approval-sla") as number | undefined) ?? DEFAULT_POLICY.approvalSla,
-    };
-  }
+  const policy = policySection
+    ? policyFrom(decodeFields(doc, policySection, POLICY_FIELDS, diagnostics, "the policy"))
+    : DEFAULT_POLICY;
   const schedulesSection = sectionByName(doc, "Schedules");
   const schedules = (schedulesSection?.fields ?? []).map((f) => ({ name: f.key, spec: f.value, line: f.line + 1 }));
 
   return { doc, tasks, byId, policy, schedules, log: locateLog(doc), diagnostics };
 }
 
+/** The policy from its decoded fields (POLICY_FIELDS' keys), with defaults for the rest. */
+export function policyFrom(v: Map<string, unknown>): Policy {
+  return {
+    lease: (v.get("lease") as number | undefined) ?? DEFAULT_POLICY.lease,
+    maxAttempts: (v.get("max-attempts") as number | undefined) ?? DEFAULT_POLICY.maxAttempts,
+    backoff: (v.get("backoff") as Policy["backoff"] | undefined) ?? DEFAULT_POLICY.backoff,
+    approvalRequired: (v.get("approval-required") as string[] | undefined) ?? DEFAULT_POLICY.approvalRequired,
+    wipLimit: (v.get("wip-limit") as Policy["wipLimit"] | undefined) ?? DEFAULT_POLICY.wipLimit,
+    clockSkew: (v.get("clock-skew") as number | undefined) ?? DEFAULT_POLICY.clockSkew,
+    approvalSla: (v.get("approval-sla") as number | undefined) ?? DEFAULT_POLICY.approvalSla,
+  };
+}
+
+/** A byId entry; `index` is the task's place in `tasks` (for the dependency search). */
+interface TaskEntry {
+  readonly task: Task;
+  readonly section: Section;
+  readonly index: number;
+}
+
 const NONE: readonly string[] = [];
 
-/** Decodes a field with its codec; a value that does not fit is reported and undefined. */
-function decodeOrReport<T>(doc: LedgerText, f: FieldLine, diagnostics: Diagnostic[]): T | undefined {
+/** A task read from its section; its field lines are made only when asked for. */
+class LedgerTask implements Task {
+  constructor(
+    readonly id: string,
+    readonly title: string,
+    readonly state: State,
+    readonly priority: Priority,
+    readonly depends: readonly string[],
+    readonly labels: readonly string[],
+    readonly assignee: string | undefined,
+    readonly lease: Lease | undefined,
+    readonly attempts: number,
+    readonly blocked: string | undefined,
+    readonly resolution: Resolution | undefined,
+    readonly notBefore: number | undefined,
+    readonly created: number | undefined,
+    readonly line: number,
+    private readonly section: TableSection,
+  ) {}
+
+  get fields(): FieldLine[] {
+    return this.section.fields;
+  }
+
+  /** Whether the task has a field line with this key code (set or empty). */
+  fieldsHave(code: number): boolean {
+    return this.section.findCode(code) >= 0;
+  }
+}
+
+/**
+ * Equal strings sliced from one text, shared: a board has a handful of labels on thousands
+ * of tasks, and one string each is less to allocate and to keep.
+ */
+class Interner {
+  private readonly byLength: string[][] = [];
+  constructor(private readonly text: string) {}
+  get(start: number, end: number): string {
+    this.byLength[end - start] ??= [];
+    const list = this.byLength[end - start] as string[];
+    for (const s of list) if (this.text.startsWith(s, start)) return s;
+    const s = this.text.slice(start, end);
+    if (list.length < 32) list.push(s);
+    return s;
+  }
+}
+
+/** What JavaScript's trim() removes, within ASCII. */
+const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
+const isAsciiAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/**
+ * decodeLabels for a value of ASCII labels, read in place: the labels, or undefined when
+ * the value has anything else (then the codec reads it, with its words for what is wrong).
+ */
+function asciiLabels(text: string, vs: number, ve: number, interner: Interner): string[] | undefined {
+  const out: string[] = [];
+  for (let p = vs; p <= ve; ) {
+    let e = text.indexOf(",", p);
+    if (e === -1 || e > ve) e = ve;
+    let a = p;
+    let b = e;
+    while (a < b && isAsciiSpace(text.charCodeAt(a))) a++;
+    while (b > a && isAsciiSpace(text.charCodeAt(b - 1))) b--;
+    if (a < b) {
+      if (!isAsciiAlnum(text.charCodeAt(a))) return undefined;
+      for (let q = a + 1; q < b; q++) {
+        const c = text.charCodeAt(q);
+        if (!isAsciiAlnum(c) && c !== 46 && c !== 95 && c !== 47 && c !== 45) return undefined;
+      }
+      out.push(interner.get(a, b));
+    }
+    p = e + 1;
+  }
+  return out;
+}
+
+/** decodeIdList for plain "T-1, T-22" values, read in place; undefined for anything else. */
+function plainIds(text: string, vs: number, ve: number): string[] | undefined {
+  const out: string[] = [];
+  for (let p = vs; p <= ve; ) {
+    let e = text.indexOf(",", p);
+    if (e === -1 || e > ve) e = ve;
+    let a = p;
+    let b = e;
+    while (a < b && isAsciiSpace(text.charCodeAt(a))) a++;
+    while (b > a && isAsciiSpace(text.charCodeAt(b - 1))) b--;
+    if (a < b) {
+      const d = text.charCodeAt(a + 2);
+      if (b - a < 3 || text.charCodeAt(a) !== 84 || text.charCodeAt(a + 1) !== 45 || d < 49 || d > 57) return undefined;
+      for (let q = a + 3; q < b; q++) {
+        const c = text.charCodeAt(q);
+        if (c < 48 || c > 57) return undefined;
+      }
+      out.push(text.slice(a, b));
+    }
+    p = e + 1;
+  }
+  return out;
+}
+
+/** Decodes row i with its codec; a value that does not fit is reported and undefined. */
+function decodeOrReport<T>(
+  doc: LedgerText,
+  section: TableSection,
+  i: number,
+  diagnostics: Diagnostic[],
+): T | undefined {
+  const f = section.fields[i - section.fieldFirst] as FieldLine;
   const d = (TASK_FIELDS[f.key] as (v: string) => Decoded<T>)(f.value);
   if (d.ok) return d.value;
   reportBadValue(doc, f, d.expected, diagnostics);
   return undefined;
 }
 
+const NO_STATES: readonly State[] = [];
+const STATE_BY_LENGTH: State[][] = [];
+for (const st of STATES) {
+  STATE_BY_LENGTH[st.length] ??= [];
+  STATE_BY_LENGTH[st.length]?.push(st);
+}
+const PRIORITY_BY_DIGIT: readonly Priority[] = PRIORITIES;
+
 /**
- * One task's fields, decoded with a switch rather than a map of codecs: this runs for every
- * task on every command, mostly before the JIT has warmed up, so it allocates as little as
- * it can. The codecs still give the words of every diagnostic (decodeFields reports the
- * unknown keys the same way as for the other sections).
+ * One task's fields, read from the document's field table by key code: values are compared
+ * and parsed in place, and strings are made only for what a task keeps (labels shared, IDs,
+ * the rarer fields). This runs for every task on every command, mostly before the JIT has
+ * warmed up. The codecs still give the words of every diagnostic: any value the in-place
+ * reading does not accept goes to its codec (decodeFields reports unknown keys the same way
+ * as for the other sections).
  */
-function decodeTask(doc: LedgerText, section: Section, diagnostics: Diagnostic[]): Task {
+function decodeTask(doc: LedgerText, section: TableSection, diagnostics: Diagnostic[], interner: Interner): Task {
+  const { table } = section;
+  const { text } = doc;
   let state: State | undefined;
   let priority: Priority = "P2";
   let depends = NONE;
@@ -96,64 +235,75 @@ function decodeTask(doc: LedgerText, section: Section, diagnostics: Diagnostic[]
   let notBefore: number | undefined;
   let created: number | undefined;
   let others = false;
-  const decode = <T>(f: FieldLine): T | undefined => decodeOrReport<T>(doc, f, diagnostics);
-  for (const f of section.fields) {
-    const v = f.value;
-    if (v === "") continue; // "- key:" with nothing after it means the field is not set
-    switch (f.key) {
-      case "state":
-        if (isState(v)) state = v;
-        else decode(f);
+  let hasState = false;
+  const last = section.fieldFirst + section.fieldCount;
+  for (let i = section.fieldFirst; i < last; i++) {
+    const code = table.code(i);
+    if (code === KEY.state) hasState = true;
+    const vs = table.valueStart(i);
+    const ve = table.valueEnd(i);
+    if (vs === ve) continue; // "- key:" with nothing after it means the field is not set
+    switch (code) {
+      case KEY.state: {
+        let found: State | undefined;
+        for (const st of STATE_BY_LENGTH[ve - vs] ?? NO_STATES) if (text.startsWith(st, vs)) found = st;
+        if (found) state = found;
+        else decodeOrReport(doc, section, i, diagnostics);
         break;
-      case "priority":
-        if (isPriority(v)) priority = v;
-        else decode(f);
+      }
+      case KEY.priority: {
+        const d = text.charCodeAt(vs + 1) - 48;
+        if (ve - vs === 2 && text.charCodeAt(vs) === 80 && d >= 0 && d < PRIORITY_BY_DIGIT.length) {
+          priority = PRIORITY_BY_DIGIT[d] as Priority;
+        } else decodeOrReport(doc, section, i, diagnostics);
         break;
-      case "created": {
-        const t = parseTime(v);
-        if (t === undefined) decode(f);
+      }
+      case KEY.created: {
+        const t = parseTimeAt(text, vs, ve);
+        if (t === undefined) decodeOrReport(doc, section, i, diagnostics);
         else created = t;
         break;
       }
-      case "not-before": {
-        const t = parseTime(v);
-        if (t === undefined) decode(f);
+      case KEY.notBefore: {
+        const t = parseTimeAt(text, vs, ve);
+        if (t === undefined) decodeOrReport(doc, section, i, diagnostics);
         else notBefore = t;
         break;
       }
-      case "resolution":
-        if (v === "done" || v === "cancelled") resolution = v;
-        else decode(f);
+      case KEY.resolution:
+        if (table.valueIs(i, "done")) resolution = "done";
+        else if (table.valueIs(i, "cancelled")) resolution = "cancelled";
+        else decodeOrReport(doc, section, i, diagnostics);
         break;
-      case "labels":
-        labels = decode<string[]>(f) ?? NONE;
+      case KEY.labels:
+        labels = asciiLabels(text, vs, ve, interner) ?? decodeOrReport<string[]>(doc, section, i, diagnostics) ?? NONE;
         break;
-      case "depends":
-        depends = decode<string[]>(f) ?? NONE;
+      case KEY.depends:
+        depends = plainIds(text, vs, ve) ?? decodeOrReport<string[]>(doc, section, i, diagnostics) ?? NONE;
         break;
-      case "assignee":
-        assignee = decode<string>(f);
+      case KEY.assignee:
+        assignee = decodeOrReport<string>(doc, section, i, diagnostics);
         break;
-      case "lease":
-        lease = decode<Lease>(f);
+      case KEY.lease:
+        lease = decodeOrReport<Lease>(doc, section, i, diagnostics);
         break;
-      case "attempts":
-        attempts = decode<number>(f) ?? 0;
+      case KEY.attempts:
+        attempts = decodeOrReport<number>(doc, section, i, diagnostics) ?? 0;
         break;
-      case "blocked":
-        blocked = decode<string>(f);
+      case KEY.blocked:
+        blocked = decodeOrReport<string>(doc, section, i, diagnostics);
         break;
-      case "fence":
-      case "workers":
-      case "rework":
-        decode(f);
+      case KEY.fence:
+      case KEY.workers:
+      case KEY.rework:
+        decodeOrReport(doc, section, i, diagnostics);
         break;
       default:
         others = true;
     }
   }
   if (others) decodeUnknown(doc, section, TASK_FIELDS, diagnostics, `task ${section.id}`);
-  if (state === undefined && !section.fields.some((f) => f.key === "state")) {
+  if (state === undefined && !hasState) {
     diagnostics.push({
       severity: "error",
       file: doc.file,
@@ -163,10 +313,10 @@ function decodeTask(doc: LedgerText, section: Section, diagnostics: Diagnostic[]
       message: `Task ${section.id} has no state; expected a field line "- state: PLAN" (PLAN|READY|DOING|REVIEW|DONE) under its heading`,
     });
   }
-  return {
-    id: section.id as string,
-    title: section.title ?? "",
-    state: state ?? "PLAN",
+  return new LedgerTask(
+    section.id as string,
+    section.title ?? "",
+    state ?? "PLAN",
     priority,
     depends,
     labels,
@@ -177,58 +327,65 @@ function decodeTask(doc: LedgerText, section: Section, diagnostics: Diagnostic[]
     resolution,
     notBefore,
     created,
-    fields: section.fields,
-    line: section.headingLine + 1,
-  };
+    section.headingLine + 1,
+    section,
+  );
 }
 
 function checkTaskRelations(
   file: string,
   tasks: Task[],
-  byId: Map<string, { task: Task; section: Section }>,
+  byId: Map<string, TaskEntry>,
   diagnostics: Diagnostic[],
 ): void {
+  // The line of the field `code` in the section of the task first defined with this ID.
+  const fieldLine = (t: Task, code: number) => {
+    const section = byId.get(t.id)?.section as TableSection;
+    const row = section.findCode(code);
+    return row >= 0 ? section.table.line(row) + 1 : t.line;
+  };
+  let withDeps = 0;
   for (const t of tasks) {
-    const fieldLine = (key: string) => {
-      const f = byId.get(t.id)?.section.fields.find((x) => x.key === key);
-      return f ? f.line + 1 : t.line;
-    };
-    for (const dep of t.depends) {
-      if (dep === t.id) {
-        diagnostics.push({
-          severity: "error",
-          file,
-          line: fieldLine("depends"),
-          column: 1,
-          code: "self-dependency",
-          message: `Task ${t.id} depends on itself`,
-        });
-      } else if (!byId.has(dep)) {
-        diagnostics.push({
-          severity: "error",
-          file,
-          line: fieldLine("depends"),
-          column: 1,
-          code: "unknown-dependency",
-          message: `Task ${t.id} depends on ${dep}, which is not in this file`,
-        });
+    if (t.depends.length) {
+      withDeps++;
+      for (const dep of t.depends) {
+        if (dep === t.id) {
+          diagnostics.push({
+            severity: "error",
+            file,
+            line: fieldLine(t, KEY.depends),
+            column: 1,
+            code: "self-dependency",
+            message: `Task ${t.id} depends on itself`,
+          });
+        } else if (!byId.has(dep)) {
+          diagnostics.push({
+            severity: "error",
+            file,
+            line: fieldLine(t, KEY.depends),
+            column: 1,
+            code: "unknown-dependency",
+            message: `Task ${t.id} depends on ${dep}, which is not in this file`,
+          });
+        }
       }
     }
-    if (t.state === "DOING" && !t.lease && !t.fields.some((f) => f.key === "lease")) {
-      diagnostics.push({
-        severity: "warning",
-        file,
-        line: t.line,
-        column: 1,
-        code: "doing-without-lease",
-        message: `Task ${t.id} is DOING but nobody holds a lease on it`,
-      });
-    }
-    if (t.state !== "DOING" && t.lease) {
+    if (t.state === "DOING") {
+      if (!t.lease && (t as LedgerTask).fieldsHave(KEY.lease) === false) {
+        diagnostics.push({
+          severity: "warning",
+          file,
+          line: t.line,
+          column: 1,
+          code: "doing-without-lease",
+          message: `Task ${t.id} is DOING but nobody holds a lease on it`,
+        });
+      }
+    } else if (t.lease) {
       diagnostics.push({
         severity: "error",
         file,
-        line: fieldLine("lease"),
+        line: fieldLine(t, KEY.lease),
         column: 1,
         code: "lease-outside-doing",
         message: `Task ${t.id} is ${t.state} but has a lease; a lease exists only while a task is DOING`,
@@ -238,40 +395,79 @@ function checkTaskRelations(
       diagnostics.push({
         severity: "error",
         file,
-        line: fieldLine("resolution"),
+        line: fieldLine(t, KEY.resolution),
         column: 1,
         code: "resolution-outside-done",
         message: `Task ${t.id} is ${t.state} but has a resolution; only DONE tasks have one`,
       });
     }
   }
-  // Dependency cycles, by an iterative depth-first search (a chain of 50,000 dependencies
-  // must not overflow the stack); each cycle is reported once, where it closes.
-  const color = new Map<string, 1 | 2>();
+  if (withDeps) findCycles(file, tasks, byId, diagnostics);
+}
+
+/**
+ * Dependency cycles, by an iterative depth-first search over task indexes (a chain of 50,000
+ * dependencies must not overflow the stack); each cycle is reported once, where it closes.
+ * Tasks without dependencies cannot be on a cycle and are never pushed as roots.
+ */
+function findCycles(file: string, tasks: Task[], byId: Map<string, TaskEntry>, diagnostics: Diagnostic[]): void {
+  const n = tasks.length;
+  // Each ID's dependencies as indexes of known tasks (itself and unknown IDs left out), from
+  // the task first defined with that ID, as byId resolves them.
+  const deps: (Int32Array | undefined)[] = new Array(n);
+  const depsOf = (index: number): Int32Array => {
+    let d = deps[index];
+    if (!d) {
+      const t = tasks[index] as Task;
+      d = new Int32Array(t.depends.length);
+      let k = 0;
+      for (const dep of t.depends) {
+        if (dep === t.id) continue;
+        const e = byId.get(dep);
+        if (e) d[k++] = e.index;
+      }
+      d = d.subarray(0, k);
+      deps[index] = d;
+    }
+    return d;
+  };
+  const color = new Uint8Array(n); // 0 white, 1 on the stack, 2 done
+  const stack = new Int32Array(n);
+  const nextDep = new Int32Array(n);
   for (const root of tasks) {
-    if (color.has(root.id)) continue;
-    const stack: { id: string; next: number }[] = [{ id: root.id, next: 0 }];
-    color.set(root.id, 1);
-    while (stack.length) {
-      const top = stack[stack.length - 1] as { id: string; next: number };
-      const deps = byId.get(top.id)?.task.depends ?? [];
-      if (top.next >= deps.length) {
-        color.set(top.id, 2);
-        stack.pop();
+    if (root.depends.length === 0) continue;
+    const r = (byId.get(root.id) as TaskEntry).index;
+    if (color[r] !== 0) continue;
+    let top = 0;
+    stack[0] = r;
+    nextDep[0] = 0;
+    color[r] = 1;
+    while (top >= 0) {
+      const at = stack[top] as number;
+      const d = depsOf(at);
+      const k = nextDep[top] as number;
+      if (k >= d.length) {
+        color[at] = 2;
+        top--;
         continue;
       }
-      const dep = deps[top.next++] as string;
-      if (dep === top.id || !byId.has(dep)) continue;
-      const c = color.get(dep);
+      nextDep[top] = k + 1;
+      const dep = d[k] as number;
+      const c = color[dep];
       if (c === 1) {
-        const from = stack.findIndex((f) => f.id === dep);
-        const cycle = [...stack.slice(from).map((f) => f.id), dep];
-        const t = byId.get(top.id)?.task as Task;
+        let from = 0;
+        while (stack[from] !== dep) from++;
+        const cycle: string[] = [];
+        for (let k = from; k <= top; k++) cycle.push((tasks[stack[k] as number] as Task).id);
+        cycle.push((tasks[dep] as Task).id);
         const message = `Dependency cycle: ${cycle.join(" -> ")}`;
-        diagnostics.push({ severity: "error", file, line: t.line, column: 1, code: "dependency-cycle", message });
-      } else if (c === undefined) {
-        color.set(dep, 1);
-        stack.push({ id: dep, next: 0 });
+        const line = (tasks[at] as Task).line;
+        diagnostics.push({ severity: "error", file, line, column: 1, code: "dependency-cycle", message });
+      } else if (c === 0) {
+        color[dep] = 1;
+        top++;
+        stack[top] = dep;
+        nextDep[top] = 0;
       }
     }
   }

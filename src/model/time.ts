@@ -9,25 +9,28 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
  * has warmed up.
  */
 export function parseTime(text: string): number | undefined {
-  const n = text.length;
-  if (n < 20 || text.charCodeAt(n - 1) !== 90 /* Z */) return undefined;
-  const d = (i: number) => {
-    const c = text.charCodeAt(i) - 48;
-    return c >= 0 && c <= 9 ? c : -100;
-  };
-  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84) return undefined;
-  if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return undefined;
-  const y = d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3);
-  const mo = d(5) * 10 + d(6);
-  const day = d(8) * 10 + d(9);
-  const h = d(11) * 10 + d(12);
-  const mi = d(14) * 10 + d(15);
-  const s = d(17) * 10 + d(18);
+  return parseTimeAt(text, 0, text.length);
+}
+
+/** parseTime of text.slice(start, end), read in place. */
+export function parseTimeAt(text: string, start: number, end: number): number | undefined {
+  const n = end - start;
+  if (n < 20 || text.charCodeAt(end - 1) !== 90 /* Z */) return undefined;
+  const o = start;
+  if (text.charCodeAt(o + 4) !== 45 || text.charCodeAt(o + 7) !== 45 || text.charCodeAt(o + 10) !== 84)
+    return undefined;
+  if (text.charCodeAt(o + 13) !== 58 || text.charCodeAt(o + 16) !== 58) return undefined;
+  const y = digit(text, o) * 1000 + digit(text, o + 1) * 100 + digit(text, o + 2) * 10 + digit(text, o + 3);
+  const mo = digit(text, o + 5) * 10 + digit(text, o + 6);
+  const day = digit(text, o + 8) * 10 + digit(text, o + 9);
+  const h = digit(text, o + 11) * 10 + digit(text, o + 12);
+  const mi = digit(text, o + 14) * 10 + digit(text, o + 15);
+  const s = digit(text, o + 17) * 10 + digit(text, o + 18);
   let ms = 0;
   if (n === 20) {
     // no fraction
-  } else if (text.charCodeAt(19) === 46 && n >= 22 && n <= 24) {
-    for (let i = 20; i < n - 1; i++) ms = ms * 10 + d(i);
+  } else if (text.charCodeAt(o + 19) === 46 && n >= 22 && n <= 24) {
+    for (let i = o + 20; i < end - 1; i++) ms = ms * 10 + digit(text, i);
     ms *= n === 22 ? 100 : n === 23 ? 10 : 1;
   } else return undefined;
   if (y < 0 || mo < 1 || mo > 12 || day < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59 || ms < 0) {
@@ -36,6 +39,11 @@ export function parseTime(text: string): number | undefined {
   const leap = mo === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0);
   if (day > (DAYS_IN_MONTH[mo - 1] as number) + (leap ? 1 : 0)) return undefined;
   return Date.UTC(y, mo - 1, day, h, mi, s, ms);
+}
+
+function digit(text: string, i: number): number {
+  const c = text.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -100;
 }
 
 /** Formats a time as the ledgers store it: seconds precision, UTC, Z. */

@@ -30,12 +30,15 @@ export interface StatusSummary {
   };
 }
 
-export function statusFacts(
-  tasks: readonly Task[],
-  approvals: readonly Approval[],
-  policy: Policy,
-  isStale: (a: Approval) => boolean,
-): StatusFacts {
+/** What status counts on the board itself. */
+export interface BoardFacts {
+  readonly tasks: number;
+  readonly byState: Record<State, number>;
+  readonly blocked: string[];
+  readonly leases: { readonly id: string; readonly holder: string; readonly until: number }[];
+}
+
+export function boardFacts(tasks: readonly Task[]): BoardFacts {
   const byState = Object.fromEntries(STATES.map((s) => [s, 0])) as Record<State, number>;
   const blocked: string[] = [];
   const leases: { id: string; holder: string; until: number }[] = [];
@@ -44,11 +47,21 @@ export function statusFacts(
     if (t.blocked !== undefined) blocked.push(t.id);
     if (t.lease) leases.push({ id: t.id, holder: t.lease.holder, until: t.lease.until });
   }
+  return { tasks: tasks.length, byState, blocked, leases };
+}
+
+export function statusFacts(
+  tasks: readonly Task[] | BoardFacts,
+  approvals: readonly Approval[],
+  policy: Policy,
+  isStale: (a: Approval) => boolean,
+): StatusFacts {
+  const board = Array.isArray(tasks) ? boardFacts(tasks) : (tasks as BoardFacts);
   return {
-    tasks: tasks.length,
-    byState,
-    blocked,
-    leases,
+    tasks: board.tasks,
+    byState: board.byState,
+    blocked: board.blocked,
+    leases: board.leases,
     pending: approvals
       .filter((a) => a.status === "pending")
       .map((a) => ({ id: a.id, requestedAt: a.requestedAt ?? null })),

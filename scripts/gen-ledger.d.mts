@@ -1,0 +1,5 @@
+// Types for gen-ledger.mjs, which the tests import too.
+export function generateLedgers(
+  count: number,
+  options?: { seed?: number; ready?: number },
+): { tasks: string; approvals: string; readyIds: string[] };
