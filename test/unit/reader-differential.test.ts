@@ -1,10 +1,10 @@
-// The low-allocation reader (field offsets in a table, values read in place, tasks decoded by
-// key code, an integer cycle search) and the clean-board scan that status and the write check
-// use, both against the reader as it was (test/support/reference): on every fixture, on
-// generated ledgers full of tricky Markdown, and on plain boards with one line broken in one of
-// many ways. The new reader must give exactly the same diagnostics, in the same order, and the
-// same tasks, sections, policy and schedules; the clean scan must answer only for boards the
-// reader finds without any diagnostic, and then with the same counts.
+// The clean-board scan that status and the write check use, against the full reader: on every
+// fixture, on generated ledgers full of tricky Markdown, and on plain boards with one line
+// broken in one of many ways. The clean scan must answer only for boards the reader finds
+// without any diagnostic, and then with the same counts, policy and entry texts. (When the
+// reader was rewritten for fewer allocations, this test also compared it with a frozen copy of
+// the old reader; that copy was dropped once the rewrite had landed, golden fixtures and the
+// remark differential keep the reader itself in check.)
 
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -13,63 +13,15 @@ import { describe, expect, it } from "vitest";
 import { generateLedgers } from "../../scripts/gen-ledger.mjs";
 import { sha256Hex } from "../../src/io/hash.js";
 import { scanCleanTasks } from "../../src/ledger/clean-scan.js";
-import type { Section } from "../../src/ledger/document.js";
-import { readTasks, type TasksLedger } from "../../src/ledger/tasks.js";
+import { readTasks } from "../../src/ledger/tasks.js";
 import { taskContentHash } from "../../src/rules/subject.js";
 import { boardFacts } from "../../src/rules/summary.js";
 import { generatedLedgerText } from "../support/gen-ledger.js";
 import { FIXTURES } from "../support/paths.js";
-import { readTasks as referenceReadTasks } from "../support/reference/tasks.js";
 
-const sectionView = (s: Section) => ({
-  kind: s.kind,
-  name: s.name,
-  id: s.id,
-  title: s.title,
-  headingLine: s.headingLine,
-  titleStart: s.titleStart,
-  titleEnd: s.titleEnd,
-  start: s.start,
-  end: s.end,
-  lastLine: s.lastLine,
-  fields: s.fields.map((f) => ({ ...f })),
-  fieldsEnd: s.fieldsEnd,
-});
-
-function view(l: Pick<TasksLedger, "tasks" | "policy" | "schedules" | "diagnostics" | "doc" | "log">) {
-  return {
-    diagnostics: l.diagnostics,
-    tasks: l.tasks.map((t) => ({
-      id: t.id,
-      title: t.title,
-      state: t.state,
-      priority: t.priority,
-      depends: [...t.depends],
-      labels: [...t.labels],
-      assignee: t.assignee,
-      lease: t.lease,
-      attempts: t.attempts,
-      blocked: t.blocked,
-      resolution: t.resolution,
-      notBefore: t.notBefore,
-      created: t.created,
-      fields: t.fields.map((f) => ({ key: f.key, value: f.value })),
-      line: t.line,
-    })),
-    policy: l.policy,
-    schedules: l.schedules,
-    sections: l.doc.sections.map(sectionView),
-    docDiagnostics: l.doc.diagnostics,
-    eol: l.doc.eol,
-    log: { section: l.log.section?.start, lines: l.log.lines },
-  };
-}
-
-/** Both readers agree; the clean scan answers only for a board without diagnostics, and agrees. */
+/** The clean scan answers only for a board without diagnostics, and then agrees with the reader. */
 function expectAgree(text: string): "clean" | "not clean" {
   const ledger = readTasks("TASKS.md", text);
-  const reference = referenceReadTasks("TASKS.md", text);
-  expect(view(ledger)).toEqual(view(reference));
   const clean = scanCleanTasks(text);
   if (!clean) return "not clean";
   expect(ledger.diagnostics).toEqual([]);
@@ -187,7 +139,7 @@ const plainBoard = fc
     return lines.join(crlf ? "\r\n" : "\n");
   });
 
-describe("the reader against the reference reader", () => {
+describe("the clean scan against the reader", () => {
   it("agrees on every fixture", () => {
     for (const dir of ["valid", "invalid", "edits"]) {
       for (const f of readdirSync(join(FIXTURES, dir)).filter((x) => x.endsWith(".md") && !x.startsWith("approvals"))) {
@@ -217,7 +169,7 @@ describe("the reader against the reference reader", () => {
     expect(notClean).toBeGreaterThan(100);
   });
 
-  it("finds the same dependency cycles", () => {
+  it("reports a dependency cycle exactly when the graph has one", () => {
     const board = (deps: [number, number][]) => {
       const lines = ["# Tasks", ""];
       for (let i = 1; i <= 8; i++) {
@@ -226,12 +178,23 @@ describe("the reader against the reference reader", () => {
       }
       return lines.join("\n");
     };
+    /** An independent answer: reachability by repeated squaring over 8 nodes. */
+    const hasCycle = (deps: [number, number][]) => {
+      const reach = Array.from({ length: 9 }, () => Array(9).fill(false) as boolean[]);
+      for (const [a, b] of deps) if (a !== b && b <= 8) (reach[a] as boolean[])[b] = true;
+      for (let k = 1; k <= 8; k++)
+        for (let i = 1; i <= 8; i++)
+          for (let j = 1; j <= 8; j++) if (reach[i]?.[k] && reach[k]?.[j]) (reach[i] as boolean[])[j] = true;
+      return [1, 2, 3, 4, 5, 6, 7, 8].some((i) => reach[i]?.[i]);
+    };
     const edge = fc.tuple(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 9 }));
     fc.assert(
-      fc.property(fc.array(edge, { maxLength: 12 }), (deps) => void expectAgree(board(deps))),
-      {
-        numRuns: 500,
-      },
+      fc.property(fc.array(edge, { maxLength: 12 }), (deps) => {
+        expectAgree(board(deps));
+        const cycles = readTasks("TASKS.md", board(deps)).diagnostics.filter((d) => d.code === "dependency-cycle");
+        expect(cycles.length > 0).toBe(hasCycle(deps));
+      }),
+      { numRuns: 500 },
     );
   });
 
