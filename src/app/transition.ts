@@ -59,6 +59,8 @@ export interface NextInput {
   readonly labels: readonly string[];
   readonly claim: boolean;
   readonly ttl?: number | undefined;
+  /** Which automation claims (work), recorded in the log line. */
+  readonly via?: string | undefined;
 }
 
 export async function next(
@@ -79,7 +81,7 @@ export async function next(
     requireValid(paths.tasksDisplay, ledger.diagnostics);
     const pick = pickNext(ledger, who, { labels: input.labels }, ctx.now);
     if (!pick.task) throw new NothingToDo(`Nothing to do for ${who.actor}: ${pick.why}`);
-    const plan = planTransition(ledger, { action: "claim", id: pick.task.id, ttl: input.ttl }, who, {
+    const plan = planTransition(ledger, { action: "claim", id: pick.task.id, ttl: input.ttl, via: input.via }, who, {
       now: ctx.now,
       hasher: ports.hasher,
     });

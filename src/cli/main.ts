@@ -21,6 +21,7 @@ import {
   taskJson,
   writeJsonDocStream,
 } from "./render.js";
+import { registerRunCommands } from "./run-commands.js";
 import { registerWatchCommands } from "./watch-commands.js";
 import { registerWorkflowCommands } from "./workflow-commands.js";
 
@@ -298,6 +299,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   };
   registerWatchCommands(program, kit);
   registerGitCommands(program, kit);
+  registerRunCommands(program, kit);
 
   try {
     await program.parseAsync([...argv], { from: "user" });

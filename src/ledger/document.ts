@@ -340,7 +340,8 @@ export function fieldColon(text: string, start: number, end: number): number {
 /** Every key the ledgers define: a known key is shared, not sliced out again. */
 export const KNOWN_KEYS: readonly string[] = [
   ...["state", "priority", "depends", "labels", "assignee", "lease", "attempts", "blocked", "resolution"],
-  ...["not-before", "created", "fence", "workers", "rework", "max-attempts", "backoff", "approval-required"],
+  ...["not-before", "created", "fence", "workers", "rework", "last-error", "max-attempts", "backoff"],
+  ...["approval-required"],
   ...["wip-limit", "clock-skew", "approval-sla", "status", "subject", "subject-hash", "requested-by"],
   ...["requested-at", "evidence", "approver", "decided-at", "reason", "rule", "rules-hash", "supersedes"],
   ...["superseded-by", "change"],
@@ -361,6 +362,8 @@ export const KEY = {
   fence: 11,
   workers: 12,
   rework: 13,
+  lastError: 14,
+  evidence: 26,
 } as const;
 
 /** KNOWN_KEYS' codes by key length. */

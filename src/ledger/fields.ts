@@ -123,6 +123,8 @@ export const TASK_FIELDS: Record<string, (v: string) => Decoded<unknown>> = {
     return wrong === undefined ? ok(names) : bad(`actor names separated by commas (not "${wrong}")`);
   },
   rework: decodeText,
+  evidence: decodeText,
+  "last-error": decodeText,
 };
 
 export const POLICY_FIELDS: Record<string, (v: string) => Decoded<unknown>> = {

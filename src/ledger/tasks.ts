@@ -296,6 +296,8 @@ function decodeTask(doc: LedgerText, section: TableSection, diagnostics: Diagnos
       case KEY.fence:
       case KEY.workers:
       case KEY.rework:
+      case KEY.lastError:
+      case KEY.evidence:
         decodeOrReport(doc, section, i, diagnostics);
         break;
       default:

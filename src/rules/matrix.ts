@@ -18,7 +18,8 @@ export type TaskAction =
   | "block"
   | "accept"
   | "rework"
-  | "recover";
+  | "recover"
+  | "fail";
 
 export interface MatrixRow {
   readonly role: Role;
@@ -50,6 +51,12 @@ export const MATRIX: Readonly<Record<TaskAction, MatrixRow>> = {
   block: { role: "WORK", from: OPEN, to: "same", summary: "mark blocked, with a reason" },
   accept: { role: "AUDIT", from: ["REVIEW"], to: "DONE", summary: "accept the work (not by who did it)" },
   rework: { role: "AUDIT", from: ["REVIEW"], to: "DOING", summary: "send back for rework, with a reason" },
+  fail: {
+    role: "WORK",
+    from: ["DOING"],
+    to: "READY",
+    summary: "give the lease back after a failed run (holder only; attempts + 1, backoff; blocked at max-attempts)",
+  },
   recover: {
     role: "CMD",
     from: ["DOING"],

@@ -7,7 +7,7 @@
 import { appendLog, removeField, type Splice, setField } from "../ledger/edit.js";
 import { formatLogLine, HASH_LENGTH, type Hasher, lastHash } from "../ledger/log.js";
 import type { TasksLedger } from "../ledger/tasks.js";
-import type { Lease } from "../model/task.js";
+import type { Lease, Policy, Task } from "../model/task.js";
 import { formatTime } from "../model/time.js";
 import { backoffDelay } from "./backoff.js";
 import { isLeaseExpired } from "./lease.js";
@@ -33,6 +33,42 @@ export interface RecoverWhen {
   readonly random: () => number;
 }
 
+/**
+ * What a failure (an expired lease, a failed run) does to a task going back to READY: one
+ * more attempt and a not-before time from the backoff, or at max-attempts a block as a dead
+ * letter with the reason and the last error.
+ */
+export function afterFailure(
+  policy: Policy,
+  task: Task,
+  now: number,
+  random: () => number,
+  lastError: string,
+  what: string,
+): {
+  attempts: number;
+  notBefore: number | undefined;
+  deadLetter: string | undefined;
+  changes: [string, string | undefined][];
+} {
+  const attempts = task.attempts + 1;
+  const dead = attempts >= policy.maxAttempts;
+  const deadLetter = dead
+    ? `dead letter: ${what} ${attempts} time${attempts === 1 ? "" : "s"} (max-attempts ${policy.maxAttempts}); last error: ${lastError}`
+    : undefined;
+  const notBefore = dead ? undefined : now + backoffDelay(policy.backoff, attempts, random());
+  return {
+    attempts,
+    notBefore,
+    deadLetter,
+    changes: [
+      ["attempts", String(attempts)],
+      ["not-before", notBefore === undefined ? undefined : formatTime(notBefore)],
+      ["blocked", deadLetter],
+    ],
+  };
+}
+
 export function planRecovery(ledger: TasksLedger, who: Who, when: RecoverWhen): Plan<Recovery[]> {
   const { policy } = ledger;
   const expired = ledger.tasks.filter(
@@ -50,19 +86,17 @@ export function planRecovery(ledger: TasksLedger, who: Who, when: RecoverWhen): 
     const section = ledger.byId.get(task.id)?.section;
     if (!section) continue;
     const lease = task.lease as Lease;
-    const attempts = task.attempts + 1;
-    const dead = attempts >= policy.maxAttempts;
-    const deadLetter = dead
-      ? `dead letter: the lease expired ${attempts} time${attempts === 1 ? "" : "s"} (max-attempts ${policy.maxAttempts}); last error: ${lease.holder}'s lease ended ${formatTime(lease.until)} without renew, release or submit`
-      : undefined;
-    const notBefore = dead ? undefined : when.now + backoffDelay(policy.backoff, attempts, when.random());
-    const changes: [string, string | undefined][] = [
-      ["state", "READY"],
-      ["lease", undefined],
-      ["attempts", String(attempts)],
-      ["not-before", notBefore === undefined ? undefined : formatTime(notBefore)],
-      ["blocked", deadLetter],
-    ];
+    const f = afterFailure(
+      policy,
+      task,
+      when.now,
+      when.random,
+      `${lease.holder}'s lease ended ${formatTime(lease.until)} without renew, release or submit`,
+      "the lease expired",
+    );
+    const { attempts, notBefore, deadLetter } = f;
+    const dead = deadLetter !== undefined;
+    const changes: [string, string | undefined][] = [["state", "READY"], ["lease", undefined], ...f.changes];
     for (const [key, value] of changes) {
       if (value === undefined) {
         const s = removeField(section, key);

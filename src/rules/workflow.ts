@@ -11,6 +11,7 @@ import { formatDuration, formatTime } from "../model/time.js";
 import { isLeaseExpired } from "./lease.js";
 import { permits, type TaskAction } from "./matrix.js";
 import type { Plan } from "./plan-add.js";
+import { afterFailure } from "./recover.js";
 
 export interface Who {
   readonly actor: string;
@@ -23,6 +24,8 @@ export interface Who {
 export interface When {
   readonly now: number;
   readonly hasher: Hasher;
+  /** Uniform in [0, 1): the backoff's jitter after a failed run (default Math.random). */
+  readonly random?: () => number;
 }
 
 export type TransitionAction = Exclude<TaskAction, "add" | "set" | "recover">;
@@ -35,6 +38,12 @@ export interface TransitionInput {
   /** The fencing token the caller holds (--token, TASKGATE_LEASE_TOKEN). */
   readonly token?: number | undefined;
   readonly reason?: string | undefined;
+  /** What the work produced (a run's log file and its hash), set on the task. */
+  readonly evidence?: string | undefined;
+  /** For fail: how the run ended ("exit 3", "signal SIGKILL") and the last lines of its output. */
+  readonly failure?: { readonly exit: string; readonly output: string } | undefined;
+  /** Which automation made the change (run, work), recorded in the log line. */
+  readonly via?: string | undefined;
 }
 
 export interface TransitionResult {
@@ -129,6 +138,7 @@ export function planTransition(
     }
     case "renew":
     case "release":
+    case "fail":
     case "submit": {
       const problem = holderProblem(task, who, input.token);
       if (problem) return refuse(problem);
@@ -139,6 +149,27 @@ export function planTransition(
         lease = { ...held, until: leaseEnd(now, ttl), ttl };
         changes.push(["lease", encodeLease(lease)]);
         details.until = formatTime(lease.until);
+      } else if (input.action === "fail") {
+        to = "READY";
+        const exit = input.failure?.exit ?? "failed";
+        const output = input.failure?.output ?? "";
+        const f = afterFailure(
+          policy,
+          task,
+          now,
+          when.random ?? Math.random,
+          `${exit}${output ? `: ${output.split("\n").pop()}` : ""}`,
+          "the run failed",
+        );
+        changes.push(["lease", undefined], ...f.changes, [
+          "last-error",
+          `${exit}${output ? `: ${lastLine(output)}` : ""}`,
+        ]);
+        details.exit = exit;
+        details.attempts = f.attempts;
+        if (f.notBefore !== undefined) details["not-before"] = formatTime(f.notBefore);
+        if (f.deadLetter !== undefined) details["dead-letter"] = "true";
+        if (output) details.output = output;
       } else {
         to = input.action === "release" ? "READY" : "REVIEW";
         changes.push(["lease", undefined]);
@@ -165,6 +196,12 @@ export function planTransition(
     return refuse(`${input.action} takes no reason`);
   }
   if (reason) details.reason = reason;
+  if (input.evidence !== undefined) {
+    if (/[\r\n]/.test(input.evidence)) return refuse("Evidence is one line");
+    changes.push(["evidence", input.evidence]);
+    details.evidence = input.evidence;
+  }
+  if (input.via) details.via = input.via;
   if (who.automation) details.auto = "true";
   if (to !== task.state) changes.unshift(["state", to]);
 
@@ -187,6 +224,12 @@ export function planTransition(
   });
   splices.push(appendLog(ledger.doc, ledger.log, [logLine]));
   return { ok: true, splices, result: { id: task.id, action, from: task.state, to, lease } };
+}
+
+/** The last non-empty line of some output, trimmed and cut to 200 characters, for a field. */
+function lastLine(output: string): string {
+  const line = output.trimEnd().split("\n").pop()?.trim() ?? "";
+  return line.length > 200 ? `${line.slice(0, 197)}...` : line;
 }
 
 /** Leases are written to the second; round up so a lease is never shorter than asked. */

@@ -23,6 +23,7 @@ const ALLOWED: Record<string, { role: string; from: string[] }> = {
   block: { role: "WORK", from: ["PLAN", "READY", "DOING", "REVIEW"] },
   accept: { role: "AUDIT", from: ["REVIEW"] },
   rework: { role: "AUDIT", from: ["REVIEW"] },
+  fail: { role: "WORK", from: ["DOING"] },
   recover: { role: "CMD", from: ["DOING"] },
 };
 

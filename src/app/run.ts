@@ -1,0 +1,368 @@
+// One task run under a lease: claim it (or use the lease the actor holds), start the program
+// directly (never through a shell) with the task in its environment, keep the lease alive
+// every TTL/3 while it runs, and make the board follow how it ended:
+//   exit 0          -> submit (REVIEW), or done / release as --on-success says
+//   exit != 0, kill -> fail: READY with one more attempt and a backoff (dead letter at max)
+//   lease lost      -> the program is stopped (SIGTERM, then SIGKILL), the log says so, and
+//                      nothing else is written: the lease belongs to someone else now
+//   interrupted     -> the lease is released cleanly once the program has exited
+// The output goes to a per-run log file (and to the terminal for `run`); its path and SHA-256
+// are recorded on the task as evidence.
+
+import { type ChildProcess, spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { appendLog } from "../ledger/edit.js";
+import { formatLogLine, lastHash } from "../ledger/log.js";
+import type { Lease } from "../model/task.js";
+import { formatTime } from "../model/time.js";
+import type { TransitionResult } from "../rules/workflow.js";
+import { holderOf } from "../rules/workflow.js";
+import type { Context } from "./context.js";
+import { RefusedError, TaskgateError } from "./errors.js";
+import { applyChecked, loadTasks, parseTasks, requireValid } from "./ledgers.js";
+import { next, transition, whoActs } from "./transition.js";
+
+export type OnSuccess = "review" | "done" | "release";
+
+export interface RunOptions {
+  /** The task to run; undefined: the best task for this actor (next --claim). */
+  readonly id?: string | undefined;
+  readonly labels?: readonly string[];
+  /** The program and its arguments, given the claimed task. */
+  readonly argv: (task: { id: string; title: string }) => string[];
+  readonly ttl?: number | undefined;
+  readonly onSuccess: OnSuccess;
+  readonly logDir: string;
+  /** Time between SIGTERM and SIGKILL when the program must stop, in ms. */
+  readonly grace: number;
+  readonly via: "run" | "work";
+  /** Stream the program's output to our stdout/stderr too (run), or only to its log file (work). */
+  readonly echo: boolean;
+  /** Repository folder, for evidence paths relative to it. */
+  readonly root: string;
+}
+
+export interface RunEvent {
+  readonly time: number;
+  readonly event: "claim" | "start" | "renew-failed" | "lost" | "review" | "done" | "release" | "fail" | "interrupted";
+  readonly target: string;
+  readonly why: string;
+  readonly problem: boolean;
+}
+
+export type RunResult = "review" | "done" | "released" | "failed" | "lost" | "interrupted";
+
+export interface RunOutcome {
+  readonly id: string;
+  readonly result: RunResult;
+  /** "exit 0", "exit 3", "signal SIGTERM". */
+  readonly exit: string;
+  readonly log: string;
+  readonly sha256: string;
+  /** For failed runs: whether the task was blocked as a dead letter. */
+  readonly deadLetter: boolean;
+}
+
+export interface RunHandle {
+  readonly task: { readonly id: string; readonly title: string; readonly token: number; readonly ttl: number };
+  /** Epoch ms the lease lasts until (as last renewed). */
+  readonly leaseUntil: () => number;
+  readonly startedAt: number;
+  readonly done: Promise<RunOutcome>;
+  /**
+   * Ctrl-C or a stop: pass the signal on to the program (unless it got it already, as on a
+   * terminal: send false); the lease is released once it exits. A second one kills it.
+   */
+  interrupt(signal: NodeJS.Signals, send?: boolean): void;
+}
+
+const TAIL_BYTES = 4096;
+const TAIL_LINES = 5;
+
+/** Claims (or reuses the actor's lease) and starts the program; throws NothingToDo when there is no task. */
+export async function startRun(
+  makeCtx: () => Context,
+  options: RunOptions,
+  onEvent: (e: RunEvent) => void,
+): Promise<RunHandle> {
+  const ctx = makeCtx();
+  const emit = (event: RunEvent["event"], target: string, why: string, problem = false) =>
+    onEvent({ time: Date.now(), event, target, why, problem });
+
+  const claimed = await claimTask(ctx, options);
+  const { id, title } = claimed;
+  const lease = claimed.lease;
+  emit(
+    "claim",
+    id,
+    `lease token ${lease.token} until ${formatTime(lease.until)}${claimed.reused ? " (already held)" : ""}`,
+  );
+
+  mkdirSync(options.logDir, { recursive: true });
+  const stamp = formatTime(Date.now()).replace(/[-:]/g, "");
+  const logPath = join(options.logDir, `${id}-${stamp}-t${lease.token}.log`);
+  const fd = openSync(logPath, "w");
+  const hash = createHash("sha256");
+  let tail = "";
+  const record = (chunk: Buffer, to: NodeJS.WriteStream | undefined) => {
+    writeSync(fd, chunk);
+    hash.update(chunk);
+    tail = (tail + chunk.toString("utf8")).slice(-TAIL_BYTES);
+    if (to) to.write(chunk);
+  };
+
+  const argv = options.argv({ id, title });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    TASKGATE_TASK_ID: id,
+    TASKGATE_TASK_TITLE: title,
+    TASKGATE_LEASE_TOKEN: String(lease.token),
+    TASKGATE_TASKS: resolve(ctx.paths.tasks),
+    TASKGATE_APPROVALS: resolve(ctx.paths.approvals),
+  };
+  const startedAt = Date.now();
+  let child: ChildProcess;
+  let spawnError: Error | undefined;
+  try {
+    child = spawn(argv[0] as string, argv.slice(1), {
+      env,
+      stdio: [options.echo ? "inherit" : "ignore", "pipe", "pipe"],
+      shell: false,
+    });
+  } catch (e) {
+    spawnError = e as Error;
+    child = undefined as unknown as ChildProcess;
+  }
+  emit("start", id, argv.map((a) => JSON.stringify(a)).join(" "));
+
+  let until = lease.until;
+  let lost: string | undefined;
+  let lostWrite: Promise<void> | undefined;
+  let interrupted = false;
+  let lastOk = Date.now();
+  let renewTimer: NodeJS.Timeout | undefined;
+  let killTimer: NodeJS.Timeout | undefined;
+  const period = Math.max(200, Math.floor(lease.ttl / 3));
+
+  const stopChild = () => {
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    child.kill("SIGTERM");
+    killTimer = setTimeout(() => child.kill("SIGKILL"), options.grace);
+  };
+
+  const loseLease = (why: string) => {
+    if (lost) return;
+    lost = why;
+    clearTimeout(renewTimer);
+    emit("lost", id, `${why}; stopping the program`, true);
+    stopChild();
+    // Recorded before the run ends (finish waits for it); failing to record it changes nothing else.
+    lostWrite = logOnly(makeCtx(), id, "lost", { token: lease.token, reason: why, via: options.via }).catch(
+      () => undefined,
+    );
+  };
+
+  const renew = async () => {
+    if (lost || exited) return;
+    try {
+      const r = await transition(makeCtx(), { action: "renew", id, token: lease.token, via: options.via });
+      if (r.lease) until = r.lease.until;
+      lastOk = Date.now();
+      renewTimer = setTimeout(() => void renew(), period);
+    } catch (e) {
+      if (e instanceof RefusedError) {
+        loseLease(e.message); // taken over, released or gone: the fencing token says no
+        return;
+      }
+      const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
+      if (Date.now() - lastOk >= (2 * lease.ttl) / 3) {
+        loseLease(`renewing failed until 2/3 of the TTL had passed (${why})`);
+        return;
+      }
+      emit("renew-failed", id, `${why}; trying again`, true);
+      renewTimer = setTimeout(() => void renew(), Math.min(period, 1000));
+    }
+  };
+  let exited = false;
+
+  const done = new Promise<RunOutcome>((resolveDone) => {
+    const finish = async (exit: string, ok: boolean) => {
+      exited = true;
+      clearTimeout(renewTimer);
+      clearTimeout(killTimer);
+      closeSync(fd);
+      const sha256 = hash.digest("hex");
+      const evidence = `run log ${relative(options.root, logPath).split("\\").join("/")} sha256:${sha256}`;
+      const base = { id, exit, log: logPath, sha256, deadLetter: false };
+      const settle = async (result: RunResult, act: () => Promise<TransitionResult | undefined>) => {
+        try {
+          await act();
+          resolveDone({ ...base, result });
+        } catch (e) {
+          if (!(e instanceof TaskgateError)) throw e;
+          // The lease went away meanwhile (fencing): nothing of ours may be written now.
+          emit("lost", id, e.message.split("\n")[0] as string, true);
+          resolveDone({ ...base, result: "lost" });
+        }
+      };
+      const c = makeCtx();
+      const token = lease.token;
+      if (lost) {
+        await lostWrite;
+        resolveDone({ ...base, result: "lost" });
+        return;
+      }
+      if (interrupted) {
+        await settle("interrupted", async () => {
+          const r = await transition(c, { action: "release", id, token, evidence, via: options.via });
+          emit("interrupted", id, `${exit}; lease released`);
+          return r;
+        });
+        return;
+      }
+      if (ok) {
+        if (options.onSuccess === "release") {
+          await settle("released", async () => {
+            const r = await transition(c, { action: "release", id, token, evidence, via: options.via });
+            emit("release", id, `${exit}; lease released (--on-success release)`);
+            return r;
+          });
+          return;
+        }
+        await settle("review", async () => {
+          const r = await transition(c, { action: "submit", id, token, evidence, via: options.via });
+          emit("review", id, `${exit}; submitted for review, evidence ${evidence}`);
+          return r;
+        });
+        if (options.onSuccess === "done") {
+          const accepted = await acceptByAutomation(makeCtx(), id, options.via);
+          if (accepted.ok) emit("done", id, `accepted by ${accepted.actor}`);
+          else emit("review", id, `left in REVIEW: ${accepted.why}`, true);
+        }
+        return;
+      }
+      const output = tail.trimEnd().split("\n").slice(-TAIL_LINES).join("\n");
+      await settle("failed", async () => {
+        const r = await transition(c, {
+          action: "fail",
+          id,
+          token,
+          evidence,
+          via: options.via,
+          failure: { exit, output },
+        });
+        const after = loadTasks(makeCtx()).byId.get(id)?.task;
+        const dead = after?.blocked?.startsWith("dead letter") ?? false;
+        base.deadLetter = dead;
+        emit(
+          "fail",
+          id,
+          dead
+            ? `${exit}; blocked as a dead letter after ${after?.attempts} attempts`
+            : `${exit}; back to READY, attempt ${after?.attempts}, not before ${after?.notBefore ? formatTime(after.notBefore) : "now"}`,
+          true,
+        );
+        return r;
+      });
+    };
+    if (spawnError || !child) {
+      record(Buffer.from(`taskgate: could not start ${argv[0]}: ${spawnError?.message}\n`), undefined);
+      void finish("exit 127", false);
+      return;
+    }
+    child.stdout?.on("data", (d: Buffer) => record(d, options.echo ? process.stdout : undefined));
+    child.stderr?.on("data", (d: Buffer) => record(d, options.echo ? process.stderr : undefined));
+    let notStarted = false;
+    child.on("error", (e) => {
+      // The program could not be started (missing, not executable): like a shell's 127.
+      notStarted = true;
+      record(
+        Buffer.from(`taskgate: could not start ${argv[0]}: ${e.message}\n`),
+        options.echo ? process.stderr : undefined,
+      );
+    });
+    child.on("close", (code, signal) => {
+      if (notStarted) void finish("exit 127", false);
+      else void finish(signal ? `signal ${signal}` : `exit ${code ?? 127}`, code === 0 && !signal);
+    });
+  });
+  renewTimer = setTimeout(() => void renew(), period);
+
+  return {
+    task: { id, title, token: lease.token, ttl: lease.ttl },
+    leaseUntil: () => until,
+    startedAt,
+    done,
+    interrupt(signal, send = true) {
+      if (interrupted) {
+        child?.kill("SIGKILL");
+        return;
+      }
+      interrupted = true;
+      if (send) child?.kill(signal);
+    },
+  };
+}
+
+async function claimTask(
+  ctx: Context,
+  options: RunOptions,
+): Promise<{ id: string; title: string; lease: Lease; reused: boolean }> {
+  if (options.id === undefined) {
+    const r = await next(ctx, { labels: options.labels ?? [], claim: true, ttl: options.ttl, via: options.via });
+    const claimed = r.claimed as TransitionResult;
+    return { id: claimed.id, title: r.pick.task?.title ?? "", lease: claimed.lease as Lease, reused: false };
+  }
+  const id = options.id;
+  const task = loadTasks(ctx).byId.get(id)?.task;
+  if (!task) throw new RefusedError(`There is no task ${id} in ${ctx.paths.tasksDisplay}`);
+  const who = whoActs(ctx, "WORK");
+  if (task.state === "DOING" && task.lease?.holder === holderOf(who)) {
+    return { id, title: task.title, lease: task.lease, reused: true };
+  }
+  const r = await transition(ctx, { action: "claim", id, ttl: options.ttl, via: options.via });
+  return { id, title: task.title, lease: r.lease as Lease, reused: false };
+}
+
+/** A line in TASKS.md's log that changes no field (a lost lease is the board's news, not a transition). */
+async function logOnly(ctx: Context, id: string, action: string, details: Record<string, string | number>) {
+  const who = whoActs(ctx, "WORK");
+  await ctx.ports.update([ctx.paths.tasks], ([text]) => {
+    const ledger = parseTasks(ctx, text);
+    requireValid(ctx.paths.tasksDisplay, ledger.diagnostics);
+    const line = formatLogLine(ctx.ports.hasher, lastHash(ledger.doc, ledger.log), {
+      time: ctx.now,
+      actor: who.actor,
+      role: "WORK",
+      action,
+      target: id,
+      details: { ...details, ...(who.automation ? { auto: "true" } : {}) },
+    });
+    const next = applyChecked("tasks", ctx.paths.tasksDisplay, text as string, [
+      appendLog(ledger.doc, ledger.log, [line]),
+    ]);
+    return { writes: [{ path: ctx.paths.tasks, text: next }], result: undefined };
+  });
+}
+
+/** --on-success done: the automation actor with AUDIT accepts (never the worker: four eyes). */
+async function acceptByAutomation(
+  ctx: Context,
+  id: string,
+  via: string,
+): Promise<{ ok: true; actor: string } | { ok: false; why: string }> {
+  const { loadApprovals } = await import("./ledgers.js");
+  const approvals = loadApprovals(ctx);
+  const auto = [...(approvals?.actors.values() ?? [])].find((a) => a.automation && a.roles.includes("AUDIT"));
+  if (!auto) return { ok: false, why: "no automation actor with the AUDIT role to accept it" };
+  const as: Context = { ...ctx, ports: { ...ctx.ports, actorName: () => auto.name } };
+  try {
+    await transition(as, { action: "accept", id, via });
+    return { ok: true, actor: auto.name };
+  } catch (e) {
+    if (e instanceof TaskgateError) return { ok: false, why: e.message.split("\n")[0] as string };
+    throw e;
+  }
+}
