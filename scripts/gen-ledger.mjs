@@ -40,9 +40,11 @@ class Log {
 
 /**
  * Ledgers with `count` tasks. `ready` is the share of READY tasks (the rest spread over the
- * other states); times start in 2025 so nothing is dated in the future.
+ * other states); times start in 2025 so nothing is dated in the future. `history` gives every
+ * DONE task that many failed attempts before it was done (claim and fail by a worker loop,
+ * or an expired lease recovered by the watch), then claim, submit and accept: a long log.
  */
-export function generateLedgers(count, { seed = 1, ready = 0.15 } = {}) {
+export function generateLedgers(count, { seed = 1, ready = 0.15, history = 0 } = {}) {
   const random = rng(seed);
   const pick = (xs) => xs[Math.floor(random() * xs.length)];
   const start = Date.UTC(2025, 0, 1, 8);
@@ -64,6 +66,8 @@ export function generateLedgers(count, { seed = 1, ready = 0.15 } = {}) {
     "",
   ];
   const readyIds = [];
+  /** [time, body]: log lines, chained in time order once all are made. */
+  const events = [];
   for (let n = 1; n <= count; n++) {
     const created = start + n * 60_000;
     const r = random();
@@ -77,8 +81,30 @@ export function generateLedgers(count, { seed = 1, ready = 0.15 } = {}) {
     for (let k = Math.floor(random() * 3); k > 0; k--) out.push(pick(TEXT));
     out.push("");
     if (state === "READY") readyIds.push(`T-${n}`);
-    log.add(`${iso(created)} alice CMD add T-${n} title=${JSON.stringify(title)} state=${state}`);
+    events.push([created, `${iso(created)} alice CMD add T-${n} title=${JSON.stringify(title)} state=${state}`]);
+    if (state === "DONE" && history > 0) {
+      let t = created;
+      const w = `w${1 + Math.floor(random() * 20)}`;
+      const at = (body) => {
+        t += 60_000 + Math.floor(random() * 600) * 1000;
+        events.push([t, `${iso(t)} ${body}`]);
+      };
+      for (let k = 0; k < history; k++) {
+        at(`${w} WORK claim T-${n} from=READY to=DOING token=${k + 1} ttl=30m holder=${w}@ci via=work`);
+        if (random() < 0.5)
+          at(`${w} WORK fail T-${n} from=DOING to=READY token=${k + 1} exit="exit 1" attempts=${k + 1} via=work`);
+        else
+          at(
+            `taskgate-watch CMD recover T-${n} from=DOING to=READY holder=${w}@ci token=${k + 1} attempts=${k + 1} auto=true`,
+          );
+      }
+      at(`${w} WORK claim T-${n} from=READY to=DOING token=${history + 1} ttl=30m holder=${w}@ci via=work`);
+      at(`${w} WORK submit T-${n} from=DOING to=REVIEW token=${history + 1} via=work`);
+      at(`alice AUDIT accept T-${n} from=REVIEW to=DONE`);
+    }
   }
+  events.sort((a, b) => a[0] - b[0]);
+  for (const [, body] of events) log.add(body);
   // A dependency on a task that is not DONE would keep READY tasks from being claimed; the
   // claim benchmarks need READY tasks that can start, so those have no dependencies.
   const tasks = `${out.join("\n").replace(/(- state: READY\n- priority: P\d\n- labels: [^\n]*\n)- depends: T-\d+\n/g, "$1")}## Log\n${log.lines.join("\n")}\n`;

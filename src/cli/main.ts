@@ -9,6 +9,7 @@ import { nodePorts } from "../io/ports.js";
 import { isState, STATES } from "../model/task.js";
 import { registerApprovalCommands } from "./approval-commands.js";
 import { checkStagedCommand, registerGitCommands } from "./git-commands.js";
+import { registerMetricsCommands } from "./metrics-commands.js";
 import { collectList } from "./options.js";
 import {
   diagnosticJson,
@@ -300,6 +301,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   registerWatchCommands(program, kit);
   registerGitCommands(program, kit);
   registerRunCommands(program, kit);
+  registerMetricsCommands(program, kit);
 
   try {
     await program.parseAsync([...argv], { from: "user" });

@@ -185,7 +185,12 @@ export function registerRunCommands(program: Command, kit: WatchKit): void {
           process.stdout.write(`${rows.join("\n")}\n`);
           board = rows.length;
         };
-        const timer = tty ? setInterval(() => (clear(), draw()), 1000) : undefined;
+        const timer = tty
+          ? setInterval(() => {
+              clear();
+              draw();
+            }, 1000)
+          : undefined;
         const onSignal = (signal: NodeJS.Signals) => worker.stop(signal);
         process.on("SIGINT", onSignal);
         process.on("SIGTERM", onSignal);

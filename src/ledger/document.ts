@@ -342,7 +342,8 @@ export const KNOWN_KEYS: readonly string[] = [
   ...["state", "priority", "depends", "labels", "assignee", "lease", "attempts", "blocked", "resolution"],
   ...["not-before", "created", "fence", "workers", "rework", "last-error", "max-attempts", "backoff"],
   ...["approval-required"],
-  ...["wip-limit", "clock-skew", "approval-sla", "status", "subject", "subject-hash", "requested-by"],
+  ...["wip-limit", "clock-skew", "approval-sla", "goal-automation", "goal-recovery", "goal-approval-wait"],
+  ...["status", "subject", "subject-hash", "requested-by"],
   ...["requested-at", "evidence", "approver", "decided-at", "reason", "rule", "rules-hash", "supersedes"],
   ...["superseded-by", "change"],
 ];
@@ -363,7 +364,7 @@ export const KEY = {
   workers: 12,
   rework: 13,
   lastError: 14,
-  evidence: 26,
+  evidence: 29,
 } as const;
 
 /** KNOWN_KEYS' codes by key length. */

@@ -127,6 +127,14 @@ export const TASK_FIELDS: Record<string, (v: string) => Decoded<unknown>> = {
   "last-error": decodeText,
 };
 
+/** "80%" -> 0.8; "-30%" -> -0.3 (signed: a change). */
+const decodePercent =
+  (signed: boolean) =>
+  (v: string): Decoded<number> =>
+    (signed ? /^[-+]?\d+(\.\d+)?%$/ : /^\d+(\.\d+)?%$/).test(v) && (signed || Number.parseFloat(v) <= 100)
+      ? ok(Number.parseFloat(v) / 100)
+      : bad(signed ? "a change in percent like -30%" : "a percentage like 80%");
+
 export const POLICY_FIELDS: Record<string, (v: string) => Decoded<unknown>> = {
   lease: decodeDuration,
   "max-attempts": decodePositive,
@@ -135,6 +143,9 @@ export const POLICY_FIELDS: Record<string, (v: string) => Decoded<unknown>> = {
   "wip-limit": decodeWipLimit,
   "clock-skew": decodeMargin,
   "approval-sla": decodeDuration,
+  "goal-automation": decodePercent(false),
+  "goal-recovery": decodePercent(false),
+  "goal-approval-wait": decodePercent(true),
 };
 
 export const APPROVAL_FIELDS: Record<string, (v: string) => Decoded<unknown>> = {

@@ -77,6 +77,11 @@ export function policyFrom(v: Map<string, unknown>): Policy {
     wipLimit: (v.get("wip-limit") as Policy["wipLimit"] | undefined) ?? DEFAULT_POLICY.wipLimit,
     clockSkew: (v.get("clock-skew") as number | undefined) ?? DEFAULT_POLICY.clockSkew,
     approvalSla: (v.get("approval-sla") as number | undefined) ?? DEFAULT_POLICY.approvalSla,
+    goals: {
+      automation: v.get("goal-automation") as number | undefined,
+      recovery: v.get("goal-recovery") as number | undefined,
+      approvalWait: v.get("goal-approval-wait") as number | undefined,
+    },
   };
 }
 

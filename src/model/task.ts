@@ -45,6 +45,16 @@ export interface Policy {
   readonly wipLimit: Readonly<Partial<Record<State, number>>>;
   readonly clockSkew: number;
   readonly approvalSla: number;
+  /**
+   * What the metrics are measured against (as fractions): the automation rate and the
+   * auto-recovery rate to reach, and the change of the median approval wait against the
+   * previous period (-0.3: 30% shorter).
+   */
+  readonly goals: {
+    readonly automation?: number | undefined;
+    readonly recovery?: number | undefined;
+    readonly approvalWait?: number | undefined;
+  };
 }
 
 export const DEFAULT_POLICY: Policy = {
@@ -55,6 +65,7 @@ export const DEFAULT_POLICY: Policy = {
   wipLimit: {},
   clockSkew: 30_000,
   approvalSla: 24 * 3_600_000,
+  goals: {},
 };
 
 export function isState(s: string): s is State {

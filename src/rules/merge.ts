@@ -245,7 +245,7 @@ export function mergeLedger(
     if (b && same(t, b)) continue; // ours deleted it, theirs did not change it
     // A new entry goes after the last entry (IDs stay in order); anything else after the
     // nearest earlier section of theirs that is in the result; else before the log.
-    let at = out.findIndex((s) => s === ours.logSection);
+    let at = ours.logSection ? out.indexOf(ours.logSection) : -1;
     if (t.id) {
       let lastEntry = -1;
       out.forEach((s, k) => {

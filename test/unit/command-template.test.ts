@@ -18,7 +18,7 @@ describe("command templates", () => {
     [`node -e 'console.log("a b")' {id}`, ["node", "-e", 'console.log("a b")', "{id}"]],
     [`echo "it's {title}" x\\ y`, ["echo", "it's {title}", "x y"]],
     [`printf "%s\\"\\n" ''`, ["printf", '%s"\\n', ""]],
-    ["echo $(rm -rf /) `id` ${HOME} *", ["echo", "$(rm", "-rf", "/)", "`id`", "${HOME}", "*"]],
+    ["echo $(rm -rf /) `id` $HOME *", ["echo", "$(rm", "-rf", "/)", "`id`", "$HOME", "*"]],
   ])("%s", (template, expected) => {
     expect(words(template)).toEqual(expected);
   });

@@ -1,0 +1,90 @@
+// The terminal views of the metrics (a table) and of the board (columns by state).
+
+import type { Task } from "../model/task.js";
+import { STATES } from "../model/task.js";
+import { formatAge, formatTime } from "../model/time.js";
+import { isLeaseExpired } from "../rules/lease.js";
+import type { GoalResult, Metrics, Spread } from "../rules/metrics.js";
+
+const pct = (x: number | null) => (x === null ? "-" : `${Math.round(x * 1000) / 10}%`);
+const age = (ms: number | null) => (ms === null ? "-" : formatAge(ms));
+const spreadText = (s: Spread) => (s.count ? `median ${age(s.median)}, p90 ${age(s.p90)} (${s.count})` : "- (none)");
+
+function goalText(name: string, g: GoalResult | undefined, format: (x: number) => string): string | undefined {
+  if (!g) return undefined;
+  const verdict = g.met === null ? "no data yet" : g.met ? "met" : "missed";
+  return `  ${name.padEnd(22)} goal ${format(g.target).padEnd(7)} actual ${g.actual === null ? "-" : format(g.actual)}  ${verdict}`;
+}
+
+export function renderMetrics(m: Metrics): string {
+  const a = m.automation;
+  const w = m.approvalWait;
+  const r = m.recovery;
+  const f = m.flow;
+  const signed = (x: number) => `${x > 0 ? "+" : ""}${Math.round(x * 1000) / 10}%`;
+  const lines = [
+    `Period ${formatTime(m.since)} .. ${formatTime(m.until)}`,
+    "",
+    "Automation",
+    `  automation rate        ${pct(a.rate)}  (${a.automated} of ${a.changes} state changes and decisions by automation)`,
+    "Approval wait (request to decision)",
+    `  all                    ${spreadText(w.all)}`,
+    `  automatic              ${spreadText(w.automatic)}`,
+    `  manual                 ${spreadText(w.manual)}`,
+    `  previous period        ${spreadText(w.previous)}`,
+    `  change of the median   ${w.change === null ? "-" : signed(w.change)}`,
+    "Recovery",
+    `  failures               ${r.failures} (${r.leaseExpiries} expired leases, ${r.failedRuns} failed runs)`,
+    `  auto-recovery rate     ${pct(r.rate)}  (${r.autoRecovered} ended DONE without a person's action; ${r.recovered} ended DONE)`,
+    `  time to recover        ${spreadText(r.timeToRecover)}`,
+    "Flow",
+    `  done                   ${f.done} (${Math.round(f.throughputPerDay * 100) / 100} a day)`,
+    `  lead time              ${spreadText(f.leadTime)}`,
+    `  cycle time             ${spreadText(f.cycleTime)}`,
+    ...STATES.filter((s) => s !== "DONE").map((s) => `  time in ${s.padEnd(15)}${spreadText(f.timeInState[s])}`),
+    `  work in progress       ${STATES.map((s) => `${s} ${f.wip[s]}`).join("  ")}`,
+    `  open work age          ${spreadText(f.openAge)}${f.oldestOpen.length ? `; oldest ${f.oldestOpen.map((o) => `${o.id} ${formatAge(o.age)}`).join(", ")}` : ""}`,
+    `  blocked                ${f.blocked}`,
+  ];
+  const goals = [
+    goalText("automation rate", m.goals.automation, (x) => pct(x)),
+    goalText("auto-recovery rate", m.goals.recovery, (x) => pct(x)),
+    goalText("approval wait change", m.goals.approvalWait, signed),
+  ].filter((x): x is string => x !== undefined);
+  if (goals.length) lines.push("Goals (from the policy)", ...goals);
+  return `${lines.join("\n")}\n`;
+}
+
+const cut = (s: string, n: number) => (s.length <= n ? s.padEnd(n) : `${s.slice(0, Math.max(0, n - 1))}…`);
+
+/** Columns by state, as wide as the terminal: each task with its lease (holder, time left) or block. */
+export function renderBoard(tasks: readonly Task[], now: number, clockSkew: number, width: number): string {
+  const gap = 2;
+  const col = Math.max(12, Math.floor((width - gap * (STATES.length - 1)) / STATES.length));
+  const cells = STATES.map((state) => {
+    const inState = tasks.filter((t) => t.state === state);
+    const lines: string[] = [cut(`${state} (${inState.length})`, col), "─".repeat(col)];
+    for (const t of inState) {
+      lines.push(cut(`${t.blocked !== undefined ? "⊘ " : ""}${t.id} ${t.title}`, col));
+      if (t.lease) {
+        const left = t.lease.until - now;
+        const expired = isLeaseExpired(t.lease, now, clockSkew);
+        lines.push(cut(`  ${t.lease.holder.split("@")[0]} ${expired ? "expired" : `${formatAge(left)} left`}`, col));
+      } else if (t.blocked !== undefined) {
+        lines.push(cut(`  blocked: ${t.blocked}`, col));
+      }
+    }
+    return lines;
+  });
+  const rows = Math.max(...cells.map((c) => c.length));
+  const out: string[] = [];
+  for (let i = 0; i < rows; i++) {
+    out.push(
+      cells
+        .map((c) => c[i] ?? " ".repeat(col))
+        .join(" ".repeat(gap))
+        .trimEnd(),
+    );
+  }
+  return `${out.join("\n")}\n`;
+}

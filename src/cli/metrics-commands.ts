@@ -1,0 +1,106 @@
+// `metrics`, `board` and `report --html`.
+
+import { dirname, resolve } from "node:path";
+import type { Command } from "commander";
+import { UsageError } from "../app/errors.js";
+import { writeFileAtomic } from "../io/atomic-write.js";
+import { formatTime } from "../model/time.js";
+import { jsonDoc, taskJson } from "./render.js";
+import type { WatchKit } from "./watch-commands.js";
+
+interface PeriodFlags {
+  since?: string;
+  until?: string;
+}
+
+const periodHelp = (c: Command) =>
+  c
+    .option(
+      "--since <when>",
+      "start of the period: a date (2026-11-01), a UTC time, or an age (30d); default 30d before --until",
+    )
+    .option("--until <when>", "end of the period (default: now)");
+
+export function registerMetricsCommands(program: Command, kit: WatchKit): void {
+  periodHelp(
+    program
+      .command("metrics")
+      .description("automation rate, approval wait, auto-recovery and flow, computed from the logs")
+      .option("--json", "print one JSON document")
+      .option(
+        "--prom <file>",
+        "also write the Prometheus text format (node_exporter's textfile collector), atomically",
+      ),
+  ).action(async (o: PeriodFlags & { json?: boolean; prom?: string }) => {
+    const { ctx } = kit.context();
+    const { metricsView } = await import("../app/metrics.js");
+    const v = metricsView(ctx, o);
+    if (o.prom) {
+      const { toPrometheus } = await import("../rules/prometheus.js");
+      const target = resolve(o.prom);
+      writeFileAtomic(target, Buffer.from(toPrometheus(v.metrics), "utf8"), dirname(target));
+    }
+    if (kit.json(o)) {
+      const m = v.metrics;
+      kit.out.write(
+        jsonDoc("metrics", {
+          ...m,
+          since: formatTime(m.since),
+          until: formatTime(m.until),
+          automation: {
+            ...m.automation,
+            daily: m.automation.daily.map(([t, n, a]) => ({ day: formatTime(t), changes: n, automated: a })),
+          },
+          approvalWait: {
+            ...m.approvalWait,
+            decisions: m.approvalWait.decisions.map(([t, wait, auto]) => ({
+              at: formatTime(t),
+              waitMs: wait,
+              automatic: auto,
+            })),
+          },
+          flow: { ...m.flow, daily: m.flow.daily.map(([t, n]) => ({ day: formatTime(t), done: n })) },
+        }),
+      );
+      return;
+    }
+    const { renderMetrics } = await import("./dashboard-render.js");
+    kit.out.write(renderMetrics(v.metrics));
+  });
+
+  program
+    .command("board")
+    .description("the board as columns by state, with leases (holder, time left) and blocked marks")
+    .option("--width <n>", "columns to fit (default: the terminal's, else 120)")
+    .option("--json", "print one JSON document")
+    .action(async (o: { width?: string; json?: boolean }) => {
+      const { ctx } = kit.context();
+      const { loadTasks } = await import("../app/ledgers.js");
+      const ledger = loadTasks(ctx);
+      if (kit.json(o)) {
+        kit.out.write(jsonDoc("board", { tasks: ledger.tasks.map(taskJson) }));
+        return;
+      }
+      const width = o.width === undefined ? (process.stdout.columns ?? 120) : Number(o.width);
+      if (!Number.isInteger(width) || width < 40)
+        throw new UsageError(`Expected --width as a whole number of at least 40, found "${o.width}"`);
+      const { renderBoard } = await import("./dashboard-render.js");
+      kit.out.write(renderBoard(ledger.tasks, ctx.now, ledger.policy.clockSkew, width));
+    });
+
+  periodHelp(
+    program
+      .command("report")
+      .description("one self-contained HTML page: the board, the measures and charts")
+      .requiredOption("--html <file>", "where to write it")
+      .option("--title <text>", "the page's title", "taskgate report"),
+  ).action(async (o: PeriodFlags & { html: string; title: string }) => {
+    const { ctx } = kit.context();
+    const { metricsView } = await import("../app/metrics.js");
+    const { reportHtml } = await import("../rules/report-html.js");
+    const v = metricsView(ctx, o);
+    const target = resolve(o.html);
+    writeFileAtomic(target, Buffer.from(reportHtml(v.metrics, v.tasks, ctx.now, o.title), "utf8"), dirname(target));
+    kit.out.write(`Wrote ${o.html}\n`);
+  });
+}

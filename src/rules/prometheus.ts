@@ -1,0 +1,93 @@
+// The measures in Prometheus' text exposition format, for node_exporter's textfile collector:
+// names start with taskgate_, units are in the names (_seconds, _ratio), counters end in
+// _total, and no label ever holds a task ID (labels stay few and bounded).
+
+import type { Metrics, Spread } from "./metrics.js";
+
+type Labels = Readonly<Record<string, string>>;
+
+const escapeLabel = (v: string) => v.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/"/g, '\\"');
+const labelText = (l: Labels) => {
+  const keys = Object.keys(l);
+  return keys.length ? `{${keys.map((k) => `${k}="${escapeLabel(l[k] as string)}"`).join(",")}}` : "";
+};
+const num = (x: number) => (Number.isFinite(x) ? String(Math.round(x * 1e6) / 1e6) : x > 0 ? "+Inf" : "NaN");
+
+export function toPrometheus(m: Metrics): string {
+  const { totals } = m;
+  const out: string[] = [];
+  const family = (name: string, type: "gauge" | "counter" | "summary", help: string) => {
+    out.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
+  };
+  const sample = (name: string, value: number | null, labels: Labels = {}) => {
+    if (value !== null) out.push(`${name}${labelText(labels)} ${num(value)}`);
+  };
+  const summary = (name: string, help: string, parts: [Labels, Spread][]) => {
+    family(name, "summary", help);
+    for (const [labels, s] of parts) {
+      sample(name, s.median === null ? null : s.median / 1000, { ...labels, quantile: "0.5" });
+      sample(name, s.p90 === null ? null : s.p90 / 1000, { ...labels, quantile: "0.9" });
+      sample(`${name}_sum`, s.sum / 1000, labels);
+      sample(`${name}_count`, s.count, labels);
+    }
+  };
+
+  family(
+    "taskgate_state_changes_total",
+    "counter",
+    "State changes and approval decisions in the whole log, by whether automation made them.",
+  );
+  sample("taskgate_state_changes_total", totals.automated, { automated: "true" });
+  sample("taskgate_state_changes_total", totals.changes - totals.automated, { automated: "false" });
+  family("taskgate_approval_decisions_total", "counter", "Approval decisions in the whole log, by who made them.");
+  sample("taskgate_approval_decisions_total", totals.autoDecisions, { decided_by: "automation" });
+  sample("taskgate_approval_decisions_total", totals.decisions - totals.autoDecisions, { decided_by: "person" });
+  family(
+    "taskgate_automation_ratio",
+    "gauge",
+    "Share of state changes and decisions in the period made by automation (0..1).",
+  );
+  sample("taskgate_automation_ratio", m.automation.rate);
+  summary("taskgate_approval_wait_seconds", "Time from an approval request to its decision, decided in the period.", [
+    [{ decided_by: "automation" }, m.approvalWait.automatic],
+    [{ decided_by: "person" }, m.approvalWait.manual],
+  ]);
+  family(
+    "taskgate_approval_wait_change_ratio",
+    "gauge",
+    "Change of the median approval wait against the previous period of the same length.",
+  );
+  sample("taskgate_approval_wait_change_ratio", m.approvalWait.change);
+  family("taskgate_failures", "gauge", "Failures in the period: expired leases recovered, failed runs.");
+  sample("taskgate_failures", m.recovery.leaseExpiries, { kind: "lease_expired" });
+  sample("taskgate_failures", m.recovery.failedRuns, { kind: "run_failed" });
+  family(
+    "taskgate_auto_recovery_ratio",
+    "gauge",
+    "Share of the period's failures that ended DONE with the work redone without a person (0..1).",
+  );
+  sample("taskgate_auto_recovery_ratio", m.recovery.rate);
+  summary("taskgate_recovery_seconds", "Time from a failure to the work handed in again, for automatic recoveries.", [
+    [{}, m.recovery.timeToRecover],
+  ]);
+  family("taskgate_throughput_tasks_per_day", "gauge", "Tasks done per day in the period.");
+  sample("taskgate_throughput_tasks_per_day", m.flow.throughputPerDay);
+  summary("taskgate_lead_time_seconds", "From a task's creation to DONE, for tasks done in the period.", [
+    [{}, m.flow.leadTime],
+  ]);
+  summary("taskgate_cycle_time_seconds", "From a task's first claim to DONE, for tasks done in the period.", [
+    [{}, m.flow.cycleTime],
+  ]);
+  family("taskgate_tasks", "gauge", "Tasks by state now.");
+  for (const [state, n] of Object.entries(m.flow.wip)) sample("taskgate_tasks", n, { state });
+  family("taskgate_tasks_blocked", "gauge", "Open tasks marked blocked now.");
+  sample("taskgate_tasks_blocked", m.flow.blocked);
+  summary("taskgate_open_task_age_seconds", "Age of the tasks not DONE, since their creation.", [[{}, m.flow.openAge]]);
+  family("taskgate_goal_met", "gauge", "1 when a goal from the policy is met, 0 when missed (absent without data).");
+  for (const [goal, g] of Object.entries(m.goals)) {
+    if (g && g.met !== null) sample("taskgate_goal_met", g.met ? 1 : 0, { goal });
+  }
+  family("taskgate_period_seconds", "gauge", "Length of the period the gauges describe.");
+  sample("taskgate_period_seconds", (m.until - m.since) / 1000);
+  return `${out.join("\n")}\n`;
+}

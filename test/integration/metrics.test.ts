@@ -1,0 +1,124 @@
+// metrics, board and report on a board made by real commands: the Prometheus file is
+// replaced atomically, the board fits the width asked for, and the HTML report renders in
+// Debian's headless Chromium with no console error (a screenshot is kept in test-output/).
+
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { findChromium, openPage } from "../support/chromium.js";
+import { makeRepo, read, runCli } from "../support/cli.js";
+import { ROOT } from "../support/paths.js";
+
+let dir: string;
+
+beforeAll(async () => {
+  dir = await makeRepo(["bob: WORK", "agent-1: WORK (automation)"]);
+  writeFileSync(
+    join(dir, "TASKS.md"),
+    read(dir, "TASKS.md").replace("- approval-sla: 24h", "- approval-sla: 24h\n- goal-automation: 50%"),
+  );
+  for (const t of ["Write docs", "Fix <b>the</b> bug & ship", "Rotate keys", "Clean up"]) {
+    expect((await runCli(["add", "--ready", t], { cwd: dir })).code).toBe(0);
+  }
+  const node = process.execPath;
+  await runCli(["--as", "agent-1", "run", "T-1", "--", node, "-e", "0"], { cwd: dir });
+  await runCli(["--as", "agent-1", "run", "T-2", "--", node, "-e", "process.exit(2)"], { cwd: dir });
+  await runCli(["--as", "bob", "claim", "T-3"], { cwd: dir });
+  await runCli(["accept", "T-1"], { cwd: dir });
+}, 60_000);
+
+describe("metrics", () => {
+  it("prints the measures as a table, and as JSON", async () => {
+    const r = await runCli(["metrics"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Period \S+Z \.\. \S+Z\n/);
+    // 4 adds and alice's accept by hand; agent-1's claim, submit, claim, fail automated.
+    expect(r.stdout).toContain("automation rate        40%  (4 of 10 state changes and decisions by automation)");
+    expect(r.stdout).toContain("failures               1 (0 expired leases, 1 failed runs)");
+    expect(r.stdout).toMatch(/automation rate\s+goal 50%\s+actual 40%\s+missed/);
+    const j = await runCli(["metrics", "--json", "--since", "1d"], { cwd: dir });
+    const doc = JSON.parse(j.stdout);
+    expect(doc).toMatchObject({ schema: "taskgate.metrics", automation: { changes: 10, automated: 4, rate: 0.4 } });
+  });
+
+  it("--prom replaces the file atomically with the Prometheus text format", async () => {
+    const out = join(dir, "textfile");
+    mkdirSync(out);
+    const file = join(out, "taskgate.prom");
+    writeFileSync(file, "# old\n");
+    const before = statSync(file).ino;
+    const r = await runCli(["metrics", "--prom", file], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(statSync(file).ino).not.toBe(before); // a new file renamed over the old one
+    expect(readdirSync(out)).toEqual(["taskgate.prom"]); // no temp file left behind
+    const text = readFileSync(file, "utf8");
+    expect(text).toContain('taskgate_state_changes_total{automated="true"} 4\n');
+    expect(text).toContain("taskgate_automation_ratio 0.4\n");
+  });
+
+  it("refuses a period it cannot read", async () => {
+    const r = await runCli(["metrics", "--since", "last week"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'taskgate: Expected --since as a date (2026-11-01), a UTC time (2026-11-01T09:00:00Z) or an age (30d, 12h), found "last week"\n',
+    );
+  });
+});
+
+describe("board", () => {
+  it("shows columns by state within the width, with the lease and its holder", async () => {
+    const r = await runCli(["board", "--width", "100"], { cwd: dir });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split("\n");
+    for (const l of lines) expect([...l].length).toBeLessThanOrEqual(100);
+    expect(lines[0]).toMatch(/^PLAN \(0\)\s+READY \(2\)\s+DOING \(1\)\s+REVIEW \(0\)\s+DONE \(1\)$/);
+    expect(r.stdout).toMatch(/T-3 Rotate keys/);
+    expect(r.stdout).toMatch(/ {2}bob 29m left|bob 30m left/);
+  });
+});
+
+describe("report --html", () => {
+  it("writes one self-contained page that renders in headless Chromium with no console error", async () => {
+    const chromium = findChromium();
+    expect(
+      chromium,
+      "Debian's chromium is needed for this test: apt-get install chromium (.ci/run does)",
+    ).toBeDefined();
+    const page = join(dir, "report.html");
+    const r = await runCli(["report", "--html", page, "--title", "Team <board>"], { cwd: dir });
+    expect(r.code).toBe(0);
+    const html = readFileSync(page, "utf8");
+    expect(html).not.toMatch(/<script|<link|src=|url\(/i); // nothing to load
+    expect(html).toContain("<title>Team &lt;board&gt;</title>");
+    expect(html).toContain("Fix &lt;b&gt;the&lt;/b&gt; bug &amp; ship");
+    const shots = join(ROOT, "test-output");
+    mkdirSync(shots, { recursive: true });
+    const shot = join(shots, "report.png");
+    const result = await openPage(chromium as string, `file://${page}`, {
+      screenshot: shot,
+      evaluate: [
+        "document.title",
+        "document.querySelectorAll('svg').length",
+        "document.querySelectorAll('.board .col').length",
+        "[...document.querySelectorAll('.col h3')].map((h) => h.textContent)",
+        "document.body.scrollHeight > 600",
+      ],
+    });
+    expect(result.errors).toEqual([]);
+    expect(result.values).toEqual(["Team <board>", 3, 5, ["PLAN 0", "READY 2", "DOING 1", "REVIEW 0", "DONE 1"], true]);
+    expect(statSync(shot).size).toBeGreaterThan(10_000);
+  });
+
+  it("the browser check catches a page that does fail (so it can fail)", async () => {
+    const chromium = findChromium();
+    expect(chromium).toBeDefined();
+    const bad = join(dir, "bad.html");
+    writeFileSync(
+      bad,
+      `<!doctype html><meta http-equiv="Content-Security-Policy" content="default-src 'none'"><img src="https://example.com/x.png"><script>nope()</script>`,
+    );
+    const result = await openPage(chromium as string, `file://${bad}`, { evaluate: [] });
+    expect(result.errors.length).toBeGreaterThanOrEqual(2);
+    expect(result.errors.join("\n")).toMatch(/violates the following Content Security Policy directive/);
+  });
+});

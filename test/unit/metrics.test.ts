@@ -1,0 +1,274 @@
+// The measures on a hand-made log whose answers are worked out by hand below, including an
+// empty period and a period with no automation; and the Prometheus text they give, read
+// back with a real parser of that format and checked against its grammar.
+
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { generateLedgers } from "../../scripts/gen-ledger.mjs";
+import { readApprovals } from "../../src/ledger/approvals.js";
+import { readLog } from "../../src/ledger/log.js";
+import { logFacts } from "../../src/ledger/log-facts.js";
+import { readTasks } from "../../src/ledger/tasks.js";
+import { computeMetrics } from "../../src/rules/metrics.js";
+import { toPrometheus } from "../../src/rules/prometheus.js";
+import { ROOT } from "../support/paths.js";
+
+const H = 3_600_000;
+const M = 60_000;
+const at = (iso: string) => Date.parse(iso);
+const line = (body: string) => `- ${body} ~ 000000000000`;
+
+// Actors: alice and bob are people; bot and taskgate-watch are automation.
+const APPROVALS = `# Approvals
+
+## Roles
+- alice: CMD, AUDIT
+- bob: WORK
+- bot: WORK (automation)
+- taskgate-watch: CMD, AUDIT (automation)
+
+## Log
+${[
+  "2026-11-09T08:00:00Z bob WORK request A-1", //             previous period
+  "2026-11-09T09:00:00Z alice AUDIT approve A-1", //          waited 1h, by a person
+  "2026-11-10T08:00:00Z bob WORK request A-2",
+  "2026-11-10T08:10:00Z taskgate-watch AUDIT approve A-2 auto=true", // 10m, automatic
+  "2026-11-10T09:00:00Z bob WORK request A-3",
+  "2026-11-10T09:30:00Z alice AUDIT reject A-3", //           30m, manual
+  "2026-11-11T09:00:00Z bob WORK request A-4",
+  "2026-11-11T12:00:00Z alice AUDIT approve A-4", //          3h, manual
+]
+  .map(line)
+  .join("\n")}
+`;
+
+const TASKS = `# Tasks
+
+## Policy
+- goal-automation: 40%
+- goal-recovery: 60%
+- goal-approval-wait: -30%
+
+## T-1 Retried by the bot
+- state: DONE
+- resolution: done
+
+## T-2 Recovered by a person
+- state: DONE
+- resolution: done
+
+## T-3 Waiting
+- state: READY
+- blocked: waiting for ops
+
+## Log
+${[
+  "2026-11-09T10:00:00Z alice CMD add T-1 state=READY", //                              1 (before the period)
+  "2026-11-10T09:00:00Z alice CMD add T-2 state=READY", //                              2 person
+  "2026-11-10T10:00:00Z bot WORK claim T-1 from=READY to=DOING via=work", //            3 auto
+  '2026-11-10T11:00:00Z bot WORK fail T-1 from=DOING to=READY exit="exit 1" via=work', // 4 auto, a failure
+  "2026-11-10T12:00:00Z bot WORK claim T-1 from=READY to=DOING via=work", //            5 auto
+  "2026-11-10T13:00:00Z bot WORK submit T-1 from=DOING to=REVIEW via=work", //          6 auto: redone 2h after
+  "2026-11-10T15:00:00Z alice AUDIT accept T-1 from=REVIEW to=DONE", //                 7 person
+  "2026-11-10T16:00:00Z bob WORK claim T-2 from=READY to=DOING", //                     8 person
+  "2026-11-10T18:00:00Z taskgate-watch CMD recover T-2 from=DOING to=READY auto=true", // 9 auto, a failure
+  "2026-11-11T09:00:00Z bob WORK claim T-2 from=READY to=DOING", //                     10 person
+  "2026-11-11T10:00:00Z bob WORK submit T-2 from=DOING to=REVIEW", //                   11 person
+  "2026-11-11T11:00:00Z alice AUDIT accept T-2 from=REVIEW to=DONE", //                 12 person
+  "2026-11-11T12:00:00Z alice CMD add T-3 state=PLAN", //                               13 person
+  "2026-11-12T02:00:00Z alice CMD ready T-3 from=PLAN to=READY", //                     after the period
+]
+  .map(line)
+  .join("\n")}
+`;
+
+const tasks = readTasks("TASKS.md", TASKS);
+const approvals = readApprovals("APPROVALS.md", APPROVALS);
+const metrics = (since: string, until: string) =>
+  computeMetrics({
+    tasksLog: logFacts(tasks.doc),
+    approvalsLog: logFacts(approvals.doc),
+    tasks: tasks.tasks,
+    actors: approvals.actors,
+    policy: tasks.policy,
+    since: at(since),
+    until: at(until),
+    now: at(until),
+  });
+
+describe("metrics worked out by hand", () => {
+  it("reads the fixtures without errors", () => {
+    expect(tasks.diagnostics).toEqual([]);
+    expect(approvals.diagnostics).toEqual([]);
+  });
+
+  const m = metrics("2026-11-10T00:00:00Z", "2026-11-12T00:00:00Z");
+
+  it("automation rate: 6 of 15 state changes and decisions (lines 3-6 and 9; A-2)", () => {
+    expect(m.automation).toMatchObject({ changes: 15, automated: 6, rate: 0.4 });
+    expect(m.automation.daily).toEqual([
+      [at("2026-11-10T00:00:00Z"), 10, 6],
+      [at("2026-11-11T00:00:00Z"), 5, 0],
+    ]);
+  });
+
+  it("approval wait: 10m automatic, 30m and 3h manual; 1h in the previous period, so -50%", () => {
+    expect(m.approvalWait.all).toEqual({ count: 3, median: 30 * M, p90: 3 * H, sum: 10 * M + 30 * M + 3 * H });
+    expect(m.approvalWait.automatic).toMatchObject({ count: 1, median: 10 * M, p90: 10 * M });
+    expect(m.approvalWait.manual).toMatchObject({ count: 2, median: 30 * M, p90: 3 * H });
+    expect(m.approvalWait.previous).toMatchObject({ count: 1, median: H });
+    expect(m.approvalWait.change).toBe(-0.5);
+  });
+
+  it("recovery: 2 failures; T-1 redone by the bot 2h later (automatic), T-2 claimed again by bob (not)", () => {
+    expect(m.recovery).toMatchObject({
+      failures: 2,
+      leaseExpiries: 1,
+      failedRuns: 1,
+      autoRecovered: 1,
+      recovered: 2,
+      rate: 0.5,
+    });
+    expect(m.recovery.timeToRecover).toMatchObject({ count: 1, median: 2 * H });
+  });
+
+  it("flow: 2 done in 2 days; lead 29h and 26h, cycle 5h and 19h; spells per state; WIP and age now", () => {
+    expect(m.flow.done).toBe(2);
+    expect(m.flow.throughputPerDay).toBe(1);
+    expect(m.flow.leadTime).toMatchObject({ count: 2, median: 26 * H, p90: 29 * H });
+    expect(m.flow.cycleTime).toMatchObject({ count: 2, median: 5 * H, p90: 19 * H });
+    // READY: 24h, 1h (T-1), 7h, 15h (T-2); DOING: 1h, 1h, 2h, 1h; REVIEW: 2h, 1h.
+    expect(m.flow.timeInState.READY).toMatchObject({ count: 4, median: 7 * H, p90: 24 * H });
+    expect(m.flow.timeInState.DOING).toMatchObject({ count: 4, median: H, p90: 2 * H });
+    expect(m.flow.timeInState.REVIEW).toMatchObject({ count: 2, median: H, p90: 2 * H });
+    expect(m.flow.timeInState.PLAN.count).toBe(0);
+    expect(m.flow.wip).toEqual({ PLAN: 0, READY: 1, DOING: 0, REVIEW: 0, DONE: 2 });
+    expect(m.flow.openAge).toMatchObject({ count: 1, median: 12 * H });
+    expect(m.flow.blocked).toBe(1);
+  });
+
+  it("goals: automation 40% met, recovery 60% missed, approval wait -30% met", () => {
+    expect(m.goals).toEqual({
+      automation: { target: 0.4, actual: 0.4, met: true },
+      recovery: { target: 0.6, actual: 0.5, met: false },
+      approvalWait: { target: -0.3, actual: -0.5, met: true },
+    });
+  });
+
+  it("a period with no automation: the rate is 0, not missing", () => {
+    const day = metrics("2026-11-11T00:00:00Z", "2026-11-12T00:00:00Z");
+    expect(day.automation).toMatchObject({ changes: 5, automated: 0, rate: 0 });
+    expect(day.recovery).toMatchObject({ failures: 0, rate: null });
+    expect(day.goals.automation).toEqual({ target: 0.4, actual: 0, met: false });
+  });
+
+  it("an empty period: nothing to measure, and goals without data are neither met nor missed", () => {
+    const empty = metrics("2026-10-01T00:00:00Z", "2026-10-03T00:00:00Z");
+    expect(empty.automation).toMatchObject({ changes: 0, automated: 0, rate: null });
+    expect(empty.approvalWait.all).toEqual({ count: 0, median: null, p90: null, sum: 0 });
+    expect(empty.approvalWait.change).toBeNull();
+    expect(empty.recovery).toMatchObject({ failures: 0, rate: null });
+    expect(empty.flow).toMatchObject({ done: 0, throughputPerDay: 0 });
+    expect(empty.goals.recovery).toEqual({ target: 0.6, actual: null, met: null });
+  });
+});
+
+describe("the fast log reader the metrics use", () => {
+  it("reads what the full log parser reads, on the fixtures and on generated histories", () => {
+    const texts = [TASKS, APPROVALS, generateLedgers(60, { seed: 3, history: 4 }).tasks];
+    // Quoted values with blanks, quotes and = in them must not confuse it.
+    texts.push(
+      TASKS.replace(
+        "## Log\n",
+        `## Log\n${line('2026-11-09T09:00:00Z alice CMD set T-1 title="a to=DONE \\"b\\" via=run" from=READY to=READY')}\n`,
+      ),
+    );
+    for (const text of texts) {
+      const doc = readTasks("TASKS.md", text);
+      const full = readLog(doc.doc, doc.log, undefined).entries.map((e) => ({
+        time: e.time,
+        actor: e.actor,
+        action: e.action,
+        target: e.target,
+        from: e.details.from,
+        to: e.details.to ?? (e.action === "add" ? e.details.state : undefined),
+        marked: e.details.auto === "true" || ["run", "work", "watch"].includes(e.details.via ?? ""),
+      }));
+      expect(logFacts(doc.doc)).toEqual(full);
+    }
+  });
+});
+
+describe("the Prometheus text format", () => {
+  const text = toPrometheus(metrics("2026-11-10T00:00:00Z", "2026-11-12T00:00:00Z"));
+
+  it("parses with a real parser of the format (the official Python client's), with the values computed", () => {
+    const out = execFileSync("/usr/bin/python3", [join(ROOT, "test/support/prom-parse.py")], {
+      input: text,
+      encoding: "utf8",
+    });
+    const families = JSON.parse(out) as {
+      name: string;
+      type: string;
+      samples: { name: string; labels: Record<string, string>; value: number }[];
+    }[];
+    const byName = new Map(families.map((f) => [f.name, f]));
+    expect(byName.get("taskgate_automation_ratio")?.samples).toEqual([
+      { name: "taskgate_automation_ratio", labels: {}, value: 0.4 },
+    ]);
+    // Counters are named without _total by the parser, their samples with it; the whole log
+    // counts, so also T-1's add and A-1's decision (before the period).
+    expect(byName.get("taskgate_state_changes")).toEqual({
+      name: "taskgate_state_changes",
+      type: "counter",
+      samples: [
+        { name: "taskgate_state_changes_total", labels: { automated: "true" }, value: 6 },
+        { name: "taskgate_state_changes_total", labels: { automated: "false" }, value: 11 },
+      ],
+    });
+    const wait = byName.get("taskgate_approval_wait_seconds");
+    expect(wait?.type).toBe("summary");
+    const v = (name: string, labels: Record<string, string>) =>
+      wait?.samples.find((s) => s.name === name && JSON.stringify(s.labels) === JSON.stringify(labels))?.value;
+    expect(v("taskgate_approval_wait_seconds", { decided_by: "automation", quantile: "0.5" })).toBe(600);
+    expect(v("taskgate_approval_wait_seconds", { decided_by: "person", quantile: "0.9" })).toBe(10800);
+    expect(v("taskgate_approval_wait_seconds_count", { decided_by: "person" })).toBe(2);
+    expect(v("taskgate_approval_wait_seconds_sum", { decided_by: "person" })).toBe(12600);
+    expect(byName.get("taskgate_goal_met")?.samples.map((s) => [s.labels.goal, s.value])).toEqual([
+      ["automation", 1],
+      ["recovery", 0],
+      ["approvalWait", 1],
+    ]);
+    expect(byName.get("taskgate_tasks")?.samples.map((s) => [s.labels.state, s.value])).toEqual([
+      ["PLAN", 0],
+      ["READY", 1],
+      ["DOING", 0],
+      ["REVIEW", 0],
+      ["DONE", 2],
+    ]);
+  });
+
+  it("follows the grammar: prefixed names, a HELP and TYPE per family, counters in _total, no task IDs", () => {
+    const NAME = /^taskgate_[a-z0-9_]+$/;
+    let family = "";
+    for (const l of text.trimEnd().split("\n")) {
+      const meta = /^# (HELP|TYPE) (\S+) (.+)$/.exec(l);
+      if (meta) {
+        expect(meta[2]).toMatch(NAME);
+        if (meta[1] === "TYPE") {
+          family = meta[2] as string;
+          expect(["counter", "gauge", "summary"]).toContain(meta[3]);
+          if (meta[3] === "counter") expect(family).toMatch(/_total$/);
+        }
+        continue;
+      }
+      const sample =
+        /^([a-z_][a-z0-9_]*)(\{[a-z_]+="[^"\\\n]*"(?:,[a-z_]+="[^"\\\n]*")*\})? (-?[0-9.e+]+|NaN|\+Inf)$/.exec(l);
+      expect(sample, l).not.toBeNull();
+      expect(((sample as RegExpExecArray)[1] as string).startsWith(family)).toBe(true);
+      expect(l).not.toMatch(/T-\d+/);
+    }
+    expect(text).toMatch(/_seconds/);
+  });
+});
