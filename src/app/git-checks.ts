@@ -5,11 +5,11 @@
 
 import { realpathSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
-import { findWorkTree, git, gitBlobs } from "../io/git.js";
+import { findWorkTree, git, gitBlobs, gitMergeHead } from "../io/git.js";
 import { decodeUtf8 } from "../io/text.js";
 import { readApprovals } from "../ledger/approvals.js";
 import { readTasks } from "../ledger/tasks.js";
-import { judgeChange, type Ledgers, type Violation } from "../rules/judge.js";
+import { judgeChange, judgeMerge, type Ledgers, type Violation } from "../rules/judge.js";
 import type { Context } from "./context.js";
 import { UsageError } from "./errors.js";
 
@@ -64,6 +64,19 @@ export function checkStaged(ctx: Context, author?: string): GitCheck {
     `:${w.approvals}`,
   ]);
   const violations: Violation[] = [];
+  // Concluding a merge (git commit after a conflict, or merge --no-commit): the index is
+  // judged as a merge of HEAD and MERGE_HEAD, as verify judges merge commits.
+  const mergeHead = gitMergeHead(w.top);
+  if (mergeHead) {
+    const [theirsT, theirsA] = gitBlobs(w.top, [`${mergeHead}:${w.tasks}`, `${mergeHead}:${w.approvals}`]);
+    const after = ledgersOf(ctx, indexT, indexA, "staged ");
+    const found = judgeMerge(
+      [ledgersOf(ctx, headT, headA, "HEAD:"), ledgersOf(ctx, theirsT, theirsA, "MERGE_HEAD:")],
+      after,
+      { committer: author ?? ctx.ports.actorName(), hasher: ctx.ports.hasher },
+    );
+    return { violations: found, invalid: found.some((v) => v.invalid) };
+  }
   for (const [head, index, name] of [
     [headT, indexT, ctx.paths.tasksDisplay],
     [headA, indexA, ctx.paths.approvalsDisplay],
@@ -130,7 +143,7 @@ export function verifyRange(
     const author = actors?.has(c.email) || !actors?.has(c.name) ? c.email : c.name;
     const found =
       c.parents.length > 1
-        ? judgeMerge(ctx, c.parents, w, after, author)
+        ? judgeMergeCommit(ctx, c.parents, w, after, author)
         : judgeChange(before, after, { committer: author, hasher: ctx.ports.hasher });
     if (found.some((v) => v.invalid)) invalid = true;
     for (const v of found) violations.push({ ...v, commit: c.sha });
@@ -138,61 +151,12 @@ export function verifyRange(
   return { commits: commits.length, violations, invalid };
 }
 
-/**
- * A merge commit: its ledgers must be valid with an intact chain, every log line of both
- * parents must still be there (the merge driver re-chains them, so hashes may change), and
- * any line new in the merge is judged as the merge's author's.
- */
-function judgeMerge(ctx: Context, parents: string[], w: Where, after: Ledgers, author: string): Violation[] {
-  const out: Violation[] = [];
-  const empty: Ledgers = {};
-  // Validity and the chain of the result, without a "before" to compare with.
-  for (const v of judgeChange(empty, after, { committer: author, hasher: ctx.ports.hasher })) {
-    if (!v.message.startsWith("Log line by")) out.push(v);
-  }
+/** A merge commit judged on its result against its parents (judge.ts, judgeMerge). */
+function judgeMergeCommit(ctx: Context, parents: string[], w: Where, after: Ledgers, author: string): Violation[] {
   const blobs = gitBlobs(
     w.top,
     parents.flatMap((p) => [`${p}:${w.tasks}`, `${p}:${w.approvals}`]),
   );
-  for (const [k, kind] of (["tasks", "approvals"] as const).entries()) {
-    const merged = after[kind];
-    if (!merged) continue;
-    // Log lines as "TIME ACTOR ROLE ACTION * DETAILS": the merge driver may renumber the
-    // target of a line (an entry both sides added under the same ID) and re-chain the hashes.
-    const bodies = (l: Ledgers[typeof kind]): string[] => {
-      if (!l) return [];
-      return l.doc.text
-        .split(/\r?\n/)
-        .map((line) => /^[-*+] (.*) ~ [0-9a-f]{12}[ \t]*$/.exec(line)?.[1])
-        .filter((b): b is string => b !== undefined)
-        .map((b) => b.replace(/^(\S+ \S+ \S+ \S+ )\S+/, "$1*"));
-    };
-    const have = new Set(bodies(merged));
-    const fromParents = new Set<string>();
-    parents.forEach((_p, j) => {
-      const b = blobs[j * 2 + k];
-      if (!b) return;
-      const text = decodeUtf8(merged.doc.file, b);
-      const l = kind === "tasks" ? readTasks(merged.doc.file, text) : readApprovals(merged.doc.file, text);
-      for (const body of bodies(l)) {
-        fromParents.add(body);
-        if (!have.has(body)) {
-          out.push({ file: merged.doc.file, line: 1, message: `The merge lost the log line "- ${body}"` });
-        }
-      }
-    });
-    const actors = after.approvals?.actors;
-    for (const body of have) {
-      if (fromParents.has(body)) continue;
-      const actor = body.split(" ")[1] ?? "";
-      if (actor !== author && !actors?.get(actor)?.automation) {
-        out.push({
-          file: merged.doc.file,
-          line: 1,
-          message: `Log line by ${actor} first appears in a merge by ${author} (forged?): "- ${body}"`,
-        });
-      }
-    }
-  }
-  return out;
+  const sides = parents.map((p, j) => ledgersOf(ctx, blobs[j * 2], blobs[j * 2 + 1], `${p.slice(0, 8)}:`));
+  return judgeMerge(sides, after, { committer: author, hasher: ctx.ports.hasher });
 }

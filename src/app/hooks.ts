@@ -7,7 +7,7 @@ import { writeFileAtomic } from "../io/atomic-write.js";
 import { findWorkTree, git } from "../io/git.js";
 import { shQuote } from "../rules/scheduler-units.js";
 import type { Context } from "./context.js";
-import { UsageError } from "./errors.js";
+import { RefusedError, UsageError } from "./errors.js";
 
 const START = "# >>> taskgate: judge the staged ledgers (added by taskgate hook install) >>>";
 const END = "# <<< taskgate <<<";
@@ -24,6 +24,13 @@ export function withHookBlock(existing: string | undefined, command: string): st
   }
   // Before the hook's own commands, so an "exit 0" at its end cannot skip the check.
   if (existing.startsWith("#!")) {
+    const shell = /^#!\s*(?:\S*\/)?(?:env\s+)?(sh|bash|dash|zsh|ksh)\b/.exec(existing);
+    if (!shell) {
+      const first = existing.slice(0, existing.indexOf("\n") >>> 0);
+      throw new RefusedError(
+        `The pre-commit hook is not a shell script (${first}); add "${command}" to it yourself, or put it in a shell hook that runs both`,
+      );
+    }
     const nl = existing.indexOf("\n");
     return nl === -1 ? `${existing}\n${block}` : `${existing.slice(0, nl + 1)}${block}${existing.slice(nl + 1)}`;
   }

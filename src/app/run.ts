@@ -11,7 +11,7 @@
 
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
+import { accessSync, closeSync, constants, mkdirSync, openSync, writeSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { appendLog } from "../ledger/edit.js";
 import { formatLogLine, lastHash } from "../ledger/log.js";
@@ -20,7 +20,7 @@ import { formatTime } from "../model/time.js";
 import type { TransitionResult } from "../rules/workflow.js";
 import { holderOf } from "../rules/workflow.js";
 import type { Context } from "./context.js";
-import { RefusedError, TaskgateError } from "./errors.js";
+import { RefusedError, TaskgateError, UsageError } from "./errors.js";
 import { applyChecked, loadTasks, parseTasks, requireValid } from "./ledgers.js";
 import { next, transition, whoActs } from "./transition.js";
 
@@ -72,10 +72,10 @@ export interface RunHandle {
   readonly startedAt: number;
   readonly done: Promise<RunOutcome>;
   /**
-   * Ctrl-C or a stop: pass the signal on to the program (unless it got it already, as on a
-   * terminal: send false); the lease is released once it exits. A second one kills it.
+   * Ctrl-C or a stop: pass the signal on to the program's process group (which a terminal's
+   * Ctrl-C does not reach by itself); the lease is released once it exits. A second one kills it.
    */
-  interrupt(signal: NodeJS.Signals, send?: boolean): void;
+  interrupt(signal: NodeJS.Signals): void;
 }
 
 const TAIL_BYTES = 4096;
@@ -91,6 +91,13 @@ export async function startRun(
   const emit = (event: RunEvent["event"], target: string, why: string, problem = false) =>
     onEvent({ time: Date.now(), event, target, why, problem });
 
+  // The log folder before the claim: a folder that cannot be written must not strand a lease.
+  try {
+    mkdirSync(options.logDir, { recursive: true });
+    accessSync(options.logDir, constants.W_OK);
+  } catch (e) {
+    throw new UsageError(`Cannot keep run logs in ${options.logDir}: ${(e as Error).message}`);
+  }
   const claimed = await claimTask(ctx, options);
   const { id, title } = claimed;
   const lease = claimed.lease;
@@ -100,10 +107,15 @@ export async function startRun(
     `lease token ${lease.token} until ${formatTime(lease.until)}${claimed.reused ? " (already held)" : ""}`,
   );
 
-  mkdirSync(options.logDir, { recursive: true });
   const stamp = formatTime(Date.now()).replace(/[-:]/g, "");
   const logPath = join(options.logDir, `${id}-${stamp}-t${lease.token}.log`);
-  const fd = openSync(logPath, "w");
+  let fd: number;
+  try {
+    fd = openSync(logPath, "w");
+  } catch (e) {
+    await transition(makeCtx(), { action: "release", id, token: lease.token, via: options.via });
+    throw new RefusedError(`Cannot write the run log ${logPath} (${(e as Error).message}); ${id}'s lease was released`);
+  }
   const hash = createHash("sha256");
   let tail = "";
   const record = (chunk: Buffer, to: NodeJS.WriteStream | undefined) => {
@@ -126,10 +138,13 @@ export async function startRun(
   let child: ChildProcess;
   let spawnError: Error | undefined;
   try {
+    // A process group of its own, so stopping the program stops whatever it started too
+    // (npm test, sh -c ...), and taskgate decides which signals reach it.
     child = spawn(argv[0] as string, argv.slice(1), {
       env,
       stdio: [options.echo ? "inherit" : "ignore", "pipe", "pipe"],
       shell: false,
+      detached: true,
     });
   } catch (e) {
     spawnError = e as Error;
@@ -146,10 +161,19 @@ export async function startRun(
   let killTimer: NodeJS.Timeout | undefined;
   const period = Math.max(200, Math.floor(lease.ttl / 3));
 
+  /** A signal to the program's whole process group (it may have started others). */
+  const signalGroup = (signal: NodeJS.Signals) => {
+    if (!child?.pid) return;
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      child.kill(signal); // the group is gone; the program itself may not be
+    }
+  };
   const stopChild = () => {
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    child.kill("SIGTERM");
-    killTimer = setTimeout(() => child.kill("SIGKILL"), options.grace);
+    if (!child || exited) return;
+    signalGroup("SIGTERM");
+    killTimer = setTimeout(() => signalGroup("SIGKILL"), options.grace);
   };
 
   const loseLease = (why: string) => {
@@ -164,14 +188,20 @@ export async function startRun(
     );
   };
 
+  let renewing: Promise<void> | undefined;
   const renew = async () => {
     if (lost || exited) return;
+    let settled: () => void = () => undefined;
+    renewing = new Promise((r) => {
+      settled = r;
+    });
     try {
       const r = await transition(makeCtx(), { action: "renew", id, token: lease.token, via: options.via });
       if (r.lease) until = r.lease.until;
       lastOk = Date.now();
-      renewTimer = setTimeout(() => void renew(), period);
+      if (!exited) renewTimer = setTimeout(() => void renew(), period);
     } catch (e) {
+      if (exited) return; // the run ended meanwhile: its submit or release decides
       if (e instanceof RefusedError) {
         loseLease(e.message); // taken over, released or gone: the fencing token says no
         return;
@@ -183,23 +213,32 @@ export async function startRun(
       }
       emit("renew-failed", id, `${why}; trying again`, true);
       renewTimer = setTimeout(() => void renew(), Math.min(period, 1000));
+    } finally {
+      settled();
     }
   };
   let exited = false;
 
   const done = new Promise<RunOutcome>((resolveDone) => {
+    let finished = false;
     const finish = async (exit: string, ok: boolean) => {
+      if (finished) return;
+      finished = true;
       exited = true;
       clearTimeout(renewTimer);
       clearTimeout(killTimer);
+      await renewing; // a renewal in flight ends before the submit or release
       closeSync(fd);
       const sha256 = hash.digest("hex");
       const evidence = `run log ${relative(options.root, logPath).split("\\").join("/")} sha256:${sha256}`;
       const base = { id, exit, log: logPath, sha256, deadLetter: false };
-      const settle = async (result: RunResult, act: () => Promise<TransitionResult | undefined>) => {
+      const settle = async (
+        result: RunResult | (() => RunResult),
+        act: () => Promise<TransitionResult | undefined>,
+      ) => {
         try {
           await act();
-          resolveDone({ ...base, result });
+          resolveDone({ ...base, result: typeof result === "function" ? result() : result });
         } catch (e) {
           if (!(e instanceof TaskgateError)) throw e;
           // The lease went away meanwhile (fencing): nothing of ours may be written now.
@@ -231,16 +270,22 @@ export async function startRun(
           });
           return;
         }
-        await settle("review", async () => {
-          const r = await transition(c, { action: "submit", id, token, evidence, via: options.via });
-          emit("review", id, `${exit}; submitted for review, evidence ${evidence}`);
-          return r;
-        });
-        if (options.onSuccess === "done") {
-          const accepted = await acceptByAutomation(makeCtx(), id, options.via);
-          if (accepted.ok) emit("done", id, `accepted by ${accepted.actor}`);
-          else emit("review", id, `left in REVIEW: ${accepted.why}`, true);
-        }
+        let result: RunResult = "review";
+        await settle(
+          () => result,
+          async () => {
+            const r = await transition(c, { action: "submit", id, token, evidence, via: options.via });
+            emit("review", id, `${exit}; submitted for review, evidence ${evidence}`);
+            if (options.onSuccess === "done") {
+              const accepted = await acceptByAutomation(makeCtx(), id, options.via);
+              if (accepted.ok) {
+                result = "done";
+                emit("done", id, `accepted by ${accepted.actor}`);
+              } else emit("review", id, `left in REVIEW: ${accepted.why}`, true);
+            }
+            return r;
+          },
+        );
         return;
       }
       const output = tail.trimEnd().split("\n").slice(-TAIL_LINES).join("\n");
@@ -283,9 +328,24 @@ export async function startRun(
         options.echo ? process.stderr : undefined,
       );
     });
-    child.on("close", (code, signal) => {
+    const ended = (code: number | null, signal: NodeJS.Signals | null) => {
       if (notStarted) void finish("exit 127", false);
       else void finish(signal ? `signal ${signal}` : `exit ${code ?? 127}`, code === 0 && !signal);
+    };
+    child.on("close", ended);
+    // Something the program started may keep its output open after it exited: stop waiting
+    // for that after a moment, end the rest of its group, and finish.
+    child.on("exit", (code, signal) => {
+      setTimeout(
+        () => {
+          if (finished) return;
+          signalGroup("SIGKILL");
+          child.stdout?.destroy();
+          child.stderr?.destroy();
+          ended(code, signal);
+        },
+        Math.min(options.grace, 2000),
+      ).unref();
     });
   });
   renewTimer = setTimeout(() => void renew(), period);
@@ -295,13 +355,13 @@ export async function startRun(
     leaseUntil: () => until,
     startedAt,
     done,
-    interrupt(signal, send = true) {
+    interrupt(signal) {
       if (interrupted) {
-        child?.kill("SIGKILL");
+        signalGroup("SIGKILL");
         return;
       }
       interrupted = true;
-      if (send) child?.kill(signal);
+      signalGroup(signal);
     },
   };
 }

@@ -85,10 +85,8 @@ export function registerRunCommands(program: Command, kit: WatchKit): void {
         },
         print,
       );
-      // Ctrl-C on a terminal reaches the program too (same process group); a signal sent to
-      // taskgate alone is passed on.
-      const onSignal = (signal: NodeJS.Signals) =>
-        handle.interrupt(signal, !(signal === "SIGINT" && process.stdin.isTTY));
+      // The program runs in a process group of its own: Ctrl-C and signals reach it through us.
+      const onSignal = (signal: NodeJS.Signals) => handle.interrupt(signal);
       process.on("SIGINT", onSignal);
       process.on("SIGTERM", onSignal);
       const outcome = await handle.done;

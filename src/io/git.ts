@@ -104,3 +104,12 @@ export function git(cwd: string, args: readonly string[]): string {
     throw new Error(stderr || (e as Error).message);
   }
 }
+
+/** The commit being merged in when git is concluding a merge (MERGE_HEAD), else undefined. */
+export function gitMergeHead(top: string): string | undefined {
+  try {
+    return git(top, ["rev-parse", "-q", "--verify", "MERGE_HEAD"]).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}

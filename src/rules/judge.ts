@@ -343,3 +343,138 @@ function roleChanges(
   }
   return out;
 }
+
+/**
+ * A merge (a merge commit, or the index while git concludes one): the result must be valid
+ * with an intact chain; every log line of each parent must still be there (the merge driver
+ * may renumber an entry both sides added, and re-chains the log, so lines are compared
+ * without their target and hash); a line new in the merge must be the committer's or an
+ * automation actor's; and a task's state, lease, fence, workers and attempts, an approval's
+ * status and an actor's roles must come from one of the parents (fence and attempts may be
+ * the larger, workers the union), unless a line new in the merge explains the change.
+ */
+export function judgeMerge(parents: readonly Ledgers[], after: Ledgers, options: JudgeOptions): Violation[] {
+  const out: Violation[] = [];
+  for (const v of judgeChange({}, after, options)) if (!v.message.startsWith("Log line by")) out.push(v);
+  if (out.some((v) => v.invalid)) return out;
+  const committer = options.committer ?? "(no git user.email)";
+  const actors = after.approvals?.actors ?? new Map<string, Actor>();
+  const norm = (e: LogEntry) => e.body.replace(/^(\S+ \S+ \S+ \S+ )\S+/, "$1*");
+  for (const kind of ["tasks", "approvals"] as const) {
+    const merged = after[kind];
+    if (!merged) continue;
+    const file = merged.doc.file;
+    const entries = readLog(merged.doc, merged.log, undefined).entries;
+    const have = new Set(entries.map(norm));
+    const fromParents = new Set<string>();
+    for (const p of parents) {
+      const l = p[kind];
+      if (!l) continue;
+      for (const e of readLog(l.doc, l.log, undefined).entries) {
+        const body = norm(e);
+        fromParents.add(body);
+        if (!have.has(body))
+          out.push({ file, line: lastLine(merged), message: `The merge lost the log line "- ${e.body}"` });
+      }
+    }
+    const explained = new Set<string>();
+    for (const e of entries) {
+      if (fromParents.has(norm(e))) continue;
+      explained.add(e.target);
+      if (e.actor !== options.committer && !actors.get(e.actor)?.automation) {
+        out.push({
+          file,
+          line: e.line + 1,
+          message: `Log line by ${e.actor} first appears in a merge by ${committer} (forged?)`,
+        });
+      }
+    }
+    if (kind === "tasks") mergedTasks(parents, merged as TasksLedger, explained, out);
+    else mergedApprovals(parents, merged as ApprovalsLedger, explained, out);
+  }
+  return out;
+}
+
+function mergedTasks(parents: readonly Ledgers[], merged: TasksLedger, explained: Set<string>, out: Violation[]): void {
+  const file = merged.doc.file;
+  for (const t of merged.tasks) {
+    if (explained.has(t.id)) continue;
+    // The same task in each parent: by ID, or by title for an entry the driver renumbered.
+    const sides = parents
+      .map(
+        (p) => p.tasks?.byId.get(t.id)?.task ?? p.tasks?.tasks.find((x) => x.title === t.title && x.state === t.state),
+      )
+      .filter((x): x is Task => x !== undefined);
+    if (sides.length === 0) {
+      if (t.state !== "PLAN" && t.state !== "READY") {
+        out.push({
+          file,
+          line: t.line,
+          message: `${t.id} is new in the merge and ${t.state}; a task starts in PLAN or READY`,
+        });
+      }
+      continue;
+    }
+    const field = (x: Task, key: string) => x.fields.find((f) => f.key === key)?.value;
+    const line = (key: string) => {
+      const f = merged.byId.get(t.id)?.section.fields.find((x) => x.key === key);
+      return f ? f.line + 1 : t.line;
+    };
+    if (!sides.some((x) => x.state === t.state)) {
+      out.push({
+        file,
+        line: line("state"),
+        message: `${t.id} is ${t.state} in the merge, but ${sides.map((x) => x.state).join(" and ")} in its parents; a merge may only combine them`,
+      });
+    }
+    for (const key of TRACKED) {
+      const now = field(t, key);
+      const then = sides.map((x) => field(x, key));
+      if (then.includes(now)) continue;
+      if ((key === "fence" || key === "attempts") && now !== undefined) {
+        const max = Math.max(...then.map((v) => Number(v ?? 0)));
+        if (Number(now) === max) continue;
+      }
+      if (key === "workers" && now !== undefined) {
+        const union = new Set(then.flatMap((v) => (v ?? "").split(",").map((w) => w.trim())));
+        if (now.split(",").every((w) => union.has(w.trim()))) continue;
+      }
+      out.push({
+        file,
+        line: line(key),
+        message: `The ${key} of ${t.id} in the merge is in neither parent, and no log line explains it`,
+      });
+    }
+  }
+}
+
+function mergedApprovals(
+  parents: readonly Ledgers[],
+  merged: ApprovalsLedger,
+  explained: Set<string>,
+  out: Violation[],
+): void {
+  const file = merged.doc.file;
+  for (const a of merged.approvals) {
+    if (explained.has(a.id)) continue;
+    const sides = parents.map((p) => p.approvals?.byId.get(a.id)?.approval).filter((x) => x !== undefined);
+    if (sides.length && !sides.some((x) => x.status === a.status)) {
+      out.push({
+        file,
+        line: a.line,
+        message: `${a.id} is ${a.status} in the merge but not in either parent, and no log line explains it`,
+      });
+    }
+  }
+  for (const actor of merged.actors.values()) {
+    const sides = parents.map((p) => p.approvals?.actors.get(actor.name)).filter((x) => x !== undefined);
+    const same = (x: Actor) => x.automation === actor.automation && x.roles.join(",") === actor.roles.join(",");
+    if (!sides.some(same) && !explained.has(actor.name)) {
+      out.push({
+        file,
+        line: actor.line,
+        message: `The roles of ${actor.name} in the merge are in neither parent; change roles through an approved request`,
+      });
+    }
+  }
+}

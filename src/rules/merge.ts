@@ -293,7 +293,11 @@ export function mergeLedger(
     ...newLines(ours).map((l, k) => timed(l, 0, k)),
     ...newLines(theirs).map((l, k) => timed(swapTarget(l), 1, k)),
   ].sort((x, y) => x.time - y.time || x.side - y.side || x.k - y.k);
-  const seen = new Set<string>();
+  // A line of theirs identical to one of ours is the same action on both sides (a
+  // cherry-pick): kept once. Lines repeated within one side are all kept.
+  const oursBodies = new Map<string, number>();
+  for (const x of incoming)
+    if (x.side === 0 && x.body !== undefined) oursBodies.set(x.body, (oursBodies.get(x.body) ?? 0) + 1);
   const lastCommon = common.length ? parseLogLine(common[common.length - 1] as string, 0) : undefined;
   let previous = lastCommon?.ok ? lastCommon.entry.hash : "";
   const merged: string[] = [...common];
@@ -302,8 +306,13 @@ export function mergeLedger(
       merged.push(x.line); // not a log line: kept as it is (check reports it)
       continue;
     }
-    if (seen.has(x.body)) continue; // the same action on both sides (a cherry-pick)
-    seen.add(x.body);
+    if (x.side === 1) {
+      const n = oursBodies.get(x.body) ?? 0;
+      if (n > 0) {
+        oursBodies.set(x.body, n - 1);
+        continue;
+      }
+    }
     const marker = x.line.slice(0, x.line.indexOf(" "));
     const hash = chainHash(hasher, previous, x.body);
     merged.push(`${marker} ${x.body} ~ ${hash}`);

@@ -22,29 +22,34 @@ export function shQuote(s: string): string {
 }
 
 export function cronLine(u: UnitInput): string {
-  const cmd = [u.node, u.bin, "--dir", u.dir, "watch", "--once", "--quiet"].map(shQuote).join(" ");
+  // cron turns an unescaped % into a new line: escape it after the shell quoting.
+  const cmd = [u.node, u.bin, "--dir", u.dir, "watch", "--once", "--quiet"].map(shQuote).join(" ").replace(/%/g, "\\%");
   // The marker comment makes the line findable: `--write` replaces it rather than adding a second.
   return `${u.cron} ${cmd} # ${u.name}`;
 }
 
+/** Kept literal in a unit file: % starts a specifier and $ a variable, so both are doubled. */
+const sdLiteral = (s: string) => s.replace(/%/g, "%%").replace(/\$/g, "$$$$");
+
 /** systemd's quoting for ExecStart: double quotes, with backslashes and quotes escaped. */
 function sdQuote(s: string): string {
-  return /^[A-Za-z0-9_./@%+=:,-]+$/.test(s) ? s : `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+  const quoted = /^[A-Za-z0-9_./@+=:,-]+$/.test(s) ? s : `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+  return sdLiteral(quoted);
 }
 
 export function systemdUnits(u: UnitInput): { service: string; timer: string } {
   const exec = [u.node, u.bin, "--dir", u.dir, "watch", "--once", "--quiet"].map(sdQuote).join(" ");
   const service = `[Unit]
-Description=taskgate watch --once for ${u.dir}
+Description=taskgate watch --once for ${sdLiteral(u.dir)}
 
 [Service]
 Type=oneshot
-WorkingDirectory=${u.dir}
+WorkingDirectory=${sdLiteral(u.dir)}
 ExecStart=${exec}
 `;
   const calendar = u.minutes < 60 ? `*-*-* *:00/${u.minutes}:00` : `*-*-* 00/${u.minutes / 60}:00:00`;
   const timer = `[Unit]
-Description=Run taskgate watch --once every ${u.minutes < 60 ? `${u.minutes} minute${u.minutes === 1 ? "" : "s"}` : `${u.minutes / 60} hour${u.minutes === 60 ? "" : "s"}`} for ${u.dir}
+Description=Run taskgate watch --once every ${u.minutes < 60 ? `${u.minutes} minute${u.minutes === 1 ? "" : "s"}` : `${u.minutes / 60} hour${u.minutes === 60 ? "" : "s"}`} for ${sdLiteral(u.dir)}
 
 [Timer]
 OnCalendar=${calendar}

@@ -278,6 +278,48 @@ describe("the merge driver", () => {
     expect(verify.stdout).toBe("6 commits checked: ok\n");
   });
 
+  it("a merge concluded by hand passes the hook; a state changed inside a merge is caught by the hook and by verify", async () => {
+    const dir = await forked();
+    expect((await runCli(["hook", "install"], { cwd: dir })).code).toBe(0);
+    writeFileSync(join(dir, "notes.txt"), "base\n");
+    git(dir, ["add", "-A"]);
+    git(dir, ["commit", "-qm", "notes"]);
+    git(dir, ["checkout", "-qb", "feature"]);
+    await runCli(["--as", "bob@example.com", "claim", "T-1"], { cwd: dir });
+    writeFileSync(join(dir, "notes.txt"), "feature\n");
+    git(dir, ["commit", "-qam", "bob claims"], as("bob@example.com"));
+    git(dir, ["checkout", "-q", "main"]);
+    await runCli(["add", "Main task"], { cwd: dir });
+    writeFileSync(join(dir, "notes.txt"), "main\n");
+    git(dir, ["commit", "-qam", "main work"]);
+    // notes.txt conflicts; the ledgers merge cleanly; the commit that concludes it runs the hook.
+    expect(git(dir, ["merge", "-q", "feature", "-m", "merge"]).code).toBe(1);
+    writeFileSync(join(dir, "notes.txt"), "both\n");
+    git(dir, ["add", "notes.txt"]);
+    // A hand edit slipped into the merge: refused by the hook...
+    const merged = read(dir, "TASKS.md");
+    writeFileSync(join(dir, "TASKS.md"), merged.replace(/(## T-2 Base 2\n- state: )READY/, "$1DONE"));
+    git(dir, ["add", "TASKS.md"]);
+    const refused = git(dir, ["commit", "-qm", "merge"]);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toMatch(/TASKS.md:\d+: T-2 is DONE in the merge, but READY and READY in its parents/);
+    // ...while the merge as the driver made it goes through.
+    writeFileSync(join(dir, "TASKS.md"), merged);
+    git(dir, ["add", "TASKS.md"]);
+    expect(git(dir, ["commit", "-qm", "merge"])).toEqual({ code: 0, out: "" });
+    expect((await runCli(["verify", "--range", "HEAD"], { cwd: dir })).stdout).toMatch(/commits checked: ok\n$/);
+    // The same edit committed past the hook is caught by verify.
+    git(dir, ["reset", "-q", "--hard", "HEAD~1"]);
+    expect(git(dir, ["merge", "-q", "feature", "-m", "merge"]).code).toBe(1);
+    writeFileSync(join(dir, "notes.txt"), "both\n");
+    writeFileSync(join(dir, "TASKS.md"), read(dir, "TASKS.md").replace(/(## T-2 Base 2\n- state: )READY/, "$1DONE"));
+    git(dir, ["add", "-A"]);
+    git(dir, ["commit", "-qm", "merge", "--no-verify"]);
+    const v = await runCli(["verify", "--range", "HEAD~1..HEAD"], { cwd: dir });
+    expect(v.code).toBe(1);
+    expect(v.stdout).toMatch(/TASKS.md:\d+: T-2 is DONE in the merge, but READY and READY in its parents/);
+  });
+
   it("two branches claiming the same task: one conflict, confined to the lease line", async () => {
     const dir = await forked();
     git(dir, ["checkout", "-qb", "feature"]);

@@ -180,6 +180,44 @@ describe("run", () => {
   });
 });
 
+describe("run, the edges", () => {
+  it("--on-success done: submitted, then accepted by the automation actor with AUDIT (not the worker)", async () => {
+    const dir = await repo(["Routine"]);
+    const r = await runCli(["--as", "w1", "run", "T-1", "--on-success", "done", "--", process.execPath, "-e", "0"], {
+      cwd: dir,
+    });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/ done T-1 accepted by taskgate-ci\n/);
+    const l = ledger(dir);
+    expect(l.ledger.byId.get("T-1")?.task.state).toBe("DONE");
+    expect(l.log.find((e) => e.action === "accept")).toMatchObject({ actor: "taskgate-ci", details: { auto: "true" } });
+  });
+
+  it("stopping a program stops what it started too (a wrapper like sh -c), within the grace time", async () => {
+    const dir = await repo(["Wrapped"]);
+    const run = start(dir, ["--as", "w1", "run", "T-1", "--grace", "1s", "--", "sh", "-c", "sleep 30; echo after"]);
+    await until(() => run.out.stderr.includes(" start T-1 "));
+    await sleep(300);
+    const t = Date.now();
+    run.child.kill("SIGTERM");
+    expect(await run.exited).toBe(143);
+    expect(Date.now() - t).toBeLessThan(5000);
+    expect(run.out.stdout).not.toContain("after");
+    expect(ledger(dir).ledger.byId.get("T-1")?.task).toMatchObject({ state: "READY", lease: undefined });
+  });
+
+  it("a run log folder that cannot be written is refused before the claim: no lease is stranded", async () => {
+    const dir = await repo(["Logs"]);
+    writeFileSync(join(dir, "afile"), "");
+    const r = await runCli(["--as", "w1", "run", "T-1", "--log-dir", join(dir, "afile", "sub"), "--", "true"], {
+      cwd: dir,
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^taskgate: Cannot keep run logs in .*afile\/sub: ENOTDIR/);
+    expect(ledger(dir).ledger.byId.get("T-1")?.task).toMatchObject({ state: "READY", lease: undefined });
+  });
+});
+
 describe("work", () => {
   it("three work --parallel 2 processes on 30 tasks: every task runs exactly once and ends in REVIEW", async () => {
     const titles = Array.from({ length: 30 }, (_, i) => `Job ${i + 1}`);

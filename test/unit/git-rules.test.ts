@@ -228,4 +228,10 @@ describe("the hook block", () => {
     expect(withHookBlock(added, cmd)).toBe(added);
     expect(withHookBlock(added, "/new/node check --staged")).toBe(added.replace(cmd, "/new/node check --staged"));
   });
+  it("refuses to add shell lines to a hook in another language", () => {
+    expect(() => withHookBlock("#!/usr/bin/env python3\nprint('hi')\n", cmd)).toThrow(
+      /^The pre-commit hook is not a shell script \(#!\/usr\/bin\/env python3\); add ".*check --staged" to it yourself/,
+    );
+    expect(withHookBlock("#!/usr/bin/env bash\necho hi\n", cmd)).toContain("# >>> taskgate");
+  });
 });

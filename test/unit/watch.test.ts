@@ -318,6 +318,13 @@ describe("scheduler entries", () => {
     );
     expect(timer).toContain("OnCalendar=*-*-* 00/2:00:00\nPersistent=true");
   });
+  it("keeps % and $ in paths literal: cron turns % into a new line, systemd expands %x and $X", () => {
+    const odd = { ...u, dir: "/srv/my 100%$HOME dir" };
+    expect(cronLine(odd)).toContain("--dir '/srv/my 100\\%$HOME dir' watch");
+    const { service } = systemdUnits(odd);
+    expect(service).toContain("WorkingDirectory=/srv/my 100%%$$HOME dir\n");
+    expect(service).toContain('--dir "/srv/my 100%%$$HOME dir" watch');
+  });
   it("makes one schtasks command", () => {
     expect(schtasksCommand(u)).toBe(
       'schtasks /Create /F /TN "taskgate-watch-0123456789" /SC MINUTE /MO 5 /TR "\\"/usr/bin/node\\" \\"/opt/taskgate/bin/taskgate.cjs\\" --dir \\"/home/ana/my repo\\" watch --once --quiet"',
