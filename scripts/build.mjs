@@ -50,6 +50,36 @@ const vendorAsExternal = {
   },
 };
 
+/**
+ * node:crypto and node:child_process cost a few milliseconds to load (child_process brings
+ * net, dgram and the stream machinery), and most commands never use them: commander requires
+ * child_process only to run external sub-commands, which taskgate has none of; crypto is for
+ * the log's hash chain and the memo's key. In the bundle, each becomes a module whose exports
+ * are getters that require the real one on first use. The sources keep plain imports (the
+ * tests run them as they are).
+ */
+const LAZY_BUILTINS = ["node:crypto", "node:child_process"];
+const lazyBuiltins = {
+  name: "lazy-builtins",
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?(crypto|child_process)$/ }, (args) =>
+      // The getters' own require is of the real module.
+      args.namespace === "lazy-builtin"
+        ? { path: args.path, external: true }
+        : { path: `node:${args.path.replace(/^node:/, "")}`, namespace: "lazy-builtin" },
+    );
+    b.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, async (args) => {
+      if (!LAZY_BUILTINS.includes(args.path)) throw new Error(`lazy-builtin: unexpected ${args.path}`);
+      const names = Object.keys(await import(args.path)).filter((k) => k !== "default" && /^[A-Za-z_$][\w$]*$/.test(k));
+      const getters = names.map((k) => `  get ${k}() { return load().${k}; },`).join("\n");
+      return {
+        loader: "js",
+        contents: `"use strict";\nlet m;\nconst load = () => (m ??= require(${JSON.stringify(args.path)}));\nmodule.exports = {\n${getters}\n};\n`,
+      };
+    });
+  },
+};
+
 // The build's identity: a hash of every source file. Memos made by one build are never used
 // by another (src/io/memo.ts), so a change to the code can never meet an old memo.
 const sources = readdirSync(`${root}src`, { recursive: true })
@@ -66,7 +96,7 @@ await build({
   outdir: "dist",
   outExtension: { ".js": ".cjs" },
   sourcemap: "linked",
-  plugins: [vendorAsExternal],
+  plugins: [vendorAsExternal, lazyBuiltins],
 });
 
 // The code caches: run the CLI with the cache writer on, first a write and an automatic
