@@ -9,6 +9,7 @@ import { nodePorts } from "../io/ports.js";
 import { isState, STATES } from "../model/task.js";
 import { registerApprovalCommands } from "./approval-commands.js";
 import { checkStagedCommand, registerGitCommands } from "./git-commands.js";
+import { commandNamed, OneCommandProgram } from "./one-command.js";
 import { collectList } from "./options.js";
 import {
   diagnosticJson,
@@ -53,12 +54,18 @@ interface GlobalOpts {
   color: boolean;
 }
 
-export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+  whole = false,
+): Promise<number> {
   const out = process.stdout;
   const err = process.stderr;
   let exitCode: number = EXIT.ok;
   let wantsJson = false;
-  const program = new Command();
+  // Only the command being run is built (one-command.ts); the whole program when in doubt.
+  const wanted = whole ? undefined : commandNamed(argv);
+  const program = wanted ? new OneCommandProgram(wanted) : new Command();
   program
     .name("taskgate")
     .description("A task board (TASKS.md) and approval gate (APPROVALS.md) for teams of people and AI agents.")
@@ -298,6 +305,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   };
   registerWatchCommands(program, kit);
   registerGitCommands(program, kit);
+  if (program instanceof OneCommandProgram && !program.found) return main(argv, env, true);
 
   try {
     await program.parseAsync([...argv], { from: "user" });
