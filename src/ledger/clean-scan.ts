@@ -34,6 +34,17 @@ export interface CleanTasks {
   readonly policy: Policy;
   /** The text of entry `id` ("## T-12 ..." up to the next section), or undefined if none. */
   entryText(id: string): string | undefined;
+  /** Where entry `id` is, [start, end) up to the next section, or undefined if none. */
+  entryRange(id: string): Range | undefined;
+  /** Where the Policy, Schedules or Log section is, or undefined if there is none. */
+  reservedRange(name: "Policy" | "Schedules" | "Log"): Range | undefined;
+  /** Every section in file order (entries with their IDs), for readers of the clean board. */
+  sections(): { readonly id: string | undefined; readonly start: number; readonly end: number }[];
+}
+
+export interface Range {
+  readonly start: number;
+  readonly end: number;
 }
 
 /** IDs above this are left to readTasks (the ID table is indexed by number). */
@@ -82,6 +93,10 @@ export function scanCleanTasks(text: string): CleanTasks | undefined {
   const depTo = new IntList();
   let indexOfId = new Int32Array(1024); // ID number -> task index + 1
   let reservedSeen = 0;
+  // Every section's start and kind, in file order; entries also have theirs in `starts`.
+  const sectionStarts = new IntList();
+  const sectionKinds = new IntList();
+  const reservedAt = new Int32Array(ENTRY).fill(-1); // by kind: index in sectionStarts
   let mode = PREAMBLE;
   let kind = OTHER;
   let anySection = false;
@@ -149,11 +164,13 @@ export function scanCleanTasks(text: string): CleanTasks | undefined {
       anySection = true;
       sectionStart = start;
       mode = FIELDS;
+      sectionStarts.push(start);
       seenKeys = 0;
       otherKeys = undefined;
       const n = entryNumber(text, h.start, h.end, separators);
       if (n > 0) {
         kind = ENTRY;
+        sectionKinds.push(ENTRY);
         if (n >= indexOfId.length) {
           const grown = new Int32Array(Math.max(n + 1, indexOfId.length * 2));
           grown.set(indexOfId);
@@ -180,6 +197,8 @@ export function scanCleanTasks(text: string): CleanTasks | undefined {
                 ? LOG
                 : OTHER;
         if (kind === OTHER) return undefined; // unknown-section or bad-id
+        reservedAt[kind] = sectionKinds.length;
+        sectionKinds.push(kind);
         if (reservedSeen & (1 << kind)) return undefined; // duplicate-section
         reservedSeen |= 1 << kind;
         if (kind === LOG) mode = CONTENT; // its lines are log lines, not fields
@@ -221,10 +240,31 @@ export function scanCleanTasks(text: string): CleanTasks | undefined {
     leases,
     policy: policyFrom(policyValues),
     entryText(id: string) {
+      const r = this.entryRange(id);
+      return r && text.slice(r.start, r.end);
+    },
+    entryRange(id: string) {
       const m = /^T-([1-9]\d*)$/.exec(id);
       const n = m ? Number(m[1]) : 0;
       const index = n > 0 && n < indexOfId.length ? (indexOfId[n] as number) - 1 : -1;
-      return index < 0 ? undefined : text.slice(starts.data[index], ends.data[index]);
+      return index < 0 ? undefined : { start: starts.data[index] as number, end: ends.data[index] as number };
+    },
+    reservedRange(name: "Policy" | "Schedules" | "Log") {
+      const k = reservedAt[name === "Policy" ? POLICY : name === "Schedules" ? SCHEDULES : LOG] as number;
+      if (k < 0) return undefined;
+      const end = k + 1 < sectionStarts.length ? (sectionStarts.data[k + 1] as number) : text.length;
+      return { start: sectionStarts.data[k] as number, end };
+    },
+    sections() {
+      const out: { id: string | undefined; start: number; end: number }[] = [];
+      let entry = 0;
+      for (let k = 0; k < sectionStarts.length; k++) {
+        const start = sectionStarts.data[k] as number;
+        const end = k + 1 < sectionStarts.length ? (sectionStarts.data[k + 1] as number) : text.length;
+        const id = sectionKinds.data[k] === ENTRY ? `T-${ids.data[entry++]}` : undefined;
+        out.push({ id, start, end });
+      }
+      return out;
     },
   };
 
@@ -275,6 +315,8 @@ export function scanCleanTasks(text: string): CleanTasks | undefined {
     if (indexOfId[n] !== 0) return -1; // duplicate-id
     anySection = true;
     sectionStart = at;
+    sectionStarts.push(at);
+    sectionKinds.push(ENTRY);
     kind = ENTRY;
     mode = CONTENT;
     seenKeys = 0;

@@ -61,10 +61,14 @@ export function readTasks(file: string, text: string): TasksLedger {
   const policy = policySection
     ? policyFrom(decodeFields(doc, policySection, POLICY_FIELDS, diagnostics, "the policy"))
     : DEFAULT_POLICY;
-  const schedulesSection = sectionByName(doc, "Schedules");
-  const schedules = (schedulesSection?.fields ?? []).map((f) => ({ name: f.key, spec: f.value, line: f.line + 1 }));
+  const schedules = schedulesOf(sectionByName(doc, "Schedules"));
 
   return { doc, tasks, byId, policy, schedules, log: locateLog(doc), diagnostics };
+}
+
+/** The schedules listed in the Schedules section (none without one). */
+export function schedulesOf(section: Section | undefined): Schedule[] {
+  return (section?.fields ?? []).map((f) => ({ name: f.key, spec: f.value, line: f.line + 1 }));
 }
 
 /** The policy from its decoded fields (POLICY_FIELDS' keys), with defaults for the rest. */
@@ -81,7 +85,7 @@ export function policyFrom(v: Map<string, unknown>): Policy {
 }
 
 /** A byId entry; `index` is the task's place in `tasks` (for the dependency search). */
-interface TaskEntry {
+export interface TaskEntry {
   readonly task: Task;
   readonly section: Section;
   readonly index: number;
@@ -123,7 +127,7 @@ class LedgerTask implements Task {
  * Equal strings sliced from one text, shared: a board has a handful of labels on thousands
  * of tasks, and one string each is less to allocate and to keep.
  */
-class Interner {
+export class Interner {
   private readonly byLength: string[][] = [];
   constructor(private readonly text: string) {}
   get(start: number, end: number): string {
@@ -220,7 +224,12 @@ const PRIORITY_BY_DIGIT: readonly Priority[] = PRIORITIES;
  * reading does not accept goes to its codec (decodeFields reports unknown keys the same way
  * as for the other sections).
  */
-function decodeTask(doc: LedgerText, section: TableSection, diagnostics: Diagnostic[], interner: Interner): Task {
+export function decodeTask(
+  doc: LedgerText,
+  section: TableSection,
+  diagnostics: Diagnostic[],
+  interner: Interner,
+): Task {
   const { table } = section;
   const { text } = doc;
   let state: State | undefined;
