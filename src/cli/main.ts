@@ -11,6 +11,7 @@ import { registerApprovalCommands } from "./approval-commands.js";
 import { checkStagedCommand, registerGitCommands } from "./git-commands.js";
 import { commandNamed, OneCommandProgram } from "./one-command.js";
 import { collectList } from "./options.js";
+import { output } from "./output.js";
 import {
   diagnosticJson,
   jsonDoc,
@@ -59,8 +60,9 @@ export async function main(
   env: NodeJS.ProcessEnv = process.env,
   whole = false,
 ): Promise<number> {
-  const out = process.stdout;
-  const err = process.stderr;
+  // Written with writeSync where that is safe (output.ts): no stream machinery to load.
+  const out = output(1);
+  const err = output(2);
   let exitCode: number = EXIT.ok;
   let wantsJson = false;
   // Only the command being run is built (one-command.ts); the whole program when in doubt.

@@ -9,6 +9,13 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { commandNamed } from "../../src/cli/one-command.js";
 
+// What main writes is caught from process.stdout and process.stderr here, not from the
+// descriptors that src/cli/output.ts writes to directly.
+vi.mock("../../src/cli/output.js", () => ({
+  output: (fd: 1 | 2) => (fd === 1 ? process.stdout : process.stderr),
+  outputPending: () => false,
+}));
+
 const empty = mkdtempSync(join(tmpdir(), "taskgate-one-command-"));
 afterAll(() => rmSync(empty, { recursive: true, force: true }));
 const env = { NO_COLOR: "1", TASKGATE_DIR: empty } as NodeJS.ProcessEnv;
