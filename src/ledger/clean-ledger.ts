@@ -76,6 +76,14 @@ class CleanLedger implements TasksLedger {
     this.log = logSectionOf(this.doc, log && this.section(log));
   }
 
+  readonly entryIds = (): string[] => {
+    const ids: string[] = [];
+    for (const r of this.clean.sections()) if (r.id !== undefined) ids.push(r.id);
+    return ids;
+  };
+
+  readonly entrySource = (id: string): string | undefined => this.clean.entryText(id);
+
   get tasks(): Task[] {
     return this.everything().tasks;
   }

@@ -40,6 +40,25 @@ export interface TasksLedger {
   readonly schedules: Schedule[];
   readonly log: LogSection;
   readonly diagnostics: Diagnostic[];
+  /**
+   * For a reader that reads entries only when asked (clean-ledger.ts): the entries' IDs in file
+   * order, and an entry's text as in the file (heading to the next section), neither reading
+   * the entry. Absent here, where every entry is read already.
+   */
+  readonly entryIds?: () => string[];
+  readonly entrySource?: (id: string) => string | undefined;
+}
+
+/** The entries' IDs in file order (an ID defined twice, twice), read or not. */
+export function entryIdsOf(ledger: TasksLedger): string[] {
+  return ledger.entryIds ? ledger.entryIds() : ledger.tasks.map((t) => t.id);
+}
+
+/** The text of the entry byId finds for `id`, as in the file; undefined when there is none. */
+export function entrySourceOf(ledger: TasksLedger, id: string): string | undefined {
+  if (ledger.entrySource) return ledger.entrySource(id);
+  const section = ledger.byId.get(id)?.section;
+  return section && ledger.doc.text.slice(section.start, section.end);
 }
 
 export function readTasks(file: string, text: string): TasksLedger {
