@@ -25,10 +25,10 @@ export function parseTasks(ctx: Context, text: string | undefined): TasksLedger 
 }
 
 /**
- * TASKS.md for a command that changes a task: a clean board read only as far as the command
- * asks (clean-ledger.ts), any other through readTasks with its diagnostics.
+ * TASKS.md read only as far as the command asks when the board is clean (clean-ledger.ts:
+ * set, the transitions, show, list); any other through readTasks, with its diagnostics.
  */
-export function parseTasksToChange(ctx: Context, text: string | undefined): TasksLedger {
+export function parseTasksLazily(ctx: Context, text: string | undefined): TasksLedger {
   if (text === undefined) throw missingLedger(ctx, "tasks");
   return readCleanTasks(ctx.paths.tasksDisplay, text) ?? readTasks(ctx.paths.tasksDisplay, text);
 }

@@ -30,6 +30,16 @@ export function readCleanTasks(file: string, text: string): TasksLedger | undefi
   return clean && new CleanLedger(file, text, clean);
 }
 
+/**
+ * The tasks of a ledger that `keep` accepts (all without it): for a lazily read clean board,
+ * a list that reads each task when asked for and keeps none (CleanLedger.taskList); for any
+ * other, the tasks themselves.
+ */
+export function tasksOf(ledger: TasksLedger, keep?: (t: Task) => boolean): readonly Task[] {
+  if (ledger instanceof CleanLedger) return ledger.taskList(keep);
+  return keep ? ledger.tasks.filter(keep) : ledger.tasks;
+}
+
 type Entry = { task: Task; section: Section };
 
 class CleanLedger implements TasksLedger {
@@ -125,11 +135,10 @@ class CleanLedger implements TasksLedger {
    * a level-2 ATX heading, an entry's is a plain "T-12 Title", and every line under it up to
    * the first blank one is a field line (the Log's are not fields).
    */
-  private section({ start, end }: Range): TableSection {
+  private section({ start, end }: Range, table = this.table): TableSection {
     const done = this.read.get(start);
     if (done) return done;
     const { text } = this.doc;
-    const table = this.table;
     const nl = text.indexOf("\n", start);
     const next = nl === -1 ? text.length : nl + 1;
     const le = nl === -1 ? text.length : nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
@@ -168,8 +177,35 @@ class CleanLedger implements TasksLedger {
       table.count - fieldFirst,
       fieldsEnd,
     );
-    this.read.set(start, section);
+    if (table === this.table) this.read.set(start, section);
     return section;
+  }
+
+  /**
+   * The tasks `keep` accepts, in file order, as a list that reads a task each time one is
+   * asked for and keeps none (each with a field table of its own): list --json of 50,000 tasks
+   * holds one task at a time instead of all of them. Asking for every task once more costs a
+   * reading each time (a table of tasks asks twice).
+   */
+  taskList(keep: ((t: Task) => boolean) | undefined): readonly Task[] {
+    const ranges = this.clean.sections().filter((r) => r.id !== undefined);
+    const read = (r: Range) =>
+      decodeTask(this.doc, this.section(r, new FieldTable(this.doc.text, 16)), this.diagnostics, this.interner);
+    let chosen: Range[] = ranges;
+    if (keep) {
+      chosen = [];
+      for (const r of ranges) if (keep(read(r))) chosen.push(r);
+    }
+    const index = (key: string | symbol): number =>
+      typeof key === "string" && /^(0|[1-9]\d*)$/.test(key) && Number(key) < chosen.length ? Number(key) : -1;
+    return new Proxy([] as Task[], {
+      get: (target, key, receiver) => {
+        if (key === "length") return chosen.length;
+        const i = index(key);
+        return i >= 0 ? read(chosen[i] as Range) : Reflect.get(target, key, receiver);
+      },
+      has: (target, key) => index(key) >= 0 || Reflect.has(target, key),
+    });
   }
 
   /** The 0-based line of an offset, counted from the last one asked for when that was earlier. */

@@ -8,7 +8,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { generateLedgers } from "../../scripts/gen-ledger.mjs";
 import { sha256Hex } from "../../src/io/hash.js";
-import { readCleanTasks } from "../../src/ledger/clean-ledger.js";
+import { readCleanTasks, tasksOf } from "../../src/ledger/clean-ledger.js";
 import { scanCleanTasks } from "../../src/ledger/clean-scan.js";
 import type { Section } from "../../src/ledger/document.js";
 import { applySplices } from "../../src/ledger/edit.js";
@@ -16,6 +16,7 @@ import { lastHash } from "../../src/ledger/log.js";
 import { readTasks, type TasksLedger } from "../../src/ledger/tasks.js";
 import type { Task } from "../../src/model/task.js";
 import { pickNext } from "../../src/rules/dispatch.js";
+import { filterTasks, matcher, type TaskFilter } from "../../src/rules/filter.js";
 import { planSetFields } from "../../src/rules/plan-set.js";
 import { planTransition, type TransitionInput, type Who } from "../../src/rules/workflow.js";
 
@@ -166,6 +167,39 @@ describe("the lazily read clean board against readTasks", () => {
       { numRuns: 200 },
     );
     expect(planned).toBeGreaterThan(500);
+  });
+
+  it("lists the same tasks for every filter, one read at a time", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 30 }),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.record({
+          states: fc.subarray(["PLAN", "READY", "DOING", "REVIEW", "DONE"]),
+          labels: fc.subarray(["automation", "backend", "docs", "ux", "nope"], { maxLength: 2 }),
+          assignee: fc.constantFrom(undefined, "bob"),
+        }),
+        (count, seed, filter) => {
+          const text = generateLedgers(count, { seed }).tasks.replace(/(- state: READY\n)/, "$1- assignee: bob\n");
+          const full = readTasks("TASKS.md", text);
+          const lazy = readCleanTasks("TASKS.md", text) as TasksLedger;
+          const f: TaskFilter = {
+            states: filter.states,
+            labels: filter.labels,
+            ...(filter.assignee === undefined ? {} : { assignee: filter.assignee }),
+          };
+          const want = filterTasks(full.tasks, f).map(taskView);
+          const list = tasksOf(lazy, matcher(f));
+          expect(list.length).toBe(want.length);
+          expect(list.map(taskView)).toEqual(want);
+          expect([...list].map(taskView)).toEqual(want);
+          for (let i = 0; i < list.length; i++) expect(taskView(list[i] as Task)).toEqual(want[i]);
+          expect(list[list.length]).toBeUndefined();
+          expect(tasksOf(full, matcher(f)).map(taskView)).toEqual(want);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it("answers for the same boards as the clean scan, and next picks the same task", () => {
