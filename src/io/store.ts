@@ -69,8 +69,11 @@ export class LedgerStore {
     try {
       for (const p of order) held.push(await this.acquire(p));
       for (let attempt = 1; ; attempt++) {
-        const raw = absolute.map((p) => readBytes(p));
-        if (!raw.every((b, i) => sameBytes(b, planned.raw[i]))) planned = plan(raw);
+        // Still the bytes the plan was made from? Compared in pieces, so a 16 MB ledger is not
+        // held twice; read again and planned again only when not.
+        if (!absolute.every((p, i) => fileHasBytes(p, planned.raw[i])))
+          planned = plan(absolute.map((p) => readBytes(p)));
+        const raw = planned.raw;
         if ("error" in planned) throw planned.error;
         const { writes, result } = planned.out;
         const targets = writes.map((w) => {
@@ -180,11 +183,6 @@ function refuseUnsafeWrite(w: Write, target: string): void {
       [],
     );
   }
-}
-
-function sameBytes(a: Buffer | undefined, b: Buffer | undefined): boolean {
-  if (a === undefined || b === undefined) return a === b;
-  return a.equals(b);
 }
 
 /**
