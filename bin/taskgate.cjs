@@ -45,14 +45,12 @@ function load(file) {
   return mod.exports;
 }
 
-load(path.join(dist, "taskgate.cjs"))
-  .main(process.argv.slice(2))
-  .then((code) => {
-    process.exitCode = code;
-    if (writeCache)
-      for (const [file, { script }] of loaded) fs.writeFileSync(`${file}.cache`, script.createCachedData());
-    // Everything is written (stdout and stderr are drained): exit now rather than wait for
-    // Node's orderly shutdown, which costs tens of milliseconds after reading a big ledger.
-    // Where a write is still pending (pipes on Windows), let Node drain it and exit itself.
-    if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit(code);
-  });
+const taskgate = load(path.join(dist, "taskgate.cjs"));
+taskgate.main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+  if (writeCache) for (const [file, { script }] of loaded) fs.writeFileSync(`${file}.cache`, script.createCachedData());
+  // Everything is written (stdout and stderr are drained): exit now rather than wait for
+  // Node's orderly shutdown, which costs tens of milliseconds after reading a big ledger.
+  // Where a write is still pending (pipes on Windows), let Node drain it and exit itself.
+  if (!taskgate.outputPending()) process.exit(code);
+});

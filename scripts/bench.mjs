@@ -62,6 +62,7 @@ const TARGETS = {
   "1000 set": 1.5,
   "1000 claim": 1.5,
   "1000 submit": 1.5,
+  "1000 check --staged": 2.0,
 };
 
 const rows = [];
@@ -76,6 +77,15 @@ for (const size of sizes) {
   if (check.status !== 0) throw new Error(`generated ledger of ${size} tasks is invalid:\n${check.stdout}`);
   const mid = readyIds[Math.floor(readyIds.length / 2)];
   const base = [CLI, "--dir", dir, "--as", "alice"];
+  // check --staged as the pre-commit hook runs it: the ledgers committed, then one task's
+  // title edited by hand and staged.
+  const staged = tempRepo({ "TASKS.md": tasks, "APPROVALS.md": approvals });
+  const gitIn = (...a) =>
+    execFileSync("git", ["-c", "user.name=bench", "-c", "user.email=bench@example.com", ...a], { cwd: staged });
+  gitIn("add", "TASKS.md", "APPROVALS.md");
+  gitIn("commit", "-q", "-m", "ledgers");
+  writeFileSync(join(staged, "TASKS.md"), tasks.replace(new RegExp(`^## ${mid} (.*)$`, "m"), `## ${mid} $1, retitled`));
+  gitIn("add", "TASKS.md");
   // claim and submit alternate on fresh READY tasks, so every timed run really writes.
   const claimable = readyIds.filter((id) => id !== mid);
   let next = 0;
@@ -90,6 +100,7 @@ for (const size of sizes) {
     ["status (changed)", () => [...base, "status"], { TASKGATE_NO_MEMO: "1" }],
     ["list --json", () => [...base, "list", "--json"]],
     ["show", () => [...base, "show", mid]],
+    ["check --staged", () => [CLI, "--dir", staged, "check", "--staged"], { TASKGATE_ACTOR: "alice" }],
   ];
   const writes = [
     node,

@@ -27,6 +27,33 @@ const common = {
   absWorkingDir: root,
 };
 
+/**
+ * signal-exit (under proper-lockfile) checks its callback with assert.equal when a lock is
+ * taken, and loading node:assert loads Node's error colours, which make process.stderr and the
+ * streams under it: 3-4 ms of every write. Its assert is one whose equal loads node:assert
+ * only to fail with node:assert's own error.
+ */
+const signalExitAssert = {
+  name: "signal-exit-assert",
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?assert$/ }, (args) =>
+      args.importer.includes(join("node_modules", "signal-exit"))
+        ? { path: "assert", namespace: "lazy-assert" }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "lazy-assert" }, () => ({
+      loader: "js",
+      contents: `"use strict";
+module.exports = {
+  equal(actual, expected, message) {
+    if (actual != expected) require("node:assert").equal(actual, expected, message);
+  },
+};
+`,
+    }));
+  },
+};
+
 const vendors = readdirSync(`${root}src/vendor`).map((f) => basename(f, ".ts"));
 for (const name of vendors) {
   await build({
@@ -36,6 +63,7 @@ for (const name of vendors) {
     // graceful-fs (under proper-lockfile) patches fs to retry on too many open files, which a
     // CLI that opens a handful of files never meets; loading it cost more than the lock.
     alias: { "graceful-fs": "node:fs" },
+    plugins: [signalExitAssert],
   });
 }
 
@@ -46,6 +74,76 @@ const vendorAsExternal = {
     b.onResolve({ filter: /\/vendor\/[a-z-]+\.js$/ }, (args) => ({
       path: `./vendor-${basename(args.path, ".js")}.cjs`,
       external: true,
+    }));
+  },
+};
+
+/**
+ * node:crypto and node:child_process cost a few milliseconds to load (child_process brings
+ * net, dgram and the stream machinery), and most commands never use them: commander requires
+ * child_process only to run external sub-commands, which taskgate has none of; crypto is for
+ * the log's hash chain and the memo's key. In the bundle, each becomes a module whose exports
+ * are getters that require the real one on first use. The sources keep plain imports (the
+ * tests run them as they are).
+ */
+const LAZY_BUILTINS = ["node:crypto", "node:child_process"];
+const lazyBuiltins = {
+  name: "lazy-builtins",
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?(crypto|child_process)$/ }, (args) =>
+      // The getters' own require is of the real module.
+      args.namespace === "lazy-builtin"
+        ? { path: args.path, external: true }
+        : { path: `node:${args.path.replace(/^node:/, "")}`, namespace: "lazy-builtin" },
+    );
+    b.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, async (args) => {
+      if (!LAZY_BUILTINS.includes(args.path)) throw new Error(`lazy-builtin: unexpected ${args.path}`);
+      const names = Object.keys(await import(args.path)).filter((k) => k !== "default" && /^[A-Za-z_$][\w$]*$/.test(k));
+      const getters = names.map((k) => `  get ${k}() { return load().${k}; },`).join("\n");
+      return {
+        loader: "js",
+        contents: `"use strict";\nlet m;\nconst load = () => (m ??= require(${JSON.stringify(args.path)}));\nmodule.exports = {\n${getters}\n};\n`,
+      };
+    });
+  },
+};
+
+/**
+ * chalk's colour detection calls tty.isatty(1) and (2) when it loads, and node:tty brings net
+ * and the streams with it (2-3 ms) on every start, though taskgate always gives chalk its
+ * level. For chalk, node:tty is a module whose isatty answers false without loading it where
+ * that is certain (a descriptor that is not a character device, or is /dev/null) and asks
+ * node:tty otherwise; anything else it has comes from node:tty, loaded on first use.
+ */
+const chalkTty = {
+  name: "chalk-tty",
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?tty$/ }, (args) =>
+      args.importer.includes(`${join("node_modules", "chalk")}`) ? { path: "tty", namespace: "chalk-tty" } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "chalk-tty" }, () => ({
+      loader: "js",
+      contents: `"use strict";
+const fs = require("node:fs");
+let tty;
+const real = () => (tty ??= require("node:tty"));
+function isatty(fd) {
+  try {
+    const st = fs.fstatSync(fd);
+    if (!st.isCharacterDevice()) return false;
+    const devNull = fs.statSync("/dev/null");
+    if (st.rdev === devNull.rdev && st.ino === devNull.ino) return false;
+  } catch {
+    // Not a descriptor, or no /dev/null here: node:tty says.
+  }
+  return real().isatty(fd);
+}
+module.exports = {
+  isatty,
+  get ReadStream() { return real().ReadStream; },
+  get WriteStream() { return real().WriteStream; },
+};
+`,
     }));
   },
 };
@@ -66,7 +164,7 @@ await build({
   outdir: "dist",
   outExtension: { ".js": ".cjs" },
   sourcemap: "linked",
-  plugins: [vendorAsExternal],
+  plugins: [vendorAsExternal, lazyBuiltins, chalkTty],
 });
 
 // The code caches: run the CLI with the cache writer on, first a write and an automatic

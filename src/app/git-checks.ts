@@ -8,6 +8,7 @@ import { dirname, relative, resolve, sep } from "node:path";
 import { findWorkTree, git, gitBlobs, gitMergeHead } from "../io/git.js";
 import { decodeUtf8 } from "../io/text.js";
 import { readApprovals } from "../ledger/approvals.js";
+import { readCleanTasks } from "../ledger/clean-ledger.js";
 import { readTasks } from "../ledger/tasks.js";
 import { judgeChange, judgeMerge, type Ledgers, type Violation } from "../rules/judge.js";
 import type { Context } from "./context.js";
@@ -41,11 +42,16 @@ function where(ctx: Context): Where {
   return { top, tasks: inRepo(ctx.paths.tasks), approvals: inRepo(ctx.paths.approvals) };
 }
 
+/** A clean board read only as far as the judge asks (clean-ledger.ts); any other, whole. */
+function readTasksLazily(file: string, text: string) {
+  return readCleanTasks(file, text) ?? readTasks(file, text);
+}
+
 function ledgersOf(ctx: Context, tasks: Buffer | undefined, approvals: Buffer | undefined, label: string): Ledgers {
   const t = ctx.paths.tasksDisplay;
   const a = ctx.paths.approvalsDisplay;
   return {
-    tasks: tasks && readTasks(t, decodeUtf8(`${label}${t}`, tasks)),
+    tasks: tasks && readTasksLazily(t, decodeUtf8(`${label}${t}`, tasks)),
     approvals: approvals && readApprovals(a, decodeUtf8(`${label}${a}`, approvals)),
   };
 }

@@ -1,6 +1,7 @@
 // Reading the ledgers for a use case, and the checks every write makes before and after.
 
 import { type ApprovalsLedger, readApprovals } from "../ledger/approvals.js";
+import { readCleanTasks } from "../ledger/clean-ledger.js";
 import { scanCleanTasks } from "../ledger/clean-scan.js";
 import type { LedgerKind } from "../ledger/document.js";
 import { applySplices, type Splice } from "../ledger/edit.js";
@@ -21,6 +22,15 @@ export function missingLedger(ctx: Context, which: LedgerKind): RefusedError {
 export function parseTasks(ctx: Context, text: string | undefined): TasksLedger {
   if (text === undefined) throw missingLedger(ctx, "tasks");
   return readTasks(ctx.paths.tasksDisplay, text);
+}
+
+/**
+ * TASKS.md read only as far as the command asks when the board is clean (clean-ledger.ts:
+ * set, the transitions, show, list); any other through readTasks, with its diagnostics.
+ */
+export function parseTasksLazily(ctx: Context, text: string | undefined): TasksLedger {
+  if (text === undefined) throw missingLedger(ctx, "tasks");
+  return readCleanTasks(ctx.paths.tasksDisplay, text) ?? readTasks(ctx.paths.tasksDisplay, text);
 }
 
 export function parseApprovals(ctx: Context, text: string | undefined): ApprovalsLedger {

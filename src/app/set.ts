@@ -3,7 +3,7 @@
 import { type Change, planSetFields } from "../rules/plan-set.js";
 import type { Context } from "./context.js";
 import { RefusedError } from "./errors.js";
-import { actingAs, applyChecked, parseApprovals, parseTasks, requireValid } from "./ledgers.js";
+import { actingAs, applyChecked, parseApprovals, parseTasksLazily, requireValid } from "./ledgers.js";
 
 export async function setFields(
   ctx: Context,
@@ -14,7 +14,7 @@ export async function setFields(
   const approvals = parseApprovals(ctx, ports.readText(paths.approvals));
   const by = actingAs(ctx, approvals, "set");
   return ports.update([paths.tasks], ([text]) => {
-    const ledger = parseTasks(ctx, text);
+    const ledger = parseTasksLazily(ctx, text);
     requireValid(paths.tasksDisplay, ledger.diagnostics);
     const plan = planSetFields(ledger, id, assignments, {
       now: ctx.now,

@@ -9,7 +9,7 @@ import { identify } from "../rules/roles.js";
 import { planTransition, type TransitionInput, type TransitionResult, type Who } from "../rules/workflow.js";
 import type { Context } from "./context.js";
 import { EXIT, RefusedError, TaskgateError, UsageError } from "./errors.js";
-import { applyChecked, loadTasks, parseApprovals, parseTasks, requireValid } from "./ledgers.js";
+import { applyChecked, loadTasks, parseApprovals, parseTasksLazily, requireValid } from "./ledgers.js";
 
 /** Nothing to do: its own exit code, for scripts that loop on `next --claim`. */
 export class NothingToDo extends TaskgateError {
@@ -39,7 +39,7 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
   // change between the check and the write.
   const gated = input.action === "accept";
   return ports.update(gated ? [paths.tasks, paths.approvals] : [paths.tasks], ([text, approvalsText]) => {
-    const ledger = parseTasks(ctx, text);
+    const ledger = parseTasksLazily(ctx, text);
     requireValid(paths.tasksDisplay, ledger.diagnostics);
     if (gated) {
       const approvals = parseApprovals(ctx, approvalsText);
@@ -77,7 +77,7 @@ export async function next(
   const { paths, ports } = ctx;
   // Picking and claiming under one lock: two racing workers never get the same task.
   return ports.update([paths.tasks], ([text]) => {
-    const ledger = parseTasks(ctx, text);
+    const ledger = parseTasksLazily(ctx, text);
     requireValid(paths.tasksDisplay, ledger.diagnostics);
     const pick = pickNext(ledger, who, { labels: input.labels }, ctx.now);
     if (!pick.task) throw new NothingToDo(`Nothing to do for ${who.actor}: ${pick.why}`);

@@ -1,15 +1,16 @@
 // The read-only commands: status, list, show. They take no lock (writes are atomic renames,
 // so a read always sees one whole version of a file).
 
+import { tasksOf } from "../ledger/clean-ledger.js";
 import { scanCleanTasks } from "../ledger/clean-scan.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import type { Task } from "../model/task.js";
-import { filterTasks, type TaskFilter } from "../rules/filter.js";
+import { matcher, type TaskFilter } from "../rules/filter.js";
 import { isStale } from "../rules/gate.js";
 import { type StatusFacts, type StatusSummary, statusFacts, summarize } from "../rules/summary.js";
 import type { Context } from "./context.js";
 import { RefusedError } from "./errors.js";
-import { loadTasks, missingLedger, parseApprovals, parseTasks } from "./ledgers.js";
+import { missingLedger, parseApprovals, parseTasks, parseTasksLazily } from "./ledgers.js";
 
 export interface StatusView {
   readonly summary: StatusSummary;
@@ -68,9 +69,13 @@ export function statusView(ctx: Context): StatusView {
   };
 }
 
-export function listView(ctx: Context, filter: TaskFilter): { tasks: Task[]; diagnostics: Diagnostic[] } {
-  const ledger = loadTasks(ctx);
-  return { tasks: filterTasks(ledger.tasks, filter), diagnostics: ledger.diagnostics };
+/**
+ * The tasks list shows. A clean board's come as a list that reads each task when asked for
+ * and keeps none (clean-ledger.ts tasksOf), so list --json holds one task at a time.
+ */
+export function listView(ctx: Context, filter: TaskFilter): { tasks: readonly Task[]; diagnostics: Diagnostic[] } {
+  const ledger = parseTasksLazily(ctx, ctx.ports.readText(ctx.paths.tasks));
+  return { tasks: tasksOf(ledger, matcher(filter)), diagnostics: ledger.diagnostics };
 }
 
 export interface ShowView {
@@ -82,7 +87,8 @@ export interface ShowView {
 }
 
 export function showView(ctx: Context, id: string): ShowView {
-  const ledger = loadTasks(ctx);
+  // One entry: a clean board is read only that far.
+  const ledger = parseTasksLazily(ctx, ctx.ports.readText(ctx.paths.tasks));
   const found = ledger.byId.get(id);
   if (!found) throw new RefusedError(`There is no task ${id} in ${ctx.paths.tasksDisplay}`);
   const { section } = found;

@@ -10,7 +10,9 @@ import { isState, STATES } from "../model/task.js";
 import { registerApprovalCommands } from "./approval-commands.js";
 import { checkStagedCommand, registerGitCommands } from "./git-commands.js";
 import { registerMetricsCommands } from "./metrics-commands.js";
+import { commandNamed, OneCommandProgram } from "./one-command.js";
 import { collectList } from "./options.js";
+import { output } from "./output.js";
 import {
   diagnosticJson,
   jsonDoc,
@@ -55,12 +57,19 @@ interface GlobalOpts {
   color: boolean;
 }
 
-export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const out = process.stdout;
-  const err = process.stderr;
+export async function main(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+  whole = false,
+): Promise<number> {
+  // Written with writeSync where that is safe (output.ts): no stream machinery to load.
+  const out = output(1);
+  const err = output(2);
   let exitCode: number = EXIT.ok;
   let wantsJson = false;
-  const program = new Command();
+  // Only the command being run is built (one-command.ts); the whole program when in doubt.
+  const wanted = whole ? undefined : commandNamed(argv);
+  const program = wanted ? new OneCommandProgram(wanted) : new Command();
   program
     .name("taskgate")
     .description("A task board (TASKS.md) and approval gate (APPROVALS.md) for teams of people and AI agents.")
@@ -302,6 +311,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   registerGitCommands(program, kit);
   registerRunCommands(program, kit);
   registerMetricsCommands(program, kit);
+  if (program instanceof OneCommandProgram && !program.found) return main(argv, env, true);
 
   try {
     await program.parseAsync([...argv], { from: "user" });

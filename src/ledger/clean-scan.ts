@@ -11,10 +11,15 @@
 //
 // Everything is integers and offsets: IDs are numbers (T-12 is 12) in typed arrays, so the
 // duplicate, unknown-dependency and cycle checks allocate no strings. It runs once per
-// process, before the JIT warms up, so the work per line is a few character tests.
+// process, before the JIT warms up, when a loop over characters runs in V8's interpreter and
+// a regular expression runs as native code from its first use. So the lines that change
+// nothing (text, the log) are passed over by one match (SKIP), and an entry in the shape
+// taskgate writes (PLAIN_ENTRY: its heading, its field lines in a usual order, the text after
+// them) by one match and a few tests of its groups; anything else goes line by line. The
+// differential test has cases for both ways and the near misses between them.
 
 import { type Lease, type Policy, STATES, type State } from "../model/task.js";
-import { parseTimeAt } from "../model/time.js";
+import { parseTime, parseTimeAt } from "../model/time.js";
 import { atxHeading } from "./blocks.js";
 import { fieldColon, KEY, KNOWN_KEYS, knownKeyCode } from "./document.js";
 import { isRuleLine, LONE_CR } from "./fast-scan.js";
@@ -29,6 +34,17 @@ export interface CleanTasks {
   readonly policy: Policy;
   /** The text of entry `id` ("## T-12 ..." up to the next section), or undefined if none. */
   entryText(id: string): string | undefined;
+  /** Where entry `id` is, [start, end) up to the next section, or undefined if none. */
+  entryRange(id: string): Range | undefined;
+  /** Where the Policy, Schedules or Log section is, or undefined if there is none. */
+  reservedRange(name: "Policy" | "Schedules" | "Log"): Range | undefined;
+  /** Every section in file order (entries with their IDs), for readers of the clean board. */
+  sections(): { readonly id: string | undefined; readonly start: number; readonly end: number }[];
+}
+
+export interface Range {
+  readonly start: number;
+  readonly end: number;
 }
 
 /** IDs above this are left to readTasks (the ID table is indexed by number). */
@@ -77,6 +93,10 @@ export function scanCleanTasks(text: string): CleanTasks | undefined {
   const depTo = new IntList();
   let indexOfId = new Int32Array(1024); // ID number -> task index + 1
   let reservedSeen = 0;
+  // Every section's start and kind, in file order; entries also have theirs in `starts`.
+  const sectionStarts = new IntList();
+  const sectionKinds = new IntList();
+  const reservedAt = new Int32Array(ENTRY).fill(-1); // by kind: index in sectionStarts
   let mode = PREAMBLE;
   let kind = OTHER;
   let anySection = false;
@@ -104,6 +124,22 @@ export function scanCleanTasks(text: string): CleanTasks | undefined {
 
   let sectionStart = 0;
   for (let start = from; start < text.length; ) {
+    if (mode !== FIELDS && text.charCodeAt(start) !== 35) {
+      // Lines that change nothing here (text, log lines, blank lines), skipped in one match.
+      SKIP.lastIndex = start;
+      SKIP.test(text);
+      start = SKIP.lastIndex;
+      if (start >= text.length) break;
+    }
+    if (text.charCodeAt(start) === 35 && text.startsWith("## T-", start)) {
+      // Entries in their common shape, each heading to the next heading at once; else line by line.
+      const after = plainEntries(start);
+      if (after < 0) return undefined;
+      if (after > start) {
+        start = after;
+        continue;
+      }
+    }
     let nl = text.indexOf("\n", start);
     if (nl === -1) nl = text.length;
     const le = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
@@ -128,11 +164,13 @@ export function scanCleanTasks(text: string): CleanTasks | undefined {
       anySection = true;
       sectionStart = start;
       mode = FIELDS;
+      sectionStarts.push(start);
       seenKeys = 0;
       otherKeys = undefined;
       const n = entryNumber(text, h.start, h.end, separators);
       if (n > 0) {
         kind = ENTRY;
+        sectionKinds.push(ENTRY);
         if (n >= indexOfId.length) {
           const grown = new Int32Array(Math.max(n + 1, indexOfId.length * 2));
           grown.set(indexOfId);
@@ -159,6 +197,8 @@ export function scanCleanTasks(text: string): CleanTasks | undefined {
                 ? LOG
                 : OTHER;
         if (kind === OTHER) return undefined; // unknown-section or bad-id
+        reservedAt[kind] = sectionKinds.length;
+        sectionKinds.push(kind);
         if (reservedSeen & (1 << kind)) return undefined; // duplicate-section
         reservedSeen |= 1 << kind;
         if (kind === LOG) mode = CONTENT; // its lines are log lines, not fields
@@ -200,12 +240,104 @@ export function scanCleanTasks(text: string): CleanTasks | undefined {
     leases,
     policy: policyFrom(policyValues),
     entryText(id: string) {
+      const r = this.entryRange(id);
+      return r && text.slice(r.start, r.end);
+    },
+    entryRange(id: string) {
       const m = /^T-([1-9]\d*)$/.exec(id);
       const n = m ? Number(m[1]) : 0;
       const index = n > 0 && n < indexOfId.length ? (indexOfId[n] as number) - 1 : -1;
-      return index < 0 ? undefined : text.slice(starts.data[index], ends.data[index]);
+      return index < 0 ? undefined : { start: starts.data[index] as number, end: ends.data[index] as number };
+    },
+    reservedRange(name: "Policy" | "Schedules" | "Log") {
+      const k = reservedAt[name === "Policy" ? POLICY : name === "Schedules" ? SCHEDULES : LOG] as number;
+      if (k < 0) return undefined;
+      const end = k + 1 < sectionStarts.length ? (sectionStarts.data[k + 1] as number) : text.length;
+      return { start: sectionStarts.data[k] as number, end };
+    },
+    sections() {
+      const out: { id: string | undefined; start: number; end: number }[] = [];
+      let entry = 0;
+      for (let k = 0; k < sectionStarts.length; k++) {
+        const start = sectionStarts.data[k] as number;
+        const end = k + 1 < sectionStarts.length ? (sectionStarts.data[k + 1] as number) : text.length;
+        const id = sectionKinds.data[k] === ENTRY ? `T-${ids.data[entry++]}` : undefined;
+        out.push({ id, start, end });
+      }
+      return out;
     },
   };
+
+  /**
+   * The entries in their common shape from `at` on, one after the other (a loop of its own,
+   * small enough for the JIT to compile while it runs): where the first other line starts,
+   * or -1 when readTasks would report something.
+   */
+  function plainEntries(at: number): number {
+    for (;;) {
+      PLAIN_ENTRY.lastIndex = at;
+      const m = PLAIN_ENTRY.exec(text);
+      if (m === null) return at;
+      const read = plainEntry(m, at);
+      if (read < 0) return -1;
+      if (read === 0) return at;
+      at = PLAIN_ENTRY.lastIndex;
+    }
+  }
+
+  /**
+   * An entry that PLAIN_ENTRY matched at `at`: 1 when it is read, with the same effect as
+   * reading its lines one by one; 0 to leave it to that, nothing changed (a time that
+   * parseTime refuses, resolution given twice); -1 when readTasks would report something
+   * (the line-by-line walk gives up there too).
+   */
+  function plainEntry(m: RegExpExecArray, at: number): number {
+    const digits = m[1] as string;
+    const depends = m[3];
+    const resolution1 = m[4];
+    const created = m[5];
+    const notBefore = m[6];
+    const resolution2 = m[7];
+    if (resolution1 !== undefined && resolution2 !== undefined) return 0; // duplicate-field
+    if (created !== undefined && parseTime(created) === undefined) return 0;
+    if (notBefore !== undefined && parseTime(notBefore) === undefined) return 0;
+    // A section boundary: finish the one before, as for any heading.
+    if (kind === ENTRY) {
+      if (!endEntry()) return -1;
+      ends.push(at);
+    }
+    const n = Number(digits);
+    if (n >= indexOfId.length) {
+      const grown = new Int32Array(Math.max(n + 1, indexOfId.length * 2));
+      grown.set(indexOfId);
+      indexOfId = grown;
+    }
+    if (indexOfId[n] !== 0) return -1; // duplicate-id
+    anySection = true;
+    sectionStart = at;
+    sectionStarts.push(at);
+    sectionKinds.push(ENTRY);
+    kind = ENTRY;
+    mode = CONTENT;
+    seenKeys = 0;
+    otherKeys = undefined;
+    task = ids.length;
+    indexOfId[n] = task + 1;
+    ids.push(n);
+    starts.push(at);
+    idStart = at + 3;
+    idEnd = idStart + 2 + digits.length;
+    hasState = true;
+    stateCode = STATES.indexOf(m[2] as State);
+    hasLease = leaseSet = false;
+    resolutionSet = resolution1 !== undefined || resolution2 !== undefined;
+    if (depends !== undefined) {
+      // The first such line after the heading: the lines before it have no blank in their values.
+      const vs = text.indexOf("\n- depends: ", at) + 12;
+      if (!dependencies(vs, vs + depends.length)) return -1; // self-dependency
+    }
+    return 1;
+  }
 
   /** One field line of the current section; false when readTasks would report something. */
   function field(colon: number, ls: number, le: number): boolean {
@@ -325,6 +457,56 @@ const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
  * It only accepts: a value it does not match up to its end goes to the codec.
  */
 const PLAIN_LABELS = /[A-Za-z0-9][A-Za-z0-9._/-]*(?:[ \t]*,[ \t]*[A-Za-z0-9][A-Za-z0-9._/-]*)*/y;
+
+/**
+ * Lines that the scan passes over without effect outside a field list: any line ending in
+ * "\n" that does not start with a blank, ">", "<", "#", a fence, or a run of "-" or "=" alone
+ * (what the line-by-line walk gives up on or must look at).
+ */
+const SKIP = /(?:(?![ \t<>#]|```|~~~|-+[ \t]*\r?(?:\n|$)|=+[ \t]*\r?(?:\n|$))[^\n]*\n)*/y;
+
+const ACTOR_RE = "[A-Za-z0-9][A-Za-z0-9._@+-]*";
+const LABEL_RE = "[A-Za-z0-9][A-Za-z0-9._/-]*";
+const ID_RE = "T-[1-9]\\d{0,5}"; // below MAX_ID
+/**
+ * A time parseTime accepts, when the day is at most 28 (every month has it); a day of 29 to 31
+ * is matched by the group that follows it, and checked by parseTime.
+ */
+const TIME_RE =
+  "\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\\d|2[0-8])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d{1,3})?Z|" +
+  "(\\d{4}-\\d\\d-(?:29|3[01])T\\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,3})?Z)";
+
+/**
+ * An entry in its common shape, from its heading through the lines after its field list that
+ * SKIP passes over: a heading "## T-12 Title" (one blank each side of the ID, a title that
+ * starts and ends with a visible character, ends without "#", and has no line separator);
+ * then "- key: value" lines with one blank after "-" and ":", none at the end, LF endings,
+ * the keys in this order and each at most once (resolution before or after created), every
+ * value one its codec accepts (times on the 29th to 31st checked by parseTime); then a blank line.
+ * Not here, so read line by line: DOING (its lease), lease, blocked, rework, other orders.
+ * Groups: the ID's number, state, depends, resolution, created and not-before when on the 29th
+ * to 31st, resolution.
+ */
+const PLAIN_ENTRY = new RegExp(
+  [
+    "## T-([1-9]\\d{0,5}) (?:[^\\s#]|\\S[^\\n\\r\\u2028\\u2029]*[^\\s#])\\n",
+    "- state: (PLAN|READY|REVIEW|DONE)\\n",
+    "(?:- priority: P[0-3]\\n)?",
+    `(?:- labels: ${LABEL_RE}(?:, ?${LABEL_RE})*\\n)?`,
+    `(?:- depends: (${ID_RE}(?:, ?${ID_RE})*)\\n)?`,
+    "(?:- resolution: (done|cancelled)\\n)?",
+    `(?:- created: (?:${TIME_RE})\\n)?`,
+    `(?:- assignee: ${ACTOR_RE}\\n)?`,
+    `(?:- not-before: (?:${TIME_RE})\\n)?`,
+    "(?:- fence: \\d{1,15}\\n)?",
+    `(?:- workers: ${ACTOR_RE}(?:, ?${ACTOR_RE})*\\n)?`,
+    "(?:- attempts: \\d{1,15}\\n)?",
+    "(?:- resolution: (done|cancelled)\\n)?",
+    "\\n",
+    SKIP.source,
+  ].join(""),
+  "y",
+);
 
 /**
  * The number of a plain entry heading "T-12 Title" (no leading zero, a title without a line

@@ -292,7 +292,7 @@ export function readLedgerText(kind: LedgerKind, file: string, text: string): Le
 
 export const isWs = (c: number) => c === 32 || c === 9;
 
-function isBlank(text: string, start: number, end: number): boolean {
+export function isBlank(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (!isWs(text.charCodeAt(i))) return false;
   return true;
 }
@@ -388,7 +388,7 @@ export function knownKeyCode(text: string, start: number, end: number): number {
  * undefined for anything else (which the regular expression then reads, with its
  * diagnostics). Titles with a character that "." does not match are left to it too.
  */
-function plainEntryHeading(
+export function plainEntryHeading(
   text: string,
   start: number,
   end: number,
@@ -423,8 +423,12 @@ export class FieldTable {
   count = 0;
   private rows: Int32Array;
 
-  constructor(readonly text: string) {
-    this.rows = new Int32Array(STRIDE * Math.max(64, text.length >> 6));
+  /** `rows`: how many field lines to make room for at first (it grows as needed). */
+  constructor(
+    readonly text: string,
+    rows = text.length >> 6,
+  ) {
+    this.rows = new Int32Array(STRIDE * Math.max(64, rows));
   }
 
   /**
@@ -519,9 +523,12 @@ export class FieldTable {
   }
 }
 
-/** A section whose field lines live in the document's FieldTable until someone asks for them. */
+/**
+ * A section whose field lines live in the document's FieldTable: `fields` makes them anew for
+ * each caller and keeps none (list --json asks every task of a 50,000-task board once; kept,
+ * those objects were a fifth of its memory).
+ */
 export class TableSection implements Section {
-  private fieldLines: FieldLine[] | undefined;
   private heading: string | undefined;
 
   constructor(
@@ -552,12 +559,9 @@ export class TableSection implements Section {
   }
 
   get fields(): FieldLine[] {
-    if (!this.fieldLines) {
-      const lines: FieldLine[] = [];
-      for (let i = this.fieldFirst; i < this.fieldFirst + this.fieldCount; i++) lines.push(this.table.fieldLine(i));
-      this.fieldLines = lines;
-    }
-    return this.fieldLines;
+    const lines: FieldLine[] = [];
+    for (let i = this.fieldFirst; i < this.fieldFirst + this.fieldCount; i++) lines.push(this.table.fieldLine(i));
+    return lines;
   }
 
   /** The row of the first field with this key code, or -1. */
@@ -571,7 +575,7 @@ function clip(s: string): string {
   return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 }
 
-function dominantEol(text: string): "\n" | "\r\n" {
+export function dominantEol(text: string): "\n" | "\r\n" {
   if (!text.includes("\r\n")) return "\n";
   let crlf = 0;
   let lf = 0;

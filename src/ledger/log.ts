@@ -42,7 +42,11 @@ export interface LogSection {
 
 /** Finds the log's lines without parsing them (parsing 100,000 lines is left to who needs it). */
 export function locateLog(doc: LedgerText): LogSection {
-  const section = sectionByName(doc, "Log");
+  return logSectionOf(doc, sectionByName(doc, "Log"));
+}
+
+/** The log in `section` (the document's "## Log", or undefined when it has none). */
+export function logSectionOf(doc: LedgerText, section: Section | undefined): LogSection {
   let lines: number[] | undefined;
   return {
     section,

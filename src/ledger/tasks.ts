@@ -40,6 +40,25 @@ export interface TasksLedger {
   readonly schedules: Schedule[];
   readonly log: LogSection;
   readonly diagnostics: Diagnostic[];
+  /**
+   * For a reader that reads entries only when asked (clean-ledger.ts): the entries' IDs in file
+   * order, and an entry's text as in the file (heading to the next section), neither reading
+   * the entry. Absent here, where every entry is read already.
+   */
+  readonly entryIds?: () => string[];
+  readonly entrySource?: (id: string) => string | undefined;
+}
+
+/** The entries' IDs in file order (an ID defined twice, twice), read or not. */
+export function entryIdsOf(ledger: TasksLedger): string[] {
+  return ledger.entryIds ? ledger.entryIds() : ledger.tasks.map((t) => t.id);
+}
+
+/** The text of the entry byId finds for `id`, as in the file; undefined when there is none. */
+export function entrySourceOf(ledger: TasksLedger, id: string): string | undefined {
+  if (ledger.entrySource) return ledger.entrySource(id);
+  const section = ledger.byId.get(id)?.section;
+  return section && ledger.doc.text.slice(section.start, section.end);
 }
 
 export function readTasks(file: string, text: string): TasksLedger {
@@ -61,10 +80,14 @@ export function readTasks(file: string, text: string): TasksLedger {
   const policy = policySection
     ? policyFrom(decodeFields(doc, policySection, POLICY_FIELDS, diagnostics, "the policy"))
     : DEFAULT_POLICY;
-  const schedulesSection = sectionByName(doc, "Schedules");
-  const schedules = (schedulesSection?.fields ?? []).map((f) => ({ name: f.key, spec: f.value, line: f.line + 1 }));
+  const schedules = schedulesOf(sectionByName(doc, "Schedules"));
 
   return { doc, tasks, byId, policy, schedules, log: locateLog(doc), diagnostics };
+}
+
+/** The schedules listed in the Schedules section (none without one). */
+export function schedulesOf(section: Section | undefined): Schedule[] {
+  return (section?.fields ?? []).map((f) => ({ name: f.key, spec: f.value, line: f.line + 1 }));
 }
 
 /** The policy from its decoded fields (POLICY_FIELDS' keys), with defaults for the rest. */
@@ -86,7 +109,7 @@ export function policyFrom(v: Map<string, unknown>): Policy {
 }
 
 /** A byId entry; `index` is the task's place in `tasks` (for the dependency search). */
-interface TaskEntry {
+export interface TaskEntry {
   readonly task: Task;
   readonly section: Section;
   readonly index: number;
@@ -128,7 +151,7 @@ class LedgerTask implements Task {
  * Equal strings sliced from one text, shared: a board has a handful of labels on thousands
  * of tasks, and one string each is less to allocate and to keep.
  */
-class Interner {
+export class Interner {
   private readonly byLength: string[][] = [];
   constructor(private readonly text: string) {}
   get(start: number, end: number): string {
@@ -225,7 +248,12 @@ const PRIORITY_BY_DIGIT: readonly Priority[] = PRIORITIES;
  * reading does not accept goes to its codec (decodeFields reports unknown keys the same way
  * as for the other sections).
  */
-function decodeTask(doc: LedgerText, section: TableSection, diagnostics: Diagnostic[], interner: Interner): Task {
+export function decodeTask(
+  doc: LedgerText,
+  section: TableSection,
+  diagnostics: Diagnostic[],
+  interner: Interner,
+): Task {
   const { table } = section;
   const { text } = doc;
   let state: State | undefined;

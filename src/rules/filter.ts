@@ -9,10 +9,14 @@ export interface TaskFilter {
 }
 
 export function filterTasks(tasks: readonly Task[], f: TaskFilter): Task[] {
-  return tasks.filter(
-    (t) =>
-      (!f.states?.length || f.states.includes(t.state)) &&
-      (!f.labels?.length || f.labels.every((l) => t.labels.includes(l))) &&
-      (f.assignee === undefined || t.assignee === f.assignee),
-  );
+  return tasks.filter(matcher(f) ?? (() => true));
+}
+
+/** Whether a task passes the filter; undefined when the filter passes every task. */
+export function matcher(f: TaskFilter): ((t: Task) => boolean) | undefined {
+  if (!f.states?.length && !f.labels?.length && f.assignee === undefined) return undefined;
+  return (t) =>
+    (!f.states?.length || f.states.includes(t.state)) &&
+    (!f.labels?.length || f.labels.every((l) => t.labels.includes(l))) &&
+    (f.assignee === undefined || t.assignee === f.assignee);
 }

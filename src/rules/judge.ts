@@ -15,8 +15,9 @@
 // Pure: takes parsed ledgers, returns violations with file and line.
 
 import type { ApprovalsLedger } from "../ledger/approvals.js";
-import { chainHash, type LogEntry, readLog } from "../ledger/log.js";
-import type { TasksLedger } from "../ledger/tasks.js";
+import { lastContentLine } from "../ledger/document.js";
+import { chainHash, type LogEntry, type LogSection, lastHash, readLog } from "../ledger/log.js";
+import { entryIdsOf, entrySourceOf, type TasksLedger } from "../ledger/tasks.js";
 import type { Actor, Role } from "../model/approval.js";
 import type { State, Task } from "../model/task.js";
 import { MATRIX, permits, TASK_ACTIONS, type TaskAction } from "./matrix.js";
@@ -40,6 +41,11 @@ export interface JudgeOptions {
   /** Who commits (git's identity, matched in Roles); undefined when git has none. */
   readonly committer: string | undefined;
   readonly hasher: (text: string) => string;
+  /**
+   * Take no shortcut: read both logs whole even when the new one keeps the old one, and judge
+   * every task, changed or not (the tests compare both ways).
+   */
+  readonly noShortcuts?: boolean;
 }
 
 const TRACKED: readonly string[] = ["lease", "fence", "workers", "attempts"];
@@ -65,13 +71,16 @@ export function judgeChange(before: Ledgers, after: Ledgers, options: JudgeOptio
     const file = a.doc.file;
     // The chain is checked from where the old log ends: its own lines were judged when they
     // were committed (verify --range checks a whole history).
-    const afterLog = readLog(a.doc, a.log, b ? undefined : options.hasher);
+    const kept = b && !options.noShortcuts ? keptLog(b, a) : undefined;
+    const afterLog = kept
+      ? readLog(a.doc, kept.rest, undefined)
+      : readLog(a.doc, a.log, b ? undefined : options.hasher);
     for (const d of afterLog.diagnostics.filter((x) => x.severity === "error"))
       out.push({ file, line: d.line, message: d.message, invalid: true });
-    const beforeEntries = b ? readLog(b.doc, b.log, undefined).entries : [];
-    const appended = appendedEntries(file, beforeEntries, afterLog.entries, out);
+    const beforeEntries = kept || !b ? [] : readLog(b.doc, b.log, undefined).entries;
+    const appended = kept ? afterLog.entries : appendedEntries(file, beforeEntries, afterLog.entries, out);
     if (b) {
-      let previous = beforeEntries[beforeEntries.length - 1]?.hash ?? "";
+      let previous = kept ? kept.lastHash : (beforeEntries[beforeEntries.length - 1]?.hash ?? "");
       for (const e of appended) {
         const want = chainHash(options.hasher, previous, e.body);
         if (want !== e.hash) {
@@ -93,11 +102,58 @@ export function judgeChange(before: Ledgers, after: Ledgers, options: JudgeOptio
         message: `Log line by ${e.actor}, but the change is ${who}'s: only the committer or an automation actor may appear in new log lines (forged?)`,
       });
     }
-    if (kind === "tasks") judgeTasks(before.tasks, a as TasksLedger, appended, committer, rolesOf, out);
-    else judgeApprovals(before.approvals, a as ApprovalsLedger, appended, committer, rolesOf, out);
+    if (kind === "tasks") {
+      judgeTasks(before.tasks, a as TasksLedger, appended, committer, rolesOf, out, !options.noShortcuts);
+    } else judgeApprovals(before.approvals, a as ApprovalsLedger, appended, committer, rolesOf, out);
   }
   return out;
 }
+
+/**
+ * When the old log's lines are the first lines of the new log, byte for byte, and every one
+ * of them is a plain log line that readLog reads without a word (PLAIN_LOG), the old lines
+ * need no reading: the new log is the old one plus `rest`, its other lines. (Otherwise
+ * undefined, and both logs are read whole.) This is what every commit that only appends to
+ * the log looks like, so a commit on a board with thousands of log lines reads only its own.
+ */
+function keptLog(
+  b: TasksLedger | ApprovalsLedger,
+  a: TasksLedger | ApprovalsLedger,
+): { rest: LogSection; lastHash: string } | undefined {
+  const was = b.log.section;
+  const now = a.log.section;
+  if (!was || !now) return undefined;
+  const last = lastContentLine(b.doc, was);
+  const from = was.fieldsEnd;
+  const to = last ? last.end : from;
+  const keptText = b.doc.text.slice(from, to);
+  const at = now.fieldsEnd;
+  const after = a.doc.text;
+  if (!after.startsWith(keptText, at)) return undefined;
+  const end = at + keptText.length;
+  if (end < after.length && after.charCodeAt(end) !== 10 && !after.startsWith("\r\n", end)) return undefined;
+  PLAIN_LOG.lastIndex = from;
+  if (!PLAIN_LOG.test(b.doc.text) || PLAIN_LOG.lastIndex < to) return undefined;
+  const starts = a.doc.scan.lineStarts;
+  const lines = a.log.lines.filter((ln) => (starts[ln] as number) >= end);
+  return { rest: { section: now, lines }, lastHash: lastHash(b.doc, b.log) };
+}
+
+const DATE =
+  "\\d{4}-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1\\d|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)|" +
+  "(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29";
+const JSON_STRING = '"(?:[^"\\\\\\u0000-\\u001f]|\\\\(?:["\\\\/bfnrt]|u[0-9a-fA-F]{4}))*"';
+
+/**
+ * Log lines (and empty lines) that parseLogLine reads without a word, in one match: "- ", a
+ * time parseTime takes, four words, key=value details (values may hold JSON strings), " ~ "
+ * and the hash, LF endings. Anything else is read line by line.
+ */
+const PLAIN_LOG = new RegExp(
+  `(?:- (?:${DATE})T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d{1,3})?Z(?: [^\\s"]+){4}` +
+    `(?: [^\\s"=]+=(?:[^\\s"]|${JSON_STRING})*)* ~ [0-9a-f]{12}(?:\\n|$)|\\n)*`,
+  "y",
+);
 
 /** The new log entries, after checking that the old ones are all still there, unchanged. */
 function appendedEntries(file: string, before: LogEntry[], after: LogEntry[], out: Violation[]): LogEntry[] {
@@ -133,6 +189,7 @@ function judgeTasks(
   committer: string | undefined,
   rolesOf: RolesOf,
   out: Violation[],
+  shortcuts: boolean,
 ): void {
   const file = after.doc.file;
   const who = committer ?? "(no git user.email)";
@@ -143,19 +200,26 @@ function judgeTasks(
     else linesFor.set(e.target, [e]);
   }
   if (before) {
-    for (const t of before.tasks) {
-      if (!after.byId.has(t.id)) {
+    for (const id of entryIdsOf(before)) {
+      if (!after.byId.has(id)) {
         out.push({
           file,
           line: lastLine(after),
-          message: `${t.id} was removed; tasks are never deleted (cancel it instead: taskgate cancel ${t.id})`,
+          message: `${id} was removed; tasks are never deleted (cancel it instead: taskgate cancel ${id})`,
         });
       }
     }
   }
-  for (const t of after.tasks) {
+  for (const id of entryIdsOf(after)) {
+    const lines = linesFor.get(id) ?? [];
+    // An entry exactly as it was, with no new log line, has nothing to judge (same state, same
+    // tracked fields): it is not even read.
+    if (shortcuts && before && lines.length === 0) {
+      const was = entrySourceOf(before, id);
+      if (was !== undefined && was === entrySourceOf(after, id)) continue;
+    }
+    const t = after.byId.get(id)?.task as Task; // one task per ID: `after` has no error
     const was = before?.byId.get(t.id)?.task;
-    const lines = linesFor.get(t.id) ?? [];
     // Walk the task's new log lines: each is judged as its actor's action from the state it found.
     let state: State | undefined = was?.state;
     let workers = was ? workersOf(was) : [];

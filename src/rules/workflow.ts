@@ -273,10 +273,11 @@ export function claimProblem(ledger: TasksLedger, task: Task, who: Who, now: num
   if (task.notBefore !== undefined && now < task.notBefore) {
     return `${task.id} is not to be started before ${formatTime(task.notBefore)}`;
   }
-  if (task.state === "READY") {
-    const limit = policy.wipLimit.DOING;
+  const limit = policy.wipLimit.DOING;
+  if (task.state === "READY" && limit !== undefined) {
+    // Counted only under a limit: a clean board's tasks are read only when asked for.
     const doing = ledger.tasks.filter((t) => t.state === "DOING").length;
-    if (limit !== undefined && doing >= limit) return `DOING is at its WIP limit (${doing} of ${limit})`;
+    if (doing >= limit) return `DOING is at its WIP limit (${doing} of ${limit})`;
   }
   return undefined;
 }

@@ -114,6 +114,23 @@ const MUTATIONS: ((line: string, n: number) => string[])[] = [
   (l) => [l.replace(/^## (T-\d+) .*/, "## $1 \u00a0")],
   (l) => [l.replace(/^## (T-\d+) (.*)/, "##\t$1\t$2 ##")],
   (l) => [l.replace(/^(- \w+):/, "$1 :")],
+  // Shapes the clean scan reads an entry in at once (clean-scan.ts PLAIN_ENTRY), and near misses.
+  (l) => [l, "- resolution: done"],
+  (l) => [l, "- resolution: cancelled", "- resolution: done"],
+  (l) => [l, "- created: 2024-02-29T10:00:00Z"],
+  (l) => [l, "- created: 2026-02-29T10:00:00Z"],
+  (l) => [l, "- created: 2026-04-31T23:59:59.999Z"],
+  (l) => [l, "- created: 2026-12-31T24:00:00Z"],
+  (l) => [l, "- not-before: 2026-01-30T00:00:60Z"],
+  (l) => [l, "- assignee: bob", "- not-before: 2026-11-30T10:30:00Z"],
+  (l) => [l, "- fence: 2", "- workers: bob,carol", "- attempts: 1"],
+  (l) => [l, "- workers: bob, carol", "- fence: 2"],
+  (l, n) => [l, `- depends: T-${n},T-${n + 1}`],
+  (l) => [l.replace(/^## (T-\d+) .*/, "## $1 #5 and #")],
+  (l) => [l.replace(/^## (T-\d+) .*/, "## $1 #")],
+  (l) => [l.replace(/^## (T-\d+) .*/, "## $1 Ünïcode title ✓")],
+  (l) => [l.replace(/^## (T-\d+) .*/, "## $1 x")],
+  (l) => [l.replace(/^## (T-\d+) (.*)/, "## $1  $2")],
 ];
 
 const plainBoard = fc
@@ -167,6 +184,69 @@ describe("the clean scan against the reader", () => {
     );
     expect(clean).toBeGreaterThan(100);
     expect(notClean).toBeGreaterThan(100);
+  });
+
+  it("agrees on entries in the shapes the clean scan reads at once, and on near misses", () => {
+    const board = generateLedgers(6, { seed: 11 }).tasks;
+    // Each case replaces T-3's entry; the heading and field lines, then whether it is clean.
+    const cases: [string[], boolean][] = [
+      [["## T-3 Plain", "- state: READY", "- priority: P1", "- labels: a, b", "- created: 2026-01-31T10:00:00Z"], true],
+      [["## T-3 Plain", "- state: DONE", "- resolution: done", "- created: 2026-01-31T10:00:00Z"], true],
+      [["## T-3 Plain", "- state: DONE", "- created: 2026-01-31T10:00:00Z", "- resolution: done"], true],
+      [
+        [
+          "## T-3 Plain",
+          "- state: DONE",
+          "- resolution: done",
+          "- created: 2026-01-31T10:00:00Z",
+          "- resolution: done",
+        ],
+        false,
+      ],
+      [["## T-3 Plain", "- state: READY", "- created: 2026-01-31T10:00:00Z", "- resolution: done"], false],
+      [["## T-3 Plain", "- state: READY", "- created: 2024-02-29T10:00:00Z"], true],
+      [["## T-3 Plain", "- state: READY", "- created: 2026-02-29T10:00:00Z"], false],
+      [["## T-3 Plain", "- state: READY", "- created: 2026-04-31T10:00:00Z"], false],
+      [["## T-3 Plain", "- state: READY", "- created: 2026-04-30T10:00:00.25Z"], true],
+      [["## T-3 Plain", "- state: READY", "- created: 2026-04-10T24:00:00Z"], false],
+      [["## T-3 Plain", "- state: READY", "- not-before: 2026-05-31T10:00:00Z"], true],
+      [["## T-3 Plain", "- state: READY", "- not-before: 2026-06-31T10:00:00Z"], false],
+      [
+        [
+          "## T-3 Plain",
+          "- state: DONE",
+          "- created: 2026-01-01T10:00:00Z",
+          "- assignee: bob",
+          "- fence: 2",
+          "- workers: bob, carol",
+          "- attempts: 1",
+          "- resolution: done",
+        ],
+        true,
+      ],
+      [["## T-3 Plain", "- state: READY", "- workers: bob", "- fence: 2"], true],
+      [["## T-3 Plain", "- state: READY", "- depends: T-1,T-2"], true],
+      [["## T-3 Plain", "- state: READY", "- depends: T-1, T-3"], false],
+      [["## T-3 Plain", "- state: READY", "- depends: T-1, T-99"], false],
+      [["## T-3 Plain", "- state: READY", "- depends: T-1, T-4"], true],
+      [["## T-3 Plain", "- state: DOING"], false],
+      [["## T-3 Plain", "- state: READY", "- state: READY"], false],
+      [["## T-3 Plain", "- state: READY", "- priority: P1", "- priority: P2"], false],
+      [["## T-3 #5 and #6", "- state: READY"], true],
+      [["## T-3 #", "- state: READY"], false],
+      [["## T-3 ends in #", "- state: READY"], true],
+      [["## T-3 ends in ##", "- state: READY"], true],
+      [["## T-3 Ünïcode ✓", "- state: READY"], true],
+      [["## T-3 \u00a0", "- state: READY"], false],
+      [["## T-3 x", "- state: READY"], true],
+      [["## T-1 Twice", "- state: READY"], false],
+      [["## T-3 Plain", "- state: PLAN", "- labels: ünï"], true],
+    ];
+    for (const [lines, clean] of cases) {
+      const text = board.replace(/## T-3 [\s\S]*?(?=## T-4 )/, `${lines.join("\n")}\n\nSome text.\n\n`);
+      expect(text).toContain(lines.join("\n"));
+      expect(expectAgree(text), lines.join(" / ")).toBe(clean ? "clean" : "not clean");
+    }
   });
 
   it("reports a dependency cycle exactly when the graph has one", () => {

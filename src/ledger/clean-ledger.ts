@@ -1,0 +1,267 @@
+// TASKS.md as typed data for a board the clean scan answers for (no diagnostic at all), read
+// only as far as a command asks. A command that changes one task needs that task's entry,
+// the policy and where the log ends, not every task as an object: on 1,000 tasks reading them
+// all was most of a write's time, and on 50,000 most of its memory. Each entry is read with
+// the reader's own parts (its field table and decodeTask), so a task reads exactly as readTasks
+// reads it; asking for the task list, or for every section, reads them all.
+// test/unit/clean-ledger.test.ts compares it with readTasks, and the plans made from both.
+
+import type { Diagnostic } from "../model/diagnostic.js";
+import type { Policy, Task } from "../model/task.js";
+import { atxHeading, type BlockScan } from "./blocks.js";
+import { type CleanTasks, type Range, scanCleanTasks } from "./clean-scan.js";
+import {
+  dominantEol,
+  FieldTable,
+  fieldColon,
+  isBlank,
+  type LedgerText,
+  plainEntryHeading,
+  type Section,
+  TableSection,
+} from "./document.js";
+import { scanSimple } from "./fast-scan.js";
+import { type LogSection, logSectionOf } from "./log.js";
+import { decodeTask, Interner, type Schedule, schedulesOf, type TasksLedger } from "./tasks.js";
+
+/** The board read lazily when the clean scan answers for it; undefined otherwise (use readTasks). */
+export function readCleanTasks(file: string, text: string): TasksLedger | undefined {
+  const clean = scanCleanTasks(text);
+  return clean && new CleanLedger(file, text, clean);
+}
+
+/**
+ * The tasks of a ledger that `keep` accepts (all without it): for a lazily read clean board,
+ * a list that reads each task when asked for and keeps none (CleanLedger.taskList); for any
+ * other, the tasks themselves.
+ */
+export function tasksOf(ledger: TasksLedger, keep?: (t: Task) => boolean): readonly Task[] {
+  if (ledger instanceof CleanLedger) return ledger.taskList(keep);
+  return keep ? ledger.tasks.filter(keep) : ledger.tasks;
+}
+
+type Entry = { task: Task; section: Section };
+
+class CleanLedger implements TasksLedger {
+  readonly doc: LedgerText;
+  readonly byId: Map<string, Entry>;
+  readonly policy: Policy;
+  readonly diagnostics: Diagnostic[] = [];
+  readonly log: LogSection;
+  private readonly table: FieldTable;
+  private readonly interner: Interner;
+  private readonly read = new Map<number, TableSection>(); // by start offset
+  private cursor = { at: 0, line: 0 }; // the number of line breaks before `at`
+  private all: { sections: Section[]; tasks: Task[] } | undefined;
+
+  constructor(
+    file: string,
+    text: string,
+    readonly clean: CleanTasks,
+  ) {
+    const bomLength = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const ledger = this;
+    let scan: BlockScan | undefined;
+    this.doc = {
+      kind: "tasks",
+      file,
+      text,
+      bomLength,
+      eol: dominantEol(text),
+      // The fast scan always answers for a board the clean scan answers for.
+      get scan() {
+        scan ??= scanSimple(text, bomLength) as BlockScan;
+        return scan;
+      },
+      get sections() {
+        return ledger.everything().sections;
+      },
+      diagnostics: [],
+    };
+    this.table = new FieldTable(text, 64);
+    this.interner = new Interner(text);
+    this.policy = clean.policy;
+    this.byId = new Entries(this);
+    const log = clean.reservedRange("Log");
+    this.log = logSectionOf(this.doc, log && this.section(log));
+  }
+
+  readonly entryIds = (): string[] => {
+    const ids: string[] = [];
+    for (const r of this.clean.sections()) if (r.id !== undefined) ids.push(r.id);
+    return ids;
+  };
+
+  readonly entrySource = (id: string): string | undefined => this.clean.entryText(id);
+
+  get tasks(): Task[] {
+    return this.everything().tasks;
+  }
+
+  get schedules(): Schedule[] {
+    const s = this.clean.reservedRange("Schedules");
+    return schedulesOf(s && this.section(s));
+  }
+
+  /** Entry `id` read from its text, or undefined when the board has none. */
+  entry(id: string): Entry | undefined {
+    const range = this.clean.entryRange(id);
+    if (!range) return undefined;
+    const section = this.section(range);
+    return { task: decodeTask(this.doc, section as TableSection, this.diagnostics, this.interner), section };
+  }
+
+  /** Every section and task, read once, in file order. */
+  everything(): { sections: Section[]; tasks: Task[] } {
+    if (!this.all) {
+      const sections: Section[] = [];
+      const tasks: Task[] = [];
+      for (const r of this.clean.sections()) {
+        if (r.id === undefined) sections.push(this.section(r));
+        else {
+          const e = this.byId.get(r.id) as Entry;
+          sections.push(e.section);
+          tasks.push(e.task);
+        }
+      }
+      this.all = { sections, tasks };
+      (this.byId as Entries).inFileOrder(tasks);
+    }
+    return this.all;
+  }
+
+  /**
+   * The section at [start, end), as readLedgerText makes it. On a clean board its heading is
+   * a level-2 ATX heading, an entry's is a plain "T-12 Title", and every line under it up to
+   * the first blank one is a field line (the Log's are not fields).
+   */
+  private section({ start, end }: Range, table = this.table): TableSection {
+    const done = this.read.get(start);
+    if (done) return done;
+    const { text } = this.doc;
+    const nl = text.indexOf("\n", start);
+    const next = nl === -1 ? text.length : nl + 1;
+    const le = nl === -1 ? text.length : nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    const h = atxHeading(text, start, le) as { start: number; end: number };
+    const headingLine = this.lineOf(start);
+    const entry = plainEntryHeading(text, h.start, h.end, "T");
+    const isLog = !entry && h.end - h.start === 3 && text.startsWith("Log", h.start);
+    const fieldFirst = table.count;
+    let fieldsEnd = next;
+    if (!isLog) {
+      for (let ln = headingLine + 1, ls = next, after = ls; ls < end; ln++, ls = after) {
+        let lineEnd = text.indexOf("\n", ls);
+        if (lineEnd === -1) lineEnd = text.length;
+        after = lineEnd < text.length ? lineEnd + 1 : text.length;
+        const contentEnd = lineEnd > ls && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+        if (isBlank(text, ls, contentEnd)) break;
+        const colon = fieldColon(text, ls, contentEnd);
+        if (colon < 0) break;
+        table.add(ln, ls, contentEnd, after, colon, fieldFirst);
+        fieldsEnd = after;
+      }
+    }
+    const section = new TableSection(
+      table,
+      entry ? "entry" : "reserved",
+      h.start,
+      h.end,
+      entry && text.slice(h.start, entry.idEnd),
+      entry && (entry.titleStart === h.end ? "" : text.slice(entry.titleStart, h.end).trim()),
+      headingLine,
+      entry ? entry.titleStart : h.start,
+      start,
+      end,
+      end === text.length ? -1 : this.lineOf(end) - 1,
+      fieldFirst,
+      table.count - fieldFirst,
+      fieldsEnd,
+    );
+    if (table === this.table) this.read.set(start, section);
+    return section;
+  }
+
+  /**
+   * The tasks `keep` accepts, in file order, as a list that reads a task each time one is
+   * asked for and keeps none (each with a field table of its own): list --json of 50,000 tasks
+   * holds one task at a time instead of all of them. Asking for every task once more costs a
+   * reading each time (a table of tasks asks twice).
+   */
+  taskList(keep: ((t: Task) => boolean) | undefined): readonly Task[] {
+    const ranges = this.clean.sections().filter((r) => r.id !== undefined);
+    const read = (r: Range) =>
+      decodeTask(this.doc, this.section(r, new FieldTable(this.doc.text, 16)), this.diagnostics, this.interner);
+    let chosen: Range[] = ranges;
+    if (keep) {
+      chosen = [];
+      for (const r of ranges) if (keep(read(r))) chosen.push(r);
+    }
+    const index = (key: string | symbol): number =>
+      typeof key === "string" && /^(0|[1-9]\d*)$/.test(key) && Number(key) < chosen.length ? Number(key) : -1;
+    return new Proxy([] as Task[], {
+      get: (target, key, receiver) => {
+        if (key === "length") return chosen.length;
+        const i = index(key);
+        return i >= 0 ? read(chosen[i] as Range) : Reflect.get(target, key, receiver);
+      },
+      has: (target, key) => index(key) >= 0 || Reflect.has(target, key),
+    });
+  }
+
+  /** The 0-based line of an offset, counted from the last one asked for when that was earlier. */
+  private lineOf(offset: number): number {
+    const { text } = this.doc;
+    let { at, line } = this.cursor;
+    if (offset < at) at = line = 0;
+    for (let i = text.indexOf("\n", at); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) line++;
+    this.cursor = { at: offset, line };
+    return line;
+  }
+}
+
+/** byId: an entry is read the first time it is asked for; iterating reads them all. */
+class Entries extends Map<string, Entry> {
+  constructor(private readonly ledger: CleanLedger) {
+    super();
+  }
+  override get(id: string): Entry | undefined {
+    let e = super.get(id);
+    if (!e) {
+      e = this.ledger.entry(id);
+      if (e) super.set(id, e);
+    }
+    return e;
+  }
+  override has(id: string): boolean {
+    return super.has(id) || this.ledger.clean.entryRange(id) !== undefined;
+  }
+  override get size(): number {
+    return this.ledger.clean.tasks;
+  }
+  /** Once every entry is read: iterate them in file order, as readTasks's map does. */
+  inFileOrder(tasks: readonly Task[]): void {
+    const read = [...super.entries()];
+    super.clear();
+    const byId = new Map(read);
+    for (const t of tasks) super.set(t.id, byId.get(t.id) as Entry);
+  }
+  private full(): this {
+    this.ledger.everything();
+    return this;
+  }
+  override forEach(f: (value: Entry, key: string, map: Map<string, Entry>) => void, thisArg?: unknown): void {
+    super.forEach.call(this.full(), f, thisArg);
+  }
+  override entries(): MapIterator<[string, Entry]> {
+    return super.entries.call(this.full());
+  }
+  override keys(): MapIterator<string> {
+    return super.keys.call(this.full());
+  }
+  override values(): MapIterator<Entry> {
+    return super.values.call(this.full());
+  }
+  override [Symbol.iterator](): MapIterator<[string, Entry]> {
+    return super[Symbol.iterator].call(this.full());
+  }
+}

@@ -1,0 +1,225 @@
+// The lazily read clean board (src/ledger/clean-ledger.ts) that set and the transitions plan
+// on, against readTasks: on boards that taskgate's own commands evolve (so they get leases,
+// fences, workers, resolutions in the order the commands write them), with CRLF and a BOM, it
+// must answer for exactly the clean ones, read every task, section and the log the same,
+// whichever entry is asked for first, and every plan made from it must be the same plan.
+
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { generateLedgers } from "../../scripts/gen-ledger.mjs";
+import { sha256Hex } from "../../src/io/hash.js";
+import { readCleanTasks, tasksOf } from "../../src/ledger/clean-ledger.js";
+import { scanCleanTasks } from "../../src/ledger/clean-scan.js";
+import type { Section } from "../../src/ledger/document.js";
+import { applySplices } from "../../src/ledger/edit.js";
+import { lastHash } from "../../src/ledger/log.js";
+import { readTasks, type TasksLedger } from "../../src/ledger/tasks.js";
+import type { Task } from "../../src/model/task.js";
+import { pickNext } from "../../src/rules/dispatch.js";
+import { filterTasks, matcher, type TaskFilter } from "../../src/rules/filter.js";
+import { planSetFields } from "../../src/rules/plan-set.js";
+import { planTransition, type TransitionInput, type Who } from "../../src/rules/workflow.js";
+
+const T0 = Date.UTC(2026, 10, 24, 9, 0, 0);
+const WHO: Who[] = [
+  { actor: "alice", roles: ["CMD", "WORK", "AUDIT"], automation: false, host: "a1" },
+  { actor: "bob", roles: ["WORK"], automation: false, host: "b1" },
+  { actor: "carol", roles: ["WORK", "AUDIT"], automation: false, host: "c1" },
+];
+
+/** A task's reading: every field of Task (not the section it keeps, whose table is shared). */
+const taskView = (t: Task) => {
+  const { section: _section, ...own } = t as Task & { section?: unknown };
+  return { ...own, fields: t.fields };
+};
+const sectionView = (s: Section | undefined) =>
+  s && {
+    kind: s.kind,
+    name: s.name,
+    id: s.id,
+    title: s.title,
+    headingLine: s.headingLine,
+    titleStart: s.titleStart,
+    titleEnd: s.titleEnd,
+    start: s.start,
+    end: s.end,
+    lastLine: s.lastLine,
+    fields: s.fields,
+    fieldsEnd: s.fieldsEnd,
+  };
+
+/** Reads `text` both ways; checks they agree; returns a fresh lazy ledger (or undefined) and the full one. */
+function expectAgree(text: string, firstAsked: string[]): { lazy: TasksLedger | undefined; full: TasksLedger } {
+  const full = readTasks("TASKS.md", text);
+  const lazy = readCleanTasks("TASKS.md", text);
+  expect(lazy === undefined).toBe(scanCleanTasks(text) === undefined);
+  if (!lazy) return { lazy, full };
+  expect(full.diagnostics).toEqual([]);
+  expect(lazy.diagnostics).toEqual([]);
+  // Entries asked for one by one first, as the commands do; then everything.
+  for (const id of firstAsked) {
+    const want = full.byId.get(id);
+    const got = lazy.byId.get(id);
+    expect(got && { task: taskView(got.task), section: sectionView(got.section) }, id).toEqual(
+      want && { task: taskView(want.task), section: sectionView(want.section) },
+    );
+    expect(lazy.byId.has(id)).toBe(full.byId.has(id));
+  }
+  expect(lastHash(lazy.doc, lazy.log)).toBe(lastHash(full.doc, full.log));
+  expect(sectionView(lazy.log.section)).toEqual(sectionView(full.log.section));
+  expect(lazy.log.lines).toEqual(full.log.lines);
+  expect(lazy.policy).toEqual(full.policy);
+  expect(lazy.schedules).toEqual(full.schedules);
+  expect({ eol: lazy.doc.eol, bom: lazy.doc.bomLength, file: lazy.doc.file }).toEqual({
+    eol: full.doc.eol,
+    bom: full.doc.bomLength,
+    file: full.doc.file,
+  });
+  expect(lazy.byId.size).toBe(full.byId.size);
+  expect(lazy.tasks.map(taskView)).toEqual(full.tasks.map(taskView));
+  expect(lazy.doc.sections.map(sectionView)).toEqual(full.doc.sections.map(sectionView));
+  expect([...lazy.byId.keys()]).toEqual([...full.byId.keys()]);
+  expect(lazy.doc.scan.lineStarts).toEqual(full.doc.scan.lineStarts);
+  return { lazy: readCleanTasks("TASKS.md", text), full };
+}
+
+type Step =
+  | { kind: "transition"; input: TransitionInput; who: number }
+  | { kind: "set"; id: string; pairs: [string, string][] };
+
+const ACTIONS = [
+  "ready",
+  "plan",
+  "claim",
+  "renew",
+  "release",
+  "submit",
+  "accept",
+  "rework",
+  "block",
+  "unblock",
+  "cancel",
+] as const;
+
+const step = (count: number): fc.Arbitrary<Step> =>
+  fc.oneof(
+    fc.record({
+      kind: fc.constant("transition" as const),
+      input: fc.record({
+        action: fc.constantFrom(...ACTIONS),
+        id: fc.integer({ min: 1, max: count + 1 }).map((n) => `T-${n}`),
+        reason: fc.constantFrom(undefined, "because"),
+      }),
+      who: fc.integer({ min: 0, max: WHO.length - 1 }),
+    }),
+    fc.record({
+      kind: fc.constant("set" as const),
+      id: fc.integer({ min: 1, max: count + 1 }).map((n) => `T-${n}`),
+      pairs: fc.array(
+        fc.tuple(
+          fc.constantFrom("title", "priority", "labels", "assignee", "not-before", "depends"),
+          fc.constantFrom("", "P1", "x, y", "bob", "2026-12-31T10:00:00Z", "T-1", "New title"),
+        ),
+        { minLength: 1, maxLength: 2 },
+      ),
+    }),
+  );
+
+/** The same plan from both readings of the board: a refusal with the same words, or the same splices. */
+function planBoth(text: string, s: Step, n: number): string | undefined {
+  const { lazy, full } = expectAgree(text, s.kind === "set" ? [s.id] : [s.input.id]);
+  if (!lazy) return undefined;
+  const now = T0 + n * 60_000;
+  const plan = (l: TasksLedger) =>
+    s.kind === "set"
+      ? planSetFields(l, s.id, s.pairs, { now, actor: "alice", role: "CMD", hasher: sha256Hex })
+      : planTransition(l, s.input, WHO[s.who] as Who, { now, hasher: sha256Hex });
+  const want = plan(full);
+  expect(plan(lazy)).toEqual(want);
+  return want.ok && want.splices.length ? applySplices(text, want.splices) : text;
+}
+
+describe("the lazily read clean board against readTasks", () => {
+  it("reads the same and plans the same on boards the commands evolve", () => {
+    let planned = 0;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 12 }),
+        (count, seed, crlf, bom, picks) => {
+          let text = generateLedgers(count, { seed, ready: 0.6 }).tasks;
+          if (crlf) text = text.replace(/\n/g, "\r\n");
+          if (bom) text = `\ufeff${text}`;
+          const steps = fc.sample(step(count), { seed: seed + picks.length, numRuns: picks.length });
+          steps.forEach((s, k) => {
+            const next = planBoth(text, s, k);
+            if (next !== undefined) {
+              planned++;
+              text = next;
+            }
+          });
+          expectAgree(text, ["T-1", `T-${count}`]);
+        },
+      ),
+      { numRuns: 200 },
+    );
+    expect(planned).toBeGreaterThan(500);
+  });
+
+  it("lists the same tasks for every filter, one read at a time", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 30 }),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.record({
+          states: fc.subarray(["PLAN", "READY", "DOING", "REVIEW", "DONE"]),
+          labels: fc.subarray(["automation", "backend", "docs", "ux", "nope"], { maxLength: 2 }),
+          assignee: fc.constantFrom(undefined, "bob"),
+        }),
+        (count, seed, filter) => {
+          const text = generateLedgers(count, { seed }).tasks.replace(/(- state: READY\n)/, "$1- assignee: bob\n");
+          const full = readTasks("TASKS.md", text);
+          const lazy = readCleanTasks("TASKS.md", text) as TasksLedger;
+          const f: TaskFilter = {
+            states: filter.states,
+            labels: filter.labels,
+            ...(filter.assignee === undefined ? {} : { assignee: filter.assignee }),
+          };
+          const want = filterTasks(full.tasks, f).map(taskView);
+          const list = tasksOf(lazy, matcher(f));
+          expect(list.length).toBe(want.length);
+          expect(list.map(taskView)).toEqual(want);
+          expect([...list].map(taskView)).toEqual(want);
+          for (let i = 0; i < list.length; i++) expect(taskView(list[i] as Task)).toEqual(want[i]);
+          expect(list[list.length]).toBeUndefined();
+          expect(tasksOf(full, matcher(f)).map(taskView)).toEqual(want);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("answers for the same boards as the clean scan, and next picks the same task", () => {
+    const board = generateLedgers(30, { seed: 5, ready: 0.5 }).tasks;
+    const lines = board.split("\n");
+    for (let i = 0; i < lines.length; i += 3) {
+      for (const change of ["- state: DOING", "", "- lease:", "## T-2 Again", "- labels: ünï"]) {
+        const text = [...lines.slice(0, i), change, ...lines.slice(i)].join("\n");
+        const { lazy, full } = expectAgree(text, ["T-3", "T-1"]);
+        if (!lazy) continue;
+        for (const who of WHO) {
+          const a = pickNext(lazy, who, {}, T0);
+          const b = pickNext(full, who, {}, T0);
+          expect({ id: a.task?.id, why: a.why, n: a.candidates }).toEqual({
+            id: b.task?.id,
+            why: b.why,
+            n: b.candidates,
+          });
+        }
+      }
+    }
+  });
+});
