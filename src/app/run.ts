@@ -39,7 +39,7 @@ export interface RunOptions {
   readonly grace: number;
   readonly via: "run" | "work";
   /** Stream the program's output to our stdout/stderr too (run), or only to its log file (work). */
-  readonly echo: boolean;
+  readonly echo: { readonly out: NodeJS.WritableStream; readonly err: NodeJS.WritableStream } | undefined;
   /** Repository folder, for evidence paths relative to it. */
   readonly root: string;
 }
@@ -118,7 +118,7 @@ export async function startRun(
   }
   const hash = createHash("sha256");
   let tail = "";
-  const record = (chunk: Buffer, to: NodeJS.WriteStream | undefined) => {
+  const record = (chunk: Buffer, to: NodeJS.WritableStream | undefined) => {
     writeSync(fd, chunk);
     hash.update(chunk);
     tail = (tail + chunk.toString("utf8")).slice(-TAIL_BYTES);
@@ -317,16 +317,13 @@ export async function startRun(
       void finish("exit 127", false);
       return;
     }
-    child.stdout?.on("data", (d: Buffer) => record(d, options.echo ? process.stdout : undefined));
-    child.stderr?.on("data", (d: Buffer) => record(d, options.echo ? process.stderr : undefined));
+    child.stdout?.on("data", (d: Buffer) => record(d, options.echo?.out));
+    child.stderr?.on("data", (d: Buffer) => record(d, options.echo?.err));
     let notStarted = false;
     child.on("error", (e) => {
       // The program could not be started (missing, not executable): like a shell's 127.
       notStarted = true;
-      record(
-        Buffer.from(`taskgate: could not start ${argv[0]}: ${e.message}\n`),
-        options.echo ? process.stderr : undefined,
-      );
+      record(Buffer.from(`taskgate: could not start ${argv[0]}: ${e.message}\n`), options.echo?.err);
     });
     const ended = (code: number | null, signal: NodeJS.Signals | null) => {
       if (notStarted) void finish("exit 127", false);

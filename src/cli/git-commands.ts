@@ -5,6 +5,7 @@ import type { Command } from "commander";
 import type { Context } from "../app/context.js";
 import { EXIT } from "../app/errors.js";
 import type { Violation } from "../rules/judge.js";
+import { output } from "./output.js";
 import { jsonDoc } from "./render.js";
 import type { WatchKit } from "./watch-commands.js";
 
@@ -113,7 +114,7 @@ export function registerGitCommands(program: Command, kit: WatchKit): void {
       const { mergeFiles } = await import("../app/merge-driver.js");
       const conflicts = mergeFiles(base, ours, theirs, path);
       if (conflicts) {
-        process.stderr.write(
+        output(2).write(
           `taskgate: ${path ?? ours}: ${conflicts} conflict${conflicts === 1 ? "" : "s"} left between markers; resolve, then taskgate check\n`,
         );
         kit.setExit(EXIT.refused);

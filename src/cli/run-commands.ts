@@ -10,6 +10,7 @@ import { lockDirFor } from "../io/places.js";
 import { formatAge, formatTime, parseDuration } from "../model/time.js";
 import { instantiate, parseTemplate } from "../rules/command-template.js";
 import { collectList } from "./options.js";
+import { output } from "./output.js";
 import type { WatchKit } from "./watch-commands.js";
 
 const duration = (name: string, text: string | undefined): number | undefined => {
@@ -69,7 +70,10 @@ export function registerRunCommands(program: Command, kit: WatchKit): void {
     .action(async (id: string, command: string[], o: RunFlags) => {
       const { ctx } = kit.context();
       const { startRun } = await import("../app/run.js");
-      const print = (e: AnyEvent) => process.stderr.write(o.json ? json(e) : line(e));
+      // Through output(): written in order, and waited for before the process exits.
+      const out = output(1);
+      const err = output(2);
+      const print = (e: AnyEvent) => err.write(o.json ? json(e) : line(e));
       const handle = await startRun(
         () => kit.context().ctx,
         {
@@ -80,7 +84,7 @@ export function registerRunCommands(program: Command, kit: WatchKit): void {
           logDir: logDirOf(o, ctx.paths.tasks),
           grace: duration("--grace", o.grace) as number,
           via: "run",
-          echo: true,
+          echo: { out, err },
           root: findWorkTree(ctx.paths.tasks) ?? process.cwd(),
         },
         print,
@@ -149,7 +153,7 @@ export function registerRunCommands(program: Command, kit: WatchKit): void {
             logDir: logDirOf(o, ctx.paths.tasks),
             grace: duration("--grace", o.grace) as number,
             via: "work",
-            echo: false,
+            echo: undefined,
             root: findWorkTree(ctx.paths.tasks) ?? process.cwd(),
             parallel,
             maxTasks,
