@@ -103,107 +103,99 @@ export function registerRunCommands(program: Command, kit: WatchKit): void {
       );
     });
 
-  program
-    .command("work")
-    .description("a worker loop: take the best task, run a command for it under a lease, repeat (N at once)")
-    .requiredOption("--exec <command>", "the command for each task; {id} and {title} become arguments (no shell)")
-    .option("--parallel <n>", "tasks run at once", "1")
-    .option("--label <label>", "only tasks with this label; repeat for all of several", collectList)
-    .option("--max-tasks <k>", "start at most this many tasks, then finish")
-    .option("--exit-when-idle", "end when no task is left to start (instead of waiting for new ones)")
-    .option("--ttl <duration>", "lease length (default: the policy's lease); renewed every TTL/3 while it runs")
-    .option(
-      "--on-success <what>",
-      "after exit 0: review (submit), done (submit, then the automation actor accepts), release",
-      "review",
-    )
-    .option("--log-dir <dir>", "where each run's output is kept (default: .git/taskgate/runs)")
-    .option("--grace <duration>", "time between SIGTERM and SIGKILL when a program must stop", "10s")
-    .option("--json", "one JSON object per event and line")
-    .action(
-      async (
-        o: RunFlags & {
-          exec: string;
-          parallel: string;
-          label?: string[];
-          maxTasks?: string;
-          exitWhenIdle?: boolean;
-        },
-      ) => {
-        const template = parseTemplate(o.exec);
-        if (!template.ok) throw new UsageError(template.message);
-        const parallel = Number(o.parallel);
-        if (!Number.isInteger(parallel) || parallel < 1)
-          throw new UsageError(`Expected --parallel as a whole number of at least 1, found "${o.parallel}"`);
-        const maxTasks = o.maxTasks === undefined ? undefined : Number(o.maxTasks);
-        if (maxTasks !== undefined && (!Number.isInteger(maxTasks) || maxTasks < 1)) {
-          throw new UsageError(`Expected --max-tasks as a whole number of at least 1, found "${o.maxTasks}"`);
-        }
-        const { ctx } = kit.context();
-        const { startWork } = await import("../app/work.js");
-        const tty = Boolean(process.stdout.isTTY) && !o.json;
-        let board = 0; // lines of the live view on screen
-        const worker = startWork(
-          () => kit.context().ctx,
-          {
-            labels: o.label ?? [],
-            argv: (task) => instantiate(template.words, task),
-            ttl: duration("--ttl", o.ttl),
-            onSuccess: onSuccessOf(o.onSuccess),
-            logDir: logDirOf(o, ctx.paths.tasks),
-            grace: duration("--grace", o.grace) as number,
-            via: "work",
-            echo: undefined,
-            root: findWorkTree(ctx.paths.tasks) ?? process.cwd(),
-            parallel,
-            maxTasks,
-            exitWhenIdle: Boolean(o.exitWhenIdle),
-            idleWait: 2000,
-          },
-          (e) => {
-            if (tty) {
-              if (e.event === "idle" || e.event === "start" || e.event === "claim") return; // the live view shows these
-              clear();
-              process.stdout.write(line(e));
-              draw();
-            } else if (e.event !== "idle") kit.out.write(o.json ? json(e) : line(e));
-          },
-        );
-        const clear = () => {
-          if (board) process.stdout.write(`\x1b[${board}A\x1b[0J`);
-          board = 0;
-        };
-        const draw = () => {
-          if (!tty) return;
-          const now = Date.now();
-          const rows = [...worker.running.values()].map(
-            (h) =>
-              `  ${h.task.id.padEnd(7)} ${formatAge(now - h.startedAt).padStart(4)} running, lease ${formatAge(Math.max(0, h.leaseUntil() - now))} left  ${h.task.title}`,
-          );
-          const t = worker.totals;
-          rows.push(
-            `  done ${t.done}  failed ${t.failed} (retried ${t.retried})  lost ${t.lost}  running ${worker.running.size}`,
-          );
-          process.stdout.write(`${rows.join("\n")}\n`);
-          board = rows.length;
-        };
-        const timer = tty
-          ? setInterval(() => {
-              clear();
-              draw();
-            }, 1000)
-          : undefined;
-        const onSignal = (signal: NodeJS.Signals) => worker.stop(signal);
-        process.on("SIGINT", onSignal);
-        process.on("SIGTERM", onSignal);
-        const totals = await worker.done;
-        clearInterval(timer);
-        process.removeListener("SIGINT", onSignal);
-        process.removeListener("SIGTERM", onSignal);
-        if (tty) clear();
-        const summary = `done ${totals.done}, failed ${totals.failed} (retried ${totals.retried}), lost ${totals.lost}, interrupted ${totals.interrupted}`;
-        kit.out.write(o.json ? `${JSON.stringify({ event: "summary", ...totals })}\n` : `${summary}\n`);
-        kit.setExit(EXIT.ok);
+  common(
+    program
+      .command("work")
+      .description("a worker loop: take the best task, run a command for it under a lease, repeat (N at once)")
+      .requiredOption("--exec <command>", "the command for each task; {id} and {title} become arguments (no shell)")
+      .option("--parallel <n>", "tasks run at once", "1")
+      .option("--label <label>", "only tasks with this label; repeat for all of several", collectList)
+      .option("--max-tasks <k>", "start at most this many tasks, then finish")
+      .option("--exit-when-idle", "end when no task is left to start (instead of waiting for new ones)"),
+  ).action(
+    async (
+      o: RunFlags & {
+        exec: string;
+        parallel: string;
+        label?: string[];
+        maxTasks?: string;
+        exitWhenIdle?: boolean;
       },
-    );
+    ) => {
+      const template = parseTemplate(o.exec);
+      if (!template.ok) throw new UsageError(template.message);
+      const parallel = Number(o.parallel);
+      if (!Number.isInteger(parallel) || parallel < 1)
+        throw new UsageError(`Expected --parallel as a whole number of at least 1, found "${o.parallel}"`);
+      const maxTasks = o.maxTasks === undefined ? undefined : Number(o.maxTasks);
+      if (maxTasks !== undefined && (!Number.isInteger(maxTasks) || maxTasks < 1)) {
+        throw new UsageError(`Expected --max-tasks as a whole number of at least 1, found "${o.maxTasks}"`);
+      }
+      const { ctx } = kit.context();
+      const { startWork } = await import("../app/work.js");
+      const tty = Boolean(process.stdout.isTTY) && !o.json;
+      let board = 0; // lines of the live view on screen
+      const worker = startWork(
+        () => kit.context().ctx,
+        {
+          labels: o.label ?? [],
+          argv: (task) => instantiate(template.words, task),
+          ttl: duration("--ttl", o.ttl),
+          onSuccess: onSuccessOf(o.onSuccess),
+          logDir: logDirOf(o, ctx.paths.tasks),
+          grace: duration("--grace", o.grace) as number,
+          via: "work",
+          echo: undefined,
+          root: findWorkTree(ctx.paths.tasks) ?? process.cwd(),
+          parallel,
+          maxTasks,
+          exitWhenIdle: Boolean(o.exitWhenIdle),
+          idleWait: 2000,
+        },
+        (e) => {
+          if (tty) {
+            if (e.event === "idle" || e.event === "start" || e.event === "claim") return; // the live view shows these
+            clear();
+            process.stdout.write(line(e));
+            draw();
+          } else if (e.event !== "idle") kit.out.write(o.json ? json(e) : line(e));
+        },
+      );
+      const clear = () => {
+        if (board) process.stdout.write(`\x1b[${board}A\x1b[0J`);
+        board = 0;
+      };
+      const draw = () => {
+        if (!tty) return;
+        const now = Date.now();
+        const rows = [...worker.running.values()].map(
+          (h) =>
+            `  ${h.task.id.padEnd(7)} ${formatAge(now - h.startedAt).padStart(4)} running, lease ${formatAge(Math.max(0, h.leaseUntil() - now))} left  ${h.task.title}`,
+        );
+        const t = worker.totals;
+        rows.push(
+          `  done ${t.done}  failed ${t.failed} (retried ${t.retried})  lost ${t.lost}  running ${worker.running.size}`,
+        );
+        process.stdout.write(`${rows.join("\n")}\n`);
+        board = rows.length;
+      };
+      const timer = tty
+        ? setInterval(() => {
+            clear();
+            draw();
+          }, 1000)
+        : undefined;
+      const onSignal = (signal: NodeJS.Signals) => worker.stop(signal);
+      process.on("SIGINT", onSignal);
+      process.on("SIGTERM", onSignal);
+      const totals = await worker.done;
+      clearInterval(timer);
+      process.removeListener("SIGINT", onSignal);
+      process.removeListener("SIGTERM", onSignal);
+      if (tty) clear();
+      const summary = `done ${totals.done}, failed ${totals.failed} (retried ${totals.retried}), lost ${totals.lost}, interrupted ${totals.interrupted}`;
+      kit.out.write(o.json ? `${JSON.stringify({ event: "summary", ...totals })}\n` : `${summary}\n`);
+      kit.setExit(EXIT.ok);
+    },
+  );
 }

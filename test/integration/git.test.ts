@@ -6,9 +6,8 @@ import { execFileSync } from "node:child_process";
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { sha256Hex } from "../../src/io/hash.js";
-import { lintLedger } from "../../src/ledger/lint.js";
 import { baseEnv, makeRepo, read, runCli } from "../support/cli.js";
+import { validTasks as valid } from "../support/ledger.js";
 
 const ROLES = ["bob@example.com: WORK", "carol@example.com: WORK, AUDIT"];
 
@@ -35,12 +34,6 @@ async function repoWithHook(): Promise<string> {
   const r = await runCli(["hook", "install"], { cwd: dir });
   expect(r.code).toBe(0);
   return dir;
-}
-
-function valid(dir: string) {
-  const l = lintLedger("tasks", "TASKS.md", read(dir, "TASKS.md"), sha256Hex);
-  expect(l.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-  return l;
 }
 
 describe("the pre-commit hook (check --staged)", () => {

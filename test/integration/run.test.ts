@@ -7,8 +7,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { sha256Hex } from "../../src/io/hash.js";
-import { lintLedger } from "../../src/ledger/lint.js";
 import { baseEnv, makeRepo, read, runCli } from "../support/cli.js";
+import { validTasks as ledger } from "../support/ledger.js";
 import { CLI } from "../support/paths.js";
 
 const WORKERS = ["w1", "w2", "w3"];
@@ -18,12 +18,6 @@ async function repo(titles: string[]): Promise<string> {
   writeFileSync(join(dir, "TASKS.md"), read(dir, "TASKS.md").replace("- clock-skew: 30s", "- clock-skew: 0s"));
   for (const t of titles) expect((await runCli(["add", "--ready", t], { cwd: dir })).code).toBe(0);
   return dir;
-}
-
-function ledger(dir: string) {
-  const l = lintLedger("tasks", "TASKS.md", read(dir, "TASKS.md"), sha256Hex);
-  expect(l.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-  return l;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -8,10 +8,9 @@ import { mkdtempSync, readFileSync, realpathSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { sha256Hex } from "../../src/io/hash.js";
-import { lintLedger } from "../../src/ledger/lint.js";
 import { baseEnv, makeRepo, read, runCli } from "../support/cli.js";
 import { expectGolden } from "../support/golden.js";
+import { validTasks as ledger } from "../support/ledger.js";
 import { CLI, FIXTURES, ROOT } from "../support/paths.js";
 
 const WATCH = "taskgate-watch: CMD, AUDIT (automation)";
@@ -24,12 +23,6 @@ async function repo(policy: Record<string, string> = {}): Promise<string> {
   writeFileSync(join(dir, "TASKS.md"), text);
   expect(read(dir, "APPROVALS.md")).toContain(`- ${WATCH}`);
   return dir;
-}
-
-function ledger(dir: string) {
-  const l = lintLedger("tasks", "TASKS.md", read(dir, "TASKS.md"), sha256Hex);
-  expect(l.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-  return l;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -2,9 +2,8 @@
 // to two workers, and an expired lease is taken over with a higher token.
 
 import { describe, expect, it } from "vitest";
-import { sha256Hex } from "../../src/io/hash.js";
-import { lintLedger } from "../../src/ledger/lint.js";
 import { makeRepo, read, runCli } from "../support/cli.js";
+import { validTasks as ledger } from "../support/ledger.js";
 
 const WORKERS = Array.from({ length: 20 }, (_, i) => `w${i + 1}`);
 const ROUNDS = 5;
@@ -16,12 +15,6 @@ async function boardWithReadyTasks(count: number): Promise<string> {
     expect(r.code).toBe(0);
   }
   return dir;
-}
-
-function ledger(dir: string) {
-  const l = lintLedger("tasks", "TASKS.md", read(dir, "TASKS.md"), sha256Hex);
-  expect(l.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-  return l;
 }
 
 describe("racing workers", () => {
