@@ -21,7 +21,7 @@
 import { type Lease, type Policy, STATES, type State } from "../model/task.js";
 import { parseTime, parseTimeAt } from "../model/time.js";
 import { atxHeading } from "./blocks.js";
-import { fieldColon, KEY, KNOWN_KEYS, knownKeyCode } from "./document.js";
+import { eachListItem, fieldColon, KEY, KNOWN_KEYS, knownKeyCode } from "./document.js";
 import { isRuleLine, LONE_CR } from "./fast-scan.js";
 import { type Decoded, POLICY_FIELDS, TASK_FIELDS } from "./fields.js";
 import { policyFrom } from "./tasks.js";
@@ -419,37 +419,27 @@ export function scanCleanTasks(text: string): CleanTasks | undefined {
 
   /** A plain "T-1, T-22" list into (task, ID number) pairs; false for anything else. */
   function dependencies(vs: number, ve: number): boolean {
-    for (let p = vs; p <= ve; ) {
-      let e = text.indexOf(",", p);
-      if (e === -1 || e > ve) e = ve;
-      let a = p;
-      let b = e;
-      while (a < b && isAsciiSpace(text.charCodeAt(a))) a++;
-      while (b > a && isAsciiSpace(text.charCodeAt(b - 1))) b--;
-      if (a < b) {
-        const d = text.charCodeAt(a + 2);
-        if (b - a < 3 || b - a > 9 || text.charCodeAt(a) !== 84 || text.charCodeAt(a + 1) !== 45 || d < 49 || d > 57) {
-          return false; // not plain: readTasks says what is wrong, if anything
-        }
-        let n = 0;
-        for (let q = a + 2; q < b; q++) {
-          const c = text.charCodeAt(q);
-          if (c < 48 || c > 57) return false;
-          n = n * 10 + (c - 48);
-        }
-        if (n > MAX_ID) return false;
-        if (n === ids.data[task]) return false; // self-dependency
-        depFrom.push(task);
-        depTo.push(n);
+    return eachListItem(text, vs, ve, (a, b) => {
+      const d = text.charCodeAt(a + 2);
+      if (b - a < 3 || b - a > 9 || text.charCodeAt(a) !== 84 || text.charCodeAt(a + 1) !== 45 || d < 49 || d > 57) {
+        return false; // not plain: readTasks says what is wrong, if anything
       }
-      p = e + 1;
-    }
-    return true;
+      let n = 0;
+      for (let q = a + 2; q < b; q++) {
+        const c = text.charCodeAt(q);
+        if (c < 48 || c > 57) return false;
+        n = n * 10 + (c - 48);
+      }
+      if (n > MAX_ID) return false;
+      if (n === ids.data[task]) return false; // self-dependency
+      depFrom.push(task);
+      depTo.push(n);
+      return true;
+    });
   }
 }
 
 /** What JavaScript's trim() removes, within ASCII. */
-const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 
 /**
  * A list of ASCII labels that decodeLabels accepts, matched in place (a regular expression

@@ -105,6 +105,17 @@ export function readLedgerText(kind: LedgerKind, file: string, text: string): Le
   const reserved = RESERVED[kind];
   const prefix = ID_PREFIX[kind];
   const seen = new Map<string, number>();
+  /** What every entry heading must have, however it was read: a title, and an ID of its own. */
+  const entryChecks = (id: string, title: string, line: number, col: number) => {
+    if (!title) diagnostics.push(at(line, col, "error", "missing-title", `Expected a title after ${id}`));
+    const first = seen.get(id);
+    if (first !== undefined) {
+      diagnostics.push({
+        ...at(line, col, "error", "duplicate-id", `Duplicate ID ${id}`),
+        related: { line: first + 1, column: col, message: "first defined" },
+      });
+    } else seen.set(id, line);
+  };
   const table = new FieldTable(text);
   const { headings } = scan;
   let firstEntrySeen = false;
@@ -134,15 +145,7 @@ export function readLedgerText(kind: LedgerKind, file: string, text: string): Le
       id = text.slice(h.textStart, entry.idEnd);
       titleStart = entry.titleStart;
       title = entry.titleStart === h.textEnd ? "" : text.slice(entry.titleStart, h.textEnd).trim();
-      const col = h.textStart - start + 1;
-      if (!title) diagnostics.push(at(h.line, col, "error", "missing-title", `Expected a title after ${id}`));
-      const first = seen.get(id);
-      if (first !== undefined) {
-        diagnostics.push({
-          ...at(h.line, col, "error", "duplicate-id", `Duplicate ID ${id}`),
-          related: { line: first + 1, column: col, message: "first defined" },
-        });
-      } else seen.set(id, h.line);
+      entryChecks(id, title, h.line, h.textStart - start + 1);
     } else {
       const name = text.slice(h.textStart, h.textEnd);
       if (h.level === 1) {
@@ -170,14 +173,7 @@ export function readLedgerText(kind: LedgerKind, file: string, text: string): Le
               at(h.line, col, "error", "bad-id", `Expected the ID ${id}, found "${m[1]}-${m[2]}" (no leading zeros)`),
             );
           }
-          if (!title) diagnostics.push(at(h.line, col, "error", "missing-title", `Expected a title after ${id}`));
-          const first = seen.get(id);
-          if (first !== undefined) {
-            diagnostics.push({
-              ...at(h.line, col, "error", "duplicate-id", `Duplicate ID ${id}`),
-              related: { line: first + 1, column: col, message: "first defined" },
-            });
-          } else seen.set(id, h.line);
+          entryChecks(id, title, h.line, col);
         } else if (m || /^[A-Za-z]-?\d/.test(name)) {
           diagnostics.push(
             at(
@@ -650,4 +646,25 @@ export function lastLineOf(doc: LedgerText, section: Section): number {
 
 export function sectionByName(doc: LedgerText, name: string): Section | undefined {
   return doc.sections.find((s) => s.kind === "reserved" && s.name === name);
+}
+
+const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
+
+/**
+ * Walks a comma-separated value in place (labels, dependencies): `item` gets each non-empty
+ * item as [start, end) with ASCII blanks trimmed, and stops the walk by returning false.
+ * Returns false when it was stopped.
+ */
+export function eachListItem(text: string, vs: number, ve: number, item: (a: number, b: number) => boolean): boolean {
+  for (let p = vs; p <= ve; ) {
+    let e = text.indexOf(",", p);
+    if (e === -1 || e > ve) e = ve;
+    let a = p;
+    let b = e;
+    while (a < b && isAsciiSpace(text.charCodeAt(a))) a++;
+    while (b > a && isAsciiSpace(text.charCodeAt(b - 1))) b--;
+    if (a < b && !item(a, b)) return false;
+    p = e + 1;
+  }
+  return true;
 }

@@ -15,6 +15,7 @@ import {
 import { parseTimeAt } from "../model/time.js";
 import { decodeFields, decodeUnknown, reportBadValue } from "./decode.js";
 import {
+  eachListItem,
   type FieldLine,
   KEY,
   type LedgerText,
@@ -165,7 +166,6 @@ export class Interner {
 }
 
 /** What JavaScript's trim() removes, within ASCII. */
-const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 const isAsciiAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /**
@@ -174,48 +174,32 @@ const isAsciiAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90)
  */
 function asciiLabels(text: string, vs: number, ve: number, interner: Interner): string[] | undefined {
   const out: string[] = [];
-  for (let p = vs; p <= ve; ) {
-    let e = text.indexOf(",", p);
-    if (e === -1 || e > ve) e = ve;
-    let a = p;
-    let b = e;
-    while (a < b && isAsciiSpace(text.charCodeAt(a))) a++;
-    while (b > a && isAsciiSpace(text.charCodeAt(b - 1))) b--;
-    if (a < b) {
-      if (!isAsciiAlnum(text.charCodeAt(a))) return undefined;
-      for (let q = a + 1; q < b; q++) {
-        const c = text.charCodeAt(q);
-        if (!isAsciiAlnum(c) && c !== 46 && c !== 95 && c !== 47 && c !== 45) return undefined;
-      }
-      out.push(interner.get(a, b));
+  const plain = eachListItem(text, vs, ve, (a, b) => {
+    if (!isAsciiAlnum(text.charCodeAt(a))) return false;
+    for (let q = a + 1; q < b; q++) {
+      const c = text.charCodeAt(q);
+      if (!isAsciiAlnum(c) && c !== 46 && c !== 95 && c !== 47 && c !== 45) return false;
     }
-    p = e + 1;
-  }
-  return out;
+    out.push(interner.get(a, b));
+    return true;
+  });
+  return plain ? out : undefined;
 }
 
 /** decodeIdList for plain "T-1, T-22" values, read in place; undefined for anything else. */
 function plainIds(text: string, vs: number, ve: number): string[] | undefined {
   const out: string[] = [];
-  for (let p = vs; p <= ve; ) {
-    let e = text.indexOf(",", p);
-    if (e === -1 || e > ve) e = ve;
-    let a = p;
-    let b = e;
-    while (a < b && isAsciiSpace(text.charCodeAt(a))) a++;
-    while (b > a && isAsciiSpace(text.charCodeAt(b - 1))) b--;
-    if (a < b) {
-      const d = text.charCodeAt(a + 2);
-      if (b - a < 3 || text.charCodeAt(a) !== 84 || text.charCodeAt(a + 1) !== 45 || d < 49 || d > 57) return undefined;
-      for (let q = a + 3; q < b; q++) {
-        const c = text.charCodeAt(q);
-        if (c < 48 || c > 57) return undefined;
-      }
-      out.push(text.slice(a, b));
+  const plain = eachListItem(text, vs, ve, (a, b) => {
+    const d = text.charCodeAt(a + 2);
+    if (b - a < 3 || text.charCodeAt(a) !== 84 || text.charCodeAt(a + 1) !== 45 || d < 49 || d > 57) return false;
+    for (let q = a + 3; q < b; q++) {
+      const c = text.charCodeAt(q);
+      if (c < 48 || c > 57) return false;
     }
-    p = e + 1;
-  }
-  return out;
+    out.push(text.slice(a, b));
+    return true;
+  });
+  return plain ? out : undefined;
 }
 
 /** Decodes row i with its codec; a value that does not fit is reported and undefined. */
