@@ -1,6 +1,7 @@
 // metrics, board and report: the ledgers read once, the measures computed for a period.
 
 import { logFacts } from "../ledger/log-facts.js";
+import type { Diagnostic } from "../model/diagnostic.js";
 import type { Task } from "../model/task.js";
 import { parseTime } from "../model/time.js";
 import { computeMetrics, type Metrics } from "../rules/metrics.js";
@@ -36,6 +37,8 @@ export interface MetricsView {
   readonly metrics: Metrics;
   readonly tasks: readonly Task[];
   readonly clockSkew: number;
+  /** Errors in the ledgers: the figures are computed anyway, but may be wrong. */
+  readonly errors: readonly Diagnostic[];
 }
 
 export function metricsView(ctx: Context, period: Period): MetricsView {
@@ -54,5 +57,6 @@ export function metricsView(ctx: Context, period: Period): MetricsView {
     until,
     now: Math.min(ctx.now, until),
   });
-  return { metrics, tasks: tasks.tasks, clockSkew: tasks.policy.clockSkew };
+  const errors = [...tasks.diagnostics, ...(approvals?.diagnostics ?? [])].filter((d) => d.severity === "error");
+  return { metrics, tasks: tasks.tasks, clockSkew: tasks.policy.clockSkew, errors };
 }

@@ -4,7 +4,9 @@ import { dirname, resolve } from "node:path";
 import type { Command } from "commander";
 import { UsageError } from "../app/errors.js";
 import { writeFileAtomic } from "../io/atomic-write.js";
+import { type Diagnostic, formatDiagnostic } from "../model/diagnostic.js";
 import { formatTime } from "../model/time.js";
+import { output } from "./output.js";
 import { jsonDoc, taskJson } from "./render.js";
 import type { WatchKit } from "./watch-commands.js";
 
@@ -21,6 +23,15 @@ const periodHelp = (c: Command) =>
     )
     .option("--until <when>", "end of the period (default: now)");
 
+/** Like status: the view is shown, and one line on stderr says the ledgers have errors. */
+function warnIfInvalid(errors: readonly Diagnostic[]): void {
+  const first = errors[0];
+  if (!first) return;
+  output(2).write(
+    `taskgate: ${errors.length} error${errors.length === 1 ? "" : "s"} in the ledgers, so what is shown may be wrong (first: ${formatDiagnostic(first)}); run taskgate check\n`,
+  );
+}
+
 export function registerMetricsCommands(program: Command, kit: WatchKit): void {
   periodHelp(
     program
@@ -35,6 +46,7 @@ export function registerMetricsCommands(program: Command, kit: WatchKit): void {
     const { ctx } = kit.context();
     const { metricsView } = await import("../app/metrics.js");
     const v = metricsView(ctx, o);
+    warnIfInvalid(v.errors);
     if (o.prom) {
       const { toPrometheus } = await import("../rules/prometheus.js");
       const target = resolve(o.prom);
@@ -77,6 +89,7 @@ export function registerMetricsCommands(program: Command, kit: WatchKit): void {
       const { ctx } = kit.context();
       const { loadTasks } = await import("../app/ledgers.js");
       const ledger = loadTasks(ctx);
+      warnIfInvalid(ledger.diagnostics.filter((d) => d.severity === "error"));
       if (kit.json(o)) {
         kit.out.write(jsonDoc("board", { tasks: ledger.tasks.map(taskJson) }));
         return;
@@ -99,6 +112,7 @@ export function registerMetricsCommands(program: Command, kit: WatchKit): void {
     const { metricsView } = await import("../app/metrics.js");
     const { reportHtml } = await import("../rules/report-html.js");
     const v = metricsView(ctx, o);
+    warnIfInvalid(v.errors);
     const target = resolve(o.html);
     writeFileAtomic(target, Buffer.from(reportHtml(v.metrics, v.tasks, ctx.now, o.title), "utf8"), dirname(target));
     kit.out.write(`Wrote ${o.html}\n`);

@@ -77,6 +77,21 @@ describe("board", () => {
   });
 });
 
+describe("on a ledger with errors", () => {
+  it("metrics and board still show what they can, and say on stderr that it may be wrong", async () => {
+    const broken = await makeRepo();
+    await runCli(["add", "--ready", "Task"], { cwd: broken });
+    writeFileSync(join(broken, "TASKS.md"), read(broken, "TASKS.md").replace("- state: READY", "- state: ready"));
+    for (const args of [["metrics"], ["board", "--width", "80"]]) {
+      const r = await runCli(args, { cwd: broken });
+      expect(r.code).toBe(0);
+      expect(r.stderr).toMatch(
+        /^taskgate: 1 error in the ledgers, so what is shown may be wrong \(first: TASKS.md:\d+:10: error: Expected a state \(PLAN\|READY\|DOING\|REVIEW\|DONE\) for "state", found "ready"\); run taskgate check\n$/,
+      );
+    }
+  });
+});
+
 describe("report --html", () => {
   it("writes one self-contained page that renders in headless Chromium with no console error", async () => {
     const chromium = findChromium();
