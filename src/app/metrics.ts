@@ -1,6 +1,6 @@
 // metrics, board and report: the ledgers read once, the measures computed for a period.
 
-import { logFacts } from "../ledger/log-facts.js";
+import { emptyLogTable, logTable } from "../ledger/log-facts.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import type { Task } from "../model/task.js";
 import { parseTime } from "../model/time.js";
@@ -48,8 +48,8 @@ export function metricsView(ctx: Context, period: Period): MetricsView {
   const tasks = loadTasks(ctx);
   const approvals = loadApprovals(ctx);
   const metrics = computeMetrics({
-    tasksLog: logFacts(tasks.doc),
-    approvalsLog: approvals ? logFacts(approvals.doc) : [],
+    tasksLog: logTable(tasks.doc, tasks.log.section),
+    approvalsLog: approvals ? logTable(approvals.doc, approvals.log.section) : emptyLogTable(),
     tasks: tasks.tasks,
     actors: approvals?.actors ?? new Map(),
     policy: tasks.policy,

@@ -1,11 +1,20 @@
 // What the metrics need from a log, read fast: time, actor, action, target and the few
 // details they look at (from, to, auto, via), for every line, without building the full entry
-// (readLog parses every detail and checks the chain; 100,000 lines must take milliseconds).
+// (readLog parses every detail and checks the chain). `metrics` reads logs of 100,000 lines and
+// more on every call, so the lines are kept as columns of numbers, not as objects: a time
+// column, and codes into tables of the few distinct actors, words and targets. Building one
+// object per line, and later looking each one's target up in maps by string, was most of the
+// command's time, and of its garbage. The code of a string is found by a hash of its characters
+// read in place, so a line allocates nothing unless it brings a string not seen before.
 // Lines that are not well-formed log lines are skipped here; `check` reports them.
+// test/unit/metrics.test.ts compares what this reads with readLog's entries.
 
-import { parseTimeAt } from "../model/time.js";
-import { type LedgerText, sectionByName } from "./document.js";
+import { parseTime } from "../model/time.js";
+import type { LedgerText, Section } from "./document.js";
+import { sectionByName } from "./document.js";
+import { parseLogLine } from "./log.js";
 
+/** One line of a log, as objects (factsOf): for tests and readers that want few lines. */
 export interface LogFact {
   readonly time: number;
   readonly actor: string;
@@ -18,145 +27,287 @@ export interface LogFact {
   readonly marked: boolean;
 }
 
-const TIME_LENGTH = 20; // 2026-11-24T09:30:00Z
+/** A log as columns: line i's time is time[i], its actor actors[actor[i]], and so on. */
+export interface LogTable {
+  readonly length: number;
+  readonly time: Float64Array;
+  readonly actor: Int32Array;
+  /** Codes into `words`: the action, and the from and to states (NONE when absent). */
+  readonly action: Int32Array;
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  readonly target: Int32Array;
+  /** 1 when the line marks itself as automated. */
+  readonly marked: Uint8Array;
+  readonly actors: readonly string[];
+  readonly words: readonly string[];
+  readonly targets: readonly string[];
+}
 
-/** Words the logs use all the time, shared rather than sliced out of every line again. */
-const COMMON = [
+/**
+ * The words every log uses, at fixed codes (W.DONE is always "DONE"), so that rules compare
+ * numbers. Other words get codes after these, in the order they are met.
+ */
+const SEEDED = [
+  " ", // NONE: no value has a blank in it
+  ...["PLAN", "READY", "DOING", "REVIEW", "DONE"],
   ...["add", "claim", "renew", "release", "submit", "accept", "rework", "fail", "recover", "takeover", "set"],
   ...["ready", "plan", "cancel", "block", "unblock", "request", "approve", "reject", "schedule", "lost"],
-  ...["PLAN", "READY", "DOING", "REVIEW", "DONE", "true", "run", "work", "watch"],
-];
-const COMMON_BY_LENGTH: string[][] = [];
-for (const w of COMMON) {
-  const list = COMMON_BY_LENGTH[w.length];
-  if (list) list.push(w);
-  else COMMON_BY_LENGTH[w.length] = [w];
-}
+] as const;
+export const SEEDED_WORDS: readonly string[] = SEEDED;
+type Seeded = Exclude<(typeof SEEDED)[number], " ">;
+export const NONE = 0;
+export const W = Object.fromEntries(SEEDED.map((w, i) => [w, i]).filter(([w]) => w !== " ")) as Record<Seeded, number>;
 
-function word(text: string, start: number, end: number): string {
-  const list = COMMON_BY_LENGTH[end - start];
-  if (list) for (const w of list) if (text.startsWith(w, start)) return w;
-  return text.slice(start, end);
-}
+/** Codes for strings: one per distinct string, in the order they are met. */
+class Codes {
+  readonly values: string[] = [];
+  private readonly byValue = new Map<string, number>();
 
-function keyIs(text: string, k: number, eq: number, key: string): boolean {
-  return eq - k - 1 === key.length && text.startsWith(key, k + 1);
-}
-
-/** State kept across the lines of one log: actors seen, and the day of the last time read. */
-class Reader {
-  readonly actors: string[] = [];
-  day = "";
-  dayStart = 0;
-
-  constructor(readonly text: string) {}
-
-  actorAt(start: number, end: number): string {
-    const { text } = this;
-    for (const w of this.actors) if (w.length === end - start && text.startsWith(w, start)) return w;
-    const w = text.slice(start, end);
-    if (this.actors.length < 64) this.actors.push(w);
-    return w;
+  constructor(seed: readonly string[] = []) {
+    for (const w of seed) this.code(w);
   }
 
-  /** Times in a log mostly share the day of the line before: a day is parsed once. */
-  timeAt(p: number): number | undefined {
-    const { text } = this;
-    if (this.day !== "" && text.charCodeAt(p + 19) === 90 && text.startsWith(this.day, p)) {
-      const h = (text.charCodeAt(p + 11) - 48) * 10 + text.charCodeAt(p + 12) - 48;
-      const m = (text.charCodeAt(p + 14) - 48) * 10 + text.charCodeAt(p + 15) - 48;
-      const sec = (text.charCodeAt(p + 17) - 48) * 10 + text.charCodeAt(p + 18) - 48;
-      if (
-        h >= 0 &&
-        h < 24 &&
-        m >= 0 &&
-        m < 60 &&
-        sec >= 0 &&
-        sec < 60 &&
-        text.charCodeAt(p + 13) === 58 &&
-        text.charCodeAt(p + 16) === 58
-      ) {
-        return this.dayStart + h * 3_600_000 + m * 60_000 + sec * 1000;
-      }
+  code(s: string): number {
+    let v = this.byValue.get(s);
+    if (v === undefined) {
+      v = this.values.length;
+      this.values.push(s);
+      this.byValue.set(s, v);
     }
-    const t = parseTimeAt(text, p, p + TIME_LENGTH);
-    if (t !== undefined) {
-      this.day = text.slice(p, p + 11);
-      this.dayStart = t - (t % 86_400_000);
+    return v;
+  }
+}
+
+class Columns {
+  length = 0;
+  time: Float64Array;
+  actor: Int32Array;
+  action: Int32Array;
+  from: Int32Array;
+  to: Int32Array;
+  target: Int32Array;
+  marked: Uint8Array;
+  readonly actors: Codes;
+  readonly words: Codes;
+  readonly targets: Codes;
+
+  /** Room for n lines, after the lines of `base` when given. */
+  constructor(n: number, base?: LogTable) {
+    const size = n + (base?.length ?? 0);
+    this.time = new Float64Array(size);
+    this.actor = new Int32Array(size);
+    this.action = new Int32Array(size);
+    this.from = new Int32Array(size);
+    this.to = new Int32Array(size);
+    this.target = new Int32Array(size);
+    this.marked = new Uint8Array(size);
+    this.actors = new Codes(base?.actors);
+    this.words = new Codes(base?.words ?? SEEDED);
+    this.targets = new Codes(base?.targets);
+    if (base) {
+      this.time.set(base.time);
+      this.actor.set(base.actor);
+      this.action.set(base.action);
+      this.from.set(base.from);
+      this.to.set(base.to);
+      this.target.set(base.target);
+      this.marked.set(base.marked);
+      this.length = base.length;
     }
-    return t;
   }
 
-  /** The fact of the line [ls, le), or undefined when it is not a well-formed log line. */
-  fact(ls: number, le: number): LogFact | undefined {
-    const { text } = this;
-    // "- TIME ACTOR ROLE ACTION TARGET [details] ~ HASH"
-    const tilde = le - 15;
-    if (text.charCodeAt(ls + 1) !== 32 || tilde <= ls || text.charCodeAt(tilde + 1) !== 126) return undefined;
-    const time = this.timeAt(ls + 2);
-    const a = ls + 3 + TIME_LENGTH;
-    const b = text.indexOf(" ", a);
-    const c = b < 0 ? -1 : text.indexOf(" ", b + 1);
-    const d = c < 0 ? -1 : text.indexOf(" ", c + 1);
-    if (time === undefined || d <= 0 || d >= tilde) return undefined;
-    let e = text.indexOf(" ", d + 1);
-    if (e < 0 || e > tilde) e = tilde;
-    // One walk over the details (key=value words), keeping from, to, state, auto and via.
-    let from: string | undefined;
-    let to: string | undefined;
-    let state: string | undefined;
-    let marked = false;
-    for (let k = e; k < tilde; ) {
-      let end = text.indexOf(" ", k + 1);
-      if (end < 0 || end > tilde) end = tilde;
-      const eq = text.indexOf("=", k + 1);
-      if (eq > 0 && eq < end) {
-        const first = text.charCodeAt(k + 1);
-        if (first === 102 /* f */ && keyIs(text, k, eq, "from")) from = word(text, eq + 1, end);
-        else if (first === 116 /* t */ && keyIs(text, k, eq, "to")) to = word(text, eq + 1, end);
-        else if (first === 115 /* s */ && keyIs(text, k, eq, "state")) state = word(text, eq + 1, end);
-        else if (first === 97 /* a */ && keyIs(text, k, eq, "auto"))
-          marked ||= end === eq + 5 && text.startsWith("true", eq + 1);
-        else if (first === 118 /* v */ && keyIs(text, k, eq, "via")) {
-          const v = word(text, eq + 1, end);
-          marked ||= v === "run" || v === "work" || v === "watch";
-        }
-        if (text.charCodeAt(eq + 1) === 34) {
-          // A quoted value (a JSON string) may hold blanks: skip to its closing quote.
-          let close = eq + 2;
-          while (close < tilde && text.charCodeAt(close) !== 34) close += text.charCodeAt(close) === 92 ? 2 : 1;
-          const after = text.indexOf(" ", close);
-          end = after < 0 || after > tilde ? tilde : after;
-        }
-      }
-      k = end;
-    }
-    const action = word(text, c + 1, d);
+  add(
+    time: number,
+    actor: string,
+    action: string,
+    target: string,
+    from: string | undefined,
+    to: string | undefined,
+    marked: boolean,
+  ): void {
+    if (this.length === this.time.length) this.grow();
+    const i = this.length++;
+    const code = this.words.code(action);
+    this.time[i] = time;
+    this.actor[i] = this.actors.code(actor);
+    this.action[i] = code;
+    this.target[i] = this.targets.code(target);
+    this.from[i] = from === undefined ? NONE : this.words.code(from);
+    this.to[i] = to === undefined ? NONE : this.words.code(to);
+    this.marked[i] = marked ? 1 : 0;
+  }
+
+  /** Twice the room. */
+  private grow(): void {
+    const n = this.time.length * 2;
+    const grow = <T extends Float64Array | Int32Array | Uint8Array>(a: T, make: new (n: number) => T): T => {
+      const b = new make(n);
+      b.set(a);
+      return b;
+    };
+    this.time = grow(this.time, Float64Array);
+    this.actor = grow(this.actor, Int32Array);
+    this.action = grow(this.action, Int32Array);
+    this.from = grow(this.from, Int32Array);
+    this.to = grow(this.to, Int32Array);
+    this.target = grow(this.target, Int32Array);
+    this.marked = grow(this.marked, Uint8Array);
+  }
+
+  table(): LogTable {
+    const n = this.length;
     return {
-      time,
-      actor: this.actorAt(a, b),
-      action,
-      target: text.slice(d + 1, e),
-      from,
-      // A new task's first state is its add line's state=.
-      to: to ?? (action === "add" ? state : undefined),
-      marked,
+      length: n,
+      time: this.time.subarray(0, n),
+      actor: this.actor.subarray(0, n),
+      action: this.action.subarray(0, n),
+      from: this.from.subarray(0, n),
+      to: this.to.subarray(0, n),
+      target: this.target.subarray(0, n),
+      marked: this.marked.subarray(0, n),
+      actors: this.actors.values,
+      words: this.words.values,
+      targets: this.targets.values,
     };
   }
 }
 
-export function logFacts(doc: LedgerText): LogFact[] {
-  const section = sectionByName(doc, "Log");
-  if (!section) return [];
-  const { text } = doc;
-  const reader = new Reader(text);
+/**
+ * A log line in the shape taskgate writes it: every detail key=value, a value quoted as a whole
+ * or not at all. Read by
+ * the regular expression engine, which runs as native code from its first use, where a loop
+ * over characters would run in V8's interpreter for a good part of a single pass. Any other
+ * line (two blanks in a row, a detail without "=", a quote inside a value) is read by readLog's
+ * own parser, parseLogLine, and so is a line whose from, to, state, auto or via is quoted.
+ */
+const PLAIN_LINE =
+  /^[-*+] ([^ "]+) ([^ "]+) [^ "]+ ([^ "]+) ([^ "]+)((?: [^ "=]+=(?:"(?:[^"\\\n]|\\.)*"|[^ "]*))*) ~ [0-9a-f]{12}[ \t]*\r?$/gm;
+/** A quoted value (a JSON string). */
+const QUOTED = /"(?:[^"\\\n]|\\.)*"/g;
+
+/** The last value of `key` in plain details (" k=v k=v"), or undefined. */
+function detail(details: string, key: string): string | undefined {
+  const k = details.lastIndexOf(key);
+  if (k < 0) return undefined;
+  const end = details.indexOf(" ", k + key.length);
+  return details.slice(k + key.length, end < 0 ? details.length : end);
+}
+
+/** The number of the two digits at s[i], or 100 when they are not two digits. */
+function twoDigits(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : 100;
+}
+
+const isAutomatedVia = (via: string | undefined) => via === "run" || via === "work" || via === "watch";
+
+/**
+ * The lines of text[start, end) that are log lines, as columns: after the lines of `base` when
+ * given (a log read before, which these lines continue).
+ */
+export function readLogLines(text: string, start: number, end: number, base?: LogTable): LogTable {
+  const cols = new Columns(Math.max(16, Math.ceil((end - start) / 100)), base);
+  /** A line that is not plain: read as readLog reads it. */
+  const other = (ls: number, le: number) => {
+    if (le - ls < 4 || text.charCodeAt(ls + 1) !== 32) return;
+    const parsed = parseLogLine(text.slice(ls, le).replace(/\r$/, ""), 0);
+    if (!parsed.ok) return;
+    const { time, actor, action, target, details } = parsed.entry;
+    const to = details.to ?? (action === "add" ? details.state : undefined);
+    cols.add(time, actor, action, target, details.from, to, details.auto === "true" || isAutomatedVia(details.via));
+  };
+  /** The lines of [from, to) one by one. */
+  const others = (from: number, to: number) => {
+    for (let ls = from; ls < to; ) {
+      let nl = text.indexOf("\n", ls);
+      if (nl === -1 || nl > to) nl = to;
+      other(ls, nl);
+      ls = nl + 1;
+    }
+  };
+  let day = ""; // the date of the last time read, and its start: a day is parsed once
+  let dayStart = 0;
+  let expected = start; // where the next line starts
+  const re = new RegExp(PLAIN_LINE.source, PLAIN_LINE.flags);
+  re.lastIndex = start;
+  for (let m = re.exec(text); m !== null && m.index < end; m = re.exec(text)) {
+    if (m.index !== expected) others(expected, m.index);
+    expected = m.index + m[0].length + 1;
+    const stamp = m[1] as string;
+    let time: number | undefined;
+    if (stamp.length === 20 && day !== "" && stamp.startsWith(day)) {
+      // hh:mm:ssZ after the day
+      const h = twoDigits(stamp, 11);
+      const min = twoDigits(stamp, 14);
+      const sec = twoDigits(stamp, 17);
+      if (
+        h < 24 &&
+        min < 60 &&
+        sec < 60 &&
+        stamp.charCodeAt(13) === 58 &&
+        stamp.charCodeAt(16) === 58 &&
+        stamp.charCodeAt(19) === 90
+      )
+        time = dayStart + h * 3_600_000 + min * 60_000 + sec * 1000;
+    }
+    if (time === undefined) {
+      time = parseTime(stamp);
+      if (time === undefined) continue; // readLog refuses the line
+      day = stamp.slice(0, 11);
+      dayStart = time - (time % 86_400_000);
+    }
+    let details = m[5] as string;
+    const action = m[3] as string;
+    let from: string | undefined;
+    let to: string | undefined;
+    let marked = false;
+    if (details.length > 0) {
+      // Quoted values may hold " to=" and the like: searched with each one as "".
+      const quoted = details.includes('"');
+      if (quoted) details = details.replace(QUOTED, '""');
+      from = detail(details, " from=");
+      to = detail(details, " to=") ?? (action === "add" ? detail(details, " state=") : undefined);
+      const auto = detail(details, " auto=");
+      const via = detail(details, " via=");
+      if (quoted && (from === '""' || to === '""' || auto === '""' || via === '""')) {
+        other(m.index, m.index + m[0].length);
+        continue;
+      }
+      marked = auto === "true" || isAutomatedVia(via);
+    }
+    cols.add(time, m[2] as string, action, m[4] as string, from, to, marked);
+  }
+  if (expected < end) others(expected, end);
+  return cols.table();
+}
+
+/** The log of `doc` as columns; `section` is its Log section when the caller has it at hand. */
+export function logTable(doc: LedgerText, section: Section | undefined = sectionByName(doc, "Log")): LogTable {
+  // The heading line ("## Log") is passed over as not a log line.
+  return section ? readLogLines(doc.text, section.start, section.end) : emptyLogTable();
+}
+
+/** A log with no lines (a missing APPROVALS.md). */
+export function emptyLogTable(): LogTable {
+  return readLogLines("", 0, 0);
+}
+
+/** The lines of a log table as objects. */
+export function factsOf(t: LogTable): LogFact[] {
   const out: LogFact[] = [];
-  for (let ls = section.start; ls < section.end; ) {
-    let nl = text.indexOf("\n", ls);
-    if (nl === -1 || nl > section.end) nl = section.end;
-    const f = reader.fact(ls, nl > ls && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl);
-    if (f) out.push(f);
-    ls = nl + 1;
+  const word = (code: number) => (code === NONE ? undefined : t.words[code]);
+  for (let i = 0; i < t.length; i++) {
+    out.push({
+      time: t.time[i] as number,
+      actor: t.actors[t.actor[i] as number] as string,
+      action: t.words[t.action[i] as number] as string,
+      target: t.targets[t.target[i] as number] as string,
+      from: word(t.from[i] as number),
+      to: word(t.to[i] as number),
+      marked: t.marked[i] === 1,
+    });
   }
   return out;
 }

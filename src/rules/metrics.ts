@@ -3,14 +3,17 @@
 // recovered by itself, and how work flows. Pure: facts in, numbers out. docs/metrics.md
 // defines each measure; the tests work examples out by hand.
 
-import type { LogFact } from "../ledger/log-facts.js";
+import { type LogTable, W } from "../ledger/log-facts.js";
 import type { Actor } from "../model/approval.js";
 import type { Policy, State, Task } from "../model/task.js";
 import { STATES } from "../model/task.js";
+import { LogFold, RECOVERED_LEASE, timeRange } from "./log-fold.js";
 
 export interface MetricsInput {
-  readonly tasksLog: readonly LogFact[];
-  readonly approvalsLog: readonly LogFact[];
+  readonly tasksLog: LogTable;
+  readonly approvalsLog: LogTable;
+  /** tasksLog folded with foldTasksLog and these actors, when the caller has it (the log memo). */
+  readonly tasksFold?: LogFold | undefined;
   readonly tasks: readonly Task[];
   readonly actors: ReadonlyMap<string, Actor>;
   readonly policy: Policy;
@@ -96,72 +99,155 @@ export interface Metrics {
 
 const DAY = 86_400_000;
 
-export function spread(values: readonly number[]): Spread {
-  if (values.length === 0) return { count: 0, median: null, p90: null, sum: 0 };
-  const xs = [...values].sort((a, b) => a - b);
+export function spread(values: ArrayLike<number>): Spread {
+  return spreadOf(new Float64Array(values));
+}
+
+/** The spread of xs, which it sorts. */
+function spreadOf(xs: Float64Array): Spread {
+  if (xs.length === 0) return { count: 0, median: null, p90: null, sum: 0 };
+  xs.sort(); // a typed array sorts by number
   // Nearest rank: the value at or below which q of the values lie.
   const rank = (q: number) => xs[Math.max(0, Math.ceil(q * xs.length) - 1)] as number;
-  return { count: xs.length, median: rank(0.5), p90: rank(0.9), sum: xs.reduce((a, b) => a + b, 0) };
+  let sum = 0;
+  for (let i = 0; i < xs.length; i++) sum += xs[i] as number;
+  return { count: xs.length, median: rank(0.5), p90: rank(0.9), sum };
+}
+
+/** Per actor code of a log: 1 when the actor is an automation actor in the Roles. */
+function automationActors(log: LogTable, actors: ReadonlyMap<string, Actor>): Uint8Array {
+  const auto = new Uint8Array(log.actors.length);
+  log.actors.forEach((name, code) => {
+    auto[code] = actors.get(name)?.automation === true ? 1 : 0;
+  });
+  return auto;
+}
+
+/** The log's code for each target, and NaN-filled per-target columns. */
+const perTarget = (log: LogTable) => new Float64Array(log.targets.length).fill(Number.NaN);
+
+/** The period [since, until) in days: the day index of each time in it. */
+interface Days {
+  readonly since: number;
+  readonly until: number;
+  readonly count: number;
+}
+const dayOf = (d: Days, t: number) => Math.min(d.count - 1, Math.floor((t - d.since) / DAY));
+
+/** Automation: state changes (including new tasks) and decisions, over the whole log and per day. */
+class ChangeCount {
+  changes = 0;
+  automated = 0;
+  /** Over the whole log up to until. */
+  allChanges = 0;
+  allAutomated = 0;
+  readonly dailyChanges: Int32Array;
+  readonly dailyAutomated: Int32Array;
+
+  constructor(readonly days: Days) {
+    this.dailyChanges = new Int32Array(days.count);
+    this.dailyAutomated = new Int32Array(days.count);
+  }
+
+  add(time: number, auto: boolean): void {
+    if (time >= this.days.until) return;
+    this.allChanges++;
+    if (auto) this.allAutomated++;
+    if (time < this.days.since) return;
+    this.changes++;
+    const d = dayOf(this.days, time);
+    this.dailyChanges[d] = (this.dailyChanges[d] as number) + 1;
+    if (auto) {
+      this.automated++;
+      this.dailyAutomated[d] = (this.dailyAutomated[d] as number) + 1;
+    }
+  }
+
+  /** The fold's state changes: counted by searching their times when the log is in time order. */
+  addFolded(fold: LogFold): void {
+    const times = fold.changeTime.view();
+    const upTo = fold.changeAutomatedUpTo.view();
+    if (!fold.inOrder) {
+      for (let i = 0; i < times.length; i++) {
+        this.add(times[i] as number, (upTo[i] as number) > (i > 0 ? (upTo[i - 1] as number) : 0));
+      }
+      return;
+    }
+    /** The automated changes among the first k. */
+    const automatedIn = (k: number) => (k > 0 ? (upTo[k - 1] as number) : 0);
+    const { since, until, count } = this.days;
+    const [a, b] = timeRange(times, true, since, until) as [number, number];
+    this.allChanges += b;
+    this.allAutomated += automatedIn(b);
+    this.changes += b - a;
+    this.automated += automatedIn(b) - automatedIn(a);
+    let start = a;
+    for (let d = 0; d < count; d++) {
+      const end = d === count - 1 ? b : (timeRange(times, true, since + (d + 1) * DAY, until) as [number, number])[0];
+      this.dailyChanges[d] = (this.dailyChanges[d] as number) + end - start;
+      this.dailyAutomated[d] = (this.dailyAutomated[d] as number) + automatedIn(end) - automatedIn(start);
+      start = end;
+    }
+  }
+}
+
+/** The events of the fold whose times are in [since, until): each index, in log order. */
+function eachInPeriod(times: Float64Array, fold: LogFold, since: number, until: number, f: (i: number) => void) {
+  const range = timeRange(times, fold.inOrder, since, until);
+  if (range) for (let i = range[0]; i < range[1]; i++) f(i);
+  else for (let i = 0; i < times.length; i++) if ((times[i] as number) >= since && (times[i] as number) < until) f(i);
+}
+
+/** The tasks' log folded (log-fold.ts), for the Roles' automation actors. */
+export function foldTasksLog(log: LogTable, actors: ReadonlyMap<string, Actor>, from?: LogFold): LogFold {
+  const automation = automationActors(log, actors);
+  // A fold made with other automation actors counts other lines as automated: fold anew.
+  if (from?.automationActors.every((v, i) => automation[i] === v) && from.lines <= log.length) {
+    from.automationActors = automation;
+    return from.continue(log);
+  }
+  return new LogFold(automation).continue(log);
 }
 
 export function computeMetrics(input: MetricsInput): Metrics {
   const { since, until, actors } = input;
   const inPeriod = (t: number) => t >= since && t < until;
-  const automationActor = new Map<string, boolean>();
-  const automated = (f: LogFact) => {
-    if (f.marked) return true;
-    let a = automationActor.get(f.actor);
-    if (a === undefined) {
-      a = actors.get(f.actor)?.automation === true;
-      automationActor.set(f.actor, a);
-    }
-    return a;
-  };
-  const days = Math.max(1, Math.ceil((until - since) / DAY));
-  const dayOf = (t: number) => Math.min(days - 1, Math.floor((t - since) / DAY));
+  const days: Days = { since, until, count: Math.max(1, Math.ceil((until - since) / DAY)) };
 
-  // One pass over each log (100,000 lines must take milliseconds).
-  const isDecision = (f: LogFact) => f.action === "approve" || f.action === "reject";
-  const totals = { changes: 0, automated: 0, decisions: 0, autoDecisions: 0 };
-  let changesInPeriod = 0;
-  let automatedCount = 0;
-  const dailyAuto = Array.from({ length: days }, (_, i) => [since + i * DAY, 0, 0] as [number, number, number]);
-  /** Automation: state changes (including new tasks) and approval decisions. */
-  const countChange = (f: LogFact, auto: boolean, decision: boolean) => {
-    if (f.time >= until) return;
-    totals.changes++;
-    if (auto) totals.automated++;
-    if (decision) {
-      totals.decisions++;
-      if (auto) totals.autoDecisions++;
-    }
-    if (f.time < since) return;
-    changesInPeriod++;
-    const d = dailyAuto[dayOf(f.time)] as [number, number, number];
-    d[1]++;
-    if (auto) {
-      automatedCount++;
-      d[2]++;
-    }
-  };
+  // Automation: the tasks' state changes and the approvals' decisions.
+  const T = input.tasksLog;
+  const fold = input.tasksFold ?? foldTasksLog(T, actors);
+  const changes = new ChangeCount(days);
+  changes.addFolded(fold);
+  let decisionsTotal = 0;
+  let autoDecisionsTotal = 0;
 
   // Approval wait: from the request's log line to the decision's.
-  const requested = new Map<string, number>();
+  const A = input.approvalsLog;
+  const autoInA = automationActors(A, actors);
+  const requested = perTarget(A);
   const current: [number, number, boolean][] = [];
   const previousWaits: number[] = [];
   const previousSince = since - (until - since);
-  for (const f of input.approvalsLog) {
-    if (f.action === "request") {
-      if (!requested.has(f.target)) requested.set(f.target, f.time);
+  for (let i = 0; i < A.length; i++) {
+    const action = A.action[i] as number;
+    const time = A.time[i] as number;
+    const target = A.target[i] as number;
+    if (action === W.request) {
+      if (Number.isNaN(requested[target])) requested[target] = time;
       continue;
     }
-    if (!isDecision(f)) continue;
-    const auto = automated(f);
-    countChange(f, auto, true);
-    const asked = requested.get(f.target);
-    if (asked === undefined) continue;
-    if (inPeriod(f.time)) current.push([f.time, f.time - asked, auto]);
-    else if (f.time >= previousSince && f.time < since) previousWaits.push(f.time - asked);
+    if (action !== W.approve && action !== W.reject) continue;
+    const auto = A.marked[i] === 1 || autoInA[A.actor[i] as number] === 1;
+    changes.add(time, auto);
+    if (time < until) {
+      decisionsTotal++;
+      if (auto) autoDecisionsTotal++;
+    }
+    const asked = requested[target] as number;
+    if (Number.isNaN(asked)) continue;
+    if (inPeriod(time)) current.push([time, time - asked, auto]);
+    else if (time >= previousSince && time < since) previousWaits.push(time - asked);
   }
   const previous = spread(previousWaits);
   const all = spread(current.map((d) => d[1]));
@@ -169,97 +255,97 @@ export function computeMetrics(input: MetricsInput): Metrics {
     all.median !== null && previous.median !== null && previous.median > 0
       ? (all.median - previous.median) / previous.median
       : null;
+  const totals = {
+    changes: changes.allChanges,
+    automated: changes.allAutomated,
+    decisions: decisionsTotal,
+    autoDecisions: autoDecisionsTotal,
+  };
+  const dailyAuto = Array.from(
+    { length: days.count },
+    (_, d) =>
+      [since + d * DAY, changes.dailyChanges[d] as number, changes.dailyAutomated[d] as number] as [
+        number,
+        number,
+        number,
+      ],
+  );
+  const changesInPeriod = changes.changes;
+  const automatedCount = changes.automated;
 
-  // Recovery: each failure (an expired lease recovered by the watch, a failed run) of the
-  // period, followed through its task's later lines.
-  interface Pending {
-    readonly time: number;
-    readonly counted: boolean;
-    auto: boolean;
-    redone: number | undefined;
-  }
-  const open = new Map<string, Pending[]>();
+  // Recovery: the failures of the period, and what became of them.
   let failures = 0;
   let leaseExpiries = 0;
   let failedRuns = 0;
   let autoRecovered = 0;
   let recovered = 0;
   const recoverTimes: number[] = [];
-  // Flow.
-  const dailyDone = Array.from({ length: days }, (_, i) => [since + i * DAY, 0] as [number, number]);
-  const doneInPeriod: LogFact[] = [];
-  const created = new Map<string, number>();
-  const firstClaim = new Map<string, number>();
-  const spells = Object.fromEntries(STATES.map((s) => [s, [] as number[]])) as Record<State, number[]>;
-  const entered = new Map<string, { state: string; time: number }>();
+  const failureTimes = fold.failureTime.view();
+  const kind = fold.failureKind.data;
+  const done = fold.failureDone.data;
+  const redoneAuto = fold.failureRedoneAuto.data;
+  const redone = fold.failureRedone.data;
+  eachInPeriod(failureTimes, fold, since, until, (p) => {
+    failures++;
+    if (kind[p] === RECOVERED_LEASE) leaseExpiries++;
+    else failedRuns++;
+    if (done[p] !== 1) return;
+    recovered++;
+    if (redoneAuto[p] !== 1) return;
+    autoRecovered++;
+    recoverTimes.push((redone[p] as number) - (failureTimes[p] as number));
+  });
 
-  for (const f of input.tasksLog) {
-    const auto = automated(f);
-    const changed = f.action === "add" || (f.to !== undefined && f.to !== f.from);
-    if (changed) countChange(f, auto, false);
-
-    const pending = open.get(f.target);
-    if (pending) {
-      for (const p of pending) if (p.redone === undefined && !auto) p.auto = false;
-      if (f.to === "REVIEW" || f.to === "DONE") for (const p of pending) p.redone ??= f.time;
-      if (f.to === "DONE") {
-        for (const p of pending) {
-          if (!p.counted) continue;
-          recovered++;
-          if (p.auto) {
-            autoRecovered++;
-            recoverTimes.push((p.redone as number) - p.time);
-          }
-        }
-        open.delete(f.target);
-      }
-    }
-    if (f.action === "recover" || f.action === "fail") {
-      const counted = inPeriod(f.time);
-      if (counted) {
-        failures++;
-        if (f.action === "recover") leaseExpiries++;
-        else failedRuns++;
-      }
-      const p: Pending = { time: f.time, counted, auto: true, redone: undefined };
-      if (pending) pending.push(p);
-      else open.set(f.target, [p]);
-    }
-
-    if (f.action === "add") {
-      if (!created.has(f.target)) created.set(f.target, f.time);
-      entered.set(f.target, { state: f.to ?? "PLAN", time: f.time });
-      continue;
-    }
-    if (!changed || f.to === undefined) continue;
-    if (f.to === "DOING" && !firstClaim.has(f.target)) firstClaim.set(f.target, f.time);
-    const inside = inPeriod(f.time);
-    if (f.to === "DONE" && inside) {
-      doneInPeriod.push(f);
-      (dailyDone[dayOf(f.time)] as [number, number])[1]++;
-    }
-    const was = entered.get(f.target);
-    if (was) {
-      if (was.state === f.from && inside) spells[was.state as State]?.push(f.time - was.time);
-      was.state = f.to;
-      was.time = f.time;
-    } else entered.set(f.target, { state: f.to, time: f.time });
+  // Flow: the tasks done in the period, with their lead and cycle times.
+  // A task's creation: its `created` field, else its add line.
+  const { created, firstClaim } = fold;
+  const targetCode = new Map(T.targets.map((t, code) => [t, code]));
+  const createdAt = new Float64Array(created);
+  const createdOf = (t: Task) => {
+    const x = targetCode.get(t.id);
+    return t.created ?? (x === undefined || Number.isNaN(created[x]) ? undefined : (created[x] as number));
+  };
+  for (const t of input.tasks) {
+    const x = targetCode.get(t.id);
+    if (x !== undefined && t.created !== undefined) createdAt[x] = t.created;
   }
-  const taskCreated = new Map(input.tasks.map((t) => [t.id, t.created ?? created.get(t.id)]));
+  const dailyDoneCount = new Int32Array(days.count);
   const lead: number[] = [];
   const cycle: number[] = [];
-  for (const f of doneInPeriod) {
-    const c = taskCreated.get(f.target) ?? created.get(f.target);
-    if (c !== undefined) lead.push(f.time - c);
-    const s = firstClaim.get(f.target);
-    if (s !== undefined) cycle.push(f.time - s);
-  }
+  let doneCount = 0;
+  const doneTimes = fold.doneTime.view();
+  const doneTarget = fold.doneTarget.data;
+  eachInPeriod(doneTimes, fold, since, until, (k) => {
+    const x = doneTarget[k] as number;
+    const time = doneTimes[k] as number;
+    doneCount++;
+    const d = dayOf(days, time);
+    dailyDoneCount[d] = (dailyDoneCount[d] as number) + 1;
+    if (!Number.isNaN(createdAt[x])) lead.push(time - (createdAt[x] as number));
+    if (!Number.isNaN(firstClaim[x])) cycle.push(time - (firstClaim[x] as number));
+  });
+  const dailyDone = Array.from(
+    { length: days.count },
+    (_, d) => [since + d * DAY, dailyDoneCount[d] as number] as [number, number],
+  );
+  /** How long tasks were in state k (0 PLAN ... 4 DONE), for the spells that ended in the period. */
+  const spellsIn = (k: number): Float64Array => {
+    const times = (fold.spellTime[k] as LogFold["changeTime"]).view();
+    const lengths = (fold.spellLength[k] as LogFold["changeTime"]).data;
+    const range = timeRange(times, fold.inOrder, since, until);
+    if (range) return lengths.slice(range[0], range[1]);
+    const out: number[] = [];
+    eachInPeriod(times, fold, since, until, (i) => out.push(lengths[i] as number));
+    return new Float64Array(out);
+  };
   const wip = Object.fromEntries(STATES.map((s) => [s, 0])) as Record<State, number>;
   const ages: { id: string; age: number }[] = [];
+  let blocked = 0;
   for (const t of input.tasks) {
     wip[t.state]++;
     if (t.state === "DONE") continue;
-    const c = taskCreated.get(t.id);
+    if (t.blocked !== undefined) blocked++;
+    const c = createdOf(t);
     if (c !== undefined) ages.push({ id: t.id, age: input.now - c });
   }
   ages.sort((a, b) => b.age - a.age);
@@ -298,16 +384,16 @@ export function computeMetrics(input: MetricsInput): Metrics {
       timeToRecover: spread(recoverTimes),
     },
     flow: {
-      done: doneInPeriod.length,
-      throughputPerDay: doneInPeriod.length / ((until - since) / DAY),
+      done: doneCount,
+      throughputPerDay: doneCount / ((until - since) / DAY),
       daily: dailyDone,
       leadTime: spread(lead),
       cycleTime: spread(cycle),
-      timeInState: Object.fromEntries(STATES.map((s) => [s, spread(spells[s])])) as Record<State, Spread>,
+      timeInState: Object.fromEntries(STATES.map((s, k) => [s, spreadOf(spellsIn(k))])) as Record<State, Spread>,
       wip,
       openAge: spread(ages.map((a) => a.age)),
       oldestOpen: ages.slice(0, 5),
-      blocked: input.tasks.filter((t) => t.blocked !== undefined && t.state !== "DONE").length,
+      blocked,
     },
     totals,
     goals: {

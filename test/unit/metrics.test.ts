@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { generateLedgers } from "../../scripts/gen-ledger.mjs";
 import { readApprovals } from "../../src/ledger/approvals.js";
 import { readLog } from "../../src/ledger/log.js";
-import { logFacts } from "../../src/ledger/log-facts.js";
+import { factsOf, logTable } from "../../src/ledger/log-facts.js";
 import { readTasks } from "../../src/ledger/tasks.js";
 import { computeMetrics } from "../../src/rules/metrics.js";
 import { toPrometheus } from "../../src/rules/prometheus.js";
@@ -87,8 +87,8 @@ const tasks = readTasks("TASKS.md", TASKS);
 const approvals = readApprovals("APPROVALS.md", APPROVALS);
 const metrics = (since: string, until: string) =>
   computeMetrics({
-    tasksLog: logFacts(tasks.doc),
-    approvalsLog: logFacts(approvals.doc),
+    tasksLog: logTable(tasks.doc),
+    approvalsLog: logTable(approvals.doc),
     tasks: tasks.tasks,
     actors: approvals.actors,
     policy: tasks.policy,
@@ -195,7 +195,7 @@ describe("the fast log reader the metrics use", () => {
         to: e.details.to ?? (e.action === "add" ? e.details.state : undefined),
         marked: e.details.auto === "true" || ["run", "work", "watch"].includes(e.details.via ?? ""),
       }));
-      expect(logFacts(doc.doc)).toEqual(full);
+      expect(factsOf(logTable(doc.doc))).toEqual(full);
     }
   });
 });
