@@ -2,6 +2,7 @@
 // and the ports to the outside world.
 
 import type { Hasher } from "../ledger/log.js";
+import type { LogTable } from "../ledger/log-facts.js";
 
 export interface LedgerPaths {
   readonly tasks: string;
@@ -18,17 +19,45 @@ export interface Update<T> {
 
 export interface Ports {
   readText(path: string): string | undefined;
-  /** The file's content hash, and its text on demand; undefined when the file does not exist. */
-  readSnapshot(path: string): { readonly hash: string; readonly text: string } | undefined;
+  /** The file's bytes, their hash, and its text on demand; undefined when the file does not exist. */
+  readSnapshot(path: string): { readonly hash: string; readonly text: string; readonly bytes: Uint8Array } | undefined;
   /** Memos of derived views keyed by content hashes; undefined where none are kept. */
   readonly memo:
     | { get(name: string, key: string): unknown; put(name: string, key: string, value: unknown): void }
+    | undefined;
+  /**
+   * A ledger's log in text[start, end) as columns, continuing a memo of it where one applies,
+   * and what `derived` derives from it line by line; `bytes` are the file's, which `text` was
+   * decoded from.
+   */
+  readonly logMemo?:
+    | {
+        table<D>(
+          file: string,
+          text: string,
+          bytes: Uint8Array,
+          start: number,
+          end: number,
+          derived?: Derived<D>,
+        ): { table: LogTable; derived: D | undefined };
+      }
     | undefined;
   update<T>(paths: readonly string[], decide: (texts: (string | undefined)[]) => Update<T>): Promise<T>;
   readonly hasher: Hasher;
   /** --as, TASKGATE_ACTOR, then git's user.email / user.name; undefined if none is set. */
   actorName(): string | undefined;
   readonly host: string;
+}
+
+type Typed = Float64Array | Int32Array | Uint8Array;
+
+/** What is derived from a log line by line, and kept in a memo as numbers and typed columns. */
+export interface Derived<D> {
+  /** `d` (undefined: nothing yet) brought up to the table's last line. */
+  advance(table: LogTable, d: D | undefined): D;
+  parts(d: D): { readonly numbers: Record<string, number>; readonly columns: Record<string, Typed> };
+  /** undefined when the parts are not a D's. */
+  fromParts(p: { readonly numbers: Record<string, number>; readonly columns: Record<string, Typed> }): D | undefined;
 }
 
 export interface Context {

@@ -1,13 +1,16 @@
 // metrics, board and report: the ledgers read once, the measures computed for a period.
 
-import { emptyLogTable, logTable } from "../ledger/log-facts.js";
+import type { LedgerText } from "../ledger/document.js";
+import type { LogSection } from "../ledger/log.js";
+import { emptyLogTable, type LogTable, logTable } from "../ledger/log-facts.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import type { Task } from "../model/task.js";
 import { parseTime } from "../model/time.js";
-import { computeMetrics, type Metrics } from "../rules/metrics.js";
-import type { Context } from "./context.js";
+import { LogFold } from "../rules/log-fold.js";
+import { computeMetrics, foldTasksLog, type Metrics } from "../rules/metrics.js";
+import type { Context, Derived } from "./context.js";
 import { UsageError } from "./errors.js";
-import { loadApprovals, loadTasks } from "./ledgers.js";
+import { missingLedger, parseApprovals, parseTasksLazily } from "./ledgers.js";
 
 export interface Period {
   readonly since?: string | undefined;
@@ -41,17 +44,49 @@ export interface MetricsView {
   readonly errors: readonly Diagnostic[];
 }
 
+/** A ledger's log as columns, and folded when `fold` is given: through the log memo if there is one. */
+function logOf(
+  ctx: Context,
+  path: string,
+  bytes: Uint8Array,
+  doc: LedgerText,
+  log: LogSection,
+  fold?: Derived<LogFold>,
+): { table: LogTable; derived: LogFold | undefined } {
+  const s = log.section;
+  if (!s) return { table: emptyLogTable(), derived: undefined };
+  const memo = ctx.ports.logMemo;
+  if (memo) return memo.table(path, doc.text, bytes, s.start, s.end, fold);
+  const table = logTable(doc, s);
+  return { table, derived: fold?.advance(table, undefined) };
+}
+
 export function metricsView(ctx: Context, period: Period): MetricsView {
   const until = period.until ? parseWhen(period.until, ctx.now, "--until") : ctx.now;
   const since = period.since ? parseWhen(period.since, ctx.now, "--since") : until - 30 * DAY;
   if (since >= until) throw new UsageError("--since must be before --until");
-  const tasks = loadTasks(ctx);
-  const approvals = loadApprovals(ctx);
+  // A clean board is read lazily (its log is not read as fields); any other fully, with its errors.
+  const tasksFile = ctx.ports.readSnapshot(ctx.paths.tasks);
+  if (!tasksFile) throw missingLedger(ctx, "tasks");
+  const tasks = parseTasksLazily(ctx, tasksFile.text);
+  const approvalsFile = ctx.ports.readSnapshot(ctx.paths.approvals);
+  const approvals = approvalsFile && parseApprovals(ctx, approvalsFile.text);
+  const actors = approvals?.actors ?? new Map();
+  const fold: Derived<LogFold> = {
+    advance: (table, d) => foldTasksLog(table, actors, d),
+    parts: (d) => d.parts(),
+    fromParts: (p) => LogFold.fromParts(p),
+  };
+  const tasksLog = logOf(ctx, ctx.paths.tasks, tasksFile.bytes, tasks.doc, tasks.log, fold);
   const metrics = computeMetrics({
-    tasksLog: logTable(tasks.doc, tasks.log.section),
-    approvalsLog: approvals ? logTable(approvals.doc, approvals.log.section) : emptyLogTable(),
+    tasksLog: tasksLog.table,
+    tasksFold: tasksLog.derived,
+    approvalsLog:
+      approvalsFile && approvals
+        ? logOf(ctx, ctx.paths.approvals, approvalsFile.bytes, approvals.doc, approvals.log).table
+        : emptyLogTable(),
     tasks: tasks.tasks,
-    actors: approvals?.actors ?? new Map(),
+    actors,
     policy: tasks.policy,
     since,
     until,

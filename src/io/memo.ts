@@ -9,7 +9,7 @@ import { lockDirFor, shortHash } from "./places.js";
 
 /** Set by the build (scripts/build.mjs) to a hash of the sources; absent when run from src. */
 declare const __TASKGATE_BUILD__: string | undefined;
-const BUILD = typeof __TASKGATE_BUILD__ === "string" ? __TASKGATE_BUILD__ : undefined;
+export const BUILD = typeof __TASKGATE_BUILD__ === "string" ? __TASKGATE_BUILD__ : undefined;
 
 export interface Memo {
   get(name: string, key: string): unknown;

@@ -67,12 +67,15 @@ export function readLedgerFile(path: string): string | undefined {
 }
 
 /** A ledger's bytes, with their SHA-256 and their text computed only when asked for. */
-export function readLedgerSnapshot(path: string): { readonly hash: string; readonly text: string } | undefined {
+export function readLedgerSnapshot(
+  path: string,
+): { readonly hash: string; readonly text: string; readonly bytes: Uint8Array } | undefined {
   const buf = readBytes(path);
   if (buf === undefined) return undefined;
   let hash: string | undefined;
   let text: string | undefined;
   return {
+    bytes: buf,
     // Both on demand: without a memo, status never needs the hash.
     get hash() {
       hash ??= sha256Hex(buf);

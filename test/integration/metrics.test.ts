@@ -1,6 +1,7 @@
 // metrics, board and report on a board made by real commands: the Prometheus file is
 // replaced atomically, the board fits the width asked for, and the HTML report renders in
-// Debian's headless Chromium with no console error (a screenshot is kept in test-output/).
+// Debian's headless Chromium with no console error (a screenshot is kept in test-output/); and
+// the log memo gives the answers the log gives, after appends, edits and other Roles.
 
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -90,6 +91,59 @@ describe("on a ledger with errors", () => {
       );
     }
   });
+});
+
+describe("the log memo", () => {
+  // Each answer read through the memo must be the answer read without it.
+  const period = ["metrics", "--json", "--since", "2020-01-01", "--until", "2030-01-01"];
+  const both = async (cwd: string) => {
+    const now = { TASKGATE_NOW: "2029-01-01T00:00:00Z" }; // the ages of open tasks depend on it
+    const memo = await runCli(period, { cwd, env: now });
+    const plain = await runCli(period, { cwd, env: { ...now, TASKGATE_NO_MEMO: "1" } });
+    expect(memo.code).toBe(0);
+    expect(memo.stdout).toBe(plain.stdout);
+    return JSON.parse(memo.stdout) as { automation: { changes: number; automated: number } };
+  };
+  const memoFile = (cwd: string) => {
+    const dir = join(cwd, ".git", "taskgate", "memo");
+    const name = readdirSync(dir).find((f) => f.startsWith("TASKS.md-") && f.endsWith("-log.bin"));
+    return name && join(dir, name);
+  };
+
+  it("reads only what was appended, and reads anew after an edit, a broken memo or other Roles", async () => {
+    const cwd = await makeRepo(["bob: WORK"]);
+    for (const t of ["One", "Two", "Three"]) await runCli(["add", "--ready", t], { cwd });
+    await runCli(["--as", "bob", "claim", "T-1"], { cwd });
+    const first = await both(cwd);
+    const file = memoFile(cwd) as string;
+    expect(statSync(file).size).toBeGreaterThan(0);
+
+    // Lines appended: the memo is continued (and rewritten), and agrees.
+    await runCli(["--as", "bob", "submit", "T-1"], { cwd });
+    const written = statSync(file).mtimeMs;
+    const appended = await both(cwd);
+    expect(appended.automation.changes).toBe(first.automation.changes + 1);
+    expect(statSync(file).mtimeMs).toBeGreaterThan(written);
+
+    // An earlier line edited by hand (bob's claim marked as made by run): the log no longer
+    // starts with the memo's text, and that line now counts as automated.
+    const text = read(cwd, "TASKS.md");
+    writeFileSync(join(cwd, "TASKS.md"), text.replace(/( bob WORK claim T-1 .*?)( ~ [0-9a-f]{12}\n)/, "$1 via=run$2"));
+    const edited = await both(cwd);
+    expect(edited.automation.automated).toBe(appended.automation.automated + 1);
+
+    // A memo cut short, or not a memo at all.
+    writeFileSync(file, readFileSync(file).subarray(0, 100));
+    await both(cwd);
+    writeFileSync(file, "not a memo\n");
+    await both(cwd);
+
+    // bob becomes an automation actor: his submit now counts as automated too.
+    const roles = read(cwd, "APPROVALS.md").replace("- bob: WORK", "- bob: WORK (automation)");
+    writeFileSync(join(cwd, "APPROVALS.md"), roles);
+    const automated = await both(cwd);
+    expect(automated.automation.automated).toBe(edited.automation.automated + 1);
+  }, 30_000);
 });
 
 describe("report --html", () => {

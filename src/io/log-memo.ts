@@ -1,0 +1,236 @@
+// A memo of a ledger's log read as columns (log-facts.ts), and of what is derived from them
+// line by line (the metrics' fold, rules/log-fold.ts), so that `metrics` reads and folds only
+// the lines added since the last call. A log only grows: taskgate appends to it, and `check
+// --staged` refuses a commit that changes anything but its end. So the memo keeps the columns
+// of the log up to its last complete line, with the SHA-256 of that text's bytes; a later call
+// whose log starts with the very same bytes reads only what follows them. Any other change (an
+// edited line, a rewritten log, another build of taskgate) does not match, and the log is read
+// again from its start. Like memo.ts it cannot disagree with the file, and not being able to
+// read or write it changes nothing but the time taken.
+//
+// The file: one line of JSON (what the columns are of, the string tables, the name, type and
+// length of each column), padded so that the columns after it start at a multiple of 8 bytes,
+// then each column's bytes, each padded to a multiple of 8.
+
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import type { Derived } from "../app/context.js";
+import type { LogTable } from "../ledger/log-facts.js";
+import { readLogLines, SEEDED_WORDS } from "../ledger/log-facts.js";
+import { sha256Hex } from "./hash.js";
+import { BUILD } from "./memo.js";
+import { lockDirFor, shortHash } from "./places.js";
+
+type Typed = Float64Array | Int32Array | Uint8Array;
+
+export interface LogMemo {
+  /**
+   * The log in text[start, end) as columns, read from its start or from where a memo ends, and
+   * what `derived` derives from it; `bytes` are the file's, which `text` was decoded from.
+   */
+  table<D>(
+    file: string,
+    text: string,
+    bytes: Uint8Array,
+    start: number,
+    end: number,
+    derived?: Derived<D>,
+  ): { table: LogTable; derived: D | undefined };
+}
+
+interface ColumnInfo {
+  readonly name: string;
+  readonly type: "f64" | "i32" | "u8";
+  readonly length: number;
+}
+
+interface Header {
+  readonly build: string;
+  /** The memo's text: `chars` UTF-16 units from the start of the log, `bytes` in the file. */
+  readonly chars: number;
+  readonly bytes: number;
+  /** The SHA-256 of those bytes. */
+  readonly sha: string;
+  readonly length: number;
+  readonly actors: string[];
+  readonly words: string[];
+  readonly targets: string[];
+  readonly columns: ColumnInfo[];
+  /** The derived state's numbers, when it is kept (its columns are named "derived.*"). */
+  readonly derived?: Record<string, number>;
+}
+
+/** The table's columns, by name. */
+const TABLE_COLUMNS = ["time", "actor", "action", "from", "to", "target", "marked"] as const;
+const DERIVED = "derived.";
+const ALIGN = 8;
+
+const typeOf = (a: Typed): ColumnInfo["type"] =>
+  a instanceof Float64Array ? "f64" : a instanceof Int32Array ? "i32" : "u8";
+const MAKE = {
+  f64: (b: ArrayBufferLike, o: number, n: number) => new Float64Array(b, o, n),
+  i32: (b: ArrayBufferLike, o: number, n: number) => new Int32Array(b, o, n),
+  u8: (b: ArrayBufferLike, o: number, n: number) => new Uint8Array(b, o, n),
+} as const;
+const BYTES = { f64: 8, i32: 4, u8: 1 } as const;
+
+/** Where text[start, start + chars) is in the file's bytes. */
+class Bytes {
+  readonly start: number;
+
+  constructor(
+    readonly text: string,
+    readonly bytes: Uint8Array,
+    readonly charStart: number,
+  ) {
+    this.start = Buffer.byteLength(text.slice(0, charStart), "utf8");
+  }
+
+  length(chars: number): number {
+    return Buffer.byteLength(this.text.slice(this.charStart, this.charStart + chars), "utf8");
+  }
+
+  hash(length: number): string | undefined {
+    return this.start + length > this.bytes.length
+      ? undefined
+      : sha256Hex(this.bytes.subarray(this.start, this.start + length));
+  }
+}
+
+interface Loaded {
+  readonly table: LogTable;
+  readonly chars: number;
+  readonly derived: { numbers: Record<string, number>; columns: Record<string, Typed> } | undefined;
+}
+
+export function fileLogMemo(env: NodeJS.ProcessEnv): LogMemo | undefined {
+  if (!BUILD || env.TASKGATE_NO_MEMO === "1") return undefined;
+  const build = BUILD;
+  const where = (file: string) => {
+    const dir = join(lockDirFor(file), "memo");
+    return { dir, path: join(dir, `${basename(file)}-${shortHash(file)}-log.bin`) };
+  };
+  return {
+    table(file, text, bytes, start, end, derived) {
+      const place = where(file);
+      const at = new Bytes(text, bytes, start);
+      const memo = load(place.path, build, at, end - start);
+      // The memo keeps complete lines only: a last line without its line break may still grow.
+      const nl = text.lastIndexOf("\n", end - 1);
+      const complete = nl < start ? start : nl + 1;
+      const grown = !memo || memo.chars < complete - start;
+      const upToComplete = grown
+        ? readLogLines(text, memo ? start + memo.chars : start, complete, memo?.table)
+        : memo.table;
+      const before = derived && memo?.derived ? derived.fromParts(memo.derived) : undefined;
+      let d = derived?.advance(upToComplete, before);
+      // Saved when it has more lines, or when what is derived was made anew.
+      if (grown || (derived && d !== before)) {
+        const length = at.length(complete - start);
+        const sha = at.hash(length);
+        if (sha)
+          save(place, build, upToComplete, { chars: complete - start, bytes: length, sha }, d && derived?.parts(d));
+      }
+      const table = complete < end ? readLogLines(text, complete, end, upToComplete) : upToComplete;
+      if (derived && d !== undefined && table !== upToComplete) d = derived.advance(table, d);
+      return { table, derived: d };
+    },
+  };
+}
+
+/** The memo for this log, when the log starts with the memo's text. */
+function load(path: string, build: string, at: Bytes, chars: number): Loaded | undefined {
+  let buf: Buffer;
+  try {
+    buf = readFileSync(path);
+  } catch {
+    return undefined; // none yet
+  }
+  try {
+    const nl = buf.indexOf(10);
+    const h = JSON.parse(buf.toString("utf8", 0, nl)) as Header;
+    if (h.build !== build || h.chars > chars || at.hash(h.bytes) !== h.sha) return undefined;
+    if (SEEDED_WORDS.some((w, i) => h.words[i] !== w)) return undefined;
+    let p = nl + 1;
+    const columns: Record<string, Typed> = {};
+    for (const c of h.columns) {
+      const size = c.length * BYTES[c.type];
+      if (p + size > buf.length) return undefined;
+      const offset = buf.byteOffset + p;
+      // A view on the file's buffer where it is aligned (a file this size has a buffer of its
+      // own), else a copy.
+      columns[c.name] =
+        offset % BYTES[c.type] === 0
+          ? MAKE[c.type](buf.buffer, offset, c.length)
+          : MAKE[c.type](new Uint8Array(buf.subarray(p, p + size)).buffer, 0, c.length);
+      p += size + ((ALIGN - (size % ALIGN)) % ALIGN);
+    }
+    const n = h.length;
+    const col = <T extends Typed>(name: string, kind: new (n: number) => T): T => {
+      const c = columns[name];
+      if (!(c instanceof kind) || c.length !== n) throw new Error(`no column ${name}`);
+      return c as T;
+    };
+    const table: LogTable = {
+      length: n,
+      time: col("time", Float64Array),
+      actor: col("actor", Int32Array),
+      action: col("action", Int32Array),
+      from: col("from", Int32Array),
+      to: col("to", Int32Array),
+      target: col("target", Int32Array),
+      marked: col("marked", Uint8Array),
+      actors: h.actors,
+      words: h.words,
+      targets: h.targets,
+    };
+    const derivedColumns: Record<string, Typed> = {};
+    for (const [name, c] of Object.entries(columns))
+      if (name.startsWith(DERIVED)) derivedColumns[name.slice(DERIVED.length)] = c;
+    return {
+      table,
+      chars: h.chars,
+      derived: h.derived ? { numbers: h.derived, columns: derivedColumns } : undefined,
+    };
+  } catch {
+    return undefined; // half a file from another era: read the log again
+  }
+}
+
+function save(
+  place: { dir: string; path: string },
+  build: string,
+  t: LogTable,
+  of: { chars: number; bytes: number; sha: string },
+  derived: { numbers: Record<string, number>; columns: Record<string, Typed> } | undefined,
+): void {
+  try {
+    const columns: [string, Typed][] = TABLE_COLUMNS.map((name) => [name, t[name]]);
+    for (const [name, c] of Object.entries(derived?.columns ?? {})) columns.push([DERIVED + name, c]);
+    const header: Header = {
+      build,
+      ...of,
+      length: t.length,
+      actors: [...t.actors],
+      words: [...t.words],
+      targets: [...t.targets],
+      columns: columns.map(([name, c]) => ({ name, type: typeOf(c), length: c.length })),
+      ...(derived ? { derived: derived.numbers } : {}),
+    };
+    const json = Buffer.from(JSON.stringify(header), "utf8");
+    const parts: Uint8Array[] = [json, Buffer.from(`${" ".repeat(padTo(json.length + 1))}\n`, "utf8")];
+    for (const [, c] of columns) {
+      parts.push(new Uint8Array(c.buffer, c.byteOffset, c.byteLength));
+      parts.push(new Uint8Array(padTo(c.byteLength)));
+    }
+    mkdirSync(place.dir, { recursive: true });
+    const tmp = `${place.path}.${process.pid}.tmp`;
+    writeFileSync(tmp, Buffer.concat(parts));
+    renameSync(tmp, place.path);
+  } catch {
+    // A memo is an optimisation: not being able to write one changes nothing.
+  }
+}
+
+/** Bytes to add to `length` to reach a multiple of ALIGN. */
+const padTo = (length: number) => (ALIGN - (length % ALIGN)) % ALIGN;
