@@ -1,5 +1,6 @@
 // metrics, board and report: the ledgers read once, the measures computed for a period.
 
+import { taskSummaries } from "../ledger/clean-ledger.js";
 import type { LedgerText } from "../ledger/document.js";
 import type { LogSection } from "../ledger/log.js";
 import { emptyLogTable, type LogTable, logTable } from "../ledger/log-facts.js";
@@ -85,7 +86,7 @@ export function metricsView(ctx: Context, period: Period): MetricsView {
       approvalsFile && approvals
         ? logOf(ctx, ctx.paths.approvals, approvalsFile.bytes, approvals.doc, approvals.log).table
         : emptyLogTable(),
-    tasks: tasks.tasks,
+    tasks: taskSummaries(tasks),
     actors,
     policy: tasks.policy,
     since,
@@ -93,5 +94,13 @@ export function metricsView(ctx: Context, period: Period): MetricsView {
     now: Math.min(ctx.now, until),
   });
   const errors = [...tasks.diagnostics, ...(approvals?.diagnostics ?? [])].filter((d) => d.severity === "error");
-  return { metrics, tasks: tasks.tasks, clockSkew: tasks.policy.clockSkew, errors };
+  return {
+    metrics,
+    // Read only when asked for (report): the measures need only each task's summary.
+    get tasks() {
+      return tasks.tasks;
+    },
+    clockSkew: tasks.policy.clockSkew,
+    errors,
+  };
 }

@@ -7,7 +7,8 @@
 // test/unit/clean-ledger.test.ts compares it with readTasks, and the plans made from both.
 
 import type { Diagnostic } from "../model/diagnostic.js";
-import type { Policy, Task } from "../model/task.js";
+import { type Policy, STATES, type State, type Task } from "../model/task.js";
+import { parseTimeAt } from "../model/time.js";
 import { atxHeading, type BlockScan } from "./blocks.js";
 import { type CleanTasks, type Range, scanCleanTasks } from "./clean-scan.js";
 import {
@@ -15,7 +16,10 @@ import {
   FieldTable,
   fieldColon,
   isBlank,
+  KEY,
+  knownKeyCode,
   type LedgerText,
+  parseFieldLine,
   plainEntryHeading,
   type Section,
   TableSection,
@@ -38,6 +42,18 @@ export function readCleanTasks(file: string, text: string): TasksLedger | undefi
 export function tasksOf(ledger: TasksLedger, keep?: (t: Task) => boolean): readonly Task[] {
   if (ledger instanceof CleanLedger) return ledger.taskList(keep);
   return keep ? ledger.tasks.filter(keep) : ledger.tasks;
+}
+
+/** What the measures need of a task (rules/metrics.ts). */
+export type TaskSummary = Pick<Task, "id" | "state" | "created" | "blocked">;
+
+/**
+ * Each task's ID, state, creation time and blocked reason, in file order: on a lazily read
+ * clean board read from just those three field lines of each entry (metrics on a board of
+ * thousands of tasks need nothing else of them); for any other, from its tasks.
+ */
+export function taskSummaries(ledger: TasksLedger): readonly TaskSummary[] {
+  return ledger instanceof CleanLedger ? ledger.summaries() : ledger.tasks;
 }
 
 type Entry = { task: Task; section: Section };
@@ -109,6 +125,39 @@ class CleanLedger implements TasksLedger {
     if (!range) return undefined;
     const section = this.section(range);
     return { task: decodeTask(this.doc, section as TableSection, this.diagnostics, this.interner), section };
+  }
+
+  /**
+   * The summary of each task, read as decodeTask reads those fields: the field lines are the
+   * lines right under the heading up to the first blank or other line; "- key:" with no value
+   * is not set. On a clean board each field is there at most once and its value is valid.
+   */
+  summaries(): TaskSummary[] {
+    const { text } = this.doc;
+    const out: TaskSummary[] = [];
+    for (const r of this.clean.sections()) {
+      if (r.id === undefined) continue;
+      let state: State = "PLAN";
+      let created: number | undefined;
+      let blocked: string | undefined;
+      // The heading line, then the field lines.
+      for (let ls = text.indexOf("\n", r.start) + 1; ls > 0 && ls < r.end; ) {
+        let lineEnd = text.indexOf("\n", ls);
+        if (lineEnd === -1 || lineEnd > r.end) lineEnd = r.end;
+        const le = lineEnd > ls && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+        const f = isBlank(text, ls, le) ? undefined : parseFieldLine(text, ls, le);
+        if (!f) break;
+        ls = lineEnd + 1;
+        const { valueStart: vs, valueEnd: ve } = f;
+        if (vs === ve) continue; // not set
+        const code = knownKeyCode(text, f.keyStart, f.keyEnd);
+        if (code === KEY.state) state = STATES.find((st) => st.length === ve - vs && text.startsWith(st, vs)) ?? state;
+        else if (code === KEY.created) created = parseTimeAt(text, vs, ve);
+        else if (code === KEY.blocked) blocked = text.slice(vs, ve).trim(); // as decodeText
+      }
+      out.push({ id: r.id, state, created, blocked });
+    }
+    return out;
   }
 
   /** Every section and task, read once, in file order. */

@@ -14,7 +14,8 @@ export interface MetricsInput {
   readonly approvalsLog: LogTable;
   /** tasksLog folded with foldTasksLog and these actors, when the caller has it (the log memo). */
   readonly tasksFold?: LogFold | undefined;
-  readonly tasks: readonly Task[];
+  /** The tasks as they are now: what the measures need of each (clean-ledger.ts TaskSummary). */
+  readonly tasks: readonly Pick<Task, "id" | "state" | "created" | "blocked">[];
   readonly actors: ReadonlyMap<string, Actor>;
   readonly policy: Policy;
   readonly since: number;
@@ -301,7 +302,7 @@ export function computeMetrics(input: MetricsInput): Metrics {
   const { created, firstClaim } = fold;
   const targetCode = new Map(T.targets.map((t, code) => [t, code]));
   const createdAt = new Float64Array(created);
-  const createdOf = (t: Task) => {
+  const createdOf = (t: MetricsInput["tasks"][number]) => {
     const x = targetCode.get(t.id);
     return t.created ?? (x === undefined || Number.isNaN(created[x]) ? undefined : (created[x] as number));
   };

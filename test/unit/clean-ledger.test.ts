@@ -2,13 +2,14 @@
 // on, against readTasks: on boards that taskgate's own commands evolve (so they get leases,
 // fences, workers, resolutions in the order the commands write them), with CRLF and a BOM, it
 // must answer for exactly the clean ones, read every task, section and the log the same,
-// whichever entry is asked for first, and every plan made from it must be the same plan.
+// whichever entry is asked for first, and every plan made from it must be the same plan; and
+// the summaries metrics read of each task must be readTasks' values.
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { generateLedgers } from "../../scripts/gen-ledger.mjs";
 import { sha256Hex } from "../../src/io/hash.js";
-import { readCleanTasks, tasksOf } from "../../src/ledger/clean-ledger.js";
+import { readCleanTasks, type TaskSummary, taskSummaries, tasksOf } from "../../src/ledger/clean-ledger.js";
 import { scanCleanTasks } from "../../src/ledger/clean-scan.js";
 import type { Section } from "../../src/ledger/document.js";
 import { applySplices } from "../../src/ledger/edit.js";
@@ -56,6 +57,10 @@ function expectAgree(text: string, firstAsked: string[]): { lazy: TasksLedger | 
   if (!lazy) return { lazy, full };
   expect(full.diagnostics).toEqual([]);
   expect(lazy.diagnostics).toEqual([]);
+  // What the measures read of each task, from those field lines alone (a fresh ledger, so that
+  // nothing it read before answers for it).
+  const summary = (t: TaskSummary) => ({ id: t.id, state: t.state, created: t.created, blocked: t.blocked });
+  expect(taskSummaries(readCleanTasks("TASKS.md", text) as TasksLedger).map(summary)).toEqual(full.tasks.map(summary));
   // Entries asked for one by one first, as the commands do; then everything.
   for (const id of firstAsked) {
     const want = full.byId.get(id);
