@@ -2,8 +2,9 @@
 // line by line (the metrics' fold, rules/log-fold.ts), so that `metrics` reads and folds only
 // the lines added since the last call. A log only grows: taskgate appends to it, and `check
 // --staged` refuses a commit that changes anything but its end. So the memo keeps the columns
-// of the log up to its last complete line, with the SHA-256 of that text's bytes; a later call
-// whose log starts with the very same bytes reads only what follows them. Any other change (an
+// of the log up to its last complete line, with the SHA-256 of that text's bytes (in a few
+// consecutive segments, so that adding lines hashes only the added bytes); a later call whose
+// log starts with the very same bytes reads only what follows them. Any other change (an
 // edited line, a rewritten log, another build of taskgate) does not match, and the log is read
 // again from its start. Like memo.ts it cannot disagree with the file, and not being able to
 // read or write it changes nothing but the time taken.
@@ -12,7 +13,7 @@
 // length of each column), padded so that the columns after it start at a multiple of 8 bytes,
 // then each column's bytes, each padded to a multiple of 8.
 
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { Derived } from "../app/context.js";
 import type { LogTable } from "../ledger/log-facts.js";
@@ -38,6 +39,17 @@ export interface LogMemo {
   ): { table: LogTable; derived: D | undefined };
 }
 
+interface Segment {
+  readonly bytes: number;
+  readonly sha: string;
+}
+
+/** Characters of complete lines added after a memo before it is written again. */
+const REWRITE_AFTER = 128 * 1024;
+
+/** Segments beyond this are hashed again as one, so that a memo's header stays small. */
+const MAX_SEGMENTS = 8;
+
 interface ColumnInfo {
   readonly name: string;
   readonly type: "f64" | "i32" | "u8";
@@ -46,11 +58,10 @@ interface ColumnInfo {
 
 interface Header {
   readonly build: string;
-  /** The memo's text: `chars` UTF-16 units from the start of the log, `bytes` in the file. */
+  /** The memo's text: `chars` UTF-16 units from the start of the log. */
   readonly chars: number;
-  readonly bytes: number;
-  /** The SHA-256 of those bytes. */
-  readonly sha: string;
+  /** Its bytes in the file, as consecutive segments with the SHA-256 of each. */
+  readonly segments: Segment[];
   readonly length: number;
   readonly actors: string[];
   readonly words: string[];
@@ -86,20 +97,32 @@ class Bytes {
     this.start = Buffer.byteLength(text.slice(0, charStart), "utf8");
   }
 
-  length(chars: number): number {
-    return Buffer.byteLength(this.text.slice(this.charStart, this.charStart + chars), "utf8");
+  /** The bytes of text[from, to), from and to counted from the log's start. */
+  length(from: number, to: number): number {
+    return Buffer.byteLength(this.text.slice(this.charStart + from, this.charStart + to), "utf8");
   }
 
-  hash(length: number): string | undefined {
-    return this.start + length > this.bytes.length
-      ? undefined
-      : sha256Hex(this.bytes.subarray(this.start, this.start + length));
+  /** The SHA-256 of `length` bytes from `offset` bytes after the log's start. */
+  hash(offset: number, length: number): string | undefined {
+    const a = this.start + offset;
+    return a + length > this.bytes.length ? undefined : sha256Hex(this.bytes.subarray(a, a + length));
+  }
+
+  /** Whether the log starts with these segments. */
+  matches(segments: readonly Segment[]): boolean {
+    let offset = 0;
+    for (const s of segments) {
+      if (this.hash(offset, s.bytes) !== s.sha) return false;
+      offset += s.bytes;
+    }
+    return true;
   }
 }
 
 interface Loaded {
   readonly table: LogTable;
   readonly chars: number;
+  readonly segments: Segment[];
   readonly derived: { numbers: Record<string, number>; columns: Record<string, Typed> } | undefined;
 }
 
@@ -118,18 +141,22 @@ export function fileLogMemo(env: NodeJS.ProcessEnv): LogMemo | undefined {
       // The memo keeps complete lines only: a last line without its line break may still grow.
       const nl = text.lastIndexOf("\n", end - 1);
       const complete = nl < start ? start : nl + 1;
-      const grown = !memo || memo.chars < complete - start;
-      const upToComplete = grown
-        ? readLogLines(text, memo ? start + memo.chars : start, complete, memo?.table)
-        : memo.table;
+      const from = memo ? start + memo.chars : start;
+      const upToComplete = memo && complete <= from ? memo.table : readLogLines(text, from, complete, memo?.table);
       const before = derived && memo?.derived ? derived.fromParts(memo.derived) : undefined;
       let d = derived?.advance(upToComplete, before);
-      // Saved when it has more lines, or when what is derived was made anew.
-      if (grown || (derived && d !== before)) {
-        const length = at.length(complete - start);
-        const sha = at.hash(length);
-        if (sha)
-          save(place, build, upToComplete, { chars: complete - start, bytes: length, sha }, d && derived?.parts(d));
+      // Written when there is none, when what is derived was made anew, or once enough was
+      // added after it: reading a few hundred lines after the memo costs less than writing
+      // megabytes of it on every call.
+      if (!memo || (derived && d !== before) || complete - from > REWRITE_AFTER) {
+        const segments = memo ? [...memo.segments] : [];
+        const memoBytes = segments.reduce((n, s) => n + s.bytes, 0);
+        const added = at.length(memo?.chars ?? 0, complete - start);
+        const sha = at.hash(memoBytes, added);
+        if (added > 0 && sha) segments.push({ bytes: added, sha });
+        const all = segments.length > MAX_SEGMENTS && at.hash(0, memoBytes + added);
+        if (all) segments.splice(0, segments.length, { bytes: memoBytes + added, sha: all });
+        save(place, build, upToComplete, { chars: complete - start, segments }, d && derived?.parts(d));
       }
       const table = complete < end ? readLogLines(text, complete, end, upToComplete) : upToComplete;
       if (derived && d !== undefined && table !== upToComplete) d = derived.advance(table, d);
@@ -149,7 +176,7 @@ function load(path: string, build: string, at: Bytes, chars: number): Loaded | u
   try {
     const nl = buf.indexOf(10);
     const h = JSON.parse(buf.toString("utf8", 0, nl)) as Header;
-    if (h.build !== build || h.chars > chars || at.hash(h.bytes) !== h.sha) return undefined;
+    if (h.build !== build || h.chars > chars || !Array.isArray(h.segments) || !at.matches(h.segments)) return undefined;
     if (SEEDED_WORDS.some((w, i) => h.words[i] !== w)) return undefined;
     let p = nl + 1;
     const columns: Record<string, Typed> = {};
@@ -190,6 +217,7 @@ function load(path: string, build: string, at: Bytes, chars: number): Loaded | u
     return {
       table,
       chars: h.chars,
+      segments: h.segments,
       derived: h.derived ? { numbers: h.derived, columns: derivedColumns } : undefined,
     };
   } catch {
@@ -201,7 +229,7 @@ function save(
   place: { dir: string; path: string },
   build: string,
   t: LogTable,
-  of: { chars: number; bytes: number; sha: string },
+  of: { chars: number; segments: Segment[] },
   derived: { numbers: Record<string, number>; columns: Record<string, Typed> } | undefined,
 ): void {
   try {
@@ -225,7 +253,15 @@ function save(
     }
     mkdirSync(place.dir, { recursive: true });
     const tmp = `${place.path}.${process.pid}.tmp`;
-    writeFileSync(tmp, Buffer.concat(parts));
+    const fd = openSync(tmp, "w");
+    try {
+      // Part by part: the columns are megabytes, and need not be copied into one buffer first.
+      for (const part of parts) {
+        for (let at = 0; at < part.length; ) at += writeSync(fd, part, at, part.length - at);
+      }
+    } finally {
+      closeSync(fd);
+    }
     renameSync(tmp, place.path);
   } catch {
     // A memo is an optimisation: not being able to write one changes nothing.

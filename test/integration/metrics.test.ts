@@ -118,12 +118,27 @@ describe("the log memo", () => {
     const file = memoFile(cwd) as string;
     expect(statSync(file).size).toBeGreaterThan(0);
 
-    // Lines appended: the memo is continued (and rewritten), and agrees.
+    // A line appended: read after the memo, which is not written again for so little.
     await runCli(["--as", "bob", "submit", "T-1"], { cwd });
     const written = statSync(file).mtimeMs;
     const appended = await both(cwd);
     expect(appended.automation.changes).toBe(first.automation.changes + 1);
+    expect(statSync(file).mtimeMs).toBe(written);
+
+    // Blocks of 2,500 lines (more than the 128 KiB the memo is rewritten after) appended:
+    // each rewrite adds a hashed segment of what was added, until the segments are hashed
+    // again as one.
+    const segments = () =>
+      (JSON.parse(readFileSync(file, "utf8").split("\n")[0] as string).segments as unknown[]).length;
+    const renew = "- 2026-11-24T10:00:00Z bob WORK renew T-2 token=1 ~ 000000000000\n";
+    for (let block = 1; block <= 10; block++) {
+      writeFileSync(join(cwd, "TASKS.md"), read(cwd, "TASKS.md") + renew.repeat(2500));
+      await runCli(period, { cwd });
+      if (block === 2) expect(segments()).toBe(3);
+    }
+    expect(segments()).toBe(3); // 9 became 1 at the 8th block
     expect(statSync(file).mtimeMs).toBeGreaterThan(written);
+    await both(cwd);
 
     // An earlier line edited by hand (bob's claim marked as made by run): the log no longer
     // starts with the memo's text, and that line now counts as automated.
