@@ -26,22 +26,12 @@ export interface Ports {
     | { get(name: string, key: string): unknown; put(name: string, key: string, value: unknown): void }
     | undefined;
   /**
-   * A ledger's log in text[start, end) as columns, continuing a memo of it where one applies,
-   * and what `derived` derives from it line by line; `bytes` are the file's, which `text` was
-   * decoded from.
+   * The memo of the logs read as columns (loaded only by the commands that use it), or
+   * undefined where none is kept. Its table() gives a ledger's log in text[start, end) as
+   * columns, continuing the memo where it applies, and what `derived` derives from it line
+   * by line; `bytes` are the file's, which `text` was decoded from.
    */
-  readonly logMemo?:
-    | {
-        table<D>(
-          file: string,
-          text: string,
-          bytes: Uint8Array,
-          start: number,
-          end: number,
-          derived?: Derived<D>,
-        ): { table: LogTable; derived: D | undefined };
-      }
-    | undefined;
+  readonly logMemo?: () => Promise<LogMemo | undefined>;
   update<T>(paths: readonly string[], decide: (texts: (string | undefined)[]) => Update<T>): Promise<T>;
   readonly hasher: Hasher;
   /** --as, TASKGATE_ACTOR, then git's user.email / user.name; undefined if none is set. */
@@ -58,6 +48,17 @@ export interface Derived<D> {
   parts(d: D): { readonly numbers: Record<string, number>; readonly columns: Record<string, Typed> };
   /** undefined when the parts are not a D's. */
   fromParts(p: { readonly numbers: Record<string, number>; readonly columns: Record<string, Typed> }): D | undefined;
+}
+
+export interface LogMemo {
+  table<D>(
+    file: string,
+    text: string,
+    bytes: Uint8Array,
+    start: number,
+    end: number,
+    derived?: Derived<D>,
+  ): { table: LogTable; derived: D | undefined };
 }
 
 export interface Context {

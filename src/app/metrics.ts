@@ -9,7 +9,7 @@ import type { Task } from "../model/task.js";
 import { parseTime } from "../model/time.js";
 import { LogFold } from "../rules/log-fold.js";
 import { computeMetrics, foldTasksLog, type Metrics } from "../rules/metrics.js";
-import type { Context, Derived } from "./context.js";
+import type { Context, Derived, LogMemo } from "./context.js";
 import { UsageError } from "./errors.js";
 import { missingLedger, parseApprovals, parseTasksLazily } from "./ledgers.js";
 
@@ -47,7 +47,7 @@ export interface MetricsView {
 
 /** A ledger's log as columns, and folded when `fold` is given: through the log memo if there is one. */
 function logOf(
-  ctx: Context,
+  memo: LogMemo | undefined,
   path: string,
   bytes: Uint8Array,
   doc: LedgerText,
@@ -56,13 +56,12 @@ function logOf(
 ): { table: LogTable; derived: LogFold | undefined } {
   const s = log.section;
   if (!s) return { table: emptyLogTable(), derived: undefined };
-  const memo = ctx.ports.logMemo;
   if (memo) return memo.table(path, doc.text, bytes, s.start, s.end, fold);
   const table = logTable(doc, s);
   return { table, derived: fold?.advance(table, undefined) };
 }
 
-export function metricsView(ctx: Context, period: Period): MetricsView {
+export async function metricsView(ctx: Context, period: Period): Promise<MetricsView> {
   const until = period.until ? parseWhen(period.until, ctx.now, "--until") : ctx.now;
   const since = period.since ? parseWhen(period.since, ctx.now, "--since") : until - 30 * DAY;
   if (since >= until) throw new UsageError("--since must be before --until");
@@ -78,13 +77,14 @@ export function metricsView(ctx: Context, period: Period): MetricsView {
     parts: (d) => d.parts(),
     fromParts: (p) => LogFold.fromParts(p),
   };
-  const tasksLog = logOf(ctx, ctx.paths.tasks, tasksFile.bytes, tasks.doc, tasks.log, fold);
+  const memo = await ctx.ports.logMemo?.();
+  const tasksLog = logOf(memo, ctx.paths.tasks, tasksFile.bytes, tasks.doc, tasks.log, fold);
   const metrics = computeMetrics({
     tasksLog: tasksLog.table,
     tasksFold: tasksLog.derived,
     approvalsLog:
       approvalsFile && approvals
-        ? logOf(ctx, ctx.paths.approvals, approvalsFile.bytes, approvals.doc, approvals.log).table
+        ? logOf(memo, ctx.paths.approvals, approvalsFile.bytes, approvals.doc, approvals.log).table
         : emptyLogTable(),
     tasks: taskSummaries(tasks),
     actors,

@@ -45,7 +45,7 @@ export function registerMetricsCommands(program: Command, kit: WatchKit): void {
   ).action(async (o: PeriodFlags & { json?: boolean; prom?: string }) => {
     const { ctx } = kit.context();
     const { metricsView } = await import("../app/metrics.js");
-    const v = metricsView(ctx, o);
+    const v = await metricsView(ctx, o);
     warnIfInvalid(v.errors);
     if (o.prom) {
       const { toPrometheus } = await import("../rules/prometheus.js");
@@ -111,7 +111,7 @@ export function registerMetricsCommands(program: Command, kit: WatchKit): void {
     const { ctx } = kit.context();
     const { metricsView } = await import("../app/metrics.js");
     const { reportHtml } = await import("../rules/report-html.js");
-    const v = metricsView(ctx, o);
+    const v = await metricsView(ctx, o);
     warnIfInvalid(v.errors);
     const target = resolve(o.html);
     writeFileAtomic(target, Buffer.from(reportHtml(v.metrics, v.tasks, ctx.now, o.title), "utf8"), dirname(target));

@@ -15,7 +15,7 @@
 
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
 import { basename, join } from "node:path";
-import type { Derived } from "../app/context.js";
+import type { LogMemo } from "../app/context.js";
 import type { LogTable } from "../ledger/log-facts.js";
 import { readLogLines, SEEDED_WORDS } from "../ledger/log-facts.js";
 import { sha256Hex } from "./hash.js";
@@ -23,21 +23,6 @@ import { BUILD } from "./memo.js";
 import { lockDirFor, shortHash } from "./places.js";
 
 type Typed = Float64Array | Int32Array | Uint8Array;
-
-export interface LogMemo {
-  /**
-   * The log in text[start, end) as columns, read from its start or from where a memo ends, and
-   * what `derived` derives from it; `bytes` are the file's, which `text` was decoded from.
-   */
-  table<D>(
-    file: string,
-    text: string,
-    bytes: Uint8Array,
-    start: number,
-    end: number,
-    derived?: Derived<D>,
-  ): { table: LogTable; derived: D | undefined };
-}
 
 interface Segment {
   readonly bytes: number;

@@ -5,7 +5,6 @@ import { dirname } from "node:path";
 import type { Ports } from "../app/context.js";
 import { gitConfig } from "./git.js";
 import { sha256Hex } from "./hash.js";
-import { fileLogMemo } from "./log-memo.js";
 import { fileMemo } from "./memo.js";
 import type { LedgerStore } from "./store.js";
 import { readLedgerFile, readLedgerSnapshot } from "./text.js";
@@ -24,7 +23,8 @@ export function nodePorts(opts: PortOptions): Ports {
     readText: readLedgerFile,
     readSnapshot: readLedgerSnapshot,
     memo: fileMemo(opts.tasksPath, opts.env),
-    logMemo: fileLogMemo(opts.env),
+    // Loaded only by metrics and report: other commands never pay for it.
+    logMemo: async () => (await import("./log-memo.js")).fileLogMemo(opts.env),
     update: async (paths, decide) => {
       // Loaded only by commands that write: reads never pay for the lock library.
       const { LedgerStore } = await import("./store.js");
