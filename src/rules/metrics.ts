@@ -199,6 +199,33 @@ function eachInPeriod(times: Float64Array, fold: LogFold, since: number, until: 
   else for (let i = 0; i < times.length; i++) if ((times[i] as number) >= since && (times[i] as number) < until) f(i);
 }
 
+/** The failures of [since, until), and what became of them: counts, and each time to recover. */
+function failuresIn(fold: LogFold, since: number, until: number) {
+  const times = fold.failureTime.view();
+  const kind = fold.failureKind.data;
+  const done = fold.failureDone.data;
+  const redoneAuto = fold.failureRedoneAuto.data;
+  const redone = fold.failureRedone.data;
+  const range = timeRange(times, fold.inOrder, since, until);
+  const [a, b] = range ?? [0, times.length];
+  const out = { failures: 0, leaseExpiries: 0, failedRuns: 0, autoRecovered: 0, recovered: 0 };
+  const recoverTimes = new Float64Array(b - a);
+  let n = 0;
+  for (let p = a; p < b; p++) {
+    const t = times[p] as number;
+    if (!range && (t < since || t >= until)) continue;
+    out.failures++;
+    if (kind[p] === RECOVERED_LEASE) out.leaseExpiries++;
+    else out.failedRuns++;
+    if (done[p] !== 1) continue;
+    out.recovered++;
+    if (redoneAuto[p] !== 1) continue;
+    out.autoRecovered++;
+    recoverTimes[n++] = (redone[p] as number) - t;
+  }
+  return { ...out, recoverTimes: recoverTimes.subarray(0, n) };
+}
+
 /** The tasks' log folded (log-fold.ts), for the Roles' automation actors. */
 export function foldTasksLog(log: LogTable, actors: ReadonlyMap<string, Actor>, from?: LogFold): LogFold {
   const automation = automationActors(log, actors);
@@ -275,27 +302,11 @@ export function computeMetrics(input: MetricsInput): Metrics {
   const automatedCount = changes.automated;
 
   // Recovery: the failures of the period, and what became of them.
-  let failures = 0;
-  let leaseExpiries = 0;
-  let failedRuns = 0;
-  let autoRecovered = 0;
-  let recovered = 0;
-  const recoverTimes: number[] = [];
-  const failureTimes = fold.failureTime.view();
-  const kind = fold.failureKind.data;
-  const done = fold.failureDone.data;
-  const redoneAuto = fold.failureRedoneAuto.data;
-  const redone = fold.failureRedone.data;
-  eachInPeriod(failureTimes, fold, since, until, (p) => {
-    failures++;
-    if (kind[p] === RECOVERED_LEASE) leaseExpiries++;
-    else failedRuns++;
-    if (done[p] !== 1) return;
-    recovered++;
-    if (redoneAuto[p] !== 1) return;
-    autoRecovered++;
-    recoverTimes.push((redone[p] as number) - (failureTimes[p] as number));
-  });
+  const { failures, leaseExpiries, failedRuns, autoRecovered, recovered, recoverTimes } = failuresIn(
+    fold,
+    since,
+    until,
+  );
 
   // Flow: the tasks done in the period, with their lead and cycle times.
   // A task's creation: its `created` field, else its add line.
@@ -382,7 +393,7 @@ export function computeMetrics(input: MetricsInput): Metrics {
       autoRecovered,
       recovered,
       rate: recoveryRate,
-      timeToRecover: spread(recoverTimes),
+      timeToRecover: spreadOf(recoverTimes),
     },
     flow: {
       done: doneCount,
