@@ -104,15 +104,35 @@ export function spread(values: ArrayLike<number>): Spread {
   return spreadOf(new Float64Array(values));
 }
 
-/** The spread of xs, which it sorts. */
+/** Durations in whole seconds up to this sort as 32-bit integers. */
+const MAX_SECONDS = 2 ** 31 - 1;
+
+/** The spread of xs, which it may sort. */
 function spreadOf(xs: Float64Array): Spread {
-  if (xs.length === 0) return { count: 0, median: null, p90: null, sum: 0 };
-  xs.sort(); // a typed array sorts by number
-  // Nearest rank: the value at or below which q of the values lie.
-  const rank = (q: number) => xs[Math.max(0, Math.ceil(q * xs.length) - 1)] as number;
+  const n = xs.length;
+  if (n === 0) return { count: 0, median: null, p90: null, sum: 0 };
   let sum = 0;
-  for (let i = 0; i < xs.length; i++) sum += xs[i] as number;
-  return { count: xs.length, median: rank(0.5), p90: rank(0.9), sum };
+  let wholeSeconds = true;
+  for (let i = 0; i < n; i++) {
+    const v = xs[i] as number;
+    sum += v;
+    if (wholeSeconds && (v % 1000 !== 0 || Math.abs(v / 1000) > MAX_SECONDS)) wholeSeconds = false;
+  }
+  // Log times are whole seconds, so durations nearly always are: as 32-bit seconds they sort
+  // in half the time (100,000 spells of a long log), with the same order.
+  let at: (k: number) => number;
+  if (wholeSeconds) {
+    const seconds = new Int32Array(n);
+    for (let i = 0; i < n; i++) seconds[i] = (xs[i] as number) / 1000;
+    seconds.sort();
+    at = (k) => (seconds[k] as number) * 1000;
+  } else {
+    xs.sort(); // a typed array sorts by number
+    at = (k) => xs[k] as number;
+  }
+  // Nearest rank: the value at or below which q of the values lie.
+  const rank = (q: number) => at(Math.max(0, Math.ceil(q * n) - 1));
+  return { count: n, median: rank(0.5), p90: rank(0.9), sum };
 }
 
 /** Per actor code of a log: 1 when the actor is an automation actor in the Roles. */

@@ -4,13 +4,14 @@
 
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { generateLedgers } from "../../scripts/gen-ledger.mjs";
 import { readApprovals } from "../../src/ledger/approvals.js";
 import { readLog } from "../../src/ledger/log.js";
 import { factsOf, logTable } from "../../src/ledger/log-facts.js";
 import { readTasks } from "../../src/ledger/tasks.js";
-import { computeMetrics } from "../../src/rules/metrics.js";
+import { computeMetrics, spread } from "../../src/rules/metrics.js";
 import { toPrometheus } from "../../src/rules/prometheus.js";
 import { ROOT } from "../support/paths.js";
 
@@ -171,6 +172,27 @@ describe("metrics worked out by hand", () => {
     expect(empty.recovery).toMatchObject({ failures: 0, rate: null });
     expect(empty.flow).toMatchObject({ done: 0, throughputPerDay: 0 });
     expect(empty.goals.recovery).toEqual({ target: 0.6, actual: null, met: null });
+  });
+});
+
+describe("spread: count, median and 90th percentile (nearest rank), sum", () => {
+  it("is the nearest rank of the sorted values, whole seconds or not", () => {
+    const naive = (xs: number[]) => {
+      const sorted = [...xs].sort((a, b) => a - b);
+      const rank = (q: number) => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)];
+      return { count: xs.length, median: rank(0.5), p90: rank(0.9), sum: xs.reduce((a, b) => a + b, 0) };
+    };
+    const values = fc.oneof(
+      fc.integer({ min: -100_000, max: 100_000 }).map((s) => s * 1000), // whole seconds (the usual)
+      fc.integer({ min: -1e9, max: 1e9 }), // milliseconds
+      fc.constantFrom(2 ** 31 * 1000, -(2 ** 31) * 1000, 0.5), // beyond 32-bit seconds, a fraction
+    );
+    fc.assert(
+      fc.property(fc.array(values, { minLength: 1, maxLength: 200 }), (xs) => {
+        expect(spread(xs)).toEqual(naive(xs));
+      }),
+    );
+    expect(spread([])).toEqual({ count: 0, median: null, p90: null, sum: 0 });
   });
 });
 
