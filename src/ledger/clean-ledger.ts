@@ -16,10 +16,8 @@ import {
   FieldTable,
   fieldColon,
   isBlank,
-  KEY,
-  knownKeyCode,
+  isWs,
   type LedgerText,
-  parseFieldLine,
   plainEntryHeading,
   type Section,
   TableSection,
@@ -140,20 +138,27 @@ class CleanLedger implements TasksLedger {
       let state: State = "PLAN";
       let created: number | undefined;
       let blocked: string | undefined;
-      // The heading line, then the field lines.
+      // The heading line, then the field lines, read as parseFieldLine reads them.
       for (let ls = text.indexOf("\n", r.start) + 1; ls > 0 && ls < r.end; ) {
         let lineEnd = text.indexOf("\n", ls);
         if (lineEnd === -1 || lineEnd > r.end) lineEnd = r.end;
         const le = lineEnd > ls && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
-        const f = isBlank(text, ls, le) ? undefined : parseFieldLine(text, ls, le);
-        if (!f) break;
+        const colon = fieldColon(text, ls, le);
+        if (colon < 0) break; // a blank line is not a field line either
+        let ks = ls + 1; // the key: after the marker and its blanks, up to the colon
+        while (isWs(text.charCodeAt(ks))) ks++;
         ls = lineEnd + 1;
-        const { valueStart: vs, valueEnd: ve } = f;
-        if (vs === ve) continue; // not set
-        const code = knownKeyCode(text, f.keyStart, f.keyEnd);
-        if (code === KEY.state) state = STATES.find((st) => st.length === ve - vs && text.startsWith(st, vs)) ?? state;
-        else if (code === KEY.created) created = parseTimeAt(text, vs, ve);
-        else if (code === KEY.blocked) blocked = text.slice(vs, ve).trim(); // as decodeText
+        const keyLength = colon - ks;
+        if (keyLength !== 5 && keyLength !== 7) continue; // not state, created or blocked
+        let vs = colon + 1; // the value: after the colon's blanks, without trailing blanks
+        while (vs < le && isWs(text.charCodeAt(vs))) vs++;
+        let ve = le;
+        while (ve > vs && isWs(text.charCodeAt(ve - 1))) ve--;
+        if (vs === ve) continue; // "- key:" with nothing after it: not set
+        if (keyLength === 5 && text.startsWith("state", ks)) {
+          state = STATES.find((st) => st.length === ve - vs && text.startsWith(st, vs)) ?? state;
+        } else if (text.startsWith("created", ks)) created = parseTimeAt(text, vs, ve);
+        else if (text.startsWith("blocked", ks)) blocked = text.slice(vs, ve).trim(); // as decodeText
       }
       out.push({ id: r.id, state, created, blocked });
     }
