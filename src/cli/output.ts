@@ -6,6 +6,9 @@
 // matter), Windows, and anything else get the real stream; so does the rest of the output
 // after a write the descriptor refuses for now (EAGAIN: a pipe another program made
 // non-blocking), and any property other than write, isTTY, columns and writableLength.
+// When the reader goes away (EPIPE: `taskgate list | head`), the rest of the output is
+// dropped quietly and the command ends as it would have: what it did is done, and only the
+// printing was cut short by the reader.
 
 import { fstatSync, statSync, writeSync } from "node:fs";
 
@@ -16,7 +19,7 @@ const handed: { pending(): boolean }[] = [];
 export function output(fd: 1 | 2): NodeJS.WriteStream {
   const stream = () => (fd === 1 ? process.stdout : process.stderr);
   if (!writesDirectly(fd)) {
-    const real = stream();
+    const real = quietOnClose(stream());
     handed.push({ pending: () => real.writableLength > 0 });
     return real;
   }
@@ -32,6 +35,19 @@ export function output(fd: 1 | 2): NodeJS.WriteStream {
  */
 export function outputPending(): boolean {
   return handed.some((h) => h.pending());
+}
+
+const quieted = new WeakSet<NodeJS.WriteStream>();
+
+/** The stream, which ignores its reader going away (EPIPE) instead of failing the command. */
+function quietOnClose(s: NodeJS.WriteStream): NodeJS.WriteStream {
+  if (!quieted.has(s)) {
+    quieted.add(s);
+    s.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code !== "EPIPE") throw e;
+    });
+  }
+  return s;
 }
 
 function writesDirectly(fd: number): boolean {
@@ -50,6 +66,8 @@ function writesDirectly(fd: number): boolean {
 /** Writes to a descriptor; after a write it cannot take at once, to the stream instead. */
 export class Direct {
   private fallen: NodeJS.WriteStream | undefined;
+  /** The reader went away: nothing more is written. */
+  private closed = false;
 
   constructor(
     private readonly fd: number,
@@ -58,6 +76,7 @@ export class Direct {
   ) {}
 
   write(chunk: string | Uint8Array): boolean {
+    if (this.closed) return true;
     if (this.fallen) return this.fallen.write(chunk);
     const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
     let at = 0;
@@ -65,8 +84,13 @@ export class Direct {
       try {
         at += this.writeTo(this.fd, bytes, at, bytes.length - at);
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== "EAGAIN") throw e;
-        this.fallen = this.stream();
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === "EPIPE") {
+          this.closed = true;
+          return true;
+        }
+        if (code !== "EAGAIN") throw e;
+        this.fallen = quietOnClose(this.stream());
         return this.fallen.write(bytes.subarray(at));
       }
     }

@@ -1,12 +1,14 @@
 // Output written straight to the descriptor (src/cli/output.ts): every byte, in order, also
 // when the descriptor takes part of a write or refuses one for now (EAGAIN), after which the
-// rest goes through the stream; and the CLI prints the same to a file, a pipe and /dev/null.
+// rest goes through the stream; the rest is dropped quietly when the reader goes away (EPIPE);
+// and the CLI prints the same to a file, a pipe and /dev/null.
 
-import { spawnSync } from "node:child_process";
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { generateLedgers } from "../../scripts/gen-ledger.mjs";
 import { Direct } from "../../src/cli/output.js";
 import { CLI } from "../support/paths.js";
 
@@ -27,6 +29,7 @@ describe("direct output", () => {
     const streamed: string[] = [];
     const stream = {
       write: (c: Uint8Array | string) => streamed.push(Buffer.from(c).toString()) > 0,
+      on: () => stream,
       writableLength: 0,
     };
     const d = new Direct(9, writeTo, () => stream as unknown as NodeJS.WriteStream);
@@ -38,6 +41,40 @@ describe("direct output", () => {
     expect(streamed.length).toBe(2);
     expect(out.isTTY).toBe(false);
     expect(d.pending()).toBe(false);
+  });
+
+  it("drops the rest quietly when the reader goes away (EPIPE)", () => {
+    let calls = 0;
+    const d = new Direct(
+      9,
+      (_fd, _buffer, _offset, length) => {
+        calls++;
+        if (calls === 2) throw Object.assign(new Error("EPIPE"), { code: "EPIPE" });
+        return length;
+      },
+      () => process.stdout,
+    );
+    expect(d.write("first\n")).toBe(true);
+    expect(d.write("second\n")).toBe(true); // the reader is gone
+    expect(d.write("third\n")).toBe(true);
+    expect(calls).toBe(2); // nothing more was tried
+  });
+
+  it("a command whose reader stops early (taskgate list | head) ends as it would have, saying nothing", async () => {
+    const board = mkdtempSync(join(dir, "board-"));
+    const { tasks, approvals } = generateLedgers(2000, { seed: 3 });
+    writeFileSync(join(board, "TASKS.md"), tasks);
+    writeFileSync(join(board, "APPROVALS.md"), approvals);
+    const child = spawn(process.execPath, [CLI, "--dir", board, "list", "--json"], { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (b) => {
+      stderr += b;
+    });
+    // Like head -1: read the first chunk, then close the pipe (list --json prints about 1 MB).
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise((resolve) => child.on("close", resolve));
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
   });
 
   it("lets other errors through", () => {
