@@ -49,7 +49,7 @@ export interface LogTable {
  * numbers. Other words get codes after these, in the order they are met.
  */
 const SEEDED = [
-  " ", // NONE: no value has a blank in it
+  " ", // NONE: a place, not a value (a value " " gets a code of its own)
   ...["PLAN", "READY", "DOING", "REVIEW", "DONE"],
   ...["add", "claim", "renew", "release", "submit", "accept", "rework", "fail", "recover", "takeover", "set"],
   ...["ready", "plan", "cancel", "block", "unblock", "request", "approve", "reject", "schedule", "lost"],
@@ -64,8 +64,12 @@ class Codes {
   readonly values: string[] = [];
   private readonly byValue = new Map<string, number>();
 
-  constructor(seed: readonly string[] = []) {
-    for (const w of seed) this.code(w);
+  /** With `firstIsNone`, code 0 is kept for "no value" and never given to a string. */
+  constructor(seed: readonly string[] = [], firstIsNone = false) {
+    seed.forEach((w, i) => {
+      if (i === 0 && firstIsNone) this.values.push(w);
+      else this.code(w);
+    });
   }
 
   code(s: string): number {
@@ -103,7 +107,7 @@ class Columns {
     this.target = new Int32Array(size);
     this.marked = new Uint8Array(size);
     this.actors = new Codes(base?.actors);
-    this.words = new Codes(base?.words ?? SEEDED);
+    this.words = new Codes(base?.words ?? SEEDED, true);
     this.targets = new Codes(base?.targets);
     if (base) {
       this.time.set(base.time);
@@ -181,10 +185,21 @@ class Columns {
  * line (two blanks in a row, a detail without "=", a quote inside a value) is read by readLog's
  * own parser, parseLogLine, and so is a line whose from, to, state, auto or via is quoted.
  */
-const PLAIN_LINE =
-  /^[-*+] ([^ "]+) ([^ "]+) [^ "]+ ([^ "]+) ([^ "]+)((?: [^ "=]+=(?:"(?:[^"\\\n]|\\.)*"|[^ "]*))*) ~ [0-9a-f]{12}[ \t]*\r?$/gm;
-/** A quoted value (a JSON string). */
-const QUOTED = /"(?:[^"\\\n]|\\.)*"/g;
+/** A quoted value: a JSON string (what JSON.parse takes; readLog parses quoted values with it). */
+const QUOTED_SOURCE = '"(?:[^"\\\\\\u0000-\\u001f\\u2028\\u2029]|\\\\(?:["\\\\/bfnrt]|u[0-9a-fA-F]{4}))*"';
+const QUOTED = new RegExp(QUOTED_SOURCE, "g");
+/** A token: no blank, no quote, and none of the characters that end a line for readLog's "." */
+const WORD = '[^ "\\n\\r\\u2028\\u2029]';
+const KEY = '[^ "=\\n\\r\\u2028\\u2029]';
+/**
+ * A match starts at the line break before its line and ends before the next one, so that it
+ * is one line of the file as readLog splits them (no multiline flag: JavaScript would also
+ * take a lone CR or a U+2028 inside a line as a line's end).
+ */
+const PLAIN_LINE = new RegExp(
+  `\\n[-*+] (${WORD}+) (${WORD}+) ${WORD}+ (${WORD}+) (${WORD}+)((?: ${KEY}+=(?:${QUOTED_SOURCE}|${WORD}*))*) ~ [0-9a-f]{12}[ \\t]*\\r?(?=\\n|$)`,
+  "g",
+);
 
 /** The last value of `key` in plain details (" k=v k=v"), or undefined. */
 function detail(details: string, key: string): string | undefined {
@@ -231,10 +246,11 @@ export function readLogLines(text: string, start: number, end: number, base?: Lo
   let dayStart = 0;
   let expected = start; // where the next line starts
   const re = new RegExp(PLAIN_LINE.source, PLAIN_LINE.flags);
-  re.lastIndex = start;
-  for (let m = re.exec(text); m !== null && m.index < end; m = re.exec(text)) {
-    if (m.index !== expected) others(expected, m.index);
-    expected = m.index + m[0].length + 1;
+  re.lastIndex = Math.max(0, start - 1); // the line break before the first line
+  for (let m = re.exec(text); m !== null && m.index + 1 < end; m = re.exec(text)) {
+    const ls = m.index + 1;
+    if (ls !== expected) others(expected, ls);
+    expected = ls + m[0].length; // m[0] is the line break and the line
     const stamp = m[1] as string;
     let time: number | undefined;
     if (stamp.length === 20 && day !== "" && stamp.startsWith(day)) {
@@ -256,7 +272,7 @@ export function readLogLines(text: string, start: number, end: number, base?: Lo
       time = parseTime(stamp);
       if (time === undefined) continue; // readLog refuses the line
       day = stamp.slice(0, 11);
-      dayStart = time - (time % 86_400_000);
+      dayStart = Math.floor(time / 86_400_000) * 86_400_000; // also before 1970
     }
     let details = m[5] as string;
     const action = m[3] as string;
@@ -272,7 +288,7 @@ export function readLogLines(text: string, start: number, end: number, base?: Lo
       const auto = detail(details, " auto=");
       const via = detail(details, " via=");
       if (quoted && (from === '""' || to === '""' || auto === '""' || via === '""')) {
-        other(m.index, m.index + m[0].length);
+        other(ls, m.index + m[0].length);
         continue;
       }
       marked = auto === "true" || isAutomatedVia(via);

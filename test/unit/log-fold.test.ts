@@ -1,5 +1,7 @@
-// The metrics' fold of the tasks' log (rules/log-fold.ts) must not depend on how the log was
-// read: in one go, or continued over lines appended later (as the log memo does), or after a
+// The log read in pieces (as the log memo reads what was appended) must read as it does at
+// once, and as readLog reads it, also with odd lines among the usual ones. The metrics' fold
+// of the tasks' log (rules/log-fold.ts) must not depend on how the log was read: in one go,
+// or continued over lines appended later (as the log memo does), or after a
 // trip through its parts (what the memo file keeps). On random logs with failures, hand-ins,
 // people and automation interleaved, the measures from each such fold equal the measures
 // computed from the log at once, for periods that cut the log anywhere; and searching the
@@ -8,10 +10,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readApprovals } from "../../src/ledger/approvals.js";
-import { type LogTable, logTable, readLogLines } from "../../src/ledger/log-facts.js";
+import { factsOf, type LogTable, logTable, readLogLines } from "../../src/ledger/log-facts.js";
 import { readTasks } from "../../src/ledger/tasks.js";
 import { LogFold } from "../../src/rules/log-fold.js";
 import { computeMetrics, foldTasksLog } from "../../src/rules/metrics.js";
+import { ODD_LOG_LINES, readLogFacts } from "../support/log-lines.js";
 
 const ROLES = (botIsAutomation: boolean) => `# Approvals
 
@@ -46,6 +49,8 @@ interface Line {
   readonly task: number;
   readonly move: number;
   readonly mark: string;
+  /** An odd line (test/support/log-lines.ts) in its place, now and then. */
+  readonly odd: number | null;
 }
 
 /** A log line: minutes after the one before, an actor, a move or a new task, maybe marked. */
@@ -56,6 +61,7 @@ const line: fc.Arbitrary<Line> = fc.record({
   task: fc.integer({ min: 1, max: 5 }),
   move: fc.integer({ min: -1, max: MOVES.length - 1 }),
   mark: fc.constantFrom("", " via=run", " auto=true", ' exit="exit 1"'),
+  odd: fc.option(fc.integer({ min: 0, max: ODD_LOG_LINES.length - 1 }), { freq: 8 }),
 });
 
 function tasksText(lines: Line[], skew: boolean): string {
@@ -64,6 +70,7 @@ function tasksText(lines: Line[], skew: boolean): string {
     t += (skew && l.back ? -l.minutes : l.minutes) * 60_000;
     const move = MOVES[l.move];
     const what = move ? `${move[0]} T-${l.task} from=${move[1]} to=${move[2]}` : `add T-${l.task} state=READY`;
+    if (l.odd !== null) return ODD_LOG_LINES[l.odd] as string;
     return `- ${iso(t)} ${l.actor} WORK ${what}${l.mark} ~ 000000000000`;
   });
   const entries = [1, 2, 3, 4, 5].map((n) => `## T-${n} Task ${n}\n- state: READY\n`).join("\n");
@@ -110,8 +117,13 @@ describe("the metrics' fold of the tasks' log", () => {
           const tasks = readTasks("TASKS.md", text);
           const approvals = readApprovals("APPROVALS.md", ROLES(botIsAutomation));
           const whole = logTable(tasks.doc);
+          // Read in pieces, each continuing the one before, the log reads as it does at once,
+          // and as readLog reads it.
+          const pieces = inPieces(text, cuts);
+          expect(factsOf(pieces[pieces.length - 1] as LogTable)).toEqual(factsOf(whole));
+          expect(factsOf(whole)).toEqual(readLogFacts(text));
           let fold: LogFold | undefined;
-          for (const piece of inPieces(text, cuts)) {
+          for (const piece of pieces) {
             // Through its parts, as the memo file keeps it, before each continuation.
             const parts = fold && structuredClone(fold.parts());
             fold = foldTasksLog(piece, approvals.actors, parts && LogFold.fromParts(parts));
@@ -142,7 +154,7 @@ describe("the metrics' fold of the tasks' log", () => {
   });
 
   it("is made anew when the Roles name other automation actors", () => {
-    const text = tasksText([{ minutes: 1, back: false, actor: "bot", task: 1, move: 0, mark: "" }], false);
+    const text = tasksText([{ minutes: 1, back: false, actor: "bot", task: 1, move: 0, mark: "", odd: null }], false);
     const tasks = readTasks("TASKS.md", text);
     const table = logTable(tasks.doc);
     const asPerson = foldTasksLog(table, readApprovals("APPROVALS.md", ROLES(false)).actors);

@@ -65,7 +65,9 @@ describe("direct output", () => {
     const { tasks, approvals } = generateLedgers(2000, { seed: 3 });
     writeFileSync(join(board, "TASKS.md"), tasks);
     writeFileSync(join(board, "APPROVALS.md"), approvals);
-    const child = spawn(process.execPath, [CLI, "--dir", board, "list", "--json"], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [CLI, "--dir", board, "list", "--json"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stderr = "";
     child.stderr.on("data", (b) => {
       stderr += b;
