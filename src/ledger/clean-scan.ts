@@ -334,7 +334,7 @@ export function scanCleanTasks(text: string): CleanTasks | undefined {
     if (depends !== undefined) {
       // The first such line after the heading: the lines before it have no blank in their values.
       const vs = text.indexOf("\n- depends: ", at) + 12;
-      if (!dependencies(vs, vs + depends.length)) return -1; // self-dependency
+      if (!plainDependencies(vs, vs + depends.length)) return -1; // self-dependency
     }
     return 1;
   }
@@ -418,6 +418,29 @@ export function scanCleanTasks(text: string): CleanTasks | undefined {
   }
 
   /** A plain "T-1, T-22" list into (task, ID number) pairs; false for anything else. */
+  /**
+   * A list PLAIN_ENTRY matched ("T-1, T-22", IDs of at most 6 digits): its IDs read in one
+   * pass over the characters; false on a self-dependency.
+   */
+  function plainDependencies(vs: number, ve: number): boolean {
+    let n = 0;
+    for (let q = vs + 2; q <= ve; q++) {
+      const c = q < ve ? text.charCodeAt(q) : 44;
+      if (c >= 48 && c <= 57) {
+        n = n * 10 + (c - 48);
+        continue;
+      }
+      // The end of an ID (a comma, or the end of the list): skip ", T-" to the next one.
+      if (n === ids.data[task]) return false;
+      depFrom.push(task);
+      depTo.push(n);
+      n = 0;
+      while (q < ve && text.charCodeAt(q + 1) !== 84) q++; // to the next "T"
+      q += 2; // past "T-"
+    }
+    return true;
+  }
+
   function dependencies(vs: number, ve: number): boolean {
     return eachListItem(text, vs, ve, (a, b) => {
       const d = text.charCodeAt(a + 2);
