@@ -148,6 +148,22 @@ module.exports = {
   },
 };
 
+/**
+ * @noble/hashes (SHA-256 of short texts, src/io/hash.ts) reads globalThis.crypto when it loads,
+ * for random bytes taskgate never asks it for, and in Node that getter loads WebCrypto (2-3
+ * ms). For it, that module is one with no WebCrypto.
+ */
+const nobleNoWebCrypto = {
+  name: "noble-no-webcrypto",
+  setup(b) {
+    b.onResolve({ filter: /^@noble\/hashes\/crypto(\.js)?$/ }, () => ({ path: "crypto", namespace: "noble-crypto" }));
+    b.onLoad({ filter: /.*/, namespace: "noble-crypto" }, () => ({
+      loader: "js",
+      contents: `"use strict";\nexports.crypto = undefined;\n`,
+    }));
+  },
+};
+
 // The build's identity: a hash of every source file. Memos made by one build are never used
 // by another (src/io/memo.ts), so a change to the code can never meet an old memo.
 const sources = readdirSync(`${root}src`, { recursive: true })
@@ -164,7 +180,7 @@ await build({
   outdir: "dist",
   outExtension: { ".js": ".cjs" },
   sourcemap: "linked",
-  plugins: [vendorAsExternal, lazyBuiltins, chalkTty],
+  plugins: [vendorAsExternal, lazyBuiltins, chalkTty, nobleNoWebCrypto],
 });
 
 // The code caches: run the CLI with the cache writer on, first a write and an automatic
