@@ -19,11 +19,17 @@ export interface Update<T> {
 
 export interface Ports {
   readText(path: string): string | undefined;
-  /** The file's bytes, their hash, and its text on demand; undefined when the file does not exist. */
-  readSnapshot(path: string): { readonly hash: string; readonly text: string; readonly bytes: Uint8Array } | undefined;
-  /** Memos of derived views keyed by content hashes; undefined where none are kept. */
+  /** The file's bytes, and its text on demand; undefined when the file does not exist. */
+  readSnapshot(path: string): { readonly text: string; readonly bytes: Uint8Array } | undefined;
+  /**
+   * Memos of derived views, each kept with the ledger bytes it was derived from (undefined for
+   * a missing ledger) and given back only for exactly those bytes; undefined where none are kept.
+   */
   readonly memo:
-    | { get(name: string, key: string): unknown; put(name: string, key: string, value: unknown): void }
+    | {
+        get(name: string, sources: readonly (Uint8Array | undefined)[]): unknown;
+        put(name: string, sources: readonly (Uint8Array | undefined)[], value: unknown): void;
+      }
     | undefined;
   /**
    * The memo of the logs read as columns (loaded only by the commands that use it), or

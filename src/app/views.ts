@@ -28,16 +28,16 @@ interface StatusMemo {
 
 /**
  * Counts by state, leases and approvals. What depends only on the ledgers' contents is kept
- * in a memo keyed by their SHA-256, so a board that did not change is not read again (hooks
- * and agents call status far more often than the board changes).
+ * in a memo with the bytes it was derived from, so a board that did not change is not read
+ * again (hooks and agents call status far more often than the board changes).
  */
 export function statusView(ctx: Context): StatusView {
   const { paths, ports } = ctx;
   const tasksFile = ports.readSnapshot(paths.tasks);
   if (!tasksFile) throw missingLedger(ctx, "tasks");
   const approvalsFile = ports.readSnapshot(paths.approvals);
-  const key = ports.memo && `${tasksFile.hash}:${approvalsFile?.hash ?? "none"}`;
-  let memo = key ? (ports.memo?.get("status", key) as StatusMemo | undefined) : undefined;
+  const sources = [tasksFile.bytes, approvalsFile?.bytes];
+  let memo = ports.memo?.get("status", sources) as StatusMemo | undefined;
   if (!memo) {
     const approvals = approvalsFile ? parseApprovals(ctx, approvalsFile.text) : undefined;
     const approvalList = approvals?.approvals ?? [];
@@ -59,7 +59,7 @@ export function statusView(ctx: Context): StatusView {
     }
     const errors = diagnostics.filter((d) => d.severity === "error").length;
     memo = { facts, errors, warnings: diagnostics.length - errors, approvalsFound: approvals !== undefined };
-    if (key) ports.memo?.put("status", key, memo);
+    ports.memo?.put("status", sources, memo);
   }
   return {
     summary: summarize(memo.facts, ctx.now),

@@ -2,7 +2,6 @@
 
 import { readFileSync } from "node:fs";
 import { InvalidLedgerError } from "../app/errors.js";
-import { sha256Hex } from "./hash.js";
 
 const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
@@ -66,21 +65,14 @@ export function readLedgerFile(path: string): string | undefined {
   return buf === undefined ? undefined : decodeUtf8(path, buf);
 }
 
-/** A ledger's bytes, with their SHA-256 and their text computed only when asked for. */
-export function readLedgerSnapshot(
-  path: string,
-): { readonly hash: string; readonly text: string; readonly bytes: Uint8Array } | undefined {
+/** A ledger's bytes, with their text decoded only when asked for. */
+export function readLedgerSnapshot(path: string): { readonly text: string; readonly bytes: Uint8Array } | undefined {
   const buf = readBytes(path);
   if (buf === undefined) return undefined;
-  let hash: string | undefined;
   let text: string | undefined;
   return {
     bytes: buf,
-    // Both on demand: without a memo, status never needs the hash.
-    get hash() {
-      hash ??= sha256Hex(buf);
-      return hash;
-    },
+    // On demand: a status the memo answers never decodes the ledger.
     get text() {
       text ??= decodeUtf8(path, buf);
       return text;

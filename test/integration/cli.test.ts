@@ -1,6 +1,6 @@
 // The commands end to end, as a user runs them: real files, real git, real processes.
 
-import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeRepo, read, runCli } from "../support/cli.js";
@@ -174,5 +174,25 @@ describe("taskgate commands", () => {
     const edited = await status("2026-11-24T09:20:00Z");
     expect(edited).toMatchObject({ tasks: 2, byState: { PLAN: 1, DOING: 1 }, errors: 0 });
     expect(edited).toEqual(await status("2026-11-24T09:20:00Z", { TASKGATE_NO_MEMO: "1" }));
+    // An edit that keeps the length (PLAN -> DONE) is seen too: the memo compares the bytes.
+    expect(await status("2026-11-24T09:20:00Z")).toEqual(edited);
+    const [memoFile] = readdirSync(join(repo, ".git", "taskgate", "memo"));
+    const memoPath = join(repo, ".git", "taskgate", "memo", memoFile as string);
+    const before = statSync(join(repo, "TASKS.md")).size;
+    writeFileSync(join(repo, "TASKS.md"), read(repo, "TASKS.md").replace("- state: PLAN", "- state: DONE"));
+    expect(statSync(join(repo, "TASKS.md")).size).toBe(before);
+    const sameLength = await status("2026-11-24T09:20:00Z");
+    expect(sameLength).toMatchObject({ tasks: 2, byState: { DONE: 1, DOING: 1 } });
+    expect(sameLength).toEqual(await status("2026-11-24T09:20:00Z", { TASKGATE_NO_MEMO: "1" }));
+    // A memo cut short, or one that is not a memo, is not used, and is made again.
+    writeFileSync(memoPath, readFileSync(memoPath).subarray(0, statSync(memoPath).size - 3));
+    expect(await status("2026-11-24T09:20:00Z")).toEqual(sameLength);
+    writeFileSync(memoPath, "not a memo\n");
+    expect(await status("2026-11-24T09:20:00Z")).toEqual(sameLength);
+    // And it is what answers next: a value changed inside it (tasks 2 -> 7) is what status says.
+    const memo = readFileSync(memoPath, "latin1");
+    expect(memo.startsWith('{"build":')).toBe(true);
+    writeFileSync(memoPath, memo.replace(/"tasks":2,(?=[^\n]*$)/, '"tasks":7,'), "latin1");
+    expect(await status("2026-11-24T09:20:00Z")).toEqual({ ...sameLength, tasks: 7 });
   });
 });
