@@ -4,8 +4,8 @@
 // more on every call, so the lines are kept as columns of numbers, not as objects: a time
 // column, and codes into tables of the few distinct actors, words and targets. Building one
 // object per line, and later looking each one's target up in maps by string, was most of the
-// command's time, and of its garbage. The code of a string is found by a hash of its characters
-// read in place, so a line allocates nothing unless it brings a string not seen before.
+// command's time, and of its garbage. A line's strings (the regular expression's captures) are
+// turned into codes through one map per table.
 // Lines that are not well-formed log lines are skipped here; `check` reports them.
 // test/unit/metrics.test.ts compares what this reads with readLog's entries.
 
@@ -179,9 +179,10 @@ class Columns {
 
 /**
  * A log line in the shape taskgate writes it: every detail key=value, a value quoted as a whole
- * or not at all. Read by
- * the regular expression engine, which runs as native code from its first use, where a loop
- * over characters would run in V8's interpreter for a good part of a single pass. Any other
+ * or not at all. Read by the regular expression engine, which is native code from its first
+ * use and checks the shape of 100,000 lines in 20-30 ms here, no slower than a loop over their
+ * characters in V8's optimized code (a reader that looped over characters, and one that jumped
+ * from blank to blank, were each tried: 10-25% faster at best, with more code). Any other
  * line (two blanks in a row, a detail without "=", a quote inside a value) is read by readLog's
  * own parser, parseLogLine, and so is a line whose from, to, state, auto or via is quoted.
  */
