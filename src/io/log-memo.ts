@@ -21,6 +21,7 @@ import { readLogLines, SEEDED_WORDS } from "../ledger/log-facts.js";
 import { sha256Hex } from "./hash.js";
 import { BUILD } from "./memo.js";
 import { lockDirFor, shortHash } from "./places.js";
+import { removeStaleTempFiles } from "./temp-files.js";
 
 type Typed = Float64Array | Int32Array | Uint8Array;
 
@@ -237,6 +238,7 @@ function save(
       parts.push(new Uint8Array(padTo(c.byteLength)));
     }
     mkdirSync(place.dir, { recursive: true });
+    removeStaleTempFiles(place.dir);
     const tmp = `${place.path}.${process.pid}.tmp`;
     const fd = openSync(tmp, "w");
     try {

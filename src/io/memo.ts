@@ -10,6 +10,7 @@
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, writeSync } from "node:fs";
 import { basename, join } from "node:path";
 import { lockDirFor, shortHash } from "./places.js";
+import { removeStaleTempFiles } from "./temp-files.js";
 
 /** Set by the build (scripts/build.mjs) to a hash of the sources; absent when run from src. */
 declare const __TASKGATE_BUILD__: string | undefined;
@@ -90,6 +91,7 @@ export function fileMemo(ledgerPath: string, env: NodeJS.ProcessEnv): Memo | und
       try {
         const { dir, file } = place();
         mkdirSync(dir, { recursive: true });
+        removeStaleTempFiles(dir); // a copy of the ledgers each: not to be left by killed calls
         const json = Buffer.from(JSON.stringify(value), "utf8");
         const header: Header = { build, name, lengths: lengthsOf(sources), value: json.length };
         const tmp = `${file}.${process.pid}.tmp`;

@@ -3,24 +3,14 @@
 // proper-lockfile can hand a lock to a second process when it wrongly thinks the first one
 // stale (its issue #121), so the lock alone is not trusted: the compare step catches that.
 
-import {
-  closeSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readSync,
-  realpathSync,
-  rmdirSync,
-  statSync,
-  unlinkSync,
-  utimesSync,
-} from "node:fs";
+import { closeSync, mkdirSync, openSync, readSync, realpathSync, rmdirSync, statSync, utimesSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { BusyError, InvalidLedgerError } from "../app/errors.js";
 import { lockfile } from "../vendor/lockfile.js";
 import { writeFileAtomic } from "./atomic-write.js";
 import { findGitDir, gitIsMergingFile } from "./git.js";
 import { lockDirFor, shortHash } from "./places.js";
+import { removeStaleTempFiles } from "./temp-files.js";
 import { decodeUtf8, readBytes } from "./text.js";
 
 export interface Write {
@@ -140,7 +130,7 @@ export class LedgerStore {
   private async acquire(path: string): Promise<Held> {
     const lockDir = lockDirFor(path);
     mkdirSync(lockDir, { recursive: true });
-    cleanTempFiles(lockDir);
+    removeStaleTempFiles(lockDir);
     const lockfilePath = join(lockDir, `${basename(path)}-${shortHash(path)}.lock`);
     const deadline = Date.now() + this.lockTimeout;
     let wait = 5;
@@ -228,25 +218,5 @@ function fileHasBytes(path: string, bytes: Buffer | undefined): boolean {
     }
   } finally {
     closeSync(fd);
-  }
-}
-
-/** Removes temp files left by a writer that was killed before its rename. */
-function cleanTempFiles(dir: string): void {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return;
-  }
-  const cutoff = Date.now() - 60_000;
-  for (const n of names) {
-    if (!n.endsWith(".tmp")) continue;
-    const p = join(dir, n);
-    try {
-      if (statSync(p).mtimeMs < cutoff) unlinkSync(p);
-    } catch {
-      // Gone already.
-    }
   }
 }

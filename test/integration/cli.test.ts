@@ -1,6 +1,6 @@
 // The commands end to end, as a user runs them: real files, real git, real processes.
 
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeRepo, read, runCli } from "../support/cli.js";
@@ -194,5 +194,15 @@ describe("taskgate commands", () => {
     expect(memo.startsWith('{"build":')).toBe(true);
     writeFileSync(memoPath, memo.replace(/"tasks":2,(?=[^\n]*$)/, '"tasks":7,'), "latin1");
     expect(await status("2026-11-24T09:20:00Z")).toEqual({ ...sameLength, tasks: 7 });
+    // Temp files of calls killed while writing the memo (each a copy of the ledgers) are
+    // removed by the next write of a memo once a minute old; a fresh one may be a live call's.
+    const memoDir = join(repo, ".git", "taskgate", "memo");
+    writeFileSync(join(memoDir, "TASKS.md-0.123.tmp"), "left by a killed call");
+    writeFileSync(join(memoDir, "TASKS.md-0.456.tmp"), "being written");
+    const twoMinutesAgo = new Date(Date.now() - 120_000);
+    utimesSync(join(memoDir, "TASKS.md-0.123.tmp"), twoMinutesAgo, twoMinutesAgo);
+    writeFileSync(join(repo, "TASKS.md"), read(repo, "TASKS.md").replace("## T-2 Two", "## T-2 Two!"));
+    await status("2026-11-24T09:20:00Z");
+    expect(readdirSync(memoDir).filter((n) => n.endsWith(".tmp"))).toEqual(["TASKS.md-0.456.tmp"]);
   });
 });

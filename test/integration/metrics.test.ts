@@ -3,7 +3,7 @@
 // Debian's headless Chromium with no console error (a screenshot is kept in test-output/); and
 // the log memo gives the answers the log gives, after appends, edits and other Roles.
 
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { findChromium, openPage } from "../support/chromium.js";
@@ -130,6 +130,10 @@ describe("the log memo", () => {
     // again as one.
     const segments = () =>
       (JSON.parse(readFileSync(file, "utf8").split("\n")[0] as string).segments as unknown[]).length;
+    // A temp file left by a call killed while writing the memo goes with the next write of it.
+    const stale = `${file}.0.tmp`;
+    writeFileSync(stale, "left by a killed call");
+    utimesSync(stale, new Date(Date.now() - 120_000), new Date(Date.now() - 120_000));
     const renew = "- 2026-11-24T10:00:00Z bob WORK renew T-2 token=1 ~ 000000000000\n";
     for (let block = 1; block <= 10; block++) {
       writeFileSync(join(cwd, "TASKS.md"), read(cwd, "TASKS.md") + renew.repeat(2500));
@@ -137,6 +141,7 @@ describe("the log memo", () => {
       if (block === 2) expect(segments()).toBe(3);
     }
     expect(segments()).toBe(3); // 9 became 1 at the 8th block
+    expect(existsSync(stale)).toBe(false);
     expect(statSync(file).mtimeMs).toBeGreaterThan(written);
     await both(cwd);
 
