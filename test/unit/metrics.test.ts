@@ -194,6 +194,33 @@ describe("spread: count, median and 90th percentile (nearest rank), sum", () => 
     );
     expect(spread([])).toEqual({ count: 0, median: null, p90: null, sum: 0 });
   });
+
+  it("gives the same ranks for long lists in any order, with many equal values", () => {
+    const naive = (xs: number[]) => {
+      const sorted = [...xs].sort((a, b) => a - b);
+      const rank = (q: number) => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)];
+      return { count: xs.length, median: rank(0.5), p90: rank(0.9), sum: xs.reduce((a, b) => a + b, 0) };
+    };
+    const list = fc
+      .tuple(
+        fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 1, maxLength: 5000 }),
+        fc.constantFrom("as is", "sorted", "reversed", "organ pipe"),
+      )
+      .map(([xs, order]) => {
+        const sorted = [...xs].sort((a, b) => a - b);
+        if (order === "sorted") return sorted;
+        if (order === "reversed") return sorted.reverse();
+        if (order === "organ pipe")
+          return [...sorted.filter((_, i) => i % 2 === 0), ...sorted.filter((_, i) => i % 2 === 1).reverse()];
+        return xs;
+      });
+    fc.assert(
+      fc.property(list, (xs) => {
+        expect(spread(xs.map((x) => x * 1000))).toEqual(naive(xs.map((x) => x * 1000)));
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
 
 describe("the fast log reader the metrics use", () => {
