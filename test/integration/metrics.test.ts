@@ -145,8 +145,17 @@ describe("the log memo", () => {
     expect(statSync(file).mtimeMs).toBeGreaterThan(written);
     await both(cwd);
 
-    // An earlier line edited by hand (bob's claim marked as made by run): the log no longer
-    // starts with the memo's text, and that line now counts as automated.
+    // An earlier line edited by hand without changing its length (bob's claim moved to 2019,
+    // before the period): the log no longer starts with the memo's bytes. Then put back.
+    const changes = (await both(cwd)).automation.changes;
+    const kept = read(cwd, "TASKS.md");
+    writeFileSync(join(cwd, "TASKS.md"), kept.replace(/- \d{4}-(\S+ bob WORK claim T-1 )/, "- 2019-$1"));
+    expect(read(cwd, "TASKS.md").length).toBe(kept.length);
+    expect((await both(cwd)).automation.changes).toBe(changes - 1);
+    writeFileSync(join(cwd, "TASKS.md"), kept);
+    expect((await both(cwd)).automation.changes).toBe(changes);
+
+    // Another (bob's claim marked as made by run): that line now counts as automated.
     const text = read(cwd, "TASKS.md");
     writeFileSync(join(cwd, "TASKS.md"), text.replace(/( bob WORK claim T-1 .*?)( ~ [0-9a-f]{12}\n)/, "$1 via=run$2"));
     const edited = await both(cwd);
