@@ -13,7 +13,7 @@
 // length of each column), padded so that the columns after it start at a multiple of 8 bytes,
 // then each column's bytes, each padded to a multiple of 8.
 
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { LogMemo } from "../app/context.js";
 import type { LogTable } from "../ledger/log-facts.js";
@@ -21,7 +21,7 @@ import { readLogLines, SEEDED_WORDS } from "../ledger/log-facts.js";
 import { sha256Hex } from "./hash.js";
 import { BUILD } from "./memo.js";
 import { lockDirFor, shortHash } from "./places.js";
-import { removeStaleTempFiles } from "./temp-files.js";
+import { replaceOwnFile } from "./temp-files.js";
 
 type Typed = Float64Array | Int32Array | Uint8Array;
 
@@ -115,15 +115,12 @@ interface Loaded {
 export function fileLogMemo(env: NodeJS.ProcessEnv): LogMemo | undefined {
   if (!BUILD || env.TASKGATE_NO_MEMO === "1") return undefined;
   const build = BUILD;
-  const where = (file: string) => {
-    const dir = join(lockDirFor(file), "memo");
-    return { dir, path: join(dir, `${basename(file)}-${shortHash(file)}-log.bin`) };
-  };
+  const where = (file: string) => join(lockDirFor(file), "memo", `${basename(file)}-${shortHash(file)}-log.bin`);
   return {
     table(file, text, bytes, start, end, derived) {
-      const place = where(file);
+      const path = where(file);
       const at = new Bytes(text, bytes, start);
-      const memo = load(place.path, build, at, end - start);
+      const memo = load(path, build, at, end - start);
       // The memo keeps complete lines only: a last line without its line break may still grow.
       const nl = text.lastIndexOf("\n", end - 1);
       const complete = nl < start ? start : nl + 1;
@@ -142,7 +139,7 @@ export function fileLogMemo(env: NodeJS.ProcessEnv): LogMemo | undefined {
         if (added > 0 && sha) segments.push({ bytes: added, sha });
         const all = segments.length > MAX_SEGMENTS && at.hash(0, memoBytes + added);
         if (all) segments.splice(0, segments.length, { bytes: memoBytes + added, sha: all });
-        save(place, build, upToComplete, { chars: complete - start, segments }, d && derived?.parts(d));
+        save(path, build, upToComplete, { chars: complete - start, segments }, d && derived?.parts(d));
       }
       const table = complete < end ? readLogLines(text, complete, end, upToComplete) : upToComplete;
       if (derived && d !== undefined && table !== upToComplete) d = derived.advance(table, d);
@@ -212,7 +209,7 @@ function load(path: string, build: string, at: Bytes, chars: number): Loaded | u
 }
 
 function save(
-  place: { dir: string; path: string },
+  path: string,
   build: string,
   t: LogTable,
   of: { chars: number; segments: Segment[] },
@@ -237,19 +234,8 @@ function save(
       parts.push(new Uint8Array(c.buffer, c.byteOffset, c.byteLength));
       parts.push(new Uint8Array(padTo(c.byteLength)));
     }
-    mkdirSync(place.dir, { recursive: true });
-    removeStaleTempFiles(place.dir);
-    const tmp = `${place.path}.${process.pid}.tmp`;
-    const fd = openSync(tmp, "w");
-    try {
-      // Part by part: the columns are megabytes, and need not be copied into one buffer first.
-      for (const part of parts) {
-        for (let at = 0; at < part.length; ) at += writeSync(fd, part, at, part.length - at);
-      }
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, place.path);
+    // Part by part: the columns are megabytes, and need not be copied into one buffer first.
+    replaceOwnFile(path, parts);
   } catch {
     // A memo is an optimisation: not being able to write one changes nothing.
   }

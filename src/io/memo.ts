@@ -3,14 +3,14 @@
 // with the files: it answers only when the ledgers are, byte for byte, the bytes it keeps (and
 // the build is the same). Comparing the bytes costs less than hashing them: no node:crypto to
 // load (2-3 ms of a call) and a memory compare instead of a SHA-256 (5 ms for a 3 MB board).
-// The price is disk: the memo holds a copy of the ledgers. One file per ledger, in taskgate's
+// The price is disk: the memo holds a copy of the ledgers (readable by this user only). One file per ledger, in taskgate's
 // own folder inside .git: a line of JSON (build, name, the sources' lengths, the value's), the
 // sources' bytes, then the value as JSON.
 
-import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, writeSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, rmSync } from "node:fs";
 import { basename, join } from "node:path";
 import { lockDirFor, shortHash } from "./places.js";
-import { removeStaleTempFiles } from "./temp-files.js";
+import { replaceOwnFile } from "./temp-files.js";
 
 /** Set by the build (scripts/build.mjs) to a hash of the sources; absent when run from src. */
 declare const __TASKGATE_BUILD__: string | undefined;
@@ -40,12 +40,9 @@ const HEAD = 1024;
 export function fileMemo(ledgerPath: string, env: NodeJS.ProcessEnv): Memo | undefined {
   const build = BUILD;
   if (!build || env.TASKGATE_NO_MEMO === "1") return undefined;
-  let where: { dir: string; file: string } | undefined;
+  let where: { file: string } | undefined;
   const place = () => {
-    if (!where) {
-      const dir = join(lockDirFor(ledgerPath), "memo");
-      where = { dir, file: join(dir, `${basename(ledgerPath)}-${shortHash(ledgerPath)}.memo`) };
-    }
+    where ??= { file: join(lockDirFor(ledgerPath), "memo", `${basename(ledgerPath)}-${shortHash(ledgerPath)}.memo`) };
     return where;
   };
   const lengthsOf = (sources: Sources) => sources.map((s) => (s === undefined ? -1 : s.length));
@@ -89,22 +86,13 @@ export function fileMemo(ledgerPath: string, env: NodeJS.ProcessEnv): Memo | und
     },
     put(name, sources, value) {
       try {
-        const { dir, file } = place();
-        mkdirSync(dir, { recursive: true });
-        removeStaleTempFiles(dir); // a copy of the ledgers each: not to be left by killed calls
+        const { file } = place();
         const json = Buffer.from(JSON.stringify(value), "utf8");
         const header: Header = { build, name, lengths: lengthsOf(sources), value: json.length };
-        const tmp = `${file}.${process.pid}.tmp`;
-        const fd = openSync(tmp, "w");
-        try {
-          for (const part of [Buffer.from(`${JSON.stringify(header)}\n`), ...sources, json]) {
-            if (part === undefined) continue;
-            for (let off = 0; off < part.length; ) off += writeSync(fd, part, off, part.length - off);
-          }
-        } finally {
-          closeSync(fd);
-        }
-        renameSync(tmp, file);
+        const parts = sources.filter((s): s is Uint8Array => s !== undefined);
+        replaceOwnFile(file, [Buffer.from(`${JSON.stringify(header)}\n`), ...parts, json]);
+        // The memo of builds before this format, a few KB: not left behind.
+        rmSync(file.replace(/\.memo$/, ".json"), { force: true });
       } catch {
         // A memo is an optimisation: not being able to write one changes nothing.
       }

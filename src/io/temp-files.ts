@@ -2,8 +2,19 @@
 // the two leaves its temp file behind; whoever writes there next removes those that have not
 // been touched for a minute (no live writer leaves one that long untouched).
 
-import { readdirSync, statSync, unlinkSync } from "node:fs";
-import { join } from "node:path";
+import {
+  closeSync,
+  fchmodSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
+import { dirname, join } from "node:path";
 
 /** Removes the *.tmp files in `dir` last modified over a minute ago. */
 export function removeStaleTempFiles(dir: string): void {
@@ -22,5 +33,34 @@ export function removeStaleTempFiles(dir: string): void {
     } catch {
       // Gone already.
     }
+  }
+}
+
+/**
+ * Replaces `path` with `parts`, written to a temp file beside it and renamed over it, so that
+ * a reader sees the old file or the new one, never a part. For taskgate's own files (memos):
+ * they may hold a copy of the ledgers, and their folder may be in the system's temp folder
+ * (a ledger outside git), so the folders are made readable by this user only, and so is the
+ * file. Stale temp files in the folder go first; on failure the temp file goes too.
+ */
+export function replaceOwnFile(path: string, parts: readonly Uint8Array[]): void {
+  const dir = dirname(path);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  removeStaleTempFiles(dir);
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    const fd = openSync(tmp, "w", 0o600);
+    try {
+      fchmodSync(fd, 0o600); // a temp file of a killed call with this pid may have been there
+      for (const part of parts) {
+        for (let at = 0; at < part.length; ) at += writeSync(fd, part, at, part.length - at);
+      }
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
   }
 }

@@ -178,6 +178,9 @@ describe("taskgate commands", () => {
     expect(await status("2026-11-24T09:20:00Z")).toEqual(edited);
     const [memoFile] = readdirSync(join(repo, ".git", "taskgate", "memo"));
     const memoPath = join(repo, ".git", "taskgate", "memo", memoFile as string);
+    // It holds a copy of the ledgers: for their user's eyes only, like its folder.
+    expect(statSync(memoPath).mode & 0o777).toBe(0o600);
+    expect(statSync(join(repo, ".git", "taskgate", "memo")).mode & 0o777).toBe(0o700);
     const before = statSync(join(repo, "TASKS.md")).size;
     writeFileSync(join(repo, "TASKS.md"), read(repo, "TASKS.md").replace("- state: PLAN", "- state: DONE"));
     expect(statSync(join(repo, "TASKS.md")).size).toBe(before);

@@ -117,6 +117,7 @@ describe("the log memo", () => {
     const first = await both(cwd);
     const file = memoFile(cwd) as string;
     expect(statSync(file).size).toBeGreaterThan(0);
+    expect(statSync(file).mode & 0o777).toBe(0o600); // the ledger's actors and task IDs
 
     // A line appended: read after the memo, which is not written again for so little.
     await runCli(["--as", "bob", "submit", "T-1"], { cwd });
