@@ -1,0 +1,39 @@
+// What a command loads decides most of its time: node:crypto costs 2-3 ms to load, and Node's
+// streams as much again. A write and a status must load neither; check, which hashes every
+// log line, loads node:crypto once it has hashed a few lines in JavaScript.
+
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { baseEnv, makeRepo, runCli } from "../support/cli.js";
+import { CLI, ROOT } from "../support/paths.js";
+
+/** The Node modules a real run of the CLI loads. */
+function modulesOf(args: string[], cwd: string): string[] {
+  const out = join(mkdtempSync(join(tmpdir(), "taskgate-modules-")), "modules.txt");
+  const r = spawnSync(process.execPath, ["-r", join(ROOT, "test/support/loaded-modules.cjs"), CLI, ...args], {
+    cwd,
+    env: baseEnv({ TASKGATE_TEST_MODULES: out }),
+    encoding: "utf8",
+  });
+  expect([r.status, r.stderr]).toEqual([0, ""]);
+  return readFileSync(out, "utf8").split("\n");
+}
+
+const crypto = (mods: string[]) => mods.includes("NativeModule crypto");
+const streams = (mods: string[]) => mods.includes("NativeModule internal/fs/streams");
+
+describe("start-up", () => {
+  it("a write and a status load neither node:crypto nor Node's file streams; check of a long log loads node:crypto", async () => {
+    const dir = await makeRepo();
+    for (let i = 0; i < 40; i++) expect((await runCli(["add", `Task ${i}`], { cwd: dir })).code).toBe(0);
+    const set = modulesOf(["set", "T-1", "priority=P1"], dir);
+    expect([crypto(set), streams(set)]).toEqual([false, false]);
+    const status = modulesOf(["status"], dir);
+    expect([crypto(status), streams(status)]).toEqual([false, false]);
+    // 42 log lines, each hashed to check the chain: more than the 32 hashed in JavaScript.
+    expect(crypto(modulesOf(["check"], dir))).toBe(true);
+  });
+});
