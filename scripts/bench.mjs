@@ -107,7 +107,9 @@ for (const size of sizes) {
     node,
     ["set", (i) => [...base, "set", mid, `priority=P${i % 2}`]],
     // status as the first call after a change (the set just before): the memo of the previous
-    // call does not apply, so it hashes the ledgers, derives the answer and writes a new memo.
+    // call does not apply, so it compares the ledgers with it, derives the answer and writes a
+    // new memo. The set keeps the ledger's length (P0 <-> P1), so the whole memo is read and
+    // compared: the worst case.
     ["status (changed)", () => [...base, "status"]],
     [
       "claim",

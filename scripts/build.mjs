@@ -172,6 +172,8 @@ const sources = readdirSync(`${root}src`, { recursive: true })
 const hash = createHash("sha256");
 for (const f of sources) hash.update(`${f}\n`).update(readFileSync(`${root}src/${f}`));
 hash.update(readFileSync(`${root}package.json`));
+// The dependencies' exact versions too: an update within package.json's ranges is new code.
+hash.update(readFileSync(`${root}package-lock.json`));
 
 await build({
   ...common,
