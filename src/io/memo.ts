@@ -7,7 +7,7 @@
 // own folder inside .git: a line of JSON (build, name, the sources' lengths, the value's), the
 // sources' bytes, then the value as JSON.
 
-import { closeSync, fstatSync, openSync, readSync, rmSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, unlinkSync } from "node:fs";
 import { basename, join } from "node:path";
 import { lockDirFor, shortHash } from "./places.js";
 import { replaceOwnFile } from "./temp-files.js";
@@ -92,7 +92,7 @@ export function fileMemo(ledgerPath: string, env: NodeJS.ProcessEnv): Memo | und
         const parts = sources.filter((s): s is Uint8Array => s !== undefined);
         replaceOwnFile(file, [Buffer.from(`${JSON.stringify(header)}\n`), ...parts, json]);
         // The memo of builds before this format, a few KB: not left behind.
-        rmSync(file.replace(/\.memo$/, ".json"), { force: true });
+        removeIfThere(file.replace(/\.memo$/, ".json"));
       } catch {
         // A memo is an optimisation: not being able to write one changes nothing.
       }
@@ -109,4 +109,13 @@ function readFully(fd: number, buf: Uint8Array, position: number): number {
     n += r;
   }
   return n;
+}
+
+/** Removes a file if it is there (unlinkSync: rmSync's checks cost a quarter of a millisecond). */
+function removeIfThere(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Not there.
+  }
 }

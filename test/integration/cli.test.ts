@@ -1,6 +1,6 @@
 // The commands end to end, as a user runs them: real files, real git, real processes.
 
-import { mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeRepo, read, runCli } from "../support/cli.js";
@@ -202,10 +202,14 @@ describe("taskgate commands", () => {
     const memoDir = join(repo, ".git", "taskgate", "memo");
     writeFileSync(join(memoDir, "TASKS.md-0.123.tmp"), "left by a killed call");
     writeFileSync(join(memoDir, "TASKS.md-0.456.tmp"), "being written");
+    // The memo of the format before (a JSON file of the same name) goes too.
+    const oldFormat = memoPath.replace(/\.memo$/, ".json");
+    writeFileSync(oldFormat, '{"key":"an older build","value":{}}');
     const twoMinutesAgo = new Date(Date.now() - 120_000);
     utimesSync(join(memoDir, "TASKS.md-0.123.tmp"), twoMinutesAgo, twoMinutesAgo);
     writeFileSync(join(repo, "TASKS.md"), read(repo, "TASKS.md").replace("## T-2 Two", "## T-2 Two!"));
     await status("2026-11-24T09:20:00Z");
     expect(readdirSync(memoDir).filter((n) => n.endsWith(".tmp"))).toEqual(["TASKS.md-0.456.tmp"]);
+    expect(existsSync(oldFormat)).toBe(false);
   });
 });
