@@ -42,6 +42,9 @@ export function removeStaleTempFiles(dir: string): void {
  * they may hold a copy of the ledgers, and their folder may be in the system's temp folder
  * (a ledger outside git), so the folders are made readable by this user only, and so is the
  * file. Stale temp files in the folder go first; on failure the temp file goes too.
+ * Not atomic-write.ts's writeFileAtomic, which the ledgers use: a memo needs no fsync of the
+ * file and its folder (a memo lost in a power cut is made again), keeps no mode of its own,
+ * and is written in parts (megabytes of columns) that would first have to be joined.
  */
 export function replaceOwnFile(path: string, parts: readonly Uint8Array[]): void {
   const dir = dirname(path);
