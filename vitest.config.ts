@@ -7,6 +7,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 60_000,
     pool: "forks",
+    globalSetup: ["./test/support/global-setup.ts"],
     reporters: ["default", "./test/support/plain-summary.ts"],
   },
 });
