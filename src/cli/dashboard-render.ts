@@ -5,6 +5,7 @@ import { STATES } from "../model/task.js";
 import { formatAge, formatTime } from "../model/time.js";
 import { isLeaseExpired } from "../rules/lease.js";
 import type { GoalResult, Metrics, Spread } from "../rules/metrics.js";
+import { terminalText } from "../rules/values.js";
 
 const pct = (x: number | null) => (x === null ? "-" : `${Math.round(x * 1000) / 10}%`);
 const age = (ms: number | null) => (ms === null ? "-" : formatAge(ms));
@@ -65,13 +66,18 @@ export function renderBoard(tasks: readonly Task[], now: number, clockSkew: numb
     const inState = tasks.filter((t) => t.state === state);
     const lines: string[] = [cut(`${state} (${inState.length})`, col), "─".repeat(col)];
     for (const t of inState) {
-      lines.push(cut(`${t.blocked !== undefined ? "⊘ " : ""}${t.id} ${t.title}`, col));
+      lines.push(cut(`${t.blocked !== undefined ? "⊘ " : ""}${t.id} ${terminalText(t.title)}`, col));
       if (t.lease) {
         const left = t.lease.until - now;
         const expired = isLeaseExpired(t.lease, now, clockSkew);
-        lines.push(cut(`  ${t.lease.holder.split("@")[0]} ${expired ? "expired" : `${formatAge(left)} left`}`, col));
+        lines.push(
+          cut(
+            `  ${terminalText(t.lease.holder.split("@")[0] ?? "")} ${expired ? "expired" : `${formatAge(left)} left`}`,
+            col,
+          ),
+        );
       } else if (t.blocked !== undefined) {
-        lines.push(cut(`  blocked: ${t.blocked}`, col));
+        lines.push(cut(`  blocked: ${terminalText(t.blocked)}`, col));
       }
     }
     return lines;

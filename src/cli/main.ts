@@ -7,6 +7,7 @@ import { EXIT, InvalidLedgerError, TaskgateError, UsageError } from "../app/erro
 import { locateLedgers } from "../io/locate.js";
 import { nodePorts } from "../io/ports.js";
 import { isState, STATES } from "../model/task.js";
+import { terminalText } from "../rules/values.js";
 import { registerApprovalCommands } from "./approval-commands.js";
 import { checkStagedCommand, registerGitCommands } from "./git-commands.js";
 import { registerMetricsCommands } from "./metrics-commands.js";
@@ -335,7 +336,11 @@ function reportError(e: unknown, wantsJson: boolean, out: NodeJS.WriteStream, er
   }
   if (e instanceof TaskgateError && e.exitCode === EXIT.nothingToDo) {
     // Not an error: a worker loop's normal answer, on stdout.
-    out.write(wantsJson ? jsonDoc("next", { task: null, claimed: null, reason: e.message }) : `${e.message}\n`);
+    out.write(
+      wantsJson
+        ? jsonDoc("next", { task: null, claimed: null, reason: e.message })
+        : `${terminalText(e.message, true)}\n`,
+    );
     return e.exitCode;
   }
   if (e instanceof TaskgateError) {
@@ -349,7 +354,7 @@ function reportError(e: unknown, wantsJson: boolean, out: NodeJS.WriteStream, er
         }),
       );
     }
-    err.write(`taskgate: ${e.message}\n`);
+    err.write(`taskgate: ${terminalText(e.message, true)}\n`);
     return e.exitCode;
   }
   const msg = e instanceof Error ? (e.stack ?? e.message) : String(e);

@@ -6,6 +6,7 @@ import { type Diagnostic, formatDiagnostic } from "../model/diagnostic.js";
 import { STATES, type State, type Task } from "../model/task.js";
 import { formatAge, formatDuration, formatTime } from "../model/time.js";
 import type { StatusSummary } from "../rules/summary.js";
+import { terminalText } from "../rules/values.js";
 
 export const JSON_SCHEMA_VERSION = 1;
 
@@ -62,7 +63,7 @@ const STATE_COLOR: Record<State, (c: ChalkInstance, s: string) => string> = {
 export function renderDiagnostics(c: ChalkInstance, ds: readonly Diagnostic[]): string {
   return ds
     .map((d) => {
-      const line = formatDiagnostic(d);
+      const line = terminalText(formatDiagnostic(d), true);
       return d.severity === "error" ? c.red(line) : c.yellow(line);
     })
     .join("\n");
@@ -88,7 +89,8 @@ export function renderStatus(
   lines.push(
     `  leases: ${s.leases.held} held${expired.length ? `, ${c.red(`${expired.length} expired`)}` : ", none expired"}`,
   );
-  for (const e of expired.slice(0, 10)) lines.push(`    ${e.id} ${e.holder} expired ${formatAge(now - e.since)} ago`);
+  for (const e of expired.slice(0, 10))
+    lines.push(`    ${e.id} ${terminalText(e.holder)} expired ${formatAge(now - e.since)} ago`);
   if (approvalsFound) {
     const { pending, overSla, stale } = s.approvals;
     const sla = overSla.length ? `, ${c.red(`${overSla.length} past SLA`)}` : "";
@@ -114,14 +116,14 @@ export function renderTaskTable(c: ChalkInstance, tasks: readonly Task[], width:
   const idW = Math.max(2, ...tasks.map((t) => t.id.length));
   const rows = tasks.map((t) => {
     const meta = [
-      t.assignee ? `@${t.assignee}` : "",
-      t.labels.length ? `[${t.labels.join(", ")}]` : "",
+      t.assignee ? `@${terminalText(t.assignee)}` : "",
+      t.labels.length ? `[${terminalText(t.labels.join(", "))}]` : "",
       t.blocked !== undefined ? "blocked" : "",
     ]
       .filter(Boolean)
       .join(" ");
     const fixed = idW + 2 + 6 + 2 + 2 + 2;
-    let title = t.title;
+    let title = terminalText(t.title);
     const room = Math.max(10, width - fixed - (meta ? meta.length + 2 : 0));
     if ([...title].length > room) title = `${[...title].slice(0, room - 1).join("")}…`;
     const state = STATE_COLOR[t.state](c, pad(t.state, 6));
@@ -132,25 +134,26 @@ export function renderTaskTable(c: ChalkInstance, tasks: readonly Task[], width:
 }
 
 export function renderTask(c: ChalkInstance, t: Task, body: string, now: number, clockSkew: number): string {
-  const lines = [`${c.bold(t.id)} ${t.title}`];
+  const s = (v: string) => terminalText(v);
+  const lines = [`${c.bold(t.id)} ${s(t.title)}`];
   lines.push(`  state:    ${STATE_COLOR[t.state](c, t.state)}${t.resolution ? ` (${t.resolution})` : ""}`);
   lines.push(`  priority: ${t.priority}`);
-  if (t.labels.length) lines.push(`  labels:   ${t.labels.join(", ")}`);
+  if (t.labels.length) lines.push(`  labels:   ${s(t.labels.join(", "))}`);
   if (t.depends.length) lines.push(`  depends:  ${t.depends.join(", ")}`);
-  if (t.assignee) lines.push(`  assignee: ${t.assignee}`);
+  if (t.assignee) lines.push(`  assignee: ${s(t.assignee)}`);
   if (t.lease) {
     const left = t.lease.until - now;
     const status = left + clockSkew < 0 ? c.red(`expired ${formatAge(-left)} ago`) : `${formatAge(left)} left`;
-    lines.push(`  lease:    ${encodeLease(t.lease)} (${status})`);
+    lines.push(`  lease:    ${s(encodeLease(t.lease))} (${status})`);
   }
   if (t.attempts) lines.push(`  attempts: ${t.attempts}`);
-  if (t.blocked !== undefined) lines.push(`  blocked:  ${c.red(t.blocked)}`);
+  if (t.blocked !== undefined) lines.push(`  blocked:  ${c.red(s(t.blocked))}`);
   if (t.notBefore !== undefined) lines.push(`  not before: ${formatTime(t.notBefore)}`);
   if (t.created !== undefined) lines.push(`  created:  ${formatTime(t.created)} (${formatAge(now - t.created)} ago)`);
   const workers = t.fields.find((f) => f.key === "workers")?.value;
-  if (workers) lines.push(`  workers:  ${workers}`);
+  if (workers) lines.push(`  workers:  ${s(workers)}`);
   const rework = t.fields.find((f) => f.key === "rework")?.value;
-  if (rework) lines.push(`  rework:   ${c.yellow(rework)}`);
+  if (rework) lines.push(`  rework:   ${c.yellow(s(rework))}`);
   const shown = new Set([
     "state",
     "priority",
@@ -169,10 +172,10 @@ export function renderTask(c: ChalkInstance, t: Task, body: string, now: number,
   ]);
   for (const f of t.fields) {
     if (!shown.has(f.key)) {
-      lines.push(`  ${f.key}: ${f.value}`);
+      lines.push(`  ${s(f.key)}: ${s(f.value)}`);
     }
   }
-  if (body.trim()) lines.push("", body);
+  if (body.trim()) lines.push("", terminalText(body, true));
   return `${lines.join("\n")}\n`;
 }
 

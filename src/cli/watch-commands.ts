@@ -6,6 +6,7 @@ import { EXIT, TaskgateError, UsageError } from "../app/errors.js";
 import type { WatchEvent } from "../app/watch.js";
 import { lockDirFor } from "../io/places.js";
 import { formatTime, parseDuration } from "../model/time.js";
+import { terminalText } from "../rules/values.js";
 import type { CommandKit } from "./workflow-commands.js";
 
 export interface WatchKit extends CommandKit {
@@ -23,7 +24,7 @@ const durationOption = (name: string, text: string): number => {
 };
 
 function eventLine(e: WatchEvent): string {
-  return `${formatTime(e.time)} ${e.event} ${e.target} ${e.why}\n`;
+  return `${terminalText(`${formatTime(e.time)} ${e.event} ${e.target} ${e.why}`, true)}\n`;
 }
 
 function eventJson(e: WatchEvent): string {

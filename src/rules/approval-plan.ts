@@ -12,6 +12,7 @@ import { formatTime } from "../model/time.js";
 import { evaluateRules, type Facts, type Rule, type SubjectKind, type Verdict } from "./approval-rules.js";
 import type { Plan } from "./plan-add.js";
 import { lastModifier, TASK_SUBJECT, taskContentHash, textSubjectHash } from "./subject.js";
+import { singleLineProblems } from "./values.js";
 import { workersOf } from "./workflow.js";
 
 export interface Approver {
@@ -72,6 +73,13 @@ export function planRequest(
   who: Approver,
   when: When,
 ): Plan<{ id: string; superseded: string[] }> {
+  const valueProblem = singleLineProblems([
+    ["subject", input.subject],
+    ["title", input.title],
+    ["change", input.change],
+    ...(input.evidence ?? []).map((e) => ["evidence", e] as const),
+  ]);
+  if (valueProblem) return { ok: false, message: valueProblem };
   const subject = input.subject.trim();
   if (!subject || /[\r\n]/.test(subject)) return { ok: false, message: "A subject is a task ID or one line of text" };
   let hash: string;
@@ -234,6 +242,8 @@ export function planDecision(
 ): Plan<Decided> {
   const found = approvals.byId.get(input.id);
   if (!found) return { ok: false, message: `There is no approval ${input.id} in ${approvals.doc.file}` };
+  const reasonProblem = singleLineProblems([["reason", input.reason]]);
+  if (reasonProblem) return { ok: false, message: reasonProblem };
   const reason = input.reason?.trim();
   if (input.decision === "reject" && !reason) return { ok: false, message: 'reject needs a reason: --reason "..."' };
   if (reason && /[\r\n]/.test(reason)) return { ok: false, message: "A reason is one line" };

@@ -7,6 +7,7 @@ import type { TasksLedger } from "../ledger/tasks.js";
 import type { Role } from "../model/approval.js";
 import type { State } from "../model/task.js";
 import { formatTime } from "../model/time.js";
+import { singleLineProblem, singleLineProblems } from "./values.js";
 
 export interface AddInput {
   readonly title: string;
@@ -37,13 +38,20 @@ export function nextTaskId(ledger: TasksLedger): string {
 export function validTitle(title: string): string | undefined {
   const t = title.trim();
   if (!t) return "A task needs a title";
-  if (/[\r\n]/.test(t)) return "A title is one line; put longer text into the task's body";
+  const problem = singleLineProblem("title", title);
+  if (problem) return `${problem}; put longer text into the task's body`;
   if (/#+$/.test(t)) return "A title may not end with #, which Markdown would drop";
   return undefined;
 }
 
 export function planAddTask(ledger: TasksLedger, input: AddInput, by: Actingas): Plan<{ id: string }> {
-  const titleProblem = validTitle(input.title);
+  const titleProblem =
+    validTitle(input.title) ??
+    singleLineProblems([
+      ["priority", input.priority],
+      ["labels", input.labels],
+      ["depends", input.depends],
+    ]);
   if (titleProblem) return { ok: false, message: titleProblem };
   const id = nextTaskId(ledger);
   const fields: [string, string][] = [["state", input.state ?? "PLAN"]];

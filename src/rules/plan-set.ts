@@ -6,6 +6,7 @@ import { formatLogLine, lastHash } from "../ledger/log.js";
 import type { TasksLedger } from "../ledger/tasks.js";
 import { permits } from "./matrix.js";
 import { type Actingas, type Plan, validTitle } from "./plan-add.js";
+import { singleLineProblem } from "./values.js";
 
 /** Fields that only their own commands change (they carry invariants `set` cannot check). */
 const MANAGED: Record<string, string> = {
@@ -43,6 +44,8 @@ export function planSetFields(
   for (const [key, raw] of assignments) {
     if (seen.has(key)) return { ok: false, message: `"${key}" is given twice` };
     seen.add(key);
+    const problem = singleLineProblem(key, raw);
+    if (problem) return { ok: false, message: problem };
     const value = raw.trim();
     if (key === "title") {
       const problem = validTitle(value);

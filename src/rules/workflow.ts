@@ -12,6 +12,7 @@ import { isLeaseExpired } from "./lease.js";
 import { permits, type TaskAction } from "./matrix.js";
 import type { Plan } from "./plan-add.js";
 import { afterFailure } from "./recover.js";
+import { singleLineProblems } from "./values.js";
 
 export interface Who {
   readonly actor: string;
@@ -69,11 +70,15 @@ export function planTransition(
   const { task, section } = found;
   const allowed = permits(input.action, who.actor, who.roles, task.state, task.id);
   if (!allowed.ok) return allowed;
+  const valueProblem = singleLineProblems([
+    ["reason", input.reason],
+    ["evidence", input.evidence],
+  ]);
+  if (valueProblem) return { ok: false, message: valueProblem };
   const reason = input.reason?.trim();
   if (REASON_REQUIRED.has(input.action) && !reason) {
     return { ok: false, message: `${input.action} needs a reason: --reason "..."` };
   }
-  if (reason && /[\r\n]/.test(reason)) return { ok: false, message: "A reason is one line" };
 
   const { now } = when;
   const policy = ledger.policy;
@@ -197,7 +202,6 @@ export function planTransition(
   }
   if (reason) details.reason = reason;
   if (input.evidence !== undefined) {
-    if (/[\r\n]/.test(input.evidence)) return refuse("Evidence is one line");
     changes.push(["evidence", input.evidence]);
     details.evidence = input.evidence;
   }
