@@ -3,6 +3,7 @@
 
 import type { Diagnostic, Severity } from "../model/diagnostic.js";
 import { type BlockScan, type Heading, scanBlocks } from "./blocks.js";
+import { likelyEntryId } from "./entry-ids.js";
 import { scanSimple } from "./fast-scan.js";
 
 export type LedgerKind = "tasks" | "approvals";
@@ -174,6 +175,18 @@ export function readLedgerText(kind: LedgerKind, file: string, text: string): Le
             );
           }
           entryChecks(id, title, h.line, col);
+        } else if (likelyEntryId(name, prefix) !== undefined) {
+          // A task whose heading was mistyped would vanish from every view: an error.
+          const likely = likelyEntryId(name, prefix) as string;
+          diagnostics.push(
+            at(
+              h.line,
+              h.textStart - start + 1,
+              "error",
+              "lookalike-heading",
+              `"## ${name}" looks like the heading of ${likely} but is not one, so ${likely} is not read; write it "## ${likely} <title>"`,
+            ),
+          );
         } else if (m || /^[A-Za-z]-?\d/.test(name)) {
           diagnostics.push(
             at(

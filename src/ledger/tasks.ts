@@ -24,6 +24,7 @@ import {
   sectionByName,
   type TableSection,
 } from "./document.js";
+import { likelyEntryId, loggedAdds } from "./entry-ids.js";
 import { type Decoded, POLICY_FIELDS, TASK_FIELDS } from "./fields.js";
 import { type LogSection, locateLog } from "./log.js";
 
@@ -76,6 +77,7 @@ export function readTasks(file: string, text: string): TasksLedger {
     tasks.push(task);
   }
   checkTaskRelations(file, tasks, byId, diagnostics);
+  checkLoggedAdds(doc, byId, diagnostics);
 
   const policySection = sectionByName(doc, "Policy");
   const policy = policySection
@@ -349,6 +351,44 @@ export function decodeTask(
     section.headingLine + 1,
     section,
   );
+}
+
+/**
+ * Every task the log adds has its entry: one deleted by hand, or hidden behind a mistyped
+ * heading, would otherwise vanish from every view without a word (the heading's own error
+ * names the ID, so that case is not reported twice).
+ */
+function checkLoggedAdds(doc: LedgerText, byId: Map<string, TaskEntry>, diagnostics: Diagnostic[]): void {
+  const log = sectionByName(doc, "Log");
+  if (!log) return;
+  const mistyped = new Set<string | undefined>();
+  for (const s of doc.sections) if (s.kind === "other") mistyped.add(likelyEntryId(s.name, "T"));
+  const reported = new Set<string>();
+  for (const a of loggedAdds(doc.text, log.start, log.end)) {
+    const id = `T-${a.n}`;
+    if (byId.has(id) || mistyped.has(id) || reported.has(id)) continue;
+    reported.add(id);
+    diagnostics.push({
+      severity: "error",
+      file: doc.file,
+      line: lineAt(doc.scan.lineStarts, a.lineStart) + 1,
+      column: 1,
+      code: "missing-entry",
+      message: `The log adds ${id} here, but no entry "## ${id} <title>" holds it; restore the entry (git log -p shows it), or cancel a task instead of deleting it`,
+    });
+  }
+}
+
+/** The 0-based line whose start is the greatest at or before `offset`. */
+function lineAt(lineStarts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((lineStarts[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 function checkTaskRelations(

@@ -1,6 +1,7 @@
 // Adding a task: validate the input, pick the next ID, and plan the new entry and its log line.
 
 import { insertEntryWithLog, type Splice } from "../ledger/edit.js";
+import { highestLoggedAdd } from "../ledger/entry-ids.js";
 import { type Decoded, decodeIdList, decodeLabels, decodePriority } from "../ledger/fields.js";
 import { formatLogLine, type Hasher, lastHash } from "../ledger/log.js";
 import type { TasksLedger } from "../ledger/tasks.js";
@@ -28,10 +29,15 @@ export interface Actingas {
 
 export type Plan<T> = { ok: true; splices: Splice[]; result: T } | { ok: false; message: string };
 
-/** The next free number: one more than the highest task ID in the file. */
+/**
+ * The next free number: one more than the highest task ID the file has ever used, in an entry
+ * or in the log's add lines, so that an ID deleted or mistyped by hand is never given again.
+ */
 export function nextTaskId(ledger: TasksLedger): string {
   let max = 0;
   for (const t of ledger.tasks) max = Math.max(max, Number(t.id.slice(2)));
+  const log = ledger.log.section;
+  if (log) max = Math.max(max, highestLoggedAdd(ledger.doc.text, log.start, log.end));
   return `T-${max + 1}`;
 }
 
