@@ -8,7 +8,14 @@ import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { writeFileAtomic } from "../io/atomic-write.js";
 import { shortHash } from "../io/places.js";
-import { cronLine, schtasksCommand, systemdUnits, type UnitInput } from "../rules/scheduler-units.js";
+import {
+  cronLine,
+  schtasksArgs,
+  schtasksCommand,
+  systemdUnits,
+  type UnitInput,
+  unitPathProblem,
+} from "../rules/scheduler-units.js";
 import { everyToCron } from "../rules/schedules.js";
 import type { Context } from "./context.js";
 import { RefusedError, UsageError } from "./errors.js";
@@ -53,6 +60,8 @@ export function unitInput(ctx: Context, every: string, bin: string): UnitInput {
 
 export function installSchedule(ctx: Context, input: InstallInput): Installed {
   const u = unitInput(ctx, input.every, input.bin);
+  const problem = unitPathProblem(u, input.scheduler);
+  if (problem) throw new RefusedError(problem);
   if (input.scheduler === "cron") {
     const line = cronLine(u);
     return { files: [{ name: "crontab", text: `${line}\n` }], done: input.write ? [writeCrontab(u.name, line)] : [] };
@@ -71,7 +80,8 @@ export function installSchedule(ctx: Context, input: InstallInput): Installed {
   if (process.platform !== "win32") {
     throw new RefusedError("schtasks exists only on Windows; run the printed command there (without --write)");
   }
-  const r = spawnSync("cmd.exe", ["/d", "/s", "/c", command], { encoding: "utf8" });
+  // Without a shell: Node quotes each argument as schtasks reads them.
+  const r = spawnSync("schtasks", schtasksArgs(u), { encoding: "utf8" });
   if (r.status !== 0) throw new RefusedError(`schtasks failed: ${(r.stderr || r.stdout).trim()}`);
   return { files, done: [`Created the scheduled task "${u.name}"`] };
 }

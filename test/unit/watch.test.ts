@@ -320,9 +320,11 @@ describe("scheduler entries", () => {
   });
   it("keeps % and $ in paths literal: cron turns % into a new line, systemd expands %x and $X", () => {
     const odd = { ...u, dir: "/srv/my 100%$HOME dir" };
-    expect(cronLine(odd)).toContain("--dir '/srv/my 100\\%$HOME dir' watch");
+    // The % stands outside the shell's quotes, escaped for cron: '/srv/my 100'\%' dir'.
+    expect(cronLine(odd)).toContain("--dir '/srv/my 100'\\%'$HOME dir' watch");
     const { service } = systemdUnits(odd);
-    expect(service).toContain("WorkingDirectory=/srv/my 100%%$$HOME dir\n");
+    // WorkingDirectory= resolves specifiers but not $: only ExecStart doubles it.
+    expect(service).toContain("WorkingDirectory=/srv/my 100%%$HOME dir\n");
     expect(service).toContain('--dir "/srv/my 100%%$$HOME dir" watch');
   });
   it("makes one schtasks command", () => {
