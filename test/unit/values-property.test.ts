@@ -29,7 +29,7 @@ import { makeRepo, runCli } from "../support/cli.js";
 import { generatedLedgerText } from "../support/gen-ledger.js";
 import { FIXTURES } from "../support/paths.js";
 
-export const STATS = { ok: 0, refused: 0, starts: 0 };
+const STATS = { ok: 0, refused: 0, starts: 0 };
 const RUNS = Number(process.env.TASKGATE_PROPERTY_RUNS ?? 150);
 const PATHS = {
   tasks: "/mem/TASKS.md",
