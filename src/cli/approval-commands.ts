@@ -5,6 +5,7 @@ import type { Command } from "commander";
 import type { Approval } from "../model/approval.js";
 import { formatAge, formatTime } from "../model/time.js";
 import type { Verdict } from "../rules/approval-rules.js";
+import { terminalText } from "../rules/values.js";
 import { collectList } from "./options.js";
 import { jsonDoc } from "./render.js";
 import type { CommandKit } from "./workflow-commands.js";
@@ -116,7 +117,7 @@ export function registerApprovalCommands(program: Command, kit: CommandKit): voi
           lines.push("", `${a.status === "pending" ? "Verdict" : "The rules would say"}: ${verdictText(e.verdict)}`);
           if (e.blocked) lines.push(`But the automation actor may not decide it: ${e.blocked}`);
         }
-        kit.out.write(`${lines.join("\n")}\n`);
+        kit.out.write(`${terminalText(lines.join("\n"), true)}\n`);
       });
   }
 
@@ -166,7 +167,9 @@ export function registerApprovalCommands(program: Command, kit: CommandKit): voi
       for (const r of rows) {
         const a = r.approval;
         const age = a.status === "pending" ? ` waiting ${formatAge(r.age)}` : a.approver ? ` by ${a.approver}` : "";
-        kit.out.write(`${a.id}  ${a.status.padEnd(10)} ${a.title}${age}${r.stale ? "  (stale)" : ""}\n`);
+        kit.out.write(
+          `${terminalText(`${a.id}  ${a.status.padEnd(10)} ${a.title}${age}${r.stale ? "  (stale)" : ""}`)}\n`,
+        );
       }
     });
   approvals

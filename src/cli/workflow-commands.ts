@@ -6,6 +6,7 @@ import type { Context } from "../app/context.js";
 import { UsageError } from "../app/errors.js";
 import { encodeLease } from "../ledger/fields.js";
 import { formatTime, parseDuration } from "../model/time.js";
+import { terminalText } from "../rules/values.js";
 import type { TransitionAction, TransitionResult } from "../rules/workflow.js";
 import { collectList } from "./options.js";
 import { jsonDoc, taskJson } from "./render.js";
@@ -112,6 +113,6 @@ export function registerWorkflowCommands(program: Command, kit: CommandKit): voi
       if (o.json) {
         kit.out.write(jsonDoc("next", { task: taskJson(task), claimed: r.claimed ? resultJson(r.claimed) : null }));
       } else if (r.claimed) kit.out.write(describe(r.claimed));
-      else kit.out.write(`${task.id} ${task.priority} ${task.title}\n`);
+      else kit.out.write(`${task.id} ${task.priority} ${terminalText(task.title)}\n`);
     });
 }

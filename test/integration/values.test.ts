@@ -77,6 +77,20 @@ describe("values with line breaks and control characters", () => {
       for (const raw of ["\u001b", "\u202e", "\u0007"]) expect(r.stdout.includes(raw), args.join(" ")).toBe(false);
       if (args[0] !== "status" && args[0] !== "check") expect(r.stdout).toContain("innocent \\x1B");
     }
+    // An approval's title, edited by hand the same way: approvals and approval show escape it.
+    const req = await runCli(["approval", "request", "T-2", "--title", "plain"], { cwd: dir });
+    expect(req.code, req.stderr).toBe(0);
+    const approvalsPath = join(dir, "APPROVALS.md");
+    const approvalsText = readFileSync(approvalsPath, "utf8");
+    writeFileSync(approvalsPath, approvalsText.replace(/^(## A-\d+) plain$/m, `$1 ${evil}`));
+    const aid = req.stdout.trim().split(" ")[0] as string;
+    for (const args of [["approvals"], ["approval", "show", aid]]) {
+      const r = await runCli(args, { cwd: dir });
+      expect(r.code, `${args.join(" ")}: ${r.stderr}`).toBe(0);
+      expect(r.stdout).toContain("innocent \\x1B");
+      for (const raw of ["\u001b", "\u202e", "\u0007"]) expect(r.stdout.includes(raw), args.join(" ")).toBe(false);
+    }
+    writeFileSync(approvalsPath, approvalsText);
     const json = JSON.parse((await runCli(["show", "T-1", "--json"], { cwd: dir })).stdout);
     expect(json.task.title).toBe(evil);
     writeFileSync(path, text);

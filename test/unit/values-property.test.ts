@@ -273,13 +273,17 @@ async function property(start: string, steps: { actor: number; command: Command 
 }
 
 describe("any command with any value keeps the ledgers valid", () => {
-  it(`holds for ${RUNS} generated ledgers and command sequences`, async () => {
-    await fc.assert(
-      fc.asyncProperty(startArb, fc.array(commandArb("binary"), { minLength: 1, maxLength: 8 }), property),
-      { seed: 2027, numRuns: RUNS },
-    );
-    if (process.env.TASKGATE_PROPERTY_STATS) console.log(STATS);
-  }, Math.max(120_000, RUNS * 100));
+  it(
+    `holds for ${RUNS} generated ledgers and command sequences`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(startArb, fc.array(commandArb("binary"), { minLength: 1, maxLength: 8 }), property),
+        { seed: 2027, numRuns: RUNS },
+      );
+      if (process.env.TASKGATE_PROPERTY_STATS) console.log(STATS);
+    },
+    Math.max(120_000, RUNS * 100),
+  );
 
   // Shrunk cases the property found, kept as fixtures so that they are run on every change.
   const cases = JSON.parse(readFileSync(join(FIXTURES, "property", "values-cases.json"), "utf8")) as {
