@@ -22,7 +22,7 @@ import { type Lease, type Policy, STATES, type State } from "../model/task.js";
 import { parseTime, parseTimeAt } from "../model/time.js";
 import { atxHeading } from "./blocks.js";
 import { eachListItem, fieldColon, KEY, KNOWN_KEYS, knownKeyCode } from "./document.js";
-import { loggedAdds } from "./entry-ids.js";
+import { everyLoggedAdd } from "./entry-ids.js";
 import { isRuleLine, LONE_CR } from "./fast-scan.js";
 import { type Decoded, POLICY_FIELDS, TASK_FIELDS } from "./fields.js";
 import { policyFrom } from "./tasks.js";
@@ -234,9 +234,8 @@ export function scanCleanTasks(text: string): CleanTasks | undefined {
   const logAt = reservedAt[LOG] as number;
   if (logAt >= 0) {
     const logEnd = logAt + 1 < sectionStarts.length ? (sectionStarts.data[logAt + 1] as number) : text.length;
-    for (const a of loggedAdds(text, sectionStarts.data[logAt] as number, logEnd)) {
-      if (a.n >= indexOfId.length || indexOfId[a.n] === 0) return undefined;
-    }
+    const has = (n: number) => n < indexOfId.length && indexOfId[n] !== 0;
+    if (!everyLoggedAdd(text, sectionStarts.data[logAt] as number, logEnd, has)) return undefined;
   }
 
   const byState = {} as Record<State, number>;
