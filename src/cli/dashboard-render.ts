@@ -3,7 +3,7 @@
 import type { Task } from "../model/task.js";
 import { STATES } from "../model/task.js";
 import { formatAge, formatTime } from "../model/time.js";
-import { isLeaseExpired } from "../rules/lease.js";
+import { holderWithSession, isLeaseExpired } from "../rules/lease.js";
 import type { GoalResult, Metrics, Spread } from "../rules/metrics.js";
 
 const pct = (x: number | null) => (x === null ? "-" : `${Math.round(x * 1000) / 10}%`);
@@ -69,7 +69,8 @@ export function renderBoard(tasks: readonly Task[], now: number, clockSkew: numb
       if (t.lease) {
         const left = t.lease.until - now;
         const expired = isLeaseExpired(t.lease, now, clockSkew);
-        lines.push(cut(`  ${t.lease.holder.split("@")[0]} ${expired ? "expired" : `${formatAge(left)} left`}`, col));
+        const who = holderWithSession(t.lease.holder.split("@")[0] ?? "", t.lease.session);
+        lines.push(cut(`  ${who} ${expired ? "expired" : `${formatAge(left)} left`}`, col));
       } else if (t.blocked !== undefined) {
         lines.push(cut(`  blocked: ${t.blocked}`, col));
       }

@@ -174,11 +174,14 @@ export async function main(
             tasks: s.tasks,
             byState: s.byState,
             blocked: s.blocked,
+            deadLetters: s.deadLetters,
+            behindDeadLetter: s.behindDeadLetter,
             leases: {
               held: s.leases.held,
               expired: s.leases.expired.map((e) => ({
                 id: e.id,
                 holder: e.holder,
+                session: e.session ?? null,
                 expiredAt: new Date(e.since).toISOString(),
               })),
             },
