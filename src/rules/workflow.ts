@@ -11,7 +11,7 @@ import { formatDuration, formatTime } from "../model/time.js";
 import { isLeaseExpired, shortSession } from "./lease.js";
 import { permits, type TaskAction } from "./matrix.js";
 import type { Plan } from "./plan-add.js";
-import { afterFailure } from "./recover.js";
+import { afterFailure, earlierFailures } from "./recover.js";
 
 export interface Who {
   readonly actor: string;
@@ -168,13 +168,11 @@ export function planTransition(
           task,
           now,
           when.random ?? Math.random,
-          `${exit}${output ? `: ${output.split("\n").pop()}` : ""}`,
-          "the run failed",
-        );
-        changes.push(["lease", undefined], ...f.changes, [
-          "last-error",
+          { run: exit },
           `${exit}${output ? `: ${lastLine(output)}` : ""}`,
-        ]);
+          () => earlierFailures(ledger, task),
+        );
+        changes.push(["lease", undefined], ...f.changes);
         details.exit = exit;
         details.attempts = f.attempts;
         if (f.notBefore !== undefined) details["not-before"] = formatTime(f.notBefore);

@@ -117,11 +117,11 @@ describe("watch --once recovers crashed work", () => {
     const r = await runCli(["watch", "--once", "--quiet"], { cwd: dir, env: at(16) });
     expect(r.code).toBe(6);
     expect(r.stdout).toMatch(
-      /^2026-11-24T09:16:00Z escalate T-1 blocked as a dead letter after 2 expired leases \(w2@\S+'s lease ended 2026-11-24T09:15:00Z\); unblock it once the cause is fixed\n$/,
+      /^2026-11-24T09:16:00Z escalate T-1 blocked as a dead letter: 2 failures: 2 leases expired \(max-attempts 2\); last error: lease expired: w2@\S+'s lease ended 2026-11-24T09:15:00Z without renew, release or submit; unblock it once the cause is fixed \(taskgate unblock T-1\), or cancel it\n$/,
     );
     const task = ledger(dir).ledger.byId.get("T-1")?.task;
     expect(task).toMatchObject({ state: "READY", attempts: 2 });
-    expect(task?.blocked).toMatch(/^dead letter: the lease expired 2 times/);
+    expect(task?.blocked).toMatch(/^dead letter: 2 failures: 2 leases expired/);
     const next = await runCli(["--as", "w1", "next"], { cwd: dir, env: at(120) });
     expect(next.code).toBe(5);
     // status shows it among the blocked.
