@@ -424,7 +424,11 @@ async function logOnly(ctx: Context, id: string, action: string, details: Record
       role: "WORK",
       action,
       target: id,
-      details: { ...details, ...(who.automation ? { auto: "true" } : {}) },
+      details: {
+        ...details,
+        ...(who.session ? { session: who.session } : {}),
+        ...(who.automation ? { auto: "true" } : {}),
+      },
     });
     const next = applyChecked("tasks", ctx.paths.tasksDisplay, text as string, [
       appendLog(ledger.doc, ledger.log, [line]),

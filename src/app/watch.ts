@@ -116,7 +116,7 @@ export async function tick(ctx: Context, options: TickOptions): Promise<TickResu
       await decidePending(ctx, approvals, emit);
     });
     reportStaleApprovals(ctx, emit);
-    reportDeadLetters(ctx, events, emit);
+    reportDeadLetters(ctx, tasksText, tasks, events, emit);
   }
   reportStaleLocks(options, emit);
   const nextDue = invalid.length ? undefined : await nextScheduled(tasks, ctx.now);
@@ -367,8 +367,16 @@ async function decidePending(
  * just escalated it) and every open task that waits for one, until someone unblocks or cancels
  * it, whoever made it (watch, run, work).
  */
-function reportDeadLetters(ctx: Context, events: readonly WatchEvent[], emit: Emit): void {
-  const tasks = parseTasks(ctx, ctx.ports.readText(ctx.paths.tasks));
+function reportDeadLetters(
+  ctx: Context,
+  readText: string,
+  read: TasksLedger,
+  events: readonly WatchEvent[],
+  emit: Emit,
+): void {
+  // Read again only when this tick (or anyone) wrote meanwhile.
+  const text = ctx.ports.readText(ctx.paths.tasks);
+  const tasks = text === readText ? read : parseTasks(ctx, text);
   const found = deadLetters(tasks.tasks);
   const escalated = new Set(events.filter((e) => e.event === "escalate").map((e) => e.target));
   for (const id of found.deadLetters) {
