@@ -140,6 +140,30 @@ describe("two sessions of one actor", () => {
     expect((await runCli(["check"], { cwd: dir })).code).toBe(0);
   });
 
+  it("run reuses a lease of the session that called it, or with its token; another session's is refused unstarted", async () => {
+    const dir = await repo(["One", "Two"]);
+    const marks = join(dir, "marks");
+    const a = { TASKGATE_SESSION: "agent-a" };
+    const b = { TASKGATE_SESSION: "agent-b" };
+    expect((await runCli(["--as", "w1", "claim", "T-1"], { cwd: dir, env: a })).code).toBe(0);
+    expect((await runCli(["--as", "w1", "claim", "T-2"], { cwd: dir, env: a })).code).toBe(0);
+    const program = (id: string) => ["--as", "w1", "run", id, "--", process.execPath, "-e", marker(marks, 0)];
+    const own = await runCli(program("T-1"), { cwd: dir, env: a });
+    expect(own.code).toBe(0);
+    expect(own.stderr).toMatch(/claim T-1 lease token 1 until \S+ \(already held\)/);
+    const other = await runCli(program("T-2"), { cwd: dir, env: b });
+    expect(other.code).toBe(1);
+    expect(other.stderr).toMatch(
+      /T-2 is held by session agent-a of w1@\S+, not by this one \(session run-[0-9a-f]{6}\)/,
+    );
+    const token = await runCli(program("T-2"), { cwd: dir, env: { ...b, TASKGATE_LEASE_TOKEN: "1" } });
+    expect(token.code).toBe(0);
+    expect(token.stderr).toMatch(/claim T-2 lease token 1 until \S+ \(already held\)/);
+    // Each program ran once, in the lease's session.
+    expect(lines(marks)).toEqual(["T-1 agent-a", "T-2 agent-a"]);
+    expect(ledger(dir).ledger.tasks.map((t) => t.state)).toEqual(["REVIEW", "REVIEW"]);
+  });
+
   it("status names the session of an expired lease; a bad TASKGATE_SESSION is a usage error", async () => {
     const dir = await repo(["One"]);
     const env = { TASKGATE_SESSION: "0f4c2a9e-7b1d-4c55-9a0e-2f8d7c6b5a41", TASKGATE_NOW: "2026-11-24T09:00:00Z" };
