@@ -43,6 +43,8 @@ export interface Ports {
   /** --as, TASKGATE_ACTOR, then git's user.email / user.name; undefined if none is set. */
   actorName(): string | undefined;
   readonly host: string;
+  /** TASKGATE_SESSION: the agent session acting (run and work name their own); undefined in a plain terminal. */
+  readonly session?: string | undefined;
 }
 
 type Typed = Float64Array | Int32Array | Uint8Array;

@@ -10,7 +10,7 @@
 // are recorded on the task as evidence.
 
 import { type ChildProcess, spawn } from "node:child_process";
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { accessSync, closeSync, constants, mkdirSync, openSync, writeSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { appendLog } from "../ledger/edit.js";
@@ -22,7 +22,7 @@ import { holderOf } from "../rules/workflow.js";
 import type { Context } from "./context.js";
 import { RefusedError, TaskgateError, UsageError } from "./errors.js";
 import { applyChecked, loadTasks, parseTasks, requireValid } from "./ledgers.js";
-import { next, transition, whoActs } from "./transition.js";
+import { next, sessionOf, transition, whoActs } from "./transition.js";
 
 export type OnSuccess = "review" | "done" | "release";
 
@@ -42,6 +42,15 @@ export interface RunOptions {
   readonly echo: { readonly out: NodeJS.WritableStream; readonly err: NodeJS.WritableStream } | undefined;
   /** Repository folder, for evidence paths relative to it. */
   readonly root: string;
+  /** The session the run acts in (a work loop's); default: a new one of its own. */
+  readonly session?: string | undefined;
+  /** A lease token the caller holds (TASKGATE_LEASE_TOKEN): reuse that lease even if another session took it. */
+  readonly token?: number | undefined;
+}
+
+/** A new session name for a run or a work loop: "run-3f9a2c". */
+export function newSession(via: string): string {
+  return `${via}-${randomBytes(3).toString("hex")}`;
 }
 
 export interface RunEvent {
@@ -83,10 +92,18 @@ const TAIL_LINES = 5;
 
 /** Claims (or reuses the actor's lease) and starts the program; throws NothingToDo when there is no task. */
 export async function startRun(
-  makeCtx: () => Context,
+  callerCtx: () => Context,
   options: RunOptions,
   onEvent: (e: RunEvent) => void,
 ): Promise<RunHandle> {
+  // The session that called (an agent's TASKGATE_SESSION) may hand its lease to the run; the
+  // run itself acts in a session of its own, which leases it takes are bound to.
+  const callerSession = sessionOf(callerCtx());
+  const session = options.session ?? newSession(options.via);
+  const makeCtx = (): Context => {
+    const c = callerCtx();
+    return { ...c, ports: { ...c.ports, session } };
+  };
   const ctx = makeCtx();
   const emit = (event: RunEvent["event"], target: string, why: string, problem = false) =>
     onEvent({ time: Date.now(), event, target, why, problem });
@@ -98,7 +115,7 @@ export async function startRun(
   } catch (e) {
     throw new UsageError(`Cannot keep run logs in ${options.logDir}: ${(e as Error).message}`);
   }
-  const claimed = await claimTask(ctx, options);
+  const claimed = await claimTask(ctx, options, callerSession);
   const { id, title } = claimed;
   const lease = claimed.lease;
   emit(
@@ -131,6 +148,7 @@ export async function startRun(
     TASKGATE_TASK_ID: id,
     TASKGATE_TASK_TITLE: title,
     TASKGATE_LEASE_TOKEN: String(lease.token),
+    TASKGATE_SESSION: lease.session ?? session,
     TASKGATE_TASKS: resolve(ctx.paths.tasks),
     TASKGATE_APPROVALS: resolve(ctx.paths.approvals),
   };
@@ -150,6 +168,7 @@ export async function startRun(
     spawnError = e as Error;
     child = undefined as unknown as ChildProcess;
   }
+  const guardian = child?.pid ? guard(child.pid, options.grace) : undefined;
   emit("start", id, argv.map((a) => JSON.stringify(a)).join(" "));
 
   let until = lease.until;
@@ -227,6 +246,7 @@ export async function startRun(
       exited = true;
       clearTimeout(renewTimer);
       clearTimeout(killTimer);
+      guardian?.release();
       await renewing; // a renewal in flight ends before the submit or release
       closeSync(fd);
       const sha256 = hash.digest("hex");
@@ -366,6 +386,7 @@ export async function startRun(
 async function claimTask(
   ctx: Context,
   options: RunOptions,
+  callerSession: string | undefined,
 ): Promise<{ id: string; title: string; lease: Lease; reused: boolean }> {
   if (options.id === undefined) {
     const r = await next(ctx, { labels: options.labels ?? [], claim: true, ttl: options.ttl, via: options.via });
@@ -376,8 +397,16 @@ async function claimTask(
   const task = loadTasks(ctx).byId.get(id)?.task;
   if (!task) throw new RefusedError(`There is no task ${id} in ${ctx.paths.tasksDisplay}`);
   const who = whoActs(ctx, "WORK");
-  if (task.state === "DOING" && task.lease?.holder === holderOf(who)) {
-    return { id, title: task.title, lease: task.lease, reused: true };
+  // The lease is reused by the session holding it (the caller's, or a lease taken outside any
+  // session, as before sessions existed) or with its token; any other session's claim is refused
+  // below with the sentence that names the holding session.
+  const lease = task.lease;
+  if (
+    task.state === "DOING" &&
+    lease?.holder === holderOf(who) &&
+    (lease.session === undefined || lease.session === callerSession || options.token === lease.token)
+  ) {
+    return { id, title: task.title, lease, reused: true };
   }
   const r = await transition(ctx, { action: "claim", id, ttl: options.ttl, via: options.via });
   return { id, title: task.title, lease: r.lease as Lease, reused: false };
@@ -395,7 +424,11 @@ async function logOnly(ctx: Context, id: string, action: string, details: Record
       role: "WORK",
       action,
       target: id,
-      details: { ...details, ...(who.automation ? { auto: "true" } : {}) },
+      details: {
+        ...details,
+        ...(who.session ? { session: who.session } : {}),
+        ...(who.automation ? { auto: "true" } : {}),
+      },
     });
     const next = applyChecked("tasks", ctx.paths.tasksDisplay, text as string, [
       appendLog(ledger.doc, ledger.log, [line]),
@@ -422,4 +455,41 @@ async function acceptByAutomation(
     if (e instanceof TaskgateError) return { ok: false, why: e.message.split("\n")[0] as string };
     throw e;
   }
+}
+
+/**
+ * A guardian for the program's process group: a small shell that holds a pipe from this
+ * process. When this process dies for any reason (SIGKILL and the OOM killer included) the
+ * kernel closes the pipe, and the guardian sends SIGTERM to the group, then SIGKILL after the
+ * grace time if anything is left. release() tells it the run ended normally. It runs in a
+ * session of its own, so a closed terminal's SIGHUP does not reach it.
+ */
+const GUARDIAN = `trap '' HUP INT
+if read line; then exit 0; fi
+kill -s TERM -- -"$1" 2>/dev/null || exit 0
+i=0
+while [ "$i" -lt "$2" ] && kill -s 0 -- -"$1" 2>/dev/null; do sleep 0.1; i=$((i+1)); done
+kill -s KILL -- -"$1" 2>/dev/null
+exit 0`;
+
+function guard(pgid: number, grace: number): { release(): void } | undefined {
+  if (process.platform === "win32") return undefined;
+  let g: ChildProcess;
+  try {
+    g = spawn("/bin/sh", ["-c", GUARDIAN, "taskgate-guardian", String(pgid), String(Math.ceil(grace / 100))], {
+      stdio: ["pipe", "ignore", "ignore"],
+      detached: true,
+      shell: false,
+    });
+  } catch {
+    return undefined;
+  }
+  g.on("error", () => undefined);
+  g.stdin?.on("error", () => undefined);
+  g.unref();
+  return {
+    release() {
+      g.stdin?.end("done\n");
+    },
+  };
 }

@@ -1,6 +1,7 @@
 // Task transitions (claim, submit, accept, ...) and `next --claim`: who acts is read from
 // APPROVALS.md, the decision is the pure planner's, the write is the store's.
 
+import { SESSION } from "../ledger/fields.js";
 import type { Role } from "../model/approval.js";
 import { type NextPick, pickNext } from "../rules/dispatch.js";
 import { gateProblem } from "../rules/gate.js";
@@ -29,7 +30,18 @@ export function whoActs(ctx: Context, hint: Role): Who {
   }
   const id = identify(approvals.actors, name, ctx.paths.approvalsDisplay, hint);
   if (!id.ok) throw new RefusedError(id.message);
-  return { actor: id.actor, roles: id.roles, automation: id.automation, host: ctx.ports.host };
+  return { actor: id.actor, roles: id.roles, automation: id.automation, host: ctx.ports.host, session: sessionOf(ctx) };
+}
+
+/** The session acting, checked: it is written into leases and log lines. */
+export function sessionOf(ctx: Context): string | undefined {
+  const session = ctx.ports.session;
+  if (session !== undefined && !SESSION.test(session)) {
+    throw new UsageError(
+      `Expected TASKGATE_SESSION to be a session name (up to 128 letters, digits and . _ : -, starting with a letter or digit), found "${session}"`,
+    );
+  }
+  return session;
 }
 
 export async function transition(ctx: Context, input: TransitionInput): Promise<TransitionResult> {

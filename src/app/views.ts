@@ -8,6 +8,9 @@ import type { Task } from "../model/task.js";
 import { matcher, type TaskFilter } from "../rules/filter.js";
 import { isStale } from "../rules/gate.js";
 import { type StatusFacts, type StatusSummary, statusFacts, summarize } from "../rules/summary.js";
+
+const DEAD_LETTER_FIELD = /^[-*+] blocked: dead letter/m;
+
 import type { Context } from "./context.js";
 import { RefusedError } from "./errors.js";
 import { missingLedger, parseApprovals, parseTasks, parseTasksLazily } from "./ledgers.js";
@@ -43,7 +46,11 @@ export function statusView(ctx: Context): StatusView {
     const approvalList = approvals?.approvals ?? [];
     // A clean board (the common case: writes never leave an error) is counted in one pass
     // without building its tasks; anything the reader would report sends it to readTasks.
-    const clean = scanCleanTasks(tasksFile.text);
+    const scanned = scanCleanTasks(tasksFile.text);
+    // Dead letters (rare) and the tasks behind them need every task's dependencies: read in full.
+    const clean = scanned?.blocked.some((id) => DEAD_LETTER_FIELD.test(scanned.entryText(id) ?? ""))
+      ? undefined
+      : scanned;
     let facts: StatusFacts;
     let diagnostics: readonly Diagnostic[];
     if (clean) {

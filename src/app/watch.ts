@@ -20,6 +20,7 @@ import { isLeaseExpired } from "../rules/lease.js";
 import { planAddTask } from "../rules/plan-add.js";
 import { planRecovery } from "../rules/recover.js";
 import type { Schedule } from "../rules/schedules.js";
+import { deadLetters } from "../rules/summary.js";
 import type { Who } from "../rules/workflow.js";
 import { autoApprove, loadRules } from "./approvals.js";
 import type { Context } from "./context.js";
@@ -37,6 +38,8 @@ export type WatchEventKind =
   | "invalid"
   | "stale-approval"
   | "stale-lock"
+  | "dead-letter"
+  | "behind-dead-letter"
   | "busy"
   | "refused";
 
@@ -113,6 +116,7 @@ export async function tick(ctx: Context, options: TickOptions): Promise<TickResu
       await decidePending(ctx, approvals, emit);
     });
     reportStaleApprovals(ctx, emit);
+    reportDeadLetters(ctx, tasksText, tasks, events, emit);
   }
   reportStaleLocks(options, emit);
   const nextDue = invalid.length ? undefined : await nextScheduled(tasks, ctx.now);
@@ -155,7 +159,7 @@ async function recover(ctx: Context, approvals: ApprovalsLedger, options: TickOp
       emit(
         "escalate",
         r.id,
-        `blocked as a dead letter after ${r.attempts} expired lease${r.attempts === 1 ? "" : "s"} (${lease}); unblock it once the cause is fixed`,
+        `blocked as a ${r.deadLetter}; unblock it once the cause is fixed (taskgate unblock ${r.id}), or cancel it`,
         true,
       );
     } else {
@@ -356,6 +360,44 @@ async function decidePending(
       emit("reject", o.id, `rejected by ${r.actor} (rule ${o.verdict.rule.id}, hard deny)`, false);
   }
   return { problems: 0 };
+}
+
+/**
+ * Dead letters are standing problems: every tick reports each one (unless this tick's recovery
+ * just escalated it) and every open task that waits for one, until someone unblocks or cancels
+ * it, whoever made it (watch, run, work).
+ */
+function reportDeadLetters(
+  ctx: Context,
+  readText: string,
+  read: TasksLedger,
+  events: readonly WatchEvent[],
+  emit: Emit,
+): void {
+  // Read again only when this tick (or anyone) wrote meanwhile.
+  const text = ctx.ports.readText(ctx.paths.tasks);
+  const tasks = text === readText ? read : parseTasks(ctx, text);
+  const found = deadLetters(tasks.tasks);
+  const escalated = new Set(events.filter((e) => e.event === "escalate").map((e) => e.target));
+  for (const id of found.deadLetters) {
+    if (escalated.has(id)) continue;
+    const t = tasks.byId.get(id)?.task;
+    emit(
+      "dead-letter",
+      id,
+      `${t?.blocked ?? "blocked as a dead letter"}; unblock it once the cause is fixed (taskgate unblock ${id}), or cancel it`,
+      true,
+    );
+  }
+  for (const b of found.behind) {
+    const which = b.deadLetters.join(", ");
+    emit(
+      "behind-dead-letter",
+      b.id,
+      `waits for the dead letter${b.deadLetters.length === 1 ? "" : "s"} ${which}: it cannot start until ${b.deadLetters.length === 1 ? "it is" : "they are"} unblocked and done, or cancelled`,
+      true,
+    );
+  }
 }
 
 /** Approved requests whose subject changed since, while the subject is still open. */

@@ -5,7 +5,7 @@
 
 import type { Context } from "./context.js";
 import { EXIT, TaskgateError } from "./errors.js";
-import { type RunEvent, type RunHandle, type RunOptions, type RunOutcome, startRun } from "./run.js";
+import { newSession, type RunEvent, type RunHandle, type RunOptions, type RunOutcome, startRun } from "./run.js";
 
 export interface WorkOptions extends Omit<RunOptions, "id"> {
   readonly parallel: number;
@@ -39,6 +39,8 @@ export function startWork(
   ) => void,
 ): Worker {
   const running = new Map<string, RunHandle>();
+  // One session for the whole loop: its runs' leases are its own, and no other loop's.
+  const session = options.session ?? newSession("work");
   const totals: WorkTotals = { done: 0, failed: 0, retried: 0, lost: 0, interrupted: 0 };
   let stopping = 0;
   let started = 0;
@@ -70,7 +72,7 @@ export function startWork(
       }
       let handle: RunHandle;
       try {
-        handle = await startRun(makeCtx, { ...options, id: undefined }, onEvent);
+        handle = await startRun(makeCtx, { ...options, id: undefined, session, token: undefined }, onEvent);
       } catch (e) {
         if (!(e instanceof TaskgateError)) throw e;
         if (e.exitCode !== EXIT.nothingToDo && e.exitCode !== EXIT.busy) throw e;

@@ -3,7 +3,7 @@
 import type { Task } from "../model/task.js";
 import { STATES } from "../model/task.js";
 import { formatAge, formatTime } from "../model/time.js";
-import { isLeaseExpired } from "../rules/lease.js";
+import { holderWithSession, isLeaseExpired } from "../rules/lease.js";
 import type { GoalResult, Metrics, Spread } from "../rules/metrics.js";
 import { terminalText } from "../rules/values.js";
 
@@ -70,12 +70,8 @@ export function renderBoard(tasks: readonly Task[], now: number, clockSkew: numb
       if (t.lease) {
         const left = t.lease.until - now;
         const expired = isLeaseExpired(t.lease, now, clockSkew);
-        lines.push(
-          cut(
-            `  ${terminalText(t.lease.holder.split("@")[0] ?? "")} ${expired ? "expired" : `${formatAge(left)} left`}`,
-            col,
-          ),
-        );
+        const who = terminalText(holderWithSession(t.lease.holder.split("@")[0] ?? "", t.lease.session));
+        lines.push(cut(`  ${who} ${expired ? "expired" : `${formatAge(left)} left`}`, col));
       } else if (t.blocked !== undefined) {
         lines.push(cut(`  blocked: ${terminalText(t.blocked)}`, col));
       }

@@ -44,6 +44,7 @@ Exit codes:
 Environment:
   TASKGATE_DIR, TASKGATE_TASKS, TASKGATE_APPROVALS   where the ledgers are (like --dir, --tasks, --approvals)
   TASKGATE_ACTOR                                     who acts (like --as); else git's user.email
+  TASKGATE_SESSION                                   the agent session acting: its leases are its own (docs/run.md)
   TASKGATE_NOW                                       the current time (ISO 8601), for tests and replays
   TASKGATE_NO_MEMO=1                                 no memos: status and metrics read the ledgers whole every time
   TASKGATE_LOCK_TIMEOUT_MS, TASKGATE_LOCK_STALE_MS   how long to wait for a lock (30000), when a dead one is taken over (5000)
@@ -175,11 +176,14 @@ export async function main(
             tasks: s.tasks,
             byState: s.byState,
             blocked: s.blocked,
+            deadLetters: s.deadLetters,
+            behindDeadLetter: s.behindDeadLetter,
             leases: {
               held: s.leases.held,
               expired: s.leases.expired.map((e) => ({
                 id: e.id,
                 holder: e.holder,
+                session: e.session ?? null,
                 expiredAt: new Date(e.since).toISOString(),
               })),
             },

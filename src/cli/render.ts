@@ -5,6 +5,7 @@ import { encodeLease } from "../ledger/fields.js";
 import { type Diagnostic, formatDiagnostic } from "../model/diagnostic.js";
 import { STATES, type State, type Task } from "../model/task.js";
 import { formatAge, formatDuration, formatTime } from "../model/time.js";
+import { holderWithSession } from "../rules/lease.js";
 import type { StatusSummary } from "../rules/summary.js";
 import { terminalText } from "../rules/values.js";
 
@@ -85,12 +86,22 @@ export function renderStatus(
     lines.push(
       `  ${c.red("blocked")} ${s.blocked.length}: ${s.blocked.slice(0, 10).join(", ")}${s.blocked.length > 10 ? ", ..." : ""}`,
     );
+  if (s.deadLetters.length) {
+    const list = (ids: string[]) => `${ids.slice(0, 10).join(", ")}${ids.length > 10 ? ", ..." : ""}`;
+    const behind = s.behindDeadLetter.length
+      ? `; ${c.red(`${s.behindDeadLetter.length} blocked behind a dead letter`)}: ${list(s.behindDeadLetter)}`
+      : "; none blocked behind them";
+    lines.push(`  ${c.red(`dead letters ${s.deadLetters.length}`)}: ${list(s.deadLetters)}${behind}`);
+  }
   const expired = s.leases.expired;
   lines.push(
     `  leases: ${s.leases.held} held${expired.length ? `, ${c.red(`${expired.length} expired`)}` : ", none expired"}`,
   );
-  for (const e of expired.slice(0, 10))
-    lines.push(`    ${e.id} ${terminalText(e.holder)} expired ${formatAge(now - e.since)} ago`);
+  for (const e of expired.slice(0, 10)) {
+    lines.push(
+      `    ${e.id} ${terminalText(holderWithSession(e.holder, e.session))} expired ${formatAge(now - e.since)} ago`,
+    );
+  }
   if (approvalsFound) {
     const { pending, overSla, stale } = s.approvals;
     const sla = overSla.length ? `, ${c.red(`${overSla.length} past SLA`)}` : "";
@@ -194,6 +205,7 @@ export function taskJson(t: Task): Record<string, unknown> {
           token: t.lease.token,
           until: formatTime(t.lease.until),
           ttl: formatDuration(t.lease.ttl),
+          session: t.lease.session ?? null,
         }
       : null,
     attempts: t.attempts,

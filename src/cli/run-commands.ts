@@ -86,6 +86,9 @@ export function registerRunCommands(program: Command, kit: WatchKit): void {
           via: "run",
           echo: { out, err },
           root: findWorkTree(ctx.paths.tasks) ?? process.cwd(),
+          token: /^[1-9]\d*$/.test(kit.env.TASKGATE_LEASE_TOKEN ?? "")
+            ? Number(kit.env.TASKGATE_LEASE_TOKEN)
+            : undefined,
         },
         print,
       );

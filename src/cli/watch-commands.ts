@@ -67,11 +67,21 @@ with 0 on SIGINT or SIGTERM, after the tick in progress.`,
           if (o.quiet && !e.problem) return;
           kit.out.write(o.json ? eventJson(e) : eventLine(e));
         };
+        // Standing problems (dead letters and the tasks behind them) come back every tick: --once
+        // prints them each time; a long-running watch prints each again only after it went away.
+        let standing = new Set<string>();
         const runTick = async (): Promise<{ exitCode: number; nextDue: number | undefined }> => {
           const { ctx } = kit.context();
           try {
             const r = await tick(ctx, { random: Math.random, lockStale, lockDir: lockDirFor(ctx.paths.tasks) });
-            for (const e of r.events) print(e);
+            const now = new Set<string>();
+            for (const e of r.events) {
+              const key =
+                e.event === "dead-letter" || e.event === "behind-dead-letter" ? `${e.event} ${e.target} ${e.why}` : "";
+              if (key) now.add(key);
+              if (!key || o.once || !standing.has(key)) print(e);
+            }
+            standing = now;
             return r;
           } catch (e) {
             // A ledger missing or unreadable: a problem of this tick, not the end of a long watch.

@@ -68,7 +68,7 @@ const ACTIONS: ReadonlyArray<{
   { name: "ready", description: "make a planned task available (PLAN -> READY), as CMD" },
   { name: "plan", description: "take a task back for replanning (READY -> PLAN), as CMD" },
   { name: "cancel", description: "end a task without doing it (-> DONE, cancelled), as CMD", reason: "optional" },
-  { name: "block", description: "mark a task blocked, keeping its state, as WORK", reason: "required" },
+  { name: "block", description: "mark a task blocked, keeping its state, as WORK", reason: "required", token: true },
   { name: "unblock", description: "clear a block, as CMD" },
   { name: "accept", description: "accept reviewed work (REVIEW -> DONE), as AUDIT; not by who did it" },
   { name: "rework", description: "send work back (REVIEW -> DOING), as AUDIT", reason: "required" },

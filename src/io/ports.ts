@@ -46,5 +46,6 @@ export function nodePorts(opts: PortOptions): Ports {
       return actor.name;
     },
     host: hostname(),
+    session: opts.env.TASKGATE_SESSION || undefined,
   };
 }

@@ -31,7 +31,12 @@ export interface CleanTasks {
   readonly tasks: number;
   readonly byState: Record<State, number>;
   readonly blocked: string[];
-  readonly leases: { readonly id: string; readonly holder: string; readonly until: number }[];
+  readonly leases: {
+    readonly id: string;
+    readonly holder: string;
+    readonly until: number;
+    readonly session?: string | undefined;
+  }[];
   readonly policy: Policy;
   /** The text of entry `id` ("## T-12 ..." up to the next section), or undefined if none. */
   entryText(id: string): string | undefined;
@@ -83,7 +88,7 @@ export function scanCleanTasks(text: string): CleanTasks | undefined {
   const separators = text.includes("\u2028") || text.includes("\u2029");
   const byStateCount = new Int32Array(STATES.length);
   const blocked: string[] = [];
-  const leases: { id: string; holder: string; until: number }[] = [];
+  const leases: { id: string; holder: string; until: number; session?: string | undefined }[] = [];
   const policyValues = new Map<string, unknown>();
   // Per task (by index): its ID's number and the offsets of its section.
   const ids = new IntList();
@@ -410,7 +415,12 @@ export function scanCleanTasks(text: string): CleanTasks | undefined {
         const d = (TASK_FIELDS.lease as (v: string) => Decoded<Lease>)(text.slice(vs, ve));
         if (!d.ok) return false;
         leaseSet = true;
-        leases.push({ id: text.slice(idStart, idEnd), holder: d.value.holder, until: d.value.until });
+        leases.push({
+          id: text.slice(idStart, idEnd),
+          holder: d.value.holder,
+          until: d.value.until,
+          session: d.value.session,
+        });
         return true;
       }
       case KEY.blocked:

@@ -67,7 +67,11 @@ export const decodeText = (v: string): Decoded<string> => (v.trim() ? ok(v.trim(
 export const decodeResolution = (v: string): Decoded<string> =>
   (RESOLUTIONS as readonly string[]).includes(v) ? ok(v) : bad(`a resolution (${RESOLUTIONS.join("|")})`);
 
-const LEASE = /^(\S+@\S+) token=([1-9]\d*) until=(\S+) ttl=(\S+)$/;
+/** A session name: TASKGATE_SESSION, or the one a run or work loop makes for itself. */
+export const SESSION = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+
+// "session=..." is optional and last, so leases written before sessions existed still read.
+const LEASE = /^(\S+@\S+) token=([1-9]\d*) until=(\S+) ttl=(\S+)(?: session=(\S+))?$/;
 
 export const decodeLease = (v: string): Decoded<Lease> => {
   const m = LEASE.exec(v);
@@ -76,11 +80,14 @@ export const decodeLease = (v: string): Decoded<Lease> => {
   const until = parseTime(m[3] as string);
   const ttl = parseDuration(m[4] as string);
   if (until === undefined || ttl === undefined || ttl <= 0) return bad(expected);
-  return ok({ holder: m[1] as string, token: Number(m[2]), until, ttl });
+  const session = m[5];
+  if (session !== undefined && !SESSION.test(session)) return bad(`${expected} session=run-3f9a2c`);
+  return ok({ holder: m[1] as string, token: Number(m[2]), until, ttl, ...(session ? { session } : {}) });
 };
 
 export function encodeLease(l: Lease): string {
-  return `${l.holder} token=${l.token} until=${formatTime(l.until)} ttl=${formatDuration(l.ttl)}`;
+  const session = l.session === undefined ? "" : ` session=${l.session}`;
+  return `${l.holder} token=${l.token} until=${formatTime(l.until)} ttl=${formatDuration(l.ttl)}${session}`;
 }
 
 export const decodeBackoff = (v: string): Decoded<{ min: number; max: number }> => {

@@ -15,6 +15,11 @@ export interface Lease {
   readonly token: number;
   readonly until: number;
   readonly ttl: number;
+  /**
+   * The session that took the lease (a run, a work loop, an agent's TASKGATE_SESSION);
+   * undefined for a lease taken outside any session, or written before sessions existed.
+   */
+  readonly session?: string | undefined;
 }
 
 export interface Task {

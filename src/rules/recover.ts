@@ -5,12 +5,12 @@
 // the ledger, who acts and the time, returns splices and what happened.
 
 import { appendLog, removeField, type Splice, setField } from "../ledger/edit.js";
-import { formatLogLine, HASH_LENGTH, type Hasher, lastHash } from "../ledger/log.js";
+import { formatLogLine, HASH_LENGTH, type Hasher, lastHash, readLog } from "../ledger/log.js";
 import type { TasksLedger } from "../ledger/tasks.js";
 import type { Lease, Policy, Task } from "../model/task.js";
 import { formatTime } from "../model/time.js";
 import { backoffDelay } from "./backoff.js";
-import { isLeaseExpired } from "./lease.js";
+import { holderWithSession, isLeaseExpired } from "./lease.js";
 import { permits } from "./matrix.js";
 import type { Plan } from "./plan-add.js";
 import type { Who } from "./workflow.js";
@@ -33,18 +33,69 @@ export interface RecoverWhen {
   readonly random: () => number;
 }
 
+/** One failed attempt: a failed run ("exit 3", "signal SIGKILL") or an expired lease. */
+export type Failure = { readonly run: string } | { readonly lease: true };
+
+/** The kind an attempt is counted under: "run exited 1", "run killed by SIGKILL", "lease expired". */
+export function failureKind(f: Failure): string {
+  if ("lease" in f) return "lease expired";
+  const exit = /^exit (\d+)$/.exec(f.run);
+  if (exit) return `run exited ${exit[1]}`;
+  const signal = /^signal (\S+)$/.exec(f.run);
+  return signal ? `run killed by ${signal[1]}` : "run failed";
+}
+
+/**
+ * The kinds of a task's earlier failed attempts, oldest first, from its log: fail lines (the
+ * run's exit), recover and takeover lines (an expired lease). Read only when a dead letter is
+ * made. Attempts the log does not show (edited by hand, or cut) count as "not in the log".
+ */
+export function earlierFailures(ledger: TasksLedger, task: Task): string[] {
+  const kinds: string[] = [];
+  if (task.attempts === 0) return kinds;
+  for (const e of readLog(ledger.doc, ledger.log, undefined).entries) {
+    if (e.target !== task.id || e.details.attempts === undefined) continue;
+    if (e.action === "fail") kinds.push(failureKind({ run: e.details.exit ?? "failed" }));
+    else if (e.action === "recover" || e.action === "takeover") kinds.push(failureKind({ lease: true }));
+  }
+  const last = kinds.slice(-task.attempts);
+  return [...Array<string>(task.attempts - last.length).fill("not in the log"), ...last];
+}
+
+/** "2 failures: 1 run exited 1, 1 lease expired", kinds in order of first appearance. */
+export function tallyFailures(kinds: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const k of kinds) counts.set(k, (counts.get(k) ?? 0) + 1);
+  const parts = [...counts].map(([k, n]) => `${n} ${n === 1 ? k : k.replace(/^(run|lease) /, "$1s ")}`);
+  return `${kinds.length} failure${kinds.length === 1 ? "" : "s"}: ${parts.join(", ")}`;
+}
+
+const ERROR_PART = / \| (?=(?:exit \d+|signal \S+|failed|lease expired)\b)/;
+
+/**
+ * last-error keeps the latest error of each kind: the last failed run's and the last expired
+ * lease's, joined by " | " ("exit 1: boom | lease expired: bob@build-7's lease ended ...").
+ */
+export function mergeLastError(previous: string | undefined, error: string): string {
+  const isLease = (part: string) => part.startsWith("lease expired");
+  const kept = (previous ?? "").split(ERROR_PART).filter((p) => p.trim() !== "" && isLease(p) !== isLease(error));
+  return [error, ...kept].join(" | ");
+}
+
 /**
  * What a failure (an expired lease, a failed run) does to a task going back to READY: one
  * more attempt and a not-before time from the backoff, or at max-attempts a block as a dead
- * letter with the reason and the last error.
+ * letter whose reason counts the attempts by kind. `error` is this failure's error as
+ * last-error keeps it; `earlier` gives the kinds of the task's earlier attempts.
  */
 export function afterFailure(
   policy: Policy,
   task: Task,
   now: number,
   random: () => number,
-  lastError: string,
-  what: string,
+  failure: Failure,
+  error: string,
+  earlier: () => readonly string[],
 ): {
   attempts: number;
   notBefore: number | undefined;
@@ -53,8 +104,9 @@ export function afterFailure(
 } {
   const attempts = task.attempts + 1;
   const dead = attempts >= policy.maxAttempts;
+  const lastError = mergeLastError(task.fields.find((f) => f.key === "last-error")?.value, error);
   const deadLetter = dead
-    ? `dead letter: ${what} ${attempts} time${attempts === 1 ? "" : "s"} (max-attempts ${policy.maxAttempts}); last error: ${lastError}`
+    ? `dead letter: ${tallyFailures([...earlier(), failureKind(failure)])} (max-attempts ${policy.maxAttempts}); last error: ${error}`
     : undefined;
   const notBefore = dead ? undefined : now + backoffDelay(policy.backoff, attempts, random());
   return {
@@ -65,6 +117,7 @@ export function afterFailure(
       ["attempts", String(attempts)],
       ["not-before", notBefore === undefined ? undefined : formatTime(notBefore)],
       ["blocked", deadLetter],
+      ["last-error", lastError],
     ],
   };
 }
@@ -91,8 +144,9 @@ export function planRecovery(ledger: TasksLedger, who: Who, when: RecoverWhen): 
       task,
       when.now,
       when.random,
-      `${lease.holder}'s lease ended ${formatTime(lease.until)} without renew, release or submit`,
-      "the lease expired",
+      { lease: true },
+      `lease expired: ${holderWithSession(lease.holder, lease.session)}'s lease ended ${formatTime(lease.until)} without renew, release or submit`,
+      () => earlierFailures(ledger, task),
     );
     const { attempts, notBefore, deadLetter } = f;
     const dead = deadLetter !== undefined;

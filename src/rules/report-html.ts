@@ -5,6 +5,7 @@
 import type { Task } from "../model/task.js";
 import { STATES } from "../model/task.js";
 import { formatAge, formatTime } from "../model/time.js";
+import { holderWithSession } from "./lease.js";
 import type { Metrics, Spread } from "./metrics.js";
 
 const esc = (s: string) =>
@@ -131,7 +132,7 @@ export function reportHtml(m: Metrics, tasks: readonly Task[], now: number, titl
       .slice(0, 200)
       .map((t) => {
         const lease = t.lease
-          ? `<small>${esc(t.lease.holder.split("@")[0] ?? "")} · ${t.lease.until > now ? `${formatAge(t.lease.until - now)} left` : "expired"}</small>`
+          ? `<small>${esc(holderWithSession(t.lease.holder.split("@")[0] ?? "", t.lease.session))} · ${t.lease.until > now ? `${formatAge(t.lease.until - now)} left` : "expired"}</small>`
           : "";
         const blocked = t.blocked !== undefined ? `<small class="blocked">blocked: ${esc(t.blocked)}</small>` : "";
         return `<li${t.blocked !== undefined ? ' class="is-blocked"' : ""}><b>${esc(t.id)}</b> ${esc(t.title)}${lease}${blocked}</li>`;

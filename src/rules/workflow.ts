@@ -8,10 +8,10 @@ import type { TasksLedger } from "../ledger/tasks.js";
 import type { Role } from "../model/approval.js";
 import type { Lease, State, Task } from "../model/task.js";
 import { formatDuration, formatTime } from "../model/time.js";
-import { isLeaseExpired } from "./lease.js";
+import { isLeaseExpired, shortSession } from "./lease.js";
 import { permits, type TaskAction } from "./matrix.js";
 import type { Plan } from "./plan-add.js";
-import { afterFailure } from "./recover.js";
+import { afterFailure, earlierFailures } from "./recover.js";
 import { singleLineProblems } from "./values.js";
 
 export interface Who {
@@ -20,6 +20,11 @@ export interface Who {
   readonly automation: boolean;
   /** The machine, for the lease holder "actor@host". */
   readonly host: string;
+  /**
+   * The session acting (TASKGATE_SESSION, or the run or work loop's own); undefined for a
+   * plain terminal. A lease taken in a session is acted on from that session or with its token.
+   */
+  readonly session?: string | undefined;
 }
 
 export interface When {
@@ -106,10 +111,15 @@ export function planTransition(
       changes.push(["blocked", undefined]);
       break;
     case "block": {
-      if (task.lease && !isLeaseExpired(task.lease, now, policy.clockSkew) && task.lease.holder !== holderOf(who)) {
-        return refuse(
-          `${task.id} is leased to ${task.lease.holder}; only the holder may block it while the lease lasts`,
-        );
+      if (task.lease && !isLeaseExpired(task.lease, now, policy.clockSkew)) {
+        if (task.lease.holder !== holderOf(who)) {
+          return refuse(
+            `${task.id} is leased to ${task.lease.holder}; only the holder may block it while the lease lasts`,
+          );
+        }
+        if (input.token !== task.lease.token && !inHoldingSession(task.lease, who)) {
+          return refuse(otherSession(task, task.lease, who));
+        }
       }
       changes.push(["blocked", reason]);
       break;
@@ -119,7 +129,7 @@ export function planTransition(
       if (problem) return refuse(problem);
       const ttl = input.ttl ?? policy.lease;
       const token = Math.max(fenceOf(task), task.lease?.token ?? 0) + 1;
-      lease = { holder: holderOf(who), token, until: leaseEnd(now, ttl), ttl };
+      lease = { holder: holderOf(who), token, until: leaseEnd(now, ttl), ttl, session: who.session };
       to = "DOING";
       const takeover = task.state === "DOING" && task.lease !== undefined;
       const workers = takeover ? [...workersOf(task).filter((w) => w !== who.actor), who.actor] : [who.actor];
@@ -163,13 +173,11 @@ export function planTransition(
           task,
           now,
           when.random ?? Math.random,
-          `${exit}${output ? `: ${output.split("\n").pop()}` : ""}`,
-          "the run failed",
-        );
-        changes.push(["lease", undefined], ...f.changes, [
-          "last-error",
+          { run: exit },
           `${exit}${output ? `: ${lastLine(output)}` : ""}`,
-        ]);
+          () => earlierFailures(ledger, task),
+        );
+        changes.push(["lease", undefined], ...f.changes);
         details.exit = exit;
         details.attempts = f.attempts;
         if (f.notBefore !== undefined) details["not-before"] = formatTime(f.notBefore);
@@ -206,6 +214,8 @@ export function planTransition(
     details.evidence = input.evidence;
   }
   if (input.via) details.via = input.via;
+  // Kept in the log, so the work of two sessions of one actor on one task can be told apart.
+  if (who.session !== undefined) details.session = who.session;
   if (who.automation) details.auto = "true";
   if (to !== task.state) changes.unshift(["state", to]);
 
@@ -262,8 +272,14 @@ export function claimProblem(ledger: TasksLedger, task: Task, who: Who, now: num
   if (task.blocked !== undefined) return `${task.id} is blocked: ${task.blocked}`;
   if (task.state === "DOING") {
     if (task.lease) {
-      if (task.lease.holder === holderOf(who))
-        return `You already hold the lease on ${task.id}; use renew to extend it`;
+      if (task.lease.holder === holderOf(who)) {
+        if (!inHoldingSession(task.lease, who) && !isLeaseExpired(task.lease, now, policy.clockSkew)) {
+          return otherSession(task, task.lease, who);
+        }
+        if (inHoldingSession(task.lease, who))
+          return `You already hold the lease on ${task.id}; use renew to extend it`;
+        return undefined; // another session's expired lease: takeover
+      }
       if (!isLeaseExpired(task.lease, now, policy.clockSkew)) {
         return `${task.id} is leased to ${task.lease.holder} until ${formatTime(task.lease.until)} (token ${task.lease.token})`;
       }
@@ -297,5 +313,18 @@ function holderProblem(task: Task, who: Who, token: number | undefined): string 
   if (token !== undefined && token !== task.lease.token) {
     return `Token ${token} does not match ${task.id}'s lease (token ${task.lease.token})`;
   }
+  if (token === undefined && !inHoldingSession(task.lease, who)) return otherSession(task, task.lease, who);
   return undefined;
+}
+
+/** Whether `who` acts in the session holding `lease`; a lease without a session belongs to its holder in any. */
+export function inHoldingSession(lease: Lease, who: Who): boolean {
+  return lease.session === undefined || lease.session === who.session;
+}
+
+/** The refusal for a session of the holder's actor other than the one holding the lease. */
+function otherSession(task: Task, lease: Lease, who: Who): string {
+  const held = lease.session === undefined ? "" : `session ${shortSession(lease.session)} of `;
+  const mine = who.session === undefined ? "no session" : `session ${shortSession(who.session)}`;
+  return `${task.id} is held by ${held}${lease.holder}, not by this one (${mine}): to take it over, wait until the lease ends at ${formatTime(lease.until)} (plus the clock-skew margin), or act with its token (--token or TASKGATE_LEASE_TOKEN)`;
 }

@@ -117,11 +117,11 @@ describe("watch --once recovers crashed work", () => {
     const r = await runCli(["watch", "--once", "--quiet"], { cwd: dir, env: at(16) });
     expect(r.code).toBe(6);
     expect(r.stdout).toMatch(
-      /^2026-11-24T09:16:00Z escalate T-1 blocked as a dead letter after 2 expired leases \(w2@\S+'s lease ended 2026-11-24T09:15:00Z\); unblock it once the cause is fixed\n$/,
+      /^2026-11-24T09:16:00Z escalate T-1 blocked as a dead letter: 2 failures: 2 leases expired \(max-attempts 2\); last error: lease expired: w2@\S+'s lease ended 2026-11-24T09:15:00Z without renew, release or submit; unblock it once the cause is fixed \(taskgate unblock T-1\), or cancel it\n$/,
     );
     const task = ledger(dir).ledger.byId.get("T-1")?.task;
     expect(task).toMatchObject({ state: "READY", attempts: 2 });
-    expect(task?.blocked).toMatch(/^dead letter: the lease expired 2 times/);
+    expect(task?.blocked).toMatch(/^dead letter: 2 failures: 2 leases expired/);
     const next = await runCli(["--as", "w1", "next"], { cwd: dir, env: at(120) });
     expect(next.code).toBe(5);
     // status shows it among the blocked.
@@ -246,6 +246,44 @@ describe("a long-running watch", () => {
     expect(await exited).toBe(0);
     expect(err).toBe("");
     expect(ledger(dir).ledger.byId.get("T-1")?.task.state).toBe("READY");
+  });
+});
+
+describe("a long-running watch and dead letters", () => {
+  it("prints a standing dead letter once, not on every tick, and again after it came back", async () => {
+    const dir = await repo({ "max-attempts": "1" });
+    await runCli(["add", "--ready", "Flaky"], { cwd: dir });
+    await runCli(["add", "--ready", "Other"], { cwd: dir });
+    expect((await runCli(["--as", "w1", "run", "T-1", "--", "sh", "-c", "exit 1"], { cwd: dir })).code).toBe(1);
+    const child = spawn(process.execPath, [CLI, "watch", "--json", "--interval", "1h"], {
+      cwd: dir,
+      env: baseEnv(),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => {
+      out += d.toString();
+    });
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    const count = () => out.split("\n").filter((l) => l.includes('"event":"dead-letter","target":"T-1"')).length;
+    const waitFor = async (n: number) => {
+      const t = Date.now();
+      while (count() < n && Date.now() - t < 10_000) await sleep(100);
+    };
+    await waitFor(1);
+    expect(count()).toBe(1);
+    // A change to the board: another tick, the dead letter still standing, not printed again.
+    expect((await runCli(["--as", "w1", "claim", "T-2"], { cwd: dir })).code).toBe(0);
+    await sleep(2000);
+    expect(count()).toBe(1);
+    // Unblocked, failed again: a dead letter again, printed again.
+    expect((await runCli(["unblock", "T-1"], { cwd: dir })).code).toBe(0);
+    await sleep(1500);
+    expect((await runCli(["--as", "w1", "run", "T-1", "--", "sh", "-c", "exit 1"], { cwd: dir })).code).toBe(1);
+    await waitFor(2);
+    expect(count()).toBe(2);
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
   });
 });
 

@@ -21,6 +21,8 @@ export function baseEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     "TASKGATE_APPROVALS",
     "TASKGATE_ACTOR",
     "TASKGATE_NOW",
+    "TASKGATE_SESSION",
+    "TASKGATE_LEASE_TOKEN",
     "FORCE_COLOR",
   ]) {
     if (!(k in extra)) delete env[k];

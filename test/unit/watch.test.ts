@@ -132,7 +132,7 @@ describe("recovery of expired leases", () => {
     const r = recover(text, now, 0);
     expect(r.result[0]?.attempts).toBe(2);
     expect(r.result[0]?.deadLetter).toMatch(
-      /^dead letter: the lease expired 2 times \(max-attempts 2\); last error: bob@b1's lease ended/,
+      /^dead letter: 2 failures: 2 leases expired \(max-attempts 2\); last error: lease expired: bob@b1's lease ended/,
     );
     const task = readTasks("TASKS.md", r.text).byId.get("T-1")?.task;
     expect(task).toMatchObject({ state: "READY", attempts: 2, notBefore: undefined });
