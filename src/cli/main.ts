@@ -4,6 +4,7 @@
 import { Command, CommanderError } from "commander";
 import type { Context } from "../app/context.js";
 import { EXIT, InvalidLedgerError, TaskgateError, UsageError } from "../app/errors.js";
+import { isMachineFault, machineFault } from "../io/faults.js";
 import { locateLedgers } from "../io/locate.js";
 import { nodePorts } from "../io/ports.js";
 import { isState, STATES } from "../model/task.js";
@@ -39,6 +40,9 @@ Exit codes:
   5   nothing to do: \`next\` found no task for you (not an error)
   6   watch --once found a problem: a dead letter, a failed scheduled check, a stale approval or lock
   70  internal error (a bug: please report it)
+  74  the machine said no: no space, no permission, a read-only file system, too many open files,
+      .git/taskgate not a folder; the message names the path and what to do (nothing was changed
+      unless it says so)
 
 Environment:
   TASKGATE_DIR, TASKGATE_TASKS, TASKGATE_APPROVALS   where the ledgers are (like --dir, --tasks, --approvals)
@@ -327,6 +331,8 @@ function normalizeId(id: string): string {
 }
 
 function reportError(e: unknown, wantsJson: boolean, out: NodeJS.WriteStream, err: NodeJS.WriteStream): number {
+  // A machine fault met outside the store (reading a ledger, a memo, a run log): one sentence too.
+  if (isMachineFault(e)) e = machineFault(e);
   if (e instanceof CommanderError) {
     // Help and version are "errors" to commander; their text is already printed.
     if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help")

@@ -19,6 +19,9 @@ export function nodePorts(opts: PortOptions): Ports {
   let store: LedgerStore | undefined;
   let actor: { name: string | undefined } | undefined;
   const ms = (v: string | undefined) => (v && /^\d+$/.test(v) ? Number(v) : undefined);
+  // TASKGATE_NOW fixes the clock (tests, replays): a fixed now stays fixed under the lock too.
+  const fixed = opts.env.TASKGATE_NOW ? Date.parse(opts.env.TASKGATE_NOW) : Number.NaN;
+  const clock = Number.isNaN(fixed) ? Date.now : () => fixed;
   return {
     readText: readLedgerFile,
     readSnapshot: readLedgerSnapshot,
@@ -31,6 +34,8 @@ export function nodePorts(opts: PortOptions): Ports {
       store ??= new LedgerStore({
         lockTimeout: ms(opts.env.TASKGATE_LOCK_TIMEOUT_MS),
         lockStale: ms(opts.env.TASKGATE_LOCK_STALE_MS),
+        clock,
+        hooks: testHooks(opts.env),
       });
       return store.update(paths, decide);
     },
@@ -46,5 +51,18 @@ export function nodePorts(opts: PortOptions): Ports {
       return actor.name;
     },
     host: hostname(),
+  };
+}
+
+/**
+ * For tests only: TASKGATE_TEST_STOP_BEFORE_RENAME=1 stops a writer (SIGSTOP) right before its
+ * rename; TASKGATE_TEST_FAULT=STEP:CODE fails a step of the write ("write", "rename2") with an
+ * errno code, where the machine's fault cannot be made for real.
+ */
+function testHooks(env: NodeJS.ProcessEnv) {
+  const fault = /^(write|rename2):(E[A-Z]+)$/.exec(env.TASKGATE_TEST_FAULT ?? "");
+  return {
+    stopBeforeRename: env.TASKGATE_TEST_STOP_BEFORE_RENAME === "1",
+    fault: fault ? { step: fault[1] as string, code: fault[2] as string } : undefined,
   };
 }

@@ -1,0 +1,242 @@
+// The lock a write holds on a ledger: a small file that says who holds it, made with link()
+// from a temp file (so it exists only with its owner record in it; link is atomic on local
+// file systems and on NFS, where O_EXCL was not always). Who may take it over:
+// - a holder on this host (same host name, boot and process namespace) is judged by its
+//   process: alive (its pid exists with the start time recorded) -> never taken over, however
+//   old the lock; gone (no such pid, or the pid now belongs to a process started at another
+//   time) -> taken over at once. The start time is field 22 of /proc/<pid>/stat on Linux;
+//   where there is no /proc (macOS, Windows) only the pid is checked, so a pid reused by
+//   another program keeps the lock until the wait times out, and the message names the pid.
+// - a holder on another host (a shared folder) cannot be asked: it refreshes the lock file's
+//   time while it holds it, and a lock not refreshed for the stale time is taken over.
+// - a lock without a readable owner (being written, or made by an older taskgate as a
+//   folder) is judged by its age, like the other host's.
+// Taking over renames the old lock aside and checks that what was moved is the lock judged
+// dead (two waiters may judge at once); the loser puts back the lock it moved by mistake.
+// The holder checks that the lock is still its own right before each rename (store.ts).
+// Not proper-lockfile: its ownership is a folder's time alone, so a paused live holder
+// (SIGSTOP, a frozen VM) loses its lock after the stale time and a killed one keeps it for it.
+
+import { randomBytes } from "node:crypto";
+import {
+  closeSync,
+  fsyncSync,
+  linkSync,
+  openSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  utimesSync,
+  writeSync,
+} from "node:fs";
+import { hostname } from "node:os";
+
+export interface Owner {
+  readonly host: string;
+  readonly pid: number;
+  /** Linux: the start time of the process in clock ticks since boot (/proc/<pid>/stat field 22). */
+  readonly start?: string | undefined;
+  /** Linux: the boot's id, so a lock from before a reboot is not judged by a new process's pid. */
+  readonly boot?: string | undefined;
+  /** Linux: the pid namespace (a container with the same host name sees other pids). */
+  readonly ns?: string | undefined;
+  /** Unique to this holding: the check before a rename compares it. */
+  readonly nonce: string;
+  /** When the lock was taken (ISO), for messages. */
+  readonly since: string;
+}
+
+let self: Omit<Owner, "nonce" | "since"> | undefined;
+
+function readOr(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/** Field 22 (starttime) of /proc/<pid>/stat; the command name (field 2) may hold spaces and ")". */
+export function processStart(pid: number | "self"): string | undefined {
+  const stat = readOr(`/proc/${pid}/stat`);
+  if (stat === undefined) return undefined;
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return fields[19]; // fields[0] is field 3
+}
+
+export function thisProcess(): Omit<Owner, "nonce" | "since"> {
+  if (!self) {
+    let ns: string | undefined;
+    try {
+      ns = readlinkSync("/proc/self/ns/pid");
+    } catch {
+      ns = undefined;
+    }
+    self = {
+      host: hostname(),
+      pid: process.pid,
+      start: processStart("self"),
+      boot: readOr("/proc/sys/kernel/random/boot_id")?.trim(),
+      ns,
+    };
+  }
+  return self;
+}
+
+export type Judgement =
+  | { readonly kind: "alive"; readonly why: string }
+  | { readonly kind: "gone"; readonly why: string }
+  | { readonly kind: "remote"; readonly why: string };
+
+/** Whether the holder of a lock is alive on this host, known gone, or out of our sight. */
+export function judgeOwner(o: Owner): Judgement {
+  const me = thisProcess();
+  const who = `process ${o.pid} on ${o.host}`;
+  if (o.host !== me.host || (o.ns && me.ns && o.ns !== me.ns))
+    return { kind: "remote", why: `${who} (another host or container)` };
+  if (o.boot && me.boot && o.boot !== me.boot) return { kind: "gone", why: `${who}, from before a restart` };
+  if (o.pid === me.pid && o.start === me.start) return { kind: "alive", why: `${who} (this process)` };
+  try {
+    process.kill(o.pid, 0);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ESRCH") return { kind: "gone", why: `${who}, which has exited` };
+    // EPERM: it exists, under another user.
+  }
+  if (o.start !== undefined && me.start !== undefined) {
+    const now = processStart(o.pid);
+    if (now === undefined) return { kind: "gone", why: `${who}, which has exited` };
+    if (now !== o.start) return { kind: "gone", why: `${who}, which has exited (its pid is used again)` };
+  }
+  return { kind: "alive", why: `${who}, which is still running` };
+}
+
+export function readOwner(lockPath: string): Owner | undefined {
+  const text = readOr(lockPath);
+  if (text === undefined) return undefined;
+  try {
+    const o = JSON.parse(text) as Owner;
+    return typeof o.nonce === "string" && typeof o.pid === "number" && typeof o.host === "string" ? o : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface HeldLock {
+  readonly path: string;
+  readonly owner: Owner;
+  /** Whether the lock file is still this holding's (nobody took it over). */
+  stillOurs(): boolean;
+  release(): void;
+}
+
+let counter = 0;
+
+/**
+ * One attempt at the lock at `lockPath`; undefined when a live (or unjudgeable, not yet stale)
+ * holder has it, with what was seen in `seen`.
+ */
+export function tryLock(lockPath: string, stale: number, seen: { why?: string }): HeldLock | undefined {
+  const owner: Owner = { ...thisProcess(), nonce: randomBytes(8).toString("hex"), since: new Date().toISOString() };
+  const tmp = `${lockPath}.${process.pid}.${++counter}.tmp`;
+  const fd = openSync(tmp, "wx", 0o644);
+  try {
+    writeSync(fd, JSON.stringify(owner));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    for (let round = 0; round < 3; round++) {
+      try {
+        linkSync(tmp, lockPath);
+        return held(lockPath, owner, stale);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code !== "EEXIST") throw e;
+      }
+      if (!takeOverIfDead(lockPath, stale, seen)) return undefined;
+    }
+    return undefined;
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+}
+
+/** Removes the lock at `lockPath` when its holder is gone (or, unjudgeable, stale); true if removed. */
+function takeOverIfDead(lockPath: string, stale: number, seen: { why?: string }): boolean {
+  let age: number;
+  let isFile: boolean;
+  try {
+    const st = statSync(lockPath);
+    age = Date.now() - st.mtimeMs;
+    isFile = st.isFile();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return true; // released meanwhile
+    throw e;
+  }
+  const owner = isFile ? readOwner(lockPath) : undefined;
+  if (owner) {
+    const j = judgeOwner(owner);
+    seen.why = j.why;
+    if (j.kind === "alive") return false;
+    if (j.kind === "remote" && age < stale) return false;
+  } else {
+    seen.why = isFile ? "a lock being taken, or of an unknown format" : "a lock folder of an older taskgate";
+    if (age < stale) return false;
+  }
+  // Moved aside, then checked: is what was moved the lock judged above?
+  const aside = `${lockPath}.${process.pid}.${++counter}.dead.tmp`;
+  try {
+    renameSync(lockPath, aside);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return true;
+    throw e;
+  }
+  const moved = isFile ? readOwner(aside) : undefined;
+  if (owner && moved?.nonce !== owner.nonce) {
+    // Another waiter took the dead lock over first, and this is its fresh lock: put it back.
+    try {
+      linkSync(aside, lockPath);
+    } catch {
+      // A third one locked meanwhile: the one moved will see at its check that it lost the lock.
+    }
+    rmSync(aside, { force: true });
+    return false;
+  }
+  rmSync(aside, { recursive: true, force: true });
+  return true;
+}
+
+function held(lockPath: string, owner: Owner, stale: number): HeldLock {
+  // Refreshed while held, for waiters on other hosts (who judge by age). Writes are short;
+  // the timer runs only when a write waits on something asynchronous.
+  const timer = setInterval(
+    () => {
+      try {
+        const now = new Date();
+        utimesSync(lockPath, now, now);
+      } catch {
+        // Gone: the check before the rename reports it.
+      }
+    },
+    Math.max(500, Math.floor(stale / 4)),
+  );
+  timer.unref();
+  return {
+    path: lockPath,
+    owner,
+    stillOurs: () => readOwner(lockPath)?.nonce === owner.nonce,
+    release() {
+      clearInterval(timer);
+      if (readOwner(lockPath)?.nonce !== owner.nonce) return; // taken over: not ours to remove
+      try {
+        unlinkSync(lockPath);
+      } catch {
+        // Gone already.
+      }
+    },
+  };
+}
