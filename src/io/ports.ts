@@ -55,14 +55,14 @@ export function nodePorts(opts: PortOptions): Ports {
 }
 
 /**
- * For tests only: TASKGATE_TEST_STOP_BEFORE_RENAME=1 stops a writer (SIGSTOP) right before its
- * rename; TASKGATE_TEST_FAULT=STEP:CODE fails a step of the write ("write", "rename2") with an
+ * For tests only: TASKGATE_TEST_STOP_BEFORE=rename (or =check) stops a writer (SIGSTOP) right
+ * before its first rename (or the check before it); TASKGATE_TEST_FAULT=STEP:CODE fails a step of the write ("write", "rename2") with an
  * errno code, where the machine's fault cannot be made for real.
  */
 function testHooks(env: NodeJS.ProcessEnv) {
   const fault = /^(write|rename2):(E[A-Z]+)$/.exec(env.TASKGATE_TEST_FAULT ?? "");
   return {
-    stopBeforeRename: env.TASKGATE_TEST_STOP_BEFORE_RENAME === "1",
+    stopBefore: (["check", "rename"] as const).find((s) => s === env.TASKGATE_TEST_STOP_BEFORE),
     fault: fault ? { step: fault[1] as string, code: fault[2] as string } : undefined,
   };
 }

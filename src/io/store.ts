@@ -41,8 +41,11 @@ export interface Update<T> {
 
 /** Test-only hooks (TASKGATE_TEST_* variables): pause or fail a write at a chosen step. */
 export interface TestHooks {
-  /** Announce on stderr and stop (SIGSTOP) this process right before the first rename. */
-  readonly stopBeforeRename?: boolean | undefined;
+  /**
+   * Announce on stderr and stop (SIGSTOP) this process right before the last check before the
+   * first rename ("check"), or after it, right before the rename itself ("rename").
+   */
+  readonly stopBefore?: "check" | "rename" | undefined;
   /** Fail a step with this errno code: "write" (a temp file), "rename2" (the second rename). */
   readonly fault?: { readonly step: string; readonly code: string } | undefined;
 }
@@ -215,15 +218,17 @@ export class LedgerStore {
       discardAll();
       throw e;
     }
-    if (this.hooks.stopBeforeRename) {
-      writeSync(2, `taskgate-test: stopped before rename, pid ${process.pid}\n`);
+    const stop = (at: "check" | "rename") => {
+      if (this.hooks.stopBefore !== at) return;
+      writeSync(2, `taskgate-test: stopped before ${at}, pid ${process.pid}\n`);
       process.kill(process.pid, "SIGSTOP");
-      // Resumed (SIGCONT): the checks below are the ones that matter.
-    }
+    };
     for (let k = 0; k < targets.length; k++) {
       const p = prepared[k] as Prepared;
       try {
+        if (k === 0) stop("check");
         this.checkStillOurs(targets, k);
+        if (k === 0) stop("rename");
         if (k === 1) inject("rename2", p.target);
         p.commit();
       } catch (e) {

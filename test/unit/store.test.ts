@@ -1,11 +1,12 @@
 // The store's compare-and-swap: a file changed behind the lock is never overwritten blindly.
 
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BusyError } from "../../src/app/errors.js";
+import { judgeOwner, type Owner, processStart, thisProcess } from "../../src/io/lock.js";
 import { LedgerStore } from "../../src/io/store.js";
 
 function repo(): string {
@@ -75,5 +76,45 @@ describe("LedgerStore", () => {
       }),
     ).rejects.toThrow("refused");
     expect(readFileSync(file, "utf8")).toBe("keep\n");
+  });
+});
+
+describe("lock holders", () => {
+  const me = thisProcess();
+  const owner = (o: Partial<Owner>): Owner => ({ ...me, nonce: "n", since: new Date().toISOString(), ...o });
+
+  it.skipIf(process.platform !== "linux")(
+    "reads its own start time from /proc (field 22) and judges itself alive",
+    () => {
+      expect(me.start).toMatch(/^\d+$/);
+      expect(judgeOwner(owner({})).kind).toBe("alive");
+    },
+  );
+
+  it.skipIf(process.platform !== "linux")(
+    "a running process on this host is alive, however old the lock; once it exits it is gone",
+    async () => {
+      const child = spawn("sleep", ["30"], { stdio: "ignore" });
+      const pid = child.pid as number;
+      const start = processStart(pid);
+      expect(judgeOwner(owner({ pid, start, since: "2000-01-01T00:00:00.000Z" }))).toMatchObject({ kind: "alive" });
+      // The same pid with another start time: a reused pid, not the holder.
+      expect(judgeOwner(owner({ pid, start: String(Number(start) + 1) }))).toMatchObject({
+        kind: "gone",
+        why: expect.stringContaining("pid is used again"),
+      });
+      child.kill("SIGKILL");
+      await new Promise((r) => child.on("exit", r));
+      expect(judgeOwner(owner({ pid, start })).kind).toBe("gone");
+    },
+  );
+
+  it("a holder on another host, or in another pid namespace, cannot be judged by its pid", () => {
+    expect(judgeOwner(owner({ host: `${me.host}-elsewhere` })).kind).toBe("remote");
+    if (me.ns) expect(judgeOwner(owner({ ns: "pid:[1]" })).kind).toBe("remote");
+  });
+
+  it.skipIf(process.platform !== "linux")("a holder from before a restart is gone", () => {
+    expect(judgeOwner(owner({ boot: "00000000-0000-0000-0000-000000000000" })).kind).toBe("gone");
   });
 });
