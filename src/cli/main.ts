@@ -332,7 +332,7 @@ function normalizeId(id: string): string {
 
 function reportError(e: unknown, wantsJson: boolean, out: NodeJS.WriteStream, err: NodeJS.WriteStream): number {
   // A machine fault met outside the store (reading a ledger, a memo, a run log): one sentence too.
-  if (isMachineFault(e)) e = machineFault(e);
+  if (!(e instanceof TaskgateError) && isMachineFault(e)) e = machineFault(e);
   if (e instanceof CommanderError) {
     // Help and version are "errors" to commander; their text is already printed.
     if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help")

@@ -142,14 +142,14 @@ export function tryLock(lockPath: string, stale: number, seen: { why?: string })
   const nonce = `${process.pid}.${++counter}.${process.hrtime.bigint()}.${Math.random().toString(36).slice(2)}`;
   const owner: Owner = { ...thisProcess(), nonce, since: new Date().toISOString() };
   const tmp = `${lockPath}.${process.pid}.${++counter}.tmp`;
-  const fd = openSync(tmp, "wx", 0o644);
   try {
-    writeSync(fd, JSON.stringify(owner));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
+    const fd = openSync(tmp, "wx", 0o644);
+    try {
+      writeSync(fd, JSON.stringify(owner));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     for (let round = 0; round < 3; round++) {
       try {
         linkSync(tmp, lockPath);

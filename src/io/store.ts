@@ -207,7 +207,7 @@ export class LedgerStore {
     try {
       for (const { w, target } of targets) {
         prepared.push(
-          asMachineFault(undefined, false, () =>
+          asMachineFault(w.path, false, () =>
             prepareAtomic(target, Buffer.from(w.text, "utf8"), lockDirFor(target), multi ? ".pending" : ".tmp", inject),
           ),
         );
@@ -241,8 +241,12 @@ export class LedgerStore {
         const done = targets.slice(0, k).map((t) => t.w.path);
         const left = targets.slice(k).map((t) => t.w.path);
         const cause = e instanceof Error ? e.message.split("\n")[0] : String(e);
+        const advice = repairAdvice(
+          intentOf(targets, prepared),
+          targets.slice(k).map((t) => t.target),
+        );
         throw new MachineFaultError(
-          `${left.join(", ")}: not written (${cause}), but ${done.join(", ")} was: the ledgers may disagree. ${repairAdvice(intent[0] as string)}`,
+          `${left.join(", ")}: not written (${cause}), but ${done.join(", ")} was: the ledgers may disagree. ${advice}`,
           left[0] as string,
           (e as NodeJS.ErrnoException).code ?? "EPARTIAL",
         );
@@ -329,12 +333,20 @@ function intentPathFor(target: string): string {
   return join(lockDirFor(target), `${basename(target)}-${shortHash(target)}.intent`);
 }
 
+type Target = { readonly w: Write; readonly target: string; readonly before: Buffer | undefined };
+
 /** The record of a write of several files, in the lock folder of each (a later write may touch only one). */
-function writeIntent(
-  targets: { w: Write; target: string; before: Buffer | undefined }[],
-  prepared: Prepared[],
-): string[] {
-  const intent: Intent = {
+function writeIntent(targets: readonly Target[], prepared: readonly Prepared[]): string[] {
+  const intent = intentOf(targets, prepared);
+  const records = targets.map((t) => intentPathFor(t.target));
+  for (const r of records) {
+    asMachineFault(r, false, () => prepareAtomic(r, Buffer.from(JSON.stringify(intent), "utf8"), undefined).commit());
+  }
+  return records;
+}
+
+function intentOf(targets: readonly Target[], prepared: readonly Prepared[]): Intent {
+  return {
     time: new Date().toISOString(),
     pid: process.pid,
     files: targets.map((t, i) => ({
@@ -345,15 +357,16 @@ function writeIntent(
       after: sha256Hex(Buffer.from(t.w.text, "utf8")),
     })),
   };
-  const records = targets.map((t) => intentPathFor(t.target));
-  for (const r of records) {
-    asMachineFault(r, false, () => prepareAtomic(r, Buffer.from(JSON.stringify(intent), "utf8"), undefined).commit());
-  }
-  return records;
 }
 
-function repairAdvice(intentPath: string): string {
-  return `To finish the write, move each pending file named in ${intentPath} over its ledger (mv PENDING TARGET) and remove that record; to keep things as they are, fix the ledgers by hand (taskgate check) and remove the record`;
+/** What to do about a write that landed in some files and not in others: the commands to finish it. */
+function repairAdvice(intent: Intent, notWritten: readonly string[]): string {
+  const q = (p: string) => `'${p.replace(/'/g, `'\\''`)}'`;
+  const moves = intent.files
+    .filter((f) => notWritten.includes(f.target))
+    .map((f) => `mv ${q(f.pending)} ${q(f.target)}`);
+  const records = intent.files.map((f) => q(intentPathFor(f.target))).join(" ");
+  return `To finish it: ${[...moves, `rm ${records}`].join(" && ")}; or, to keep the files as they are, check them (taskgate check) and run rm ${records}`;
 }
 
 /**
@@ -384,8 +397,9 @@ function checkIntent(target: string): void {
       continue;
     }
     const list = intent.files.map((f, i) => `${f.path} ${state[i]}`).join(", ");
+    const notWritten = intent.files.filter((_, i) => state[i] === "not written").map((f) => f.target);
     throw new InvalidLedgerError(
-      `A write of ${intent.files.map((f) => f.path).join(" and ")} (process ${intent.pid}, ${intent.time}) stopped between its renames: ${list}; the ledgers may disagree, so nothing is written until it is repaired. ${repairAdvice(path)}`,
+      `A write of ${intent.files.map((f) => f.path).join(" and ")} (process ${intent.pid}, ${intent.time}) stopped between its renames: ${list}; the ledgers may disagree, so nothing is written until it is repaired. ${repairAdvice(intent, notWritten)}`,
       [],
     );
   }
