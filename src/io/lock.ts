@@ -11,15 +11,14 @@
 //   time while it holds it, and a lock not refreshed for the stale time is taken over.
 // - a lock without a readable owner (being written, or made by an older taskgate as a
 //   folder) is judged by its age, like the other host's.
-// Taking over renames the old lock aside and checks that what was moved is the lock judged
-// dead (two waiters may judge at once); the loser puts back the lock it moved by mistake.
+// Takeovers go one at a time under a guard file, and remove the lock judged dead only if it is
+// still that lock (two waiters may judge at once).
 // The holder checks that the lock is still its own right before each rename (store.ts).
 // Not proper-lockfile: its ownership is a folder's time alone, so a paused live holder
 // (SIGSTOP, a frozen VM) loses its lock after the stale time and a killed one keeps it for it.
 
 import {
   closeSync,
-  fsyncSync,
   linkSync,
   openSync,
   readFileSync,
@@ -143,10 +142,11 @@ export function tryLock(lockPath: string, stale: number, seen: { why?: string })
   const owner: Owner = { ...thisProcess(), nonce, since: new Date().toISOString() };
   const tmp = `${lockPath}.${process.pid}.${++counter}.tmp`;
   try {
+    // Not fsynced: after a power cut the holder is gone anyway (another boot id), and a lock
+    // left empty is judged by its age.
     const fd = openSync(tmp, "wx", 0o644);
     try {
       writeSync(fd, JSON.stringify(owner));
-      fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
@@ -158,7 +158,7 @@ export function tryLock(lockPath: string, stale: number, seen: { why?: string })
         const code = (e as NodeJS.ErrnoException).code;
         if (code !== "EEXIST") throw e;
       }
-      if (!takeOverIfDead(lockPath, stale, seen)) return undefined;
+      if (!takeOverIfDead(lockPath, tmp, stale, seen)) return undefined;
     }
     return undefined;
   } finally {
@@ -166,48 +166,81 @@ export function tryLock(lockPath: string, stale: number, seen: { why?: string })
   }
 }
 
-/** Removes the lock at `lockPath` when its holder is gone (or, unjudgeable, stale); true if removed. */
-function takeOverIfDead(lockPath: string, stale: number, seen: { why?: string }): boolean {
+/** Whether the holder of the lock file at `path` is gone (or, unjudgeable, stale); undefined when it is not there. */
+function judgeLock(
+  path: string,
+  stale: number,
+  seen: { why?: string },
+): { dead: boolean; owner: Owner | undefined; ino: number } | undefined {
   let age: number;
   let isFile: boolean;
+  let ino: number;
   try {
-    const st = statSync(lockPath);
+    const st = statSync(path);
     age = Date.now() - st.mtimeMs;
     isFile = st.isFile();
+    ino = st.ino;
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return true; // released meanwhile
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined; // released meanwhile
     throw e;
   }
-  const owner = isFile ? readOwner(lockPath) : undefined;
+  const owner = isFile ? readOwner(path) : undefined;
   if (owner) {
     const j = judgeOwner(owner);
     seen.why = j.why;
-    if (j.kind === "alive") return false;
-    if (j.kind === "remote" && age < stale) return false;
-  } else {
-    seen.why = isFile ? "a lock being taken, or of an unknown format" : "a lock folder of an older taskgate";
-    if (age < stale) return false;
+    return { dead: j.kind === "gone" || (j.kind === "remote" && age >= stale), owner, ino };
   }
-  // Moved aside, then checked: is what was moved the lock judged above?
-  const aside = `${lockPath}.${process.pid}.${++counter}.dead.tmp`;
+  seen.why = isFile ? "a lock being taken, or of an unknown format" : "a lock folder of an older taskgate";
+  return { dead: age >= stale, owner, ino };
+}
+
+/** Whether `path` is still the lock judged (the same holding, or the same file for one without a record). */
+function sameLock(path: string, judged: { owner: Owner | undefined; ino: number }): boolean {
+  if (judged.owner) return readOwner(path)?.nonce === judged.owner.nonce;
   try {
-    renameSync(lockPath, aside);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return true;
-    throw e;
-  }
-  const moved = isFile ? readOwner(aside) : undefined;
-  if (owner && moved?.nonce !== owner.nonce) {
-    // Another waiter took the dead lock over first, and this is its fresh lock: put it back.
-    try {
-      linkSync(aside, lockPath);
-    } catch {
-      // A third one locked meanwhile: the one moved will see at its check that it lost the lock.
-    }
-    rmSync(aside, { force: true });
+    return statSync(path).ino === judged.ino;
+  } catch {
     return false;
   }
-  rmSync(aside, { recursive: true, force: true });
+}
+
+/**
+ * Removes the lock at `lockPath` when its holder is gone (or, unjudgeable, stale); true when
+ * it is gone. Takeovers go one at a time, under a guard file beside the lock taken like the
+ * lock itself (`mine`: this process's record), so that two waiters judging one dead lock at
+ * once never remove the lock the first of them took next: under the guard, the lock judged
+ * dead is checked to be still the same before it is removed.
+ */
+function takeOverIfDead(lockPath: string, mine: string, stale: number, seen: { why?: string }): boolean {
+  const judged = judgeLock(lockPath, stale, seen);
+  if (!judged) return true;
+  if (!judged.dead) return false;
+  const guard = `${lockPath}.takeover`;
+  try {
+    linkSync(mine, guard);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+    // Another takeover is under way, or its taker died in it (a moment's work): a guard whose
+    // holder is gone is moved aside and removed if it is still the one judged.
+    const g = judgeLock(guard, stale, {});
+    if (g?.dead) {
+      const aside = `${guard}.${process.pid}.${++counter}.dead.tmp`;
+      try {
+        renameSync(guard, aside);
+        if (!sameLock(aside, g)) linkSync(aside, guard); // a fresh guard: put it back
+      } catch {
+        // Gone meanwhile, or another guard was taken: it decides.
+      }
+      rmSync(aside, { force: true });
+    }
+    return false;
+  }
+  const guardRecord = readOwner(guard);
+  try {
+    if (sameLock(lockPath, judged)) rmSync(lockPath, { recursive: true, force: true });
+  } finally {
+    if (guardRecord && readOwner(guard)?.nonce === guardRecord.nonce) rmSync(guard, { force: true });
+  }
   return true;
 }
 

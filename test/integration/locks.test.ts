@@ -117,6 +117,24 @@ describe.skipIf(!linux)("lock ownership", () => {
     expect(took).toBeLessThan(10_000); // no hang; the lock wait itself was bounded at 900 ms
   });
 
+  it("a dead writer's lock and 20 writers at once: one takes it over, all 20 write, none is lost", async () => {
+    const dir = await makeRepo();
+    const a = start(dir, ["add", "killed"], { TASKGATE_TEST_STOP_BEFORE: "rename" });
+    await until(() => a.out.stderr.includes("stopped before rename"));
+    a.child.kill("SIGKILL");
+    await a.exited;
+    const runs = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        runCli(["add", `racer ${i}`], { cwd: dir, env: { TASKGATE_LOCK_STALE_MS: "60000" } }),
+      ),
+    );
+    for (const r of runs) expect([r.code, r.stderr]).toEqual([0, ""]);
+    const { ledger } = tasksOf(dir);
+    expect(ledger.tasks.map((t) => t.title).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `racer ${i}`).sort());
+    expect(new Set(runs.map((r) => r.stdout.trim())).size).toBe(20);
+    expect(readdirSync(join(dir, ".git", "taskgate")).filter((n) => !n.endsWith(".tmp"))).toEqual([]);
+  });
+
   it("a lock taken over while its writer was paused: the writer reports it, exits 4 and writes nothing", async () => {
     const dir = await makeRepo();
     const before = read(dir, "TASKS.md");
