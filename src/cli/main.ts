@@ -49,7 +49,9 @@ Environment:
   TASKGATE_ACTOR                                     who acts (like --as); else git's user.email
   TASKGATE_NOW                                       the current time (ISO 8601), for tests and replays
   TASKGATE_NO_MEMO=1                                 no memos: status and metrics read the ledgers whole every time
-  TASKGATE_LOCK_TIMEOUT_MS, TASKGATE_LOCK_STALE_MS   how long to wait for a lock (30000), when a dead one is taken over (5000)
+  TASKGATE_LOCK_TIMEOUT_MS, TASKGATE_LOCK_STALE_MS   how long to wait for a lock (30000); when a lock of another host that
+                                                     is not refreshed is taken over (5000; one of a process gone from this
+                                                     host is taken over at once, one of a live one never)
   NO_COLOR                                           no colour in the output
 `;
 

@@ -1,7 +1,7 @@
 // The store's compare-and-swap: a file changed behind the lock is never overwritten blindly.
 
 import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -116,5 +116,24 @@ describe("lock holders", () => {
 
   it.skipIf(process.platform !== "linux")("a holder from before a restart is gone", () => {
     expect(judgeOwner(owner({ boot: "00000000-0000-0000-0000-000000000000" })).kind).toBe("gone");
+  });
+});
+
+describe("pending files of two-file writes", () => {
+  it("an old pending file no intent record names is swept; one a record names is kept for the repair", async () => {
+    const dir = repo();
+    const file = join(dir, "TASKS.md");
+    writeFileSync(file, "a\n");
+    const own = join(dir, ".git", "taskgate");
+    mkdirSync(own, { recursive: true });
+    const orphan = join(own, "APPROVALS.md.1.1.pending");
+    const named = join(own, "APPROVALS.md.2.1.pending");
+    writeFileSync(orphan, "x");
+    writeFileSync(named, "y");
+    writeFileSync(join(own, "OTHER.md-0123456789.intent"), JSON.stringify({ files: [{ pending: named }] }));
+    const old = new Date(Date.now() - 120_000);
+    for (const p of [orphan, named]) utimesSync(p, old, old);
+    await new LedgerStore().update([file], ([text]) => ({ writes: [{ path: file, text: `${text}b\n` }], result: 0 }));
+    expect(readdirSync(own).sort()).toEqual(["APPROVALS.md.2.1.pending", "OTHER.md-0123456789.intent"]);
   });
 });
