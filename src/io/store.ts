@@ -212,7 +212,6 @@ export class LedgerStore {
           ),
         );
       }
-      this.checkStillOurs(targets, 0);
       if (multi) intent = writeIntent(targets, prepared);
     } catch (e) {
       discardAll();
@@ -245,11 +244,9 @@ export class LedgerStore {
           intentOf(targets, prepared),
           targets.slice(k).map((t) => t.target),
         );
-        throw new MachineFaultError(
-          `${left.join(", ")}: not written (${cause}), but ${done.join(", ")} was: the ledgers may disagree. ${advice}`,
-          left[0] as string,
-          (e as NodeJS.ErrnoException).code ?? "EPARTIAL",
-        );
+        const message = `${left.join(", ")}: not written (${cause}), but ${done.join(", ")} was: the ledgers may disagree. ${advice}`;
+        if (e instanceof BusyError) throw new BusyError(message);
+        throw new MachineFaultError(message, left[0] as string, (e as NodeJS.ErrnoException).code ?? "EPARTIAL");
       }
     }
     for (const i of intent) rmForce(i);
@@ -262,10 +259,8 @@ export class LedgerStore {
   ) {
     for (const [k, { w, target, before, held: h }] of targets.entries()) {
       if (k < from) continue;
-      const written = targets.slice(0, from).map((t) => t.w.path);
-      const also = written.length
-        ? `; ${written.join(", ")} was written but ${w.path} was not: run "taskgate check"`
-        : "; nothing was written, run the command again";
+      // Between renames the caller says what was written and how to finish.
+      const also = from === 0 ? "; nothing was written, run the command again" : "";
       if (!h.lock.stillOurs()) {
         throw new BusyError(
           `${w.path}: another process took over the lock (${h.lock.path}) while taskgate was writing${also}`,
