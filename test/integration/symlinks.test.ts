@@ -1,6 +1,7 @@
 // Ledgers reached through symbolic links (issue #27, item 4): a write changes the file the
 // link points to and leaves the link a link; two links to one file share one lock.
 
+import { execFileSync } from "node:child_process";
 import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -48,6 +49,20 @@ describe("symlinked ledgers", () => {
     // Nothing was left beside the links or the targets.
     expect(readdirSync(repo).sort()).toEqual([".git", "APPROVALS.md", "TASKS.md", "real"]);
     expect(readdirSync(real).sort()).toEqual(["APPROVALS.md", "TASKS.md"]);
+  });
+
+  it("init through links to files not made yet creates the targets and keeps the links", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "taskgate-dangling-"));
+    execFileSync("git", ["init", "-q", dir]);
+    mkdirSync(join(dir, "real"));
+    for (const name of ["TASKS.md", "APPROVALS.md"]) symlinkSync(join("real", name), join(dir, name));
+    const r = await runCli(["init"], { cwd: dir, env: { TASKGATE_ACTOR: "alice@example.com" } });
+    expect([r.code, r.stderr]).toEqual([0, ""]);
+    for (const name of ["TASKS.md", "APPROVALS.md"]) {
+      expect(isLink(join(dir, name))).toBe(true);
+      expect(lstatSync(join(dir, "real", name)).isFile()).toBe(true);
+    }
+    expect(tasksAt(join(dir, "real", "TASKS.md")).log.map((e) => e.action)).toEqual(["init"]);
   });
 
   it("an approval requested through a link lands in its target", async () => {
