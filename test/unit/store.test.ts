@@ -137,3 +137,39 @@ describe("pending files of two-file writes", () => {
     expect(readdirSync(own).sort()).toEqual(["APPROVALS.md.2.1.pending", "OTHER.md-0123456789.intent"]);
   });
 });
+
+describe("the time a write records", () => {
+  const at = Date.parse("2026-11-24T10:00:00.100Z");
+  function clockOf(times: number[]): () => number {
+    let i = 0;
+    return () => times[Math.min(i++, times.length - 1)] as number;
+  }
+  async function nowsSeen(clock: () => number): Promise<{ seen: number[]; written: string }> {
+    const dir = repo();
+    const file = join(dir, "TASKS.md");
+    writeFileSync(file, "");
+    const seen: number[] = [];
+    await new LedgerStore({ clock }).update([file], (_texts, now) => {
+      seen.push(now);
+      return { writes: [{ path: file, text: `${new Date(now).toISOString()}\n` }], result: undefined };
+    });
+    return { seen, written: readFileSync(file, "utf8") };
+  }
+
+  it("plans again with the time under the lock when the clock moved to another second since the first plan", async () => {
+    const r = await nowsSeen(clockOf([at, at + 1500]));
+    expect(r.seen).toEqual([at, at + 1500]);
+    expect(r.written).toBe(`${new Date(at + 1500).toISOString()}\n`);
+  });
+
+  it("keeps the first plan when the time under the lock is in the same second", async () => {
+    const r = await nowsSeen(clockOf([at, at + 800]));
+    expect(r.seen).toEqual([at]);
+  });
+
+  it("a fixed clock (TASKGATE_NOW) stays fixed", async () => {
+    const r = await nowsSeen(() => at);
+    expect(r.seen).toEqual([at]);
+    expect(r.written).toBe(`${new Date(at).toISOString()}\n`);
+  });
+});
