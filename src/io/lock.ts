@@ -57,12 +57,18 @@ function readOr(path: string): string | undefined {
   }
 }
 
-/** Field 22 (starttime) of /proc/<pid>/stat; the command name (field 2) may hold spaces and ")". */
+/**
+ * Field 22 (starttime) of /proc/<pid>/stat; undefined when there is no such process or it
+ * has exited and is only waiting for its parent to collect it (state Z or X: a killed
+ * writer whose parent has not reaped it yet is gone). The command name (field 2) may hold
+ * spaces and ")".
+ */
 export function processStart(pid: number | "self"): string | undefined {
   const stat = readOr(`/proc/${pid}/stat`);
   if (stat === undefined) return undefined;
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return fields[19]; // fields[0] is field 3
+  if (fields[0] === "Z" || fields[0] === "X") return undefined; // fields[0] is field 3, the state
+  return fields[19];
 }
 
 export function thisProcess(): Omit<Owner, "nonce" | "since"> {

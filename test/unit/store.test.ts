@@ -109,6 +109,23 @@ describe("lock holders", () => {
     },
   );
 
+  it.skipIf(process.platform !== "linux")(
+    "a killed holder its parent has not collected yet (a zombie) is gone",
+    async () => {
+      // sleep 30 runs under a parent (exec'd sleep 5) that never waits for it.
+      const parent = spawn("sh", ["-c", "sleep 30 & echo $!; exec sleep 5"], { stdio: ["ignore", "pipe", "ignore"] });
+      const pid = Number(await new Promise<string>((r) => parent.stdout.once("data", (d: Buffer) => r(d.toString()))));
+      const start = processStart(pid);
+      expect(judgeOwner(owner({ pid, start })).kind).toBe("alive");
+      process.kill(pid, "SIGKILL");
+      for (let i = 0; i < 100 && readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.[0] !== "Z"; i++)
+        await new Promise((r) => setTimeout(r, 10));
+      expect(readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.[0]).toBe("Z");
+      expect(judgeOwner(owner({ pid, start })).kind).toBe("gone");
+      parent.kill("SIGKILL");
+    },
+  );
+
   it("a holder on another host, or in another pid namespace, cannot be judged by its pid", () => {
     expect(judgeOwner(owner({ host: `${me.host}-elsewhere` })).kind).toBe("remote");
     if (me.ns) expect(judgeOwner(owner({ ns: "pid:[1]" })).kind).toBe("remote");
