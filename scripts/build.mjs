@@ -2,7 +2,7 @@
 // times an hour, so:
 // - one CommonJS bundle for our code, commander and chalk (Node loads CommonJS faster than
 //   ES modules, and one file means no module resolution);
-// - each src/vendor module (the lock library, remark, the YAML parser) in a bundle of its
+// - each src/vendor module (remark, the YAML parser, croner) in a bundle of its
 //   own, required only by the commands that need it;
 // - a V8 code cache for the main bundle, made by running the CLI once (bin/taskgate.cjs
 //   uses it and falls back to a normal compile when V8 rejects it).
@@ -27,43 +27,12 @@ const common = {
   absWorkingDir: root,
 };
 
-/**
- * signal-exit (under proper-lockfile) checks its callback with assert.equal when a lock is
- * taken, and loading node:assert loads Node's error colours, which make process.stderr and the
- * streams under it: 3-4 ms of every write. Its assert is one whose equal loads node:assert
- * only to fail with node:assert's own error.
- */
-const signalExitAssert = {
-  name: "signal-exit-assert",
-  setup(b) {
-    b.onResolve({ filter: /^(node:)?assert$/ }, (args) =>
-      args.importer.includes(join("node_modules", "signal-exit"))
-        ? { path: "assert", namespace: "lazy-assert" }
-        : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: "lazy-assert" }, () => ({
-      loader: "js",
-      contents: `"use strict";
-module.exports = {
-  equal(actual, expected, message) {
-    if (actual != expected) require("node:assert").equal(actual, expected, message);
-  },
-};
-`,
-    }));
-  },
-};
-
 const vendors = readdirSync(`${root}src/vendor`).map((f) => basename(f, ".ts"));
 for (const name of vendors) {
   await build({
     ...common,
     entryPoints: [`src/vendor/${name}.ts`],
     outfile: `dist/vendor-${name}.cjs`,
-    // graceful-fs (under proper-lockfile) patches fs to retry on too many open files, which a
-    // CLI that opens a handful of files never meets; loading it cost more than the lock.
-    alias: { "graceful-fs": "node:fs" },
-    plugins: [signalExitAssert],
   });
 }
 

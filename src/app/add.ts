@@ -9,10 +9,10 @@ export async function addTask(ctx: Context, input: AddInput): Promise<{ id: stri
   const { paths, ports } = ctx;
   const approvals = parseApprovals(ctx, ports.readText(paths.approvals));
   const by = actingAs(ctx, approvals, "add");
-  return ports.update([paths.tasks], ([text]) => {
+  return ports.update([paths.tasks], ([text], now) => {
     const ledger = parseTasks(ctx, text);
     requireValid(paths.tasksDisplay, ledger.diagnostics);
-    const plan = planAddTask(ledger, input, { now: ctx.now, actor: by.actor, role: by.role, hasher: ports.hasher });
+    const plan = planAddTask(ledger, input, { now, actor: by.actor, role: by.role, hasher: ports.hasher });
     if (!plan.ok) throw new RefusedError(plan.message);
     const next = applyChecked("tasks", paths.tasksDisplay, text as string, plan.splices);
     return { writes: [{ path: paths.tasks, text: next }], result: plan.result };

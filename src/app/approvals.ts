@@ -47,15 +47,15 @@ function approverOf(ctx: Context, hint: Role): Approver {
 /** Both ledgers under their locks (a consistent view of both); only APPROVALS.md is written. */
 function updateApprovals<T>(
   ctx: Context,
-  plan: (approvals: ApprovalsLedger, tasks: TasksLedger) => { splices: Splice[]; result: T },
+  plan: (approvals: ApprovalsLedger, tasks: TasksLedger, now: number) => { splices: Splice[]; result: T },
 ): Promise<T> {
   const { paths, ports } = ctx;
-  return ports.update([paths.tasks, paths.approvals], ([tasksText, approvalsText]) => {
+  return ports.update([paths.tasks, paths.approvals], ([tasksText, approvalsText], now) => {
     const tasks = parseTasks(ctx, tasksText);
     const approvals = parseApprovals(ctx, approvalsText);
     requireValid(paths.approvalsDisplay, approvals.diagnostics);
     requireValid(paths.tasksDisplay, tasks.diagnostics);
-    const { splices, result } = plan(approvals, tasks);
+    const { splices, result } = plan(approvals, tasks, now);
     if (splices.length === 0) return { writes: [], result };
     const next = applyChecked("approvals", paths.approvalsDisplay, approvalsText as string, splices);
     return { writes: [{ path: paths.approvals, text: next }], result };
@@ -64,8 +64,8 @@ function updateApprovals<T>(
 
 export function requestApproval(ctx: Context, input: RequestInput): Promise<{ id: string; superseded: string[] }> {
   const who = approverOf(ctx, "WORK");
-  return updateApprovals(ctx, (approvals, tasks) => {
-    const plan = planRequest(approvals, tasks, input, who, { now: ctx.now, hasher: ctx.ports.hasher });
+  return updateApprovals(ctx, (approvals, tasks, now) => {
+    const plan = planRequest(approvals, tasks, input, who, { now, hasher: ctx.ports.hasher });
     if (!plan.ok) throw new RefusedError(plan.message);
     return plan;
   });
@@ -73,8 +73,8 @@ export function requestApproval(ctx: Context, input: RequestInput): Promise<{ id
 
 export function decideApproval(ctx: Context, input: DecisionInput): Promise<Decided> {
   const who = approverOf(ctx, "AUDIT");
-  return updateApprovals(ctx, (approvals, tasks) => {
-    const when = { now: ctx.now, hasher: ctx.ports.hasher };
+  return updateApprovals(ctx, (approvals, tasks, now) => {
+    const when = { now, hasher: ctx.ports.hasher };
     const plan = planDecision(approvals, tasks, input, who, when, loadRules(ctx, approvals));
     if (!plan.ok) throw new RefusedError(plan.message);
     return plan;
@@ -99,9 +99,9 @@ function automationActor(ctx: Context, approvals: ApprovalsLedger): Approver {
 }
 
 export function autoApprove(ctx: Context): Promise<{ actor: string; outcomes: AutoOutcome[] }> {
-  return updateApprovals(ctx, (approvals, tasks) => {
+  return updateApprovals(ctx, (approvals, tasks, now) => {
     const who = automationActor(ctx, approvals);
-    const when = { now: ctx.now, hasher: ctx.ports.hasher };
+    const when = { now, hasher: ctx.ports.hasher };
     const plan = planAuto(approvals, tasks, who, when, loadRules(ctx, approvals));
     if (!plan.ok) throw new RefusedError(plan.message);
     return { splices: plan.splices, result: { actor: who.actor, outcomes: plan.result.outcomes } };

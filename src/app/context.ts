@@ -1,4 +1,5 @@
-// What every use case gets: where the ledgers are, the time (read once per command), who acts,
+// What every use case gets: where the ledgers are, the time (read once per command, for what it
+// reads; a write gets the time under its lock from update), who acts,
 // and the ports to the outside world.
 
 import type { Hasher } from "../ledger/log.js";
@@ -38,7 +39,12 @@ export interface Ports {
    * by line; `bytes` are the file's, which `text` was decoded from.
    */
   readonly logMemo?: () => Promise<LogMemo | undefined>;
-  update<T>(paths: readonly string[], decide: (texts: (string | undefined)[]) => Update<T>): Promise<T>;
+  /**
+   * Runs `decide` under the locks of `paths` with their texts and `now`, the time read under
+   * the locks (the write lands then: a lease granted ends ttl after it, a log line carries
+   * it); writes what it returns. Use `now`, not ctx.now, for anything the write records.
+   */
+  update<T>(paths: readonly string[], decide: (texts: (string | undefined)[], now: number) => Update<T>): Promise<T>;
   readonly hasher: Hasher;
   /** --as, TASKGATE_ACTOR, then git's user.email / user.name; undefined if none is set. */
   actorName(): string | undefined;

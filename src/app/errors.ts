@@ -10,6 +10,8 @@ export const EXIT = {
   busy: 4,
   nothingToDo: 5,
   problem: 6,
+  /** The machine said no: no space, no permission, a read-only or missing folder (sysexits EX_IOERR). */
+  machine: 74,
   internal: 70,
 } as const;
 
@@ -50,5 +52,20 @@ export class InvalidLedgerError extends TaskgateError {
 export class BusyError extends TaskgateError {
   constructor(message: string) {
     super(message, EXIT.busy);
+  }
+}
+
+/**
+ * A fault of the machine, not of taskgate nor of the ledgers: no space, no permission, a
+ * read-only file system, taskgate's own folder not a folder, too many open files. One line
+ * naming the path, the cause and what to do; what was (or was not) changed is in the message.
+ */
+export class MachineFaultError extends TaskgateError {
+  constructor(
+    message: string,
+    readonly path: string,
+    readonly code: string,
+  ) {
+    super(message, EXIT.machine);
   }
 }

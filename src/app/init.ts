@@ -45,7 +45,7 @@ export async function initLedgers(ctx: Context): Promise<{ created: string[] }> 
   }
   if (!ACTOR.test(actor))
     throw new UsageError(`"${actor}" cannot be an actor name: use one word, like an email address`);
-  return ports.update([paths.tasks, paths.approvals], ([tasks, approvals]) => {
+  return ports.update([paths.tasks, paths.approvals], ([tasks, approvals], now) => {
     const existing = [
       tasks !== undefined ? paths.tasksDisplay : undefined,
       approvals !== undefined ? paths.approvalsDisplay : undefined,
@@ -56,7 +56,7 @@ export async function initLedgers(ctx: Context): Promise<{ created: string[] }> 
       );
     }
     const log = (target: string) =>
-      formatLogLine(ports.hasher, "", { time: ctx.now, actor, role: "CMD", action: "init", target });
+      formatLogLine(ports.hasher, "", { time: now, actor, role: "CMD", action: "init", target });
     return {
       writes: [
         { path: paths.tasks, text: `${tasksTemplate()}\n## Log\n${log("TASKS.md")}\n` },

@@ -415,11 +415,11 @@ async function claimTask(
 /** A line in TASKS.md's log that changes no field (a lost lease is the board's news, not a transition). */
 async function logOnly(ctx: Context, id: string, action: string, details: Record<string, string | number>) {
   const who = whoActs(ctx, "WORK");
-  await ctx.ports.update([ctx.paths.tasks], ([text]) => {
+  await ctx.ports.update([ctx.paths.tasks], ([text], now) => {
     const ledger = parseTasks(ctx, text);
     requireValid(ctx.paths.tasksDisplay, ledger.diagnostics);
     const line = formatLogLine(ctx.ports.hasher, lastHash(ledger.doc, ledger.log), {
-      time: ctx.now,
+      time: now,
       actor: who.actor,
       role: "WORK",
       action,

@@ -13,11 +13,11 @@ export async function setFields(
   const { paths, ports } = ctx;
   const approvals = parseApprovals(ctx, ports.readText(paths.approvals));
   const by = actingAs(ctx, approvals, "set");
-  return ports.update([paths.tasks], ([text]) => {
+  return ports.update([paths.tasks], ([text], now) => {
     const ledger = parseTasksLazily(ctx, text);
     requireValid(paths.tasksDisplay, ledger.diagnostics);
     const plan = planSetFields(ledger, id, assignments, {
-      now: ctx.now,
+      now,
       actor: by.actor,
       role: by.role,
       hasher: ports.hasher,

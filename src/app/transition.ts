@@ -50,7 +50,7 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
   // Accepting reads the approvals too (the gate), under their lock, so a decision cannot
   // change between the check and the write.
   const gated = input.action === "accept";
-  return ports.update(gated ? [paths.tasks, paths.approvals] : [paths.tasks], ([text, approvalsText]) => {
+  return ports.update(gated ? [paths.tasks, paths.approvals] : [paths.tasks], ([text, approvalsText], now) => {
     const ledger = parseTasksLazily(ctx, text);
     requireValid(paths.tasksDisplay, ledger.diagnostics);
     if (gated) {
@@ -60,7 +60,7 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
         throw new RefusedError(problem);
       }
     }
-    const plan = planTransition(ledger, input, who, { now: ctx.now, hasher: ports.hasher });
+    const plan = planTransition(ledger, input, who, { now, hasher: ports.hasher });
     if (!plan.ok) throw new RefusedError(plan.message);
     const next = applyChecked("tasks", paths.tasksDisplay, text as string, plan.splices);
     return { writes: [{ path: paths.tasks, text: next }], result: plan.result };
@@ -88,13 +88,13 @@ export async function next(
   }
   const { paths, ports } = ctx;
   // Picking and claiming under one lock: two racing workers never get the same task.
-  return ports.update([paths.tasks], ([text]) => {
+  return ports.update([paths.tasks], ([text], now) => {
     const ledger = parseTasksLazily(ctx, text);
     requireValid(paths.tasksDisplay, ledger.diagnostics);
-    const pick = pickNext(ledger, who, { labels: input.labels }, ctx.now);
+    const pick = pickNext(ledger, who, { labels: input.labels }, now);
     if (!pick.task) throw new NothingToDo(`Nothing to do for ${who.actor}: ${pick.why}`);
     const plan = planTransition(ledger, { action: "claim", id: pick.task.id, ttl: input.ttl, via: input.via }, who, {
-      now: ctx.now,
+      now,
       hasher: ports.hasher,
     });
     if (!plan.ok) throw new RefusedError(plan.message);

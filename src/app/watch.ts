@@ -141,13 +141,13 @@ function noAutomation(ctx: Context, role: Role, what: string): RefusedError {
 
 async function recover(ctx: Context, approvals: ApprovalsLedger, options: TickOptions, emit: Emit): Promise<void> {
   const { paths, ports } = ctx;
-  const recovered = await ports.update([paths.tasks], ([text]) => {
+  const recovered = await ports.update([paths.tasks], ([text], now) => {
     const ledger = parseTasks(ctx, text);
     requireValid(paths.tasksDisplay, ledger.diagnostics);
     // Without an automation actor holding CMD, nobody may recover: the planner refuses, but
     // only when a lease did expire.
     const who = automationWho(ctx, approvals, "CMD") ?? { actor: "-", roles: [], automation: true, host: ports.host };
-    const plan = planRecovery(ledger, who, { now: ctx.now, hasher: ports.hasher, random: options.random });
+    const plan = planRecovery(ledger, who, { now, hasher: ports.hasher, random: options.random });
     if (!plan.ok) throw noAutomation(ctx, "CMD", "Leases expired");
     if (plan.result.length === 0) return { writes: [], result: [] };
     const next = applyChecked("tasks", paths.tasksDisplay, text as string, plan.splices);
@@ -237,7 +237,7 @@ async function runSchedules(ctx: Context, approvals: ApprovalsLedger, emit: Emit
     const action = schedule.action;
     if (action.kind === "add") {
       // The task and the record in one write: two ticks can never both add it.
-      const added = await ports.update([paths.tasks], ([text]) => {
+      const added = await ports.update([paths.tasks], ([text], now) => {
         const ledger = parseTasks(ctx, text);
         requireValid(paths.tasksDisplay, ledger.diagnostics);
         if ((recordedRuns(ledger, mod).get(schedule.name) ?? Number.NEGATIVE_INFINITY) >= due.at) {
@@ -246,12 +246,12 @@ async function runSchedules(ctx: Context, approvals: ApprovalsLedger, emit: Emit
         const plan = planAddTask(
           ledger,
           { title: action.title, priority: action.priority, labels: action.labels, state: action.state },
-          { now: ctx.now, actor: who.actor, role: "CMD", hasher: ports.hasher, automation: true },
+          { now, actor: who.actor, role: "CMD", hasher: ports.hasher, automation: true },
         );
         if (!plan.ok) throw new RefusedError(`Schedule "${schedule.name}" could not add its task: ${plan.message}`);
         const withTask = applyChecked("tasks", paths.tasksDisplay, text as string, plan.splices);
         const after = parseTasks(ctx, withTask);
-        const line = recordLine(ctx, who, schedule, after, { ...base, task: plan.result.id });
+        const line = recordLine(ctx, now, who, schedule, after, { ...base, task: plan.result.id });
         const next = applyChecked("tasks", paths.tasksDisplay, withTask, [appendLog(after.doc, after.log, [line])]);
         return { writes: [{ path: paths.tasks, text: next }], result: plan.result.id };
       });
@@ -281,13 +281,14 @@ async function runSchedules(ctx: Context, approvals: ApprovalsLedger, emit: Emit
 
 function recordLine(
   ctx: Context,
+  now: number,
   who: Who,
   schedule: Schedule,
   ledger: TasksLedger,
   details: Record<string, string | number | undefined>,
 ): string {
   return formatLogLine(ctx.ports.hasher, lastHash(ledger.doc, ledger.log), {
-    time: ctx.now,
+    time: now,
     actor: who.actor,
     role: "CMD",
     action: "schedule",
@@ -306,12 +307,12 @@ async function record(
   details: Record<string, string | number | undefined>,
 ): Promise<boolean> {
   const { paths, ports } = ctx;
-  return ports.update([paths.tasks], ([text]) => {
+  return ports.update([paths.tasks], ([text], now) => {
     const ledger = parseTasks(ctx, text);
     requireValid(paths.tasksDisplay, ledger.diagnostics);
     const last = recordedRuns(ledger, mod).get(schedule.name);
     if (last !== undefined && (dueAt === undefined || last >= dueAt)) return { writes: [], result: false };
-    const line = recordLine(ctx, who, schedule, ledger, details);
+    const line = recordLine(ctx, now, who, schedule, ledger, details);
     const next = applyChecked("tasks", paths.tasksDisplay, text as string, [appendLog(ledger.doc, ledger.log, [line])]);
     return { writes: [{ path: paths.tasks, text: next }], result: true };
   });

@@ -4,6 +4,7 @@
 import { Command, CommanderError } from "commander";
 import type { Context } from "../app/context.js";
 import { EXIT, InvalidLedgerError, TaskgateError, UsageError } from "../app/errors.js";
+import { isMachineFault, machineFault } from "../io/faults.js";
 import { locateLedgers } from "../io/locate.js";
 import { nodePorts } from "../io/ports.js";
 import { isState, STATES } from "../model/task.js";
@@ -40,6 +41,9 @@ Exit codes:
   5   nothing to do: \`next\` found no task for you (not an error)
   6   watch --once found a problem: a dead letter, a failed scheduled check, a stale approval or lock
   70  internal error (a bug: please report it)
+  74  the machine said no: no space, no permission, a read-only file system, too many open files,
+      .git/taskgate not a folder; the message names the path and what to do (nothing was changed
+      unless it says so)
 
 Environment:
   TASKGATE_DIR, TASKGATE_TASKS, TASKGATE_APPROVALS   where the ledgers are (like --dir, --tasks, --approvals)
@@ -47,7 +51,9 @@ Environment:
   TASKGATE_SESSION                                   the agent session acting: its leases are its own (docs/run.md)
   TASKGATE_NOW                                       the current time (ISO 8601), for tests and replays
   TASKGATE_NO_MEMO=1                                 no memos: status and metrics read the ledgers whole every time
-  TASKGATE_LOCK_TIMEOUT_MS, TASKGATE_LOCK_STALE_MS   how long to wait for a lock (30000), when a dead one is taken over (5000)
+  TASKGATE_LOCK_TIMEOUT_MS, TASKGATE_LOCK_STALE_MS   how long to wait for a lock (30000); when a lock of another host that
+                                                     is not refreshed is taken over (5000; one of a process gone from this
+                                                     host is taken over at once, one of a live one never)
   NO_COLOR                                           no colour in the output
 `;
 
@@ -332,6 +338,8 @@ function normalizeId(id: string): string {
 }
 
 function reportError(e: unknown, wantsJson: boolean, out: NodeJS.WriteStream, err: NodeJS.WriteStream): number {
+  // A machine fault met outside the store (reading a ledger, a memo, a run log): one sentence too.
+  if (!(e instanceof TaskgateError) && isMachineFault(e)) e = machineFault(e);
   if (e instanceof CommanderError) {
     // Help and version are "errors" to commander; their text is already printed.
     if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help")

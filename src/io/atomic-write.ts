@@ -1,6 +1,8 @@
 // Atomic replacement of a file: temp file, fsync, rename over the target, fsync of the folder.
 // Our own few lines rather than write-file-atomic, because we also need the folder fsync
-// (so the rename survives a power cut) and the temp file outside the work tree.
+// (so the rename survives a power cut), the temp file outside the work tree, and the two
+// halves apart: the store writes and flushes every temp file of a write before the first
+// rename, so a failure while writing changes nothing.
 
 import {
   closeSync,
@@ -17,9 +19,82 @@ import { basename, dirname, join } from "node:path";
 
 let counter = 0;
 
+/** A temp file holding a target's new bytes, flushed to disk, not yet renamed over it. */
+export interface Prepared {
+  readonly target: string;
+  readonly tmp: string;
+  /** Renames the temp file over the target and flushes the folder. */
+  commit(): void;
+  /** Removes the temp file (after a failure, or when the write is abandoned). */
+  discard(): void;
+}
+
+function sameDevice(a: string, b: string): boolean {
+  try {
+    return statSync(a).dev === statSync(b).dev;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Writes `data` to `target` atomically. The temp file goes into `tempDir` when it is on the
- * same file system (so git and editors never see it), else beside the target.
+ * Writes `data` to a temp file for `target` and flushes it. The temp file goes into `tempDir`
+ * when that is on the target's file system (so git and editors never see it), else beside the
+ * target: the rename must stay within one file system to be atomic. `suffix` names it
+ * (".tmp": removed by the stale temp file sweep once old).
+ * `inject` (tests only) may throw in place of a write.
+ */
+export function prepareAtomic(
+  target: string,
+  data: Buffer,
+  tempDir: string | undefined,
+  suffix = ".tmp",
+  inject?: (step: "write", path: string) => void,
+): Prepared {
+  let mode = 0o644;
+  try {
+    mode = statSync(target).mode & 0o7777;
+  } catch {
+    // A new file: default mode.
+  }
+  const name = `${basename(target)}.${process.pid}.${++counter}${suffix}`;
+  const folder = dirname(target);
+  const tmp = tempDir && sameDevice(tempDir, folder) ? join(tempDir, name) : join(folder, `.${name}`);
+  const fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode);
+  const discard = () => {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // Already renamed or gone.
+    }
+  };
+  try {
+    try {
+      fchmodSync(fd, mode);
+      inject?.("write", tmp);
+      let off = 0;
+      while (off < data.length) off += writeSync(fd, data, off, data.length - off);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (e) {
+    discard();
+    throw e;
+  }
+  return {
+    target,
+    tmp,
+    discard,
+    commit() {
+      renameSync(tmp, target);
+      fsyncDir(folder);
+    },
+  };
+}
+
+/**
+ * Writes `data` to `target` atomically (see prepareAtomic for where the temp file goes).
  * `beforeRename` runs last, with the data durable in the temp file: it may throw to abort.
  */
 export function writeFileAtomic(
@@ -28,49 +103,14 @@ export function writeFileAtomic(
   tempDir: string | undefined,
   beforeRename?: () => void,
 ): void {
-  let mode = 0o644;
+  const p = prepareAtomic(target, data, tempDir);
   try {
-    mode = statSync(target).mode & 0o7777;
-  } catch {
-    // A new file: default mode.
-  }
-  const name = `${basename(target)}.${process.pid}.${++counter}.tmp`;
-  let tmp = join(tempDir ?? dirname(target), name);
-  let fd: number;
-  try {
-    fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode);
-  } catch {
-    tmp = join(dirname(target), `.${name}`);
-    fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode);
-  }
-  try {
-    try {
-      fchmodSync(fd, mode);
-      let off = 0;
-      while (off < data.length) off += writeSync(fd, data, off, data.length - off);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
     beforeRename?.();
-    try {
-      renameSync(tmp, target);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "EXDEV") throw e;
-      // The temp folder is on another file system: write beside the target instead.
-      unlinkSync(tmp);
-      writeFileAtomic(target, data, undefined, beforeRename);
-      return;
-    }
+    p.commit();
   } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // Already renamed or gone.
-    }
+    p.discard();
     throw e;
   }
-  fsyncDir(dirname(target));
 }
 
 function fsyncDir(dir: string): void {

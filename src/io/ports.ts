@@ -19,6 +19,9 @@ export function nodePorts(opts: PortOptions): Ports {
   let store: LedgerStore | undefined;
   let actor: { name: string | undefined } | undefined;
   const ms = (v: string | undefined) => (v && /^\d+$/.test(v) ? Number(v) : undefined);
+  // TASKGATE_NOW fixes the clock (tests, replays): a fixed now stays fixed under the lock too.
+  const fixed = opts.env.TASKGATE_NOW ? Date.parse(opts.env.TASKGATE_NOW) : Number.NaN;
+  const clock = Number.isNaN(fixed) ? Date.now : () => fixed;
   return {
     readText: readLedgerFile,
     readSnapshot: readLedgerSnapshot,
@@ -31,6 +34,8 @@ export function nodePorts(opts: PortOptions): Ports {
       store ??= new LedgerStore({
         lockTimeout: ms(opts.env.TASKGATE_LOCK_TIMEOUT_MS),
         lockStale: ms(opts.env.TASKGATE_LOCK_STALE_MS),
+        clock,
+        hooks: testHooks(opts.env),
       });
       return store.update(paths, decide);
     },
@@ -47,5 +52,18 @@ export function nodePorts(opts: PortOptions): Ports {
     },
     host: hostname(),
     session: opts.env.TASKGATE_SESSION || undefined,
+  };
+}
+
+/**
+ * For tests only: TASKGATE_TEST_STOP_BEFORE=rename (or =check) stops a writer (SIGSTOP) right
+ * before its first rename (or the check before it); TASKGATE_TEST_FAULT=STEP:CODE fails a step of the write ("write", "rename2") with an
+ * errno code, where the machine's fault cannot be made for real.
+ */
+function testHooks(env: NodeJS.ProcessEnv) {
+  const fault = /^(write|rename2):(E[A-Z]+)$/.exec(env.TASKGATE_TEST_FAULT ?? "");
+  return {
+    stopBefore: (["check", "rename"] as const).find((s) => s === env.TASKGATE_TEST_STOP_BEFORE),
+    fault: fault ? { step: fault[1] as string, code: fault[2] as string } : undefined,
   };
 }

@@ -8,6 +8,7 @@ import {
   mkdirSync,
   openSync,
   readdirSync,
+  readFileSync,
   renameSync,
   rmSync,
   statSync,
@@ -16,7 +17,11 @@ import {
 } from "node:fs";
 import { dirname, join } from "node:path";
 
-/** Removes the *.tmp files in `dir` last modified over a minute ago. */
+/**
+ * Removes the *.tmp files in `dir` last modified over a minute ago, and the *.pending ones
+ * (new files of a write of two ledgers, store.ts) that no intent record there names: one
+ * named is kept until the write is finished or repaired.
+ */
 export function removeStaleTempFiles(dir: string): void {
   let names: string[];
   try {
@@ -25,7 +30,30 @@ export function removeStaleTempFiles(dir: string): void {
     return;
   }
   const cutoff = Date.now() - 60_000;
+  let named: string | undefined;
+  const isNamed = (p: string) => {
+    named ??= names
+      .filter((n) => n.endsWith(".intent"))
+      .map((n) => {
+        try {
+          return readFileSync(join(dir, n), "utf8");
+        } catch {
+          return "";
+        }
+      })
+      .join("\n");
+    return named.includes(JSON.stringify(p));
+  };
   for (const n of names) {
+    if (n.endsWith(".pending")) {
+      const p = join(dir, n);
+      try {
+        if (statSync(p).mtimeMs < cutoff && !isNamed(p)) unlinkSync(p);
+      } catch {
+        // Gone already.
+      }
+      continue;
+    }
     if (!n.endsWith(".tmp")) continue;
     const p = join(dir, n);
     try {
