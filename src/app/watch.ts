@@ -8,6 +8,7 @@
 
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { judgeOwner, readOwner } from "../io/lock.js";
 import type { ApprovalsLedger } from "../ledger/approvals.js";
 import { appendLog } from "../ledger/edit.js";
 import { formatLogLine, lastHash, readLog } from "../ledger/log.js";
@@ -434,13 +435,23 @@ function reportStaleLocks(options: TickOptions, emit: Emit): void {
     } catch {
       continue; // released meanwhile
     }
-    if (isLock && age > options.lockStale) {
-      emit(
-        "stale-lock",
-        join(options.lockDir, n),
-        `a lock not refreshed for ${formatAge(age)}: a taskgate process died while writing; the next write takes it over`,
-        true,
-      );
+    if (isLock) {
+      // Judged as the store judges it: a holder alive on this host is never stale, however
+      // old its lock (a paused writer); one known gone is, at once; others by their age.
+      const path = join(options.lockDir, n);
+      const owner = readOwner(path);
+      const judged = owner ? judgeOwner(owner) : undefined;
+      if (judged?.kind === "alive") continue;
+      if (judged?.kind === "gone") {
+        emit("stale-lock", path, `a lock held by ${judged.why}: the next write takes it over`, true);
+      } else if (age > options.lockStale) {
+        emit(
+          "stale-lock",
+          path,
+          `a lock not refreshed for ${formatAge(age)}: its holder${judged ? ` (${judged.why})` : ""} stopped while writing; the next write takes it over`,
+          true,
+        );
+      }
     } else if (!isLock && age > 60_000) {
       emit("stale-lock", join(options.lockDir, n), `a temp file left ${formatAge(age)} ago by a killed write`, true);
     }

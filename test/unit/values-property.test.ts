@@ -41,7 +41,7 @@ const ACTORS = ["alice", "bob", "carol"] as const;
 const START = Date.UTC(2026, 11, 1, 9);
 
 /** Ledgers in memory, written as the store writes them: encoded to UTF-8 and decoded again. */
-function memoryPorts(files: Map<string, string>, actor: () => string): Ports {
+function memoryPorts(files: Map<string, string>, actor: () => string, now: number): Ports {
   return {
     readText: (p) => files.get(p),
     readSnapshot: (p) => {
@@ -50,7 +50,10 @@ function memoryPorts(files: Map<string, string>, actor: () => string): Ports {
     },
     memo: undefined,
     update: async (paths, decide) => {
-      const u = decide(paths.map((p) => files.get(p)));
+      const u = decide(
+        paths.map((p) => files.get(p)),
+        now,
+      );
       for (const w of u.writes) files.set(w.path, Buffer.from(w.text, "utf8").toString("utf8"));
       return u.result;
     },
@@ -242,7 +245,7 @@ async function property(start: string, steps: { actor: number; command: Command 
   ]);
   let actor = "alice";
   let now = START;
-  const ctxAt = (): Context => ({ paths: PATHS, now, ports: memoryPorts(files, () => actor) });
+  const ctxAt = (): Context => ({ paths: PATHS, now, ports: memoryPorts(files, () => actor, now) });
   const first = await checkLedgers(ctxAt());
   const startErrors = first.diagnostics.filter((d) => d.severity === "error");
   fc.pre(startErrors.length === 0); // the generator's ledgers are valid; a rare one may not be
