@@ -4,10 +4,12 @@
 // `schedule install` checked against golden files.
 
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { processStart, thisProcess } from "../../src/io/lock.js";
+import { shortHash } from "../../src/io/places.js";
 import { baseEnv, makeRepo, read, runCli } from "../support/cli.js";
 import { expectGolden } from "../support/golden.js";
 import { validTasks as ledger } from "../support/ledger.js";
@@ -365,5 +367,48 @@ describe("schedule install --print", () => {
   it("the README shows all three", () => {
     const readme = readFileSync(join(ROOT, "README.md"), "utf8");
     for (const flag of ["--cron", "--systemd", "--windows"]) expect(readme).toContain(`schedule install ${flag}`);
+  });
+});
+
+describe("watch --once judges a left lock as the store does", () => {
+  /** A lock file for dir's TASKS.md, recorded as held by process `pid` on this host. */
+  function plantLock(dir: string, pid: number): string {
+    const path = join(realpathSync(dir), "TASKS.md");
+    const lockDir = join(dir, ".git", "taskgate");
+    mkdirSync(lockDir, { recursive: true });
+    const lockPath = join(lockDir, `TASKS.md-${shortHash(path)}.lock`);
+    const owner = {
+      ...thisProcess(),
+      pid,
+      start: processStart(pid),
+      nonce: `test.${pid}`,
+      since: new Date().toISOString(),
+    };
+    writeFileSync(lockPath, JSON.stringify(owner));
+    return lockPath;
+  }
+
+  it("a lock whose holder is alive is not reported, however old; one whose holder is gone is, at once", async () => {
+    const dir = await makeRepo();
+    const sleeper = spawn("sleep", ["30"], { stdio: "ignore" });
+    try {
+      const pid = sleeper.pid as number;
+      const lockPath = plantLock(dir, pid);
+      const old = new Date(Date.now() - 3_600_000);
+      utimesSync(lockPath, old, old); // an hour without a refresh: age alone would call it stale
+      const alive = await runCli(["watch", "--once"], { cwd: dir });
+      expect(alive.stdout).not.toContain("stale-lock");
+      expect(alive.code).toBe(0);
+
+      sleeper.kill("SIGKILL");
+      await new Promise((r) => sleeper.once("exit", r));
+      const gone = await runCli(["watch", "--once"], { cwd: dir });
+      expect(gone.stdout).toContain("stale-lock");
+      expect(gone.stdout).toContain(`process ${pid}`);
+      expect(gone.code).toBe(6);
+    } finally {
+      sleeper.kill("SIGKILL");
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
