@@ -16,10 +16,9 @@ export async function checkStagedCommand(
   ctx: Context,
   json: boolean,
   out: NodeJS.WritableStream,
-  author: string | undefined,
 ): Promise<number> {
   const { checkStaged } = await import("../app/git-checks.js");
-  const r = checkStaged(ctx, author);
+  const r = checkStaged(ctx);
   const n = r.violations.length;
   if (json) {
     out.write(

@@ -44,7 +44,7 @@ const judge = (before: string, after: string, committer: string, a = APPROVALS, 
   judgeChange(
     { tasks: tasks(before), approvals: approvals(a) },
     { tasks: tasks(after), approvals: approvals(b) },
-    { committer, hasher: sha256Hex },
+    { committer, hasher: sha256Hex, now: T0 },
   ).map((v) => `${v.file}:${v.line}: ${v.message}`);
 
 function withTransition(text: string, action: "claim" | "submit" | "accept", id: string, who: Who): string {
