@@ -120,6 +120,9 @@ export function gitMergeHead(top: string): string | undefined {
  * user.email); undefined when git has no identity.
  */
 export function gitAuthor(top: string): { name: string; email: string } | undefined {
+  // git sets both for its hooks (git commit --author included): no need to ask it again.
+  const email = process.env.GIT_AUTHOR_EMAIL;
+  if (email) return { name: process.env.GIT_AUTHOR_NAME ?? "", email };
   try {
     const ident = git(top, ["var", "GIT_AUTHOR_IDENT"]).trim();
     const m = /^(.*?)\s*<([^>]*)>/.exec(ident);

@@ -343,9 +343,11 @@ function judgeTasks(
       }
       continue;
     }
+    let handAction: TransitionAction | undefined;
     if (state !== undefined && state !== t.state) {
       const n = out.length;
       const action = judgeHandTransition(t, state, committer, rolesOf, out, file, stateLine());
+      handAction = action;
       // Allowed by the matrix: the command itself must allow it too, for the committer, now.
       if (out.length === n && action && replayed && board) {
         const task = board.byId.get(t.id)?.task;
@@ -370,20 +372,41 @@ function judgeTasks(
       if (problem) out.push({ file, line: stateLine(), message: `${t.id} went to DONE, but ${problem}` });
     }
     if (was && lines.length === 0) {
-      for (const key of TRACKED) {
+      for (const key of [...TRACKED, ...BY_ACTION]) {
         const now = t.fields.find((f) => f.key === key)?.value;
         const then = was.fields.find((f) => f.key === key)?.value;
-        if (now === then) continue;
+        if (now === then || handEditExplains(handAction, key, now)) continue;
         const f = after.byId.get(t.id)?.section.fields.find((x) => x.key === key);
         out.push({
           file,
           line: f ? f.line + 1 : t.line,
-          message: `The ${key} of ${t.id} changed with no log line; leases, fences, workers and attempts change only through taskgate's commands (claim, renew, release, submit)`,
+          message: TRACKED.includes(key)
+            ? `The ${key} of ${t.id} changed with no log line; leases, fences, workers and attempts change only through taskgate's commands (claim, renew, release, submit)`
+            : `The ${key} of ${t.id} changed with no log line and no state change that sets it; ${key === "rework" ? "rework sets it (REVIEW -> DOING) and claim clears it" : "accept and cancel set it (-> DONE)"}`,
         });
       }
     }
   }
   return replay;
+}
+
+/** Fields a hand-made state change may set: the one its action sets. */
+const BY_ACTION: readonly string[] = ["rework", "resolution"];
+
+function handEditExplains(action: TransitionAction | undefined, key: string, now: string | undefined): boolean {
+  switch (action) {
+    case "rework":
+      return key === "rework" && now !== undefined;
+    case "claim":
+      return key === "rework" && now === undefined;
+    case "accept":
+      return key === "resolution" && now === "done";
+    case "cancel":
+      // A cancel ends the lease and the rework too, and says why the task is DONE.
+      return (key === "resolution" && now === "cancelled") || ((key === "lease" || key === "rework") && now === undefined);
+    default:
+      return false;
+  }
 }
 
 function selfAccept(actor: string, id: string): string {
@@ -401,7 +424,10 @@ function judgeHandTransition(
   line: number,
 ): TransitionAction | undefined {
   const who = committer ?? "(no git user.email)";
-  let candidates = TASK_ACTIONS.filter((a) => MATRIX[a].from.includes(from) && MATRIX[a].to === t.state);
+  // A recovery is watch's, with its log line (the lease it ends is named there): never by hand.
+  let candidates = TASK_ACTIONS.filter(
+    (a) => a !== "recover" && MATRIX[a].from.includes(from) && MATRIX[a].to === t.state,
+  );
   if (t.state === "DONE") {
     // DONE by hand is a cancel (which writes "resolution: cancelled") or, from REVIEW, an accept.
     candidates = t.resolution === "cancelled" ? ["cancel"] : from === "REVIEW" ? ["accept"] : [];
@@ -474,7 +500,18 @@ function judgeApprovals(
     const was = before?.byId.get(a.id)?.approval;
     const decided = (was ? was.status : "pending") !== a.status && (a.status === "approved" || a.status === "rejected");
     const line = decisions.get(a.id);
-    if (!decided && !line) continue;
+    if (!decided && !line) {
+      const changed = was && was.status !== "pending" ? FINAL.find((k) => fieldOf(was, k) !== fieldOf(a, k)) : undefined;
+      if (changed && was) {
+        const f = after.byId.get(a.id)?.section.fields.find((x) => x.key === changed);
+        out.push({
+          file,
+          line: f ? f.line + 1 : a.line,
+          message: `The ${changed} of ${a.id} changed, but ${a.id} was already ${was.status}; a decision is final (request again to start over)`,
+        });
+      }
+      continue;
+    }
     const actor = line?.actor ?? committer;
     const verb = a.status === "rejected" ? "rejected" : "approved";
     const statusLine = after.byId.get(a.id)?.section.fields.find((f) => f.key === "status")?.line;
@@ -540,6 +577,11 @@ function judgeApprovals(
     });
   }
 }
+
+/** The fields a decision writes: once decided, a request keeps them. */
+const FINAL = ["status", "approver", "decided-at", "reason", "rule", "rules-hash"] as const;
+const fieldOf = (a: { fields: ReadonlyArray<{ key: string; value: string }> }, key: string) =>
+  a.fields.find((f) => f.key === key)?.value;
 
 /** Each role granted or revoked, and automation flags changed, between two Roles sections. */
 function roleChanges(
