@@ -158,7 +158,19 @@ function entry(ledger: TasksLedger | ApprovalsLedger, id: string) {
   return found.section;
 }
 
-function edit(text: string, read: (t: string) => TasksLedger | ApprovalsLedger, id: string, fields: [string, string | undefined][], line?: { actor: string; role: string; action: string; details: Record<string, string | number | undefined>; time: number }): string {
+function edit(
+  text: string,
+  read: (t: string) => TasksLedger | ApprovalsLedger,
+  id: string,
+  fields: [string, string | undefined][],
+  line?: {
+    actor: string;
+    role: string;
+    action: string;
+    details: Record<string, string | number | undefined>;
+    time: number;
+  },
+): string {
   let out = text;
   for (const [key, value] of fields) {
     const l = read(out);
@@ -181,8 +193,7 @@ function handTransition(b: Board, action: TransitionAction, id: string, actor: s
   if (!task) return b.tasks;
   const to = MATRIX[action].to === "same" ? task.state : (MATRIX[action].to as State);
   const fields: [string, string | undefined][] = to === task.state ? [] : [["state", to]];
-  const details: Record<string, string | number | undefined> =
-    to === task.state ? {} : { from: task.state, to };
+  const details: Record<string, string | number | undefined> = to === task.state ? {} : { from: task.state, to };
   const fence = Number(task.fields.find((f) => f.key === "fence")?.value ?? 0);
   switch (action) {
     case "claim": {
@@ -213,7 +224,14 @@ function handTransition(b: Board, action: TransitionAction, id: string, actor: s
   return edit(b.tasks, T, id, fields, logged ? { actor, role, action, details, time: b.now } : undefined);
 }
 
-function handDecision(b: Board, id: string, decision: "approve" | "reject", actor: string, logged: boolean, auto = false): string {
+function handDecision(
+  b: Board,
+  id: string,
+  decision: "approve" | "reject",
+  actor: string,
+  logged: boolean,
+  auto = false,
+): string {
   const a = A(b.approvals).byId.get(id)?.approval;
   const fields: [string, string | undefined][] = [
     ["status", decision === "approve" ? "approved" : "rejected"],
@@ -226,7 +244,13 @@ function handDecision(b: Board, id: string, decision: "approve" | "reject", acto
     reason: decision === "reject" ? "not now" : undefined,
   };
   if (auto) Object.assign(details, { rule: "docs-only", "rules-hash": RULES.hash, auto: "true" });
-  return edit(b.approvals, A, id, fields, logged ? { actor, role: "AUDIT", action: decision, details, time: b.now } : undefined);
+  return edit(
+    b.approvals,
+    A,
+    id,
+    fields,
+    logged ? { actor, role: "AUDIT", action: decision, details, time: b.now } : undefined,
+  );
 }
 
 // ---- Boards: a history of random commands from an empty board. ----
@@ -234,7 +258,7 @@ function handDecision(b: Board, id: string, decision: "approve" | "reject", acto
 function history(seed: number[], now0: number): Board {
   let b: Board = { tasks: TASKS, approvals: APPROVALS, now: now0 };
   const labels = ["docs", "prod", "freeze", "backend", "prod, docs"];
-  const n = 3 + (seed[0] ?? 0) % 4;
+  const n = 3 + ((seed[0] ?? 0) % 4);
   for (let i = 0; i < n; i++) {
     const tasks = T(b.tasks);
     const plan = planAddTask(
@@ -265,7 +289,12 @@ function history(seed: number[], now0: number): Board {
     let r: Outcome;
     switch (step) {
       case "claim":
-        r = cliTransition(b, task?.state === "PLAN" ? "ready" : "claim", id, task?.state === "PLAN" ? "dave" : of(["bob", "carol", "erin"], s));
+        r = cliTransition(
+          b,
+          task?.state === "PLAN" ? "ready" : "claim",
+          id,
+          task?.state === "PLAN" ? "dave" : of(["bob", "carol", "erin"], s),
+        );
         break;
       case "submit": {
         const extra = s % 2 ? { via: "run", evidence: `run log r${s}.log sha256:${"ab".repeat(8)}` } : {};
@@ -278,7 +307,14 @@ function history(seed: number[], now0: number): Board {
       case "decide": {
         const pending = A(b.approvals).approvals.filter((a) => a.status === "pending");
         const a = pending[s % Math.max(1, pending.length)];
-        r = a ? cliDecision(b, a.id, s % 4 ? "approve" : "reject", wrong ? (a.requestedBy ?? "bob") : of(auditors.length ? auditors : ["alice"], s)) : { ok: false, message: "none" };
+        r = a
+          ? cliDecision(
+              b,
+              a.id,
+              s % 4 ? "approve" : "reject",
+              wrong ? (a.requestedBy ?? "bob") : of(auditors.length ? auditors : ["alice"], s),
+            )
+          : { ok: false, message: "none" };
         break;
       }
       case "accept":
@@ -291,7 +327,10 @@ function history(seed: number[], now0: number): Board {
         break;
       }
       default:
-        r = s % 3 ? { ok: false, message: "skip" } : cliRequest(b, "roles", of(PEOPLE, s), `grant ${PEOPLE[s % 5]} AUDIT`);
+        r =
+          s % 3
+            ? { ok: false, message: "skip" }
+            : cliRequest(b, "roles", of(PEOPLE, s), `grant ${PEOPLE[s % 5]} AUDIT`);
     }
     if (r.ok) b = r.board;
   }
@@ -313,7 +352,25 @@ type Case = {
 
 const TRANSITIONS: TransitionAction[] = ["claim", "submit", "release", "accept", "rework", "ready", "plan", "cancel"];
 
-function cases(b: Board, pick: number): Case[] {
+/** The board, and the same board with one of its tasks taken on to DOING and to REVIEW. */
+function boards(b: Board, pick: number): { board: Board; id: string | undefined }[] {
+  const out: { board: Board; id: string | undefined }[] = [{ board: b, id: undefined }];
+  const worker = (["bob", "carol", "erin"] as const)[pick % 3] as string;
+  for (const t of T(b.tasks).tasks) {
+    const doing = cliTransition(b, "claim", t.id, worker);
+    if (!doing.ok) continue;
+    out.push({ board: doing.board, id: t.id });
+    // ...and past the lease's end (plus the clock-skew margin): watch may recover it.
+    out.push({ board: { ...doing.board, now: doing.board.now + 31 * MIN }, id: t.id });
+    const extra = pick % 2 ? { via: "run", evidence: `run log p.log sha256:${"ef".repeat(8)}` } : {};
+    const review = cliTransition(doing.board, "submit", t.id, worker, extra);
+    if (review.ok) out.push({ board: review.board, id: t.id });
+    break;
+  }
+  return out;
+}
+
+function cases(b: Board, pick: number, target?: string): Case[] {
   const tasks = T(b.tasks);
   const approvals = A(b.approvals);
   const ids = tasks.tasks.map((t) => t.id);
@@ -321,12 +378,12 @@ function cases(b: Board, pick: number): Case[] {
   const out: Case[] = [];
   // The task: one in REVIEW, DOING, READY, PLAN or DONE, by turns, when there is one.
   const state = (["REVIEW", "DOING", "READY", "PLAN", "DONE"] as const)[pick % 5];
-  const id = (tasks.tasks.find((t) => t.state === state) ?? tasks.tasks[pick % ids.length])?.id as string;
+  const id = target ?? ((tasks.tasks.find((t) => t.state === state) ?? tasks.tasks[pick % ids.length])?.id as string);
   for (const actor of PEOPLE) {
     for (const action of TRANSITIONS) transitionCases(b, id, actor, action, out);
     decisionCases(b, aids[(pick >> 8) % Math.max(1, aids.length)], actor, out);
   }
-  for (const x of ids) automationCases(b, x, aids, pick + x.length, out);
+  automationCases(b, id, aids, pick, out);
   return out;
 }
 
@@ -387,7 +444,9 @@ function decisionCases(b: Board, aid: string | undefined, actor: string, out: Ca
       {
         ...b,
         approvals: b.approvals.replace(new RegExp(`^- ${grantee}: (.*)$`, "m"), (_m, r: string) =>
-          r.includes("AUDIT") ? `- ${grantee}: ${r.replace(/,? ?AUDIT/, "").replace(/^, /, "") || "WORK"}` : `- ${grantee}: ${r}, AUDIT`,
+          r.includes("AUDIT")
+            ? `- ${grantee}: ${r.replace(/,? ?AUDIT/, "").replace(/^, /, "") || "WORK"}`
+            : `- ${grantee}: ${r}, AUDIT`,
         ),
       },
     ],
@@ -404,17 +463,37 @@ function automationCases(b: Board, id: string, aids: string[], pick: number, out
     const plan = planRecovery(tasks, who(WATCH), { now: b.now, hasher: sha256Hex, random: () => 0.5 });
     const recovered = plan.ok && plan.result.some((r) => r.id === id);
     const t = tasks.byId.get(id)?.task;
-    const forged = edit(b.tasks, T, id, [["state", "READY"], ["lease", undefined], ["attempts", String((t?.attempts ?? 0) + 1)]], {
-      actor: WATCH,
-      role: "CMD",
-      action: "recover",
-      time: b.now,
-      details: { from: t?.state, to: "READY", holder: t?.lease?.holder, token: t?.lease?.token, attempts: (t?.attempts ?? 0) + 1, auto: "true" },
-    });
+    const forged = edit(
+      b.tasks,
+      T,
+      id,
+      [
+        ["state", "READY"],
+        ["lease", undefined],
+        ["attempts", String((t?.attempts ?? 0) + 1)],
+      ],
+      {
+        actor: WATCH,
+        role: "CMD",
+        action: "recover",
+        time: b.now,
+        details: {
+          from: t?.state,
+          to: "READY",
+          holder: t?.lease?.holder,
+          token: t?.lease?.token,
+          attempts: (t?.attempts ?? 0) + 1,
+          auto: "true",
+        },
+      },
+    );
     out.push({
       name: `${WATCH} recovers ${id}, committed by ${someone}`,
       committer: someone,
-      cli: recovered && plan.ok ? { ok: true, board: { ...b, tasks: applySplices(b.tasks, plan.splices) } } : { ok: false, message: "not expired" },
+      cli:
+        recovered && plan.ok
+          ? { ok: true, board: { ...b, tasks: applySplices(b.tasks, plan.splices) } }
+          : { ok: false, message: "not expired" },
       hand: [{ ...b, tasks: forged }],
       handFollowsCli: false,
     });
@@ -422,12 +501,22 @@ function automationCases(b: Board, id: string, aids: string[], pick: number, out
   // watch's rule decisions, committed by someone else.
   if (aids.length) {
     const aid = aids[(pick >> 17) % aids.length] as string;
-    const plan = planAuto(approvals, tasks, { actor: WATCH, roles: ROLES[WATCH] ?? [], automation: true }, { now: b.now, hasher: sha256Hex }, RULES);
-    const decided = plan.ok && plan.result.outcomes.some((o) => o.id === aid && !o.skipped && o.verdict.decision === "approve");
+    const plan = planAuto(
+      approvals,
+      tasks,
+      { actor: WATCH, roles: ROLES[WATCH] ?? [], automation: true },
+      { now: b.now, hasher: sha256Hex },
+      RULES,
+    );
+    const decided =
+      plan.ok && plan.result.outcomes.some((o) => o.id === aid && !o.skipped && o.verdict.decision === "approve");
     out.push({
       name: `${WATCH} approves ${aid} by rule docs-only, committed by ${someone}`,
       committer: someone,
-      cli: decided && plan.ok ? { ok: true, board: { ...b, approvals: applySplices(b.approvals, plan.splices) } } : { ok: false, message: "no rule approves it" },
+      cli:
+        decided && plan.ok
+          ? { ok: true, board: { ...b, approvals: applySplices(b.approvals, plan.splices) } }
+          : { ok: false, message: "no rule approves it" },
       hand: [{ ...b, approvals: handDecision(b, aid, "approve", WATCH, true, true) }],
       handFollowsCli: false,
     });
@@ -436,19 +525,31 @@ function automationCases(b: Board, id: string, aids: string[], pick: number, out
   {
     const t = tasks.byId.get(id)?.task;
     const worker = t?.lease?.holder.split("@")[0] ?? someone;
-    const submitted = cliTransition(b, "submit", id, worker, { via: "run", evidence: `run log x.log sha256:${"cd".repeat(8)}` });
+    const submitted = cliTransition(b, "submit", id, worker, {
+      via: "run",
+      evidence: `run log x.log sha256:${"cd".repeat(8)}`,
+    });
     let cliRun: Outcome = { ok: false, message: "the run could not submit" };
     let forged = handTransition(b, "accept", id, WATCH, true);
     if (submitted.ok) {
       const accepted = cliTransition(submitted.board, "accept", id, WATCH, { via: "run" });
       cliRun = accepted;
-      forged = edit(submitted.board.tasks, T, id, [["state", "DONE"], ["resolution", "done"]], {
-        actor: WATCH,
-        role: "AUDIT",
-        action: "accept",
-        time: b.now,
-        details: { from: "REVIEW", to: "DONE", via: "run", auto: "true" },
-      });
+      forged = edit(
+        submitted.board.tasks,
+        T,
+        id,
+        [
+          ["state", "DONE"],
+          ["resolution", "done"],
+        ],
+        {
+          actor: WATCH,
+          role: "AUDIT",
+          action: "accept",
+          time: b.now,
+          details: { from: "REVIEW", to: "DONE", via: "run", auto: "true" },
+        },
+      );
     }
     out.push({
       name: `${worker}'s run of ${id} --on-success done`,
@@ -482,38 +583,46 @@ describe("the CLI and the judge behind check --staged and verify", () => {
         fc.nat({ max: 90 }),
         (seed, pick, later) => {
           const b0 = history(seed, T0);
-          const b: Board = { ...b0, now: b0.now + later * MIN };
-          for (const c of cases(b, pick)) {
-            tally.cases++;
-            const kind = c.name.replace(/\b(T|A)-\d+\b/g, "$1").replace(/\b(alice|bob|carol|dave|erin|mallory)\b/g, "P");
-            const k = kinds.get(kind) ?? { allowed: 0, refused: 0 };
-            kinds.set(kind, k);
-            if (c.cli.ok) k.allowed++;
-            else k.refused++;
-            const show = () =>
-              `${c.name} (CLI: ${c.cli.ok ? "allowed" : `refused: ${c.cli.message}`})\n--- TASKS.md\n${b.tasks}\n--- APPROVALS.md\n${b.approvals}`;
-            if (c.cli.ok) {
-              tally.allowed++;
-              const v = judged(b, c.cli.board, c.committer);
-              if (v.length) throw new Error(`The CLI allows, the judge refuses:\n${v.join("\n")}\n${show()}`);
-              if (c.handFollowsCli) {
-                for (const h of c.hand) {
-                  const hv = judged(b, h, c.committer);
-                  if (hv.length) throw new Error(`The CLI allows, the judge refuses the hand edit:\n${hv.join("\n")}\n${show()}`);
+          for (const { board, id } of boards({ ...b0, now: b0.now + later * MIN }, pick)) {
+            const b: Board = { ...board, now: board.now + (later % 40) * MIN };
+            for (const c of cases(b, pick, id)) {
+              tally.cases++;
+              const kind = c.name
+                .replace(/\b(T|A)-\d+\b/g, "$1")
+                .replace(/\b(alice|bob|carol|dave|erin|mallory)\b/g, "P");
+              const k = kinds.get(kind) ?? { allowed: 0, refused: 0 };
+              kinds.set(kind, k);
+              if (c.cli.ok) k.allowed++;
+              else k.refused++;
+              const show = () =>
+                `${c.name} (CLI: ${c.cli.ok ? "allowed" : `refused: ${c.cli.message}`})\n--- TASKS.md\n${b.tasks}\n--- APPROVALS.md\n${b.approvals}`;
+              if (c.cli.ok) {
+                tally.allowed++;
+                const v = judged(b, c.cli.board, c.committer);
+                if (v.length) throw new Error(`The CLI allows, the judge refuses:\n${v.join("\n")}\n${show()}`);
+                if (c.handFollowsCli) {
+                  for (const h of c.hand) {
+                    const hv = judged(b, h, c.committer);
+                    if (hv.length)
+                      throw new Error(`The CLI allows, the judge refuses the hand edit:\n${hv.join("\n")}\n${show()}`);
+                  }
                 }
-              }
-            } else {
-              tally.refused++;
-              for (const h of c.hand) {
-                if (h.tasks === b.tasks && h.approvals === b.approvals) continue; // nothing to edit
-                const v = judged(b, h, c.committer);
-                if (v.length === 0) throw new Error(`The CLI refuses, the judge allows the hand edit:\n${show()}\n--- after\n${h.tasks}\n${h.approvals}`);
+              } else {
+                tally.refused++;
+                for (const h of c.hand) {
+                  if (h.tasks === b.tasks && h.approvals === b.approvals) continue; // nothing to edit
+                  const v = judged(b, h, c.committer);
+                  if (v.length === 0)
+                    throw new Error(
+                      `The CLI refuses, the judge allows the hand edit:\n${show()}\n--- after\n${h.tasks}\n${h.approvals}`,
+                    );
+                }
               }
             }
           }
         },
       ),
-      { numRuns: Math.max(5, Math.ceil(RUNS / 40)), seed: SEED, endOnFailure: true },
+      { numRuns: Math.max(5, Math.ceil(RUNS / 100)), seed: SEED, endOnFailure: true },
     );
     if (process.env.TASKGATE_DIFF_SHOW) console.log(kinds);
     // Enough of both sides, on every kind of action, to mean something.
