@@ -41,7 +41,9 @@ export function automationTaskProblem(e: LogEntry, f: AutomationFacts): string |
       const recorded = f.appended.some(
         (x) => x.action === "schedule" && x.actor === e.actor && x.details.task === e.target && x.line > e.line,
       );
-      return recorded ? undefined : `an automatic add comes only from a schedule, and no schedule line names ${e.target}`;
+      return recorded
+        ? undefined
+        : `an automatic add comes only from a schedule, and no schedule line names ${e.target}`;
     }
     case "schedule": {
       const known = [f.tasksBefore, f.tasksAfter].some((l) => l?.schedules.some((s) => s.name === e.target));
@@ -110,7 +112,11 @@ export function asPending(a: Approval): Approval {
 }
 
 /** The task's log line before `e`: among the commit's new lines, else the last in the old log. */
-function previousLine(e: LogEntry, appended: readonly LogEntry[], before: TasksLedger | undefined): LogEntry | undefined {
+function previousLine(
+  e: LogEntry,
+  appended: readonly LogEntry[],
+  before: TasksLedger | undefined,
+): LogEntry | undefined {
   for (let i = appended.length - 1; i >= 0; i--) {
     const x = appended[i] as LogEntry;
     if (x.line < e.line && x.target === e.target) return x;

@@ -27,6 +27,7 @@ import { chainHash, type LogEntry, type LogSection, lastHash, readLog } from "..
 import { entryIdsOf, entrySourceOf, type TasksLedger } from "../ledger/tasks.js";
 import type { Actor, Role } from "../model/approval.js";
 import type { State, Task } from "../model/task.js";
+import { formatTime } from "../model/time.js";
 import { decisionProblem, factsFor } from "./approval-plan.js";
 import { evaluateRules, parseRules } from "./approval-rules.js";
 import { gateProblem } from "./gate.js";
@@ -111,6 +112,17 @@ export function judgeChange(before: Ledgers, after: Ledgers, options: JudgeOptio
         }
         previous = e.hash;
       }
+    }
+    // A line is written before it is committed: one dated later (past the clock-skew margin)
+    // would make a lease look expired, or a not-before time passed, that was not.
+    const skew = (before.tasks ?? after.tasks)?.policy.clockSkew ?? 30_000;
+    for (const e of appended) {
+      if (e.time <= options.now + skew) continue;
+      out.push({
+        file,
+        line: e.line + 1,
+        message: `This log line is dated ${formatTime(e.time)}, after the change was made (${formatTime(options.now)}, with ${Math.round(skew / 1000)}s clock-skew margin); a log line is written before it is committed`,
+      });
     }
     appendedOf[kind] = appended;
   }
@@ -403,7 +415,9 @@ function handEditExplains(action: TransitionAction | undefined, key: string, now
       return key === "resolution" && now === "done";
     case "cancel":
       // A cancel ends the lease and the rework too, and says why the task is DONE.
-      return (key === "resolution" && now === "cancelled") || ((key === "lease" || key === "rework") && now === undefined);
+      return (
+        (key === "resolution" && now === "cancelled") || ((key === "lease" || key === "rework") && now === undefined)
+      );
     default:
       return false;
   }
@@ -501,7 +515,8 @@ function judgeApprovals(
     const decided = (was ? was.status : "pending") !== a.status && (a.status === "approved" || a.status === "rejected");
     const line = decisions.get(a.id);
     if (!decided && !line) {
-      const changed = was && was.status !== "pending" ? FINAL.find((k) => fieldOf(was, k) !== fieldOf(a, k)) : undefined;
+      const changed =
+        was && was.status !== "pending" ? FINAL.find((k) => fieldOf(was, k) !== fieldOf(a, k)) : undefined;
       if (changed && was) {
         const f = after.byId.get(a.id)?.section.fields.find((x) => x.key === changed);
         out.push({
