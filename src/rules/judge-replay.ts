@@ -176,7 +176,7 @@ export function autoAcceptProblem(board: TasksLedger, e: LogEntry, previous: Log
   if (via !== "run" && via !== "work") {
     return `an automatic accept comes only from run or work --on-success done (via=run or via=work)`;
   }
-  if (!previous || previous.action !== "submit" || previous.details.via !== via || !previous.details.evidence) {
+  if (previous?.action !== "submit" || previous.details.via !== via || !previous.details.evidence) {
     return `an automatic accept follows the ${via}'s own submit with its evidence, and ${e.target}'s line before it is not one`;
   }
   const evidence = board.byId.get(e.target)?.task.fields.find((f) => f.key === "evidence")?.value;
