@@ -359,7 +359,18 @@ function judgeTasks(
     if (state !== undefined && state !== t.state) {
       const n = out.length;
       const action = judgeHandTransition(t, state, committer, rolesOf, out, file, stateLine());
-      handAction = action;
+      // The fields the attempted action sets are its own (a refusal is reported once).
+      handAction =
+        action ??
+        (t.state === "DONE"
+          ? t.resolution === "cancelled"
+            ? "cancel"
+            : "accept"
+          : t.state === "DOING"
+            ? state === "REVIEW"
+              ? "rework"
+              : "claim"
+            : undefined);
       // Allowed by the matrix: the command itself must allow it too, for the committer, now.
       if (out.length === n && action && replayed && board) {
         const task = board.byId.get(t.id)?.task;
