@@ -70,7 +70,6 @@ function asListed(ledgers: readonly Ledgers[], email: string, name: string): str
  */
 export function checkStaged(ctx: Context): GitCheck {
   const w = where(ctx);
-  const ident = gitAuthor(w.top);
   const [headT, indexT, headA, indexA] = gitBlobs(w.top, [
     `HEAD:${w.tasks}`,
     `:${w.tasks}`,
@@ -85,6 +84,7 @@ export function checkStaged(ctx: Context): GitCheck {
     const [theirsT, theirsA] = gitBlobs(w.top, [`${mergeHead}:${w.tasks}`, `${mergeHead}:${w.approvals}`]);
     const after = ledgersOf(ctx, indexT, indexA, "staged ");
     const parents = [ledgersOf(ctx, headT, headA, "HEAD:"), ledgersOf(ctx, theirsT, theirsA, "MERGE_HEAD:")];
+    const ident = gitAuthor(w.top);
     const committer = ident && asListed([after], ident.email, ident.name);
     const found = judgeMerge(parents, after, { committer, hasher: ctx.ports.hasher, now: ctx.now });
     return { violations: found, invalid: found.some((v) => v.invalid) };
@@ -102,6 +102,7 @@ export function checkStaged(ctx: Context): GitCheck {
   // A decision in APPROVALS.md is judged on the board too (four eyes on the subject, staleness).
   const after = ledgersOf(ctx, indexT, indexA, "staged ");
   const before = ledgersOf(ctx, headT, headA, "HEAD:");
+  const ident = gitAuthor(w.top);
   const committer = ident && asListed([before, after], ident.email, ident.name);
   violations.push(...judgeChange(before, after, { committer, hasher: ctx.ports.hasher, now: ctx.now }));
   return { violations, invalid: violations.some((v) => v.invalid) };
