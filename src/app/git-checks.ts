@@ -5,7 +5,7 @@
 
 import { realpathSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
-import { findWorkTree, git, gitBlobs, gitMergeHead } from "../io/git.js";
+import { findWorkTree, git, gitAuthor, gitBlobs, gitMergeHead } from "../io/git.js";
 import { decodeUtf8 } from "../io/text.js";
 import { readApprovals } from "../ledger/approvals.js";
 import { readCleanTasks } from "../ledger/clean-ledger.js";
@@ -56,12 +56,19 @@ function ledgersOf(ctx: Context, tasks: Buffer | undefined, approvals: Buffer | 
   };
 }
 
+/** The author as Roles names them: by email, else by name (as verify matches a commit's author). */
+function asListed(ledgers: readonly Ledgers[], email: string, name: string): string {
+  const actors = ledgers.find((l) => l.approvals)?.approvals?.actors;
+  return actors?.has(email) || !actors?.has(name) ? email : name;
+}
+
 /**
  * The index against HEAD (or against nothing on the first commit), as the committer's change.
- * `author` is who commits when known better than git's config (--as, TASKGATE_ACTOR, or the
- * GIT_AUTHOR_EMAIL git passes on to hooks when it was set).
+ * The committer is the author git gives the commit (GIT_AUTHOR_NAME and GIT_AUTHOR_EMAIL,
+ * which git passes to its hooks, else user.name and user.email), the way verify judges a
+ * commit by its author: --as and TASKGATE_ACTOR do not change who commits.
  */
-export function checkStaged(ctx: Context, author?: string): GitCheck {
+export function checkStaged(ctx: Context): GitCheck {
   const w = where(ctx);
   const [headT, indexT, headA, indexA] = gitBlobs(w.top, [
     `HEAD:${w.tasks}`,
@@ -76,11 +83,10 @@ export function checkStaged(ctx: Context, author?: string): GitCheck {
   if (mergeHead) {
     const [theirsT, theirsA] = gitBlobs(w.top, [`${mergeHead}:${w.tasks}`, `${mergeHead}:${w.approvals}`]);
     const after = ledgersOf(ctx, indexT, indexA, "staged ");
-    const found = judgeMerge(
-      [ledgersOf(ctx, headT, headA, "HEAD:"), ledgersOf(ctx, theirsT, theirsA, "MERGE_HEAD:")],
-      after,
-      { committer: author ?? ctx.ports.actorName(), hasher: ctx.ports.hasher },
-    );
+    const parents = [ledgersOf(ctx, headT, headA, "HEAD:"), ledgersOf(ctx, theirsT, theirsA, "MERGE_HEAD:")];
+    const ident = gitAuthor(w.top);
+    const committer = ident && asListed([after], ident.email, ident.name);
+    const found = judgeMerge(parents, after, { committer, hasher: ctx.ports.hasher, now: ctx.now });
     return { violations: found, invalid: found.some((v) => v.invalid) };
   }
   for (const [head, index, name] of [
@@ -93,13 +99,12 @@ export function checkStaged(ctx: Context, author?: string): GitCheck {
   const changed = (head: Buffer | undefined, index: Buffer | undefined) => !(head && index && head.equals(index));
   const [t, a] = [changed(headT, indexT), changed(headA, indexA)];
   if (!t && !a) return { violations, invalid: false };
-  const after = ledgersOf(ctx, t ? indexT : undefined, a || t ? indexA : undefined, "staged ");
-  violations.push(
-    ...judgeChange(ledgersOf(ctx, t ? headT : undefined, headA, "HEAD:"), after, {
-      committer: author ?? ctx.ports.actorName(),
-      hasher: ctx.ports.hasher,
-    }),
-  );
+  // A decision in APPROVALS.md is judged on the board too (four eyes on the subject, staleness).
+  const after = ledgersOf(ctx, indexT, indexA, "staged ");
+  const before = ledgersOf(ctx, headT, headA, "HEAD:");
+  const ident = gitAuthor(w.top);
+  const committer = ident && asListed([before, after], ident.email, ident.name);
+  violations.push(...judgeChange(before, after, { committer, hasher: ctx.ports.hasher, now: ctx.now }));
   return { violations, invalid: violations.some((v) => v.invalid) };
 }
 
@@ -115,7 +120,7 @@ export function verifyRange(
   const w = where(ctx);
   let listing: string;
   try {
-    listing = git(w.top, ["log", "--reverse", "--format=%H %P%x09%ae%x09%an", range, "--"]);
+    listing = git(w.top, ["log", "--reverse", "--format=%H %P%x09%ae%x09%an%x09%ct", range, "--"]);
   } catch (e) {
     throw new UsageError(`git cannot read the range "${range}": ${(e as Error).message.split("\n")[0]}`);
   }
@@ -123,9 +128,9 @@ export function verifyRange(
     .split("\n")
     .filter(Boolean)
     .map((l) => {
-      const [ids = "", email = "", name = ""] = l.split("\t");
+      const [ids = "", email = "", name = "", time = "0"] = l.split("\t");
       const [sha = "", ...parents] = ids.split(" ");
-      return { sha, parents, email, name };
+      return { sha, parents, email, name, time: Number(time) * 1000 };
     });
   const specs = commits.flatMap((c) => {
     const parent = c.parents[0];
@@ -149,8 +154,8 @@ export function verifyRange(
     const author = actors?.has(c.email) || !actors?.has(c.name) ? c.email : c.name;
     const found =
       c.parents.length > 1
-        ? judgeMergeCommit(ctx, c.parents, w, after, author)
-        : judgeChange(before, after, { committer: author, hasher: ctx.ports.hasher });
+        ? judgeMergeCommit(ctx, c.parents, w, after, author, c.time)
+        : judgeChange(before, after, { committer: author, hasher: ctx.ports.hasher, now: c.time });
     if (found.some((v) => v.invalid)) invalid = true;
     for (const v of found) violations.push({ ...v, commit: c.sha });
   });
@@ -158,11 +163,18 @@ export function verifyRange(
 }
 
 /** A merge commit judged on its result against its parents (judge.ts, judgeMerge). */
-function judgeMergeCommit(ctx: Context, parents: string[], w: Where, after: Ledgers, author: string): Violation[] {
+function judgeMergeCommit(
+  ctx: Context,
+  parents: string[],
+  w: Where,
+  after: Ledgers,
+  author: string,
+  now: number,
+): Violation[] {
   const blobs = gitBlobs(
     w.top,
     parents.flatMap((p) => [`${p}:${w.tasks}`, `${p}:${w.approvals}`]),
   );
   const sides = parents.map((p, j) => ledgersOf(ctx, blobs[j * 2], blobs[j * 2 + 1], `${p.slice(0, 8)}:`));
-  return judgeMerge(sides, after, { committer: author, hasher: ctx.ports.hasher });
+  return judgeMerge(sides, after, { committer: author, hasher: ctx.ports.hasher, now });
 }

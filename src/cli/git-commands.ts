@@ -12,14 +12,9 @@ import type { WatchKit } from "./watch-commands.js";
 export const violationLine = (v: Violation): string => `${v.file}:${v.line}: ${v.message}`;
 
 /** check --staged: the exit code (0, 1 for a broken rule, 3 for an invalid staged ledger). */
-export async function checkStagedCommand(
-  ctx: Context,
-  json: boolean,
-  out: NodeJS.WritableStream,
-  author: string | undefined,
-): Promise<number> {
+export async function checkStagedCommand(ctx: Context, json: boolean, out: NodeJS.WritableStream): Promise<number> {
   const { checkStaged } = await import("../app/git-checks.js");
-  const r = checkStaged(ctx, author);
+  const r = checkStaged(ctx);
   const n = r.violations.length;
   if (json) {
     out.write(

@@ -128,10 +128,8 @@ export async function main(
     .action(async (o: { json?: boolean; strict?: boolean; sla?: boolean; staged?: boolean }) => {
       const { ctx, c } = context();
       if (o.staged) {
-        // Who commits: --as or TASKGATE_ACTOR, else the author git passes to hooks, else git's config.
-        const g = program.opts<GlobalOpts>();
-        const author = g.as ?? (env.TASKGATE_ACTOR || undefined) ?? (env.GIT_AUTHOR_EMAIL || undefined);
-        exitCode = await checkStagedCommand(ctx, json(o), out, author);
+        // Who commits is git's author (as verify judges it); --as and TASKGATE_ACTOR do not change it.
+        exitCode = await checkStagedCommand(ctx, json(o), out);
         return;
       }
       const { checkLedgers } = await import("../app/check.js");

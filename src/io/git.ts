@@ -113,3 +113,21 @@ export function gitMergeHead(top: string): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * Who git says is authoring the commit being made: what `git var GIT_AUTHOR_IDENT` gives (the
+ * GIT_AUTHOR_NAME and GIT_AUTHOR_EMAIL git passes to its hooks, else user.name and
+ * user.email); undefined when git has no identity.
+ */
+export function gitAuthor(top: string): { name: string; email: string } | undefined {
+  // git sets both for its hooks (git commit --author included): no need to ask it again.
+  const email = process.env.GIT_AUTHOR_EMAIL;
+  if (email) return { name: process.env.GIT_AUTHOR_NAME ?? "", email };
+  try {
+    const ident = git(top, ["var", "GIT_AUTHOR_IDENT"]).trim();
+    const m = /^(.*?)\s*<([^>]*)>/.exec(ident);
+    return m ? { name: m[1] as string, email: m[2] as string } : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -5,12 +5,19 @@
 // What the log explains is judged as the log's actor did it; what it does not explain is a
 // hand edit by the committer. Text and titles may be edited freely. Refused:
 //   - a log that is not an append of the one before, or whose hash chain is broken;
-//   - a log line whose actor is neither the committer nor an automation actor (forged);
+//   - a log line whose actor is not the committer (forged), unless an automation actor's
+//     line is justified by what justifies automation (judge-automation.ts);
+//   - a task log line recording a command taskgate would have refused, replayed with its own
+//     planners on the board as it was before the line at the line's time (judge-replay.ts);
 //   - a state change that no action of the acting actor's roles makes (one action per hand
-//     edit: PLAN -> DONE by hand is refused), a task accepted by who worked on it, a task
-//     removed, a new task in a state other than PLAN or READY;
+//     edit: PLAN -> DONE by hand is refused), or that the planner refuses for the committer
+//     at the commit's time, a task accepted by who worked on it, a task removed, a new task
+//     in a state other than PLAN or READY;
+//   - a task with a label in approval-required reaching DONE other than by a cancel without
+//     an approved, non-stale request about it, decided by someone who did not work on it;
 //   - a lease, fence, workers or attempts field changed with no log line for the task;
-//   - an approval decided by its requester, or by an actor without AUDIT;
+//   - an approval decided by its requester, or by an actor without AUDIT, or one taskgate's
+//     approve/reject would refuse (four eyes on the subject, a stale subject, a hard deny);
 //   - a Roles change without an approved request for exactly that change.
 // Pure: takes parsed ledgers, returns violations with file and line.
 
@@ -20,8 +27,13 @@ import { chainHash, type LogEntry, type LogSection, lastHash, readLog } from "..
 import { entryIdsOf, entrySourceOf, type TasksLedger } from "../ledger/tasks.js";
 import type { Actor, Role } from "../model/approval.js";
 import type { State, Task } from "../model/task.js";
+import { formatTime } from "../model/time.js";
+import { gateProblem } from "./gate.js";
+import { judgeApprovals } from "./judge-approvals.js";
+import { automationApprovalProblem, automationTaskProblem } from "./judge-automation.js";
+import { type Replay, replayTaskLines, whoOf } from "./judge-replay.js";
 import { MATRIX, permits, TASK_ACTIONS, type TaskAction } from "./matrix.js";
-import { workersOf } from "./workflow.js";
+import { planTransition, type TransitionAction, workersOf } from "./workflow.js";
 
 export interface Ledgers {
   readonly tasks?: TasksLedger | undefined;
@@ -42,6 +54,11 @@ export interface JudgeOptions {
   readonly committer: string | undefined;
   readonly hasher: (text: string) => string;
   /**
+   * When the change is made (the commit's time; for the hook, now): hand edits are judged as
+   * the committer's commands at this time.
+   */
+  readonly now: number;
+  /**
    * Take no shortcut: read both logs whole even when the new one keeps the old one, and judge
    * every task, changed or not (the tests compare both ways).
    */
@@ -58,6 +75,7 @@ export function judgeChange(before: Ledgers, after: Ledgers, options: JudgeOptio
   const committer = options.committer;
   const rolesOf = (name: string | undefined): readonly Role[] => (name ? (actors.get(name)?.roles ?? []) : []);
   const who = committer ?? "(no git user.email)";
+  const appendedOf: { tasks?: LogEntry[]; approvals?: LogEntry[] } = {};
 
   for (const kind of ["tasks", "approvals"] as const) {
     const a = after[kind];
@@ -94,17 +112,76 @@ export function judgeChange(before: Ledgers, after: Ledgers, options: JudgeOptio
         previous = e.hash;
       }
     }
+    // A line is written before it is committed: one dated later (past the clock-skew margin)
+    // would make a lease look expired, or a not-before time passed, that was not.
+    const skew = (before.tasks ?? after.tasks)?.policy.clockSkew ?? 30_000;
     for (const e of appended) {
-      if (e.actor === committer || actors.get(e.actor)?.automation) continue;
+      if (e.time <= options.now + skew) continue;
+      out.push({
+        file,
+        line: e.line + 1,
+        message: `This log line is dated ${formatTime(e.time)}, after the change was made (${formatTime(options.now)}, with ${Math.round(skew / 1000)}s clock-skew margin); a log line is written before it is committed`,
+      });
+    }
+    appendedOf[kind] = appended;
+  }
+  const invalid = (kind: "tasks" | "approvals") => appendedOf[kind] === undefined;
+  const tasksAfter = after.tasks && !invalid("tasks") ? after.tasks : undefined;
+  let replay: Replay | undefined;
+  if (tasksAfter) {
+    replay = judgeTasks(
+      before.tasks,
+      tasksAfter,
+      after.approvals,
+      appendedOf.tasks ?? [],
+      { committer, rolesOf, actors, hasher: options.hasher, now: options.now },
+      out,
+      !options.noShortcuts,
+    );
+  }
+  const facts = {
+    hasher: options.hasher,
+    tasksBefore: before.tasks,
+    tasksAfter: after.tasks,
+    approvalsBefore: before.approvals,
+    approvalsAfter: after.approvals,
+    refused: new Set(replay?.refused.keys() ?? []),
+  };
+  for (const kind of ["tasks", "approvals"] as const) {
+    const appended = appendedOf[kind];
+    const file = after[kind]?.doc.file;
+    if (!appended || !file) continue;
+    for (const e of appended) {
+      if (e.actor === committer) continue;
+      if (actors.get(e.actor)?.automation) {
+        const f = { ...facts, appended };
+        const problem = kind === "tasks" ? automationTaskProblem(e, f) : automationApprovalProblem(e, f);
+        if (problem === undefined) continue;
+        out.push({
+          file,
+          line: e.line + 1,
+          message: `Log line by the automation actor ${e.actor} in ${who}'s change, but ${problem}; only the committer's lines and justified automation lines may be committed (forged?)`,
+        });
+        continue;
+      }
       out.push({
         file,
         line: e.line + 1,
         message: `Log line by ${e.actor}, but the change is ${who}'s: only the committer or an automation actor may appear in new log lines (forged?)`,
       });
     }
-    if (kind === "tasks") {
-      judgeTasks(before.tasks, a as TasksLedger, appended, committer, rolesOf, out, !options.noShortcuts);
-    } else judgeApprovals(before.approvals, a as ApprovalsLedger, appended, committer, rolesOf, out);
+  }
+  if (after.approvals && !invalid("approvals")) {
+    judgeApprovals(
+      before.approvals,
+      after.approvals,
+      after.tasks ?? before.tasks,
+      appendedOf.approvals ?? [],
+      committer,
+      rolesOf,
+      options.hasher,
+      out,
+    );
   }
   return out;
 }
@@ -182,15 +259,24 @@ function appendedEntries(file: string, before: LogEntry[], after: LogEntry[], ou
 
 type RolesOf = (name: string | undefined) => readonly Role[];
 
+interface TaskJudging {
+  readonly committer: string | undefined;
+  readonly rolesOf: RolesOf;
+  readonly actors: ReadonlyMap<string, Actor>;
+  readonly hasher: (text: string) => string;
+  readonly now: number;
+}
+
 function judgeTasks(
   before: TasksLedger | undefined,
   after: TasksLedger,
+  approvals: ApprovalsLedger | undefined,
   appended: LogEntry[],
-  committer: string | undefined,
-  rolesOf: RolesOf,
+  j: TaskJudging,
   out: Violation[],
   shortcuts: boolean,
-): void {
+): Replay | undefined {
+  const { committer, rolesOf } = j;
   const file = after.doc.file;
   const who = committer ?? "(no git user.email)";
   const linesFor = new Map<string, LogEntry[]>();
@@ -210,6 +296,19 @@ function judgeTasks(
       }
     }
   }
+  // Every new line replayed with the planners, on the board as it was before it.
+  const replay =
+    before && appended.length ? replayTaskLines(before, appended, { hasher: j.hasher, actors: j.actors }) : undefined;
+  for (const [line, message] of replay?.refused ?? []) {
+    const e = appended.find((x) => x.line === line) as LogEntry;
+    out.push({
+      file,
+      line: line + 1,
+      message: `This log line records a ${e.action} of ${e.target} that taskgate refuses ${e.actor}: ${message}`,
+    });
+  }
+  const board = replay?.board ?? before;
+  const required = (before ?? after).policy.approvalRequired;
   for (const id of entryIdsOf(after)) {
     const lines = linesFor.get(id) ?? [];
     // An entry exactly as it was, with no new log line, has nothing to judge (same state, same
@@ -220,22 +319,32 @@ function judgeTasks(
     }
     const t = after.byId.get(id)?.task as Task; // one task per ID: `after` has no error
     const was = before?.byId.get(t.id)?.task;
-    // Walk the task's new log lines: each is judged as its actor's action from the state it found.
+    // Walk the task's new log lines: each is judged as its actor's action from the state it
+    // found (what the replay could not judge: a task new in the commit, or after a refusal).
     let state: State | undefined = was?.state;
     let workers = was ? workersOf(was) : [];
     for (const e of lines) {
       const action = (e.action === "takeover" ? "claim" : e.action) as TaskAction;
       if (!(TASK_ACTIONS as string[]).includes(action)) continue;
-      const p = permits(action, e.actor, rolesOf(e.actor), action === "add" ? undefined : state, t.id);
-      if (!p.ok) out.push({ file, line: e.line + 1, message: p.message });
-      if (action === "accept" && workers.includes(e.actor)) {
-        out.push({ file, line: e.line + 1, message: selfAccept(e.actor, t.id) });
+      if (!replay?.refused.has(e.line)) {
+        const p = permits(action, e.actor, rolesOf(e.actor), action === "add" ? undefined : state, t.id);
+        if (!p.ok) out.push({ file, line: e.line + 1, message: p.message });
+        if (action === "accept" && workers.includes(e.actor)) {
+          out.push({ file, line: e.line + 1, message: selfAccept(e.actor, t.id) });
+        }
       }
       if (action === "claim")
         workers = e.action === "takeover" ? [...workers.filter((w) => w !== e.actor), e.actor] : [e.actor];
       const to = e.details.to;
       if (to) state = to as State;
     }
+    // Where the replay followed every line, the state is the replayed board's.
+    const replayed = board && !replay?.unreplayed.has(t.id) ? board.byId.get(t.id)?.task : undefined;
+    if (replayed) state = replayed.state;
+    const stateLine = () => {
+      const f = after.byId.get(t.id)?.section.fields.find((x) => x.key === "state")?.line;
+      return f === undefined ? t.line : f + 1;
+    };
     if (!was && lines.length === 0) {
       // A task added by hand: as `add` would, by CMD, in PLAN or READY.
       const p = permits("add", who, rolesOf(committer), undefined, t.id);
@@ -245,23 +354,82 @@ function judgeTasks(
       }
       continue;
     }
+    let handAction: TransitionAction | undefined;
     if (state !== undefined && state !== t.state) {
-      const stateLine = after.byId.get(t.id)?.section.fields.find((f) => f.key === "state")?.line;
-      judgeHandTransition(t, state, committer, rolesOf, out, file, stateLine === undefined ? t.line : stateLine + 1);
+      const n = out.length;
+      const action = judgeHandTransition(t, state, committer, rolesOf, out, file, stateLine());
+      // The fields the attempted action sets are its own (a refusal is reported once).
+      handAction =
+        action ??
+        (t.state === "DONE"
+          ? t.resolution === "cancelled"
+            ? "cancel"
+            : "accept"
+          : t.state === "DOING"
+            ? state === "REVIEW"
+              ? "rework"
+              : "claim"
+            : undefined);
+      // Allowed by the matrix: the command itself must allow it too, for the committer, now.
+      if (out.length === n && action && replayed && board) {
+        const task = board.byId.get(t.id)?.task;
+        const reason = action === "rework" ? t.fields.find((f) => f.key === "rework")?.value : undefined;
+        const plan = planTransition(
+          board,
+          { action, id: t.id, reason: action === "cancel" ? undefined : reason },
+          whoOf(who, j.actors, task?.lease?.holder),
+          { now: j.now, hasher: j.hasher, random: () => 0 },
+        );
+        if (!plan.ok) {
+          out.push({
+            file,
+            line: stateLine(),
+            message: `${t.id} went from ${state} to ${t.state} by hand, which is a ${action} that taskgate refuses ${who}: ${plan.message}`,
+          });
+        }
+      }
+    }
+    if (t.state === "DONE" && was?.state !== "DONE" && t.resolution !== "cancelled") {
+      const problem = gateProblem(after, approvals, t.id, j.hasher, { required, labelsBefore: was?.labels });
+      if (problem) out.push({ file, line: stateLine(), message: `${t.id} went to DONE, but ${problem}` });
     }
     if (was && lines.length === 0) {
-      for (const key of TRACKED) {
+      for (const key of [...TRACKED, ...BY_ACTION]) {
         const now = t.fields.find((f) => f.key === key)?.value;
         const then = was.fields.find((f) => f.key === key)?.value;
-        if (now === then) continue;
+        if (now === then || handEditExplains(handAction, key, now)) continue;
         const f = after.byId.get(t.id)?.section.fields.find((x) => x.key === key);
         out.push({
           file,
           line: f ? f.line + 1 : t.line,
-          message: `The ${key} of ${t.id} changed with no log line; leases, fences, workers and attempts change only through taskgate's commands (claim, renew, release, submit)`,
+          message: TRACKED.includes(key)
+            ? `The ${key} of ${t.id} changed with no log line; leases, fences, workers and attempts change only through taskgate's commands (claim, renew, release, submit)`
+            : `The ${key} of ${t.id} changed with no log line and no state change that sets it; ${key === "rework" ? "rework sets it (REVIEW -> DOING) and claim clears it" : "accept and cancel set it (-> DONE)"}`,
         });
       }
     }
+  }
+  return replay;
+}
+
+/** Fields a hand-made state change may set: the one its action sets. */
+const BY_ACTION: readonly string[] = ["rework", "resolution"];
+
+function handEditExplains(action: TransitionAction | undefined, key: string, now: string | undefined): boolean {
+  switch (action) {
+    case "rework":
+      return key === "rework" && now !== undefined;
+    case "claim":
+      return key === "rework" && now === undefined;
+    case "accept":
+      return key === "resolution" && now === "done";
+    case "cancel":
+      // A cancel ends the lease and the rework too, and says why the task is DONE.
+      return (
+        (key === "resolution" && now === "cancelled") || ((key === "lease" || key === "rework") && now === undefined)
+      );
+    default:
+      return false;
   }
 }
 
@@ -269,7 +437,7 @@ function selfAccept(actor: string, id: string): string {
   return `${actor} worked on ${id} in its last DOING spell and may not accept it (four eyes)`;
 }
 
-/** A state change the log does not explain: one action by the committer, or refused. */
+/** A state change the log does not explain: one action by the committer, or refused. Returns that action. */
 function judgeHandTransition(
   t: Task,
   from: State,
@@ -278,9 +446,12 @@ function judgeHandTransition(
   out: Violation[],
   file: string,
   line: number,
-): void {
+): TransitionAction | undefined {
   const who = committer ?? "(no git user.email)";
-  let candidates = TASK_ACTIONS.filter((a) => MATRIX[a].from.includes(from) && MATRIX[a].to === t.state);
+  // A recovery is watch's, with its log line (the lease it ends is named there): never by hand.
+  let candidates = TASK_ACTIONS.filter(
+    (a) => a !== "recover" && MATRIX[a].from.includes(from) && MATRIX[a].to === t.state,
+  );
   if (t.state === "DONE") {
     // DONE by hand is a cancel (which writes "resolution: cancelled") or, from REVIEW, an accept.
     candidates = t.resolution === "cancelled" ? ["cancel"] : from === "REVIEW" ? ["accept"] : [];
@@ -290,7 +461,7 @@ function judgeHandTransition(
         line,
         message: `${t.id} went from ${from} to DONE by hand: only a cancel does that, which also sets "resolution: cancelled" (taskgate cancel ${t.id})`,
       });
-      return;
+      return undefined;
     }
   }
   if (candidates.length === 0) {
@@ -299,7 +470,7 @@ function judgeHandTransition(
       line,
       message: `${t.id} went from ${from} to ${t.state} by hand, which no single action does (PLAN -> READY -> DOING -> REVIEW -> DONE); use taskgate's commands`,
     });
-    return;
+    return undefined;
   }
   const roles = rolesOf(committer);
   const allowed = candidates.find((a) => roles.includes(MATRIX[a].role));
@@ -313,99 +484,17 @@ function judgeHandTransition(
           ? `${who} has no roles in APPROVALS.md, so may not move ${t.id} from ${from} to ${t.state}`
           : `${who} (${roles.join(", ")}) may not move ${t.id} from ${from} to ${t.state}; that takes ${needs} (${candidates.join(" or ")})`,
     });
-    return;
+    return undefined;
   }
   if (allowed === "accept" && committer && workersOf(t).includes(committer)) {
     out.push({ file, line, message: selfAccept(committer, t.id) });
+    return undefined;
   }
+  return allowed === "recover" || allowed === "add" || allowed === "set" ? undefined : allowed;
 }
 
 function lastLine(ledger: TasksLedger | ApprovalsLedger): number {
   return ledger.doc.scan.lineStarts.length;
-}
-
-function judgeApprovals(
-  before: ApprovalsLedger | undefined,
-  after: ApprovalsLedger,
-  appended: LogEntry[],
-  committer: string | undefined,
-  rolesOf: RolesOf,
-  out: Violation[],
-): void {
-  const file = after.doc.file;
-  const who = committer ?? "(no git user.email)";
-  const decisions = new Map<string, LogEntry>();
-  for (const e of appended) if (e.action === "approve" || e.action === "reject") decisions.set(e.target, e);
-  if (before) {
-    for (const a of before.approvals) {
-      if (!after.byId.has(a.id)) {
-        out.push({ file, line: lastLine(after), message: `${a.id} was removed; approvals are never deleted` });
-      }
-    }
-  }
-  for (const a of after.approvals) {
-    const was = before?.byId.get(a.id)?.approval;
-    const decided = (was ? was.status : "pending") !== a.status && (a.status === "approved" || a.status === "rejected");
-    const line = decisions.get(a.id);
-    if (!decided && !line) continue;
-    const actor = line?.actor ?? committer;
-    const verb = a.status === "rejected" ? "rejected" : "approved";
-    const statusLine = after.byId.get(a.id)?.section.fields.find((f) => f.key === "status")?.line;
-    const at = line ? line.line + 1 : statusLine === undefined ? a.line : statusLine + 1;
-    if (actor !== undefined && actor === a.requestedBy) {
-      out.push({
-        file,
-        line: at,
-        message: `${a.id} was ${verb} by its requester ${actor}; another AUDIT actor must decide`,
-      });
-    }
-    if (!rolesOf(actor).includes("AUDIT")) {
-      out.push({
-        file,
-        line: at,
-        message: `${a.id} was ${verb} by ${actor ?? who}, who does not hold the AUDIT role`,
-      });
-    }
-  }
-  if (!before) return; // the first commit creates the roles
-  const changes = roleChanges(before.actors, after.actors);
-  const approvedChanges = new Set(
-    after.approvals
-      .filter((x) => x.status === "approved")
-      .map((x) => x.fields.find((f) => f.key === "change")?.value)
-      .filter((v): v is string => v !== undefined),
-  );
-  for (const c of changes) {
-    if (approvedChanges.has(c.change)) continue;
-    out.push({
-      file,
-      line: c.line,
-      message:
-        c.change.startsWith("grant") || c.change.startsWith("revoke")
-          ? `A Roles change (${c.change}) without an approved request; run taskgate roles ${c.change} and have another AUDIT actor approve it`
-          : `A Roles change (${c.change}) without an approved request; change roles through taskgate roles grant/revoke`,
-    });
-  }
-}
-
-/** Each role granted or revoked, and automation flags changed, between two Roles sections. */
-function roleChanges(
-  before: ReadonlyMap<string, Actor>,
-  after: ReadonlyMap<string, Actor>,
-): { change: string; line: number }[] {
-  const out: { change: string; line: number }[] = [];
-  const names = new Set([...before.keys(), ...after.keys()]);
-  for (const name of names) {
-    const b = before.get(name);
-    const a = after.get(name);
-    const line = a?.line ?? 1;
-    for (const r of a?.roles ?? []) if (!b?.roles.includes(r)) out.push({ change: `grant ${name} ${r}`, line });
-    for (const r of b?.roles ?? []) if (!a?.roles.includes(r)) out.push({ change: `revoke ${name} ${r}`, line });
-    if (a && b && a.automation !== b.automation) {
-      out.push({ change: `${a.automation ? "mark" : "unmark"} ${name} automation`, line });
-    }
-  }
-  return out;
 }
 
 /**

@@ -6,10 +6,12 @@ import { withHookBlock } from "../../src/app/hooks.js";
 import { sha256Hex } from "../../src/io/hash.js";
 import { readApprovals } from "../../src/ledger/approvals.js";
 import { applySplices } from "../../src/ledger/edit.js";
-import { formatLogLine, lastHash, readLog } from "../../src/ledger/log.js";
+import { formatLogLine, lastHash, parseLogLine, readLog } from "../../src/ledger/log.js";
 import { readTasks } from "../../src/ledger/tasks.js";
 import { judgeChange } from "../../src/rules/judge.js";
 import { mergeLedger } from "../../src/rules/merge.js";
+import { planRecovery } from "../../src/rules/recover.js";
+import { taskContentHash } from "../../src/rules/subject.js";
 import { planTransition, type Who } from "../../src/rules/workflow.js";
 
 const T0 = Date.UTC(2026, 10, 24, 9, 0, 0);
@@ -44,7 +46,7 @@ const judge = (before: string, after: string, committer: string, a = APPROVALS, 
   judgeChange(
     { tasks: tasks(before), approvals: approvals(a) },
     { tasks: tasks(after), approvals: approvals(b) },
-    { committer, hasher: sha256Hex },
+    { committer, hasher: sha256Hex, now: T0 },
   ).map((v) => `${v.file}:${v.line}: ${v.message}`);
 
 function withTransition(text: string, action: "claim" | "submit" | "accept", id: string, who: Who): string {
@@ -138,6 +140,114 @@ describe("judging a change", () => {
     ]);
     expect(judge(TASKS, TASKS, "alice", request("pending", "carol"), granted(request("approved", "carol")))).toEqual(
       [],
+    );
+  });
+});
+
+describe("the gate, the replay and automation lines (issue 19)", () => {
+  const ROLES = APPROVALS.replace("## Log", "").replace(
+    "- carol: WORK, AUDIT\n",
+    "- carol: WORK, AUDIT\n- taskgate-watch: CMD, AUDIT (automation)\n",
+  );
+  const BOARD = `# Tasks
+
+## Policy
+- approval-required: prod
+- clock-skew: 30s
+
+## T-1 Gated
+- state: REVIEW
+- labels: prod
+- workers: bob
+
+## T-2 Leased
+- state: READY
+
+## Log
+`;
+  const at = (now: number, before: string, after: string, committer: string, a = `${ROLES}## Log\n`, b = a) =>
+    judgeChange(
+      { tasks: tasks(before), approvals: approvals(a) },
+      { tasks: tasks(after), approvals: approvals(b) },
+      { committer, hasher: sha256Hex, now },
+    ).map((v) => `${v.file}:${v.line}: ${v.message}`);
+  const done = BOARD.replace("- state: REVIEW", "- state: DONE\n- resolution: done");
+  const request = (status: string, approver: string) =>
+    `${ROLES}## A-1 Approve T-1
+- status: ${status}
+- subject: T-1
+- subject-hash: ${taskContentHash(tasks(BOARD), "T-1", sha256Hex)}
+- requested-by: bob
+${approver ? `- approver: ${approver}\n` : ""}
+## Log
+`;
+
+  it("lets a gated task reach DONE by hand only with an approved, current request decided by a non-worker", () => {
+    expect(at(T0, BOARD, done, "carol")).toEqual([
+      "TASKS.md:8: T-1 went to DONE, but T-1 has the label prod, so accepting it needs an approved request; none exists: run taskgate approval request T-1",
+    ]);
+    expect(at(T0, BOARD, done, "carol", request("pending", ""))[0]).toMatch(/; A-1 is pending: /);
+    expect(at(T0, BOARD, done, "carol", request("approved", "alice"))).toEqual([]);
+    expect(at(T0, BOARD, done, "carol", request("approved", "bob"))[0]).toMatch(
+      /A-1 was approved by bob, who worked on T-1 \(four eyes\)/,
+    );
+    // A cancel is not an accept: the gate does not apply.
+    const cancelled = BOARD.replace("- state: REVIEW", "- state: DONE\n- resolution: cancelled");
+    expect(at(T0, BOARD, cancelled, "alice")).toEqual([]);
+  });
+
+  /** The last log line of `text` dated `time` instead, re-chained from `before`'s log as a forger would. */
+  const redate = (text: string, before: string, time: number) => {
+    const lines = text.trimEnd().split("\n");
+    const last = lines.pop() as string;
+    const parsed = parseLogLine(last, 0);
+    if (!parsed.ok) throw new Error("not a log line");
+    const { actor, role, action, target, details } = parsed.entry;
+    const b = tasks(before);
+    const line = formatLogLine(sha256Hex, lastHash(b.doc, b.log), { time, actor, role, action, target, details });
+    return `${[...lines, line].join("\n")}\n`;
+  };
+
+  it("replays a hand-written log line with the planner: a claim of a lease someone holds is refused", () => {
+    const carol: Who = { actor: "carol", roles: ["WORK", "AUDIT"], automation: false, host: "h" };
+    const leased = withTransition(BOARD, "claim", "T-2", bob);
+    // carol's takeover, as taskgate makes it once bob's lease has expired: taken.
+    const plan = planTransition(tasks(leased), { action: "claim", id: "T-2" }, carol, {
+      now: T0 + 3_600_000,
+      hasher: sha256Hex,
+    });
+    if (!plan.ok) throw new Error(plan.message);
+    const takeover = applySplices(leased, plan.splices);
+    expect(at(T0 + 3_600_000, leased, takeover, "carol")).toEqual([]);
+    // The same takeover dated ten minutes after bob's claim: bob's lease still runs.
+    const early = redate(takeover, leased, T0 + 600_000);
+    expect(at(T0 + 3_600_000, leased, early, "carol")).toEqual([
+      expect.stringMatching(
+        /^TASKS.md:\d+: This log line records a takeover of T-2 that taskgate refuses carol: T-2 is leased to bob@h until 2026-11-24T09:30:00Z \(token 1\)$/,
+      ),
+    ]);
+  });
+
+  it("takes watch's recovery committed by anyone only when the lease had expired at the line's time", () => {
+    const leased = withTransition(BOARD, "claim", "T-2", bob);
+    const watch: Who = { actor: "taskgate-watch", roles: ["CMD", "AUDIT"], automation: true, host: "w" };
+    const recovered = (now: number) => {
+      const plan = planRecovery(tasks(leased), watch, { now, hasher: sha256Hex, random: () => 0 });
+      if (!plan.ok || plan.splices.length === 0) throw new Error("nothing recovered");
+      return applySplices(leased, plan.splices);
+    };
+    const later = T0 + 31 * 60_000;
+    expect(at(later, leased, recovered(later), "alice")).toEqual([]);
+    // The same line dated a minute earlier (re-chained as a forger would): inside the margin.
+    const early = redate(recovered(later), leased, T0 + 30 * 60_000);
+    expect(at(later, leased, early, "alice")).toEqual([
+      expect.stringMatching(
+        /^TASKS.md:\d+: This log line records a recover of T-2 that taskgate refuses taskgate-watch: T-2's lease runs until 2026-11-24T09:30:00Z \(plus 30s clock-skew margin\), so it had not expired at 2026-11-24T09:30:00Z/,
+      ),
+    ]);
+    // Dated after the commit: refused whatever it says.
+    expect(at(T0 + 10 * 60_000, leased, recovered(later), "alice")[0]).toMatch(
+      /This log line is dated 2026-11-24T09:31:00Z, after the change was made \(2026-11-24T09:10:00Z, with 30s clock-skew margin\)/,
     );
   });
 });

@@ -27,8 +27,13 @@ function verdicts(before: [string, string], after: [string, string], committer: 
     tasks: readCleanTasks("TASKS.md", t) ?? readTasks("TASKS.md", t),
     approvals: readApprovals("APPROVALS.md", a),
   });
-  const want = judgeChange(whole(...before), whole(...after), { committer, hasher: sha256Hex, noShortcuts: true });
-  const got = judgeChange(lazy(...before), lazy(...after), { committer, hasher: sha256Hex });
+  const want = judgeChange(whole(...before), whole(...after), {
+    committer,
+    hasher: sha256Hex,
+    now: T0 + 200_000,
+    noShortcuts: true,
+  });
+  const got = judgeChange(lazy(...before), lazy(...after), { committer, hasher: sha256Hex, now: T0 + 200_000 });
   expect(got).toEqual(want);
   return want;
 }

@@ -1,0 +1,147 @@
+// The APPROVALS.md part of judging a change (judge.ts): decisions judged as taskgate's
+// approve and reject judge them, decided requests kept final, and Roles changed only through
+// an approved request for exactly that change. Pure.
+
+import type { ApprovalsLedger } from "../ledger/approvals.js";
+import type { LogEntry } from "../ledger/log.js";
+import type { TasksLedger } from "../ledger/tasks.js";
+import type { Actor, Role } from "../model/approval.js";
+import { decisionProblem, factsFor } from "./approval-plan.js";
+import { evaluateRules, parseRules } from "./approval-rules.js";
+import type { Violation } from "./judge.js";
+import { asPending } from "./judge-automation.js";
+
+type RolesOf = (name: string | undefined) => readonly Role[];
+
+const lastLine = (ledger: ApprovalsLedger): number => ledger.doc.scan.lineStarts.length;
+
+export function judgeApprovals(
+  before: ApprovalsLedger | undefined,
+  after: ApprovalsLedger,
+  tasks: TasksLedger | undefined,
+  appended: LogEntry[],
+  committer: string | undefined,
+  rolesOf: RolesOf,
+  hasher: (text: string) => string,
+  out: Violation[],
+): void {
+  const file = after.doc.file;
+  const who = committer ?? "(no git user.email)";
+  const decisions = new Map<string, LogEntry>();
+  for (const e of appended) if (e.action === "approve" || e.action === "reject") decisions.set(e.target, e);
+  if (before) {
+    for (const a of before.approvals) {
+      if (!after.byId.has(a.id)) {
+        out.push({ file, line: lastLine(after), message: `${a.id} was removed; approvals are never deleted` });
+      }
+    }
+  }
+  const rulesLedger = before ?? after;
+  const parsedRules = parseRules(rulesLedger.doc.file, rulesLedger.rules);
+  for (const a of after.approvals) {
+    const was = before?.byId.get(a.id)?.approval;
+    const decided = (was ? was.status : "pending") !== a.status && (a.status === "approved" || a.status === "rejected");
+    const line = decisions.get(a.id);
+    if (!decided && !line) {
+      const changed =
+        was && was.status !== "pending" ? FINAL.find((k) => fieldOf(was, k) !== fieldOf(a, k)) : undefined;
+      if (changed && was) {
+        const f = after.byId.get(a.id)?.section.fields.find((x) => x.key === changed);
+        out.push({
+          file,
+          line: f ? f.line + 1 : a.line,
+          message: `The ${changed} of ${a.id} changed, but ${a.id} was already ${was.status}; a decision is final (request again to start over)`,
+        });
+      }
+      continue;
+    }
+    const actor = line?.actor ?? committer;
+    const verb = a.status === "rejected" ? "rejected" : "approved";
+    const statusLine = after.byId.get(a.id)?.section.fields.find((f) => f.key === "status")?.line;
+    const at = line ? line.line + 1 : statusLine === undefined ? a.line : statusLine + 1;
+    const n = out.length;
+    if (actor !== undefined && actor === a.requestedBy) {
+      out.push({
+        file,
+        line: at,
+        message: `${a.id} was ${verb} by its requester ${actor}; another AUDIT actor must decide`,
+      });
+    }
+    if (!rolesOf(actor).includes("AUDIT")) {
+      out.push({
+        file,
+        line: at,
+        message: `${a.id} was ${verb} by ${actor ?? who}, who does not hold the AUDIT role`,
+      });
+    }
+    if (out.length > n || !tasks || actor === undefined) continue;
+    // The rest of what approve and reject refuse, on the request as it was before.
+    const asWas = was ?? asPending(a);
+    const decision = line ? (line.action as "approve" | "reject") : verb === "approved" ? "approve" : "reject";
+    const problem = decisionProblem(
+      tasks,
+      asWas,
+      decision,
+      { actor, roles: rolesOf(actor), automation: false },
+      hasher,
+    );
+    if (problem) {
+      out.push({ file, line: at, message: `${a.id} was ${verb} by ${actor}, which taskgate refuses: ${problem}` });
+      continue;
+    }
+    if (decision === "approve" && parsedRules.diagnostics.length === 0) {
+      const { verdict } = evaluateRules(parsedRules.rules, factsFor(rulesLedger, tasks, asWas));
+      if (verdict.decision === "reject") {
+        out.push({
+          file,
+          line: at,
+          message: `${a.id} was approved by ${actor}, but rule ${verdict.rule.id} (hard deny) forbids approving it; nobody can override it`,
+        });
+      }
+    }
+  }
+  if (!before) return; // the first commit creates the roles
+  const changes = roleChanges(before.actors, after.actors);
+  const approvedChanges = new Set(
+    after.approvals
+      .filter((x) => x.status === "approved")
+      .map((x) => x.fields.find((f) => f.key === "change")?.value)
+      .filter((v): v is string => v !== undefined),
+  );
+  for (const c of changes) {
+    if (approvedChanges.has(c.change)) continue;
+    out.push({
+      file,
+      line: c.line,
+      message:
+        c.change.startsWith("grant") || c.change.startsWith("revoke")
+          ? `A Roles change (${c.change}) without an approved request; run taskgate roles ${c.change} and have another AUDIT actor approve it`
+          : `A Roles change (${c.change}) without an approved request; change roles through taskgate roles grant/revoke`,
+    });
+  }
+}
+
+/** The fields a decision writes: once decided, a request keeps them. */
+const FINAL = ["status", "approver", "decided-at", "reason", "rule", "rules-hash"] as const;
+const fieldOf = (a: { fields: ReadonlyArray<{ key: string; value: string }> }, key: string) =>
+  a.fields.find((f) => f.key === key)?.value;
+
+/** Each role granted or revoked, and automation flags changed, between two Roles sections. */
+function roleChanges(
+  before: ReadonlyMap<string, Actor>,
+  after: ReadonlyMap<string, Actor>,
+): { change: string; line: number }[] {
+  const out: { change: string; line: number }[] = [];
+  const names = new Set([...before.keys(), ...after.keys()]);
+  for (const name of names) {
+    const b = before.get(name);
+    const a = after.get(name);
+    const line = a?.line ?? 1;
+    for (const r of a?.roles ?? []) if (!b?.roles.includes(r)) out.push({ change: `grant ${name} ${r}`, line });
+    for (const r of b?.roles ?? []) if (!a?.roles.includes(r)) out.push({ change: `revoke ${name} ${r}`, line });
+    if (a && b && a.automation !== b.automation) {
+      out.push({ change: `${a.automation ? "mark" : "unmark"} ${name} automation`, line });
+    }
+  }
+  return out;
+}
