@@ -15,7 +15,7 @@ import { formatTime, parseDuration } from "../model/time.js";
 import { isLeaseExpired } from "./lease.js";
 import { permits } from "./matrix.js";
 import { planSetFields } from "./plan-set.js";
-import { afterFailure } from "./recover.js";
+import { afterFailure, earlierFailures, leaseExpiredError } from "./recover.js";
 import { planTransition, type TransitionAction, type Who } from "./workflow.js";
 
 const TRANSITIONS: ReadonlySet<string> = new Set<TransitionAction | "takeover">([
@@ -61,10 +61,15 @@ function reread(board: TasksLedger, splices: readonly Splice[]): TasksLedger {
 }
 
 /** The actor of a line as the planner sees it, on the host of the lease they name or hold. */
-export function whoOf(actor: string, actors: ReadonlyMap<string, Actor>, holder: string | undefined): Who {
+export function whoOf(
+  actor: string,
+  actors: ReadonlyMap<string, Actor>,
+  holder: string | undefined,
+  session?: string | undefined,
+): Who {
   const a = actors.get(actor);
   const host = holder?.startsWith(`${actor}@`) ? holder.slice(actor.length + 1) : "(unknown host)";
-  return { actor, roles: a?.roles ?? [], automation: a?.automation ?? false, host };
+  return { actor, roles: a?.roles ?? [], automation: a?.automation ?? false, host, session };
 }
 
 export function replayTaskLines(before: TasksLedger, lines: readonly LogEntry[], options: ReplayOptions): Replay {
@@ -102,7 +107,7 @@ export function replayTaskLines(before: TasksLedger, lines: readonly LogEntry[],
           failure: action === "fail" ? { exit: d.exit ?? "failed", output: d.output ?? "" } : undefined,
           via: d.via,
         },
-        whoOf(e.actor, options.actors, holder),
+        whoOf(e.actor, options.actors, holder, d.session),
         { now: lineNow(e), hasher: options.hasher, random: () => 0 },
       );
       if (plan.ok) splices = plan.splices;
@@ -151,7 +156,15 @@ function recoverProblem(board: TasksLedger, e: LogEntry, actors: ReadonlyMap<str
   if (!isLeaseExpired(lease, lineNow(e), skew)) {
     return `${task.id}'s lease runs until ${formatTime(lease.until)} (plus ${Math.round(skew / 1000)}s clock-skew margin), so it had not expired at ${formatTime(e.time)} and may not be recovered`;
   }
-  const f = afterFailure(board.policy, task, e.time, () => 0, "the lease expired", "the lease expired");
+  const f = afterFailure(
+    board.policy,
+    task,
+    e.time,
+    () => 0,
+    { lease: true },
+    leaseExpiredError(lease),
+    () => earlierFailures(board, task),
+  );
   const changes: [string, string | undefined][] = [
     ["state", "READY"],
     ["lease", undefined],

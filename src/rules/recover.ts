@@ -122,6 +122,11 @@ export function afterFailure(
   };
 }
 
+/** The error an expired lease leaves in last-error (watch writes it; the commit check replays it). */
+export function leaseExpiredError(lease: Lease): string {
+  return `lease expired: ${holderWithSession(lease.holder, lease.session)}'s lease ended ${formatTime(lease.until)} without renew, release or submit`;
+}
+
 export function planRecovery(ledger: TasksLedger, who: Who, when: RecoverWhen): Plan<Recovery[]> {
   const { policy } = ledger;
   const expired = ledger.tasks.filter(
@@ -139,14 +144,8 @@ export function planRecovery(ledger: TasksLedger, who: Who, when: RecoverWhen): 
     const section = ledger.byId.get(task.id)?.section;
     if (!section) continue;
     const lease = task.lease as Lease;
-    const f = afterFailure(
-      policy,
-      task,
-      when.now,
-      when.random,
-      { lease: true },
-      `lease expired: ${holderWithSession(lease.holder, lease.session)}'s lease ended ${formatTime(lease.until)} without renew, release or submit`,
-      () => earlierFailures(ledger, task),
+    const f = afterFailure(policy, task, when.now, when.random, { lease: true }, leaseExpiredError(lease), () =>
+      earlierFailures(ledger, task),
     );
     const { attempts, notBefore, deadLetter } = f;
     const dead = deadLetter !== undefined;
