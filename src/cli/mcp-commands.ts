@@ -2,6 +2,7 @@
 // (the instructions agents read in AGENTS.md and CLAUDE.md, and the .mcp.json entry).
 
 import { randomBytes } from "node:crypto";
+import { dirname, resolve } from "node:path";
 import type { Command } from "commander";
 import type { Context } from "../app/context.js";
 import { findWorkTree } from "../io/git.js";
@@ -35,7 +36,8 @@ export function registerMcpCommands(program: Command, kit: WatchKit): void {
       if (action !== "install") throw new UsageError(`Expected "agents install", found "agents ${action}"`);
       const { ctx } = kit.context();
       const { installAgentGuides } = await import("../app/agents-install.js");
-      const root = findWorkTree(ctx.paths.tasks) ?? process.cwd();
+      // The repository's root, where agents look; without git, the ledgers' folder.
+      const root = findWorkTree(ctx.paths.tasks) ?? dirname(resolve(ctx.paths.tasks));
       const r = installAgentGuides(root);
       if (kit.json(o)) kit.out.write(`${JSON.stringify({ kind: "agents-install", files: r })}\n`);
       else for (const f of r) kit.out.write(`${f.file}: ${f.change}\n`);

@@ -50,7 +50,7 @@ describe("agents install", () => {
     expect(["AGENTS.md", "CLAUDE.md", ".mcp.json"].map((f) => read(dir, f))).toEqual(snapshot);
 
     // Text added after the section by hand stays; an old section is replaced in place.
-    writeFileSync(join(dir, "AGENTS.md"), agents.replace("claim_task", "OLD") + "\n## Later\nMine.\n");
+    writeFileSync(join(dir, "AGENTS.md"), `${agents.replace("claim_task", "OLD")}\n## Later\nMine.\n`);
     const third = await runCli(["agents", "install"], { cwd: dir });
     expect(third.stdout).toContain("AGENTS.md: updated");
     expect(read(dir, "AGENTS.md")).toBe(`${agents}\n## Later\nMine.\n`);
