@@ -202,7 +202,7 @@ export const TOOLS: readonly Tool[] = [
     idempotent: false,
     attempt: (v) => ({ action: "block", id: v.id as string }),
     run: async ({ ctx }, v) => {
-      const r = await transition(ctx, { action: "block", id: v.id as string, reason: v.reason as string });
+      const r = await transition(ctx, { action: "block", id: v.id as string, reason: v.reason as string, via: "mcp" });
       return { id: r.id, state: r.to, blocked: v.reason as string };
     },
   },
@@ -214,7 +214,7 @@ export const TOOLS: readonly Tool[] = [
     readOnly: false,
     idempotent: false,
     attempt: (v) => ({ action: "accept", id: v.id as string }),
-    run: async ({ ctx }, v) => move(await transition(ctx, { action: "accept", id: v.id as string })),
+    run: async ({ ctx }, v) => move(await transition(ctx, { action: "accept", id: v.id as string, via: "mcp" })),
   },
   {
     name: "request_approval",

@@ -90,6 +90,10 @@ describe("taskgate mcp", () => {
     expect(s.value.task).toMatchObject({ id: "T-1", state: "DOING", holder: lease.holder });
     const again = await a.call("submit_task", { id: "T-1" });
     expect(again.value).toEqual({ id: "T-1", from: "DOING", to: "REVIEW" });
+    // Its log lines say the agent went through the server (metrics count them as automation).
+    const log = readFileSync(join(dir, "TASKS.md"), "utf8");
+    expect(log).toMatch(/ w1 WORK claim T-1 .*via=mcp/);
+    expect(log).toMatch(/ w1 WORK submit T-1 .*via=mcp/);
     const twice = await a.call("submit_task", { id: "T-1" });
     expect(twice.isError).toBe(true);
     expect(twice.value).toMatchObject({ code: "WRONG_STATE" });
