@@ -130,8 +130,10 @@ export async function serveMcp(opts: McpOptions): Promise<number> {
   const ended = new Promise<void>((resolve) => {
     process.stdin.once("end", () => void stop("stdin ended").then(resolve));
     process.stdin.once("close", () => void stop("stdin closed").then(resolve));
-    process.once("SIGTERM", () => void stop("SIGTERM").then(resolve));
-    process.once("SIGINT", () => void stop("SIGINT").then(resolve));
+    // "on", not "once": the lock library's signal-exit re-raises a signal (killing us before
+    // the leases are released) when it finds only its own listener left.
+    process.on("SIGTERM", () => void stop("SIGTERM").then(resolve));
+    process.on("SIGINT", () => void stop("SIGINT").then(resolve));
   });
   await server.connect(transport);
   log(`taskgate mcp: serving as ${who.actor} (${holder})`);

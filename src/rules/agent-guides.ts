@@ -28,8 +28,10 @@ export type Change = "created" | "updated" | "unchanged";
 /** The file's new text with the section in place (appended when absent), and what changed. */
 export function withGuideSection(text: string | undefined): { text: string; change: Change } {
   if (text === undefined) return { text: GUIDE_SECTION, change: "created" };
-  const start = text.indexOf(BEGIN);
-  const endAt = start < 0 ? -1 : text.indexOf(END, start);
+  // The first end marker and the begin marker nearest before it: a stray begin marker (its end
+  // deleted by hand) is left alone rather than taking the text after it with the section.
+  const endAt = text.indexOf(END);
+  const start = endAt < 0 ? -1 : text.lastIndexOf(BEGIN, endAt);
   let next: string;
   if (start >= 0 && endAt >= 0) {
     // The section without its last newline: what follows the end marker stays as it was.

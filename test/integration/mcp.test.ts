@@ -211,6 +211,22 @@ describe("taskgate mcp", () => {
     expect(a.stderr()).toContain("released T-1");
   }, 30_000);
 
+  it("on SIGTERM releases the leases it holds and exits 0", async () => {
+    const dir = await board(["One", "Two"]);
+    const a = await connectAgent(dir, { as: "w1" });
+    await a.call("claim_task", { id: "T-1" });
+    await a.call("claim_task", { id: "T-2" });
+    const exited = new Promise<number | null>((resolve) => {
+      const child = (a.transport as unknown as { _process: import("node:child_process").ChildProcess })._process;
+      child.once("exit", (code) => resolve(code));
+    });
+    process.kill(a.pid, "SIGTERM");
+    expect(await exited).toBe(0);
+    for (const id of ["T-1", "T-2"]) expect(await showJson(dir, id)).toMatchObject({ state: "READY", lease: null });
+    expect(a.stderr()).toContain("SIGTERM; releasing 2 lease(s)");
+    await a.close().catch(() => undefined);
+  });
+
   it("after SIGKILL leaves the lease to expire, and watch --once recovers the task", async () => {
     const dir = await board(["Crashy job"]);
     const a = await connectAgent(dir, { as: "w1" });
