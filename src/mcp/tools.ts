@@ -8,7 +8,7 @@ import { RefusedError } from "../app/errors.js";
 import type { Attempt } from "../app/refusal.js";
 import { NothingToDo, next, transition } from "../app/transition.js";
 import { listView, showView, statusView } from "../app/views.js";
-import type { Task } from "../model/task.js";
+import type { Lease, Task } from "../model/task.js";
 import { formatDuration, formatTime } from "../model/time.js";
 import { matcher } from "../rules/filter.js";
 import type { TransitionResult } from "../rules/workflow.js";
@@ -145,8 +145,15 @@ export const TOOLS: readonly Tool[] = [
     readOnly: false,
     idempotent: false,
     attempt: (v) => ({ action: "claim", id: v.id as string | undefined }),
-    run: async ({ ctx, keeper }, v) => {
+    run: async ({ ctx, keeper, holder }, v) => {
       const ttl = v.ttl as number | undefined;
+      // Claiming again what this server holds gives the lease back as it stands (agents retry).
+      const mine = v.id === undefined ? undefined : keeper.tokenOf(v.id as string);
+      if (mine !== undefined) {
+        const { task } = showView(ctx, v.id as string);
+        if (task.lease && task.lease.holder === holder && task.lease.token === mine)
+          return leaseAnswer(task.id, task.title, task.lease);
+      }
       let claimed: TransitionResult | undefined;
       let title: string;
       if (v.id === undefined) {
@@ -160,17 +167,7 @@ export const TOOLS: readonly Tool[] = [
       const lease = claimed?.lease;
       if (!claimed || !lease) throw new RefusedError("The claim gave no lease");
       keeper.hold(claimed.id, lease);
-      return {
-        id: claimed.id,
-        title,
-        lease: {
-          holder: lease.holder,
-          token: lease.token,
-          until: formatTime(lease.until),
-          ttl: formatDuration(lease.ttl),
-        },
-        renewed: true,
-      };
+      return leaseAnswer(claimed.id, title, lease);
     },
   },
   {
@@ -298,6 +295,15 @@ export const TOOLS: readonly Tool[] = [
     },
   },
 ];
+
+function leaseAnswer(id: string, title: string, lease: Lease): Record<string, unknown> {
+  return {
+    id,
+    title,
+    lease: { holder: lease.holder, token: lease.token, until: formatTime(lease.until), ttl: formatDuration(lease.ttl) },
+    renewed: true,
+  };
+}
 
 async function leaseAction(kit: ToolKit, action: "submit" | "release", id: string): Promise<Record<string, unknown>> {
   const token = kit.keeper.tokenOf(id);

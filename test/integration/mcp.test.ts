@@ -86,6 +86,10 @@ describe("taskgate mcp", () => {
     const lease = c.value.lease as { holder: string; token: number };
     expect(lease.token).toBe(1);
     expect(lease.holder).toMatch(/^w1@/);
+    // Claiming again what it holds gives the same lease back, writing nothing.
+    const before = readFileSync(join(dir, "TASKS.md"), "utf8");
+    expect((await a.call("claim_task", { id: "T-1" })).value).toEqual(c.value);
+    expect(readFileSync(join(dir, "TASKS.md"), "utf8")).toBe(before);
     const s = await a.call("show_task", { id: "t-1" });
     expect(s.value.task).toMatchObject({ id: "T-1", state: "DOING", holder: lease.holder });
     const again = await a.call("submit_task", { id: "T-1" });
