@@ -6,6 +6,7 @@ import { dirname, resolve } from "node:path";
 import type { Command } from "commander";
 import type { Context } from "../app/context.js";
 import { findWorkTree } from "../io/git.js";
+import { withRereads } from "../io/reread.js";
 import type { WatchKit } from "./watch-commands.js";
 
 export function registerMcpCommands(program: Command, kit: WatchKit): void {
@@ -21,7 +22,8 @@ export function registerMcpCommands(program: Command, kit: WatchKit): void {
       // Identity is fixed now: the ports keep the name they resolved (--as, TASKGATE_ACTOR, git).
       base.ports.actorName();
       const fixedNow = kit.env.TASKGATE_NOW ? base.now : undefined;
-      const makeCtx = (): Context => ({ paths: base.paths, ports: base.ports, now: fixedNow ?? Date.now() });
+      const ports = withRereads(base.ports);
+      const makeCtx = (): Context => ({ paths: base.paths, ports, now: fixedNow ?? Date.now() });
       const { serveMcp } = await import("../mcp/server.js");
       kit.setExit(await serveMcp({ makeCtx, version: "0.1.0", log: (line) => process.stderr.write(`${line}\n`) }));
     });
