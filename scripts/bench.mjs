@@ -4,15 +4,17 @@
 // a race of 20 processes claiming with `next --claim`. Exits 1 when a target is missed
 // (BENCH_NO_FAIL=1 only reports).
 //
-//   node scripts/bench.mjs [--sizes 1000,10000,50000] [--runs 15] [--only metrics]
+//   node scripts/bench.mjs [--sizes 1000,10000,50000] [--runs 15] [--only metrics|mcp]
 //
 // --only metrics times only metrics on the long log (no sizes, no race): for working on it.
+// --only mcp times only the MCP server (scripts/bench-mcp.mjs), at 1,000 and 10,000 tasks.
 
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { benchMcp, printMcp } from "./bench-mcp.mjs";
 import { generateLedgers } from "./gen-ledger.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -22,6 +24,12 @@ const opt = (name, dflt) => {
   const i = args.indexOf(name);
   return i >= 0 && args[i + 1] ? args[i + 1] : dflt;
 };
+if (opt("--only", "") === "mcp") {
+  const mcp = await benchMcp();
+  printMcp(mcp);
+  if (mcp.failed && process.env.BENCH_NO_FAIL !== "1") process.exitCode = 1;
+  process.exit();
+}
 const onlyMetrics = opt("--only", "") === "metrics";
 const sizes = onlyMetrics ? [] : opt("--sizes", "1000,10000,50000").split(",").map(Number);
 const RUNS = Number(opt("--runs", "15"));
@@ -276,12 +284,17 @@ for (const r of longLog.rows) {
     `  ${pad(r.name, 18)} median ${num(r.median, 6)} ms, p90 ${num(r.p90, 6)} ms, ${r.ratio.toFixed(2)}x node  ${target}`,
   );
 }
+const mcp = onlyMetrics ? undefined : await benchMcp();
+if (mcp) {
+  printMcp(mcp);
+  failed += mcp.failed;
+}
 console.log(`load ${os.loadavg()[0].toFixed(2)} at the end`);
 
 mkdirSync(join(ROOT, ".bench"), { recursive: true });
 writeFileSync(
   join(ROOT, ".bench", "results.json"),
-  `${JSON.stringify({ node: process.version, rows, memory, race: raced, metrics: longLog }, null, 2)}\n`,
+  `${JSON.stringify({ node: process.version, rows, memory, race: raced, metrics: longLog, mcp: mcp?.rows }, null, 2)}\n`,
 );
 if (failed) {
   console.log(`\n${failed} target(s) missed.`);

@@ -2,7 +2,6 @@
 
 import { type ApprovalsLedger, readApprovals } from "../ledger/approvals.js";
 import { readCleanTasks } from "../ledger/clean-ledger.js";
-import { scanCleanTasks } from "../ledger/clean-scan.js";
 import type { LedgerKind } from "../ledger/document.js";
 import { applySplices, type Splice } from "../ledger/edit.js";
 import { readTasks, type TasksLedger } from "../ledger/tasks.js";
@@ -21,8 +20,32 @@ export function missingLedger(ctx: Context, which: LedgerKind): RefusedError {
 
 export function parseTasks(ctx: Context, text: string | undefined): TasksLedger {
   if (text === undefined) throw missingLedger(ctx, "tasks");
-  return readTasks(ctx.paths.tasksDisplay, text);
+  return lastRead.full(ctx.paths.tasksDisplay, text);
 }
+
+/**
+ * The last TASKS.md read, kept with its whole text: a long-lived process (taskgate mcp) is
+ * asked again and again about a board that changed only by its own last write, or not at
+ * all. A ledger is given back only for a text equal to the one it was read from, compared in
+ * full, so an edit by anyone, by any means, is always seen. A read ledger is never changed.
+ */
+const lastRead = (() => {
+  type Kept = { file: string; text: string; ledger: TasksLedger | undefined };
+  let full: Kept | undefined;
+  let clean: Kept | undefined;
+  const same = (k: Kept | undefined, file: string, text: string): k is Kept =>
+    k !== undefined && k.file === file && k.text === text;
+  return {
+    full(file: string, text: string): TasksLedger {
+      if (!same(full, file, text)) full = { file, text, ledger: readTasks(file, text) };
+      return full.ledger as TasksLedger;
+    },
+    clean(file: string, text: string): TasksLedger | undefined {
+      if (!same(clean, file, text)) clean = { file, text, ledger: readCleanTasks(file, text) };
+      return clean.ledger;
+    },
+  };
+})();
 
 /**
  * TASKS.md read only as far as the command asks when the board is clean (clean-ledger.ts:
@@ -30,7 +53,7 @@ export function parseTasks(ctx: Context, text: string | undefined): TasksLedger 
  */
 export function parseTasksLazily(ctx: Context, text: string | undefined): TasksLedger {
   if (text === undefined) throw missingLedger(ctx, "tasks");
-  return readCleanTasks(ctx.paths.tasksDisplay, text) ?? readTasks(ctx.paths.tasksDisplay, text);
+  return lastRead.clean(ctx.paths.tasksDisplay, text) ?? lastRead.full(ctx.paths.tasksDisplay, text);
 }
 
 export function parseApprovals(ctx: Context, text: string | undefined): ApprovalsLedger {
@@ -64,7 +87,8 @@ export function requireValid(file: string, diagnostics: readonly Diagnostic[]): 
 export function applyChecked(kind: LedgerKind, file: string, text: string, splices: readonly Splice[]): string {
   const next = applySplices(text, splices);
   // A result the clean scan answers for has no diagnostic at all; otherwise read it fully.
-  if (kind === "tasks" && scanCleanTasks(next)) return next;
+  // (Read as the next command will read it: a long-lived process then reads it only once.)
+  if (kind === "tasks" && lastRead.clean(file, next)) return next;
   const after = kind === "tasks" ? readTasks(file, next).diagnostics : readApprovals(file, next).diagnostics;
   if (hasErrors(after)) {
     const errors = after.filter((d) => d.severity === "error").sort(compareDiagnostics);

@@ -11,7 +11,7 @@
 
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { accessSync, closeSync, constants, mkdirSync, openSync, writeSync } from "node:fs";
+import { accessSync, closeSync, constants, mkdirSync, openSync, writeFileSync, writeSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { appendLog } from "../ledger/edit.js";
 import { formatLogLine, lastHash } from "../ledger/log.js";
@@ -23,6 +23,7 @@ import type { Context } from "./context.js";
 import { RefusedError, TaskgateError, UsageError } from "./errors.js";
 import { applyChecked, loadTasks, parseTasks, requireValid } from "./ledgers.js";
 import { next, sessionOf, transition, whoActs } from "./transition.js";
+import { showView } from "./views.js";
 
 export type OnSuccess = "review" | "done" | "release";
 
@@ -30,8 +31,8 @@ export interface RunOptions {
   /** The task to run; undefined: the best task for this actor (next --claim). */
   readonly id?: string | undefined;
   readonly labels?: readonly string[];
-  /** The program and its arguments, given the claimed task. */
-  readonly argv: (task: { id: string; title: string }) => string[];
+  /** The program and its arguments, given the claimed task (file: its Markdown, written for the run). */
+  readonly argv: (task: { id: string; title: string; file: string }) => string[];
   readonly ttl?: number | undefined;
   readonly onSuccess: OnSuccess;
   readonly logDir: string;
@@ -133,6 +134,15 @@ export async function startRun(
     await transition(makeCtx(), { action: "release", id, token: lease.token, via: options.via });
     throw new RefusedError(`Cannot write the run log ${logPath} (${(e as Error).message}); ${id}'s lease was released`);
   }
+  // The whole task (heading, fields, text) for the program, kept beside the run's log.
+  const taskFile = logPath.replace(/\.log$/, ".md");
+  try {
+    writeFileSync(taskFile, `${showView(makeCtx(), id).text}\n`);
+  } catch (e) {
+    closeSync(fd);
+    await transition(makeCtx(), { action: "release", id, token: lease.token, via: options.via });
+    throw new RefusedError(`Cannot write ${taskFile} (${(e as Error).message}); ${id}'s lease was released`);
+  }
   const hash = createHash("sha256");
   let tail = "";
   const record = (chunk: Buffer, to: NodeJS.WritableStream | undefined) => {
@@ -142,11 +152,12 @@ export async function startRun(
     if (to) to.write(chunk);
   };
 
-  const argv = options.argv({ id, title });
+  const argv = options.argv({ id, title, file: taskFile });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     TASKGATE_TASK_ID: id,
     TASKGATE_TASK_TITLE: title,
+    TASKGATE_TASK_FILE: taskFile,
     TASKGATE_LEASE_TOKEN: String(lease.token),
     TASKGATE_SESSION: lease.session ?? session,
     TASKGATE_TASKS: resolve(ctx.paths.tasks),

@@ -11,6 +11,7 @@ import { isState, STATES } from "../model/task.js";
 import { terminalText } from "../rules/values.js";
 import { registerApprovalCommands } from "./approval-commands.js";
 import { checkStagedCommand, registerGitCommands } from "./git-commands.js";
+import { registerMcpCommands } from "./mcp-commands.js";
 import { registerMetricsCommands } from "./metrics-commands.js";
 import { commandNamed, OneCommandProgram } from "./one-command.js";
 import { collectList } from "./options.js";
@@ -320,6 +321,7 @@ export async function main(
   registerGitCommands(program, kit);
   registerRunCommands(program, kit);
   registerMetricsCommands(program, kit);
+  registerMcpCommands(program, kit);
   if (program instanceof OneCommandProgram && !program.found) return main(argv, env, true);
 
   try {

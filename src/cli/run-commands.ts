@@ -65,7 +65,7 @@ export function registerRunCommands(program: Command, kit: WatchKit): void {
   )
     .addHelpText(
       "after",
-      "\nThe program gets TASKGATE_TASK_ID, TASKGATE_TASK_TITLE, TASKGATE_LEASE_TOKEN, TASKGATE_TASKS and\nTASKGATE_APPROVALS. Exit code: the program's (128 + signal number when it was killed); 1 when the\nlease was lost and the program stopped.",
+      "\nThe program gets TASKGATE_TASK_ID, TASKGATE_TASK_TITLE, TASKGATE_TASK_FILE (the task's Markdown),\nTASKGATE_LEASE_TOKEN, TASKGATE_TASKS and TASKGATE_APPROVALS. Exit code: the program's (128 + signal number when it was killed); 1 when the\nlease was lost and the program stopped.",
     )
     .action(async (id: string, command: string[], o: RunFlags) => {
       const { ctx } = kit.context();
@@ -110,7 +110,10 @@ export function registerRunCommands(program: Command, kit: WatchKit): void {
     program
       .command("work")
       .description("a worker loop: take the best task, run a command for it under a lease, repeat (N at once)")
-      .requiredOption("--exec <command>", "the command for each task; {id} and {title} become arguments (no shell)")
+      .requiredOption(
+        "--exec <command>",
+        "the command for each task; {id}, {title} and {file} (the task's Markdown) become arguments (no shell)",
+      )
       .option("--parallel <n>", "tasks run at once", "1")
       .option("--label <label>", "only tasks with this label; repeat for all of several", collectList)
       .option("--max-tasks <k>", "start at most this many tasks, then finish")

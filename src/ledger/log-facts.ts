@@ -23,7 +23,7 @@ export interface LogFact {
   readonly from: string | undefined;
   /** The state after the line (an add line's state=). */
   readonly to: string | undefined;
-  /** Marked as automated in the line itself (auto=true, or via=run|work|watch). */
+  /** Marked as automated in the line itself (auto=true, or via=run|work|watch|mcp). */
   readonly marked: boolean;
 }
 
@@ -217,7 +217,7 @@ function twoDigits(s: string, i: number): number {
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : 100;
 }
 
-const isAutomatedVia = (via: string | undefined) => via === "run" || via === "work" || via === "watch";
+const isAutomatedVia = (via: string | undefined) => via === "run" || via === "work" || via === "watch" || via === "mcp";
 
 /**
  * The lines of text[start, end) that are log lines, as columns: after the lines of `base` when

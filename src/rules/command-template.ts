@@ -1,7 +1,7 @@
 // The command `work --exec` runs for each task: a template split into words once, like a shell
 // would split it (blanks separate words; '...' and "..." group; a backslash escapes, inside
 // "..." only $ ` " and itself), but with
-// no expansion of any kind. {id} and {title} are then replaced inside the words, so a title is
+// no expansion of any kind. {id}, {title} and {file} are then replaced inside the words, so a title is
 // always part of one argument, never shell text: `$(touch x)` in a title stays those characters.
 
 export type Template = { ok: true; words: string[] } | { ok: false; message: string };
@@ -41,7 +41,7 @@ export function parseTemplate(text: string): Template {
   return { ok: true, words };
 }
 
-/** The argument vector for one task: {id} and {title} replaced inside each word. */
-export function instantiate(words: readonly string[], task: { id: string; title: string }): string[] {
-  return words.map((w) => w.replace(/\{(id|title)\}/g, (_m, k: "id" | "title") => task[k]));
+/** The argument vector for one task: {id}, {title} and {file} (its Markdown) replaced inside each word. */
+export function instantiate(words: readonly string[], task: { id: string; title: string; file: string }): string[] {
+  return words.map((w) => w.replace(/\{(id|title|file)\}/g, (_m, k: "id" | "title" | "file") => task[k]));
 }

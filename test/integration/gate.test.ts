@@ -167,7 +167,9 @@ describe("lines in an automation actor's name", () => {
       "-e",
       "0",
     ]);
-    expect(read(dir, "TASKS.md")).toMatch(/taskgate-watch AUDIT accept T-3 from=REVIEW to=DONE via=run session=run-[0-9a-f]+ auto=true/);
+    expect(read(dir, "TASKS.md")).toMatch(
+      /taskgate-watch AUDIT accept T-3 from=REVIEW to=DONE via=run session=run-[0-9a-f]+ auto=true/,
+    );
     commit(dir, "bob@example.com", "run");
     // Legitimate: a rule's approval (docs-only), made by approvals auto, committed by mallory.
     await cli(dir, ["add", "--ready", "Write the docs", "--labels", "docs"]);

@@ -28,12 +28,12 @@ describe("command templates", () => {
     expect(parseTemplate("   ")).toMatchObject({ ok: false });
   });
 
-  it("puts {id} and {title} inside their word: any title is exactly one argument's text", () => {
-    const template = words("run --task={id} {title} --title {title}");
+  it("puts {id}, {title} and {file} inside their word: any title is exactly one argument's text", () => {
+    const template = words("run --task={id} {title} --title {title} --file={file}");
     fc.assert(
       fc.property(fc.string(), (title) => {
-        const argv = instantiate(template, { id: "T-7", title });
-        expect(argv).toEqual(["run", "--task=T-7", title, "--title", title]);
+        const argv = instantiate(template, { id: "T-7", title, file: "/runs/T-7 $(x).md" });
+        expect(argv).toEqual(["run", "--task=T-7", title, "--title", title, "--file=/runs/T-7 $(x).md"]);
       }),
     );
   });
