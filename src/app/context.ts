@@ -43,6 +43,11 @@ export interface Ports {
   /** --as, TASKGATE_ACTOR, then git's user.email / user.name; undefined if none is set. */
   actorName(): string | undefined;
   readonly host: string;
+  /**
+   * Set when the board is shared through git (docs/share.md): where it lives in words, and
+   * why the board shown may be older than the remote's (undefined: it is the remote's).
+   */
+  readonly board?: { describe(): string; readonly offline: string | undefined } | undefined;
 }
 
 type Typed = Float64Array | Int32Array | Uint8Array;

@@ -10,6 +10,7 @@ export const EXIT = {
   busy: 4,
   nothingToDo: 5,
   problem: 6,
+  unreachable: 7,
   internal: 70,
 } as const;
 
@@ -50,5 +51,12 @@ export class InvalidLedgerError extends TaskgateError {
 export class BusyError extends TaskgateError {
   constructor(message: string) {
     super(message, EXIT.busy);
+  }
+}
+
+/** The shared board's remote could not be reached, so nothing was written or counted as held. */
+export class UnreachableError extends TaskgateError {
+  constructor(message: string) {
+    super(message, EXIT.unreachable);
   }
 }

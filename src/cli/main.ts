@@ -4,7 +4,7 @@
 import { Command, CommanderError } from "commander";
 import type { Context } from "../app/context.js";
 import { EXIT, InvalidLedgerError, TaskgateError, UsageError } from "../app/errors.js";
-import { locateLedgers } from "../io/locate.js";
+import { locateBoard } from "../io/locate-board.js";
 import { nodePorts } from "../io/ports.js";
 import { isState, STATES } from "../model/task.js";
 import { registerApprovalCommands } from "./approval-commands.js";
@@ -25,6 +25,7 @@ import {
   writeJsonDocStream,
 } from "./render.js";
 import { registerRunCommands } from "./run-commands.js";
+import { registerShareCommand } from "./share-command.js";
 import { registerWatchCommands } from "./watch-commands.js";
 import { registerWorkflowCommands } from "./workflow-commands.js";
 
@@ -38,6 +39,7 @@ Exit codes:
   4   busy: the ledger is locked or was changed by another process; run the command again
   5   nothing to do: \`next\` found no task for you (not an error)
   6   watch --once found a problem: a dead letter, a failed scheduled check, a stale approval or lock
+  7   unreachable: the shared board's remote could not be reached; nothing was written or held
   70  internal error (a bug: please report it)
 
 Environment:
@@ -46,6 +48,7 @@ Environment:
   TASKGATE_NOW                                       the current time (ISO 8601), for tests and replays
   TASKGATE_NO_MEMO=1                                 no memos: status and metrics read the ledgers whole every time
   TASKGATE_LOCK_TIMEOUT_MS, TASKGATE_LOCK_STALE_MS   how long to wait for a lock (30000), when a dead one is taken over (5000)
+  TASKGATE_SHARE=off                                 use the in-tree files even where this clone shares its board
   NO_COLOR                                           no colour in the output
 `;
 
@@ -89,8 +92,8 @@ export async function main(
 
   const context = (): { ctx: Context; c: ReturnType<typeof makeChalk>; g: GlobalOpts } => {
     const g = program.opts<GlobalOpts>();
-    const paths = locateLedgers(g, env, process.cwd());
-    const ports = nodePorts({ as: g.as, env, tasksPath: paths.tasks });
+    const { paths, share } = locateBoard(g, env, process.cwd());
+    const ports = nodePorts({ as: g.as, env, tasksPath: paths.tasks, share: share && { setting: share, paths } });
     const now = env.TASKGATE_NOW ? Date.parse(env.TASKGATE_NOW) : Date.now();
     if (Number.isNaN(now)) throw new UsageError(`TASKGATE_NOW is not a time: "${env.TASKGATE_NOW}"`);
     return { ctx: { paths, ports, now }, c: makeChalk(out, env, !g.color), g };
@@ -171,6 +174,7 @@ export async function main(
         out.write(
           jsonDoc("status", {
             files: { tasks: ctx.paths.tasksDisplay, approvals: v.approvalsFound ? ctx.paths.approvalsDisplay : null },
+            ...(ctx.ports.board ? { board: ctx.ports.board.describe() } : {}),
             tasks: s.tasks,
             byState: s.byState,
             blocked: s.blocked,
@@ -192,6 +196,11 @@ export async function main(
           }),
         );
       } else {
+        const board = ctx.ports.board;
+        if (board)
+          out.write(
+            `Board: ${board.describe()}${board.offline ? ` (remote unreachable: as of the last fetch; ${board.offline})` : ""}\n`,
+          );
         out.write(
           renderStatus(
             c,
@@ -311,6 +320,7 @@ export async function main(
   registerGitCommands(program, kit);
   registerRunCommands(program, kit);
   registerMetricsCommands(program, kit);
+  registerShareCommand(program, kit);
   if (program instanceof OneCommandProgram && !program.found) return main(argv, env, true);
 
   try {

@@ -2,8 +2,10 @@
 
 import { hostname } from "node:os";
 import { dirname } from "node:path";
-import type { Ports } from "../app/context.js";
+import type { LedgerPaths, Ports } from "../app/context.js";
 import { gitConfig } from "./git.js";
+import type { ShareSetting } from "./git-ref.js";
+import { GitBoardStore } from "./git-store.js";
 import { sha256Hex } from "./hash.js";
 import { fileMemo } from "./memo.js";
 import type { LedgerStore } from "./store.js";
@@ -13,13 +15,15 @@ export interface PortOptions {
   readonly as?: string | undefined;
   readonly env: NodeJS.ProcessEnv;
   readonly tasksPath: string;
+  /** The shared board (docs/share.md): the ledgers are read and written on its branch. */
+  readonly share?: { readonly setting: ShareSetting; readonly paths: LedgerPaths } | undefined;
 }
 
 export function nodePorts(opts: PortOptions): Ports {
   let store: LedgerStore | undefined;
   let actor: { name: string | undefined } | undefined;
   const ms = (v: string | undefined) => (v && /^\d+$/.test(v) ? Number(v) : undefined);
-  return {
+  const ports: Ports = {
     readText: readLedgerFile,
     readSnapshot: readLedgerSnapshot,
     memo: fileMemo(opts.tasksPath, opts.env),
@@ -46,5 +50,24 @@ export function nodePorts(opts: PortOptions): Ports {
       return actor.name;
     },
     host: hostname(),
+  };
+  if (!opts.share) return ports;
+  const { setting, paths } = opts.share;
+  const board = new GitBoardStore({
+    share: setting,
+    cwd: dirname(paths.tasks),
+    names: new Map([
+      [paths.tasks, "TASKS.md"],
+      [paths.approvals, "APPROVALS.md"],
+    ]),
+    author: () => ports.actorName(),
+    debug: opts.env.TASKGATE_SHARE_DEBUG ? (line) => process.stderr.write(`${line}\n`) : undefined,
+  });
+  return {
+    ...ports,
+    readText: (p) => board.readText(p),
+    readSnapshot: (p) => board.readSnapshot(p),
+    update: (p, decide) => board.update(p, decide),
+    board,
   };
 }
