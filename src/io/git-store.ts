@@ -243,7 +243,8 @@ export class GitBoardStore {
       }
       // Another process of this clone updating the same tracking ref: not a network problem.
       if (/cannot lock ref|unable to create .*\.lock|File exists/i.test(r.stderr) && i < 20) continue;
-      return r.stderr.split("\n").filter(Boolean).slice(-2).join(" ") || `git fetch exited ${r.status}`;
+      const lines = r.stderr.split("\n").filter(Boolean);
+      return lines.filter((l) => /^(fatal|error):/.test(l)).join(" ") || lines.at(-1) || `git fetch exited ${r.status}`;
     }
   }
 
