@@ -131,13 +131,21 @@ async function moveInTreeBoard(inTree: Context, cwd: string, author: string): Pr
       errors,
     );
   }
-  return commitFiles(cwd, tasks, approvals, author);
+  return commitFiles(cwd, commonDirOf(findGitDir(cwd) as string), tasks, approvals, author, inTree.now);
 }
 
-function commitFiles(cwd: string, tasks: Buffer, approvals: Buffer, author: string): string {
+function commitFiles(
+  cwd: string,
+  commonDir: string,
+  tasks: Buffer,
+  approvals: Buffer,
+  author: string,
+  now: number,
+): string {
   const empty = readBoard(cwd, undefined, []);
   return writeBoardCommit(
     cwd,
+    commonDir,
     empty,
     new Map([
       ["TASKS.md", tasks],
@@ -145,6 +153,7 @@ function commitFiles(cwd: string, tasks: Buffer, approvals: Buffer, author: stri
     ]),
     "taskgate share: the board moved here from the working tree",
     author,
+    now,
   );
 }
 

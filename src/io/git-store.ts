@@ -25,8 +25,9 @@ export interface GitStoreOptions {
   readonly names: ReadonlyMap<string, string>;
   /** Who the commits are by. */
   readonly author: () => string | undefined;
-  /** Attempts before a write that keeps losing races gives up with exit 4. */
+  /** Attempts, and ms, after which a write that keeps losing races gives up with exit 4. */
   readonly maxAttempts?: number | undefined;
+  readonly timeout?: number | undefined;
   /** Written to with one line per write when set (TASKGATE_SHARE_DEBUG): attempts, git calls. */
   readonly debug?: ((line: string) => void) | undefined;
 }
@@ -36,6 +37,7 @@ export class GitBoardStore {
   private readonly cwd: string;
   private readonly names: ReadonlyMap<string, string>;
   private readonly maxAttempts: number;
+  private readonly timeout: number;
   private cached: BoardSnapshot | undefined;
   private fetched = false;
   /** Set when a read could not reach the remote: the board shown is the last one fetched. */
@@ -45,7 +47,8 @@ export class GitBoardStore {
     this.share = options.share;
     this.cwd = options.cwd;
     this.names = options.names;
-    this.maxAttempts = options.maxAttempts ?? 40;
+    this.maxAttempts = options.maxAttempts ?? 100;
+    this.timeout = options.timeout ?? 30_000;
   }
 
   /** The ref the board is read from: the local branch, or the remote-tracking one. */
@@ -102,6 +105,7 @@ export class GitBoardStore {
     const names = paths.map((p) => this.nameOf(p));
     const { branch, remote } = this.share;
     let needFetch = true;
+    const deadline = Date.now() + this.timeout;
     for (let attempt = 1; ; attempt++) {
       if (remote && needFetch) {
         const f = this.fetch();
@@ -114,7 +118,11 @@ export class GitBoardStore {
       }
       needFetch = true;
       const base = readRef(this.share.commonDir, this.readRefName);
-      const snap = readBoard(this.cwd, base, [...new Set(this.names.values())]);
+      // The board a read of this command already fetched, when the ref has not moved since.
+      const snap =
+        this.cached && this.cached.commit === base
+          ? this.cached
+          : readBoard(this.cwd, base, [...new Set(this.names.values())]);
       this.cached = snap;
       const texts = names.map((n, i) => {
         const b = snap.files.get(n);
@@ -135,7 +143,15 @@ export class GitBoardStore {
       const changed = [...files].some(([n, text]) => snap.files.get(n)?.toString("utf8") !== text);
       if (!changed) return result;
       const author = this.options.author() ?? "taskgate";
-      const commit = writeBoardCommit(this.cwd, snap, files, commitMessage(files, snap), author);
+      const commit = writeBoardCommit(
+        this.cwd,
+        this.share.commonDir,
+        snap,
+        files,
+        commitMessage(files, snap),
+        author,
+        Date.now(),
+      );
       const outcome = remote ? this.push(remote, branch, base, commit) : this.swapLocal(branch, base, commit);
       this.options.debug?.(`taskgate share: attempt ${attempt} ${outcome.kind}`);
       if (outcome.kind === "done") {
@@ -150,12 +166,12 @@ export class GitBoardStore {
       }
       // A lost race: another writer moved the ref first. The fetch done to tell that is reused.
       if (remote) needFetch = false;
-      if (attempt >= this.maxAttempts) {
+      if (attempt >= this.maxAttempts || Date.now() >= deadline) {
         throw new BusyError(
           `the shared board on branch ${branch} kept changing under ${attempt} attempts (other writers won each race); nothing was written, run the command again`,
         );
       }
-      await new Promise((r) => setTimeout(r, Math.random() * Math.min(5 * 2 ** attempt, 200)));
+      await new Promise((r) => setTimeout(r, Math.random() * Math.min(25 * attempt, 400)));
     }
   }
 

@@ -61,6 +61,7 @@ export function nodePorts(opts: PortOptions): Ports {
       [paths.approvals, "APPROVALS.md"],
     ]),
     author: () => ports.actorName(),
+    timeout: ms(opts.env.TASKGATE_LOCK_TIMEOUT_MS),
     debug: opts.env.TASKGATE_SHARE_DEBUG ? (line) => process.stderr.write(`${line}\n`) : undefined,
   });
   return {
