@@ -5,16 +5,7 @@
 
 import { existsSync, readFileSync } from "node:fs";
 import { findGitDir } from "../io/git.js";
-import {
-  commonDirOf,
-  gitOk,
-  readBoard,
-  readRef,
-  runGit,
-  type ShareSetting,
-  writeBoardCommit,
-  ZERO_OID,
-} from "../io/git-ref.js";
+import { commonDirOf, gitOk, readBoard, readRef, runGit, type ShareSetting, writeBoardCommit } from "../io/git-ref.js";
 import { GitBoardStore } from "../io/git-store.js";
 import { checkLedgers } from "./check.js";
 import type { Context } from "./context.js";
@@ -67,7 +58,7 @@ export async function shareBoard(inTree: Context, o: ShareOptions): Promise<Shar
   let moved = "";
   if (!commit) {
     commit = await moveInTreeBoard(inTree, o.cwd, author);
-    const swap = runGit(o.cwd, ["update-ref", "-m", "taskgate share", ref, commit, ZERO_OID]);
+    const swap = runGit(o.cwd, ["update-ref", "-m", "taskgate share", ref, commit, ""]);
     if (swap.status !== 0)
       throw new BusyError(
         `branch ${o.branch} was created by someone else meanwhile; run taskgate share again to join it`,

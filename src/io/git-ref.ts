@@ -9,8 +9,6 @@ import { join, resolve } from "node:path";
 import { deflateSync } from "node:zlib";
 import { findGitDir } from "./git.js";
 
-export const ZERO_OID = "0000000000000000000000000000000000000000";
-
 /** The clone's common git folder (where refs/heads and config live for every worktree). */
 export function commonDirOf(gitDir: string): string {
   try {
@@ -160,21 +158,22 @@ export function readBoard(cwd: string, commit: string | undefined, names: readon
     const b = objects[i + 1];
     if (b) files.set(n, b);
   });
-  return { commit, entries: parseTree(tree), files };
+  return { commit, entries: parseTree(tree, commit.length / 2), files };
 }
 
-/** A raw tree object: entries "<mode> <name>\0<20-byte id>". */
-function parseTree(raw: Buffer): TreeEntry[] {
+/** A raw tree object: entries "<mode> <name>\0<id>", the id 20 bytes (SHA-1) or 32 (SHA-256). */
+function parseTree(raw: Buffer, idLength: number): TreeEntry[] {
   const entries: TreeEntry[] = [];
   let pos = 0;
   while (pos < raw.length) {
     const sp = raw.indexOf(32, pos);
-    const nul = raw.indexOf(0, sp);
+    const nul = sp < 0 ? -1 : raw.indexOf(0, sp);
+    if (nul < 0 || nul + 1 + idLength > raw.length) throw new Error("git: a tree object that cannot be read");
     const mode = raw.subarray(pos, sp).toString("utf8");
     const name = raw.subarray(sp + 1, nul).toString("utf8");
-    const oid = raw.subarray(nul + 1, nul + 21).toString("hex");
+    const oid = raw.subarray(nul + 1, nul + 1 + idLength).toString("hex");
     entries.push({ mode, type: mode === "40000" ? "tree" : mode === "160000" ? "commit" : "blob", oid, name });
-    pos = nul + 21;
+    pos = nul + 1 + idLength;
   }
   return entries;
 }

@@ -5,15 +5,7 @@
 // pure `decide` (it may run several times); anything else is reported, never retried.
 
 import { BusyError, InvalidLedgerError, RefusedError, UnreachableError } from "../app/errors.js";
-import {
-  type BoardSnapshot,
-  readBoard,
-  readRef,
-  runGit,
-  type ShareSetting,
-  writeBoardCommit,
-  ZERO_OID,
-} from "./git-ref.js";
+import { type BoardSnapshot, readBoard, readRef, runGit, type ShareSetting, writeBoardCommit } from "./git-ref.js";
 import type { Update } from "./store.js";
 import { decodeUtf8 } from "./text.js";
 
@@ -178,7 +170,7 @@ export class GitBoardStore {
   /** Compare-and-swap of the local branch: git locks the ref and checks OLD under the lock. */
   private swapLocal(branch: string, base: string | undefined, commit: string): Outcome {
     const ref = `refs/heads/${branch}`;
-    const r = runGit(this.cwd, ["update-ref", "-m", "taskgate", ref, commit, base ?? ZERO_OID]);
+    const r = runGit(this.cwd, ["update-ref", "-m", "taskgate", ref, commit, base ?? ""]);
     if (r.status === 0) return { kind: "done" };
     const now = readRef(this.share.commonDir, ref);
     if (now !== base) return { kind: "lost" };
