@@ -216,16 +216,23 @@ describe("clones of one bare remote share the board (push with --force-with-leas
     expect(board.log.filter((e) => e.action === "add")).toHaveLength(CLONES * ADDS);
   });
 
-  it("two watch --once on two clones recover an expired lease once", async () => {
+  it("two watch loops on two clones recover an expired lease once", async () => {
     const { remote, origin, clones } = await remoteWithClones(2);
     await ok(["add", "--ready", "Task"], origin);
     await ok(["claim", "T-1", "--ttl", "1s", "--as", "w0"], clones[0] as string);
-    await new Promise((r) => setTimeout(r, 3000));
-    const runs = await Promise.all(clones.map((c) => runCli(["watch", "--once"], { cwd: c })));
-    for (const r of runs) expect(r.code).toBe(0);
+    const loops = clones.map((c) =>
+      spawn(process.execPath, [CLI, "watch", "--interval", "500ms"], { cwd: c, env: baseEnv(), stdio: "ignore" }),
+    );
+    const ended = loops.map((l) => new Promise<number | null>((r) => l.on("close", (code) => r(code))));
+    // 1 s lease + 1 s clock-skew margin, then both loops tick several times more.
+    for (let i = 0; i < 150 && boardAt(remote).tasks[0]?.state !== "READY"; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 2500));
+    for (const l of loops) l.kill("SIGTERM");
+    expect(await Promise.all(ended)).toEqual([0, 0]);
     const board = boardAt(remote);
-    expect(board.log.filter((e) => e.action === "recover")).toHaveLength(1);
     expect(board.tasks[0]?.state).toBe("READY");
+    expect(board.log.filter((e) => e.action === "recover")).toHaveLength(1);
   });
 
   it("a holder paused past its lease on one clone, taken over on another, cannot renew or submit", async () => {
