@@ -202,7 +202,7 @@ export class GitBoardStore {
     if (f !== "ok") return { kind: "unreachable", message: f };
     const tip = readRef(this.share.commonDir, this.readRefName);
     if (tip === commit) {
-      this.mirror(remote, branch, undefined, commit);
+      this.mirror(remote, branch, base, commit);
       return { kind: "done" };
     }
     if (tip !== base) return { kind: "lost" };
@@ -212,15 +212,23 @@ export class GitBoardStore {
 
   /** After a push: the tracking ref and the local branch show what was published. */
   private mirror(remote: string, branch: string, base: string | undefined, commit: string): void {
-    runGit(this.cwd, ["update-ref", `refs/remotes/${remote}/${branch}`, commit, ...(base ? [base] : [])]);
-    this.syncLocalBranch(commit);
+    const tracking = `refs/remotes/${remote}/${branch}`;
+    const before = readRef(this.share.commonDir, tracking);
+    runGit(this.cwd, ["update-ref", tracking, commit, ...(before ? [before] : [])]);
+    this.syncLocalBranch(base ?? before, commit);
   }
 
-  /** The local branch follows the remote's, so `git show taskgate:TASKS.md` shows the board. */
-  private syncLocalBranch(commit: string | undefined): void {
+  /**
+   * The local branch follows the remote's, so `git show taskgate:TASKS.md` shows the board,
+   * but only while it is where the remote's was (`previous`): a commit made on it by hand
+   * and not pushed yet is never moved away (compare-and-swap on the local ref).
+   */
+  private syncLocalBranch(previous: string | undefined, commit: string | undefined): void {
     if (!commit) return;
-    const local = readRef(this.share.commonDir, `refs/heads/${this.share.branch}`);
-    if (local !== commit) runGit(this.cwd, ["update-ref", `refs/heads/${this.share.branch}`, commit]);
+    const ref = `refs/heads/${this.share.branch}`;
+    const local = readRef(this.share.commonDir, ref);
+    if (local === commit || (local !== undefined && local !== previous)) return;
+    runGit(this.cwd, ["update-ref", ref, commit, local ?? ""]);
   }
 
   /**
@@ -231,6 +239,7 @@ export class GitBoardStore {
     const { remote, branch } = this.share;
     if (!remote) return "ok";
     const tracking = `refs/remotes/${remote}/${branch}`;
+    const previous = readRef(this.share.commonDir, tracking);
     for (let i = 0; ; i++) {
       const r = runGit(this.cwd, [
         "fetch",
@@ -241,7 +250,7 @@ export class GitBoardStore {
         `+refs/heads/${branch}:${tracking}`,
       ]);
       if (r.status === 0) {
-        this.syncLocalBranch(readRef(this.share.commonDir, tracking));
+        this.syncLocalBranch(previous, readRef(this.share.commonDir, tracking));
         return "ok";
       }
       if (/couldn't find remote ref/i.test(r.stderr)) {

@@ -270,6 +270,27 @@ describe("clones of one bare remote share the board (push with --force-with-leas
     expect(afterTakeover.filter((e) => e.actor === "w0" && ["renew", "submit"].includes(e.action))).toEqual([]);
   });
 
+  it("a commit made by hand on the local branch and not pushed is never moved away; pushed, it is the board", async () => {
+    const { remote, clones } = await remoteWithClones(1);
+    const c = clones[0] as string;
+    await ok(["add", "--ready", "Task", "--as", "alice@example.com"], c);
+    const edit = `${c}-edit`;
+    made.push(edit);
+    git(c, "worktree", "add", "-q", edit, "taskgate");
+    const tasks = join(edit, "TASKS.md");
+    writeFileSync(tasks, readFileSync(tasks, "utf8").replace("## T-1 Task", "## T-1 Task, retitled by hand"));
+    git(edit, "commit", "-qam", "retitle");
+    const mine = git(c, "rev-parse", "taskgate").trim();
+    await ok(["set", "T-1", "priority=P0", "--as", "alice@example.com"], c);
+    expect(git(c, "rev-parse", "taskgate").trim()).toBe(mine);
+    expect(boardAt(remote).text).not.toMatch(/retitled/);
+    // Published by a normal push (after a pull), the hand edit is what every clone sees.
+    git(edit, "pull", "-q", "--rebase", "origin", "taskgate");
+    git(edit, "push", "-q", "origin", "taskgate");
+    const shown = JSON.parse((await ok(["show", "T-1", "--json"], c)).stdout);
+    expect([shown.task.title, shown.task.priority]).toEqual(["Task, retitled by hand", "P0"]);
+  });
+
   it("with the remote unreachable a claim is refused (exit 7) and nothing is held", async () => {
     const { remote, clones } = await remoteWithClones(1);
     const c = clones[0] as string;
