@@ -99,6 +99,7 @@ export class GitBoardStore {
     let needFetch = true;
     const deadline = Date.now() + this.timeout;
     for (let attempt = 1; ; attempt++) {
+      const began = Date.now();
       if (remote && needFetch) {
         const f = this.fetch();
         if (f !== "ok") {
@@ -163,7 +164,10 @@ export class GitBoardStore {
           `the shared board on branch ${branch} kept changing under ${attempt} attempts (other writers won each race); nothing was written, run the command again`,
         );
       }
-      await new Promise((r) => setTimeout(r, Math.random() * Math.min(25 * attempt, 400)));
+      // Jitter in proportion to how long an attempt takes (a push to a far or busy remote takes
+      // far longer than an update-ref), so retries spread over a few attempts' time.
+      const window = Math.max(25, Date.now() - began) * Math.min(attempt, 3);
+      await new Promise((r) => setTimeout(r, Math.random() * Math.min(window, 3000)));
     }
   }
 

@@ -200,12 +200,15 @@ describe("clones of one bare remote share the board (push with --force-with-leas
 
   it(`${CLONES} clones each add ${ADDS} tasks at once: distinct IDs, one valid chain`, async () => {
     const { remote, clones } = await remoteWithClones(CLONES);
+    // Sixteen clones writing without pause on two shared cores: each attempt takes seconds, so
+    // the time a write may keep losing races is raised from 30 s (exit 4 after it).
+    const patient = { TASKGATE_LOCK_TIMEOUT_MS: "300000" };
     const ids = (
       await Promise.all(
         clones.map(async (c, i) => {
           const mine: string[] = [];
           for (let k = 0; k < ADDS; k++)
-            mine.push((await ok(["add", `c${i} task ${k}`, "--as", "alice@example.com"], c)).stdout.trim());
+            mine.push((await ok(["add", `c${i} task ${k}`, "--as", "alice@example.com"], c, patient)).stdout.trim());
           return mine;
         }),
       )
