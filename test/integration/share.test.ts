@@ -294,6 +294,20 @@ describe("clones of one bare remote share the board (push with --force-with-leas
     expect([shown.task.title, shown.task.priority]).toEqual(["Task, retitled by hand", "P0"]);
   });
 
+  it("a push refused by the remote's hook is told from a lost race: exit 1 with its message, not retried", async () => {
+    const { remote, clones } = await remoteWithClones(1);
+    const c = clones[0] as string;
+    await ok(["add", "--ready", "Task", "--as", "alice@example.com"], c);
+    const hook = join(remote, "hooks", "pre-receive");
+    writeFileSync(hook, "#!/bin/sh\necho 'board frozen for the release' >&2\nexit 1\n");
+    chmodSync(hook, 0o755);
+    const r = await runCli(["claim", "T-1", "--as", "w0"], { cwd: c, env: { TASKGATE_SHARE_DEBUG: "1" } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/remote "origin" refused the change to branch taskgate: .*board frozen for the release/);
+    expect([...r.stderr.matchAll(/attempt (\d+)/g)].map((m) => m[1])).toEqual(["1"]);
+    expect(boardAt(remote).tasks[0]?.state).toBe("READY");
+  });
+
   it("with the remote unreachable a claim is refused (exit 7) and nothing is held", async () => {
     const { remote, clones } = await remoteWithClones(1);
     const c = clones[0] as string;
