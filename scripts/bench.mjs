@@ -4,10 +4,11 @@
 // a race of 20 processes claiming with `next --claim`. Exits 1 when a target is missed
 // (BENCH_NO_FAIL=1 only reports).
 //
-//   node scripts/bench.mjs [--sizes 1000,10000,50000] [--runs 15] [--only metrics|mcp]
+//   node scripts/bench.mjs [--sizes 1000,10000,50000] [--runs 15] [--only metrics|mcp|share]
 //
 // --only metrics times only metrics on the long log (no sizes, no race): for working on it.
 // --only mcp times only the MCP server (scripts/bench-mcp.mjs), at 1,000 and 10,000 tasks.
+// --only share times only the shared board (scripts/bench-share.mjs), which a full run ends with.
 
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -37,6 +38,16 @@ const WARMUP = 2;
 
 const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("TASKGATE_")));
 env.NO_COLOR = "1";
+
+const shareBench = async () => {
+  const { benchShare } = await import("./bench-share.mjs");
+  return benchShare({ CLI, env, runs: RUNS, warmup: WARMUP });
+};
+if (opt("--only", "") === "share") {
+  const r = await shareBench();
+  if (r.failed && process.env.BENCH_NO_FAIL !== "1") process.exitCode = 1;
+  process.exit();
+}
 
 // Only folders this script made with mkdtemp are ever removed.
 const made = [];
@@ -289,12 +300,14 @@ if (mcp) {
   printMcp(mcp);
   failed += mcp.failed;
 }
+const shared = onlyMetrics ? undefined : await shareBench();
+if (shared) failed += shared.failed;
 console.log(`load ${os.loadavg()[0].toFixed(2)} at the end`);
 
 mkdirSync(join(ROOT, ".bench"), { recursive: true });
 writeFileSync(
   join(ROOT, ".bench", "results.json"),
-  `${JSON.stringify({ node: process.version, rows, memory, race: raced, metrics: longLog, mcp: mcp?.rows }, null, 2)}\n`,
+  `${JSON.stringify({ node: process.version, rows, memory, race: raced, metrics: longLog, mcp: mcp?.rows, shared }, null, 2)}\n`,
 );
 if (failed) {
   console.log(`\n${failed} target(s) missed.`);

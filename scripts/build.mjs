@@ -51,15 +51,16 @@ const vendorAsExternal = {
  * node:crypto and node:child_process cost a few milliseconds to load (child_process brings
  * net, dgram and the stream machinery), and most commands never use them: commander requires
  * child_process only to run external sub-commands, which taskgate has none of; crypto is for
- * the log's hash chain and the memo's key. In the bundle, each becomes a module whose exports
+ * the log's hash chain and the memo's key; zlib only for the shared board's writes
+ * (docs/share.md). In the bundle, each becomes a module whose exports
  * are getters that require the real one on first use. The sources keep plain imports (the
  * tests run them as they are).
  */
-const LAZY_BUILTINS = ["node:crypto", "node:child_process"];
+const LAZY_BUILTINS = ["node:crypto", "node:child_process", "node:zlib"];
 const lazyBuiltins = {
   name: "lazy-builtins",
   setup(b) {
-    b.onResolve({ filter: /^(node:)?(crypto|child_process)$/ }, (args) =>
+    b.onResolve({ filter: /^(node:)?(crypto|child_process|zlib)$/ }, (args) =>
       // The getters' own require is of the real module.
       args.namespace === "lazy-builtin"
         ? { path: args.path, external: true }

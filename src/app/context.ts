@@ -51,6 +51,11 @@ export interface Ports {
   readonly host: string;
   /** TASKGATE_SESSION: the agent session acting (run and work name their own); undefined in a plain terminal. */
   readonly session?: string | undefined;
+  /**
+   * Set when the board is shared through git (docs/share.md): where it lives in words, and
+   * why the board shown may be older than the remote's (undefined: it is the remote's).
+   */
+  readonly board?: { describe(): string; readonly offline: string | undefined } | undefined;
 }
 
 type Typed = Float64Array | Int32Array | Uint8Array;

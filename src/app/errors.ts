@@ -12,6 +12,8 @@ export const EXIT = {
   problem: 6,
   /** The machine said no: no space, no permission, a read-only or missing folder (sysexits EX_IOERR). */
   machine: 74,
+  /** The shared board's remote could not be reached (docs/share.md). */
+  unreachable: 7,
   internal: 70,
 } as const;
 
@@ -67,5 +69,12 @@ export class MachineFaultError extends TaskgateError {
     readonly code: string,
   ) {
     super(message, EXIT.machine);
+  }
+}
+
+/** The shared board's remote could not be reached, so nothing was written or counted as held. */
+export class UnreachableError extends TaskgateError {
+  constructor(message: string) {
+    super(message, EXIT.unreachable);
   }
 }

@@ -5,7 +5,7 @@ import { Command, CommanderError } from "commander";
 import type { Context } from "../app/context.js";
 import { EXIT, InvalidLedgerError, TaskgateError, UsageError } from "../app/errors.js";
 import { isMachineFault, machineFault } from "../io/faults.js";
-import { locateLedgers } from "../io/locate.js";
+import { locateBoard } from "../io/locate-board.js";
 import { nodePorts } from "../io/ports.js";
 import { isState, STATES } from "../model/task.js";
 import { terminalText } from "../rules/values.js";
@@ -28,6 +28,7 @@ import {
   writeJsonDocStream,
 } from "./render.js";
 import { registerRunCommands } from "./run-commands.js";
+import { registerShareCommand } from "./share-command.js";
 import { registerWatchCommands } from "./watch-commands.js";
 import { registerWorkflowCommands } from "./workflow-commands.js";
 
@@ -41,6 +42,7 @@ Exit codes:
   4   busy: the ledger is locked or was changed by another process; run the command again
   5   nothing to do: \`next\` found no task for you (not an error)
   6   watch --once found a problem: a dead letter, a failed scheduled check, a stale approval or lock
+  7   unreachable: the shared board's remote could not be reached; nothing was written or held
   70  internal error (a bug: please report it)
   74  the machine said no: no space, no permission, a read-only file system, too many open files,
       .git/taskgate not a folder; the message names the path and what to do (nothing was changed
@@ -55,6 +57,7 @@ Environment:
   TASKGATE_LOCK_TIMEOUT_MS, TASKGATE_LOCK_STALE_MS   how long to wait for a lock (30000); when a lock of another host that
                                                      is not refreshed is taken over (5000; one of a process gone from this
                                                      host is taken over at once, one of a live one never)
+  TASKGATE_SHARE=off                                 use the in-tree files even where this clone shares its board
   NO_COLOR                                           no colour in the output
 `;
 
@@ -98,8 +101,8 @@ export async function main(
 
   const context = (): { ctx: Context; c: ReturnType<typeof makeChalk>; g: GlobalOpts } => {
     const g = program.opts<GlobalOpts>();
-    const paths = locateLedgers(g, env, process.cwd());
-    const ports = nodePorts({ as: g.as, env, tasksPath: paths.tasks });
+    const { paths, share } = locateBoard(g, env, process.cwd());
+    const ports = nodePorts({ as: g.as, env, tasksPath: paths.tasks, share: share && { setting: share, paths } });
     const now = env.TASKGATE_NOW ? Date.parse(env.TASKGATE_NOW) : Date.now();
     if (Number.isNaN(now)) throw new UsageError(`TASKGATE_NOW is not a time: "${env.TASKGATE_NOW}"`);
     return { ctx: { paths, ports, now }, c: makeChalk(out, env, !g.color), g };
@@ -178,6 +181,7 @@ export async function main(
         out.write(
           jsonDoc("status", {
             files: { tasks: ctx.paths.tasksDisplay, approvals: v.approvalsFound ? ctx.paths.approvalsDisplay : null },
+            ...(ctx.ports.board ? { board: ctx.ports.board.describe() } : {}),
             tasks: s.tasks,
             byState: s.byState,
             blocked: s.blocked,
@@ -202,6 +206,11 @@ export async function main(
           }),
         );
       } else {
+        const board = ctx.ports.board;
+        if (board)
+          out.write(
+            `Board: ${board.describe()}${board.offline ? ` (remote unreachable: as of the last fetch; ${board.offline})` : ""}\n`,
+          );
         out.write(
           renderStatus(
             c,
@@ -322,6 +331,7 @@ export async function main(
   registerRunCommands(program, kit);
   registerMetricsCommands(program, kit);
   registerMcpCommands(program, kit);
+  registerShareCommand(program, kit);
   if (program instanceof OneCommandProgram && !program.found) return main(argv, env, true);
 
   try {

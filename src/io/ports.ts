@@ -2,8 +2,10 @@
 
 import { hostname } from "node:os";
 import { dirname } from "node:path";
-import type { Ports } from "../app/context.js";
+import type { LedgerPaths, Ports } from "../app/context.js";
 import { gitConfig } from "./git.js";
+import type { ShareSetting } from "./git-ref.js";
+import { GitBoardStore } from "./git-store.js";
 import { sha256Hex } from "./hash.js";
 import { fileMemo } from "./memo.js";
 import type { LedgerStore } from "./store.js";
@@ -13,6 +15,8 @@ export interface PortOptions {
   readonly as?: string | undefined;
   readonly env: NodeJS.ProcessEnv;
   readonly tasksPath: string;
+  /** The shared board (docs/share.md): the ledgers are read and written on its branch. */
+  readonly share?: { readonly setting: ShareSetting; readonly paths: LedgerPaths } | undefined;
 }
 
 export function nodePorts(opts: PortOptions): Ports {
@@ -22,7 +26,7 @@ export function nodePorts(opts: PortOptions): Ports {
   // TASKGATE_NOW fixes the clock (tests, replays): a fixed now stays fixed under the lock too.
   const fixed = opts.env.TASKGATE_NOW ? Date.parse(opts.env.TASKGATE_NOW) : Number.NaN;
   const clock = Number.isNaN(fixed) ? Date.now : () => fixed;
-  return {
+  const ports: Ports = {
     readText: readLedgerFile,
     readSnapshot: readLedgerSnapshot,
     memo: fileMemo(opts.tasksPath, opts.env),
@@ -52,6 +56,27 @@ export function nodePorts(opts: PortOptions): Ports {
     },
     host: hostname(),
     session: opts.env.TASKGATE_SESSION || undefined,
+  };
+  if (!opts.share) return ports;
+  const { setting, paths } = opts.share;
+  const board = new GitBoardStore({
+    share: setting,
+    cwd: dirname(paths.tasks),
+    names: new Map([
+      [paths.tasks, "TASKS.md"],
+      [paths.approvals, "APPROVALS.md"],
+    ]),
+    author: () => ports.actorName(),
+    timeout: ms(opts.env.TASKGATE_LOCK_TIMEOUT_MS),
+    clock,
+    debug: opts.env.TASKGATE_SHARE_DEBUG ? (line) => process.stderr.write(`${line}\n`) : undefined,
+  });
+  return {
+    ...ports,
+    readText: (p) => board.readText(p),
+    readSnapshot: (p) => board.readSnapshot(p),
+    update: (p, decide) => board.update(p, decide),
+    board,
   };
 }
 
