@@ -102,6 +102,9 @@ export function readerOutline(doc: LedgerText): OutlineSection[] {
 
 /** Differences between the line reader and remark, as diagnostics (for `check --strict`). */
 export function compareWithRemark(doc: LedgerText): Diagnostic[] {
+  // Lists and quotes nested past MAX_NESTING are an error of the reader's already, and where
+  // remark would spend time without bound (it follows any depth): nothing to compare.
+  if (doc.scan.tooDeep) return [];
   const ours = readerOutline(doc);
   const theirs = remarkOutline(doc.text);
   const out: Diagnostic[] = [];
