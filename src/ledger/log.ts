@@ -229,6 +229,7 @@ export function readLog(
  * JSON.parse takes). parseLogLine reads such a body as exactly these words, so when its time
  * parses it has nothing to report.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: JSON strings may not hold control characters
 const PLAIN_BODY =
   /^(\S+) [^ "]+ [^ "]+ [^ "]+ [^ "]+(?: [^ "=]+=(?:"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"|[^ "]*))*$/;
 
