@@ -34,7 +34,7 @@ const onlyMetrics = only === "metrics";
 const onlyHostile = only === "hostile";
 const sizes = onlyMetrics || onlyHostile ? [] : opt("--sizes", "1000,10000,50000").split(",").map(Number);
 const hostileBytes =
-  only === "" || onlyHostile ? opt("--hostile-bytes", "1000000,10000000").split(",").map(Number) : [];
+  only === "" || onlyHostile ? opt("--hostile-bytes", "1000000,10000000").split(",").filter(Boolean).map(Number) : [];
 const RUNS = Number(opt("--runs", "15"));
 const WARMUP = 2;
 
