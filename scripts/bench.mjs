@@ -286,7 +286,9 @@ for (const bytes of hostileBytes) {
           { TASKGATE_NO_MEMO: "1" },
           [0, 3, 5],
         );
-        if (i >= WARMUP) (times[`${kind} ${name}`] ??= []).push(ms);
+        const key = `${kind} ${name}`;
+        if (!times[key]) times[key] = [];
+        if (i >= WARMUP) times[key].push(ms);
       }
     }
   }

@@ -229,9 +229,9 @@ export function readLog(
  * JSON.parse takes). parseLogLine reads such a body as exactly these words, so when its time
  * parses it has nothing to report.
  */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: JSON strings may not hold control characters
-const PLAIN_BODY =
-  /^(\S+) [^ "]+ [^ "]+ [^ "]+ [^ "]+(?: [^ "=]+=(?:"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"|[^ "]*))*$/;
+/** A JSON string (what JSON.parse takes), as the source of a regular expression. */
+const JSON_STRING = '"(?:[^"\\\\\\u0000-\\u001f]|\\\\(?:["\\\\/bfnrt]|u[0-9a-fA-F]{4}))*"';
+const PLAIN_BODY = new RegExp(`^(\\S+) [^ "]+ [^ "]+ [^ "]+ [^ "]+(?: [^ "=]+=(?:${JSON_STRING}|[^ "]*))*$`);
 
 /**
  * Whether readLog would find nothing wrong with the log in `section` (every line well formed,
