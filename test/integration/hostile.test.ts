@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { plainApprovals } from "../../scripts/gen-hostile.mjs";
+import { hostileTasks, plainApprovals } from "../../scripts/gen-hostile.mjs";
 import { generateLedgers } from "../../scripts/gen-ledger.mjs";
 import { runCli } from "../support/cli.js";
 
@@ -96,6 +96,23 @@ describe("deeply nested Markdown (issue #20, item 1)", () => {
         }
         expect(unchanged(dir, before)).toBe(true);
       }
+    });
+  }
+});
+
+describe("check --strict on hostile files (remark is the slow reader there)", () => {
+  for (const [kind, code] of [
+    ["nesting", "Expected lists and quotes nested at most 32 deep"],
+    ["emphasis", "Expected text that remark reads in bounded time"],
+    ["brackets", "Expected text that remark reads in bounded time"],
+  ] as const) {
+    it(`${kind}, 1 MB: answers in time with one positioned error`, async () => {
+      const dir = repo(hostileTasks(kind, 1_000_000).tasks, plainApprovals());
+      const r = await timed(dir, ["check", "--strict"]);
+      expect(r.ms, `check --strict took ${r.ms} ms`).toBeLessThan(BOUND_MS);
+      expect(r.code, r.stdout).toBe(3);
+      expect(r.stdout.match(/: error: /g)?.length, r.stdout).toBe(1);
+      expect(r.stdout).toMatch(new RegExp(`TASKS\\.md:\\d+:\\d+: error: ${code}`));
     });
   }
 });
