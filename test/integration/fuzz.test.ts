@@ -303,6 +303,8 @@ describe(`fuzz: ${CASES} seeded hostile and mutated ledgers (seed ${SEED})`, () 
               env: baseEnv({ TASKGATE_NO_MEMO: "1" }),
               encoding: "utf8",
               timeout: bound,
+              // Thousands of warnings are more than spawnSync's 1 MB, past which it kills the child.
+              maxBuffer: 256 * 1024 * 1024,
             });
             expect(Date.now() - started, `${label} CLI ${args.join(" ")}`).toBeLessThan(bound);
             expect(run.signal, `${label} CLI ${args.join(" ")}`).toBeNull();
