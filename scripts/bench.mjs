@@ -4,11 +4,17 @@
 // a race of 20 processes claiming with `next --claim`. Exits 1 when a target is missed
 // (BENCH_NO_FAIL=1 only reports).
 //
-//   node scripts/bench.mjs [--sizes 1000,10000,50000] [--runs 15] [--only metrics|mcp|share]
+//   node scripts/bench.mjs [--sizes 1000,10000,50000] [--runs 15] [--only metrics|hostile|mcp|share]
 //
 // --only metrics times only metrics on the long log (no sizes, no race): for working on it.
 // --only mcp times only the MCP server (scripts/bench-mcp.mjs), at 1,000 and 10,000 tasks.
 // --only share times only the shared board (scripts/bench-share.mjs), which a full run ends with.
+// --only hostile times only the hostile files (issue #20): status, check, list --json and set
+// on TASKS.md files of 1 MB and 10 MB (--hostile-bytes) whose text is deeply nested lists or
+// quotes, one giant line, runs of brackets, emphasis delimiters or HTML (scripts/
+// gen-hostile.mjs), each against the same command on a normal generated ledger of the same
+// size, in the same run; target: under 3x (TARGETS.hostile). The memos are off for both
+// (TASKGATE_NO_MEMO=1), so every run reads the file. The full run includes this group.
 
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -16,6 +22,7 @@ import os from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchMcp, printMcp } from "./bench-mcp.mjs";
+import { HOSTILE_KINDS, hostileTasks, plainApprovals } from "./gen-hostile.mjs";
 import { generateLedgers } from "./gen-ledger.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -31,8 +38,12 @@ if (opt("--only", "") === "mcp") {
   if (mcp.failed && process.env.BENCH_NO_FAIL !== "1") process.exitCode = 1;
   process.exit();
 }
-const onlyMetrics = opt("--only", "") === "metrics";
-const sizes = onlyMetrics ? [] : opt("--sizes", "1000,10000,50000").split(",").map(Number);
+const only = opt("--only", "");
+const onlyMetrics = only === "metrics";
+const onlyHostile = only === "hostile";
+const sizes = onlyMetrics || onlyHostile ? [] : opt("--sizes", "1000,10000,50000").split(",").map(Number);
+const hostileBytes =
+  only === "" || onlyHostile ? opt("--hostile-bytes", "1000000,10000000").split(",").filter(Boolean).map(Number) : [];
 const RUNS = Number(opt("--runs", "15"));
 const WARMUP = 2;
 
@@ -62,11 +73,11 @@ process.on("exit", () => {
   for (const dir of made) if (dir.startsWith(os.tmpdir())) rmSync(dir, { recursive: true, force: true });
 });
 
-function timeOnce(argv, extraEnv = {}) {
+function timeOnce(argv, extraEnv = {}, allowed = [0, 5]) {
   const t = process.hrtime.bigint();
   const r = spawnSync(process.execPath, argv, { env: { ...env, ...extraEnv }, stdio: ["ignore", "ignore", "pipe"] });
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
-  if (r.status !== 0 && r.status !== 5) throw new Error(`${argv.join(" ")} exited ${r.status}: ${r.stderr}`);
+  if (!allowed.includes(r.status)) throw new Error(`${argv.join(" ")} exited ${r.status}: ${r.stderr}`);
   return ms;
 }
 
@@ -85,6 +96,9 @@ const TARGETS = {
   "1000 claim": 1.5,
   "1000 submit": 1.5,
   "1000 check --staged": 2.0,
+  // Issue #20: each command on a hostile file, against the same command on a normal ledger of
+  // the same size.
+  hostile: 3.0,
 };
 
 const rows = [];
@@ -225,57 +239,107 @@ async function race() {
 // - as the first call after a change: a `set` (not timed) appends a line before each run, so
 //   the memo is continued over it;
 // - as the first call ever on that log (TASKGATE_NO_MEMO=1): reported.
-const longLog = (() => {
-  const { tasks, approvals, readyIds } = generateLedgers(2000, { seed: 11, history: 34 });
-  const dir = tempRepo({ "TASKS.md": tasks, "APPROVALS.md": approvals });
-  const lines = tasks.split("\n").filter((l) => / ~ [0-9a-f]{12}$/.test(l)).length;
-  const metrics = [CLI, "--dir", dir, "metrics", "--since", "2025-01-01"];
-  const change = (i) => timeOnce([CLI, "--dir", dir, "--as", "alice", "set", readyIds[0], `priority=P${i % 4}`]);
-  const times = { node: [], memo: [], changed: [], first: [] };
-  for (let i = 0; i < WARMUP + RUNS; i++) {
-    const n = timeOnce(["-e", "0"]);
-    const m = timeOnce(metrics);
-    change(i);
-    const c = timeOnce(metrics);
-    const f = timeOnce(metrics, { TASKGATE_NO_MEMO: "1" });
-    if (i >= WARMUP) {
-      times.node.push(n);
-      times.memo.push(m);
-      times.changed.push(c);
-      times.first.push(f);
+const longLog = onlyHostile
+  ? undefined
+  : (() => {
+      const { tasks, approvals, readyIds } = generateLedgers(2000, { seed: 11, history: 34 });
+      const dir = tempRepo({ "TASKS.md": tasks, "APPROVALS.md": approvals });
+      const lines = tasks.split("\n").filter((l) => / ~ [0-9a-f]{12}$/.test(l)).length;
+      const metrics = [CLI, "--dir", dir, "metrics", "--since", "2025-01-01"];
+      const change = (i) => timeOnce([CLI, "--dir", dir, "--as", "alice", "set", readyIds[0], `priority=P${i % 4}`]);
+      const times = { node: [], memo: [], changed: [], first: [] };
+      for (let i = 0; i < WARMUP + RUNS; i++) {
+        const n = timeOnce(["-e", "0"]);
+        const m = timeOnce(metrics);
+        change(i);
+        const c = timeOnce(metrics);
+        const f = timeOnce(metrics, { TASKGATE_NO_MEMO: "1" });
+        if (i >= WARMUP) {
+          times.node.push(n);
+          times.memo.push(m);
+          times.changed.push(c);
+          times.first.push(f);
+        }
+      }
+      const row = (name, xs, target) => {
+        const ratio = median(xs) / median(times.node);
+        const ok = target === undefined || ratio <= target;
+        if (!ok) failed++;
+        return { name, median: median(xs), p90: p(xs, 0.9), ratio, target, ok };
+      };
+      return {
+        lines,
+        rows: [
+          row("metrics", times.memo, 3.0),
+          row("metrics (changed)", times.changed, 3.0),
+          row("metrics (first)", times.first, undefined),
+        ],
+      };
+    })();
+
+// Hostile files (issue #20) against normal ledgers of the same size: the reader is linear in
+// the size of the file whatever its Markdown, so no command takes much longer on them.
+const hostileRows = [];
+for (const bytes of hostileBytes) {
+  // A normal board of about `bytes` characters: a generated task takes about 330.
+  const normal = generateLedgers(Math.max(1, Math.round(bytes / 330)), { seed: bytes });
+  const repos = { normal: tempRepo({ "TASKS.md": normal.tasks, "APPROVALS.md": normal.approvals }) };
+  for (const kind of Object.keys(HOSTILE_KINDS)) {
+    repos[kind] = tempRepo({ "TASKS.md": hostileTasks(kind, bytes).tasks, "APPROVALS.md": plainApprovals() });
+  }
+  const commands = [
+    ["status", () => ["status"]],
+    ["check", () => ["check"]],
+    ["list --json", () => ["list", "--json"]],
+    // On a normal board the set writes (P0 <-> P1); on a hostile one it is refused (exit 3),
+    // having read what it must read to know that.
+    ["set", (kind, i) => ["set", kind === "normal" ? normal.readyIds[0] : "T-1", `priority=P${i % 2}`]],
+  ];
+  const runs = Math.max(3, Math.min(RUNS, 7));
+  const times = {};
+  for (let i = 0; i < WARMUP + runs; i++) {
+    for (const [name, argv] of commands) {
+      for (const kind of Object.keys(repos)) {
+        const ms = timeOnce(
+          [CLI, "--dir", repos[kind], "--as", "alice", ...argv(kind, i)],
+          { TASKGATE_NO_MEMO: "1" },
+          [0, 3, 5],
+        );
+        const key = `${kind} ${name}`;
+        if (!times[key]) times[key] = [];
+        if (i >= WARMUP) times[key].push(ms);
+      }
     }
   }
-  const row = (name, xs, target) => {
-    const ratio = median(xs) / median(times.node);
-    const ok = target === undefined || ratio <= target;
-    if (!ok) failed++;
-    return { name, median: median(xs), p90: p(xs, 0.9), ratio, target, ok };
-  };
-  return {
-    lines,
-    rows: [
-      row("metrics", times.memo, 3.0),
-      row("metrics (changed)", times.changed, 3.0),
-      row("metrics (first)", times.first, undefined),
-    ],
-  };
-})();
+  for (const [name] of commands) {
+    const base = median(times[`normal ${name}`]);
+    for (const kind of Object.keys(HOSTILE_KINDS)) {
+      const xs = times[`${kind} ${name}`];
+      const ratio = median(xs) / base;
+      const ok = ratio <= TARGETS.hostile;
+      if (!ok) failed++;
+      hostileRows.push({ bytes, kind, name, median: median(xs), normal: base, ratio, ok });
+    }
+  }
+}
 
 // The race last: its 20 processes leave the machine busy for a while after they end.
-const raced = onlyMetrics ? undefined : await race();
+const raced = onlyMetrics || onlyHostile ? undefined : await race();
 if (raced && (raced.claims !== 400 || raced.distinct !== 400)) failed++;
 
 const pad = (s, n) => String(s).padEnd(n);
 const num = (x, n, d = 1) => x.toFixed(d).padStart(n);
-console.log(
-  `${pad("size", 7)} ${pad("command", 18)} ${"median ms".padStart(10)} ${"p90 ms".padStart(8)} ${"ratio".padStart(6)}  target  result`,
-);
-for (const r of rows) {
-  const target = r.target === undefined ? "-" : `<=${r.target}`;
-  const result = r.target === undefined ? "report" : r.ok ? "PASS" : "FAIL";
+if (rows.length) {
   console.log(
-    `${pad(r.size, 7)} ${pad(r.name, 18)} ${num(r.median, 10)} ${num(r.p90, 8)} ${num(r.ratio, 6, 2)}  ${pad(target, 6)}  ${result}`,
+    `${pad("size", 7)} ${pad("command", 18)} ${"median ms".padStart(10)} ${"p90 ms".padStart(8)} ${"ratio".padStart(6)}  target  result`,
   );
+  for (const r of rows) {
+    const target = r.target === undefined ? "-" : `<=${r.target}`;
+    const result = r.target === undefined ? "report" : r.ok ? "PASS" : "FAIL";
+    console.log(
+      `${pad(r.size, 7)} ${pad(r.name, 18)} ${num(r.median, 10)} ${num(r.p90, 8)} ${num(r.ratio, 6, 2)}  ${pad(target, 6)}  ${result}`,
+    );
+  }
 }
 if (memory.length) {
   console.log("\npeak memory at 50,000 tasks (max RSS of 3 runs, /usr/bin/time):");
@@ -288,26 +352,39 @@ if (raced) {
       `${(raced.claims / raced.seconds).toFixed(1)} claims/s, p95 latency ${raced.p95} ms  ${raced.distinct === 400 ? "PASS" : "FAIL"}`,
   );
 }
-console.log(`metrics over a log of ${longLog.lines} lines (2,000 tasks):`);
-for (const r of longLog.rows) {
-  const target = r.target === undefined ? "report" : `target <=${r.target}  ${r.ok ? "PASS" : "FAIL"}`;
-  console.log(
-    `  ${pad(r.name, 18)} median ${num(r.median, 6)} ms, p90 ${num(r.p90, 6)} ms, ${r.ratio.toFixed(2)}x node  ${target}`,
-  );
+if (longLog) {
+  console.log(`metrics over a log of ${longLog.lines} lines (2,000 tasks):`);
+  for (const r of longLog.rows) {
+    const target = r.target === undefined ? "report" : `target <=${r.target}  ${r.ok ? "PASS" : "FAIL"}`;
+    console.log(
+      `  ${pad(r.name, 18)} median ${num(r.median, 6)} ms, p90 ${num(r.p90, 6)} ms, ${r.ratio.toFixed(2)}x node  ${target}`,
+    );
+  }
 }
-const mcp = onlyMetrics ? undefined : await benchMcp();
+if (hostileRows.length) {
+  console.log("\nhostile files (issue #20), median ms against a normal ledger of the same size (memos off):");
+  console.log(
+    `${pad("size", 9)} ${pad("kind", 11)} ${pad("command", 12)} ${"hostile".padStart(8)} ${"normal".padStart(8)} ${"ratio".padStart(6)}  target  result`,
+  );
+  for (const r of hostileRows) {
+    console.log(
+      `${pad(`${r.bytes / 1e6} MB`, 9)} ${pad(r.kind, 11)} ${pad(r.name, 12)} ${num(r.median, 8)} ${num(r.normal, 8)} ${num(r.ratio, 6, 2)}  <=${TARGETS.hostile}   ${r.ok ? "PASS" : "FAIL"}`,
+    );
+  }
+}
+const mcp = onlyMetrics || onlyHostile ? undefined : await benchMcp();
 if (mcp) {
   printMcp(mcp);
   failed += mcp.failed;
 }
-const shared = onlyMetrics ? undefined : await shareBench();
+const shared = onlyMetrics || onlyHostile ? undefined : await shareBench();
 if (shared) failed += shared.failed;
 console.log(`load ${os.loadavg()[0].toFixed(2)} at the end`);
 
 mkdirSync(join(ROOT, ".bench"), { recursive: true });
 writeFileSync(
   join(ROOT, ".bench", "results.json"),
-  `${JSON.stringify({ node: process.version, rows, memory, race: raced, metrics: longLog, mcp: mcp?.rows, shared }, null, 2)}\n`,
+  `${JSON.stringify({ node: process.version, rows, memory, race: raced, metrics: longLog, hostile: hostileRows, mcp: mcp?.rows, shared }, null, 2)}\n`,
 );
 if (failed) {
   console.log(`\n${failed} target(s) missed.`);

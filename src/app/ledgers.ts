@@ -2,8 +2,9 @@
 
 import { type ApprovalsLedger, readApprovals } from "../ledger/approvals.js";
 import { readCleanTasks } from "../ledger/clean-ledger.js";
-import type { LedgerKind } from "../ledger/document.js";
+import type { LedgerKind, LedgerText } from "../ledger/document.js";
 import { applySplices, type Splice } from "../ledger/edit.js";
+import { type LogSection, logIsClean, readLog } from "../ledger/log.js";
 import { readTasks, type TasksLedger } from "../ledger/tasks.js";
 import { compareDiagnostics, type Diagnostic, formatDiagnostic, hasErrors } from "../model/diagnostic.js";
 import type { TaskAction } from "../rules/matrix.js";
@@ -18,9 +19,33 @@ export function missingLedger(ctx: Context, which: LedgerKind): RefusedError {
   );
 }
 
+/**
+ * The log's own errors (a malformed line, a time that is not UTC, a broken hash chain), found
+ * by the same readLog with the same hash as `check` (lint.ts), for each ledger read here: keyed
+ * by the ledger's diagnostics array, which is what every write hands to requireValid. They are
+ * found only when a write asks (hashing every log line is work that status, list and show do
+ * not do), and never left out: before, writes judged only the reader's diagnostics, so 109
+ * writes went through on ledgers whose log `check` rejected (issue #20).
+ */
+const logChecks = new WeakMap<readonly Diagnostic[], () => Diagnostic[]>();
+
+function withLogCheck<L extends { doc: LedgerText; log: LogSection; diagnostics: Diagnostic[] }>(
+  ctx: Context,
+  ledger: L,
+): L {
+  let found: Diagnostic[] | undefined;
+  logChecks.set(ledger.diagnostics, () => {
+    found ??= logIsClean(ledger.doc, ledger.log.section, ctx.ports.hasher)
+      ? []
+      : readLog(ledger.doc, ledger.log, ctx.ports.hasher).diagnostics;
+    return found;
+  });
+  return ledger;
+}
+
 export function parseTasks(ctx: Context, text: string | undefined): TasksLedger {
   if (text === undefined) throw missingLedger(ctx, "tasks");
-  return lastRead.full(ctx.paths.tasksDisplay, text);
+  return withLogCheck(ctx, lastRead.full(ctx.paths.tasksDisplay, text));
 }
 
 /**
@@ -53,12 +78,12 @@ const lastRead = (() => {
  */
 export function parseTasksLazily(ctx: Context, text: string | undefined): TasksLedger {
   if (text === undefined) throw missingLedger(ctx, "tasks");
-  return lastRead.clean(ctx.paths.tasksDisplay, text) ?? lastRead.full(ctx.paths.tasksDisplay, text);
+  return withLogCheck(ctx, lastRead.clean(ctx.paths.tasksDisplay, text) ?? lastRead.full(ctx.paths.tasksDisplay, text));
 }
 
 export function parseApprovals(ctx: Context, text: string | undefined): ApprovalsLedger {
   if (text === undefined) throw missingLedger(ctx, "approvals");
-  return readApprovals(ctx.paths.approvalsDisplay, text);
+  return withLogCheck(ctx, readApprovals(ctx.paths.approvalsDisplay, text));
 }
 
 export function loadTasks(ctx: Context): TasksLedger {
@@ -67,11 +92,17 @@ export function loadTasks(ctx: Context): TasksLedger {
 
 export function loadApprovals(ctx: Context): ApprovalsLedger | undefined {
   const text = ctx.ports.readText(ctx.paths.approvals);
-  return text === undefined ? undefined : readApprovals(ctx.paths.approvalsDisplay, text);
+  return text === undefined ? undefined : parseApprovals(ctx, text);
 }
 
-/** Writes are refused while a ledger has errors: the diagnostics say what to fix. */
-export function requireValid(file: string, diagnostics: readonly Diagnostic[]): void {
+/**
+ * Writes are refused while a ledger has errors: the diagnostics say what to fix. For a ledger
+ * read by this module, `diagnostics` (its reader's) are joined by its log's, as `check` reports
+ * them.
+ */
+export function requireValid(file: string, readerDiagnostics: readonly Diagnostic[]): void {
+  const logCheck = logChecks.get(readerDiagnostics);
+  const diagnostics = logCheck ? [...readerDiagnostics, ...logCheck()] : readerDiagnostics;
   if (!hasErrors(diagnostics)) return;
   const errors = diagnostics.filter((d) => d.severity === "error").sort(compareDiagnostics);
   throw new InvalidLedgerError(

@@ -31,7 +31,21 @@ export interface BlockScan {
   readonly setext: { readonly line: number; readonly level: number }[];
   /** A fenced code or HTML block at top level that runs to the end of the file. */
   readonly unclosed: OpenBlock | undefined;
+  /**
+   * Where lists and quotes were first nested deeper than MAX_NESTING (0-based line, 1-based
+   * column of the marker that would open the next level), or undefined.
+   */
+  readonly tooDeep?: { readonly line: number; readonly column: number } | undefined;
 }
+
+/**
+ * The deepest nesting of lists and quotes the scanner follows. No ledger written by hand or by
+ * taskgate comes near it; past it, the rest of the line is read as text and the reader reports
+ * an error. It bounds what each line costs (matching its open containers), so the scan stays
+ * linear in the size of the file: a file of ever deeper list items (each line indented two
+ * more spaces) was cubic before, and 3,000 such lines did not finish in 20 s.
+ */
+export const MAX_NESTING = 32;
 
 /**
  * `width`: the marker's indent plus its padding, counted from where the enclosing container's
@@ -78,6 +92,18 @@ export function scanBlocks(text: string, from = 0): BlockScan {
   // The item opened on the line before with nothing after its marker. Only the innermost item
   // can be empty, and the next line either gives it content or ends it.
   let emptyItem: Container | undefined;
+  let tooDeep: { line: number; column: number } | undefined;
+  // The white space run last skipped: any position inside it skips to the same end, so each
+  // open container that looks at the run does not walk it again.
+  const run = { from: -1, to: -1, col: 0 };
+  const skip = (pos: number, end: number, col: number): { pos: number; col: number } => {
+    if (pos >= run.from && pos <= run.to) return { pos: run.to, col: run.col };
+    const w = skipWs(text, pos, end, col);
+    run.from = pos;
+    run.to = w.pos;
+    run.col = w.col;
+    return w;
+  };
 
   let lineNo = 0;
   let start = from;
@@ -98,7 +124,7 @@ export function scanBlocks(text: string, from = 0): BlockScan {
     let matched = 0;
     for (; matched < containers.length; matched++) {
       const c = containers[matched] as Container;
-      const ws = skipWs(text, pos, end, col);
+      const ws = skip(pos, end, col);
       const indent = ws.col - cur;
       if (c.kind === "quote") {
         if (indent <= 3 && ws.pos < end && text.charCodeAt(ws.pos) === GT) {
@@ -131,7 +157,7 @@ export function scanBlocks(text: string, from = 0): BlockScan {
     }
 
     emptyItem = undefined;
-    const ws = skipWs(text, pos, end, col);
+    const ws = skip(pos, end, col);
     const blank = ws.pos === end;
 
     if (matched < containers.length) {
@@ -176,6 +202,12 @@ export function scanBlocks(text: string, from = 0): BlockScan {
       if (leaf?.kind === "icode") leaf = undefined;
       const ch = text.charCodeAt(p);
       if (ch === GT) {
+        if (containers.length >= MAX_NESTING) {
+          // Past the deepest nesting followed: the rest of the line is text.
+          tooDeep ??= { line: lineNo, column: p - start + 1 };
+          if (leaf?.kind !== "para") leaf = { kind: "para", depth: containers.length, top: false };
+          break;
+        }
         containers.push({ kind: "quote" });
         leaf = undefined;
         p++;
@@ -227,6 +259,11 @@ export function scanBlocks(text: string, from = 0): BlockScan {
       if (ch === DASH || ch === STAR || ch === PLUS || (ch >= 48 && ch <= 57)) {
         const m = listMarker(text, p, end);
         if (m && (leaf?.kind !== "para" || (!m.empty && (!m.ordered || m.first)))) {
+          if (containers.length >= MAX_NESTING) {
+            tooDeep ??= { line: lineNo, column: p - start + 1 };
+            if (leaf?.kind !== "para") leaf = { kind: "para", depth: containers.length, top: false };
+            break;
+          }
           const markerEndCol = pcol + (m.end - p);
           let q = m.end;
           let qcol = markerEndCol;
@@ -275,7 +312,7 @@ export function scanBlocks(text: string, from = 0): BlockScan {
   } else if (leaf?.kind === "html" && leaf.depth === 0 && leaf.type <= 5) {
     unclosed = { kind: "html", line: leaf.line };
   }
-  return { lineStarts, lineEnds, headings, setext, unclosed };
+  return { lineStarts, lineEnds, headings, setext, unclosed, tooDeep };
 }
 
 function skipWs(text: string, pos: number, end: number, col: number): { pos: number; col: number } {

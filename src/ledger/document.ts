@@ -2,7 +2,7 @@
 // (tasks, approvals, policy, log) is read from these in the neighbouring modules.
 
 import type { Diagnostic, Severity } from "../model/diagnostic.js";
-import { type BlockScan, type Heading, scanBlocks } from "./blocks.js";
+import { type BlockScan, type Heading, MAX_NESTING, scanBlocks } from "./blocks.js";
 import { likelyEntryId } from "./entry-ids.js";
 import { scanSimple } from "./fast-scan.js";
 
@@ -87,6 +87,17 @@ export function readLedgerText(kind: LedgerKind, file: string, text: string): Le
         "error",
         "unclosed-block",
         `This ${what} is never closed, so everything after it is hidden from Markdown; close it`,
+      ),
+    );
+  }
+  if (scan.tooDeep) {
+    diagnostics.push(
+      at(
+        scan.tooDeep.line,
+        scan.tooDeep.column,
+        "error",
+        "too-deep",
+        `Expected lists and quotes nested at most ${MAX_NESTING} deep, found a deeper one; taskgate reads the rest of this line as text: flatten it`,
       ),
     );
   }
@@ -421,6 +432,9 @@ export function plainEntryHeading(
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
+/** Up to this many earlier fields in a section, a duplicate key is looked for one by one. */
+const FEW_FIELDS = 16;
+
 /** Fields per row of the table: line, start, end, next, keyStart, keyEnd, valueStart, valueEnd, key code. */
 const STRIDE = 9;
 
@@ -431,6 +445,9 @@ const STRIDE = 9;
 export class FieldTable {
   count = 0;
   private rows: Int32Array;
+  /** For a long field list: its keys and the last row of each, and its first row (-1: none). */
+  private readonly keys = new Map<string, number>();
+  private keysOf = -1;
 
   /** `rows`: how many field lines to make room for at first (it grows as needed). */
   constructor(
@@ -455,9 +472,21 @@ export class FieldTable {
     if (valueEnd === valueStart) valueStart = valueEnd = le;
     const code = knownKeyCode(text, keyStart, colon);
     let dup = -1;
-    for (let i = first; i < this.count; i++) {
-      const r = i * STRIDE;
-      if (code >= 0 ? this.rows[r + 8] === code : this.rows[r + 8] === -1 && this.sameKey(i, keyStart, colon)) dup = i;
+    if (this.count - first <= FEW_FIELDS) {
+      for (let i = first; i < this.count; i++) {
+        const r = i * STRIDE;
+        if (code >= 0 ? this.rows[r + 8] === code : this.rows[r + 8] === -1 && this.sameKey(i, keyStart, colon))
+          dup = i;
+      }
+    } else {
+      // A long field list (no real section has one): a map of the keys seen, so that each line
+      // costs the same however many came before it.
+      if (this.keysOf !== first) {
+        this.keysOf = first;
+        this.keys.clear();
+        for (let i = first; i < this.count; i++) this.keys.set(this.key(i), i);
+      }
+      dup = this.keys.get(code >= 0 ? (KNOWN_KEYS[code] as string) : text.slice(keyStart, colon)) ?? -1;
     }
     let r = this.count * STRIDE;
     if (r + STRIDE > this.rows.length) {
@@ -476,6 +505,7 @@ export class FieldTable {
     rows[r++] = valueEnd;
     rows[r] = code;
     this.count++;
+    if (this.keysOf === first) this.keys.set(this.key(this.count - 1), this.count - 1);
     return dup;
   }
 

@@ -70,13 +70,18 @@ export const decodeResolution = (v: string): Decoded<string> =>
 /** A session name: TASKGATE_SESSION, or the one a run or work loop makes for itself. */
 export const SESSION = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
-// "session=..." is optional and last, so leases written before sessions existed still read.
-const LEASE = /^(\S+@\S+) token=([1-9]\d*) until=(\S+) ttl=(\S+)(?: session=(\S+))?$/;
+/**
+ * The holder is one word with an "@" inside it (what \S+@\S+ takes): checked with indexOf, as
+ * that pattern backtracks over every "@" of a long word (quadratic: 40,000 characters took 2 s).
+ * "session=..." is optional and last, so leases written before sessions existed still read.
+ */
+const LEASE = /^(\S+) token=([1-9]\d*) until=(\S+) ttl=(\S+)(?: session=(\S+))?$/;
 
 export const decodeLease = (v: string): Decoded<Lease> => {
   const m = LEASE.exec(v);
   const expected = "a lease like bob@build-7 token=4 until=2026-11-24T10:30:00Z ttl=30m";
-  if (!m) return bad(expected);
+  const at = m ? (m[1] as string).indexOf("@", 1) : -1;
+  if (!m || at < 0 || at === (m[1] as string).length - 1) return bad(expected);
   const until = parseTime(m[3] as string);
   const ttl = parseDuration(m[4] as string);
   if (until === undefined || ttl === undefined || ttl <= 0) return bad(expected);

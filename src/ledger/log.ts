@@ -3,7 +3,7 @@
 // module stays free of node:*.
 
 import type { Diagnostic } from "../model/diagnostic.js";
-import { formatTime, parseTime } from "../model/time.js";
+import { formatTime, parseTime, parseTimeAt } from "../model/time.js";
 import { type LedgerText, lastContentLine, lastLineOf, type Section, sectionByName } from "./document.js";
 
 export type Hasher = (text: string) => string;
@@ -221,4 +221,45 @@ export function readLog(
     entries.push(e);
   }
   return { entries, diagnostics };
+}
+
+/**
+ * A log line's body as taskgate writes it: a time, four more words, then key=value details,
+ * one space between words, a value either without a quote or all one JSON string (what
+ * JSON.parse takes). parseLogLine reads such a body as exactly these words, so when its time
+ * parses it has nothing to report.
+ */
+/** A JSON string (what JSON.parse takes), as the source of a regular expression. */
+const JSON_STRING = '"(?:[^"\\\\\\u0000-\\u001f]|\\\\(?:["\\\\/bfnrt]|u[0-9a-fA-F]{4}))*"';
+const PLAIN_BODY = new RegExp(`^(\\S+) [^ "]+ [^ "]+ [^ "]+ [^ "]+(?: [^ "=]+=(?:${JSON_STRING}|[^ "]*))*$`);
+
+/**
+ * Whether readLog would find nothing wrong with the log in `section` (every line well formed,
+ * a UTC time, the chain unbroken): the proof every write needs before it appends to a log,
+ * made without building the document's line table or a LogEntry per line. false means only
+ * "not proven": readLog then says what is wrong, if anything.
+ */
+export function logIsClean(doc: LedgerText, section: Section | undefined, hasher: Hasher): boolean {
+  if (!section) return true;
+  const { text } = doc;
+  let previous = "";
+  let ls = text.indexOf("\n", section.start) + 1; // the line after the heading
+  if (ls === 0) return true; // the heading is the last line: an empty log
+  while (ls < section.end) {
+    let nl = text.indexOf("\n", ls);
+    if (nl === -1 || nl > section.end) nl = section.end;
+    const le = nl > ls && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    if (le > ls) {
+      const m = LINE.exec(text.slice(ls, le));
+      if (!m) return false;
+      const body = m[1] as string;
+      const b = PLAIN_BODY.exec(body);
+      if (!b || parseTimeAt(body, 0, (b[1] as string).length) === undefined) return false;
+      const hash = chainHash(hasher, previous, body);
+      if (hash !== m[2]) return false;
+      previous = hash;
+    }
+    ls = nl + 1;
+  }
+  return true;
 }

@@ -211,7 +211,7 @@ function decodeOrReport<T>(
   i: number,
   diagnostics: Diagnostic[],
 ): T | undefined {
-  const f = section.fields[i - section.fieldFirst] as FieldLine;
+  const f = section.table.fieldLine(i); // not section.fields, which makes every line of the section
   const d = (TASK_FIELDS[f.key] as (v: string) => Decoded<T>)(f.value);
   if (d.ok) return d.value;
   reportBadValue(doc, f, d.expected, diagnostics);
