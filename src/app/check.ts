@@ -91,20 +91,8 @@ export async function checkLedgers(
   }
   if (tasks.ledger.schedules.length) {
     // Loaded only when there are schedules: the cron parser is not needed otherwise.
-    const { parseSchedule } = await import("../rules/schedules.js");
-    for (const entry of tasks.ledger.schedules) {
-      const parsed = parseSchedule(entry);
-      if (!parsed.ok) {
-        diagnostics.push({
-          severity: "error",
-          file: paths.tasksDisplay,
-          line: parsed.line,
-          column: 3,
-          code: "bad-schedule",
-          message: parsed.message,
-        });
-      }
-    }
+    const { scheduleDiagnostics } = await import("../rules/schedules.js");
+    diagnostics.push(...scheduleDiagnostics(paths.tasksDisplay, tasks.ledger.schedules));
   }
   if (options.strict) {
     const { compareWithRemark } = await import("../ledger/oracle.js");

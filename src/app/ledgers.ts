@@ -6,6 +6,7 @@ import type { LedgerKind, LedgerText } from "../ledger/document.js";
 import { applySplices, type Splice } from "../ledger/edit.js";
 import { type LogSection, logIsClean, readLog } from "../ledger/log.js";
 import { readTasks, type TasksLedger } from "../ledger/tasks.js";
+import { parserChecks } from "../ledger/write-checks.js";
 import { compareDiagnostics, type Diagnostic, formatDiagnostic, hasErrors } from "../model/diagnostic.js";
 import type { TaskAction } from "../rules/matrix.js";
 import { authorize } from "../rules/roles.js";
@@ -29,15 +30,18 @@ export function missingLedger(ctx: Context, which: LedgerKind): RefusedError {
  */
 const logChecks = new WeakMap<readonly Diagnostic[], () => Diagnostic[]>();
 
-function withLogCheck<L extends { doc: LedgerText; log: LogSection; diagnostics: Diagnostic[] }>(
-  ctx: Context,
-  ledger: L,
-): L {
+function withLogCheck<
+  L extends { doc: LedgerText; log: LogSection; diagnostics: Diagnostic[] } & Parameters<typeof parserChecks>[1],
+>(ctx: Context, ledger: L): L {
   let found: Diagnostic[] | undefined;
   logChecks.set(ledger.diagnostics, () => {
-    found ??= logIsClean(ledger.doc, ledger.log.section, ctx.ports.hasher)
-      ? []
-      : readLog(ledger.doc, ledger.log, ctx.ports.hasher).diagnostics;
+    found ??= [
+      ...(logIsClean(ledger.doc, ledger.log.section, ctx.ports.hasher)
+        ? []
+        : readLog(ledger.doc, ledger.log, ctx.ports.hasher).diagnostics),
+      // A bad schedule or approval rule, too (the parsers are loaded only where there are some).
+      ...parserChecks(ledger.doc.file, ledger),
+    ];
     return found;
   });
   return ledger;
@@ -142,4 +146,10 @@ export function actingAs(ctx: Context, approvals: ApprovalsLedger, action: TaskA
   const auth = authorize(approvals.actors, name, action, ctx.paths.approvalsDisplay);
   if (!auth.ok) throw new RefusedError(auth.message);
   return auth;
+}
+
+/** Loads the parsers behind the schedules' and rules' checks, so every write can run them. */
+export async function loadWriteChecks(): Promise<void> {
+  await import("../rules/schedules.js");
+  await import("../rules/approval-rules.js");
 }

@@ -7,6 +7,7 @@ import { EXIT, InvalidLedgerError, TaskgateError, UsageError } from "../app/erro
 import { isMachineFault, machineFault } from "../io/faults.js";
 import { locateBoard } from "../io/locate-board.js";
 import { nodePorts } from "../io/ports.js";
+import { ChecksNotLoaded } from "../ledger/write-checks.js";
 import { isState, STATES } from "../model/task.js";
 import { terminalText } from "../rules/values.js";
 import { registerApprovalCommands } from "./approval-commands.js";
@@ -334,13 +335,27 @@ export async function main(
   registerShareCommand(program, kit);
   if (program instanceof OneCommandProgram && !program.found) return main(argv, env, true);
 
+  // Commands that run for long, or run programs, have every ledger check from the start: a
+  // check met mid-way must not end a loop or count as a failed run (write-checks.ts).
+  if (wanted && LONG_RUNNING.has(wanted)) await (await import("../app/ledgers.js")).loadWriteChecks();
   try {
     await program.parseAsync([...argv], { from: "user" });
   } catch (e) {
+    if (e instanceof ChecksNotLoaded && !checksLoaded) {
+      // A ledger has schedules or rules, whose checks need their parsers: nothing was written
+      // yet (the check comes before any write); run the command again with them loaded.
+      checksLoaded = true;
+      await (await import("../app/ledgers.js")).loadWriteChecks();
+      return main(argv, env, whole);
+    }
     exitCode = reportError(e, wantsJson, out, err);
   }
   return exitCode;
 }
+
+/** The commands that load every ledger check before they start (see main). */
+const LONG_RUNNING = new Set(["watch", "run", "work", "mcp", "serve"]);
+let checksLoaded = false;
 
 function normalizeId(id: string): string {
   const m = /^t-?(\d+)$/i.exec(id.trim());

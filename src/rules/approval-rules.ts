@@ -2,6 +2,7 @@
 // validated strictly (a rules section with any error approves nothing), and evaluated
 // deny-by-default with a trace of every condition for `approval explain`.
 
+import { registerRulesCheck } from "../ledger/write-checks.js";
 import { isRole, type Role } from "../model/approval.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import { isState, type State } from "../model/task.js";
@@ -298,3 +299,5 @@ function judge(key: keyof Conditions, value: unknown, f: Facts): ConditionTrace 
     }
   }
 }
+
+registerRulesCheck((file, block) => parseRules(file, block).diagnostics);

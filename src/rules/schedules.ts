@@ -17,6 +17,9 @@
 // (a log line "schedule NAME armed=true") and first runs at its next time, so adding a
 // schedule never fires it at once.
 
+import type { Schedule as ScheduleEntry } from "../ledger/tasks.js";
+import { registerScheduleCheck } from "../ledger/write-checks.js";
+import type { Diagnostic } from "../model/diagnostic.js";
 import { parseDuration } from "../model/time.js";
 import { Cron } from "../vendor/croner.js";
 
@@ -163,3 +166,24 @@ export function everyToCron(every: string): { cron: string; minutes: number } | 
     error: `--every ${every} does not divide an hour or a day evenly; use one of 1m, 2m, 5m, 10m, 15m, 20m, 30m, 1h, 2h, 3h, 4h, 6h, 8h, 12h, 24h`,
   };
 }
+
+/** The errors of the schedules, as `check` reports them and every write refuses on. */
+export function scheduleDiagnostics(file: string, schedules: readonly ScheduleEntry[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const entry of schedules) {
+    const parsed = parseSchedule(entry);
+    if (!parsed.ok) {
+      out.push({
+        severity: "error",
+        file,
+        line: parsed.line,
+        column: 3,
+        code: "bad-schedule",
+        message: parsed.message,
+      });
+    }
+  }
+  return out;
+}
+
+registerScheduleCheck(scheduleDiagnostics);

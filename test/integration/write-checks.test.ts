@@ -1,0 +1,74 @@
+// Every write refuses while a ledger has any error `check` reports (issue #20), the two whose
+// parsers are loaded only on demand included: a schedule whose cron expression does not
+// parse, and an approval rule the rules reader refuses. Valid ones do not stop a write.
+
+import { rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { makeRepo, read, runCli } from "../support/cli.js";
+
+const made: string[] = [];
+afterAll(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
+
+async function board(): Promise<string> {
+  const dir = await makeRepo(["bob: WORK"]);
+  made.push(dir);
+  expect((await runCli(["add", "--ready", "One"], { cwd: dir })).code).toBe(0);
+  return dir;
+}
+
+function edit(dir: string, file: string, from: string, to: string): void {
+  const text = read(dir, file);
+  expect(text).toContain(from);
+  writeFileSync(join(dir, file), text.replace(from, to));
+}
+
+describe("writes on a ledger whose schedules or rules check rejects", () => {
+  it("a schedule whose cron expression does not parse: set, claim and add exit 3 and change no byte", async () => {
+    const dir = await board();
+    edit(dir, "TASKS.md", "## Schedules\n", "## Schedules\n- nightly: `61 2 * * *` UTC check\n");
+    const check = await runCli(["check"], { cwd: dir });
+    expect(check.code).toBe(3);
+    const before = read(dir, "TASKS.md");
+    for (const args of [
+      ["set", "T-1", "priority=P1"],
+      ["--as", "bob", "claim", "T-1"],
+      ["add", "Two"],
+    ]) {
+      const r = await runCli(args, { cwd: dir });
+      expect(r.code, `${args.join(" ")}: ${r.stderr}`).toBe(3);
+      expect(r.stderr).toMatch(/TASKS\.md:\d+:3: error: /);
+      expect(read(dir, "TASKS.md")).toBe(before);
+    }
+  });
+
+  it("a valid schedule does not stop a write", async () => {
+    const dir = await board();
+    edit(dir, "TASKS.md", "## Schedules\n", "## Schedules\n- nightly: `0 2 * * *` UTC check\n");
+    expect((await runCli(["check"], { cwd: dir })).code).toBe(0);
+    const r = await runCli(["set", "T-1", "priority=P1"], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(read(dir, "TASKS.md")).toContain("- priority: P1");
+  });
+
+  it("an approval rule the rules reader refuses: a request and a claim exit 3 and change no byte", async () => {
+    const dir = await board();
+    edit(dir, "APPROVALS.md", "## Rules\n", "## Rules\n\n```yaml\n- id: broken\n  approve: { labels: [] }\n```\n");
+    const check = await runCli(["check"], { cwd: dir });
+    expect(check.code).toBe(3);
+    const tasks = read(dir, "TASKS.md");
+    const approvals = read(dir, "APPROVALS.md");
+    for (const args of [
+      ["--as", "bob", "approval", "request", "T-1"],
+      ["--as", "bob", "claim", "T-1"],
+    ]) {
+      const r = await runCli(args, { cwd: dir });
+      expect(r.code, `${args.join(" ")}: ${r.stderr}`).toBe(3);
+      expect(r.stderr).toMatch(/APPROVALS\.md:\d+:\d+: error: /);
+      expect(read(dir, "TASKS.md")).toBe(tasks);
+      expect(read(dir, "APPROVALS.md")).toBe(approvals);
+    }
+  });
+});
