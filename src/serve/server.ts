@@ -161,8 +161,15 @@ export async function serveHttp(opts: ServeOptions): Promise<number> {
       }
       const show = /^\/api\/show\/([^/]+)$/.exec(path);
       if (show) {
-        const v = showView(ctx, normalizeId(decodeURIComponent(show[1] as string)));
-        return sendJson(res, 200, showDoc(v.task, v.body));
+        const id = normalizeId(decodeURIComponent(show[1] as string));
+        try {
+          const v = showView(ctx, id);
+          return sendJson(res, 200, showDoc(v.task, v.body));
+        } catch (e) {
+          const r = explainRefusal(ctx, e, { id });
+          if (!r) throw e;
+          return refuse(res, STATUS_OF[r.code] ?? 409, r);
+        }
       }
       if (path === "/api/approvals") {
         const status = url.searchParams.getAll("status").flatMap((s) => s.split(","));
