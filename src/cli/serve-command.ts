@@ -22,7 +22,9 @@ export function registerServeCommand(program: Command, kit: WatchKit): void {
       // Identity is fixed now: the ports keep the name they resolved (--as, TASKGATE_ACTOR, git).
       base.ports.actorName();
       const fixedNow = kit.env.TASKGATE_NOW ? base.now : undefined;
-      const ports = withRereads(base.ports);
+      // withRereads reads the files themselves; a shared board is read from its branch (and
+      // its store already keeps what it read for an unchanged ref), so it is left as it is.
+      const ports = base.ports.board ? base.ports : withRereads(base.ports);
       const makeCtx = (): Context => ({ paths: base.paths, ports, now: fixedNow ?? Date.now() });
       const pollMs = Number(kit.env.TASKGATE_SERVE_POLL_MS) || 200;
       const { serveHttp } = await import("../serve/server.js");

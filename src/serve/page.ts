@@ -62,7 +62,7 @@ function card(t: Task, d: BoardData): string {
   const labels = t.labels.length
     ? `<div class="labels">${t.labels.map((l) => `<span>${esc(l)}</span>`).join("")}</div>`
     : "";
-  const blocked = t.blocked === undefined ? "" : `<div class="blocked">⛔ blocked: ${esc(t.blocked)}</div>`;
+  const blocked = t.blocked === undefined ? "" : `<div class="blocked">Blocked: ${esc(t.blocked)}</div>`;
   return `<li class="card${t.blocked === undefined ? "" : " is-blocked"}" data-task="${esc(t.id)}"><div><b>${esc(t.id)}</b> <span class="prio">${esc(t.priority)}</span> <span class="title">${esc(t.title)}</span></div>${labels}${leaseText(t, d.now)}${blocked}${acts.length ? actions(acts, t.state === "REVIEW") : ""}</li>`;
 }
 
@@ -106,7 +106,10 @@ function metricsSection(m: MetricsView | undefined): string {
   const items = [
     ["Automation rate", `${pct(x.automation.rate)} of ${x.automation.changes} changes`],
     ["Approval wait (median)", ms(x.approvalWait.all.median)],
-    ["Auto-recovery", `${pct(x.recovery.rate)} of ${x.recovery.failures} failures`],
+    [
+      "Auto-recovery",
+      x.recovery.failures ? `${pct(x.recovery.rate)} of ${x.recovery.failures} failures` : "no failures",
+    ],
     ["Done in period", String(x.flow.done)],
   ];
   return `<section id="metrics"><h2>Metrics <span class="muted">(last 30 days)</span></h2><dl>${items.map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(v)}</dd></div>`).join("")}</dl></section>`;

@@ -2,7 +2,7 @@
 // real CLI processes, the page in Debian's headless Chromium (a screenshot is kept in
 // test-output/). Every wait is bounded; every server is stopped in afterAll.
 
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
@@ -104,6 +104,41 @@ function http(
   });
 }
 
+/** The events stream, read as it comes: `hello` once connected, `change(ms)` at the next change event. */
+function events(s: Server): { hello: Promise<void>; change: (ms: number) => Promise<void>; close: () => void } {
+  let said = "";
+  const waiting: (() => void)[] = [];
+  let helloed: () => void = () => undefined;
+  const hello = new Promise<void>((r) => {
+    helloed = r;
+  });
+  const req = request(`${s.origin}/events`, { headers: { authorization: `Bearer ${s.token}` } }, (res) => {
+    res.on("data", (d: Buffer) => {
+      said += d.toString();
+      for (let end = said.indexOf("\n\n"); end >= 0; end = said.indexOf("\n\n")) {
+        const ev = said.slice(0, end);
+        said = said.slice(end + 2);
+        if (ev.includes("event: hello")) helloed();
+        if (ev.includes("event: change")) for (const w of waiting.splice(0)) w();
+      }
+    });
+  });
+  req.on("error", () => undefined);
+  req.end();
+  return {
+    hello,
+    change: (ms) =>
+      new Promise((resolve, reject) => {
+        const t = setTimeout(() => reject(new Error(`no change event in ${ms} ms`)), ms);
+        waiting.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      }),
+    close: () => req.destroy(),
+  };
+}
+
 const bearer = (s: Server) => ({ authorization: `Bearer ${s.token}` });
 
 function chromium(): string {
@@ -153,7 +188,9 @@ beforeAll(async () => {
     expect(r.stderr).toBe("");
   }
   expect((await runCli(["--as", "w1", "claim", "T-3"], { cwd: dir })).code).toBe(0);
-  expect((await runCli(["--as", "w1", "block", "T-3", "--reason", "waiting for <b>legal</b>"], { cwd: dir })).code).toBe(0);
+  expect(
+    (await runCli(["--as", "w1", "block", "T-3", "--reason", "waiting for <b>legal</b>"], { cwd: dir })).code,
+  ).toBe(0);
 }, 60_000);
 
 afterAll(async () => {
@@ -177,7 +214,7 @@ describe("taskgate serve: the page", () => {
     expect(await b.evaluate("document.querySelector('[data-task=\"T-1\"] .title').textContent")).toBe(XSS);
     expect(await b.evaluate("document.querySelectorAll('#board img').length")).toBe(0);
     expect(await b.evaluate("document.querySelector('[data-task=\"T-3\"] .blocked').textContent")).toBe(
-      "⛔ blocked: waiting for <b>legal</b>",
+      "Blocked: waiting for <b>legal</b>",
     );
     expect(await b.evaluate("document.querySelector('[data-task=\"T-3\"] .lease').textContent")).toMatch(
       /^w1@\S+ · \d+m left$/,
@@ -265,7 +302,9 @@ describe("taskgate serve: decisions from the page", () => {
 
     // Reject needs a reason: the page asks for one before sending anything.
     await b2.evaluate(`document.querySelector('[data-approval="${mine}"] button[data-act="reject"]').click()`);
-    expect(await b2.evaluate("document.getElementById('notice').textContent")).toBe(`Write a reason to reject ${mine}.`);
+    expect(await b2.evaluate("document.getElementById('notice').textContent")).toBe(
+      `Write a reason to reject ${mine}.`,
+    );
     expect(read(dir, "APPROVALS.md")).toMatch(new RegExp(`## ${mine}[^#]*- status: pending`));
     await b2.evaluate(
       `(() => { const c = document.querySelector('[data-approval="${mine}"]'); c.querySelector('input[name=reason]').value = 'not on a Friday'; c.querySelector('button[data-act="reject"]').click(); })()`,
@@ -274,7 +313,9 @@ describe("taskgate serve: decisions from the page", () => {
     expect(read(dir, "APPROVALS.md")).toMatch(new RegExp(`## ${mine}[^#]*- status: rejected`));
     // The refused POST is the one error Chromium logs (any 4xx answer is logged): nothing else.
     expect(b.errors).toEqual([
-      expect.stringMatching(/^log: Failed to load resource: the server responded with a status of 409 .*\/api\/approve$/),
+      expect.stringMatching(
+        /^log: Failed to load resource: the server responded with a status of 409 .*\/api\/approve$/,
+      ),
     ]);
     expect(b2.errors).toEqual([]);
   }, 90_000);
@@ -312,7 +353,9 @@ describe("taskgate serve: safe by default", () => {
       expect(a.status, path).toBe(401);
       expect(a.body).not.toContain("T-1");
     }
-    const wrong = await http(s, "/api/status", { headers: { authorization: "Bearer x", cookie: `taskgate-1=${s.token}` } });
+    const wrong = await http(s, "/api/status", {
+      headers: { authorization: "Bearer x", cookie: `taskgate-1=${s.token}` },
+    });
     expect(wrong.status).toBe(401);
     // With it: the cookie is HttpOnly and SameSite=Strict, and the page carries a strict CSP.
     const first = await http(s, `/?token=${s.token}`);
@@ -343,7 +386,9 @@ describe("taskgate serve: safe by default", () => {
       body,
     });
     expect(foreign.status).toBe(403);
-    expect(JSON.parse(foreign.body).error.message).toMatch(/must come from this board's page .* not from http:\/\/evil\.example/);
+    expect(JSON.parse(foreign.body).error.message).toMatch(
+      /must come from this board's page .* not from http:\/\/evil\.example/,
+    );
     const none = await http(asAuditor, "/api/approve", { method: "POST", headers: json, body });
     expect(none.status).toBe(403);
     const get = await http(asAuditor, `/api/approve?id=${id}`, { headers: { ...json, origin: asAuditor.origin } });
@@ -398,6 +443,32 @@ describe("taskgate serve: the JSON API", () => {
   }, 60_000);
 });
 
+describe("taskgate serve: a shared board", () => {
+  it("follows the branch's ref: an add from another worktree is pushed to the page's stream within 1 s", async () => {
+    const repo = await makeRepo(ROLES);
+    const git = (cwd: string, ...a: string[]) => execFileSync("git", a, { cwd, stdio: "pipe" });
+    git(repo, "add", "-A");
+    git(repo, "commit", "-qm", "init");
+    expect((await runCli(["share"], { cwd: repo })).code).toBe(0);
+    const other = join(mkdtempSync(join(tmpdir(), "taskgate-serve-wt-")), "b");
+    git(repo, "worktree", "add", "-q", other);
+    const s = await startServer(repo, "boss");
+    const status = JSON.parse((await http(s, "/api/status", { headers: bearer(s) })).body);
+    expect(status.board).toBe("shared on branch taskgate by every worktree of this clone");
+    const stream = events(s);
+    await stream.hello;
+    const add = await runCli(["--as", "boss", "add", "From the other worktree"], { cwd: other });
+    expect(add.stdout.trim()).toBe("T-1");
+    const written = Date.now();
+    await stream.change(5_000);
+    const after = Date.now() - written;
+    expect(after, `the change event came ${after} ms after the add ended`).toBeLessThan(1_000);
+    const list = JSON.parse((await http(s, "/api/list", { headers: bearer(s) })).body);
+    expect(list.tasks.map((t: { title: string }) => t.title)).toEqual(["From the other worktree"]);
+    stream.close();
+  }, 60_000);
+});
+
 describe("taskgate serve: the end", () => {
   it("SIGINT ends it with 0, leaving no lock or temp file", async () => {
     const tmp = mkdtempSync(join(tmpdir(), "taskgate-serve-tmp-"));
@@ -414,10 +485,7 @@ describe("taskgate serve: the end", () => {
     expect(ok.status).toBe(200);
     await stream;
     s.child.kill("SIGINT");
-    const end = await Promise.race([
-      s.exited,
-      new Promise<undefined>((r) => setTimeout(() => r(undefined), 10_000)),
-    ]);
+    const end = await Promise.race([s.exited, new Promise<undefined>((r) => setTimeout(() => r(undefined), 10_000))]);
     expect(end, "serve did not end within 10 s of SIGINT").toEqual({ code: 0, signal: null });
     expect(s.stderr).toMatch(/SIGINT; closing/);
     expect(listing(dir)).toEqual(before);

@@ -124,7 +124,11 @@ export async function launch(chromium: string, size = { width: 1280, height: 160
       return v;
     },
     async emulate(width, height, scheme) {
-      await send("Emulation.setDeviceMetricsOverride", { width, height, deviceScaleFactor: 2, mobile: true }, sessionId);
+      await send(
+        "Emulation.setDeviceMetricsOverride",
+        { width, height, deviceScaleFactor: 2, mobile: true },
+        sessionId,
+      );
       await send(
         "Emulation.setEmulatedMedia",
         { features: [{ name: "prefers-color-scheme", value: scheme }] },
