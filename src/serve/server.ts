@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { decideApproval, listApprovals } from "../app/approvals.js";
 import type { Context } from "../app/context.js";
-import { TaskgateError } from "../app/errors.js";
+import { TaskgateError, UsageError } from "../app/errors.js";
 import { loadTasks } from "../app/ledgers.js";
 import { metricsView } from "../app/metrics.js";
 import { explainRefusal, type Refusal } from "../app/refusal.js";
@@ -317,7 +317,15 @@ export async function serveHttp(opts: ServeOptions): Promise<number> {
     });
   });
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    server.once("error", (e: NodeJS.ErrnoException) =>
+      reject(
+        e.code === "EADDRINUSE" || e.code === "EACCES"
+          ? new UsageError(
+              `Port ${opts.port} on 127.0.0.1 is ${e.code === "EADDRINUSE" ? "in use" : "not allowed"}; choose another with --port N, or --port 0 for any free one`,
+            )
+          : e,
+      ),
+    );
     server.listen(opts.port, "127.0.0.1", () => resolve());
   });
   port = (server.address() as AddressInfo).port;

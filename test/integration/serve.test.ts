@@ -469,6 +469,22 @@ describe("taskgate serve: a shared board", () => {
   }, 60_000);
 });
 
+describe("taskgate serve: its arguments", () => {
+  it("a port that is not a number, or one in use: one sentence, exit 2", async () => {
+    const bad = await runCli(["--as", "boss", "serve", "--port", "http"], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('taskgate: Expected a port from 0 to 65535, found "http"\n');
+    const s = await startServer(dir, "boss");
+    const port = new URL(s.url).port;
+    const taken = await runCli(["--as", "boss", "serve", "--port", port], { cwd: dir });
+    expect(taken.code).toBe(2);
+    expect(taken.stdout).toBe("");
+    expect(taken.stderr).toBe(
+      `taskgate: Port ${port} on 127.0.0.1 is in use; choose another with --port N, or --port 0 for any free one\n`,
+    );
+  }, 30_000);
+});
+
 describe("taskgate serve: the end", () => {
   it("SIGINT ends it with 0, leaving no lock or temp file", async () => {
     const tmp = mkdtempSync(join(tmpdir(), "taskgate-serve-tmp-"));
