@@ -170,7 +170,12 @@ async function refresh() {
 }
 function say(text, bad) { notice.textContent = text; notice.className = "show" + (bad ? " bad" : ""); }
 const events = new EventSource("/events");
+let connected = false;
+// After a reconnect, changes may have been missed: look again.
+events.addEventListener("hello", () => { if (connected) refresh().catch(() => {}); connected = true; });
 events.addEventListener("change", () => { refresh().catch(() => {}); });
+// Time left and ages move without any change to the ledgers.
+setInterval(() => { refresh().catch(() => {}); }, 30000);
 events.onopen = () => { live.className = "on"; live.textContent = "live"; };
 events.onerror = () => { live.className = ""; live.textContent = "reconnecting"; };
 board.addEventListener("click", async (ev) => {

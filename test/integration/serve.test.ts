@@ -320,6 +320,39 @@ describe("taskgate serve: decisions from the page", () => {
     expect(b2.errors).toEqual([]);
   }, 90_000);
 
+  it("accept and rework from the page (rework with its reason) move the tasks as the CLI would", async () => {
+    for (const t of ["Review me", "Send me back"]) {
+      const add = await runCli(["--as", "boss", "add", t, "--ready"], { cwd: dir });
+      const id = add.stdout.trim();
+      expect((await runCli(["--as", "w1", "claim", id], { cwd: dir })).code).toBe(0);
+      expect((await runCli(["--as", "w1", "submit", id], { cwd: dir })).code).toBe(0);
+    }
+    const list = JSON.parse((await runCli(["list", "--state", "REVIEW", "--json"], { cwd: dir })).stdout);
+    const [accepted, reworked] = list.tasks.map((t: { id: string }) => t.id) as [string, string];
+    const s = await startServer(dir, "rev");
+    const b = await browser();
+    await b.open(s.url);
+    const notice = (text: string) => `document.getElementById('notice').textContent === ${JSON.stringify(text)}`;
+    await b.evaluate(`document.querySelector('[data-task="${accepted}"] button[data-act="accept"]').click()`);
+    expect(await b.waitFor(notice(`${accepted} REVIEW -> DONE`), 10_000)).toBe(true);
+    await b.evaluate(
+      `(() => { const c = document.querySelector('[data-task="${reworked}"]'); c.querySelector('input[name=reason]').value = 'tests <missing>'; c.querySelector('button[data-act="rework"]').click(); })()`,
+    );
+    expect(await b.waitFor(notice(`${reworked} REVIEW -> DOING`), 10_000)).toBe(true);
+    const shown = (id: string) => runCli(["show", id, "--json"], { cwd: dir }).then((r) => JSON.parse(r.stdout).task);
+    expect((await shown(accepted)).state).toBe("DONE");
+    expect((await shown(reworked)).state).toBe("DOING");
+    expect(read(dir, "TASKS.md")).toContain("tests <missing>");
+    // Both cards moved on the page itself.
+    expect(
+      await b.waitFor(
+        `document.querySelector('[data-state="DONE"] [data-task="${accepted}"]') !== null && document.querySelector('[data-state="DOING"] [data-task="${reworked}"]') !== null`,
+        5_000,
+      ),
+    ).toBe(true);
+    expect(b.errors).toEqual([]);
+  }, 90_000);
+
   it("ready, and the role check's sentence for an actor without the role", async () => {
     const asWorker = await startServer(dir, "w1");
     const h = { ...bearer(asWorker), origin: asWorker.origin, "content-type": "application/json" };
