@@ -1,11 +1,9 @@
 // `taskgate serve`: the HTTP face. node:http on 127.0.0.1 only; every request needs the token
-// (the ?token= of the printed URL once, then an HttpOnly SameSite=Strict cookie, or a Bearer
-// header for scripts); decisions need POST, the token and a same-origin Origin. Each request
-// gets a fresh context (the clock read now, the ledgers read again through the same ports);
-// the events stream says "change" when the ledgers' bytes (the files, or the shared board's
-// ref) differ from the last look.
+// and decisions a same-origin POST (guard.ts). Each request gets a fresh context (the clock
+// read now, the ledgers read again through the same ports); the events stream says "change"
+// when the ledgers' bytes (the files, or the shared board's ref) differ from the last look.
 
-import { randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { decideApproval, listApprovals } from "../app/approvals.js";
@@ -19,6 +17,7 @@ import { listView, showView, statusView } from "../app/views.js";
 import { isState } from "../model/task.js";
 import type { TransitionAction } from "../rules/workflow.js";
 import { approvalsDoc, doc, docText, listDoc, metricsDoc, showDoc, statusDoc } from "./documents.js";
+import { answerHeaders, Guard } from "./guard.js";
 import { type BoardData, boardFragment, pageHtml, problemFragment } from "./page.js";
 import { ChangeWatch } from "./watch.js";
 
@@ -50,48 +49,8 @@ const STATUS_OF: Partial<Record<Refusal["code"], number>> = {
 /** Serves until SIGINT or SIGTERM; resolves 0 once the server, the streams and the watch are closed. */
 export async function serveHttp(opts: ServeOptions): Promise<number> {
   const { makeCtx, readOnly, log } = opts;
-  const token = randomBytes(24).toString("base64url");
-  const tokenBytes = Buffer.from(token);
-  let port = 0;
-  const cookieName = () => `taskgate-${port}`;
-  const origins = () => [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
-  const hosts = () => [`127.0.0.1:${port}`, `localhost:${port}`];
-
-  const sameToken = (given: string | undefined): boolean => {
-    if (!given) return false;
-    const b = Buffer.from(given);
-    return b.length === tokenBytes.length && timingSafeEqual(b, tokenBytes);
-  };
-  const tokenOf = (req: IncomingMessage, url: URL): { ok: boolean; fromQuery: boolean } => {
-    const q = url.searchParams.get("token") ?? undefined;
-    if (sameToken(q)) return { ok: true, fromQuery: true };
-    const auth = req.headers.authorization;
-    if (auth?.startsWith("Bearer ") && sameToken(auth.slice(7))) return { ok: true, fromQuery: false };
-    for (const part of (req.headers.cookie ?? "").split(";")) {
-      const eq = part.indexOf("=");
-      if (eq > 0 && part.slice(0, eq).trim() === cookieName() && sameToken(part.slice(eq + 1).trim()))
-        return { ok: true, fromQuery: false };
-    }
-    return { ok: false, fromQuery: false };
-  };
-
-  const headers = (type: string, nonce?: string): Record<string, string> => ({
-    "content-type": type,
-    "cache-control": "no-store",
-    "x-content-type-options": "nosniff",
-    "referrer-policy": "no-referrer",
-    "x-frame-options": "DENY",
-    "content-security-policy": [
-      "default-src 'none'",
-      nonce ? `script-src 'nonce-${nonce}'` : "script-src 'none'",
-      nonce ? `style-src 'nonce-${nonce}'` : "style-src 'none'",
-      "connect-src 'self'",
-      "img-src data:",
-      "base-uri 'none'",
-      "form-action 'none'",
-      "frame-ancestors 'none'",
-    ].join("; "),
-  });
+  const guard = new Guard();
+  const headers = answerHeaders;
   const sendJson = (res: ServerResponse, status: number, body: Record<string, unknown>) => {
     res.writeHead(status, headers("application/json; charset=utf-8"));
     res.end(docText(body));
@@ -211,10 +170,10 @@ export async function serveHttp(opts: ServeOptions): Promise<number> {
         next: "Use the CLI, or start taskgate serve without --read-only.",
       });
     const origin = req.headers.origin;
-    if (!origin || !origins().includes(origin))
+    if (!guard.originIsOurs(req))
       return refuse(res, 403, {
         code: "REFUSED",
-        message: `A decision must come from this board's page (Origin ${origins()[0]}), not from ${origin ?? "a request without an Origin"}`,
+        message: `A decision must come from this board's page (Origin ${guard.origins[0]}), not from ${origin ?? "a request without an Origin"}`,
         next: "Make the decision on the board's page.",
       });
     const body = await readBody(req);
@@ -271,9 +230,9 @@ export async function serveHttp(opts: ServeOptions): Promise<number> {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const path = url.pathname;
     // A name that resolves to us but is not ours (DNS rebinding) is turned away.
-    if (!hosts().includes(req.headers.host ?? ""))
-      return refuse(res, 421, { code: "REFUSED", message: "Unknown Host", next: `Open ${origins()[0]}/.` });
-    const t = tokenOf(req, url);
+    if (!guard.hostIsOurs(req))
+      return refuse(res, 421, { code: "REFUSED", message: "Unknown Host", next: `Open ${guard.origins[0]}/.` });
+    const t = guard.tokenOf(req, url);
     if (!t.ok)
       return refuse(res, 401, {
         code: "REFUSED",
@@ -282,7 +241,7 @@ export async function serveHttp(opts: ServeOptions): Promise<number> {
       });
     if (t.fromQuery) {
       // Kept in a cookie, and the token taken out of the address bar and the history.
-      res.setHeader("set-cookie", `${cookieName()}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+      res.setHeader("set-cookie", guard.setCookie);
       if (req.method === "GET" && path === "/") {
         res.writeHead(303, { location: "/", "cache-control": "no-store" });
         return res.end();
@@ -328,10 +287,10 @@ export async function serveHttp(opts: ServeOptions): Promise<number> {
     );
     server.listen(opts.port, "127.0.0.1", () => resolve());
   });
-  port = (server.address() as AddressInfo).port;
+  guard.port = (server.address() as AddressInfo).port;
   watch.start();
-  opts.onListening(`http://127.0.0.1:${port}/?token=${token}`);
-  log(`taskgate serve: listening on 127.0.0.1:${port}${readOnly ? " (read-only)" : ""}; Ctrl-C ends it`);
+  opts.onListening(`http://127.0.0.1:${guard.port}/?token=${guard.token}`);
+  log(`taskgate serve: listening on 127.0.0.1:${guard.port}${readOnly ? " (read-only)" : ""}; Ctrl-C ends it`);
 
   await new Promise<void>((resolve) => {
     let stopping = false;
