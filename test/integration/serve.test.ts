@@ -3,7 +3,7 @@
 // test-output/). Every wait is bounded; every server is stopped in afterAll.
 
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
@@ -515,6 +515,20 @@ describe("taskgate serve: its arguments", () => {
     expect(taken.stderr).toBe(
       `taskgate: Port ${port} on 127.0.0.1 is in use; choose another with --port N, or --port 0 for any free one\n`,
     );
+  }, 30_000);
+
+  it("--open hands the URL, token included, to the system's opener", async () => {
+    const bin = mkdtempSync(join(tmpdir(), "taskgate-serve-bin-"));
+    const opened = join(bin, "opened.txt");
+    writeFileSync(join(bin, "xdg-open"), `#!/bin/sh\nprintf '%s' "$1" > '${opened}'\n`, { mode: 0o755 });
+    const s = await startServer(dir, "boss", ["--open"], { PATH: `${bin}:${process.env.PATH}` });
+    const end = Date.now() + 10_000;
+    let got = "";
+    while (!got && Date.now() < end) {
+      await new Promise((r) => setTimeout(r, 50));
+      got = existsSync(opened) ? readFileSync(opened, "utf8") : "";
+    }
+    expect(got).toBe(s.url);
   }, 30_000);
 });
 
