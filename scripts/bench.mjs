@@ -4,7 +4,7 @@
 // a race of 20 processes claiming with `next --claim`. Exits 1 when a target is missed
 // (BENCH_NO_FAIL=1 only reports).
 //
-//   node scripts/bench.mjs [--sizes 1000,10000,50000] [--runs 15] [--only metrics|hostile|mcp|share]
+//   node scripts/bench.mjs [--sizes 1000,10000,50000] [--runs 15] [--only metrics|hostile|mcp|share|serve]
 //
 // --only metrics times only metrics on the long log (no sizes, no race): for working on it.
 // --only mcp times only the MCP server (scripts/bench-mcp.mjs), at 1,000 and 10,000 tasks.
@@ -15,6 +15,7 @@
 // gen-hostile.mjs), each against the same command on a normal generated ledger of the same
 // size, in the same run; target: under 3x (TARGETS.hostile). The memos are off for both
 // (TASKGATE_NO_MEMO=1), so every run reads the file. The full run includes this group.
+// --only serve times only the live board (scripts/bench-serve.mjs): first paint, push, memory.
 
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -54,6 +55,15 @@ const shareBench = async () => {
   const { benchShare } = await import("./bench-share.mjs");
   return benchShare({ CLI, env, runs: RUNS, warmup: WARMUP });
 };
+const serveBench = async () => {
+  const { benchServe } = await import("./bench-serve.mjs");
+  return benchServe();
+};
+if (opt("--only", "") === "serve") {
+  const r = await serveBench();
+  if (r.failed && process.env.BENCH_NO_FAIL !== "1") process.exitCode = 1;
+  process.exit();
+}
 if (opt("--only", "") === "share") {
   const r = await shareBench();
   if (r.failed && process.env.BENCH_NO_FAIL !== "1") process.exitCode = 1;
@@ -379,12 +389,14 @@ if (mcp) {
 }
 const shared = onlyMetrics || onlyHostile ? undefined : await shareBench();
 if (shared) failed += shared.failed;
+const served = onlyMetrics || onlyHostile ? undefined : await serveBench();
+if (served) failed += served.failed;
 console.log(`load ${os.loadavg()[0].toFixed(2)} at the end`);
 
 mkdirSync(join(ROOT, ".bench"), { recursive: true });
 writeFileSync(
   join(ROOT, ".bench", "results.json"),
-  `${JSON.stringify({ node: process.version, rows, memory, race: raced, metrics: longLog, hostile: hostileRows, mcp: mcp?.rows, shared }, null, 2)}\n`,
+  `${JSON.stringify({ node: process.version, rows, memory, race: raced, metrics: longLog, hostile: hostileRows, mcp: mcp?.rows, shared, serve: served?.rows }, null, 2)}\n`,
 );
 if (failed) {
   console.log(`\n${failed} target(s) missed.`);

@@ -29,6 +29,7 @@ import {
   writeJsonDocStream,
 } from "./render.js";
 import { registerRunCommands } from "./run-commands.js";
+import { registerServeCommand } from "./serve-command.js";
 import { registerShareCommand } from "./share-command.js";
 import { registerWatchCommands } from "./watch-commands.js";
 import { registerWorkflowCommands } from "./workflow-commands.js";
@@ -333,6 +334,7 @@ export async function main(
   registerMetricsCommands(program, kit);
   registerMcpCommands(program, kit);
   registerShareCommand(program, kit);
+  registerServeCommand(program, kit);
   if (program instanceof OneCommandProgram && !program.found) return main(argv, env, true);
 
   // Commands that run for long, or run programs, have every ledger check from the start: a

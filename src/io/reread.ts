@@ -7,6 +7,8 @@ import type { Ports } from "../app/context.js";
 import { decodeUtf8, readBytes } from "./text.js";
 
 export function withRereads(ports: Ports): Ports {
+  // A shared board is read from its branch (docs/share.md), not from these files.
+  if (ports.board) return ports;
   const last = new Map<string, { bytes: Buffer; text: string }>();
   const readText = (path: string): string | undefined => {
     const bytes = readBytes(path);

@@ -171,6 +171,22 @@ describe("taskgate mcp", () => {
     expect(((await a.call("show_task", { id: "T-1" })).value.task as { title: string }).title).toBe("Hand title");
   });
 
+  it("on a shared board, sees a claim made in another worktree (it reads the branch, not the files)", async () => {
+    const dir = await board(["Shared work"]);
+    const git = (cwd: string, args: string[]) => spawnSync("git", args, { cwd, env: baseEnv(), encoding: "utf8" });
+    git(dir, ["add", "-A"]);
+    git(dir, ["commit", "-qm", "board"]);
+    expect((await runCli(["share"], { cwd: dir })).code).toBe(0);
+    const other = `${dir}-wt`;
+    expect(git(dir, ["worktree", "add", "-q", other]).status).toBe(0);
+    const a = await agent(dir, "w1");
+    expect((await runCli(["--as", "w2", "claim", "T-1"], { cwd: other })).code).toBe(0);
+    const refused = await a.call("claim_task", { id: "T-1" });
+    expect(refused.isError).toBe(true);
+    expect(refused.value.code).toBe("LEASE_HELD");
+    expect(((await a.call("show_task", { id: "T-1" })).value.task as { state: string }).state).toBe("DOING");
+  });
+
   it("pages lists and keeps a 500-task board's answer under 2,000 tokens", async () => {
     const dir = await makeRepo();
     const g = generateLedgers(500);

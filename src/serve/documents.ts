@@ -1,0 +1,130 @@
+// The JSON API's documents: the same versioned documents `--json` prints (status, list, show,
+// approvals, metrics), built from the same app views. Faces never import each other, so the
+// shapes are written here again; test/integration/serve.test.ts compares them with the CLI's.
+
+import type { ApprovalRow } from "../app/approvals.js";
+import type { Context } from "../app/context.js";
+import type { MetricsView } from "../app/metrics.js";
+import type { StatusView } from "../app/views.js";
+import type { Approval } from "../model/approval.js";
+import type { Task } from "../model/task.js";
+import { formatDuration, formatTime } from "../model/time.js";
+
+/** The `version` of every document (the CLI's JSON_SCHEMA_VERSION). */
+export const SCHEMA_VERSION = 1;
+
+export function doc(kind: string, body: Record<string, unknown>): Record<string, unknown> {
+  return { schema: `taskgate.${kind}`, version: SCHEMA_VERSION, ...body };
+}
+
+export function taskDoc(t: Task): Record<string, unknown> {
+  return {
+    id: t.id,
+    title: t.title,
+    state: t.state,
+    priority: t.priority,
+    labels: t.labels,
+    depends: t.depends,
+    assignee: t.assignee ?? null,
+    lease: t.lease
+      ? {
+          holder: t.lease.holder,
+          token: t.lease.token,
+          until: formatTime(t.lease.until),
+          ttl: formatDuration(t.lease.ttl),
+          session: t.lease.session ?? null,
+        }
+      : null,
+    attempts: t.attempts,
+    blocked: t.blocked ?? null,
+    resolution: t.resolution ?? null,
+    notBefore: t.notBefore === undefined ? null : formatTime(t.notBefore),
+    created: t.created === undefined ? null : formatTime(t.created),
+    fields: Object.fromEntries(t.fields.map((f) => [f.key, f.value])),
+    line: t.line,
+  };
+}
+
+export function statusDoc(ctx: Context, v: StatusView): Record<string, unknown> {
+  const s = v.summary;
+  return doc("status", {
+    files: { tasks: ctx.paths.tasksDisplay, approvals: v.approvalsFound ? ctx.paths.approvalsDisplay : null },
+    ...(ctx.ports.board ? { board: ctx.ports.board.describe() } : {}),
+    tasks: s.tasks,
+    byState: s.byState,
+    blocked: s.blocked,
+    deadLetters: s.deadLetters,
+    behindDeadLetter: s.behindDeadLetter,
+    leases: {
+      held: s.leases.held,
+      expired: s.leases.expired.map((e) => ({
+        id: e.id,
+        holder: e.holder,
+        session: e.session ?? null,
+        expiredAt: new Date(e.since).toISOString(),
+      })),
+    },
+    approvals: {
+      pending: s.approvals.pending,
+      overSla: s.approvals.overSla.map((a) => ({ id: a.id, waitingSeconds: Math.floor(a.waiting / 1000) })),
+      stale: s.approvals.stale,
+    },
+    errors: v.errors,
+    warnings: v.warnings,
+  });
+}
+
+export function listDoc(ctx: Context, tasks: readonly Task[]): Record<string, unknown> {
+  return doc("list", { file: ctx.paths.tasksDisplay, count: tasks.length, tasks: tasks.map(taskDoc) });
+}
+
+export function showDoc(task: Task, body: string): Record<string, unknown> {
+  return doc("task", { task: taskDoc(task), body });
+}
+
+function approvalDoc(a: Approval, extra: Record<string, unknown>): Record<string, unknown> {
+  return {
+    id: a.id,
+    title: a.title,
+    status: a.status,
+    subject: a.subject ?? null,
+    requestedBy: a.requestedBy ?? null,
+    requestedAt: a.requestedAt === undefined ? null : formatTime(a.requestedAt),
+    approver: a.approver ?? null,
+    decidedAt: a.decidedAt === undefined ? null : formatTime(a.decidedAt),
+    fields: Object.fromEntries(a.fields.map((f) => [f.key, f.value])),
+    ...extra,
+  };
+}
+
+export function approvalsDoc(rows: readonly ApprovalRow[]): Record<string, unknown> {
+  const list = rows.map((r) => approvalDoc(r.approval, { stale: r.stale, ageSeconds: Math.floor(r.age / 1000) }));
+  return doc("approvals", { count: rows.length, approvals: list });
+}
+
+export function metricsDoc(v: MetricsView): Record<string, unknown> {
+  const m = v.metrics;
+  return doc("metrics", {
+    ...m,
+    since: formatTime(m.since),
+    until: formatTime(m.until),
+    automation: {
+      ...m.automation,
+      daily: m.automation.daily.map(([t, n, a]) => ({ day: formatTime(t), changes: n, automated: a })),
+    },
+    approvalWait: {
+      ...m.approvalWait,
+      decisions: m.approvalWait.decisions.map(([t, wait, auto]) => ({
+        at: formatTime(t),
+        waitMs: wait,
+        automatic: auto,
+      })),
+    },
+    flow: { ...m.flow, daily: m.flow.daily.map(([t, n]) => ({ day: formatTime(t), done: n })) },
+  });
+}
+
+/** The CLI's layout: two-space indents and a final newline, so the bytes match `--json`'s. */
+export function docText(d: Record<string, unknown>): string {
+  return `${JSON.stringify(d, null, 2)}\n`;
+}
