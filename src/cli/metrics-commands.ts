@@ -81,6 +81,34 @@ export function registerMetricsCommands(program: Command, kit: WatchKit): void {
   });
 
   program
+    .command("forecast")
+    .description("when the remaining work (of the board, or a phase) will be done: dates at 50/85/95% from the board's own throughput")
+    .option("--phase <name>", "only this phase")
+    .option("--seed <n>", "the simulation's seed (default 1: the same board gives the same answer)")
+    .option("--json", "print one JSON document")
+    .action(async (o: { phase?: string; seed?: string; json?: boolean }) => {
+      const { ctx } = kit.context();
+      if (o.seed !== undefined && !/^\d{1,9}$/.test(o.seed))
+        throw new UsageError(`Expected --seed as a whole number like 7, found "${o.seed}"`);
+      const { forecastView } = await import("../app/forecast.js");
+      const v = await forecastView(ctx, { phase: o.phase, seed: o.seed === undefined ? undefined : Number(o.seed) });
+      const { renderForecast, forecastJson, phaseJson } = await import("./forecast-render.js");
+      if (kit.json(o)) {
+        kit.out.write(
+          jsonDoc("forecast", {
+            seed: v.seed,
+            scopes: v.scopes.map((s) => ({
+              phase: s.phase ? phaseJson(s.phase) : null,
+              forecast: forecastJson(s.forecast),
+            })),
+          }),
+        );
+        return;
+      }
+      kit.out.write(renderForecast(v.scopes, v.seed));
+    });
+
+  program
     .command("board")
     .description("the board as columns by state, with leases (holder, time left) and blocked marks")
     .option("--width <n>", "columns to fit (default: the terminal's, else 120)")

@@ -1,0 +1,105 @@
+// forecast, and the phases' progress for status, board and the report: the board's phases and
+// its log read once (the log through the log memo, as metrics reads it), then rules/forecast.ts.
+
+import { taskSummaries } from "../ledger/clean-ledger.js";
+import { type Phase, phaseOf, readPhases } from "../ledger/phases.js";
+import type { TasksLedger } from "../ledger/tasks.js";
+import { type Forecast, forecast } from "../rules/forecast.js";
+import { LogFold } from "../rules/log-fold.js";
+import { foldTasksLog } from "../rules/metrics.js";
+import { type PhaseProgress, phaseProgress } from "../rules/phases.js";
+import type { Context, Derived } from "./context.js";
+import { RefusedError } from "./errors.js";
+import { missingLedger, parseApprovals, parseTasksLazily } from "./ledgers.js";
+import { logOf } from "./metrics.js";
+
+/** The seed when none is given: the same board at the same time gives the same answer. */
+export const DEFAULT_SEED = 1;
+
+export interface ForecastScope {
+  /** The phase; null for the whole board. */
+  readonly phase: PhaseProgress | null;
+  readonly forecast: Forecast;
+}
+
+export interface ForecastView {
+  readonly scopes: readonly ForecastScope[];
+  readonly seed: number;
+}
+
+/** The phases of a board and each one's progress (none for a board without a Phases section). */
+export function phasesOf(ledger: TasksLedger): { phases: Phase[]; progress: PhaseProgress[] } {
+  const phases = readPhases(ledger.doc, []);
+  return { phases, progress: phases.length ? phaseProgress(phases, ledger.tasks) : [] };
+}
+
+export async function forecastView(
+  ctx: Context,
+  options: { phase?: string | undefined; seed?: number | undefined } = {},
+): Promise<ForecastView> {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const tasksFile = ctx.ports.readSnapshot(ctx.paths.tasks);
+  if (!tasksFile) throw missingLedger(ctx, "tasks");
+  const ledger = parseTasksLazily(ctx, tasksFile.text);
+  // Phases and phase fields make a board other than clean (clean-scan.ts), so a clean board
+  // has none and is forecast from its summaries alone.
+  const { phases, progress } = phasesOf(ledger);
+  if (options.phase !== undefined && !phases.some((p) => p.name === options.phase)) {
+    throw new RefusedError(
+      `There is no phase "${options.phase}" in ${ctx.paths.tasksDisplay}${phases.length ? ` (phases: ${phases.map((p) => p.name).join(", ")})` : " (it has no ## Phases section)"}`,
+    );
+  }
+  const approvalsFile = ctx.ports.readSnapshot(ctx.paths.approvals);
+  const actors = (approvalsFile && parseApprovals(ctx, approvalsFile.text).actors) ?? new Map();
+  const fold: Derived<LogFold> = {
+    advance: (table, d) => foldTasksLog(table, actors, d),
+    parts: (d) => d.parts(),
+    fromParts: (p) => LogFold.fromParts(p),
+  };
+  const memo = await ctx.ports.logMemo?.();
+  const { table, derived } = logOf(memo, ctx.paths.tasks, tasksFile.bytes, ledger.doc, ledger.log, fold);
+  const folded = derived ?? foldTasksLog(table, actors);
+  const since = table.length ? (table.time[0] as number) : undefined;
+  const doneTimes = folded.doneTime.view();
+  const doneTarget = folded.doneTarget.view();
+  const scopes: ForecastScope[] = [];
+  if (options.phase === undefined) {
+    let remaining = 0;
+    for (const t of taskSummaries(ledger)) if (t.state !== "DONE") remaining++;
+    scopes.push({
+      phase: null,
+      forecast: forecast({ doneTimes, addedTimes: folded.created, remaining, now: ctx.now, since, seed }),
+    });
+  }
+  if (phases.length) {
+    // Each log target's phase now (a task's phase is its field's value today).
+    const phaseIndex = new Map(phases.map((p, i) => [p.name, i]));
+    const ofTask = new Map<string, number>();
+    for (const t of ledger.tasks) {
+      const p = phaseOf(t);
+      const i = p === undefined ? undefined : phaseIndex.get(p);
+      if (i !== undefined) ofTask.set(t.id, i);
+    }
+    const ofTarget = Int32Array.from(table.targets, (id) => ofTask.get(id) ?? -1);
+    progress.forEach((p, i) => {
+      if (options.phase !== undefined && options.phase !== p.name) return;
+      const done: number[] = [];
+      for (let k = 0; k < doneTimes.length; k++) if (ofTarget[doneTarget[k] as number] === i) done.push(doneTimes[k] as number);
+      const added: number[] = [];
+      for (let x = 0; x < ofTarget.length; x++) if (ofTarget[x] === i) added.push(folded.created[x] as number);
+      scopes.push({
+        phase: p,
+        forecast: forecast({
+          doneTimes: done,
+          addedTimes: added,
+          remaining: p.total - p.done,
+          now: ctx.now,
+          since,
+          due: p.due,
+          seed,
+        }),
+      });
+    });
+  }
+  return { scopes, seed };
+}
