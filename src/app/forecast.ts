@@ -29,6 +29,9 @@ export interface ForecastView {
 
 /** The phases of a board and each one's progress (none for a board without a Phases section). */
 export function phasesOf(ledger: TasksLedger): { phases: Phase[]; progress: PhaseProgress[] } {
+  // A board read lazily is clean, and the clean scan knows no Phases section: it has none (and
+  // asking its document for its sections would read every entry).
+  if (ledger.entryIds) return { phases: [], progress: [] };
   const phases = readPhases(ledger.doc, []);
   return { phases, progress: phases.length ? phaseProgress(phases, ledger.tasks) : [] };
 }
@@ -84,7 +87,8 @@ export async function forecastView(
     progress.forEach((p, i) => {
       if (options.phase !== undefined && options.phase !== p.name) return;
       const done: number[] = [];
-      for (let k = 0; k < doneTimes.length; k++) if (ofTarget[doneTarget[k] as number] === i) done.push(doneTimes[k] as number);
+      for (let k = 0; k < doneTimes.length; k++)
+        if (ofTarget[doneTarget[k] as number] === i) done.push(doneTimes[k] as number);
       const added: number[] = [];
       for (let x = 0; x < ofTarget.length; x++) if (ofTarget[x] === i) added.push(folded.created[x] as number);
       scopes.push({

@@ -49,8 +49,10 @@ export function registerMetricsCommands(program: Command, kit: WatchKit): void {
     warnIfInvalid(v.errors);
     if (o.prom) {
       const { toPrometheus } = await import("../rules/prometheus.js");
+      const { forecastView } = await import("../app/forecast.js");
+      const f = await forecastView(ctx);
       const target = resolve(o.prom);
-      writeFileAtomic(target, Buffer.from(toPrometheus(v.metrics), "utf8"), dirname(target));
+      writeFileAtomic(target, Buffer.from(toPrometheus(v.metrics, f.scopes), "utf8"), dirname(target));
     }
     if (kit.json(o)) {
       const m = v.metrics;
@@ -82,7 +84,9 @@ export function registerMetricsCommands(program: Command, kit: WatchKit): void {
 
   program
     .command("forecast")
-    .description("when the remaining work (of the board, or a phase) will be done: dates at 50/85/95% from the board's own throughput")
+    .description(
+      "when the remaining work (of the board, or a phase) will be done: dates at 50/85/95% from the board's own throughput",
+    )
     .option("--phase <name>", "only this phase")
     .option("--seed <n>", "the simulation's seed (default 1: the same board gives the same answer)")
     .option("--json", "print one JSON document")
@@ -118,8 +122,11 @@ export function registerMetricsCommands(program: Command, kit: WatchKit): void {
       const { loadTasks } = await import("../app/ledgers.js");
       const ledger = loadTasks(ctx);
       warnIfInvalid(ledger.diagnostics.filter((d) => d.severity === "error"));
+      const { phasesOf } = await import("../app/forecast.js");
+      const { progress } = phasesOf(ledger);
+      const { phaseJson, renderPhases } = await import("./forecast-render.js");
       if (kit.json(o)) {
-        kit.out.write(jsonDoc("board", { tasks: ledger.tasks.map(taskJson) }));
+        kit.out.write(jsonDoc("board", { tasks: ledger.tasks.map(taskJson), phases: progress.map(phaseJson) }));
         return;
       }
       const width = o.width === undefined ? (process.stdout.columns ?? 120) : Number(o.width);
@@ -127,6 +134,7 @@ export function registerMetricsCommands(program: Command, kit: WatchKit): void {
         throw new UsageError(`Expected --width as a whole number of at least 40, found "${o.width}"`);
       const { renderBoard } = await import("./dashboard-render.js");
       kit.out.write(renderBoard(ledger.tasks, ctx.now, ledger.policy.clockSkew, width));
+      if (progress.length) kit.out.write(`Phases:\n${renderPhases(progress)}`);
     });
 
   periodHelp(
@@ -141,8 +149,14 @@ export function registerMetricsCommands(program: Command, kit: WatchKit): void {
     const { reportHtml } = await import("../rules/report-html.js");
     const v = await metricsView(ctx, o);
     warnIfInvalid(v.errors);
+    const { forecastView } = await import("../app/forecast.js");
+    const f = await forecastView(ctx);
     const target = resolve(o.html);
-    writeFileAtomic(target, Buffer.from(reportHtml(v.metrics, v.tasks, ctx.now, o.title), "utf8"), dirname(target));
+    writeFileAtomic(
+      target,
+      Buffer.from(reportHtml(v.metrics, v.tasks, ctx.now, o.title, f.scopes), "utf8"),
+      dirname(target),
+    );
     kit.out.write(`Wrote ${o.html}\n`);
   });
 }

@@ -53,7 +53,12 @@ export function readPhases(doc: LedgerText, diagnostics: Diagnostic[]): Phase[] 
       continue;
     }
     if (seen.has(f.key)) {
-      diagnostics.push({ ...at, severity: "error", code: "duplicate-phase", message: `Phase "${f.key}" is named twice` });
+      diagnostics.push({
+        ...at,
+        severity: "error",
+        code: "duplicate-phase",
+        message: `Phase "${f.key}" is named twice`,
+      });
       continue;
     }
     seen.add(f.key);

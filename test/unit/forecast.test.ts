@@ -94,15 +94,36 @@ describe("forecast", () => {
 
   it("says it cannot know, and why, with too little history, none in the window, or growing scope", () => {
     const now = T0 + 40 * DAY;
-    const few = forecast({ doneTimes: doneTimesOf([...Array(35).fill(0), 3, 2, 2, 1, 1]), addedTimes: [], remaining: 20, now, since: T0, seed: 1 });
+    const few = forecast({
+      doneTimes: doneTimesOf([...Array(35).fill(0), 3, 2, 2, 1, 1]),
+      addedTimes: [],
+      remaining: 20,
+      now,
+      since: T0,
+      seed: 1,
+    });
     expect(few.kind).toBe("unknown");
     expect(few.kind === "unknown" && few.sentence).toBe(
       "Cannot forecast: only 9 tasks done in the last 30 days, fewer than the 10 needed; with so few, one task more or less moves the rate by a tenth or more, so any date would be a guess.",
     );
     // One more task done crosses the threshold.
-    const enough = forecast({ doneTimes: doneTimesOf([...Array(35).fill(0), 3, 2, 2, 1, 2]), addedTimes: [], remaining: 20, now, since: T0, seed: 1 });
+    const enough = forecast({
+      doneTimes: doneTimesOf([...Array(35).fill(0), 3, 2, 2, 1, 2]),
+      addedTimes: [],
+      remaining: 20,
+      now,
+      since: T0,
+      seed: 1,
+    });
     expect(enough.kind).toBe("forecast");
-    const none = forecast({ doneTimes: doneTimesOf([5, 5, 5]), addedTimes: [], remaining: 20, now, since: T0, seed: 1 });
+    const none = forecast({
+      doneTimes: doneTimesOf([5, 5, 5]),
+      addedTimes: [],
+      remaining: 20,
+      now,
+      since: T0,
+      seed: 1,
+    });
     expect(none.kind === "unknown" && none.reason).toBe("no-throughput");
     expect(none.kind === "unknown" && none.sentence).toMatch(/^Cannot forecast: no task was done in the last 30 days/);
     const doneTimes = doneTimesOf([...Array(30).fill(0), ...Array(10).fill(2)]); // 20 done from day 30
@@ -124,7 +145,14 @@ describe("forecast", () => {
 
   it("uses a shorter window for a younger log, and says nothing is left when nothing is", () => {
     const now = T0 + 12 * DAY;
-    const f = forecast({ doneTimes: doneTimesOf(Array(12).fill(2)), addedTimes: [], remaining: 8, now, since: T0, seed: 1 });
+    const f = forecast({
+      doneTimes: doneTimesOf(Array(12).fill(2)),
+      addedTimes: [],
+      remaining: 8,
+      now,
+      since: T0,
+      seed: 1,
+    });
     expect(f.windowDays).toBe(12);
     expect(f.kind === "forecast" && f.p50).toBe(now + 4 * DAY);
     expect(forecast({ doneTimes: [], addedTimes: [], remaining: 0, now, since: T0, seed: 1 }).kind).toBe("done");
