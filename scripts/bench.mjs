@@ -31,7 +31,8 @@ if (opt("--only", "") === "mcp") {
   if (mcp.failed && process.env.BENCH_NO_FAIL !== "1") process.exitCode = 1;
   process.exit();
 }
-const onlyMetrics = opt("--only", "") === "metrics";
+// --only metrics (or forecast): just the long-log benchmarks, metrics' and forecast's.
+const onlyMetrics = ["metrics", "forecast"].includes(opt("--only", ""));
 const sizes = onlyMetrics ? [] : opt("--sizes", "1000,10000,50000").split(",").map(Number);
 const RUNS = Number(opt("--runs", "15"));
 const WARMUP = 2;
@@ -225,6 +226,38 @@ async function race() {
 // - as the first call after a change: a `set` (not timed) appends a line before each run, so
 //   the memo is continued over it;
 // - as the first call ever on that log (TASKGATE_NO_MEMO=1): reported.
+// forecast on 10,000 tasks with a log of about 100,000 lines (the DONE ones with 5 failed
+// attempts each), the tasks planned at once on 2025-01-01 and "now" 8 days later, so the
+// simulation runs (10,000 trials), target 3x: on an unchanged board (the memo answers), and
+// as the first call after a change.
+const forecastBench = (() => {
+  const { tasks, approvals, readyIds } = generateLedgers(10000, { seed: 12, history: 5, createdEvery: 0 });
+  const dir = tempRepo({ "TASKS.md": tasks, "APPROVALS.md": approvals });
+  const lines = tasks.split("\n").filter((l) => / ~ [0-9a-f]{12}$/.test(l)).length;
+  const env = { TASKGATE_NOW: "2025-01-09T08:00:00Z" };
+  const forecast = [CLI, "--dir", dir, "forecast"];
+  const change = (i) => timeOnce([CLI, "--dir", dir, "--as", "alice", "set", readyIds[0], `priority=P${i % 4}`], env);
+  const times = { node: [], memo: [], changed: [] };
+  for (let i = 0; i < WARMUP + RUNS; i++) {
+    const n = timeOnce(["-e", "0"]);
+    const m = timeOnce(forecast, env);
+    change(i);
+    const c = timeOnce(forecast, env);
+    if (i >= WARMUP) {
+      times.node.push(n);
+      times.memo.push(m);
+      times.changed.push(c);
+    }
+  }
+  const row = (name, xs, target) => {
+    const ratio = median(xs) / median(times.node);
+    const ok = target === undefined || ratio <= target;
+    if (!ok) failed++;
+    return { name, median: median(xs), p90: p(xs, 0.9), ratio, target, ok };
+  };
+  return { lines, rows: [row("forecast", times.memo, 3.0), row("forecast (changed)", times.changed, undefined)] };
+})();
+
 const longLog = (() => {
   const { tasks, approvals, readyIds } = generateLedgers(2000, { seed: 11, history: 34 });
   const dir = tempRepo({ "TASKS.md": tasks, "APPROVALS.md": approvals });
@@ -295,6 +328,13 @@ for (const r of longLog.rows) {
     `  ${pad(r.name, 18)} median ${num(r.median, 6)} ms, p90 ${num(r.p90, 6)} ms, ${r.ratio.toFixed(2)}x node  ${target}`,
   );
 }
+console.log(`forecast over a log of ${forecastBench.lines} lines (10,000 tasks):`);
+for (const r of forecastBench.rows) {
+  const target = r.target === undefined ? "report" : `target <=${r.target}  ${r.ok ? "PASS" : "FAIL"}`;
+  console.log(
+    `  ${pad(r.name, 18)} median ${num(r.median, 6)} ms, p90 ${num(r.p90, 6)} ms, ${r.ratio.toFixed(2)}x node  ${target}`,
+  );
+}
 const mcp = onlyMetrics ? undefined : await benchMcp();
 if (mcp) {
   printMcp(mcp);
@@ -307,7 +347,7 @@ console.log(`load ${os.loadavg()[0].toFixed(2)} at the end`);
 mkdirSync(join(ROOT, ".bench"), { recursive: true });
 writeFileSync(
   join(ROOT, ".bench", "results.json"),
-  `${JSON.stringify({ node: process.version, rows, memory, race: raced, metrics: longLog, mcp: mcp?.rows, shared }, null, 2)}\n`,
+  `${JSON.stringify({ node: process.version, rows, memory, race: raced, metrics: longLog, forecast: forecastBench, mcp: mcp?.rows, shared }, null, 2)}\n`,
 );
 if (failed) {
   console.log(`\n${failed} target(s) missed.`);
