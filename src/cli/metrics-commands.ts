@@ -112,6 +112,38 @@ export function registerMetricsCommands(program: Command, kit: WatchKit): void {
       kit.out.write(renderForecast(v.scopes, v.seed));
     });
 
+  const policy = program
+    .command("policy")
+    .description("the policy: `policy suggest` proposes changes from the history");
+  policy
+    .command("suggest")
+    .description("changes to the policy and the approval rules that the history argues for, with the evidence")
+    .option("--request", "file each suggestion as an approval request for another AUDIT (nothing is applied)")
+    .option("--json", "print one JSON document")
+    .action(async (o: { request?: boolean; json?: boolean }) => {
+      const { ctx } = kit.context();
+      const { policySuggestions, requestSuggestions } = await import("../app/policy-suggest.js");
+      const suggestions = policySuggestions(ctx);
+      const requests = o.request ? await requestSuggestions(ctx, suggestions) : [];
+      if (kit.json(o)) {
+        kit.out.write(
+          jsonDoc("policy-suggestions", {
+            suggestions: suggestions.map((s, i) => ({ ...s, request: requests[i] ?? null })),
+          }),
+        );
+        return;
+      }
+      if (!suggestions.length) {
+        kit.out.write("No change suggested: no evidence crosses a threshold (see docs/forecast.md)\n");
+        return;
+      }
+      for (const [i, s] of suggestions.entries()) {
+        kit.out.write(`${s.change}${requests[i] ? `  (requested as ${requests[i]})` : ""}\n`);
+        for (const e of s.evidence) kit.out.write(`  evidence: ${e}\n`);
+        kit.out.write(`  apply: ${s.apply.replace(/\n/g, "\n         ")}\n`);
+      }
+    });
+
   program
     .command("board")
     .description("the board as columns by state, with leases (holder, time left) and blocked marks")
