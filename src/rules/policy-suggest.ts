@@ -17,6 +17,14 @@ export const SUGGEST = {
   minRuns: 20,
   /** The lease suggested: the 95th percentile run time, with this margin, in whole minutes. */
   leaseMargin: 1.25,
+  /** Tasks that failed and were then done, needed before max-attempts is judged. */
+  minRecovered: 10,
+  /** More than this share of them done only on the last allowed attempt: one attempt more. */
+  maxLastAttemptShare: 0.2,
+  /** Runs needed on each side of the median WIP before the WIP limit is judged. */
+  minRunsPerSide: 10,
+  /** Runs started at a WIP above the median taking this many times as long (median) as the others. */
+  wipSlowdown: 1.5,
 } as const;
 
 export interface DecidedApproval {
@@ -39,7 +47,7 @@ export interface SuggestInput {
   readonly policy: Policy;
 }
 
-export type SuggestionKind = "stop-auto-approve" | "auto-approve" | "lease";
+export type SuggestionKind = "stop-auto-approve" | "auto-approve" | "lease" | "max-attempts" | "wip-limit";
 
 export interface Suggestion {
   readonly kind: SuggestionKind;
@@ -130,5 +138,91 @@ export function suggestPolicy(input: SuggestInput): Suggestion[] {
       });
     }
   }
+  out.push(...attemptsSuggestion(input), ...wipSuggestion(input));
   return out;
+}
+
+const median = (xs: readonly number[]) =>
+  [...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil(xs.length / 2) - 1)] as number;
+
+/** Tasks done after failing: how many needed the last attempt the policy allows. */
+function attemptsSuggestion(input: SuggestInput): Suggestion[] {
+  const T = input.tasksLog;
+  const failures = new Map<number, number>();
+  const recovered: { id: string; failures: number }[] = [];
+  for (let i = 0; i < T.length; i++) {
+    const x = T.target[i] as number;
+    const action = T.action[i] as number;
+    if (action === W.fail || action === W.recover) failures.set(x, (failures.get(x) ?? 0) + 1);
+    else if (T.to[i] === W.DONE && T.from[i] !== W.DONE) {
+      const n = failures.get(x) ?? 0;
+      if (n > 0) recovered.push({ id: T.targets[x] as string, failures: n });
+      failures.delete(x);
+    }
+  }
+  const max = input.policy.maxAttempts;
+  const last = recovered.filter((r) => r.failures >= max - 1);
+  if (recovered.length < SUGGEST.minRecovered || last.length / recovered.length <= SUGGEST.maxLastAttemptShare)
+    return [];
+  return [
+    {
+      kind: "max-attempts",
+      change: `policy: max-attempts ${max} -> ${max + 1}`,
+      apply: `in TASKS.md's ## Policy: - max-attempts: ${max + 1}`,
+      evidence: [
+        `${last.length} of ${recovered.length} tasks that failed and were then done (${Math.round((last.length / recovered.length) * 100)}%, more than ${SUGGEST.maxLastAttemptShare * 100}%) needed the last attempt allowed (${max - 1} failures or more): ${last
+          .slice(0, 10)
+          .map((r) => r.id)
+          .join(", ")}${last.length > 10 ? ", ..." : ""}`,
+        "so tasks stopped as dead letters at that limit may well have been done with one attempt more",
+      ],
+    },
+  ];
+}
+
+/** Runs started when many tasks were in DOING against the others: does flow slow down with WIP? */
+function wipSuggestion(input: SuggestInput): Suggestion[] {
+  const T = input.tasksLog;
+  let wip = 0;
+  const entered = new Map<number, { time: number; wip: number }>();
+  const runs: { wip: number; length: number }[] = [];
+  for (let i = 0; i < T.length; i++) {
+    const x = T.target[i] as number;
+    const from = T.from[i] as number;
+    const to = T.to[i] as number;
+    if (from === W.DOING && to !== W.DOING && to !== 0) {
+      const e = entered.get(x);
+      if (e) runs.push({ wip: e.wip, length: (T.time[i] as number) - e.time });
+      entered.delete(x);
+      wip = Math.max(0, wip - 1);
+    }
+    if (to === W.DOING && from !== W.DOING) {
+      wip++;
+      entered.set(x, { time: T.time[i] as number, wip });
+    }
+  }
+  if (!runs.length) return [];
+  const level = median(runs.map((r) => r.wip));
+  const low = runs.filter((r) => r.wip <= level).map((r) => r.length);
+  const high = runs.filter((r) => r.wip > level).map((r) => r.length);
+  if (low.length < SUGGEST.minRunsPerSide || high.length < SUGGEST.minRunsPerSide) return [];
+  const lowMedian = median(low);
+  const highMedian = median(high);
+  if (highMedian <= lowMedian * SUGGEST.wipSlowdown) return [];
+  const current = input.policy.wipLimit.DOING;
+  if (current !== undefined && current <= level) return [];
+  const secs = (ms: number) => formatDuration(Math.max(1000, Math.round(ms / 1000) * 1000));
+  return [
+    {
+      kind: "wip-limit",
+      change: `policy: wip-limit DOING ${current ?? "none"} -> ${level}`,
+      apply: `in TASKS.md's ## Policy: - wip-limit: DOING=${level}${Object.entries(input.policy.wipLimit)
+        .filter(([s]) => s !== "DOING")
+        .map(([s, n]) => `, ${s}=${n}`)
+        .join("")}`,
+      evidence: [
+        `${high.length} runs started with more than ${level} tasks in DOING took ${secs(highMedian)} (median), ${lowMedian > 0 ? `${Math.round((highMedian / lowMedian) * 10) / 10} times` : "longer than"} the ${secs(lowMedian)} of the ${low.length} runs started with ${level} or fewer`,
+      ],
+    },
+  ];
 }

@@ -82,4 +82,49 @@ describe("policy suggest", () => {
     // 19 runs, all long: too few to say.
     expect(kinds({ ...base, runLengths: runs(19, 19) })).toEqual([]);
   });
+
+  it("raises max-attempts when more than 20% of at least 10 tasks done after failing needed the last attempt", () => {
+    // Task k fails f times, then is done; the policy allows 3 attempts: the last needs 2 failures.
+    const recovered = (failures: readonly number[]) => {
+      const lines: [number, string][] = [];
+      failures.forEach((f, i) => {
+        for (let k = 0; k < f; k++) lines.push([i * 10 + k, `fail T-${i + 1} from=DOING to=READY`]);
+        lines.push([i * 10 + 5, `accept T-${i + 1} from=REVIEW to=DONE`]);
+      });
+      return { ...history(0, 0, false), tasksLog: log(lines) };
+    };
+    expect(kinds(recovered([2, 2, 1, 1, 1, 1, 1, 1, 1, 1]))).toEqual([]); // 20%
+    const s = suggestPolicy(recovered([2, 2, 3, 1, 1, 1, 1, 1, 1, 1]));
+    expect(s.map((x) => x.kind)).toEqual(["max-attempts"]);
+    expect(s[0]?.change).toBe("policy: max-attempts 3 -> 4");
+    expect(s[0]?.evidence[0]).toBe(
+      "3 of 10 tasks that failed and were then done (30%, more than 20%) needed the last attempt allowed (2 failures or more): T-1, T-2, T-3",
+    );
+    expect(kinds(recovered([2, 2, 2, 2, 2, 2, 2, 2, 2]))).toEqual([]); // 9 tasks: too few
+  });
+
+  it("proposes a WIP limit when runs started above the median WIP take more than 1.5 times as long, on 10 a side", () => {
+    // Ten runs alone (10m each), then `together` runs claimed at once, each lasting `minutes`.
+    const flow = (together: number, minutes: number) => {
+      const lines: [number, string][] = [];
+      for (let k = 1; k <= 10; k++) {
+        lines.push([k, `claim T-${k} from=READY to=DOING`]);
+        lines.push([k + 10 / 60, `submit T-${k} from=DOING to=REVIEW`]);
+      }
+      for (let k = 1; k <= together; k++) lines.push([20 + k / 3600, `claim T-${100 + k} from=READY to=DOING`]);
+      for (let k = 1; k <= together; k++)
+        lines.push([20 + k / 3600 + minutes / 60, `submit T-${100 + k} from=DOING to=REVIEW`]);
+      lines.sort((a, b) => a[0] - b[0]);
+      return { ...history(0, 0, false), tasksLog: log(lines) };
+    };
+    // 11 together: WIP at their start 1..11, the median WIP 1, so 10 runs above it.
+    expect(kinds(flow(11, 15))).toEqual([]); // 1.5 times: not more
+    const s = suggestPolicy(flow(11, 16));
+    expect(s.map((x) => x.kind)).toEqual(["wip-limit"]);
+    expect(s[0]?.change).toBe("policy: wip-limit DOING none -> 1");
+    expect(s[0]?.evidence[0]).toBe(
+      "10 runs started with more than 1 tasks in DOING took 16m (median), 1.6 times the 10m of the 11 runs started with 1 or fewer",
+    );
+    expect(kinds(flow(10, 60))).toEqual([]); // 9 runs above the median: too few
+  });
 });
