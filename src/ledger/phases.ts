@@ -52,15 +52,7 @@ export function readPhases(doc: LedgerText, diagnostics: Diagnostic[]): Phase[] 
       });
       continue;
     }
-    if (seen.has(f.key)) {
-      diagnostics.push({
-        ...at,
-        severity: "error",
-        code: "duplicate-phase",
-        message: `Phase "${f.key}" is named twice`,
-      });
-      continue;
-    }
+    if (seen.has(f.key)) continue; // the document reader reports a field given twice
     seen.add(f.key);
     const value = f.value.trim();
     const first = /^\S+/.exec(value)?.[0] ?? "";
@@ -92,6 +84,9 @@ export function phaseOf(t: Pick<Task, "fields">): string | undefined {
 
 /** Reports tasks whose phase the Phases section does not name (when they have a valid name). */
 export function checkTaskPhases(doc: LedgerText, tasks: readonly Task[], diagnostics: Diagnostic[]): void {
+  // Asking a task for its fields makes its field lines: on a board where no line says
+  // "phase:", no task has the field, and no task is asked.
+  if (!doc.text.includes("phase:")) return;
   let names: Set<string> | undefined;
   for (const t of tasks) {
     const p = phaseOf(t);
