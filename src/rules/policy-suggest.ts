@@ -25,6 +25,10 @@ export const SUGGEST = {
   minRunsPerSide: 10,
   /** Runs started at a WIP above the median taking this many times as long (median) as the others. */
   wipSlowdown: 1.5,
+  /** Retries after a failure needed on each side of the median wait before the backoff is judged. */
+  minRetriesPerSide: 10,
+  /** Retries made sooner than the median wait failing again this many times as often as the later ones. */
+  retryFailRatio: 1.5,
 } as const;
 
 export interface DecidedApproval {
@@ -47,7 +51,7 @@ export interface SuggestInput {
   readonly policy: Policy;
 }
 
-export type SuggestionKind = "stop-auto-approve" | "auto-approve" | "lease" | "max-attempts" | "wip-limit";
+export type SuggestionKind = "stop-auto-approve" | "auto-approve" | "lease" | "max-attempts" | "wip-limit" | "backoff";
 
 export interface Suggestion {
   readonly kind: SuggestionKind;
@@ -138,7 +142,7 @@ export function suggestPolicy(input: SuggestInput): Suggestion[] {
       });
     }
   }
-  out.push(...attemptsSuggestion(input), ...wipSuggestion(input));
+  out.push(...attemptsSuggestion(input), ...backoffSuggestion(input), ...wipSuggestion(input));
   return out;
 }
 
@@ -222,6 +226,58 @@ function wipSuggestion(input: SuggestInput): Suggestion[] {
         .join("")}`,
       evidence: [
         `${high.length} runs started with more than ${level} tasks in DOING took ${secs(highMedian)} (median), ${lowMedian > 0 ? `${Math.round((highMedian / lowMedian) * 10) / 10} times` : "longer than"} the ${secs(lowMedian)} of the ${low.length} runs started with ${level} or fewer`,
+      ],
+    },
+  ];
+}
+
+/** Retries after a failure: do those made soon after it fail again more often than later ones? */
+function backoffSuggestion(input: SuggestInput): Suggestion[] {
+  const T = input.tasksLog;
+  const failedAt = new Map<number, number>();
+  const open = new Map<number, { wait: number; failed: boolean }>();
+  const retries: { wait: number; failed: boolean }[] = [];
+  for (let i = 0; i < T.length; i++) {
+    const x = T.target[i] as number;
+    const action = T.action[i] as number;
+    const time = T.time[i] as number;
+    if (action === W.fail || action === W.recover) {
+      const r = open.get(x);
+      if (r) {
+        r.failed = true;
+        retries.push(r);
+        open.delete(x);
+      }
+      failedAt.set(x, time);
+    } else if (T.to[i] === W.DOING && T.from[i] !== W.DOING && failedAt.has(x)) {
+      open.set(x, { wait: time - (failedAt.get(x) as number), failed: false });
+      failedAt.delete(x);
+    } else if ((T.to[i] === W.REVIEW || T.to[i] === W.DONE) && open.has(x)) {
+      retries.push(open.get(x) as { wait: number; failed: boolean });
+      open.delete(x);
+    }
+  }
+  if (!retries.length) return [];
+  const wait = median(retries.map((r) => r.wait));
+  const soon = retries.filter((r) => r.wait <= wait);
+  const later = retries.filter((r) => r.wait > wait);
+  if (soon.length < SUGGEST.minRetriesPerSide || later.length < SUGGEST.minRetriesPerSide) return [];
+  const share = (xs: typeof retries) => xs.filter((r) => r.failed).length / xs.length;
+  const soonShare = share(soon);
+  const laterShare = share(later);
+  if (soonShare <= laterShare * SUGGEST.retryFailRatio || soonShare === 0) return [];
+  const min = Math.max(60_000, Math.ceil(wait / 60_000) * 60_000 + 60_000);
+  const { backoff } = input.policy;
+  if (min <= backoff.min) return [];
+  const max = Math.max(backoff.max, min);
+  const pctOf = (x: number) => `${Math.round(x * 100)}%`;
+  return [
+    {
+      kind: "backoff",
+      change: `policy: backoff ${formatDuration(backoff.min)}..${formatDuration(backoff.max)} -> ${formatDuration(min)}..${formatDuration(max)}`,
+      apply: `in TASKS.md's ## Policy: - backoff: ${formatDuration(min)}..${formatDuration(max)}`,
+      evidence: [
+        `${soon.filter((r) => r.failed).length} of ${soon.length} retries started within ${formatDuration(Math.max(1000, Math.round(wait / 1000) * 1000))} of a failure failed again (${pctOf(soonShare)}), against ${later.filter((r) => r.failed).length} of ${later.length} started later (${pctOf(laterShare)})`,
       ],
     },
   ];

@@ -127,4 +127,33 @@ describe("policy suggest", () => {
     );
     expect(kinds(flow(10, 60))).toEqual([]); // 9 runs above the median: too few
   });
+
+  it("lengthens the backoff when retries soon after a failure fail again more than 1.5 times as often, on 10 a side", () => {
+    // Task k: fails, is claimed again after `wait` minutes, then fails again or is submitted.
+    const retries = (soonFailed: number, laterFailed: number, later = 10) => {
+      const lines: [number, string][] = [];
+      const retry = (k: number, minutes: number, failed: boolean) => {
+        const h = k * 10;
+        lines.push([h, `claim T-${k} from=READY to=DOING`]);
+        lines.push([h + 0.1, `fail T-${k} from=DOING to=READY`]);
+        lines.push([h + 0.1 + minutes / 60, `claim T-${k} from=READY to=DOING`]);
+        lines.push([
+          h + 0.2 + minutes / 60,
+          failed ? `fail T-${k} from=DOING to=READY` : `submit T-${k} from=DOING to=REVIEW`,
+        ]);
+      };
+      for (let k = 1; k <= 10; k++) retry(k, 2, k <= soonFailed);
+      for (let k = 1; k <= later; k++) retry(100 + k, 30, k <= laterFailed);
+      lines.sort((a, b) => a[0] - b[0]);
+      return { ...history(0, 0, false), tasksLog: log(lines) };
+    };
+    expect(kinds(retries(3, 2))).toEqual([]); // 30% against 20%: 1.5 times, not more
+    const s = suggestPolicy(retries(4, 2));
+    expect(s.map((x) => x.kind)).toEqual(["backoff"]);
+    expect(s[0]?.change).toBe("policy: backoff 1m..1h -> 3m..1h");
+    expect(s[0]?.evidence[0]).toBe(
+      "4 of 10 retries started within 2m of a failure failed again (40%), against 2 of 10 started later (20%)",
+    );
+    expect(kinds(retries(10, 0, 9))).toEqual([]); // 9 later retries: too few
+  });
 });
