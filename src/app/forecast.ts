@@ -4,6 +4,7 @@
 import { stateCounts } from "../ledger/clean-ledger.js";
 import { type Phase, phaseOf, readPhases } from "../ledger/phases.js";
 import type { TasksLedger } from "../ledger/tasks.js";
+import type { Diagnostic } from "../model/diagnostic.js";
 import { type Forecast, forecast } from "../rules/forecast.js";
 import { LogFold } from "../rules/log-fold.js";
 import { foldTasksLog } from "../rules/metrics.js";
@@ -24,6 +25,7 @@ export interface ForecastScope {
 
 export interface ForecastView {
   readonly scopes: readonly ForecastScope[];
+  readonly errors: readonly Diagnostic[];
   readonly seed: number;
 }
 
@@ -44,6 +46,8 @@ interface ScopeFacts {
   readonly added: number[];
 }
 interface ForecastFacts {
+  /** Errors in the ledgers: the forecast is made anyway, but may be wrong. */
+  readonly errors: Diagnostic[];
   readonly phases: string[];
   readonly since: number | null;
   readonly scopes: ScopeFacts[];
@@ -105,6 +109,7 @@ async function forecastFacts(ctx: Context): Promise<ForecastFacts> {
     });
   }
   const facts: ForecastFacts = {
+    errors: ledger.diagnostics.filter((d) => d.severity === "error"),
     phases: phases.map((p) => p.name),
     since: table.length ? (table.time[0] as number) : null,
     scopes,
@@ -138,5 +143,5 @@ export async function forecastView(
         seed,
       }),
     }));
-  return { scopes, seed };
+  return { scopes, seed, errors: facts.errors };
 }

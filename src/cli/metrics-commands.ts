@@ -96,6 +96,7 @@ export function registerMetricsCommands(program: Command, kit: WatchKit): void {
         throw new UsageError(`Expected --seed as a whole number like 7, found "${o.seed}"`);
       const { forecastView } = await import("../app/forecast.js");
       const v = await forecastView(ctx, { phase: o.phase, seed: o.seed === undefined ? undefined : Number(o.seed) });
+      warnIfInvalid(v.errors);
       const { renderForecast, forecastJson, phaseJson } = await import("./forecast-render.js");
       if (kit.json(o)) {
         kit.out.write(

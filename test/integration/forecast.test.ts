@@ -61,6 +61,10 @@ describe("phases", () => {
       expect(r.stdout + r.stderr).toContain(
         `TASKS.md:${phaseLine}:3: error: T-20 is in phase "dox", which the Phases section does not name (phases: automation, docs)`,
       );
+      // forecast still answers, and says on stderr that the ledgers have errors.
+      const f = await cli(["forecast"]);
+      expect(f.code).toBe(0);
+      expect(f.stderr).toMatch(/^taskgate: 2 errors in the ledgers, so what is shown may be wrong/);
     } finally {
       writeFileSync(join(dir, "TASKS.md"), good);
     }
