@@ -4,7 +4,7 @@
 // a race of 20 processes claiming with `next --claim`. Exits 1 when a target is missed
 // (BENCH_NO_FAIL=1 only reports).
 //
-//   node scripts/bench.mjs [--sizes 1000,10000,50000] [--runs 15] [--only metrics|hostile|mcp|share|serve]
+//   node scripts/bench.mjs [--sizes 1000,10000,50000] [--runs 15] [--only metrics|forecast|hostile|mcp|share|serve]
 //
 // --only metrics times only metrics on the long log (no sizes, no race): for working on it.
 // --only mcp times only the MCP server (scripts/bench-mcp.mjs), at 1,000 and 10,000 tasks.
@@ -40,7 +40,8 @@ if (opt("--only", "") === "mcp") {
   process.exit();
 }
 const only = opt("--only", "");
-const onlyMetrics = only === "metrics";
+// --only metrics (or forecast): just the long-log benchmarks, metrics' and forecast's.
+const onlyMetrics = ["metrics", "forecast"].includes(only);
 const onlyHostile = only === "hostile";
 const sizes = onlyMetrics || onlyHostile ? [] : opt("--sizes", "1000,10000,50000").split(",").map(Number);
 const hostileBytes =
@@ -249,6 +250,41 @@ async function race() {
 // - as the first call after a change: a `set` (not timed) appends a line before each run, so
 //   the memo is continued over it;
 // - as the first call ever on that log (TASKGATE_NO_MEMO=1): reported.
+// forecast on 10,000 tasks with a log of about 100,000 lines (the DONE ones with 5 failed
+// attempts each), the tasks planned at once on 2025-01-01 and "now" 8 days later, so the
+// simulation runs (10,000 trials), target 3x: on an unchanged board (the memo answers), and
+// as the first call after a change.
+const forecastBench = onlyHostile
+  ? undefined
+  : (() => {
+      const { tasks, approvals, readyIds } = generateLedgers(10000, { seed: 12, history: 5, createdEvery: 0 });
+      const dir = tempRepo({ "TASKS.md": tasks, "APPROVALS.md": approvals });
+      const lines = tasks.split("\n").filter((l) => / ~ [0-9a-f]{12}$/.test(l)).length;
+      const env = { TASKGATE_NOW: "2025-01-09T08:00:00Z" };
+      const forecast = [CLI, "--dir", dir, "forecast"];
+      const change = (i) =>
+        timeOnce([CLI, "--dir", dir, "--as", "alice", "set", readyIds[0], `priority=P${i % 4}`], env);
+      const times = { node: [], memo: [], changed: [] };
+      for (let i = 0; i < WARMUP + RUNS; i++) {
+        const n = timeOnce(["-e", "0"]);
+        const m = timeOnce(forecast, env);
+        change(i);
+        const c = timeOnce(forecast, env);
+        if (i >= WARMUP) {
+          times.node.push(n);
+          times.memo.push(m);
+          times.changed.push(c);
+        }
+      }
+      const row = (name, xs, target) => {
+        const ratio = median(xs) / median(times.node);
+        const ok = target === undefined || ratio <= target;
+        if (!ok) failed++;
+        return { name, median: median(xs), p90: p(xs, 0.9), ratio, target, ok };
+      };
+      return { lines, rows: [row("forecast", times.memo, 3.0), row("forecast (changed)", times.changed, undefined)] };
+    })();
+
 const longLog = onlyHostile
   ? undefined
   : (() => {
@@ -371,6 +407,15 @@ if (longLog) {
     );
   }
 }
+if (forecastBench) {
+  console.log(`forecast over a log of ${forecastBench.lines} lines (10,000 tasks):`);
+  for (const r of forecastBench.rows) {
+    const target = r.target === undefined ? "report" : `target <=${r.target}  ${r.ok ? "PASS" : "FAIL"}`;
+    console.log(
+      `  ${pad(r.name, 18)} median ${num(r.median, 6)} ms, p90 ${num(r.p90, 6)} ms, ${r.ratio.toFixed(2)}x node  ${target}`,
+    );
+  }
+}
 if (hostileRows.length) {
   console.log("\nhostile files (issue #20), median ms against a normal ledger of the same size (memos off):");
   console.log(
@@ -396,7 +441,7 @@ console.log(`load ${os.loadavg()[0].toFixed(2)} at the end`);
 mkdirSync(join(ROOT, ".bench"), { recursive: true });
 writeFileSync(
   join(ROOT, ".bench", "results.json"),
-  `${JSON.stringify({ node: process.version, rows, memory, race: raced, metrics: longLog, hostile: hostileRows, mcp: mcp?.rows, shared, serve: served?.rows }, null, 2)}\n`,
+  `${JSON.stringify({ node: process.version, rows, memory, race: raced, metrics: longLog, forecast: forecastBench, hostile: hostileRows, mcp: mcp?.rows, shared, serve: served?.rows }, null, 2)}\n`,
 );
 if (failed) {
   console.log(`\n${failed} target(s) missed.`);

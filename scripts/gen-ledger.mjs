@@ -43,8 +43,9 @@ class Log {
  * other states); times start in 2025 so nothing is dated in the future. `history` gives every
  * DONE task that many failed attempts before it was done (claim and fail by a worker loop,
  * or an expired lease recovered by the watch), then claim, submit and accept: a long log.
+ * `createdEvery` is the time between two tasks' creation (0: all made at once, as a planned phase is).
  */
-export function generateLedgers(count, { seed = 1, ready = 0.15, history = 0 } = {}) {
+export function generateLedgers(count, { seed = 1, ready = 0.15, history = 0, createdEvery = 60_000 } = {}) {
   const random = rng(seed);
   const pick = (xs) => xs[Math.floor(random() * xs.length)];
   const start = Date.UTC(2025, 0, 1, 8);
@@ -69,7 +70,7 @@ export function generateLedgers(count, { seed = 1, ready = 0.15, history = 0 } =
   /** [time, body]: log lines, chained in time order once all are made. */
   const events = [];
   for (let n = 1; n <= count; n++) {
-    const created = start + n * 60_000;
+    const created = start + n * createdEvery;
     const r = random();
     const state = r < ready ? "READY" : r < ready + 0.1 ? "PLAN" : r < ready + 0.15 ? "REVIEW" : "DONE";
     const title = `${pick(VERBS)} ${pick(THINGS)} (${n})`;

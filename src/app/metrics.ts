@@ -46,7 +46,7 @@ export interface MetricsView {
 }
 
 /** A ledger's log as columns, and folded when `fold` is given: through the log memo if there is one. */
-function logOf(
+export function logOf(
   memo: LogMemo | undefined,
   path: string,
   bytes: Uint8Array,

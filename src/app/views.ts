@@ -3,10 +3,12 @@
 
 import { tasksOf } from "../ledger/clean-ledger.js";
 import { scanCleanTasks } from "../ledger/clean-scan.js";
+import { readPhases } from "../ledger/phases.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import type { Task } from "../model/task.js";
 import { matcher, type TaskFilter } from "../rules/filter.js";
 import { isStale } from "../rules/gate.js";
+import { type PhaseProgress, phaseProgress } from "../rules/phases.js";
 import { type StatusFacts, type StatusSummary, statusFacts, summarize } from "../rules/summary.js";
 
 const DEAD_LETTER_FIELD = /^[-*+] blocked: dead letter/m;
@@ -20,9 +22,12 @@ export interface StatusView {
   readonly errors: number;
   readonly warnings: number;
   readonly approvalsFound: boolean;
+  /** Each phase's progress (none without a Phases section). */
+  readonly phases: readonly PhaseProgress[];
 }
 
 interface StatusMemo {
+  readonly phases: readonly PhaseProgress[];
   readonly facts: StatusFacts;
   readonly errors: number;
   readonly warnings: number;
@@ -53,6 +58,8 @@ export function statusView(ctx: Context): StatusView {
       : scanned;
     let facts: StatusFacts;
     let diagnostics: readonly Diagnostic[];
+    // A board with phases is never clean (clean-scan.ts knows no Phases section).
+    let phases: readonly PhaseProgress[] = [];
     if (clean) {
       diagnostics = approvals?.diagnostics ?? [];
       facts = statusFacts(clean, approvalList, clean.policy, (a) => {
@@ -63,9 +70,11 @@ export function statusView(ctx: Context): StatusView {
       const tasks = parseTasks(ctx, tasksFile.text);
       diagnostics = [...tasks.diagnostics, ...(approvals?.diagnostics ?? [])];
       facts = statusFacts(tasks.tasks, approvalList, tasks.policy, (a) => isStale(tasks, a, ports.hasher));
+      const found = readPhases(tasks.doc, []);
+      if (found.length) phases = phaseProgress(found, tasks.tasks);
     }
     const errors = diagnostics.filter((d) => d.severity === "error").length;
-    memo = { facts, errors, warnings: diagnostics.length - errors, approvalsFound: approvals !== undefined };
+    memo = { phases, facts, errors, warnings: diagnostics.length - errors, approvalsFound: approvals !== undefined };
     ports.memo?.put("status", sources, memo);
   }
   return {
@@ -73,6 +82,7 @@ export function statusView(ctx: Context): StatusView {
     errors: memo.errors,
     warnings: memo.warnings,
     approvalsFound: memo.approvalsFound,
+    phases: memo.phases,
   };
 }
 

@@ -178,6 +178,7 @@ export async function main(
       const { statusView } = await import("../app/views.js");
       const v = statusView(ctx);
       const { errors, warnings } = v;
+      const phaseText = v.phases.length ? await import("./forecast-render.js") : undefined;
       if (json(o)) {
         const s = v.summary;
         out.write(
@@ -203,6 +204,7 @@ export async function main(
               overSla: s.approvals.overSla.map((a) => ({ id: a.id, waitingSeconds: Math.floor(a.waiting / 1000) })),
               stale: s.approvals.stale,
             },
+            phases: phaseText ? v.phases.map(phaseText.phaseJson) : [],
             errors,
             warnings,
           }),
@@ -224,6 +226,7 @@ export async function main(
             warnings,
           ),
         );
+        if (phaseText) out.write(`Phases:\n${phaseText.renderPhases(v.phases)}`);
       }
     });
 
@@ -233,14 +236,20 @@ export async function main(
     .option("--state <state>", `only tasks in this state (${STATES.join("|")}); repeat or comma-separate`, collectList)
     .option("--label <label>", "only tasks with this label; repeat for all of several", collectList)
     .option("--assignee <name>", "only tasks assigned to this actor")
+    .option("--phase <name>", "only tasks of this phase (their phase field)")
     .option("--json", "print one JSON document")
-    .action(async (o: { state?: string[]; label?: string[]; assignee?: string; json?: boolean }) => {
+    .action(async (o: { state?: string[]; label?: string[]; assignee?: string; phase?: string; json?: boolean }) => {
       const { ctx, c } = context();
       const states = (o.state ?? []).map((s) => s.toUpperCase());
       const wrong = states.find((s) => !isState(s));
       if (wrong) throw new UsageError(`Unknown state "${wrong}"; expected ${STATES.join("|")}`);
       const { listView } = await import("../app/views.js");
-      const v = listView(ctx, { states, labels: o.label ?? [], ...(o.assignee ? { assignee: o.assignee } : {}) });
+      const v = listView(ctx, {
+        states,
+        labels: o.label ?? [],
+        ...(o.assignee ? { assignee: o.assignee } : {}),
+        ...(o.phase !== undefined ? { phase: o.phase } : {}),
+      });
       if (json(o)) {
         const body = { file: ctx.paths.tasksDisplay, count: v.tasks.length };
         writeJsonDocStream((chunk) => out.write(chunk), "list", body, "tasks", v.tasks, taskJson);

@@ -49,8 +49,10 @@ export function registerMetricsCommands(program: Command, kit: WatchKit): void {
     warnIfInvalid(v.errors);
     if (o.prom) {
       const { toPrometheus } = await import("../rules/prometheus.js");
+      const { forecastView } = await import("../app/forecast.js");
+      const f = await forecastView(ctx);
       const target = resolve(o.prom);
-      writeFileAtomic(target, Buffer.from(toPrometheus(v.metrics), "utf8"), dirname(target));
+      writeFileAtomic(target, Buffer.from(toPrometheus(v.metrics, f.scopes), "utf8"), dirname(target));
     }
     if (kit.json(o)) {
       const m = v.metrics;
@@ -81,6 +83,69 @@ export function registerMetricsCommands(program: Command, kit: WatchKit): void {
   });
 
   program
+    .command("forecast")
+    .description(
+      "when the remaining work (of the board, or a phase) will be done: dates at 50/85/95% from the board's own throughput",
+    )
+    .option("--phase <name>", "only this phase")
+    .option("--seed <n>", "the simulation's seed (default 1: the same board gives the same answer)")
+    .option("--json", "print one JSON document")
+    .action(async (o: { phase?: string; seed?: string; json?: boolean }) => {
+      const { ctx } = kit.context();
+      if (o.seed !== undefined && !/^\d{1,9}$/.test(o.seed))
+        throw new UsageError(`Expected --seed as a whole number like 7, found "${o.seed}"`);
+      const { forecastView } = await import("../app/forecast.js");
+      const v = await forecastView(ctx, { phase: o.phase, seed: o.seed === undefined ? undefined : Number(o.seed) });
+      warnIfInvalid(v.errors);
+      const { renderForecast, forecastJson, phaseJson } = await import("./forecast-render.js");
+      if (kit.json(o)) {
+        kit.out.write(
+          jsonDoc("forecast", {
+            seed: v.seed,
+            scopes: v.scopes.map((s) => ({
+              phase: s.phase ? phaseJson(s.phase) : null,
+              forecast: forecastJson(s.forecast),
+            })),
+          }),
+        );
+        return;
+      }
+      kit.out.write(renderForecast(v.scopes, v.seed));
+    });
+
+  const policy = program
+    .command("policy")
+    .description("the policy: `policy suggest` proposes changes from the history");
+  policy
+    .command("suggest")
+    .description("changes to the policy and the approval rules that the history argues for, with the evidence")
+    .option("--request", "file each suggestion as an approval request for another AUDIT (nothing is applied)")
+    .option("--json", "print one JSON document")
+    .action(async (o: { request?: boolean; json?: boolean }) => {
+      const { ctx } = kit.context();
+      const { policySuggestions, requestSuggestions } = await import("../app/policy-suggest.js");
+      const suggestions = policySuggestions(ctx);
+      const requests = o.request ? await requestSuggestions(ctx, suggestions) : [];
+      if (kit.json(o)) {
+        kit.out.write(
+          jsonDoc("policy-suggestions", {
+            suggestions: suggestions.map((s, i) => ({ ...s, request: requests[i] ?? null })),
+          }),
+        );
+        return;
+      }
+      if (!suggestions.length) {
+        kit.out.write("No change suggested: no evidence crosses a threshold (see docs/forecast.md)\n");
+        return;
+      }
+      for (const [i, s] of suggestions.entries()) {
+        kit.out.write(`${s.change}${requests[i] ? `  (requested as ${requests[i]})` : ""}\n`);
+        for (const e of s.evidence) kit.out.write(`  evidence: ${e}\n`);
+        kit.out.write(`  apply: ${s.apply.replace(/\n/g, "\n         ")}\n`);
+      }
+    });
+
+  program
     .command("board")
     .description("the board as columns by state, with leases (holder, time left) and blocked marks")
     .option("--width <n>", "columns to fit (default: the terminal's, else 120)")
@@ -90,8 +155,11 @@ export function registerMetricsCommands(program: Command, kit: WatchKit): void {
       const { loadTasks } = await import("../app/ledgers.js");
       const ledger = loadTasks(ctx);
       warnIfInvalid(ledger.diagnostics.filter((d) => d.severity === "error"));
+      const { phasesOf } = await import("../app/forecast.js");
+      const { progress } = phasesOf(ledger);
+      const { phaseJson, renderPhases } = await import("./forecast-render.js");
       if (kit.json(o)) {
-        kit.out.write(jsonDoc("board", { tasks: ledger.tasks.map(taskJson) }));
+        kit.out.write(jsonDoc("board", { tasks: ledger.tasks.map(taskJson), phases: progress.map(phaseJson) }));
         return;
       }
       const width = o.width === undefined ? (process.stdout.columns ?? 120) : Number(o.width);
@@ -99,6 +167,7 @@ export function registerMetricsCommands(program: Command, kit: WatchKit): void {
         throw new UsageError(`Expected --width as a whole number of at least 40, found "${o.width}"`);
       const { renderBoard } = await import("./dashboard-render.js");
       kit.out.write(renderBoard(ledger.tasks, ctx.now, ledger.policy.clockSkew, width));
+      if (progress.length) kit.out.write(`Phases:\n${renderPhases(progress)}`);
     });
 
   periodHelp(
@@ -113,8 +182,14 @@ export function registerMetricsCommands(program: Command, kit: WatchKit): void {
     const { reportHtml } = await import("../rules/report-html.js");
     const v = await metricsView(ctx, o);
     warnIfInvalid(v.errors);
+    const { forecastView } = await import("../app/forecast.js");
+    const f = await forecastView(ctx);
     const target = resolve(o.html);
-    writeFileAtomic(target, Buffer.from(reportHtml(v.metrics, v.tasks, ctx.now, o.title), "utf8"), dirname(target));
+    writeFileAtomic(
+      target,
+      Buffer.from(reportHtml(v.metrics, v.tasks, ctx.now, o.title, f.scopes), "utf8"),
+      dirname(target),
+    );
     kit.out.write(`Wrote ${o.html}\n`);
   });
 }

@@ -54,6 +54,14 @@ export function taskSummaries(ledger: TasksLedger): readonly TaskSummary[] {
   return ledger instanceof CleanLedger ? ledger.summaries() : ledger.tasks;
 }
 
+/** The number of tasks in each state: from the clean scan's counts when it read the board, reading no task. */
+export function stateCounts(ledger: TasksLedger): Record<State, number> {
+  if (ledger instanceof CleanLedger) return { ...ledger.clean.byState };
+  const out = Object.fromEntries(STATES.map((s) => [s, 0])) as Record<State, number>;
+  for (const t of ledger.tasks) out[t.state]++;
+  return out;
+}
+
 type Entry = { task: Task; section: Section };
 
 class CleanLedger implements TasksLedger {

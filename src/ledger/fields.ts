@@ -137,6 +137,8 @@ export const TASK_FIELDS: Record<string, (v: string) => Decoded<unknown>> = {
   rework: decodeText,
   evidence: decodeText,
   "last-error": decodeText,
+  phase: (v: string): Decoded<string> =>
+    LABEL.test(v) ? ok(v) : bad("a phase name like automation or phase-3 (letters, digits and . _ / -)"),
 };
 
 /** "80%" -> 0.8; "-30%" -> -0.3 (signed: a change). */

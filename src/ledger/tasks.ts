@@ -27,6 +27,7 @@ import {
 import { likelyEntryId, loggedAdds } from "./entry-ids.js";
 import { type Decoded, POLICY_FIELDS, TASK_FIELDS } from "./fields.js";
 import { type LogSection, locateLog } from "./log.js";
+import { checkTaskPhases, readPhases } from "./phases.js";
 
 export interface Schedule {
   readonly name: string;
@@ -78,6 +79,8 @@ export function readTasks(file: string, text: string): TasksLedger {
   }
   checkTaskRelations(file, tasks, byId, diagnostics);
   checkLoggedAdds(doc, byId, diagnostics);
+  readPhases(doc, diagnostics);
+  checkTaskPhases(doc, tasks, diagnostics);
 
   const policySection = sectionByName(doc, "Policy");
   const policy = policySection

@@ -3,6 +3,7 @@
 // _total, and no label ever holds a task ID (labels stay few and bounded).
 
 import type { Metrics, Spread } from "./metrics.js";
+import type { ReportForecast } from "./report-html.js";
 
 type Labels = Readonly<Record<string, string>>;
 
@@ -13,7 +14,7 @@ const labelText = (l: Labels) => {
 };
 const num = (x: number) => (Number.isFinite(x) ? String(Math.round(x * 1e6) / 1e6) : x > 0 ? "+Inf" : "NaN");
 
-export function toPrometheus(m: Metrics): string {
+export function toPrometheus(m: Metrics, forecasts: readonly ReportForecast[] = []): string {
   const { totals } = m;
   const out: string[] = [];
   const family = (name: string, type: "gauge" | "counter" | "summary", help: string) => {
@@ -89,5 +90,27 @@ export function toPrometheus(m: Metrics): string {
   }
   family("taskgate_period_seconds", "gauge", "Length of the period the gauges describe.");
   sample("taskgate_period_seconds", (m.until - m.since) / 1000);
+  if (forecasts.length) {
+    // The whole board without a label; each phase with its name (names from the Phases section: few).
+    const labelsOf = (f: ReportForecast): Labels => (f.phase ? { phase: f.phase.name } : {});
+    family(
+      "taskgate_forecast_p85_timestamp_seconds",
+      "gauge",
+      "When the remaining work will be done with 85% likelihood (Unix time; absent when the forecast cannot know).",
+    );
+    for (const f of forecasts) {
+      if (f.forecast.kind === "forecast" && f.forecast.p85 !== null)
+        sample("taskgate_forecast_p85_timestamp_seconds", Math.floor(f.forecast.p85 / 1000), labelsOf(f));
+    }
+    family(
+      "taskgate_forecast_on_time_ratio",
+      "gauge",
+      "The share of simulated futures that finish a phase by its due time.",
+    );
+    for (const f of forecasts) {
+      if (f.forecast.kind === "forecast" && f.forecast.onTime !== null)
+        sample("taskgate_forecast_on_time_ratio", f.forecast.onTime, labelsOf(f));
+    }
+  }
   return `${out.join("\n")}\n`;
 }

@@ -5,8 +5,16 @@
 import type { Task } from "../model/task.js";
 import { STATES } from "../model/task.js";
 import { formatAge, formatTime } from "../model/time.js";
+import type { Forecast } from "./forecast.js";
 import { holderWithSession } from "./lease.js";
 import type { Metrics, Spread } from "./metrics.js";
+import type { PhaseProgress } from "./phases.js";
+
+/** A forecast for the report: of the whole board (phase null) or of a phase. */
+export interface ReportForecast {
+  readonly phase: PhaseProgress | null;
+  readonly forecast: Forecast;
+}
 
 const esc = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
@@ -111,11 +119,87 @@ function automationChart(m: Metrics): string {
   );
 }
 
+/** The forecast's distribution: trials finished on each day from now, the 85% date and the due time marked. */
+function forecastChart(name: string, f: Forecast & { kind: "forecast" }, now: number): string {
+  const plotW = W - PAD.left - PAD.right;
+  const plotH = H - PAD.top - PAD.bottom;
+  const DAY = 86_400_000;
+  const dueDay = f.due === undefined ? undefined : (f.due - now) / DAY;
+  const lastDay = Math.max(
+    1,
+    ...f.histogram.map((h) => h[0]),
+    dueDay !== undefined && dueDay > 0 ? Math.ceil(dueDay) : 0,
+  );
+  const max = Math.max(1, ...f.histogram.map((h) => h[1]));
+  const x = (d: number) => PAD.left + (d / (lastDay + 1)) * plotW;
+  const bw = Math.max(1, plotW / (lastDay + 1) - 1);
+  const bars = f.histogram
+    .map(([d, n]) => {
+      const h = (n / max) * plotH;
+      return `<rect class="bar" x="${(x(d) - bw / 2).toFixed(1)}" y="${(PAD.top + plotH - h).toFixed(1)}" width="${bw.toFixed(1)}" height="${h.toFixed(1)}"><title>${day(now + d * DAY)}: ${n} of ${f.trials} trials</title></rect>`;
+    })
+    .join("");
+  const mark = (t: number, cls: string, label: string) => {
+    const d = (t - now) / DAY;
+    if (d < 0 || d > lastDay + 1) return "";
+    return `<line class="${cls}" x1="${x(d).toFixed(1)}" x2="${x(d).toFixed(1)}" y1="${PAD.top}" y2="${PAD.top + plotH}"/><text x="${(x(d) + 3).toFixed(1)}" y="${PAD.top + 10}" class="${cls}-t">${esc(label)}</text>`;
+  };
+  const labels = every(
+    Array.from({ length: lastDay + 2 }, (_, d) => [x(d), day(now + d * DAY)] as [number, string]),
+    8,
+  );
+  const due = f.due === undefined ? "" : mark(f.due, "due", `due ${day(f.due - 1)}`);
+  const p85 = f.p85 === null ? "" : mark(f.p85, "p85", "85%");
+  const onTime = f.onTime === null ? "" : `; ${pct(f.onTime)} of the trials finish by the due time`;
+  return chart(
+    `Forecast: ${name}`,
+    `When ${name} will be done in ${f.trials} simulated futures: 50% by ${f.p50 === null ? "later" : day(f.p50)}, 85% by ${f.p85 === null ? "later" : day(f.p85)}, 95% by ${f.p95 === null ? "later" : day(f.p95)}${onTime}`,
+    `${axes(max, (v) => String(Math.round(v)), labels)}${bars}${p85}${due}`,
+  );
+}
+
+function phasesSection(forecasts: readonly ReportForecast[], now: number): string {
+  if (!forecasts.length) return "";
+  const rows = forecasts
+    .map(({ phase: p, forecast: f }) => {
+      const name = p ? p.name : "whole board";
+      const progress = p ? `${p.done} of ${p.total} done` : `${f.remaining} not done`;
+      const blocks = p
+        ? [
+            ...p.blocked.map((b) => `${esc(b.id)} blocked: ${esc(b.reason)}`),
+            ...p.waiting.map((w) => `${esc(w.id)} waits on ${esc(w.on.join(", "))}`),
+          ].join("<br>")
+        : "";
+      const when =
+        f.kind === "forecast"
+          ? `50% ${f.p50 === null ? "later" : day(f.p50)} · 85% ${f.p85 === null ? "later" : day(f.p85)} · 95% ${f.p95 === null ? "later" : day(f.p95)}${f.onTime === null ? "" : ` · on time ${pct(f.onTime)}`}`
+          : f.kind === "done"
+            ? "done"
+            : esc(f.sentence);
+      return `<tr><td>${esc(name)}</td><td>${p?.due === undefined ? "–" : esc(formatTime(p.due))}</td><td>${progress}</td><td>${blocks || "–"}</td><td>${when}</td></tr>`;
+    })
+    .join("");
+  const charts = forecasts
+    .map(({ phase, forecast: f }) =>
+      f.kind === "forecast" ? forecastChart(phase ? phase.name : "whole board", f, now) : "",
+    )
+    .join("");
+  return `<h2>Phases and forecasts</h2>
+<table><tr><th></th><th>due</th><th>progress</th><th>what blocks it</th><th>forecast</th></tr>${rows}</table>
+${charts}`;
+}
+
 function spreadCells(s: Spread): string {
   return `<td>${age(s.median)}</td><td>${age(s.p90)}</td><td>${s.count}</td>`;
 }
 
-export function reportHtml(m: Metrics, tasks: readonly Task[], now: number, title: string): string {
+export function reportHtml(
+  m: Metrics,
+  tasks: readonly Task[],
+  now: number,
+  title: string,
+  forecasts: readonly ReportForecast[] = [],
+): string {
   const goal = (name: string, g: Metrics["goals"]["automation"], fmt: (x: number) => string) =>
     g
       ? `<tr><td>${esc(name)}</td><td>${fmt(g.target)}</td><td>${g.actual === null ? "–" : fmt(g.actual)}</td><td class="${g.met === null ? "" : g.met ? "met" : "missed"}">${g.met === null ? "no data" : g.met ? "met" : "missed"}</td></tr>`
@@ -162,6 +246,7 @@ th{font-weight:600;color:#5b6472}.met{color:#137333;font-weight:600}.missed{colo
 figure{margin:8px 0 16px}figcaption{font-weight:600;margin-bottom:4px}svg text{font-size:11px;fill:#5b6472}
 .grid{stroke:#e3e6eb}.bar{fill:#3b6fd8}.line{fill:none;stroke:#137333;stroke-width:2}.auto{fill:#137333}.manual{fill:#d07a16}
 .auto-t{fill:#137333}.manual-t{fill:#d07a16}
+.due{stroke:#b3261e;stroke-width:2}.due-t{fill:#b3261e!important}.p85{stroke:#1d2330;stroke-dasharray:4 3}.p85-t{fill:#1d2330!important}
 </style>
 </head>
 <body>
@@ -186,6 +271,7 @@ figure{margin:8px 0 16px}figcaption{font-weight:600;margin-bottom:4px}svg text{f
 <tr><th>Cycle time</th>${spreadCells(m.flow.cycleTime)}</tr>
 <tr><th>Open work age</th>${spreadCells(m.flow.openAge)}</tr>
 </table>
+${phasesSection(forecasts, now)}
 ${goals ? `<h2>Goals</h2><table><tr><th></th><th>goal</th><th>actual</th><th></th></tr>${goals}</table>` : ""}
 <h2>Charts</h2>
 ${throughputChart(m)}

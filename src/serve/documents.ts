@@ -9,6 +9,7 @@ import type { StatusView } from "../app/views.js";
 import type { Approval } from "../model/approval.js";
 import type { Task } from "../model/task.js";
 import { formatDuration, formatTime } from "../model/time.js";
+import { phaseJson } from "../rules/phases.js";
 
 /** The `version` of every document (the CLI's JSON_SCHEMA_VERSION). */
 export const SCHEMA_VERSION = 1;
@@ -69,6 +70,7 @@ export function statusDoc(ctx: Context, v: StatusView): Record<string, unknown> 
       overSla: s.approvals.overSla.map((a) => ({ id: a.id, waitingSeconds: Math.floor(a.waiting / 1000) })),
       stale: s.approvals.stale,
     },
+    phases: v.phases.map(phaseJson),
     errors: v.errors,
     warnings: v.warnings,
   });

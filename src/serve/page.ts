@@ -7,7 +7,7 @@ import type { ApprovalRow } from "../app/approvals.js";
 import type { MetricsView } from "../app/metrics.js";
 import type { StatusView } from "../app/views.js";
 import { STATES, type Task } from "../model/task.js";
-import { formatAge, formatDuration } from "../model/time.js";
+import { formatAge, formatDuration, formatTime } from "../model/time.js";
 
 export interface BoardData {
   readonly now: number;
@@ -80,23 +80,19 @@ function approvalsSection(d: BoardData): string {
   return `<section id="approvals"><h2>Approvals pending (${d.pending.length})</h2><ul>${rows.join("")}</ul></section>`;
 }
 
-function phasesSection(tasks: readonly Task[]): string {
-  const phases = new Map<string, { done: number; all: number }>();
-  for (const t of tasks)
-    for (const l of t.labels)
-      if (/^phase[-_.]/i.test(l)) {
-        const p = phases.get(l) ?? { done: 0, all: 0 };
-        p.all++;
-        if (t.state === "DONE") p.done++;
-        phases.set(l, p);
-      }
-  if (phases.size === 0) return "";
-  const rows = [...phases]
-    .sort(([a], [b]) => a.localeCompare(b, "en", { numeric: true }))
-    .map(
-      ([l, p]) =>
-        `<li><span>${esc(l)}</span> <progress max="${p.all}" value="${p.done}"></progress> ${p.done}/${p.all}</li>`,
-    );
+/** The phases of TASKS.md's ## Phases (docs/forecast.md): done of total, due time, what blocks them. */
+function phasesSection(d: BoardData): string {
+  const phases = d.status.phases;
+  if (phases.length === 0) return "";
+  const rows = phases.map((p) => {
+    const due =
+      p.due === undefined
+        ? ""
+        : ` · due ${esc(formatTime(p.due))}${p.due < d.now && p.done < p.total ? ' <span class="late">(past)</span>' : ""}`;
+    const blocked = p.blocked.length ? ` · blocked: ${esc(p.blocked.map((b) => b.id).join(", "))}` : "";
+    const waiting = p.waiting.length ? ` · waiting: ${esc(p.waiting.map((w) => w.id).join(", "))}` : "";
+    return `<li><span>${esc(p.name)}</span> <progress max="${p.total}" value="${p.done}"></progress> ${p.done}/${p.total}<span class="muted">${due}${blocked}${waiting}</span></li>`;
+  });
   return `<section id="phases"><h2>Phases</h2><ul>${rows.join("")}</ul></section>`;
 }
 
@@ -128,7 +124,7 @@ export function boardFragment(d: BoardData): string {
     const list = byState.get(st) ?? [];
     return `<section class="col" data-state="${esc(st)}"><h2>${esc(st)} <span class="muted">${list.length}</span></h2><ul>${list.map((t) => card(t, d)).join("")}</ul></section>`;
   }).join("");
-  return `${who}${counts}${approvalsSection(d)}${phasesSection(d.tasks)}<div class="board">${columns}</div>${metricsSection(d.metrics)}`;
+  return `${who}${counts}${approvalsSection(d)}${phasesSection(d)}<div class="board">${columns}</div>${metricsSection(d.metrics)}`;
 }
 
 /** A fragment saying why the board cannot be shown (a ledger missing or invalid). */

@@ -187,6 +187,17 @@ beforeAll(async () => {
     const r = await runCli(["--as", "boss", "add", t, ...extra], { cwd: dir });
     expect(r.stderr).toBe("");
   }
+  // Two phases (docs/forecast.md); the tasks join them through their phase field.
+  const tasksPath = join(dir, "TASKS.md");
+  writeFileSync(
+    tasksPath,
+    readFileSync(tasksPath, "utf8").replace(
+      "## Schedules\n",
+      "## Phases\n- release: 2026-12-20\n- notes:\n\n## Schedules\n",
+    ),
+  );
+  expect((await runCli(["--as", "boss", "set", "T-2", "phase=release"], { cwd: dir })).stderr).toBe("");
+  expect((await runCli(["--as", "boss", "set", "T-3", "phase=notes"], { cwd: dir })).stderr).toBe("");
   expect((await runCli(["--as", "w1", "claim", "T-3"], { cwd: dir })).code).toBe(0);
   expect(
     (await runCli(["--as", "w1", "block", "T-3", "--reason", "waiting for <b>legal</b>"], { cwd: dir })).code,
@@ -219,10 +230,10 @@ describe("taskgate serve: the page", () => {
     expect(await b.evaluate("document.querySelector('[data-task=\"T-3\"] .lease').textContent")).toMatch(
       /^w1@\S+ · \d+m left$/,
     );
-    expect(await b.evaluate("[...document.querySelectorAll('#phases li span')].map((e) => e.textContent)")).toEqual([
-      "phase-1",
-      "phase-2",
-    ]);
+    expect(
+      await b.evaluate("[...document.querySelectorAll('#phases li > span:first-child')].map((e) => e.textContent)"),
+    ).toEqual(["release", "notes"]);
+    expect(await b.evaluate("document.querySelector('#phases li:nth-child(2)').textContent")).toContain("blocked: T-3");
     expect(await b.evaluate("document.querySelectorAll('#metrics dd').length")).toBe(4);
 
     // Another process adds a task: the open page shows it within a second of the write.
