@@ -2,8 +2,8 @@
 // (list and auto), roles grant/revoke.
 
 import type { Command } from "commander";
-import type { Approval } from "../model/approval.js";
-import { formatAge, formatTime } from "../model/time.js";
+import { approvalDoc } from "../app/documents.js";
+import { formatAge } from "../model/time.js";
 import type { Verdict } from "../rules/approval-rules.js";
 import { terminalText } from "../rules/values.js";
 import { collectList } from "./options.js";
@@ -14,21 +14,6 @@ const normalizeApproval = (id: string) => {
   const m = /^a-?(\d+)$/i.exec(id.trim());
   return m ? `A-${Number(m[1])}` : id.trim();
 };
-
-function approvalJson(a: Approval, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    id: a.id,
-    title: a.title,
-    status: a.status,
-    subject: a.subject ?? null,
-    requestedBy: a.requestedBy ?? null,
-    requestedAt: a.requestedAt === undefined ? null : formatTime(a.requestedAt),
-    approver: a.approver ?? null,
-    decidedAt: a.decidedAt === undefined ? null : formatTime(a.decidedAt),
-    fields: Object.fromEntries(a.fields.map((f) => [f.key, f.value])),
-    ...extra,
-  };
-}
 
 function verdictText(v: Verdict): string {
   switch (v.decision) {
@@ -82,7 +67,7 @@ export function registerApprovalCommands(program: Command, kit: CommandKit): voi
         if (kit.json(o)) {
           kit.out.write(
             jsonDoc(name === "show" ? "approval" : "approval-explain", {
-              approval: approvalJson(e.approval, { stale: e.stale }),
+              approval: approvalDoc(e.approval, { stale: e.stale }),
               rules: e.trace.map((t) => ({
                 id: t.rule.id,
                 effect: t.rule.effect,
@@ -157,9 +142,7 @@ export function registerApprovalCommands(program: Command, kit: CommandKit): voi
         ...(o.subject ? { subject: kit.normalizeId(o.subject) } : {}),
       });
       if (kit.json(o)) {
-        const list = rows.map((r) =>
-          approvalJson(r.approval, { stale: r.stale, ageSeconds: Math.floor(r.age / 1000) }),
-        );
+        const list = rows.map((r) => approvalDoc(r.approval, { stale: r.stale, ageSeconds: Math.floor(r.age / 1000) }));
         kit.out.write(jsonDoc("approvals", { count: rows.length, approvals: list }));
         return;
       }

@@ -180,35 +180,8 @@ export async function main(
       const { errors, warnings } = v;
       const phaseText = v.phases.length ? await import("./forecast-render.js") : undefined;
       if (json(o)) {
-        const s = v.summary;
-        out.write(
-          jsonDoc("status", {
-            files: { tasks: ctx.paths.tasksDisplay, approvals: v.approvalsFound ? ctx.paths.approvalsDisplay : null },
-            ...(ctx.ports.board ? { board: ctx.ports.board.describe() } : {}),
-            tasks: s.tasks,
-            byState: s.byState,
-            blocked: s.blocked,
-            deadLetters: s.deadLetters,
-            behindDeadLetter: s.behindDeadLetter,
-            leases: {
-              held: s.leases.held,
-              expired: s.leases.expired.map((e) => ({
-                id: e.id,
-                holder: e.holder,
-                session: e.session ?? null,
-                expiredAt: new Date(e.since).toISOString(),
-              })),
-            },
-            approvals: {
-              pending: s.approvals.pending,
-              overSla: s.approvals.overSla.map((a) => ({ id: a.id, waitingSeconds: Math.floor(a.waiting / 1000) })),
-              stale: s.approvals.stale,
-            },
-            phases: phaseText ? v.phases.map(phaseText.phaseJson) : [],
-            errors,
-            warnings,
-          }),
-        );
+        const { docText, statusDoc } = await import("../app/documents.js");
+        out.write(docText(statusDoc(ctx, v)));
       } else {
         const board = ctx.ports.board;
         if (board)

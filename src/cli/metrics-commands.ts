@@ -5,7 +5,6 @@ import type { Command } from "commander";
 import { UsageError } from "../app/errors.js";
 import { writeFileAtomic } from "../io/atomic-write.js";
 import { type Diagnostic, formatDiagnostic } from "../model/diagnostic.js";
-import { formatTime } from "../model/time.js";
 import { output } from "./output.js";
 import { jsonDoc, taskJson } from "./render.js";
 import type { WatchKit } from "./watch-commands.js";
@@ -55,27 +54,8 @@ export function registerMetricsCommands(program: Command, kit: WatchKit): void {
       writeFileAtomic(target, Buffer.from(toPrometheus(v.metrics, f.scopes), "utf8"), dirname(target));
     }
     if (kit.json(o)) {
-      const m = v.metrics;
-      kit.out.write(
-        jsonDoc("metrics", {
-          ...m,
-          since: formatTime(m.since),
-          until: formatTime(m.until),
-          automation: {
-            ...m.automation,
-            daily: m.automation.daily.map(([t, n, a]) => ({ day: formatTime(t), changes: n, automated: a })),
-          },
-          approvalWait: {
-            ...m.approvalWait,
-            decisions: m.approvalWait.decisions.map(([t, wait, auto]) => ({
-              at: formatTime(t),
-              waitMs: wait,
-              automatic: auto,
-            })),
-          },
-          flow: { ...m.flow, daily: m.flow.daily.map(([t, n]) => ({ day: formatTime(t), done: n })) },
-        }),
-      );
+      const { docText, metricsDoc } = await import("../app/documents.js");
+      kit.out.write(docText(metricsDoc(v)));
       return;
     }
     const { renderMetrics } = await import("./dashboard-render.js");

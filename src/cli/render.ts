@@ -4,7 +4,7 @@ import { Chalk, type ChalkInstance } from "chalk";
 import { encodeLease } from "../ledger/fields.js";
 import { type Diagnostic, formatDiagnostic } from "../model/diagnostic.js";
 import { STATES, type State, type Task } from "../model/task.js";
-import { formatAge, formatDuration, formatTime } from "../model/time.js";
+import { formatAge, formatTime } from "../model/time.js";
 import { holderWithSession } from "../rules/lease.js";
 import type { StatusSummary } from "../rules/summary.js";
 import { terminalText } from "../rules/values.js";
@@ -190,33 +190,8 @@ export function renderTask(c: ChalkInstance, t: Task, body: string, now: number,
   return `${lines.join("\n")}\n`;
 }
 
-export function taskJson(t: Task): Record<string, unknown> {
-  return {
-    id: t.id,
-    title: t.title,
-    state: t.state,
-    priority: t.priority,
-    labels: t.labels,
-    depends: t.depends,
-    assignee: t.assignee ?? null,
-    lease: t.lease
-      ? {
-          holder: t.lease.holder,
-          token: t.lease.token,
-          until: formatTime(t.lease.until),
-          ttl: formatDuration(t.lease.ttl),
-          session: t.lease.session ?? null,
-        }
-      : null,
-    attempts: t.attempts,
-    blocked: t.blocked ?? null,
-    resolution: t.resolution ?? null,
-    notBefore: t.notBefore === undefined ? null : formatTime(t.notBefore),
-    created: t.created === undefined ? null : formatTime(t.created),
-    fields: Object.fromEntries(t.fields.map((f) => [f.key, f.value])),
-    line: t.line,
-  };
-}
+/** A task as every --json document gives it (app/documents.ts). */
+export { taskDoc as taskJson } from "../app/documents.js";
 
 export function diagnosticJson(d: Diagnostic): Record<string, unknown> {
   return {

@@ -84,7 +84,10 @@ export function suggestPolicy(input: SuggestInput): Suggestion[] {
   for (const a of input.approvals) {
     for (const label of input.labelsOf.get(a.task) ?? []) {
       let e = byLabel.get(label);
-      if (!e) byLabel.set(label, (e = { auto: [], manual: [] }));
+      if (!e) {
+        e = { auto: [], manual: [] };
+        byLabel.set(label, e);
+      }
       (a.automatic ? e.auto : e.manual).push(a);
     }
   }

@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { decideApproval, listApprovals } from "../app/approvals.js";
 import type { Context } from "../app/context.js";
+import { approvalsDoc, doc, docText, listDoc, metricsDoc, showDoc, statusDoc } from "../app/documents.js";
 import { TaskgateError, UsageError } from "../app/errors.js";
 import { loadTasks } from "../app/ledgers.js";
 import { metricsView } from "../app/metrics.js";
@@ -16,7 +17,6 @@ import { transition, whoActs } from "../app/transition.js";
 import { listView, showView, statusView } from "../app/views.js";
 import { isState } from "../model/task.js";
 import type { TransitionAction } from "../rules/workflow.js";
-import { approvalsDoc, doc, docText, listDoc, metricsDoc, showDoc, statusDoc } from "./documents.js";
 import { answerHeaders, Guard } from "./guard.js";
 import { type BoardData, boardFragment, pageHtml, problemFragment } from "./page.js";
 import { ChangeWatch } from "./watch.js";

@@ -1,17 +1,17 @@
-// The JSON API's documents: the same versioned documents `--json` prints (status, list, show,
-// approvals, metrics), built from the same app views. Faces never import each other, so the
-// shapes are written here again; test/integration/serve.test.ts compares them with the CLI's.
+// The versioned JSON documents of the app's views (status, list, show, approvals, metrics): what
+// `--json` prints and what serve's API answers, built once here for every face, so the two
+// cannot drift (test/integration/serve.test.ts compares them byte for byte).
 
-import type { ApprovalRow } from "../app/approvals.js";
-import type { Context } from "../app/context.js";
-import type { MetricsView } from "../app/metrics.js";
-import type { StatusView } from "../app/views.js";
 import type { Approval } from "../model/approval.js";
 import type { Task } from "../model/task.js";
 import { formatDuration, formatTime } from "../model/time.js";
 import { phaseJson } from "../rules/phases.js";
+import type { ApprovalRow } from "./approvals.js";
+import type { Context } from "./context.js";
+import type { MetricsView } from "./metrics.js";
+import type { StatusView } from "./views.js";
 
-/** The `version` of every document (the CLI's JSON_SCHEMA_VERSION). */
+/** The `version` of every document. */
 export const SCHEMA_VERSION = 1;
 
 export function doc(kind: string, body: Record<string, unknown>): Record<string, unknown> {
@@ -84,7 +84,7 @@ export function showDoc(task: Task, body: string): Record<string, unknown> {
   return doc("task", { task: taskDoc(task), body });
 }
 
-function approvalDoc(a: Approval, extra: Record<string, unknown>): Record<string, unknown> {
+export function approvalDoc(a: Approval, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     id: a.id,
     title: a.title,
