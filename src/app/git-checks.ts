@@ -10,6 +10,7 @@ import { decodeUtf8 } from "../io/text.js";
 import { readApprovals } from "../ledger/approvals.js";
 import { readCleanTasks } from "../ledger/clean-ledger.js";
 import { readTasks } from "../ledger/tasks.js";
+import { committerName } from "../rules/identity.js";
 import { judgeChange, judgeMerge, type Ledgers, type Violation } from "../rules/judge.js";
 import type { Context } from "./context.js";
 import { UsageError } from "./errors.js";
@@ -56,10 +57,10 @@ function ledgersOf(ctx: Context, tasks: Buffer | undefined, approvals: Buffer | 
   };
 }
 
-/** The author as Roles names them: by email, else by name (as verify matches a commit's author). */
+/** The author as Roles names them (identity.ts, the matcher the CLI uses too). */
 function asListed(ledgers: readonly Ledgers[], email: string, name: string): string {
   const actors = ledgers.find((l) => l.approvals)?.approvals?.actors;
-  return actors?.has(email) || !actors?.has(name) ? email : name;
+  return committerName(actors ?? new Map(), { email, name });
 }
 
 /**
@@ -149,9 +150,8 @@ export function verifyRange(
     if (!t && !a && !pt && !pa) return; // a commit before the ledgers existed
     const after = ledgersOf(ctx, t, a, `${c.sha.slice(0, 8)}:`);
     const before = ledgersOf(ctx, pt, pa, `${c.parents[0]?.slice(0, 8)}:`);
-    // The author as Roles names them: by email, else by name.
-    const actors = before.approvals?.actors ?? after.approvals?.actors;
-    const author = actors?.has(c.email) || !actors?.has(c.name) ? c.email : c.name;
+    // The author as Roles names them (identity.ts), by Roles as they were before the commit.
+    const author = asListed([before, after], c.email, c.name);
     const found =
       c.parents.length > 1
         ? judgeMergeCommit(ctx, c.parents, w, after, author, c.time)

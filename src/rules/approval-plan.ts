@@ -19,6 +19,8 @@ export interface Approver {
   readonly actor: string;
   readonly roles: readonly Role[];
   readonly automation: boolean;
+  /** Who counts as this actor for four eyes (identity.ts, partyOf); [actor] when absent. */
+  readonly party?: readonly string[] | undefined;
 }
 
 export interface When {
@@ -191,13 +193,18 @@ export function decisionProblem(
   if (!who.roles.includes("AUDIT")) {
     return `${who.actor} (${who.roles.join(", ") || "no roles"}) may not ${decision}; that takes the AUDIT role`;
   }
-  if (approval.requestedBy === who.actor) {
+  const party = who.party ?? [who.actor];
+  const as = (name: string) => (name === who.actor ? "" : `, who counts as ${who.actor} (delegation),`);
+  if (approval.requestedBy !== undefined && party.includes(approval.requestedBy)) {
+    if (approval.requestedBy !== who.actor) {
+      return `${approval.requestedBy}${as(approval.requestedBy)} requested ${approval.id} and ${who.actor} may not decide it; another AUDIT actor must (four eyes)`;
+    }
     return `${who.actor} requested ${approval.id} and may not decide it; another AUDIT actor must (four eyes)`;
   }
   const kind = subjectKind(approval);
   if (kind === "roles") {
     const m = CHANGE.exec(field(approval, "change") ?? "");
-    if (m && m[2] === who.actor && decision === "approve") {
+    if (m && party.includes(m[2] as string) && decision === "approve") {
       return `${who.actor} may not approve a change to their own roles; another AUDIT actor must (four eyes)`;
     }
   }
@@ -206,11 +213,12 @@ export function decisionProblem(
     const task = tasks.byId.get(id)?.task;
     if (!task) return decision === "approve" ? `${approval.id}'s subject ${id} is not in ${tasks.doc.file}` : undefined;
     const last = lastModifier(tasks, id);
-    if (last?.actor === who.actor) {
-      return `${who.actor} last changed ${id} (${last.action} at ${formatTime(last.time)}) and may not decide ${approval.id}; another AUDIT actor must (four eyes)`;
+    if (last && party.includes(last.actor)) {
+      return `${last.actor}${as(last.actor)} last changed ${id} (${last.action} at ${formatTime(last.time)}) and may not decide ${approval.id}; another AUDIT actor must (four eyes)`;
     }
-    if (workersOf(task).includes(who.actor)) {
-      return `${who.actor} worked on ${id} and may not decide ${approval.id}; another AUDIT actor must (four eyes)`;
+    const worker = workersOf(task).find((w) => party.includes(w));
+    if (worker !== undefined) {
+      return `${worker}${as(worker)} worked on ${id} and ${worker === who.actor ? "" : `${who.actor} `}may not decide ${approval.id}; another AUDIT actor must (four eyes)`;
     }
     if (decision === "approve" && taskContentHash(tasks, id, hasher) !== field(approval, "subject-hash")) {
       return `${id} changed after ${approval.id} was requested, so approving it would approve something unseen; request a new approval (taskgate approval request ${id})`;
