@@ -43,7 +43,10 @@ export function committerName(actors: Actors, ident: { readonly email: string; r
 /** Whether `committer` may commit a log line written as `lineActor`: their own, or their agent's. */
 export function mayCommitAs(actors: Actors, committer: string | undefined, lineActor: string): boolean {
   if (committer === undefined) return false;
-  return lineActor === committer || actors.get(lineActor)?.for === committer;
+  if (lineActor === committer) return true;
+  // A line written under one of the committer's git identities (init writes the email) is theirs.
+  const a = actorByName(actors, lineActor);
+  return a !== undefined && (a.name === committer || a.for === committer);
 }
 
 /** Whether an actor works for someone: then only that person may commit its lines. */

@@ -1,0 +1,171 @@
+// Identity from the terminal to CI (issue 15), in real repositories with the real hook: an
+// actor listed by name with their email is the same person to the CLI, the hook and verify;
+// a person commits their agent's lines and nobody else may; an agent and its person are one
+// party for four eyes; Roles written the old way behave as before.
+
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { baseEnv, makeRepo, read, runCli } from "../support/cli.js";
+
+function git(dir: string, args: string[], env: Record<string, string> = {}): { code: number; out: string } {
+  try {
+    const out = execFileSync("git", args, { cwd: dir, env: baseEnv(env), encoding: "utf8", stdio: "pipe" });
+    return { code: 0, out };
+  } catch (e) {
+    const x = e as { status: number; stdout: string; stderr: string };
+    return { code: x.status, out: `${x.stdout}${x.stderr}` };
+  }
+}
+
+const gitAs = (email: string) => ({
+  GIT_AUTHOR_NAME: email.split("@")[0] as string,
+  GIT_AUTHOR_EMAIL: email,
+  GIT_COMMITTER_NAME: email.split("@")[0] as string,
+  GIT_COMMITTER_EMAIL: email,
+});
+
+function commitAs(dir: string, email: string, msg: string) {
+  git(dir, ["add", "-A"]);
+  return git(dir, ["commit", "-qm", msg], gitAs(email));
+}
+
+const cli = async (dir: string, args: string[], env: Record<string, string> = {}) => {
+  const r = await runCli(args, { cwd: dir, env });
+  expect(r.code, `${args.join(" ")}: ${r.stderr}`).toBe(0);
+  return r;
+};
+
+/** A repository with the hook and exactly these Roles lines, committed by alice. */
+async function repoWithRoles(roles: string[]): Promise<string> {
+  const dir = await makeRepo();
+  const text = read(dir, "APPROVALS.md");
+  writeFileSync(
+    join(dir, "APPROVALS.md"),
+    text.replace(/## Roles\n(?:- .*\n)*/, `## Roles\n${roles.map((r) => `- ${r}\n`).join("")}`),
+  );
+  expect((await runCli(["hook", "install"], { cwd: dir })).code).toBe(0);
+  expect(commitAs(dir, "alice@example.com", "board")).toEqual({ code: 0, out: "" });
+  return dir;
+}
+
+const logLines = (dir: string, file: string) => read(dir, file).split("## Log\n")[1]?.trim().split("\n") ?? [];
+
+describe("one identity for the CLI, the hook and verify", () => {
+  it("carol, listed by name with her email, commits her own CLI change; someone else committing her line is refused", async () => {
+    const dir = await repoWithRoles([
+      "alice <alice@example.com>: CMD, WORK, AUDIT",
+      "carol <carol@example.com>: WORK",
+      "mallory <mallory@example.com>: WORK",
+    ]);
+    expect((await runCli(["check"], { cwd: dir })).code).toBe(0);
+    await cli(dir, ["add", "--ready", "One"]);
+    await cli(dir, ["add", "--ready", "Two"]);
+    expect(logLines(dir, "TASKS.md").at(-1)).toMatch(/ alice CMD add T-2 /); // alice by her email
+    expect(commitAs(dir, "alice@example.com", "add")).toEqual({ code: 0, out: "" });
+
+    await cli(dir, ["--as", "carol", "claim", "T-1"]);
+    await cli(dir, ["--as", "carol", "release", "T-1"]);
+    expect(commitAs(dir, "carol@example.com", "carol's own")).toEqual({ code: 0, out: "" });
+    // Her git email alone names her to the CLI too.
+    await cli(dir, ["claim", "T-2"], { GIT_AUTHOR_EMAIL: "x@y", TASKGATE_ACTOR: "carol@example.com" });
+    expect(logLines(dir, "TASKS.md").at(-1)).toMatch(/ carol WORK claim T-2 /);
+    expect(commitAs(dir, "carol@example.com", "carol by email")).toEqual({ code: 0, out: "" });
+
+    await cli(dir, ["--as", "carol", "claim", "T-1"]);
+    const forged = commitAs(dir, "mallory@example.com", "mallory commits carol's line");
+    expect(forged.code).toBe(1);
+    expect(forged.out).toMatch(/Log line by carol, but the change is mallory's: only the committer/);
+    // Committed anyway past the hook: verify says the same.
+    expect(git(dir, ["commit", "-qm", "forced", "--no-verify"], gitAs("mallory@example.com")).code).toBe(0);
+    const v = await runCli(["verify", "--range", "HEAD~1..HEAD"], { cwd: dir });
+    expect(v.code).toBe(1);
+    expect(v.stdout + v.stderr).toMatch(/Log line by carol, but the change is mallory's/);
+    // And the history before it, carol's own commits included, verifies clean.
+    expect((await runCli(["verify", "--range", "HEAD~1"], { cwd: dir })).code).toBe(0);
+  });
+
+  it("delegation: alice commits agent-7's claim, bob may not, and neither approves nor accepts the other's work", async () => {
+    const dir = await repoWithRoles([
+      "alice <alice@example.com>: CMD, WORK, AUDIT",
+      "bob <bob@example.com>: WORK, AUDIT",
+      "agent-7: WORK, AUDIT (automation, for alice)",
+    ]);
+    for (const t of ["One", "Two", "Three"]) await cli(dir, ["add", "--ready", t]);
+    expect(commitAs(dir, "alice@example.com", "add")).toEqual({ code: 0, out: "" });
+
+    await cli(dir, ["--as", "agent-7", "claim", "T-1"]);
+    expect(commitAs(dir, "alice@example.com", "alice commits her agent's claim")).toEqual({ code: 0, out: "" });
+
+    await cli(dir, ["--as", "agent-7", "claim", "T-2"]);
+    const byBob = commitAs(dir, "bob@example.com", "bob commits agent-7's claim");
+    expect(byBob.code).toBe(1);
+    expect(byBob.out).toMatch(
+      /Log line by agent-7, who works for alice, but the change is bob's: only alice may commit/,
+    );
+    git(dir, ["reset", "-q", "--hard", "HEAD"]);
+
+    // agent-7's work on T-1, reviewed: alice may neither approve nor accept it (four eyes).
+    await cli(dir, ["--as", "agent-7", "submit", "T-1"]);
+    await cli(dir, ["--as", "agent-7", "approval", "request", "T-1"]);
+    expect(commitAs(dir, "alice@example.com", "submitted")).toEqual({ code: 0, out: "" });
+    const before = [read(dir, "TASKS.md"), read(dir, "APPROVALS.md")];
+    const approve = await runCli(["--as", "alice", "approve", "A-1"], { cwd: dir });
+    expect(approve.code).toBe(1);
+    expect(approve.stderr).toMatch(
+      /agent-7, who counts as alice \(delegation\), requested A-1 and alice may not decide it/,
+    );
+    const accept = await runCli(["--as", "alice", "accept", "T-1"], { cwd: dir });
+    expect(accept.code).toBe(1);
+    expect(accept.stderr).toMatch(/agent-7 worked on T-1 .*counts as alice \(delegation\), so alice may not accept it/);
+    expect([read(dir, "TASKS.md"), read(dir, "APPROVALS.md")]).toEqual(before);
+    // bob, another person, may.
+    await cli(dir, ["--as", "bob", "accept", "T-1"]);
+    expect(commitAs(dir, "bob@example.com", "bob accepts")).toEqual({ code: 0, out: "" });
+
+    // The reverse: alice's own work is not agent-7's to accept.
+    await cli(dir, ["--as", "alice", "claim", "T-3"]);
+    await cli(dir, ["--as", "alice", "submit", "T-3"]);
+    const reverse = await runCli(["--as", "agent-7", "accept", "T-3"], { cwd: dir });
+    expect(reverse.code).toBe(1);
+    expect(reverse.stderr).toMatch(/alice worked on T-3 .*counts as agent-7 \(delegation\)/);
+    // An accept of agent-7's work written by hand in alice's change is refused by the hook too.
+    await cli(dir, ["--as", "agent-7", "claim", "T-2"]);
+    await cli(dir, ["--as", "agent-7", "submit", "T-2"]);
+    expect(commitAs(dir, "alice@example.com", "T-2 in review")).toEqual({ code: 0, out: "" });
+    writeFileSync(join(dir, "TASKS.md"), read(dir, "TASKS.md").replace(/(## T-2[^]*?- state: )REVIEW/, "$1DONE"));
+    const hand = commitAs(dir, "alice@example.com", "alice accepts agent-7's work by hand");
+    expect(hand.code).toBe(1);
+    expect(hand.out).toMatch(/alice worked on T-2 in its last DOING spell and may not accept it/);
+  });
+
+  it("Roles written the old way validate and behave as before; a git identity on two actors is a warning", async () => {
+    const dir = await repoWithRoles([
+      "alice@example.com: CMD, WORK, AUDIT",
+      "bob@example.com: WORK",
+      "taskgate-watch: CMD, AUDIT (automation)",
+    ]);
+    expect((await runCli(["check"], { cwd: dir })).code).toBe(0);
+    await cli(dir, ["add", "--ready", "One"]);
+    expect(commitAs(dir, "alice@example.com", "add")).toEqual({ code: 0, out: "" });
+    await cli(dir, ["--as", "bob@example.com", "claim", "T-1"]);
+    const forged = commitAs(dir, "alice@example.com", "alice commits bob's line");
+    expect(forged.code).toBe(1);
+    expect(forged.out).toMatch(/Log line by bob@example.com, but the change is alice@example.com's/);
+    expect(commitAs(dir, "bob@example.com", "bob's own")).toEqual({ code: 0, out: "" });
+
+    writeFileSync(
+      join(dir, "APPROVALS.md"),
+      read(dir, "APPROVALS.md").replace(
+        "- bob@example.com: WORK\n",
+        "- bob@example.com: WORK\n- robert <bob@example.com>: WORK\n",
+      ),
+    );
+    const check = await runCli(["check"], { cwd: dir });
+    expect(check.code).toBe(0);
+    expect(check.stdout + check.stderr).toMatch(
+      /APPROVALS.md:\d+:3: warning: The git identity <bob@example.com> maps to both bob@example.com and robert/,
+    );
+  });
+});
