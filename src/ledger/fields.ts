@@ -149,6 +149,8 @@ export const POLICY_FIELDS: Record<string, (v: string) => Decoded<unknown>> = {
   "approval-required": decodeLabels,
   "wip-limit": decodeWipLimit,
   "clock-skew": decodeMargin,
+  "signed-commits": (v: string): Decoded<boolean> =>
+    v === "required" ? ok(true) : v === "optional" ? ok(false) : bad('"required" or "optional"'),
   "approval-sla": decodeDuration,
   "goal-automation": decodePercent(false),
   "goal-recovery": decodePercent(false),

@@ -69,3 +69,38 @@ export function partyOf(actors: Actors, name: string): string[] {
 export function sameParty(actors: Actors, a: string, b: string): boolean {
   return a === b || partyOf(actors, a).includes(b);
 }
+
+/**
+ * The SSH allowed-signers list git checks signatures against (gpg.ssh.allowedSignersFile):
+ * each actor's keys from Roles, with the actor's name as the principal.
+ */
+export function allowedSigners(actors: Actors): string {
+  const lines: string[] = [];
+  for (const a of actors.values()) for (const k of a.keys ?? []) lines.push(`${a.name} namespaces="git" ${k}`);
+  return lines.length ? `${lines.join("\n")}\n` : "";
+}
+
+/**
+ * Why a commit's signature does not vouch for its actor, or undefined when it does: a good
+ * signature (git's %G? "G") by a key Roles lists for exactly that actor.
+ */
+export function signatureProblem(
+  sig: { readonly status: string; readonly signer: string; readonly key: string },
+  actor: string,
+): string | undefined {
+  const key = sig.key ? ` (${sig.key})` : "";
+  switch (sig.status) {
+    case "G":
+      return sig.signer === actor
+        ? undefined
+        : `it is signed by a key of ${sig.signer}${key}, but its author is ${actor}; only ${actor}'s keys in Roles vouch for ${actor}`;
+    case "N":
+      return `it is not signed; every commit changing the ledgers must be signed by a key Roles lists for its author (${actor})`;
+    case "U":
+      return `it is signed by a key no actor in Roles has${key}; list it for ${actor} ("key ssh-ed25519 ...") under "## Roles"`;
+    case "B":
+      return `its signature is bad${key}: the commit was changed after it was signed`;
+    default:
+      return `its signature cannot be checked (git says ${sig.status}${key}); sign with an SSH key listed for ${actor} under "## Roles"`;
+  }
+}

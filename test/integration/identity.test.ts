@@ -4,9 +4,10 @@
 // party for four eyes; Roles written the old way behave as before.
 
 import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { baseEnv, makeRepo, read, runCli } from "../support/cli.js";
 
 function git(dir: string, args: string[], env: Record<string, string> = {}): { code: number; out: string } {
@@ -167,5 +168,76 @@ describe("one identity for the CLI, the hook and verify", () => {
     expect(check.stdout + check.stderr).toMatch(
       /APPROVALS.md:\d+:3: warning: The git identity <bob@example.com> maps to both bob@example.com and robert/,
     );
+  });
+});
+
+describe("verify --signed: git's own SSH signatures, keys listed in Roles", () => {
+  const keys = mkdtempSync(join(tmpdir(), "taskgate-keys-"));
+  afterAll(() => rmSync(keys, { recursive: true, force: true }));
+  const keygen = (name: string) => {
+    execFileSync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", name, "-f", join(keys, name)]);
+    return readFileSync(join(keys, `${name}.pub`), "utf8")
+      .split(" ")
+      .slice(0, 2)
+      .join(" ");
+  };
+
+  it("reports exactly the unsigned commit, the one signed by another actor's key and the one by an unknown key (exit 1)", async () => {
+    const [a, b] = [keygen("alice"), keygen("bob")];
+    keygen("stranger");
+    const dir = await repoWithRoles([
+      `alice <alice@example.com>: CMD, WORK, AUDIT (key ${a})`,
+      `bob <bob@example.com>: WORK (key ${b})`,
+    ]);
+    expect((await runCli(["check"], { cwd: dir })).code).toBe(0);
+    const signedBy = (key: string | undefined, msg: string) => {
+      git(dir, ["add", "-A"]);
+      const sign = key ? ["-c", "gpg.format=ssh", "-c", `user.signingkey=${join(keys, key)}`] : [];
+      const r = git(dir, [...sign, "commit", "-qm", msg, ...(key ? ["-S"] : [])], gitAs("alice@example.com"));
+      expect(r, msg).toEqual({ code: 0, out: "" });
+      return git(dir, ["rev-parse", "HEAD"]).out.trim();
+    };
+    const base = git(dir, ["rev-parse", "HEAD"]).out.trim();
+    await cli(dir, ["add", "--ready", "Good"]);
+    const good = signedBy("alice", "alice, signed by her key");
+    writeFileSync(join(dir, "notes.txt"), "no ledger here\n");
+    signedBy(undefined, "not a ledger change: no signature needed");
+    await cli(dir, ["add", "--ready", "Unsigned"]);
+    const unsigned = signedBy(undefined, "unsigned");
+    await cli(dir, ["add", "--ready", "Bob's key"]);
+    const other = signedBy("bob", "signed by bob's key");
+    await cli(dir, ["add", "--ready", "Stranger"]);
+    const unknown = signedBy("stranger", "signed by an unknown key");
+
+    // Without --signed the history keeps the rules.
+    expect((await runCli(["verify", "--range", `${base}..HEAD`], { cwd: dir })).code).toBe(0);
+    const v = await runCli(["verify", "--signed", "--range", `${base}..HEAD`, "--json"], { cwd: dir });
+    expect(v.code).toBe(1);
+    const doc = JSON.parse(v.stdout) as { violations: { commit: string; message: string }[] };
+    expect(doc.violations.map((x) => x.commit)).toEqual([unsigned, other, unknown]);
+    expect(doc.violations.map((x) => x.message)).toEqual([
+      expect.stringMatching(/^Commit \w{10} changes the ledgers, but it is not signed; /),
+      expect.stringMatching(/but it is signed by a key of bob \(SHA256:[^)]+\), but its author is alice;/),
+      expect.stringMatching(/but it is signed by a key no actor in Roles has \(SHA256:[^)]+\);/),
+    ]);
+    expect(doc.violations.some((x) => x.commit === good)).toBe(false);
+    const text = await runCli(["verify", "--signed", "--range", `${base}..HEAD`], { cwd: dir });
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(/\n3 problems in 5 commits\n$/);
+
+    // The policy's "signed-commits: required" makes it the default, from the commit that sets it on.
+    writeFileSync(
+      join(dir, "TASKS.md"),
+      read(dir, "TASKS.md").replace("## Policy\n", "## Policy\n- signed-commits: required\n"),
+    );
+    const policy = signedBy("alice", "signed commits from now on");
+    await cli(dir, ["add", "--ready", "After"]);
+    const after = signedBy(undefined, "unsigned after the policy");
+    expect((await runCli(["check"], { cwd: dir })).code).toBe(0);
+    const byPolicy = await runCli(["verify", "--range", `${unknown}..HEAD`, "--json"], { cwd: dir });
+    expect(byPolicy.code).toBe(1);
+    const d2 = JSON.parse(byPolicy.stdout) as { violations: { commit: string }[] };
+    expect(d2.violations.map((x) => x.commit)).toEqual([after]);
+    expect(d2.violations.some((x) => x.commit === policy)).toBe(false);
   });
 });
