@@ -135,7 +135,7 @@ describe("one identity for the CLI, the hook and verify", () => {
     await cli(dir, ["--as", "agent-7", "claim", "T-2"]);
     await cli(dir, ["--as", "agent-7", "submit", "T-2"]);
     expect(commitAs(dir, "alice@example.com", "T-2 in review")).toEqual({ code: 0, out: "" });
-    writeFileSync(join(dir, "TASKS.md"), read(dir, "TASKS.md").replace(/(## T-2[^]*?- state: )REVIEW/, "$1DONE"));
+    writeFileSync(join(dir, "TASKS.md"), read(dir, "TASKS.md").replace(/(## T-2[\s\S]*?- state: )REVIEW/, "$1DONE"));
     const hand = commitAs(dir, "alice@example.com", "alice accepts agent-7's work by hand");
     expect(hand.code).toBe(1);
     expect(hand.out).toMatch(/alice worked on T-2 in its last DOING spell and may not accept it/);
