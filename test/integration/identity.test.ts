@@ -72,6 +72,21 @@ describe("one identity for the CLI, the hook and verify", () => {
     // Her git email alone names her to the CLI too.
     await cli(dir, ["claim", "T-2"], { GIT_AUTHOR_EMAIL: "x@y", TASKGATE_ACTOR: "carol@example.com" });
     expect(logLines(dir, "TASKS.md").at(-1)).toMatch(/ carol WORK claim T-2 /);
+    // whoami says so, and how: by git's email, a git identity of carol.
+    expect(git(dir, ["config", "user.email", "carol@example.com"]).code).toBe(0);
+    const me = JSON.parse((await cli(dir, ["whoami", "--json"])).stdout);
+    expect(me).toMatchObject({
+      actor: "carol",
+      given: "carol@example.com",
+      source: "git user.email",
+      matched: "git identity",
+      roles: ["WORK"],
+      actsFor: null,
+      emails: ["carol@example.com"],
+      board: { tasks: "TASKS.md", approvals: "APPROVALS.md", shared: null },
+    });
+    const text = (await cli(dir, ["--as", "carol", "whoami"])).stdout;
+    expect(text).toMatch(/^carol: WORK\nfound by --as: carol\n/);
     expect(commitAs(dir, "carol@example.com", "carol by email")).toEqual({ code: 0, out: "" });
 
     await cli(dir, ["--as", "carol", "claim", "T-1"]);
@@ -93,6 +108,10 @@ describe("one identity for the CLI, the hook and verify", () => {
       "bob <bob@example.com>: WORK, AUDIT",
       "agent-7: WORK, AUDIT (automation, for alice)",
     ]);
+    const agent = JSON.parse((await cli(dir, ["--as", "agent-7", "whoami", "--json"])).stdout);
+    expect(agent).toMatchObject({ actor: "agent-7", automation: true, actsFor: "alice", party: ["agent-7", "alice"] });
+    const alice = JSON.parse((await cli(dir, ["whoami", "--json"], { TASKGATE_ACTOR: "alice@example.com" })).stdout);
+    expect(alice).toMatchObject({ actor: "alice", source: "TASKGATE_ACTOR", agents: ["agent-7"] });
     for (const t of ["One", "Two", "Three"]) await cli(dir, ["add", "--ready", t]);
     expect(commitAs(dir, "alice@example.com", "add")).toEqual({ code: 0, out: "" });
 
