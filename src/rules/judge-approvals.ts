@@ -121,7 +121,9 @@ export function judgeApprovals(
       message:
         c.change.startsWith("grant") || c.change.startsWith("revoke")
           ? `A Roles change (${c.change}) without an approved request; run taskgate roles ${c.change} and have another AUDIT actor approve it`
-          : `A Roles change (${c.change}) without an approved request; change roles through taskgate roles grant/revoke`,
+          : c.change.startsWith("identify ")
+            ? `A Roles change (${c.change}: its git identities, delegation or keys) without an approved request whose change is "${c.change}"; another AUDIT actor must approve it (docs/trust.md)`
+            : `A Roles change (${c.change}) without an approved request; change roles through taskgate roles grant/revoke`,
     });
   }
 }
