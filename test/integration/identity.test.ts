@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { baseEnv, makeRepo, read, runCli } from "../support/cli.js";
+import { connectAgent } from "../support/mcp.js";
 
 function git(dir: string, args: string[], env: Record<string, string> = {}): { code: number; out: string } {
   try {
@@ -139,6 +140,15 @@ describe("one identity for the CLI, the hook and verify", () => {
     const accept = await runCli(["--as", "alice", "accept", "T-1"], { cwd: dir });
     expect(accept.code).toBe(1);
     expect(accept.stderr).toMatch(/agent-7 worked on T-1 .*counts as alice \(delegation\), so alice may not accept it/);
+    // The MCP server answers "who" the same way: started as alice's email, it acts as alice.
+    const mcp = await connectAgent(dir, { env: { TASKGATE_ACTOR: "alice@example.com" } });
+    try {
+      const viaMcp = await mcp.call("accept_task", { id: "T-1" });
+      expect(viaMcp.isError).toBe(true);
+      expect(String(viaMcp.value.message)).toMatch(/agent-7 worked on T-1 .*counts as alice \(delegation\)/);
+    } finally {
+      await mcp.close();
+    }
     expect([read(dir, "TASKS.md"), read(dir, "APPROVALS.md")]).toEqual(before);
     // bob, another person, may.
     await cli(dir, ["--as", "bob", "accept", "T-1"]);
