@@ -157,6 +157,8 @@ function readRoles(doc: LedgerText, diagnostics: Diagnostic[]): Map<string, Acto
       emails: idents.flatMap((i) => (i[1] ? [i[1].toLowerCase()] : [])),
       gitNames: idents.flatMap((i) => (i[2] ? [i[2]] : [])),
       for: principal,
+      key: f.key,
+      tags: m[2]?.trim() || undefined,
       keys: tags.flatMap((t) => {
         const key = KEY_TAG.exec(t)?.[1];
         return key ? [key.replace(/\s+/g, " ")] : [];

@@ -18,6 +18,9 @@ export interface Actor {
   readonly gitNames?: readonly string[];
   /** The person this actor works for (delegation, "(for alice)"): they may commit its log lines. */
   readonly for?: string | undefined;
+  /** The Roles line as written: its key (the name and git identities) and its tags, without parentheses. */
+  readonly key?: string;
+  readonly tags?: string | undefined;
   /** Public keys that sign their commits ("key ssh-ed25519 AAAA..."), for verify --signed. */
   readonly keys?: readonly string[];
 }

@@ -348,12 +348,14 @@ function rolesChange(
   if (verb === "grant") roles.add(role);
   else roles.delete(role);
   const ordered = (["CMD", "WORK", "AUDIT"] as const).filter((r) => roles.has(r));
+  // The line keeps its git identities and tags (automation, for, keys): only the roles change.
+  const key = actor?.key ?? name;
   if (ordered.length === 0) {
-    const s = removeField(section, name);
+    const s = removeField(section, key);
     return s ? { splice: s, name, value: undefined } : undefined;
   }
-  const value = `${ordered.join(", ")}${actor?.automation ? " (automation)" : ""}`;
-  return { splice: setField(approvals.doc, section, name, value), name, value };
+  const value = `${ordered.join(", ")}${actor?.tags ? ` (${actor.tags})` : ""}`;
+  return { splice: setField(approvals.doc, section, key, value), name, value };
 }
 
 export interface AutoOutcome {

@@ -168,6 +168,16 @@ describe("one identity for the CLI, the hook and verify", () => {
     const hand = commitAs(dir, "alice@example.com", "alice accepts agent-7's work by hand");
     expect(hand.code).toBe(1);
     expect(hand.out).toMatch(/alice worked on T-2 in its last DOING spell and may not accept it/);
+    git(dir, ["reset", "-q", "--hard", "HEAD"]);
+
+    // A role grant keeps the line's git identities and tags; the hook takes it.
+    await cli(dir, ["--as", "alice", "roles", "grant", "agent-7", "CMD"]);
+    expect(commitAs(dir, "alice@example.com", "request")).toEqual({ code: 0, out: "" });
+    const req = /## (A-\d+)[^\n]*\n(?:- [^\n]*\n)*- change: grant agent-7 CMD/.exec(read(dir, "APPROVALS.md"))?.[1];
+    await cli(dir, ["--as", "bob", "approve", req as string]);
+    expect(read(dir, "APPROVALS.md")).toContain("\n- agent-7: CMD, WORK, AUDIT (automation, for alice)\n");
+    expect(commitAs(dir, "bob@example.com", "approved")).toEqual({ code: 0, out: "" });
+    expect((await runCli(["check"], { cwd: dir })).code).toBe(0);
   });
 
   it("Roles written the old way validate and behave as before; a git identity on two actors is a warning", async () => {
