@@ -109,6 +109,11 @@ export function autoApprove(ctx: Context): Promise<{ actor: string; outcomes: Au
   });
 }
 
+/** A request to change NAME's git identities, delegation or keys (docs/trust.md); approved, the line may be edited. */
+export function requestIdentityChange(ctx: Context, name: string): Promise<{ id: string; superseded: string[] }> {
+  return requestApproval(ctx, { subject: "roles", change: `identify ${name}` });
+}
+
 export function requestRoleChange(
   ctx: Context,
   verb: "grant" | "revoke",

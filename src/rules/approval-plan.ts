@@ -30,6 +30,8 @@ export interface When {
 
 export const ROLES_SUBJECT = "roles";
 const CHANGE = /^(grant|revoke) (\S+) (CMD|WORK|AUDIT)$/;
+/** A change to an actor's git identities, delegation or keys: approved, the line may then be edited. */
+const IDENTIFY = /^identify (\S+)$/;
 
 export function subjectKind(a: Pick<Approval, "subject">): SubjectKind {
   if (a.subject === ROLES_SUBJECT) return "roles";
@@ -86,9 +88,15 @@ export function planRequest(
   if (!subject || /[\r\n]/.test(subject)) return { ok: false, message: "A subject is a task ID or one line of text" };
   let hash: string;
   let title = input.title?.trim();
-  if (subject === ROLES_SUBJECT) {
+  const identify = subject === ROLES_SUBJECT ? IDENTIFY.exec(input.change ?? "") : null;
+  if (identify) {
+    const name = identify[1] as string;
+    if (!approvals.actors.has(name)) return { ok: false, message: `${name} is not listed under "## Roles"` };
+    hash = textSubjectHash(`roles: ${input.change}`, when.hasher);
+    title ??= `Change the git identities, delegation or keys of ${name}`;
+  } else if (subject === ROLES_SUBJECT) {
     const m = CHANGE.exec(input.change ?? "");
-    if (!m) return { ok: false, message: 'A roles request needs a change like "grant bob AUDIT"' };
+    if (!m) return { ok: false, message: 'A roles request needs a change like "grant bob AUDIT" or "identify bob"' };
     const [, verb, name, role] = m as unknown as [string, string, string, Role];
     const has = approvals.actors.get(name)?.roles.includes(role) ?? false;
     if (verb === "grant" && has) return { ok: false, message: `${name} already holds ${role}` };
@@ -203,8 +211,9 @@ export function decisionProblem(
   }
   const kind = subjectKind(approval);
   if (kind === "roles") {
-    const m = CHANGE.exec(field(approval, "change") ?? "");
-    if (m && party.includes(m[2] as string) && decision === "approve") {
+    const change = field(approval, "change") ?? "";
+    const target = CHANGE.exec(change)?.[2] ?? IDENTIFY.exec(change)?.[1];
+    if (target !== undefined && party.includes(target) && decision === "approve") {
       return `${who.actor} may not approve a change to their own roles; another AUDIT actor must (four eyes)`;
     }
   }

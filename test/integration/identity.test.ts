@@ -210,6 +210,37 @@ describe("one identity for the CLI, the hook and verify", () => {
   });
 });
 
+describe("changing who someone is in git", () => {
+  it("takes an approved `roles identify`, and refuses the same edit without one", async () => {
+    const dir = await repoWithRoles([
+      "alice <alice@example.com>: CMD, WORK, AUDIT",
+      "bob <bob@example.com>: WORK, AUDIT",
+      "carol: WORK",
+    ]);
+    const addEmail = () =>
+      writeFileSync(
+        join(dir, "APPROVALS.md"),
+        read(dir, "APPROVALS.md").replace("- carol: WORK\n", "- carol <carol@example.com>: WORK\n"),
+      );
+    addEmail();
+    const bare = commitAs(dir, "bob@example.com", "bob lists carol's email by hand");
+    expect(bare.code).toBe(1);
+    expect(bare.out).toMatch(
+      /A Roles change \(identify carol: its git identities, delegation or keys\) without an approved request/,
+    );
+    git(dir, ["reset", "-q", "--hard", "HEAD"]);
+
+    const req = await cli(dir, ["--as", "alice", "roles", "identify", "carol", "--json"]);
+    const id = JSON.parse(req.stdout).id as string;
+    expect(commitAs(dir, "alice@example.com", "alice asks")).toEqual({ code: 0, out: "" });
+    expect((await runCli(["--as", "alice", "approve", id], { cwd: dir })).code).toBe(1); // her own request
+    await cli(dir, ["--as", "bob", "approve", id]);
+    addEmail();
+    expect(commitAs(dir, "bob@example.com", "approved, then edited")).toEqual({ code: 0, out: "" });
+    expect((await runCli(["verify", "--range", "HEAD~1"], { cwd: dir })).code).toBe(0);
+  });
+});
+
 describe("verify --signed: git's own SSH signatures, keys listed in Roles", () => {
   const keys = mkdtempSync(join(tmpdir(), "taskgate-keys-"));
   afterAll(() => rmSync(keys, { recursive: true, force: true }));
