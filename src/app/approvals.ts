@@ -19,6 +19,7 @@ import {
 } from "../rules/approval-plan.js";
 import { evaluateRules, parseRules, type Rule, type RuleTrace, type Verdict } from "../rules/approval-rules.js";
 import { isStale } from "../rules/gate.js";
+import { partyOf } from "../rules/identity.js";
 import type { Context } from "./context.js";
 import { InvalidLedgerError, RefusedError, UsageError } from "./errors.js";
 import { applyChecked, parseApprovals, parseTasks, requireValid } from "./ledgers.js";
@@ -41,7 +42,7 @@ export function loadRules(ctx: Context, approvals: ApprovalsLedger): { rules: Ru
 
 function approverOf(ctx: Context, hint: Role): Approver {
   const who = whoActs(ctx, hint);
-  return { actor: who.actor, roles: who.roles, automation: who.automation };
+  return { actor: who.actor, roles: who.roles, automation: who.automation, party: who.party };
 }
 
 /** Both ledgers under their locks (a consistent view of both); only APPROVALS.md is written. */
@@ -95,7 +96,7 @@ function automationActor(ctx: Context, approvals: ApprovalsLedger): Approver {
       `No automation actor with the AUDIT role in ${approvals.doc.file}; add a line like "- taskgate-watch: AUDIT (automation)" under "## Roles"`,
     );
   }
-  return { actor: chosen.name, roles: chosen.roles, automation: true };
+  return { actor: chosen.name, roles: chosen.roles, automation: true, party: partyOf(approvals.actors, chosen.name) };
 }
 
 export function autoApprove(ctx: Context): Promise<{ actor: string; outcomes: AutoOutcome[] }> {
@@ -106,6 +107,11 @@ export function autoApprove(ctx: Context): Promise<{ actor: string; outcomes: Au
     if (!plan.ok) throw new RefusedError(plan.message);
     return { splices: plan.splices, result: { actor: who.actor, outcomes: plan.result.outcomes } };
   });
+}
+
+/** A request to change NAME's git identities, delegation or keys (docs/trust.md); approved, the line may be edited. */
+export function requestIdentityChange(ctx: Context, name: string): Promise<{ id: string; superseded: string[] }> {
+  return requestApproval(ctx, { subject: "roles", change: `identify ${name}` });
 }
 
 export function requestRoleChange(

@@ -13,6 +13,8 @@ export interface LedgerPaths {
   readonly approvalsDisplay: string;
 }
 
+export type ActorSource = "--as" | "TASKGATE_ACTOR" | "git user.email" | "git user.name";
+
 export interface Update<T> {
   readonly writes: ReadonlyArray<{ readonly path: string; readonly text: string }>;
   readonly result: T;
@@ -48,6 +50,8 @@ export interface Ports {
   readonly hasher: Hasher;
   /** --as, TASKGATE_ACTOR, then git's user.email / user.name; undefined if none is set. */
   actorName(): string | undefined;
+  /** Where actorName's answer came from (whoami); undefined when nothing names anyone. */
+  actorSource?(): ActorSource | undefined;
   readonly host: string;
   /** TASKGATE_SESSION: the agent session acting (run and work name their own); undefined in a plain terminal. */
   readonly session?: string | undefined;

@@ -5,11 +5,12 @@
 
 import { realpathSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
-import { findWorkTree, git, gitAuthor, gitBlobs, gitMergeHead } from "../io/git.js";
+import { findWorkTree, git, gitAuthor, gitBlobs, gitMergeHead, gitSignatures } from "../io/git.js";
 import { decodeUtf8 } from "../io/text.js";
 import { readApprovals } from "../ledger/approvals.js";
 import { readCleanTasks } from "../ledger/clean-ledger.js";
 import { readTasks } from "../ledger/tasks.js";
+import { allowedSigners, committerName, signatureProblem } from "../rules/identity.js";
 import { judgeChange, judgeMerge, type Ledgers, type Violation } from "../rules/judge.js";
 import type { Context } from "./context.js";
 import { UsageError } from "./errors.js";
@@ -56,10 +57,10 @@ function ledgersOf(ctx: Context, tasks: Buffer | undefined, approvals: Buffer | 
   };
 }
 
-/** The author as Roles names them: by email, else by name (as verify matches a commit's author). */
+/** The author as Roles names them (identity.ts, the matcher the CLI uses too). */
 function asListed(ledgers: readonly Ledgers[], email: string, name: string): string {
   const actors = ledgers.find((l) => l.approvals)?.approvals?.actors;
-  return actors?.has(email) || !actors?.has(name) ? email : name;
+  return committerName(actors ?? new Map(), { email, name });
 }
 
 /**
@@ -112,11 +113,17 @@ export interface CommitViolation extends Violation {
   readonly commit: string;
 }
 
-/** Every commit in the range, judged against its first parent as its author's change. */
+/**
+ * Every commit in the range, judged against its first parent as its author's change; with
+ * `signed` (or the policy's "signed-commits: required" before or after a commit), every
+ * commit changing the ledgers must also carry a good signature by a key Roles (as they were
+ * before it) lists for its author.
+ */
 export function verifyRange(
   ctx: Context,
   range: string,
-): { commits: number; violations: CommitViolation[]; invalid: boolean } {
+  options: { readonly signed?: boolean } = {},
+): { commits: number; violations: CommitViolation[]; invalid: boolean; signed: number } {
   const w = where(ctx);
   let listing: string;
   try {
@@ -144,14 +151,24 @@ export function verifyRange(
   const blobs = specs.length ? gitBlobs(w.top, specs) : [];
   const violations: CommitViolation[] = [];
   let invalid = false;
+  // Commits whose signature must vouch for their author, grouped by the allowed-signers list
+  // their Roles make (one git call per version of Roles).
+  const toSign = new Map<string, { sha: string; author: string; file: string }[]>();
   commits.forEach((c, i) => {
     const [t, a, pt, pa] = blobs.slice(i * 4, i * 4 + 4);
     if (!t && !a && !pt && !pa) return; // a commit before the ledgers existed
     const after = ledgersOf(ctx, t, a, `${c.sha.slice(0, 8)}:`);
     const before = ledgersOf(ctx, pt, pa, `${c.parents[0]?.slice(0, 8)}:`);
-    // The author as Roles names them: by email, else by name.
-    const actors = before.approvals?.actors ?? after.approvals?.actors;
-    const author = actors?.has(c.email) || !actors?.has(c.name) ? c.email : c.name;
+    // The author as Roles names them (identity.ts), by Roles as they were before the commit.
+    const author = asListed([before, after], c.email, c.name);
+    const same = (x: Buffer | undefined, y: Buffer | undefined) => (x && y ? x.equals(y) : x === y);
+    const policyOn = before.tasks?.policy.signedCommits || after.tasks?.policy.signedCommits;
+    if ((options.signed || policyOn) && !(same(t, pt) && same(a, pa))) {
+      const actors = (before.approvals ?? after.approvals)?.actors ?? new Map();
+      const list = allowedSigners(actors);
+      const file = !same(t, pt) ? ctx.paths.tasksDisplay : ctx.paths.approvalsDisplay;
+      toSign.set(list, [...(toSign.get(list) ?? []), { sha: c.sha, author, file }]);
+    }
     const found =
       c.parents.length > 1
         ? judgeMergeCommit(ctx, c.parents, w, after, author, c.time)
@@ -159,7 +176,28 @@ export function verifyRange(
     if (found.some((v) => v.invalid)) invalid = true;
     for (const v of found) violations.push({ ...v, commit: c.sha });
   });
-  return { commits: commits.length, violations, invalid };
+  let signed = 0;
+  for (const [list, group] of toSign) {
+    const sigs = gitSignatures(
+      w.top,
+      group.map((g) => g.sha),
+      list,
+    );
+    for (const g of group) {
+      signed++;
+      const problem = signatureProblem(sigs.get(g.sha) ?? { status: "N", signer: "", key: "" }, g.author);
+      if (problem)
+        violations.push({
+          commit: g.sha,
+          file: g.file,
+          line: 1,
+          message: `Commit ${g.sha.slice(0, 10)} changes the ledgers, but ${problem}`,
+        });
+    }
+  }
+  const order = new Map(commits.map((c, i) => [c.sha, i]));
+  violations.sort((x, y) => (order.get(x.commit) ?? 0) - (order.get(y.commit) ?? 0));
+  return { commits: commits.length, violations, invalid, signed };
 }
 
 /** A merge commit judged on its result against its parents (judge.ts, judgeMerge). */

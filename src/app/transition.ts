@@ -30,7 +30,14 @@ export function whoActs(ctx: Context, hint: Role): Who {
   }
   const id = identify(approvals.actors, name, ctx.paths.approvalsDisplay, hint);
   if (!id.ok) throw new RefusedError(id.message);
-  return { actor: id.actor, roles: id.roles, automation: id.automation, host: ctx.ports.host, session: sessionOf(ctx) };
+  return {
+    actor: id.actor,
+    roles: id.roles,
+    automation: id.automation,
+    party: id.party,
+    host: ctx.ports.host,
+    session: sessionOf(ctx),
+  };
 }
 
 /** The session acting, checked: it is written into leases and log lines. */

@@ -211,4 +211,19 @@ export function registerApprovalCommands(program: Command, kit: CommandKit): voi
         }
       });
   }
+  roles
+    .command("identify")
+    .description("request to change an actor's git identities, delegation or keys; once approved, edit the line")
+    .argument("<name>", "the actor")
+    .option("--json", "print one JSON document")
+    .action(async (name: string, o: { json?: boolean }) => {
+      const { ctx } = kit.context();
+      const { requestIdentityChange } = await import("../app/approvals.js");
+      const r = await requestIdentityChange(ctx, name);
+      if (kit.json(o)) kit.out.write(jsonDoc("approval-request", { id: r.id, superseded: r.superseded }));
+      else
+        kit.out.write(
+          `${r.id}: a change to ${name}'s git identities, delegation or keys waits for another AUDIT actor: taskgate approve ${r.id}; then edit ${name}'s line under "## Roles" and commit\n`,
+        );
+    });
 }

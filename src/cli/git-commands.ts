@@ -35,20 +35,25 @@ export function registerGitCommands(program: Command, kit: WatchKit): void {
     .command("verify")
     .description("check every commit in a range as the pre-commit hook would, with its author as the actor (for CI)")
     .requiredOption("--range <range>", "commits to check, as git log takes them (origin/main..HEAD)")
+    .option(
+      "--signed",
+      "also require every commit changing the ledgers to be signed by a key Roles lists for its author (the policy's signed-commits: required does this always)",
+    )
     .option("--json", "print one JSON document")
     .addHelpText(
       "after",
-      "\nExit codes: 0 every commit keeps the rules; 1 a commit breaks them (forged log line, illegal\nstate change, self-approval, ...); 3 a commit has an invalid ledger; 2 git cannot read the range.",
+      "\nExit codes: 0 every commit keeps the rules; 1 a commit breaks them (forged log line, illegal\nstate change, self-approval, ...; with --signed, a commit changing the ledgers unsigned, or signed by\na key not listed for its author); 3 a commit has an invalid ledger; 2 git cannot read the range.",
     )
-    .action(async (o: { range: string; json?: boolean }) => {
+    .action(async (o: { range: string; json?: boolean; signed?: boolean }) => {
       const { ctx } = kit.context();
       const { verifyRange } = await import("../app/git-checks.js");
-      const r = verifyRange(ctx, o.range);
+      const r = verifyRange(ctx, o.range, { signed: o.signed === true });
       if (kit.json(o)) {
         kit.out.write(
           jsonDoc("verify", {
             range: o.range,
             commits: r.commits,
+            signaturesChecked: r.signed,
             ok: r.violations.length === 0,
             violations: r.violations.map((v) => ({ commit: v.commit, file: v.file, line: v.line, message: v.message })),
           }),

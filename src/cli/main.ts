@@ -12,6 +12,7 @@ import { isState, STATES } from "../model/task.js";
 import { terminalText } from "../rules/values.js";
 import { registerApprovalCommands } from "./approval-commands.js";
 import { checkStagedCommand, registerGitCommands } from "./git-commands.js";
+import { registerIdentityCommands } from "./identity-commands.js";
 import { registerMcpCommands } from "./mcp-commands.js";
 import { registerMetricsCommands } from "./metrics-commands.js";
 import { commandNamed, OneCommandProgram } from "./one-command.js";
@@ -317,6 +318,7 @@ export async function main(
   registerMcpCommands(program, kit);
   registerShareCommand(program, kit);
   registerServeCommand(program, kit);
+  registerIdentityCommands(program, kit);
   if (program instanceof OneCommandProgram && !program.found) return main(argv, env, true);
 
   // Commands that run for long, or run programs, have every ledger check from the start: a

@@ -1,12 +1,12 @@
 // `run ID -- PROGRAM ARGS...` and `work --exec 'PROGRAM ARGS...'`.
 
 import { constants } from "node:os";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import type { Command } from "commander";
 import { EXIT, UsageError } from "../app/errors.js";
 import type { OnSuccess, RunEvent } from "../app/run.js";
 import { findWorkTree } from "../io/git.js";
-import { lockDirFor } from "../io/places.js";
+import { privateDirFor } from "../io/places.js";
 import { formatAge, formatTime, parseDuration } from "../model/time.js";
 import { instantiate, parseTemplate } from "../rules/command-template.js";
 import { collectList } from "./options.js";
@@ -53,8 +53,10 @@ export function registerRunCommands(program: Command, kit: WatchKit): void {
       .option("--grace <duration>", "time between SIGTERM and SIGKILL when the program must stop", "10s")
       .option("--json", "one JSON object per event and line");
 
+  // The default is taskgate's own folder, made private and checked like the locks' (places.ts):
+  // a program's output may hold secrets.
   const logDirOf = (o: RunFlags, tasksPath: string) =>
-    o.logDir ? resolve(o.logDir) : join(lockDirFor(tasksPath), "runs");
+    o.logDir ? resolve(o.logDir) : privateDirFor(tasksPath, "runs");
 
   common(
     program

@@ -1,7 +1,8 @@
 // Small facts about the git checkout around a ledger, read from files where that is cheap.
 
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 
 /** The .git folder of the checkout holding `dir`, or undefined outside git. */
@@ -130,4 +131,51 @@ export function gitAuthor(top: string): { name: string; email: string } | undefi
   } catch {
     return undefined;
   }
+}
+
+/** What git says of a commit's signature: %G? (G good, U good but unknown key, N none, B bad, ...), the signer's principal and key. */
+export interface GitSignature {
+  readonly status: string;
+  readonly signer: string;
+  readonly key: string;
+}
+
+/**
+ * The signatures of these commits as git checks them with `allowedSigners` as its SSH
+ * allowed-signers list (gpg.ssh.allowedSignersFile, written to a private temp folder and
+ * removed after); git runs ssh-keygen (or gpg) itself.
+ */
+export function gitSignatures(top: string, shas: readonly string[], allowedSigners: string): Map<string, GitSignature> {
+  const out = new Map<string, GitSignature>();
+  if (shas.length === 0) return out;
+  const dir = mkdtempSync(join(tmpdir(), "taskgate-signers-"));
+  try {
+    const file = join(dir, "allowed_signers");
+    writeFileSync(file, allowedSigners, { mode: 0o600 });
+    const text = execFileSync(
+      "git",
+      [
+        "-c",
+        `gpg.ssh.allowedSignersFile=${file}`,
+        "log",
+        "--no-walk=unsorted",
+        "--stdin",
+        "--format=%H%x09%G?%x09%GS%x09%GF",
+      ],
+      {
+        cwd: top,
+        input: `${shas.join("\n")}\n`,
+        encoding: "utf8",
+        stdio: ["pipe", "pipe", "pipe"],
+        maxBuffer: 1 << 30,
+      },
+    );
+    for (const line of text.split("\n")) {
+      const [sha, status = "N", signer = "", key = ""] = line.split("\t");
+      if (sha) out.set(sha, { status, signer, key });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return out;
 }

@@ -20,7 +20,7 @@ import type { LogTable } from "../ledger/log-facts.js";
 import { readLogLines, SEEDED_WORDS } from "../ledger/log-facts.js";
 import { sha256Hex } from "./hash.js";
 import { BUILD } from "./memo.js";
-import { lockDirFor, shortHash } from "./places.js";
+import { privateDirFor, shortHash } from "./places.js";
 import { replaceOwnFile } from "./temp-files.js";
 
 type Typed = Float64Array | Int32Array | Uint8Array;
@@ -115,12 +115,19 @@ interface Loaded {
 export function fileLogMemo(env: NodeJS.ProcessEnv): LogMemo | undefined {
   if (!BUILD || env.TASKGATE_NO_MEMO === "1") return undefined;
   const build = BUILD;
-  const where = (file: string) => join(lockDirFor(file), "memo", `${basename(file)}-${shortHash(file)}-log.bin`);
+  // A memo folder that is not safe to use (places.ts) means no memo: read the log whole.
+  const where = (file: string) => {
+    try {
+      return join(privateDirFor(file, "memo"), `${basename(file)}-${shortHash(file)}-log.bin`);
+    } catch {
+      return undefined;
+    }
+  };
   return {
     table(file, text, bytes, start, end, derived) {
       const path = where(file);
       const at = new Bytes(text, bytes, start);
-      const memo = load(path, build, at, end - start);
+      const memo = path === undefined ? undefined : load(path, build, at, end - start);
       // The memo keeps complete lines only: a last line without its line break may still grow.
       const nl = text.lastIndexOf("\n", end - 1);
       const complete = nl < start ? start : nl + 1;
@@ -131,7 +138,7 @@ export function fileLogMemo(env: NodeJS.ProcessEnv): LogMemo | undefined {
       // Written when there is none, when what is derived was made anew, or once enough was
       // added after it: reading a few hundred lines after the memo costs less than writing
       // megabytes of it on every call.
-      if (!memo || (derived && d !== before) || complete - from > REWRITE_AFTER) {
+      if (path !== undefined && (!memo || (derived && d !== before) || complete - from > REWRITE_AFTER)) {
         const segments = memo ? [...memo.segments] : [];
         const memoBytes = segments.reduce((n, s) => n + s.bytes, 0);
         const added = at.length(memo?.chars ?? 0, complete - start);

@@ -13,7 +13,7 @@
 import { closeSync, fstatSync, openSync, readSync, unlinkSync } from "node:fs";
 import { basename, join } from "node:path";
 import { sha256Hex } from "./hash.js";
-import { lockDirFor, shortHash } from "./places.js";
+import { privateDirFor, shortHash } from "./places.js";
 import { replaceOwnFile } from "./temp-files.js";
 
 /** Set by the build (scripts/build.mjs) to a hash of the sources; absent when run from src. */
@@ -49,7 +49,7 @@ const HEAD = 1024;
 export function fileMemo(ledgerPath: string, env: NodeJS.ProcessEnv): Memo | undefined {
   if (!BUILD || env.TASKGATE_NO_MEMO === "1") return undefined;
   return memoFile(
-    () => join(lockDirFor(ledgerPath), "memo", `${basename(ledgerPath)}-${shortHash(ledgerPath)}.memo`),
+    () => join(privateDirFor(ledgerPath, "memo"), `${basename(ledgerPath)}-${shortHash(ledgerPath)}.memo`),
     BUILD,
   );
 }

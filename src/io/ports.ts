@@ -2,7 +2,7 @@
 
 import { hostname } from "node:os";
 import { dirname } from "node:path";
-import type { LedgerPaths, Ports } from "../app/context.js";
+import type { ActorSource, LedgerPaths, Ports } from "../app/context.js";
 import { gitConfig } from "./git.js";
 import type { ShareSetting } from "./git-ref.js";
 import { GitBoardStore } from "./git-store.js";
@@ -21,7 +21,16 @@ export interface PortOptions {
 
 export function nodePorts(opts: PortOptions): Ports {
   let store: LedgerStore | undefined;
-  let actor: { name: string | undefined } | undefined;
+  let actor: { name: string | undefined; source: ActorSource | undefined } | undefined;
+  const findActor = () => {
+    const cwd = dirname(opts.tasksPath);
+    if (opts.as !== undefined) return { name: opts.as, source: "--as" as const };
+    if (opts.env.TASKGATE_ACTOR) return { name: opts.env.TASKGATE_ACTOR, source: "TASKGATE_ACTOR" as const };
+    const email = gitConfig(cwd, "user.email");
+    if (email) return { name: email, source: "git user.email" as const };
+    const name = gitConfig(cwd, "user.name");
+    return { name, source: name ? ("git user.name" as const) : undefined };
+  };
   const ms = (v: string | undefined) => (v && /^\d+$/.test(v) ? Number(v) : undefined);
   // TASKGATE_NOW fixes the clock (tests, replays): a fixed now stays fixed under the lock too.
   const fixed = opts.env.TASKGATE_NOW ? Date.parse(opts.env.TASKGATE_NOW) : Number.NaN;
@@ -45,14 +54,12 @@ export function nodePorts(opts: PortOptions): Ports {
     },
     hasher: sha256Hex,
     actorName: () => {
-      actor ??= {
-        name:
-          opts.as ??
-          (opts.env.TASKGATE_ACTOR || undefined) ??
-          gitConfig(dirname(opts.tasksPath), "user.email") ??
-          gitConfig(dirname(opts.tasksPath), "user.name"),
-      };
+      actor ??= findActor();
       return actor.name;
+    },
+    actorSource: () => {
+      actor ??= findActor();
+      return actor.source;
     },
     host: hostname(),
     session: opts.env.TASKGATE_SESSION || undefined,

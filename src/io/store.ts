@@ -10,7 +10,6 @@ import {
   closeSync,
   existsSync,
   lstatSync,
-  mkdirSync,
   openSync,
   readlinkSync,
   readSync,
@@ -25,7 +24,7 @@ import { asMachineFault, isMachineFault, machineFault } from "./faults.js";
 import { findGitDir, gitIsMergingFile } from "./git.js";
 import { sha256Hex } from "./hash.js";
 import { type HeldLock, tryLock } from "./lock.js";
-import { lockDirFor, shortHash } from "./places.js";
+import { lockDirFor, privateDirFor, shortHash } from "./places.js";
 import { removeStaleTempFiles } from "./temp-files.js";
 import { decodeUtf8, readBytes } from "./text.js";
 
@@ -275,7 +274,8 @@ export class LedgerStore {
   private async acquire(path: string): Promise<Held> {
     const lockDir = lockDirFor(path);
     asMachineFault(lockDir, true, () => {
-      mkdirSync(lockDir, { recursive: true });
+      // Made private (and checked) before anything is put in it: places.ts.
+      privateDirFor(path);
       removeStaleTempFiles(lockDir);
     });
     const lockPath = join(lockDir, `${basename(path)}-${shortHash(path)}.lock`);

@@ -156,6 +156,8 @@ export const POLICY_FIELDS: Record<string, (v: string) => Decoded<unknown>> = {
   "approval-required": decodeLabels,
   "wip-limit": decodeWipLimit,
   "clock-skew": decodeMargin,
+  "signed-commits": (v: string): Decoded<boolean> =>
+    v === "required" ? ok(true) : v === "optional" ? ok(false) : bad('"required" or "optional"'),
   "approval-sla": decodeDuration,
   "goal-automation": decodePercent(false),
   "goal-recovery": decodePercent(false),
@@ -181,7 +183,7 @@ export const APPROVAL_FIELDS: Record<string, (v: string) => Decoded<unknown>> = 
     splitList(v).every((x) => /^A-[1-9]\d*$/.test(x)) ? ok(splitList(v)) : bad("approval IDs like A-3, A-4"),
   "superseded-by": (v) => (/^A-[1-9]\d*$/.test(v) ? ok(v) : bad("an approval ID like A-5")),
   change: (v) =>
-    /^(grant|revoke) [A-Za-z0-9][A-Za-z0-9._@+-]* (CMD|WORK|AUDIT)$/.test(v)
+    /^(?:(grant|revoke) [A-Za-z0-9][A-Za-z0-9._@+-]* (CMD|WORK|AUDIT)|identify [A-Za-z0-9][A-Za-z0-9._@+-]*)$/.test(v)
       ? ok(v)
-      : bad('a role change like "grant bob AUDIT" or "revoke bob WORK"'),
+      : bad('a role change like "grant bob AUDIT", "revoke bob WORK" or "identify bob"'),
 };

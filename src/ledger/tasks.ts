@@ -105,6 +105,7 @@ export function policyFrom(v: Map<string, unknown>): Policy {
     approvalRequired: (v.get("approval-required") as string[] | undefined) ?? DEFAULT_POLICY.approvalRequired,
     wipLimit: (v.get("wip-limit") as Policy["wipLimit"] | undefined) ?? DEFAULT_POLICY.wipLimit,
     clockSkew: (v.get("clock-skew") as number | undefined) ?? DEFAULT_POLICY.clockSkew,
+    signedCommits: (v.get("signed-commits") as boolean | undefined) ?? DEFAULT_POLICY.signedCommits,
     approvalSla: (v.get("approval-sla") as number | undefined) ?? DEFAULT_POLICY.approvalSla,
     goals: {
       automation: v.get("goal-automation") as number | undefined,

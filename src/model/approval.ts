@@ -13,6 +13,16 @@ export interface Actor {
   readonly automation: boolean;
   /** 1-based line in APPROVALS.md. */
   readonly line: number;
+  /** The git identities that are theirs besides the name itself: emails (lower case) and git names. */
+  readonly emails?: readonly string[];
+  readonly gitNames?: readonly string[];
+  /** The person this actor works for (delegation, "(for alice)"): they may commit its log lines. */
+  readonly for?: string | undefined;
+  /** The Roles line as written: its key (the name and git identities) and its tags, without parentheses. */
+  readonly key?: string;
+  readonly tags?: string | undefined;
+  /** Public keys that sign their commits ("key ssh-ed25519 AAAA..."), for verify --signed. */
+  readonly keys?: readonly string[];
 }
 
 export interface Approval {

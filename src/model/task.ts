@@ -49,6 +49,8 @@ export interface Policy {
   readonly approvalRequired: readonly string[];
   readonly wipLimit: Readonly<Partial<Record<State, number>>>;
   readonly clockSkew: number;
+  /** verify checks every commit changing the ledgers for a good signature by its actor's key (verify --signed). */
+  readonly signedCommits: boolean;
   readonly approvalSla: number;
   /**
    * What the metrics are measured against (as fractions): the automation rate and the
@@ -69,6 +71,7 @@ export const DEFAULT_POLICY: Policy = {
   approvalRequired: [],
   wipLimit: {},
   clockSkew: 30_000,
+  signedCommits: false,
   approvalSla: 24 * 3_600_000,
   goals: {},
 };

@@ -19,6 +19,8 @@ export interface Approver {
   readonly actor: string;
   readonly roles: readonly Role[];
   readonly automation: boolean;
+  /** Who counts as this actor for four eyes (identity.ts, partyOf); [actor] when absent. */
+  readonly party?: readonly string[] | undefined;
 }
 
 export interface When {
@@ -28,6 +30,8 @@ export interface When {
 
 export const ROLES_SUBJECT = "roles";
 const CHANGE = /^(grant|revoke) (\S+) (CMD|WORK|AUDIT)$/;
+/** A change to an actor's git identities, delegation or keys: approved, the line may then be edited. */
+const IDENTIFY = /^identify (\S+)$/;
 
 export function subjectKind(a: Pick<Approval, "subject">): SubjectKind {
   if (a.subject === ROLES_SUBJECT) return "roles";
@@ -84,9 +88,15 @@ export function planRequest(
   if (!subject || /[\r\n]/.test(subject)) return { ok: false, message: "A subject is a task ID or one line of text" };
   let hash: string;
   let title = input.title?.trim();
-  if (subject === ROLES_SUBJECT) {
+  const identify = subject === ROLES_SUBJECT ? IDENTIFY.exec(input.change ?? "") : null;
+  if (identify) {
+    const name = identify[1] as string;
+    if (!approvals.actors.has(name)) return { ok: false, message: `${name} is not listed under "## Roles"` };
+    hash = textSubjectHash(`roles: ${input.change}`, when.hasher);
+    title ??= `Change the git identities, delegation or keys of ${name}`;
+  } else if (subject === ROLES_SUBJECT) {
     const m = CHANGE.exec(input.change ?? "");
-    if (!m) return { ok: false, message: 'A roles request needs a change like "grant bob AUDIT"' };
+    if (!m) return { ok: false, message: 'A roles request needs a change like "grant bob AUDIT" or "identify bob"' };
     const [, verb, name, role] = m as unknown as [string, string, string, Role];
     const has = approvals.actors.get(name)?.roles.includes(role) ?? false;
     if (verb === "grant" && has) return { ok: false, message: `${name} already holds ${role}` };
@@ -191,13 +201,19 @@ export function decisionProblem(
   if (!who.roles.includes("AUDIT")) {
     return `${who.actor} (${who.roles.join(", ") || "no roles"}) may not ${decision}; that takes the AUDIT role`;
   }
-  if (approval.requestedBy === who.actor) {
+  const party = who.party ?? [who.actor];
+  const as = (name: string) => (name === who.actor ? "" : `, who counts as ${who.actor} (delegation),`);
+  if (approval.requestedBy !== undefined && party.includes(approval.requestedBy)) {
+    if (approval.requestedBy !== who.actor) {
+      return `${approval.requestedBy}${as(approval.requestedBy)} requested ${approval.id} and ${who.actor} may not decide it; another AUDIT actor must (four eyes)`;
+    }
     return `${who.actor} requested ${approval.id} and may not decide it; another AUDIT actor must (four eyes)`;
   }
   const kind = subjectKind(approval);
   if (kind === "roles") {
-    const m = CHANGE.exec(field(approval, "change") ?? "");
-    if (m && m[2] === who.actor && decision === "approve") {
+    const change = field(approval, "change") ?? "";
+    const target = CHANGE.exec(change)?.[2] ?? IDENTIFY.exec(change)?.[1];
+    if (target !== undefined && party.includes(target) && decision === "approve") {
       return `${who.actor} may not approve a change to their own roles; another AUDIT actor must (four eyes)`;
     }
   }
@@ -206,11 +222,12 @@ export function decisionProblem(
     const task = tasks.byId.get(id)?.task;
     if (!task) return decision === "approve" ? `${approval.id}'s subject ${id} is not in ${tasks.doc.file}` : undefined;
     const last = lastModifier(tasks, id);
-    if (last?.actor === who.actor) {
-      return `${who.actor} last changed ${id} (${last.action} at ${formatTime(last.time)}) and may not decide ${approval.id}; another AUDIT actor must (four eyes)`;
+    if (last && party.includes(last.actor)) {
+      return `${last.actor}${as(last.actor)} last changed ${id} (${last.action} at ${formatTime(last.time)}) and may not decide ${approval.id}; another AUDIT actor must (four eyes)`;
     }
-    if (workersOf(task).includes(who.actor)) {
-      return `${who.actor} worked on ${id} and may not decide ${approval.id}; another AUDIT actor must (four eyes)`;
+    const worker = workersOf(task).find((w) => party.includes(w));
+    if (worker !== undefined) {
+      return `${worker}${as(worker)} worked on ${id} and ${worker === who.actor ? "" : `${who.actor} `}may not decide ${approval.id}; another AUDIT actor must (four eyes)`;
     }
     if (decision === "approve" && taskContentHash(tasks, id, hasher) !== field(approval, "subject-hash")) {
       return `${id} changed after ${approval.id} was requested, so approving it would approve something unseen; request a new approval (taskgate approval request ${id})`;
@@ -340,12 +357,14 @@ function rolesChange(
   if (verb === "grant") roles.add(role);
   else roles.delete(role);
   const ordered = (["CMD", "WORK", "AUDIT"] as const).filter((r) => roles.has(r));
+  // The line keeps its git identities and tags (automation, for, keys): only the roles change.
+  const key = actor?.key ?? name;
   if (ordered.length === 0) {
-    const s = removeField(section, name);
+    const s = removeField(section, key);
     return s ? { splice: s, name, value: undefined } : undefined;
   }
-  const value = `${ordered.join(", ")}${actor?.automation ? " (automation)" : ""}`;
-  return { splice: setField(approvals.doc, section, name, value), name, value };
+  const value = `${ordered.join(", ")}${actor?.tags ? ` (${actor.tags})` : ""}`;
+  return { splice: setField(approvals.doc, section, key, value), name, value };
 }
 
 export interface AutoOutcome {

@@ -7,6 +7,7 @@ import type { ApprovalsLedger } from "../ledger/approvals.js";
 import type { Hasher } from "../ledger/log.js";
 import type { TasksLedger } from "../ledger/tasks.js";
 import type { Approval } from "../model/approval.js";
+import { sameParty } from "./identity.js";
 import { taskContentHash } from "./subject.js";
 import { workersOf } from "./workflow.js";
 
@@ -42,7 +43,10 @@ export function gateProblem(
     .filter((a) => a.subject === id && a.status !== "superseded")
     .sort((a, b) => Number(b.id.slice(2)) - Number(a.id.slice(2)));
   const workers = workersOf(task);
-  const byWorker = (a: Approval) => a.approver !== undefined && workers.includes(a.approver);
+  // An approver counts as a worker when they are one party (a person and their agents).
+  const actors = approvals?.actors ?? new Map();
+  const byWorker = (a: Approval) =>
+    a.approver !== undefined && workers.some((w) => sameParty(actors, a.approver as string, w));
   if (requests.some((a) => a.status === "approved" && !isStale(tasks, a, hasher) && !byWorker(a))) return undefined;
   const head = `${id} has the label${needs.length > 1 ? "s" : ""} ${needs.join(", ")}, so accepting it needs an approved request`;
   const latest = requests[0];

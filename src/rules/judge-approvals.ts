@@ -8,6 +8,7 @@ import type { TasksLedger } from "../ledger/tasks.js";
 import type { Actor, Role } from "../model/approval.js";
 import { decisionProblem, factsFor } from "./approval-plan.js";
 import { evaluateRules, parseRules } from "./approval-rules.js";
+import { partyOf, sameParty } from "./identity.js";
 import type { Violation } from "./judge.js";
 import { asPending } from "./judge-automation.js";
 
@@ -24,6 +25,7 @@ export function judgeApprovals(
   rolesOf: RolesOf,
   hasher: (text: string) => string,
   out: Violation[],
+  actors: ReadonlyMap<string, Actor> = new Map(),
 ): void {
   const file = after.doc.file;
   const who = committer ?? "(no git user.email)";
@@ -60,11 +62,14 @@ export function judgeApprovals(
     const statusLine = after.byId.get(a.id)?.section.fields.find((f) => f.key === "status")?.line;
     const at = line ? line.line + 1 : statusLine === undefined ? a.line : statusLine + 1;
     const n = out.length;
-    if (actor !== undefined && actor === a.requestedBy) {
+    if (actor !== undefined && a.requestedBy !== undefined && sameParty(actors, actor, a.requestedBy)) {
       out.push({
         file,
         line: at,
-        message: `${a.id} was ${verb} by its requester ${actor}; another AUDIT actor must decide`,
+        message:
+          actor === a.requestedBy
+            ? `${a.id} was ${verb} by its requester ${actor}; another AUDIT actor must decide`
+            : `${a.id} was ${verb} by ${actor}, who counts as its requester ${a.requestedBy} (delegation); another AUDIT actor must decide`,
       });
     }
     if (!rolesOf(actor).includes("AUDIT")) {
@@ -82,7 +87,7 @@ export function judgeApprovals(
       tasks,
       asWas,
       decision,
-      { actor, roles: rolesOf(actor), automation: false },
+      { actor, roles: rolesOf(actor), automation: false, party: partyOf(actors, actor) },
       hasher,
     );
     if (problem) {
@@ -116,7 +121,9 @@ export function judgeApprovals(
       message:
         c.change.startsWith("grant") || c.change.startsWith("revoke")
           ? `A Roles change (${c.change}) without an approved request; run taskgate roles ${c.change} and have another AUDIT actor approve it`
-          : `A Roles change (${c.change}) without an approved request; change roles through taskgate roles grant/revoke`,
+          : c.change.startsWith("identify ")
+            ? `A Roles change (${c.change}: its git identities, delegation or keys) without an approved request whose change is "${c.change}"; another AUDIT actor must approve it (docs/trust.md)`
+            : `A Roles change (${c.change}) without an approved request; change roles through taskgate roles grant/revoke`,
     });
   }
 }
@@ -142,6 +149,14 @@ function roleChanges(
     if (a && b && a.automation !== b.automation) {
       out.push({ change: `${a.automation ? "mark" : "unmark"} ${name} automation`, line });
     }
+    // Who an actor is in git, whom they work for and which keys sign for them are as much
+    // theirs as their roles: adding an email or a key to someone else's line is a forgery.
+    if (a && b && identityOf(a) !== identityOf(b)) out.push({ change: `identify ${name}`, line });
   }
   return out;
+}
+
+/** An actor's git identities, principal and keys, in one comparable string. */
+function identityOf(a: Actor): string {
+  return JSON.stringify([a.emails ?? [], a.gitNames ?? [], a.for ?? "", a.keys ?? []]);
 }

@@ -12,6 +12,7 @@ import { readTasks, type TasksLedger } from "../ledger/tasks.js";
 import type { Actor, Role } from "../model/approval.js";
 import type { Lease } from "../model/task.js";
 import { formatTime, parseDuration } from "../model/time.js";
+import { partyOf } from "./identity.js";
 import { isLeaseExpired } from "./lease.js";
 import { permits } from "./matrix.js";
 import { planSetFields } from "./plan-set.js";
@@ -69,7 +70,14 @@ export function whoOf(
 ): Who {
   const a = actors.get(actor);
   const host = holder?.startsWith(`${actor}@`) ? holder.slice(actor.length + 1) : "(unknown host)";
-  return { actor, roles: a?.roles ?? [], automation: a?.automation ?? false, host, session };
+  return {
+    actor,
+    roles: a?.roles ?? [],
+    automation: a?.automation ?? false,
+    party: partyOf(actors, actor),
+    host,
+    session,
+  };
 }
 
 export function replayTaskLines(before: TasksLedger, lines: readonly LogEntry[], options: ReplayOptions): Replay {

@@ -29,6 +29,7 @@ import type { Actor, Role } from "../model/approval.js";
 import type { State, Task } from "../model/task.js";
 import { formatTime } from "../model/time.js";
 import { gateProblem } from "./gate.js";
+import { mayCommitAs, sameParty } from "./identity.js";
 import { judgeApprovals } from "./judge-approvals.js";
 import { automationApprovalProblem, automationTaskProblem } from "./judge-automation.js";
 import { type Replay, replayTaskLines, whoOf } from "./judge-replay.js";
@@ -152,7 +153,16 @@ export function judgeChange(before: Ledgers, after: Ledgers, options: JudgeOptio
     const file = after[kind]?.doc.file;
     if (!appended || !file) continue;
     for (const e of appended) {
-      if (e.actor === committer) continue;
+      if (mayCommitAs(actors, committer, e.actor)) continue;
+      const principal = actors.get(e.actor)?.for;
+      if (principal !== undefined) {
+        out.push({
+          file,
+          line: e.line + 1,
+          message: `Log line by ${e.actor}, who works for ${principal}, but the change is ${who}'s: only ${principal} may commit ${e.actor}'s lines (forged?)`,
+        });
+        continue;
+      }
       if (actors.get(e.actor)?.automation) {
         const f = { ...facts, appended };
         const problem = kind === "tasks" ? automationTaskProblem(e, f) : automationApprovalProblem(e, f);
@@ -181,6 +191,7 @@ export function judgeChange(before: Ledgers, after: Ledgers, options: JudgeOptio
       rolesOf,
       options.hasher,
       out,
+      actors,
     );
   }
   return out;
@@ -329,7 +340,7 @@ function judgeTasks(
       if (!replay?.refused.has(e.line)) {
         const p = permits(action, e.actor, rolesOf(e.actor), action === "add" ? undefined : state, t.id);
         if (!p.ok) out.push({ file, line: e.line + 1, message: p.message });
-        if (action === "accept" && workers.includes(e.actor)) {
+        if (action === "accept" && workers.some((w) => sameParty(j.actors, e.actor, w))) {
           out.push({ file, line: e.line + 1, message: selfAccept(e.actor, t.id) });
         }
       }
@@ -357,7 +368,7 @@ function judgeTasks(
     let handAction: TransitionAction | undefined;
     if (state !== undefined && state !== t.state) {
       const n = out.length;
-      const action = judgeHandTransition(t, state, committer, rolesOf, out, file, stateLine());
+      const action = judgeHandTransition(t, state, committer, rolesOf, out, file, stateLine(), j.actors);
       // The fields the attempted action sets are its own (a refusal is reported once).
       handAction =
         action ??
@@ -446,6 +457,7 @@ function judgeHandTransition(
   out: Violation[],
   file: string,
   line: number,
+  actors: ReadonlyMap<string, Actor>,
 ): TransitionAction | undefined {
   const who = committer ?? "(no git user.email)";
   // A recovery is watch's, with its log line (the lease it ends is named there): never by hand.
@@ -486,7 +498,7 @@ function judgeHandTransition(
     });
     return undefined;
   }
-  if (allowed === "accept" && committer && workersOf(t).includes(committer)) {
+  if (allowed === "accept" && committer && workersOf(t).some((w) => sameParty(actors, committer, w))) {
     out.push({ file, line, message: selfAccept(committer, t.id) });
     return undefined;
   }
@@ -534,7 +546,8 @@ export function judgeMerge(parents: readonly Ledgers[], after: Ledgers, options:
     for (const e of entries) {
       if (fromParents.has(norm(e))) continue;
       explained.add(e.target);
-      if (e.actor !== options.committer && !actors.get(e.actor)?.automation) {
+      const delegated = actors.get(e.actor)?.for !== undefined;
+      if (!mayCommitAs(actors, options.committer, e.actor) && (delegated || !actors.get(e.actor)?.automation)) {
         out.push({
           file,
           line: e.line + 1,

@@ -18,6 +18,8 @@ export interface Who {
   readonly actor: string;
   readonly roles: readonly Role[];
   readonly automation: boolean;
+  /** Who counts as this actor for four eyes (identity.ts, partyOf); [actor] when absent. */
+  readonly party?: readonly string[] | undefined;
   /** The machine, for the lease holder "actor@host". */
   readonly host: string;
   /**
@@ -191,9 +193,13 @@ export function planTransition(
     }
     case "accept": {
       const workers = workersOf(task);
-      if (workers.includes(who.actor)) {
+      const party = who.party ?? [who.actor];
+      const worker = workers.find((w) => party.includes(w));
+      if (worker !== undefined) {
         return refuse(
-          `${who.actor} worked on ${task.id} in its last DOING spell and may not accept it; another AUDIT actor must (four eyes)`,
+          worker === who.actor
+            ? `${who.actor} worked on ${task.id} in its last DOING spell and may not accept it; another AUDIT actor must (four eyes)`
+            : `${worker} worked on ${task.id} in its last DOING spell and counts as ${who.actor} (delegation), so ${who.actor} may not accept it; another AUDIT actor must (four eyes)`,
         );
       }
       to = "DONE";
