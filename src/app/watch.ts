@@ -14,7 +14,7 @@ import { appendLog } from "../ledger/edit.js";
 import { formatLogLine, lastHash, readLog } from "../ledger/log.js";
 import type { TasksLedger } from "../ledger/tasks.js";
 import type { Role } from "../model/approval.js";
-import { formatDiagnostic } from "../model/diagnostic.js";
+import { type Diagnostic, formatDiagnostic } from "../model/diagnostic.js";
 import { formatAge, formatTime } from "../model/time.js";
 import { isStale } from "../rules/gate.js";
 import { isLeaseExpired } from "../rules/lease.js";
@@ -25,8 +25,8 @@ import { deadLetters } from "../rules/summary.js";
 import type { Who } from "../rules/workflow.js";
 import { autoApprove, loadRules } from "./approvals.js";
 import type { Context } from "./context.js";
-import { EXIT, RefusedError, TaskgateError } from "./errors.js";
-import { applyChecked, missingLedger, parseApprovals, parseTasks, requireValid } from "./ledgers.js";
+import { EXIT, InvalidLedgerError, RefusedError, TaskgateError } from "./errors.js";
+import { applyChecked, loadWriteChecks, missingLedger, parseApprovals, parseTasks, requireValid } from "./ledgers.js";
 
 export type WatchEventKind =
   | "recover"
@@ -93,11 +93,25 @@ export async function tick(ctx: Context, options: TickOptions): Promise<TickResu
   };
 
   const { paths, ports } = ctx;
+  // Every check a write makes (the logs' chains, the schedules, the rules), as check makes them:
+  // watch writes nothing while either ledger has any error.
+  await loadWriteChecks();
   const tasksText = ports.readText(paths.tasks);
   if (tasksText === undefined) throw missingLedger(ctx, "tasks");
   const tasks = parseTasks(ctx, tasksText);
   const approvals = parseApprovals(ctx, ports.readText(paths.approvals));
-  const invalid = [...tasks.diagnostics, ...approvals.diagnostics].filter((d) => d.severity === "error");
+  const invalid: Diagnostic[] = [];
+  for (const [file, ds] of [
+    [paths.tasksDisplay, tasks.diagnostics],
+    [paths.approvalsDisplay, approvals.diagnostics],
+  ] as const) {
+    try {
+      requireValid(file, ds);
+    } catch (e) {
+      if (!(e instanceof InvalidLedgerError)) throw e;
+      invalid.push(...e.diagnostics);
+    }
+  }
   if (invalid.length) {
     const first = invalid[0] as (typeof invalid)[number];
     emit(

@@ -5,6 +5,7 @@ import type { Command } from "commander";
 import { UsageError } from "../app/errors.js";
 import { writeFileAtomic } from "../io/atomic-write.js";
 import { type Diagnostic, formatDiagnostic } from "../model/diagnostic.js";
+import { terminalText } from "../rules/values.js";
 import { output } from "./output.js";
 import { jsonDoc, taskJson } from "./render.js";
 import type { WatchKit } from "./watch-commands.js";
@@ -27,7 +28,7 @@ function warnIfInvalid(errors: readonly Diagnostic[]): void {
   const first = errors[0];
   if (!first) return;
   output(2).write(
-    `taskgate: ${errors.length} error${errors.length === 1 ? "" : "s"} in the ledgers, so what is shown may be wrong (first: ${formatDiagnostic(first)}); run taskgate check\n`,
+    `taskgate: ${errors.length} error${errors.length === 1 ? "" : "s"} in the ledgers, so what is shown may be wrong (first: ${terminalText(formatDiagnostic(first), true)}); run taskgate check\n`,
   );
 }
 

@@ -95,4 +95,21 @@ describe("values with line breaks and control characters", () => {
     expect(json.task.title).toBe(evil);
     writeFileSync(path, text);
   });
+
+  it("a ledger error that holds ESC, shown by metrics, board and forecast on stderr, is escaped too", async () => {
+    const path = join(dir, "TASKS.md");
+    const text = readFileSync(path, "utf8");
+    const edited = text.replace(/^- state: READY$/m, "- state: READY\n- attempts: x\u001b]0;PWN\u0007\u001b[31m");
+    expect(edited).not.toBe(text);
+    writeFileSync(path, edited);
+    try {
+      for (const args of [["metrics"], ["board"], ["forecast"]]) {
+        const r = await runCli(args, { cwd: dir });
+        expect(r.stderr, args.join(" ")).toMatch(/error/);
+        for (const raw of ["\u001b", "\u0007"]) expect(r.stderr.includes(raw), args.join(" ")).toBe(false);
+      }
+    } finally {
+      writeFileSync(path, text);
+    }
+  });
 });

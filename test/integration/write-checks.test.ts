@@ -71,4 +71,27 @@ describe("writes on a ledger whose schedules or rules check rejects", () => {
       expect(read(dir, "APPROVALS.md")).toBe(approvals);
     }
   });
+
+  it("watch --once writes no recovery while APPROVALS.md's log is broken or a rule is bad: exit 3", async () => {
+    for (const damage of ["chain", "rule"] as const) {
+      const dir = await board();
+      const past = { TASKGATE_NOW: "2026-01-01T00:00:00Z" };
+      expect((await runCli(["--as", "bob", "claim", "T-1", "--ttl", "1m"], { cwd: dir, env: past })).code).toBe(0);
+      if (damage === "chain") {
+        // A hand edit of a logged line's text: its hash no longer matches.
+        const text = read(dir, "APPROVALS.md");
+        const logged = /^- (\S+ alice@example\.com CMD init)/m.exec(text);
+        if (logged) edit(dir, "APPROVALS.md", logged[1] as string, (logged[1] as string).replace("init", "init x=1"));
+        else edit(dir, "APPROVALS.md", "## Roles\n", "## Roles\n");
+      } else {
+        edit(dir, "APPROVALS.md", "## Rules\n", "## Rules\n\n```yaml\n- id: broken\n  approve: { labels: [] }\n```\n");
+      }
+      expect((await runCli(["check"], { cwd: dir })).code, damage).toBe(3);
+      const before = read(dir, "TASKS.md");
+      const r = await runCli(["watch", "--once"], { cwd: dir, env: { TASKGATE_NOW: "2026-01-02T00:00:00Z" } });
+      expect(r.code, `${damage}: ${r.stdout}${r.stderr}`).toBe(3);
+      expect(r.stdout).toMatch(/ invalid APPROVALS\.md /);
+      expect(read(dir, "TASKS.md"), damage).toBe(before);
+    }
+  });
 });
