@@ -3,6 +3,7 @@
 // outright, its leases simply expire and `watch` recovers the tasks.
 
 import type { Context } from "../app/context.js";
+import { EXIT, TaskgateError } from "../app/errors.js";
 import { transition } from "../app/transition.js";
 
 interface Held {
@@ -49,11 +50,16 @@ export class LeaseKeeper {
       const r = await transition(this.makeCtx(), { action: "renew", id, token: h.token });
       if (r.lease && this.held.get(id) === h) h.until = r.lease.until;
     } catch (e) {
-      // Busy: the next tick tries again, well before the lease ends. Anything else (taken
-      // over, released by hand, task changed) means the lease is no longer ours.
-      const busy = e instanceof Error && e.name === "BusyError";
-      this.log(`taskgate mcp: could not renew the lease on ${id}: ${(e as Error).message}`);
-      if (!busy && this.held.get(id) === h) this.drop(id);
+      // Only a refusal means the lease is no longer ours (taken over after it expired,
+      // released or handed in by hand, the task changed). Anything else (busy, a ledger
+      // invalid for a moment, an unreachable remote, a full disk) may pass: the next tick
+      // tries again, as run does, until the lease has run out.
+      const refused = e instanceof TaskgateError && e.exitCode === EXIT.refused;
+      const ended = Date.now() >= h.until;
+      this.log(
+        `taskgate mcp: could not renew the lease on ${id}: ${(e as Error).message.split("\n")[0]}${refused || ended ? "; it is no longer held" : "; trying again"}`,
+      );
+      if ((refused || ended) && this.held.get(id) === h) this.drop(id);
     }
   }
 

@@ -231,6 +231,28 @@ describe("taskgate mcp", () => {
     expect(a.stderr()).toContain("released T-1");
   }, 30_000);
 
+  it("keeps renewing through a moment when the ledger is invalid, and holds the lease after it", async () => {
+    const dir = await board(["Long job"]);
+    const a = await connectAgent(dir, { as: "w1" });
+    const c = await a.call("claim_task", { id: "T-1", ttl: "6s" });
+    const first = Date.parse((c.value.lease as { until: string }).until);
+    // A hand edit breaks the log's hash chain for longer than one renewal period (2 s).
+    const path = join(dir, "TASKS.md");
+    const good = readFileSync(path, "utf8");
+    const broken = good.replace(/ CMD add T-1 /, " CMD add T-1 x=1 ");
+    expect(broken).not.toBe(good);
+    writeFileSync(path, broken);
+    await sleep(2600);
+    expect(readFileSync(path, "utf8")).toBe(broken); // nothing was written meanwhile
+    writeFileSync(path, good);
+    await sleep(4500);
+    const held = await showJson(dir, "T-1");
+    expect(held.state).toBe("DOING");
+    expect(Date.parse(held.lease?.until as string)).toBeGreaterThan(first + 2000);
+    expect(a.stderr()).toContain("trying again");
+    await a.close();
+  }, 30_000);
+
   it("on SIGTERM releases the leases it holds and exits 0", async () => {
     const dir = await board(["One", "Two"]);
     const a = await connectAgent(dir, { as: "w1" });
