@@ -3,8 +3,7 @@
 // Real git, real processes. Rounds of the share-versus-writers race: TASKGATE_SHARE_RACE_ROUNDS.
 
 import { execFileSync, spawn } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { baseEnv, makeRepo, type Run, runCli } from "../support/cli.js";
