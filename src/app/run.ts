@@ -160,8 +160,11 @@ export async function startRun(
     TASKGATE_TASK_FILE: taskFile,
     TASKGATE_LEASE_TOKEN: String(lease.token),
     TASKGATE_SESSION: lease.session ?? session,
-    TASKGATE_TASKS: resolve(ctx.paths.tasks),
-    TASKGATE_APPROVALS: resolve(ctx.paths.approvals),
+    // The program's own taskgate uses this board: the files' paths in-tree, and on a shared
+    // board nothing (named paths would mean "sharing off" and the stale in-tree files).
+    ...(ctx.ports.board
+      ? {}
+      : { TASKGATE_TASKS: resolve(ctx.paths.tasks), TASKGATE_APPROVALS: resolve(ctx.paths.approvals) }),
   };
   const startedAt = Date.now();
   let child: ChildProcess;

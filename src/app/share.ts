@@ -4,9 +4,10 @@
 // The setting goes into the clone's git config, which all its worktrees read.
 
 import { existsSync, readFileSync } from "node:fs";
-import { findGitDir } from "../io/git.js";
+import { findGitDir, gitIdentity } from "../io/git.js";
 import { commonDirOf, gitOk, readBoard, readRef, runGit, type ShareSetting, writeBoardCommit } from "../io/git-ref.js";
 import { GitBoardStore } from "../io/git-store.js";
+import { decodeUtf8 } from "../io/text.js";
 import { checkLedgers } from "./check.js";
 import type { Context } from "./context.js";
 import { BusyError, InvalidLedgerError, RefusedError, UnreachableError, UsageError } from "./errors.js";
@@ -34,10 +35,11 @@ export async function shareBoard(inTree: Context, o: ShareOptions): Promise<Shar
   if (o.remote && runGit(o.cwd, ["remote", "get-url", o.remote]).status !== 0)
     throw new UsageError(`This clone has no remote named "${o.remote}" (see git remote -v)`);
   const setting: ShareSetting = { branch: o.branch, remote: o.remote, gitDir, commonDir };
-  const store = new GitBoardStore({ share: setting, cwd: o.cwd, names: new Map(), author: () => undefined });
+  const store = new GitBoardStore({ share: setting, cwd: o.cwd, names: new Map(), author: () => gitIdentity(o.cwd) });
   const where = o.remote ? `branch ${o.branch} of remote ${o.remote}` : `branch ${o.branch}`;
   const ref = `refs/heads/${o.branch}`;
-  const author = inTree.ports.actorName() ?? "taskgate";
+  // The move is by git's identity of this clone, as every commit on the branch (docs/share.md).
+  const author = gitIdentity(o.cwd);
 
   if (o.remote) {
     const f = store.fetch();
@@ -56,8 +58,11 @@ export async function shareBoard(inTree: Context, o: ShareOptions): Promise<Shar
   let commit = local;
   let action: ShareResult["action"] = "joined";
   let moved = "";
+  let movedBytes: { tasks: Buffer; approvals: Buffer } | undefined;
   if (!commit) {
-    commit = await moveInTreeBoard(inTree, o.cwd, author);
+    const m = await moveInTreeBoard(inTree, o.cwd, author);
+    commit = m.commit;
+    movedBytes = m;
     const swap = runGit(o.cwd, ["update-ref", "-m", "taskgate share", ref, commit, ""]);
     if (swap.status !== 0)
       throw new BusyError(
@@ -87,16 +92,63 @@ export async function shareBoard(inTree: Context, o: ShareOptions): Promise<Shar
     if (action === "joined") action = "published";
     moved += `Published it to remote ${o.remote}. `;
   }
-  return record(
+  const result = record(
     setting,
     o.cwd,
     action,
     commit,
     `${moved}${action === "joined" ? `Joined the shared board on ${where}. ` : ""}`.trim(),
   );
+  if (movedBytes) await confirmMoved(inTree, movedBytes, setting, commit, o.cwd);
+  return result;
 }
 
-async function moveInTreeBoard(inTree: Context, cwd: string, author: string): Promise<string> {
+/**
+ * The in-tree files, read again under their locks now that the setting is on (a writer checks
+ * it under the same locks, so none can land after this): still the bytes moved, or a write
+ * landed during the move and would be lost, so sharing is turned off again and the branch
+ * removed (compare-and-swap: only if still the moved commit).
+ */
+async function confirmMoved(
+  inTree: Context,
+  moved: { tasks: Buffer; approvals: Buffer },
+  setting: ShareSetting,
+  commit: string,
+  cwd: string,
+): Promise<void> {
+  const { paths } = inTree;
+  const same = await inTree.ports.update([paths.tasks, paths.approvals], (texts) => ({
+    writes: [],
+    result:
+      texts[0] === decodeUtf8(paths.tasksDisplay, moved.tasks) &&
+      texts[1] === decodeUtf8(paths.approvalsDisplay, moved.approvals),
+  }));
+  if (same) return;
+  runGit(cwd, ["config", "--unset", "taskgate.share.branch"]);
+  runGit(cwd, ["config", "--unset", "taskgate.share.remote"]);
+  const ref = `refs/heads/${setting.branch}`;
+  if (setting.remote) {
+    runGit(cwd, [
+      "push",
+      "--porcelain",
+      "--no-verify",
+      `--force-with-lease=${ref}:${commit}`,
+      setting.remote,
+      `:${ref}`,
+    ]);
+    runGit(cwd, ["update-ref", "-d", `refs/remotes/${setting.remote}/${setting.branch}`, commit]);
+  }
+  runGit(cwd, ["update-ref", "-d", ref, commit]);
+  throw new BusyError(
+    `${paths.tasksDisplay} or ${paths.approvalsDisplay} was written while the board was being moved; sharing was not turned on and the in-tree files are as they are: run taskgate share again`,
+  );
+}
+
+async function moveInTreeBoard(
+  inTree: Context,
+  cwd: string,
+  author: { name: string; email: string },
+): Promise<{ commit: string; tasks: Buffer; approvals: Buffer }> {
   const { paths } = inTree;
   if (!existsSync(paths.tasks) || !existsSync(paths.approvals)) {
     throw new RefusedError(
@@ -122,7 +174,8 @@ async function moveInTreeBoard(inTree: Context, cwd: string, author: string): Pr
       errors,
     );
   }
-  return commitFiles(cwd, commonDirOf(findGitDir(cwd) as string), tasks, approvals, author, inTree.now);
+  const commit = commitFiles(cwd, commonDirOf(findGitDir(cwd) as string), tasks, approvals, author, inTree.now);
+  return { commit, tasks, approvals };
 }
 
 function commitFiles(
@@ -130,7 +183,7 @@ function commitFiles(
   commonDir: string,
   tasks: Buffer,
   approvals: Buffer,
-  author: string,
+  author: { name: string; email: string },
   now: number,
 ): string {
   const empty = readBoard(cwd, undefined, []);

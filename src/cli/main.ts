@@ -104,8 +104,14 @@ export async function main(
 
   const context = (): { ctx: Context; c: ReturnType<typeof makeChalk>; g: GlobalOpts } => {
     const g = program.opts<GlobalOpts>();
-    const { paths, share } = locateBoard(g, env, process.cwd());
-    const ports = nodePorts({ as: g.as, env, tasksPath: paths.tasks, share: share && { setting: share, paths } });
+    const { paths, share, followsShare } = locateBoard(g, env, process.cwd());
+    const ports = nodePorts({
+      as: g.as,
+      env,
+      tasksPath: paths.tasks,
+      share: share && { setting: share, paths },
+      refuseOnceShared: followsShare && !share,
+    });
     const now = env.TASKGATE_NOW ? Date.parse(env.TASKGATE_NOW) : Date.now();
     if (Number.isNaN(now)) throw new UsageError(`TASKGATE_NOW is not a time: "${env.TASKGATE_NOW}"`);
     return { ctx: { paths, ports, now }, c: makeChalk(out, env, !g.color), g };

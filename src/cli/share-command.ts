@@ -21,7 +21,8 @@ Joins the shared board when the branch exists (on the remote, or in this clone),
 this folder's TASKS.md and APPROVALS.md to it byte for byte (checked first: a board with
 errors is not moved). The setting is kept in the clone's git config (taskgate.share.*).
 Exit codes: 0 shared; 1 refused (nothing to share, the remote refused); 2 usage (no git, no
-such remote, bad branch name); 3 the in-tree board has errors; 4 someone else shared first,
+such remote, bad branch name); 3 the in-tree board has errors; 4 someone else shared first
+(or a write landed in the in-tree files during the move),
 run it again; 7 the remote cannot be reached.`,
     )
     .action(async (o: { remote?: string; branch: string; json?: boolean }) => {

@@ -190,10 +190,10 @@ export function writeBoardCommit(
   base: BoardSnapshot,
   files: ReadonlyMap<string, string | Buffer>,
   message: string,
-  author: string,
+  ident: { readonly name: string; readonly email: string },
   now: number,
 ): string {
-  const email = author.includes("@") ? author : `${author}@taskgate`;
+  const { name: author, email } = ident;
   if (!usesSha1(commonDir)) return writeBoardCommitWithGit(cwd, base, files, message, author, email);
   const objects = join(commonDir, "objects");
   const byName = new Map(base.entries.map((e) => [e.name, e] as const));

@@ -15,8 +15,11 @@ export interface GitStoreOptions {
   readonly cwd: string;
   /** The ledgers' paths as the app names them, and their file names on the branch. */
   readonly names: ReadonlyMap<string, string>;
-  /** Who the commits are by. */
-  readonly author: () => string | undefined;
+  /**
+   * Who the commits are by: git's own identity of the clone (as a normal commit's), never the
+   * --as name, so verify judges a board commit like any other (docs/share.md, Who a write is by).
+   */
+  readonly author: () => { readonly name: string; readonly email: string };
   /** Attempts, and ms, after which a write that keeps losing races gives up with exit 4. */
   readonly maxAttempts?: number | undefined;
   readonly timeout?: number | undefined;
@@ -137,7 +140,7 @@ export class GitBoardStore {
       }
       const changed = [...files].some(([n, text]) => snap.files.get(n)?.toString("utf8") !== text);
       if (!changed) return result;
-      const author = this.options.author() ?? "taskgate";
+      const author = this.options.author();
       const commit = writeBoardCommit(
         this.cwd,
         this.share.commonDir,

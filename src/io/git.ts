@@ -133,6 +133,16 @@ export function gitAuthor(top: string): { name: string; email: string } | undefi
   }
 }
 
+/**
+ * Who a commit on the shared board is by: git's identity for this clone (GIT_AUTHOR_* or
+ * user.name and user.email), as `git commit` would take it; --as and TASKGATE_ACTOR never change it.
+ */
+export function gitIdentity(cwd: string): { name: string; email: string } {
+  const ident = gitAuthor(cwd);
+  const name = ident?.name || ident?.email || "taskgate";
+  return { name, email: ident?.email || `${name}@taskgate` };
+}
+
 /** What git says of a commit's signature: %G? (G good, U good but unknown key, N none, B bad, ...), the signer's principal and key. */
 export interface GitSignature {
   readonly status: string;

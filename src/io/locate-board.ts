@@ -11,14 +11,17 @@ export interface BoardPlace {
   readonly paths: LedgerPaths;
   /** Set when the board is the shared branch. */
   readonly share: ShareSetting | undefined;
+  /** Whether the clone's setting was consulted (no file named, TASKGATE_SHARE not off). */
+  readonly followsShare: boolean;
 }
 
 export function locateBoard(opts: LocateOptions, env: NodeJS.ProcessEnv, cwd: string): BoardPlace {
   const explicit =
     opts.dir ?? opts.tasks ?? opts.approvals ?? env.TASKGATE_DIR ?? env.TASKGATE_TASKS ?? env.TASKGATE_APPROVALS;
-  const share = explicit || env.TASKGATE_SHARE === "off" ? undefined : readShareSetting(cwd);
-  if (!share) return { paths: locateLedgers(opts, env, cwd), share: undefined };
-  return { paths: sharedPaths(share, findWorkTree(cwd) ?? cwd), share };
+  const followsShare = !explicit && env.TASKGATE_SHARE !== "off";
+  const share = followsShare ? readShareSetting(cwd) : undefined;
+  if (!share) return { paths: locateLedgers(opts, env, cwd), share: undefined, followsShare };
+  return { paths: sharedPaths(share, findWorkTree(cwd) ?? cwd), share, followsShare };
 }
 
 /**

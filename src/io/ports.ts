@@ -3,8 +3,9 @@
 import { hostname } from "node:os";
 import { dirname } from "node:path";
 import type { ActorSource, LedgerPaths, Ports } from "../app/context.js";
-import { gitConfig } from "./git.js";
-import type { ShareSetting } from "./git-ref.js";
+import { RefusedError } from "../app/errors.js";
+import { gitConfig, gitIdentity } from "./git.js";
+import { readShareSetting, type ShareSetting } from "./git-ref.js";
 import { GitBoardStore } from "./git-store.js";
 import { sha256Hex } from "./hash.js";
 import { fileMemo } from "./memo.js";
@@ -17,6 +18,12 @@ export interface PortOptions {
   readonly tasksPath: string;
   /** The shared board (docs/share.md): the ledgers are read and written on its branch. */
   readonly share?: { readonly setting: ShareSetting; readonly paths: LedgerPaths } | undefined;
+  /**
+   * The in-tree board of a clone that may share it later (no file named, TASKGATE_SHARE not
+   * off): a write is refused, under the files' locks, once `taskgate share` turned sharing on,
+   * so a process started before (mcp, serve, a long command) never writes the stale files.
+   */
+  readonly refuseOnceShared?: boolean | undefined;
 }
 
 export function nodePorts(opts: PortOptions): Ports {
@@ -49,6 +56,7 @@ export function nodePorts(opts: PortOptions): Ports {
         lockStale: ms(opts.env.TASKGATE_LOCK_STALE_MS),
         clock,
         hooks: testHooks(opts.env),
+        underLock: opts.refuseOnceShared ? () => refuseIfShared(dirname(opts.tasksPath)) : undefined,
       });
       return store.update(paths, decide);
     },
@@ -73,7 +81,7 @@ export function nodePorts(opts: PortOptions): Ports {
       [paths.tasks, "TASKS.md"],
       [paths.approvals, "APPROVALS.md"],
     ]),
-    author: () => ports.actorName(),
+    author: () => gitIdentity(dirname(paths.tasks)),
     timeout: ms(opts.env.TASKGATE_LOCK_TIMEOUT_MS),
     clock,
     debug: opts.env.TASKGATE_SHARE_DEBUG ? (line) => process.stderr.write(`${line}\n`) : undefined,
@@ -85,6 +93,14 @@ export function nodePorts(opts: PortOptions): Ports {
     update: (p, decide) => board.update(p, decide),
     board,
   };
+}
+
+function refuseIfShared(cwd: string): void {
+  const now = readShareSetting(cwd);
+  if (!now) return;
+  throw new RefusedError(
+    `This clone shares its board on branch ${now.branch} since this process started (taskgate share): nothing was written to the in-tree files; start it again to use the shared board`,
+  );
 }
 
 /**

@@ -57,6 +57,11 @@ export interface StoreOptions {
   /** The clock (TASKGATE_NOW: a fixed one); read again under the lock. */
   readonly clock?: (() => number) | undefined;
   readonly hooks?: TestHooks | undefined;
+  /**
+   * Called once the locks are held, before anything is read for the write: throws to refuse
+   * it (a clone whose board went to a shared branch meanwhile: docs/share.md).
+   */
+  readonly underLock?: (() => void) | undefined;
 }
 
 interface Held {
@@ -96,8 +101,10 @@ export class LedgerStore {
   private readonly lockStale: number;
   private readonly clock: () => number;
   private readonly hooks: TestHooks;
+  private readonly underLock: (() => void) | undefined;
 
   constructor(options: StoreOptions = {}) {
+    this.underLock = options.underLock;
     this.lockTimeout = options.lockTimeout ?? 30_000;
     this.lockStale = Math.max(2000, options.lockStale ?? 5000);
     this.clock = options.clock ?? Date.now;
@@ -139,6 +146,7 @@ export class LedgerStore {
     try {
       for (const p of order) held.push(await this.acquire(p));
       for (const p of order) checkIntent(p);
+      this.underLock?.();
       for (let attempt = 1; ; attempt++) {
         // Still the bytes the plan was made from? Compared in pieces, so a 16 MB ledger is not
         // held twice; read again and planned again only when not. The time too: what a write

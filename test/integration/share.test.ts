@@ -143,7 +143,8 @@ describe("worktrees of one clone share the board (update-ref compare-and-swap)",
     await ok(["add", "--ready", "Task"], dir);
     await ok(["share"], dir);
     const shared = git(dir, "rev-parse", "taskgate").trim();
-    await ok(["claim", "T-1", "--as", "w1"], dir);
+    // A board commit is by git's identity (docs/share.md): w1's claim is made as w1 in git too.
+    await ok(["claim", "T-1", "--as", "w1"], dir, { GIT_AUTHOR_NAME: "w1", GIT_AUTHOR_EMAIL: "w1" });
     // The commits taskgate made on the branch keep the rules, as verify judges them.
     expect((await ok(["verify", "--range", `${shared}..taskgate`], dir)).stdout).toMatch(/1 commit checked: ok/);
     const before = git(dir, "rev-parse", "taskgate").trim();

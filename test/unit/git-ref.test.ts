@@ -35,7 +35,7 @@ describe("git-ref", () => {
         empty,
         new Map([["TASKS.md", "# Tasks\n"]]),
         "first",
-        "alice@example.com",
+        { name: "alice@example.com", email: "alice@example.com" },
         Date.UTC(2026, 0, 1),
       );
       git(dir, "update-ref", "refs/heads/taskgate", first, "");
@@ -60,7 +60,7 @@ describe("git-ref", () => {
           ["APPROVALS.md", "# Approvals\n"],
         ]),
         "taskgate: a change",
-        "bob",
+        { name: "bob", email: "bob@taskgate" },
         Date.UTC(2026, 0, 2),
       );
       git(dir, "update-ref", "refs/heads/taskgate", next, first);
