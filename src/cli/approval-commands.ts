@@ -1,6 +1,7 @@
 // The approval gate's commands: approval request/show/explain, approve, reject, approvals
 // (list and auto), roles grant/revoke.
 
+import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { approvalDoc } from "../app/documents.js";
 import { UsageError } from "../app/errors.js";
@@ -223,7 +224,6 @@ export function registerApprovalCommands(program: Command, kit: CommandKit): voi
     .option("--json", "print one JSON document")
     .action(async (file: string, o: { json?: boolean }) => {
       const { ctx } = kit.context();
-      const { readFileSync } = await import("node:fs");
       let text: string;
       try {
         text = readFileSync(file, "utf8");

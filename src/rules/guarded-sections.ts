@@ -11,7 +11,7 @@ export const POLICY_SUBJECT = "policy";
 export const RULES_SUBJECT = "rules";
 
 /**
- * The Policy keys whose change needs an approved request: the gate's labels, signed commits,
+ * The Policy keys whose weakening needs an approved request: the gate's labels, signed commits,
  * and the clock-skew margin the judge allows. The other keys (lease, max-attempts, backoff,
  * wip-limit, approval-sla, goals) only tune scheduling and reports, and stay free to edit.
  */
@@ -27,12 +27,21 @@ function canonical(key: GuardedPolicyKey, policy: Policy): string {
   return durationText(policy.clockSkew);
 }
 
-/** "policy KEY=VALUE" for each guarded key whose value differs (compared by meaning, not spelling). */
+/**
+ * "policy KEY=VALUE" for each guarded key whose change weakens the gate, compared by meaning,
+ * not spelling: a label removed from approval-required, signed-commits from required to
+ * optional, a larger clock-skew. Tightening (a label added, signing required, a smaller
+ * margin) takes nobody's approval.
+ */
 export function policyChanges(before: Policy, after: Policy): string[] {
   const out: string[] = [];
+  const weakened: Record<GuardedPolicyKey, boolean> = {
+    "approval-required": before.approvalRequired.some((l) => !after.approvalRequired.includes(l)),
+    "signed-commits": before.signedCommits && !after.signedCommits,
+    "clock-skew": after.clockSkew > before.clockSkew,
+  };
   for (const key of GUARDED_POLICY_KEYS) {
-    const now = canonical(key, after);
-    if (canonical(key, before) !== now) out.push(`${POLICY_SUBJECT} ${key}=${now}`);
+    if (weakened[key]) out.push(`${POLICY_SUBJECT} ${key}=${canonical(key, after)}`);
   }
   return out;
 }

@@ -585,7 +585,7 @@ export function judgeMerge(parents: readonly Ledgers[], after: Ledgers, options:
       out.push({
         file: mergedTasksLedger.doc.file,
         line: 1,
-        message: `The Policy's ${GUARDED_POLICY_KEYS.join(", ")} in the merge are in neither parent; change them through an approved request (taskgate policy request)`,
+        message: `The merge weakens the Policy (${GUARDED_POLICY_KEYS.join(", ")}) from both parents; weaken it through an approved request (taskgate policy request)`,
       });
   }
   const mergedApprovalsLedger = after.approvals;
