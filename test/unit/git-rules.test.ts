@@ -252,6 +252,71 @@ ${approver ? `- approver: ${approver}\n` : ""}
   });
 });
 
+describe("the gate's Policy keys and the Rules (four eyes on what switches the gate off)", () => {
+  const ROLES =
+    "# Approvals\n\n## Roles\n- alice: WORK, AUDIT\n- carol: CMD, WORK, AUDIT\n- taskgate-watch: CMD, AUDIT (automation)\n";
+  const BOARD =
+    "# Tasks\n\n## Policy\n- approval-required: prod, security\n- clock-skew: 30s\n- max-attempts: 3\n\n## T-1 One\n- state: READY\n\n## Log\n";
+  const RULES = "\n## Rules\n\n```yaml\n- id: all\n  approve: { labels: [prod] }\n```\n";
+  const ruleChange = `rules sha256:${sha256Hex("- id: all\n  approve: { labels: [prod] }").slice(0, 16)}`;
+  const request = (subject: string, change: string, approver: string, requester = "alice") =>
+    `${ROLES}\n## A-1 Change\n- status: approved\n- subject: ${subject}\n- change: ${change}\n- subject-hash: sha256:0123456789ab\n- requested-by: ${requester}\n- approver: ${approver}\n`;
+  const at = (before: string, after: string, committer: string, a: string, b = a) =>
+    judgeChange(
+      { tasks: tasks(before), approvals: approvals(`${a}\n## Log\n`) },
+      { tasks: tasks(after), approvals: approvals(`${b}\n## Log\n`) },
+      { committer, hasher: sha256Hex, now: T0 },
+    ).map((v) => `${v.file}:${v.line}: ${v.message}`);
+  const narrowed = BOARD.replace("prod, security", "security");
+
+  it("refuses a label removed from approval-required without an approved request, and takes one decided by another person", () => {
+    expect(at(BOARD, narrowed, "alice", ROLES)).toEqual([
+      'TASKS.md:4: The Policy\'s approval-required changed to "security" without an approved request for that change; run taskgate policy request approval-required=security, have another AUDIT person (not alice, not automation) approve it, then commit (docs/approvals.md)',
+    ]);
+    const approved = request("policy", "policy approval-required=security", "carol");
+    expect(at(BOARD, narrowed, "alice", approved)).toEqual([]);
+    // A request for another value does not count.
+    expect(at(BOARD, narrowed, "alice", request("policy", "policy approval-required=prod", "carol"))).toHaveLength(1);
+  });
+
+  it("does not count an approval by the committer or by automation", () => {
+    expect(at(BOARD, narrowed, "carol", request("policy", "policy approval-required=security", "carol"))).toEqual([
+      "TASKS.md:4: The Policy's approval-required changed to \"security\", but A-1 was approved by carol, who counts as the committer carol; a Policy or Rules change needs another person's approval (four eyes)",
+    ]);
+    expect(
+      at(BOARD, narrowed, "alice", request("policy", "policy approval-required=security", "taskgate-watch"))[0],
+    ).toMatch(/A-1 was approved by taskgate-watch, who is automation; /);
+  });
+
+  it("compares by meaning and lets tightening and the harmless keys through", () => {
+    expect(at(BOARD, BOARD.replace("prod, security", "security, prod, prod"), "alice", ROLES)).toEqual([]);
+    expect(at(BOARD, BOARD.replace("prod, security", "prod, security, pii"), "alice", ROLES)).toEqual([]);
+    expect(at(BOARD, BOARD.replace("- max-attempts: 3", "- max-attempts: 9"), "alice", ROLES)).toEqual([]);
+    expect(at(BOARD, BOARD.replace("- clock-skew: 30s", "- clock-skew: 10s"), "alice", ROLES)).toEqual([]);
+    expect(at(BOARD, BOARD.replace("- clock-skew: 30s", "- clock-skew: 1m"), "alice", ROLES)).toEqual([
+      'TASKS.md:5: The Policy\'s clock-skew changed to "60s" without an approved request for that change; run taskgate policy request clock-skew=60s, have another AUDIT person (not alice, not automation) approve it, then commit (docs/approvals.md)',
+    ]);
+    // The line removed is the default: no label gated.
+    expect(at(BOARD, BOARD.replace("- approval-required: prod, security\n", ""), "alice", ROLES)[0]).toMatch(
+      /The Policy's approval-required changed to "" without an approved request/,
+    );
+    const signed = BOARD.replace("## Policy\n", "## Policy\n- signed-commits: required\n");
+    expect(at(BOARD, signed, "alice", ROLES)).toEqual([]);
+    expect(at(signed, BOARD, "alice", ROLES)[0]).toMatch(/signed-commits changed to "optional" without/);
+  });
+
+  it("refuses any change to the Rules without an approved request naming its hash", () => {
+    expect(at(BOARD, BOARD, "alice", ROLES, ROLES + RULES)).toEqual([
+      `APPROVALS.md:11: The Rules changed (${ruleChange}) without an approved request for that change; run taskgate rules request FILE, have another AUDIT person (not alice, not automation) approve it, then commit (docs/approvals.md)`,
+    ]);
+    const approved = request("rules", ruleChange, "carol");
+    expect(at(BOARD, BOARD, "alice", approved, approved + RULES)).toEqual([]);
+    // Removing the rules is a change too; a CRLF or trailing blank line is not.
+    expect(at(BOARD, BOARD, "alice", ROLES + RULES, ROLES)[0]).toMatch(/The Rules changed \(rules sha256:/);
+    expect(at(BOARD, BOARD, "alice", ROLES + RULES, ROLES + RULES.replace("```\n", "\n```\n"))).toEqual([]);
+  });
+});
+
 describe("the three-way merge", () => {
   const base = `# Tasks
 
