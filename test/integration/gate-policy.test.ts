@@ -103,6 +103,16 @@ describe("the gate's Policy and Rules on hand edits", () => {
       read(dir, "TASKS.md").replace("- approval-required: prod, security", "- approval-required: security, prod"),
     );
     commit(dir, "alice@example.com", "reorder");
+    // A key that does not guard the gate needs no request; a bad value is named.
+    const free = await runCli(["policy", "request", "max-attempts=5"], { cwd: dir });
+    expect(free.code).toBe(1);
+    expect(free.stderr).toMatch(
+      /max-attempts is not a Policy key that needs a request \(those are approval-required, signed-commits, clock-skew\); edit it in TASKS.md and commit\n$/,
+    );
+    const bad = await runCli(["policy", "request", "clock-skew=soon"], { cwd: dir });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/Expected a duration like 0s, 30s or 2m as the value of clock-skew, found "soon"/);
+    expect((await runCli(["policy", "request", "approval-required"], { cwd: dir })).code).toBe(2);
     // Her own approval does not count: the requester may not decide, and the hook says so.
     const req = await cli(dir, ["--as", "alice@example.com", "policy", "request", "approval-required=security"]);
     expect(req.stdout).toMatch(
@@ -133,6 +143,9 @@ describe("the gate's Policy and Rules on hand edits", () => {
       "alice@example.com",
       /^(?:[0-9a-f]+ )?APPROVALS.md:\d+: The Rules changed \(rules sha256:[0-9a-f]{16}\) without an approved request for that change; run taskgate rules request FILE, have another AUDIT person \(not alice@example.com, not automation\) approve it, then commit/m,
     );
+    const missing = await runCli(["rules", "request", join(dir, "no-such.yaml")], { cwd: dir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/Cannot read the rules file .*no-such\.yaml: ENOENT/);
     // The legitimate path: the new rules in a file, a request, carol's approval, then the edit.
     const file = join(dir, "rules.yaml");
     writeFileSync(file, `${RULE_ALL}\n`);

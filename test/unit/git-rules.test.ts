@@ -8,7 +8,7 @@ import { readApprovals } from "../../src/ledger/approvals.js";
 import { applySplices } from "../../src/ledger/edit.js";
 import { formatLogLine, lastHash, parseLogLine, readLog } from "../../src/ledger/log.js";
 import { readTasks } from "../../src/ledger/tasks.js";
-import { judgeChange } from "../../src/rules/judge.js";
+import { judgeChange, judgeMerge } from "../../src/rules/judge.js";
 import { mergeLedger } from "../../src/rules/merge.js";
 import { planRecovery } from "../../src/rules/recover.js";
 import { taskContentHash } from "../../src/rules/subject.js";
@@ -303,6 +303,49 @@ describe("the gate's Policy keys and the Rules (four eyes on what switches the g
     const signed = BOARD.replace("## Policy\n", "## Policy\n- signed-commits: required\n");
     expect(at(BOARD, signed, "alice", ROLES)).toEqual([]);
     expect(at(signed, BOARD, "alice", ROLES)[0]).toMatch(/signed-commits changed to "optional" without/);
+  });
+
+  it("refuses a merge whose Policy is weaker than both parents' or whose Rules are neither parent's", () => {
+    const merge = (parents: [string, string][], t: string, a: string) =>
+      judgeMerge(
+        parents.map(([pt, pa]) => ({ tasks: tasks(pt), approvals: approvals(`${pa}\n## Log\n`) })),
+        { tasks: tasks(t), approvals: approvals(`${a}\n## Log\n`) },
+        { committer: "carol", hasher: sha256Hex, now: T0 },
+      ).map((v) => v.message);
+    expect(
+      merge(
+        [
+          [BOARD, ROLES],
+          [narrowed, ROLES],
+        ],
+        narrowed,
+        ROLES,
+      ),
+    ).toEqual([]);
+    expect(
+      merge(
+        [
+          [BOARD, ROLES],
+          [BOARD, ROLES],
+        ],
+        narrowed,
+        ROLES,
+      ),
+    ).toEqual([
+      "The merge weakens the Policy (approval-required, signed-commits, clock-skew) from both parents; weaken it through an approved request (taskgate policy request)",
+    ]);
+    expect(
+      merge(
+        [
+          [BOARD, ROLES],
+          [BOARD, ROLES],
+        ],
+        BOARD,
+        ROLES + RULES,
+      ),
+    ).toEqual([
+      "The Rules in the merge are in neither parent; change them through an approved request (taskgate rules request)",
+    ]);
   });
 
   it("refuses any change to the Rules without an approved request naming its hash", () => {
