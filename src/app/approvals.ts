@@ -19,6 +19,7 @@ import {
 } from "../rules/approval-plan.js";
 import { evaluateRules, parseRules, type Rule, type RuleTrace, type Verdict } from "../rules/approval-rules.js";
 import { isStale } from "../rules/gate.js";
+import { POLICY_SUBJECT, RULES_SUBJECT, rulesChangeOf } from "../rules/guarded-sections.js";
 import { partyOf } from "../rules/identity.js";
 import type { Context } from "./context.js";
 import { InvalidLedgerError, RefusedError, UsageError } from "./errors.js";
@@ -193,4 +194,33 @@ export function showApproval(ctx: Context, id: string): Explanation {
     blocked,
     rulesHash: rules.hash,
   };
+}
+
+/** A request to set a guarded Policy key (docs/approvals.md); once approved, edit TASKS.md and commit. */
+export function requestPolicyChange(
+  ctx: Context,
+  assignment: string,
+): Promise<{ id: string; superseded: string[]; change: string }> {
+  if (!/^[a-z-]+=/.test(assignment.trim())) {
+    throw new UsageError(`Expected KEY=VALUE, like approval-required=prod, security, found "${assignment}"`);
+  }
+  return requestApproval(ctx, { subject: POLICY_SUBJECT, change: assignment.trim() }).then((r) => ({
+    ...r,
+    change: changeOf(ctx, r.id),
+  }));
+}
+
+/** A request to make the Rules exactly TEXT (the YAML inside the fenced block); once approved, paste it and commit. */
+export async function requestRulesChange(
+  ctx: Context,
+  text: string,
+): Promise<{ id: string; superseded: string[]; change: string }> {
+  const change = rulesChangeOf(text, ctx.ports.hasher);
+  const r = await requestApproval(ctx, { subject: RULES_SUBJECT, change });
+  return { ...r, change };
+}
+
+function changeOf(ctx: Context, id: string): string {
+  const a = parseApprovals(ctx, ctx.ports.readText(ctx.paths.approvals)).byId.get(id)?.approval;
+  return a?.fields.find((f) => f.key === "change")?.value ?? "";
 }

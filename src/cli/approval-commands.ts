@@ -1,8 +1,10 @@
 // The approval gate's commands: approval request/show/explain, approve, reject, approvals
 // (list and auto), roles grant/revoke.
 
+import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { approvalDoc } from "../app/documents.js";
+import { UsageError } from "../app/errors.js";
 import { formatAge } from "../model/time.js";
 import type { Verdict } from "../rules/approval-rules.js";
 import { terminalText } from "../rules/values.js";
@@ -211,6 +213,32 @@ export function registerApprovalCommands(program: Command, kit: CommandKit): voi
         }
       });
   }
+  program
+    .command("rules")
+    .description("the approval rules: changes go through an approval")
+    .command("request")
+    .description(
+      'request to make the Rules exactly the YAML in FILE; once another AUDIT person approves, put it in the fenced block under "## Rules" and commit',
+    )
+    .argument("<file>", "a file holding the new rules (the YAML that goes inside the fenced block)")
+    .option("--json", "print one JSON document")
+    .action(async (file: string, o: { json?: boolean }) => {
+      const { ctx } = kit.context();
+      let text: string;
+      try {
+        text = readFileSync(file, "utf8");
+      } catch (e) {
+        throw new UsageError(`Cannot read the rules file ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+      }
+      const { requestRulesChange } = await import("../app/approvals.js");
+      const r = await requestRulesChange(ctx, text);
+      if (kit.json(o))
+        kit.out.write(jsonDoc("approval-request", { id: r.id, superseded: r.superseded, change: r.change }));
+      else
+        kit.out.write(
+          `${r.id}: ${r.change} waits for another AUDIT person: taskgate approve ${r.id}; then put ${file}'s text in the block under "## Rules" and commit\n`,
+        );
+    });
   roles
     .command("identify")
     .description("request to change an actor's git identities, delegation or keys; once approved, edit the line")

@@ -98,6 +98,24 @@ export function registerMetricsCommands(program: Command, kit: WatchKit): void {
     .command("policy")
     .description("the policy: `policy suggest` proposes changes from the history");
   policy
+    .command("request")
+    .description(
+      "request to set a Policy key that guards the gate (approval-required, signed-commits, clock-skew); once another AUDIT person approves, edit TASKS.md and commit",
+    )
+    .argument("<assignment>", 'KEY=VALUE, like "approval-required=prod, security" (an empty VALUE removes the key)')
+    .option("--json", "print one JSON document")
+    .action(async (assignment: string, o: { json?: boolean }) => {
+      const { ctx } = kit.context();
+      const { requestPolicyChange } = await import("../app/approvals.js");
+      const r = await requestPolicyChange(ctx, assignment);
+      if (kit.json(o))
+        kit.out.write(jsonDoc("approval-request", { id: r.id, superseded: r.superseded, change: r.change }));
+      else
+        kit.out.write(
+          `${r.id}: ${r.change} waits for another AUDIT person: taskgate approve ${r.id}; then edit "## Policy" in TASKS.md and commit\n`,
+        );
+    });
+  policy
     .command("suggest")
     .description("changes to the policy and the approval rules that the history argues for, with the evidence")
     .option("--request", "file each suggestion as an approval request for another AUDIT (nothing is applied)")

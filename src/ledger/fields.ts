@@ -183,7 +183,11 @@ export const APPROVAL_FIELDS: Record<string, (v: string) => Decoded<unknown>> = 
     splitList(v).every((x) => /^A-[1-9]\d*$/.test(x)) ? ok(splitList(v)) : bad("approval IDs like A-3, A-4"),
   "superseded-by": (v) => (/^A-[1-9]\d*$/.test(v) ? ok(v) : bad("an approval ID like A-5")),
   change: (v) =>
-    /^(?:(grant|revoke) [A-Za-z0-9][A-Za-z0-9._@+-]* (CMD|WORK|AUDIT)|identify [A-Za-z0-9][A-Za-z0-9._@+-]*)$/.test(v)
+    /^(?:(grant|revoke) [A-Za-z0-9][A-Za-z0-9._@+-]* (CMD|WORK|AUDIT)|identify [A-Za-z0-9][A-Za-z0-9._@+-]*|policy (approval-required|signed-commits|clock-skew)=[^\r\n]*|rules sha256:[0-9a-f]{16})$/.test(
+      v,
+    )
       ? ok(v)
-      : bad('a role change like "grant bob AUDIT", "revoke bob WORK" or "identify bob"'),
+      : bad(
+          'a change like "grant bob AUDIT", "revoke bob WORK", "identify bob", "policy approval-required=prod" or "rules sha256:4be1c3f09a7d5e21"',
+        ),
 };

@@ -10,6 +10,7 @@ import type { TasksLedger } from "../ledger/tasks.js";
 import type { Approval, Role } from "../model/approval.js";
 import { formatTime } from "../model/time.js";
 import { evaluateRules, type Facts, type Rule, type SubjectKind, type Verdict } from "./approval-rules.js";
+import { POLICY_SUBJECT, policyChangeOf, RULES_SUBJECT } from "./guarded-sections.js";
 import type { Plan } from "./plan-add.js";
 import { lastModifier, TASK_SUBJECT, taskContentHash, textSubjectHash } from "./subject.js";
 import { singleLineProblems } from "./values.js";
@@ -29,6 +30,8 @@ export interface When {
 }
 
 export const ROLES_SUBJECT = "roles";
+/** Subjects whose requests name a change ("change:"); one pending or approved request per change. */
+const CHANGE_SUBJECTS: readonly string[] = [ROLES_SUBJECT, POLICY_SUBJECT, RULES_SUBJECT];
 const CHANGE = /^(grant|revoke) (\S+) (CMD|WORK|AUDIT)$/;
 /** A change to an actor's git identities, delegation or keys: approved, the line may then be edited. */
 const IDENTIFY = /^identify (\S+)$/;
@@ -88,6 +91,7 @@ export function planRequest(
   if (!subject || /[\r\n]/.test(subject)) return { ok: false, message: "A subject is a task ID or one line of text" };
   let hash: string;
   let title = input.title?.trim();
+  let change = input.change;
   const identify = subject === ROLES_SUBJECT ? IDENTIFY.exec(input.change ?? "") : null;
   if (identify) {
     const name = identify[1] as string;
@@ -103,6 +107,21 @@ export function planRequest(
     if (verb === "revoke" && !has) return { ok: false, message: `${name} does not hold ${role}` };
     hash = textSubjectHash(`roles: ${input.change}`, when.hasher);
     title ??= `${verb === "grant" ? "Grant" : "Revoke"} ${role} ${verb === "grant" ? "to" : "from"} ${name}`;
+  } else if (subject === POLICY_SUBJECT) {
+    const c = policyChangeOf((input.change ?? "").replace(/^policy /, ""), tasks.policy);
+    if ("problem" in c) return { ok: false, message: c.problem };
+    change = c.change;
+    hash = textSubjectHash(change, when.hasher);
+    title ??= `Change the Policy: ${change.slice(POLICY_SUBJECT.length + 1)}`;
+  } else if (subject === RULES_SUBJECT) {
+    if (!/^rules sha256:[0-9a-f]{16}$/.test(input.change ?? "")) {
+      return {
+        ok: false,
+        message: 'A rules request needs a change like "rules sha256:4be1c3f09a7d5e21" (taskgate rules request FILE)',
+      };
+    }
+    hash = textSubjectHash(input.change as string, when.hasher);
+    title ??= `Change the Rules to the text whose hash is ${(input.change as string).slice(6)}`;
   } else if (TASK_SUBJECT.test(subject)) {
     const task = tasks.byId.get(subject)?.task;
     if (!task) return { ok: false, message: `There is no task ${subject} in ${tasks.doc.file}` };
@@ -123,7 +142,7 @@ export function planRequest(
     (a) =>
       a.subject === subject &&
       (a.status === "pending" || a.status === "approved") &&
-      (subject !== ROLES_SUBJECT || field(a, "change") === input.change),
+      (!CHANGE_SUBJECTS.includes(subject) || field(a, "change") === change),
   );
   const splices: Splice[] = [];
   const logs: NewLogLine[] = [];
@@ -146,7 +165,7 @@ export function planRequest(
     `## ${id} ${title}`,
     "- status: pending",
     `- subject: ${subject}`,
-    ...(input.change ? [`- change: ${input.change}`] : []),
+    ...(change ? [`- change: ${change}`] : []),
     `- subject-hash: ${hash}`,
     `- requested-by: ${who.actor}`,
     `- requested-at: ${formatTime(when.now)}`,
@@ -162,7 +181,7 @@ export function planRequest(
     target: id,
     details: {
       subject,
-      ...(input.change ? { change: input.change } : {}),
+      ...(change ? { change } : {}),
       hash,
       ...(who.automation ? { auto: "true" } : {}),
     },
@@ -208,6 +227,9 @@ export function decisionProblem(
       return `${approval.requestedBy}${as(approval.requestedBy)} requested ${approval.id} and ${who.actor} may not decide it; another AUDIT actor must (four eyes)`;
     }
     return `${who.actor} requested ${approval.id} and may not decide it; another AUDIT actor must (four eyes)`;
+  }
+  if ((approval.subject === POLICY_SUBJECT || approval.subject === RULES_SUBJECT) && who.automation) {
+    return `${approval.id} changes the ${approval.subject === POLICY_SUBJECT ? "Policy" : "Rules"}, which only a person decides (four eyes; automation never does)`;
   }
   const kind = subjectKind(approval);
   if (kind === "roles") {

@@ -3,11 +3,13 @@
 // an approved request for exactly that change. Pure.
 
 import type { ApprovalsLedger } from "../ledger/approvals.js";
+import { sectionByName } from "../ledger/document.js";
 import type { LogEntry } from "../ledger/log.js";
 import type { TasksLedger } from "../ledger/tasks.js";
 import type { Actor, Role } from "../model/approval.js";
 import { decisionProblem, factsFor } from "./approval-plan.js";
 import { evaluateRules, parseRules } from "./approval-rules.js";
+import { POLICY_SUBJECT, policyChanges, rulesChange } from "./guarded-sections.js";
 import { partyOf, sameParty } from "./identity.js";
 import type { Violation } from "./judge.js";
 import { asPending } from "./judge-automation.js";
@@ -159,4 +161,85 @@ function roleChanges(
 /** An actor's git identities, principal and keys, in one comparable string. */
 function identityOf(a: Actor): string {
   return JSON.stringify([a.emails ?? [], a.gitNames ?? [], a.for ?? "", a.keys ?? []]);
+}
+
+/**
+ * A change to a guarded Policy key or to the Rules (guarded-sections.ts) needs an approved
+ * request for exactly that change, decided by a person who is not the committer (nor counts as
+ * them) and not by automation: otherwise one actor could switch the gate or its automatic
+ * approvals off (docs/approvals.md, "Policy and Rules changes").
+ */
+export function judgeGuardedSections(
+  before: { tasks?: TasksLedger | undefined; approvals?: ApprovalsLedger | undefined },
+  after: { tasks?: TasksLedger | undefined; approvals?: ApprovalsLedger | undefined },
+  committer: string | undefined,
+  actors: ReadonlyMap<string, Actor>,
+  hasher: (text: string) => string,
+  out: Violation[],
+): void {
+  const wanted: { change: string; file: string; line: number; what: string; how: string }[] = [];
+  if (before.tasks && after.tasks) {
+    const policy = sectionByName(after.tasks.doc, "Policy") ?? sectionByName(before.tasks.doc, "Policy");
+    for (const change of policyChanges(before.tasks.policy, after.tasks.policy)) {
+      const [key, value] = change.slice(POLICY_SUBJECT.length + 1).split(/=(.*)/s) as [string, string];
+      wanted.push({
+        change,
+        file: after.tasks.doc.file,
+        line: keyLine(after.tasks, key) ?? (policy ? policy.headingLine + 1 : 1),
+        what: `The Policy's ${key} changed to "${value}"`,
+        how: `taskgate policy request ${key}=${value}`,
+      });
+    }
+  }
+  if (before.approvals && after.approvals) {
+    const change = rulesChange(before.approvals, after.approvals, hasher);
+    if (change) {
+      const section = sectionByName(after.approvals.doc, "Rules");
+      wanted.push({
+        change,
+        file: after.approvals.doc.file,
+        line: after.approvals.rules?.line ?? (section ? section.headingLine + 1 : lastLine(after.approvals)),
+        what: `The Rules changed (${change})`,
+        how: "taskgate rules request FILE",
+      });
+    }
+  }
+  if (!wanted.length) return;
+  const approvals = after.approvals?.approvals ?? [];
+  const who = committer ?? "(no git user.email)";
+  for (const w of wanted) {
+    const candidates = approvals.filter(
+      (a) => a.status === "approved" && a.fields.find((f) => f.key === "change")?.value === w.change,
+    );
+    const good = candidates.find(
+      (a) =>
+        a.approver !== undefined &&
+        !actors.get(a.approver)?.automation &&
+        (committer === undefined || !sameParty(actors, a.approver, committer)),
+    );
+    if (good) continue;
+    const near = candidates[0];
+    out.push({
+      file: w.file,
+      line: w.line,
+      message: near
+        ? `${w.what}, but ${near.id} was approved by ${near.approver ?? "nobody"}, who ${near.approver && actors.get(near.approver)?.automation ? "is automation" : `counts as the committer ${who}`}; a Policy or Rules change needs another person's approval (four eyes)`
+        : `${w.what} without an approved request for that change; run ${w.how}, have another AUDIT person (not ${who}, not automation) approve it, then commit (docs/approvals.md)`,
+    });
+  }
+}
+
+/** The 1-based line of "- KEY:" in the Policy section, if there is one. */
+function keyLine(tasks: TasksLedger, key: string): number | undefined {
+  const section = sectionByName(tasks.doc, "Policy");
+  if (!section) return undefined;
+  const { lineStarts } = tasks.doc.scan;
+  const text = tasks.doc.text;
+  for (let ln = section.headingLine + 1; ln < lineStarts.length; ln++) {
+    const start = lineStarts[ln] as number;
+    if (start >= section.end) break;
+    const line = text.slice(start, text.indexOf("\n", start) < 0 ? undefined : text.indexOf("\n", start));
+    if (new RegExp(`^[-*]\\s+${key}\\s*:`).test(line)) return ln + 1;
+  }
+  return undefined;
 }

@@ -18,7 +18,10 @@
 //   - a lease, fence, workers or attempts field changed with no log line for the task;
 //   - an approval decided by its requester, or by an actor without AUDIT, or one taskgate's
 //     approve/reject would refuse (four eyes on the subject, a stale subject, a hard deny);
-//   - a Roles change without an approved request for exactly that change.
+//   - a Roles change without an approved request for exactly that change;
+//   - a change to a guarded Policy key (approval-required, signed-commits, clock-skew) or to
+//     the Rules without an approved request for exactly that change, decided by a person who
+//     is not the committer and not automation (guarded-sections.ts).
 // Pure: takes parsed ledgers, returns violations with file and line.
 
 import type { ApprovalsLedger } from "../ledger/approvals.js";
@@ -29,8 +32,9 @@ import type { Actor, Role } from "../model/approval.js";
 import type { State, Task } from "../model/task.js";
 import { formatTime } from "../model/time.js";
 import { gateProblem } from "./gate.js";
+import { GUARDED_POLICY_KEYS, policyChanges, rulesChange } from "./guarded-sections.js";
 import { mayCommitAs, sameParty } from "./identity.js";
-import { judgeApprovals } from "./judge-approvals.js";
+import { judgeApprovals, judgeGuardedSections } from "./judge-approvals.js";
 import { automationApprovalProblem, automationTaskProblem } from "./judge-automation.js";
 import { type Replay, replayTaskLines, whoOf } from "./judge-replay.js";
 import { MATRIX, permits, TASK_ACTIONS, type TaskAction } from "./matrix.js";
@@ -192,6 +196,19 @@ export function judgeChange(before: Ledgers, after: Ledgers, options: JudgeOptio
       options.hasher,
       out,
       actors,
+    );
+  }
+  if (!invalid("tasks") || !invalid("approvals")) {
+    judgeGuardedSections(
+      { tasks: before.tasks, approvals: before.approvals },
+      {
+        tasks: after.tasks && !invalid("tasks") ? after.tasks : undefined,
+        approvals: after.approvals && !invalid("approvals") ? after.approvals : undefined,
+      },
+      committer,
+      actors,
+      options.hasher,
+      out,
     );
   }
   return out;
@@ -557,6 +574,33 @@ export function judgeMerge(parents: readonly Ledgers[], after: Ledgers, options:
     }
     if (kind === "tasks") mergedTasks(parents, merged as TasksLedger, explained, out);
     else mergedApprovals(parents, merged as ApprovalsLedger, explained, out);
+  }
+  // The gate's Policy keys and the Rules come from one parent: a merge does not make new ones.
+  const mergedTasksLedger = after.tasks;
+  if (mergedTasksLedger && parents.every((p) => p.tasks)) {
+    const same = parents.some(
+      (p) => policyChanges((p.tasks as TasksLedger).policy, mergedTasksLedger.policy).length === 0,
+    );
+    if (!same)
+      out.push({
+        file: mergedTasksLedger.doc.file,
+        line: 1,
+        message: `The merge weakens the Policy (${GUARDED_POLICY_KEYS.join(", ")}) from both parents; weaken it through an approved request (taskgate policy request)`,
+      });
+  }
+  const mergedApprovalsLedger = after.approvals;
+  if (mergedApprovalsLedger && parents.every((p) => p.approvals)) {
+    const hasher = options.hasher;
+    const same = parents.some(
+      (p) => rulesChange(p.approvals as ApprovalsLedger, mergedApprovalsLedger, hasher) === undefined,
+    );
+    if (!same)
+      out.push({
+        file: mergedApprovalsLedger.doc.file,
+        line: mergedApprovalsLedger.rules?.line ?? 1,
+        message:
+          "The Rules in the merge are in neither parent; change them through an approved request (taskgate rules request)",
+      });
   }
   return out;
 }

@@ -8,7 +8,7 @@ import { readApprovals } from "../../src/ledger/approvals.js";
 import { applySplices } from "../../src/ledger/edit.js";
 import { formatLogLine, lastHash, parseLogLine, readLog } from "../../src/ledger/log.js";
 import { readTasks } from "../../src/ledger/tasks.js";
-import { judgeChange } from "../../src/rules/judge.js";
+import { judgeChange, judgeMerge } from "../../src/rules/judge.js";
 import { mergeLedger } from "../../src/rules/merge.js";
 import { planRecovery } from "../../src/rules/recover.js";
 import { taskContentHash } from "../../src/rules/subject.js";
@@ -249,6 +249,114 @@ ${approver ? `- approver: ${approver}\n` : ""}
     expect(at(T0 + 10 * 60_000, leased, recovered(later), "alice")[0]).toMatch(
       /This log line is dated 2026-11-24T09:31:00Z, after the change was made \(2026-11-24T09:10:00Z, with 30s clock-skew margin\)/,
     );
+  });
+});
+
+describe("the gate's Policy keys and the Rules (four eyes on what switches the gate off)", () => {
+  const ROLES =
+    "# Approvals\n\n## Roles\n- alice: WORK, AUDIT\n- carol: CMD, WORK, AUDIT\n- taskgate-watch: CMD, AUDIT (automation)\n";
+  const BOARD =
+    "# Tasks\n\n## Policy\n- approval-required: prod, security\n- clock-skew: 30s\n- max-attempts: 3\n\n## T-1 One\n- state: READY\n\n## Log\n";
+  const RULES = "\n## Rules\n\n```yaml\n- id: all\n  approve: { labels: [prod] }\n```\n";
+  const ruleChange = `rules sha256:${sha256Hex("- id: all\n  approve: { labels: [prod] }").slice(0, 16)}`;
+  const request = (subject: string, change: string, approver: string, requester = "alice") =>
+    `${ROLES}\n## A-1 Change\n- status: approved\n- subject: ${subject}\n- change: ${change}\n- subject-hash: sha256:0123456789ab\n- requested-by: ${requester}\n- approver: ${approver}\n`;
+  const at = (before: string, after: string, committer: string, a: string, b = a) =>
+    judgeChange(
+      { tasks: tasks(before), approvals: approvals(`${a}\n## Log\n`) },
+      { tasks: tasks(after), approvals: approvals(`${b}\n## Log\n`) },
+      { committer, hasher: sha256Hex, now: T0 },
+    ).map((v) => `${v.file}:${v.line}: ${v.message}`);
+  const narrowed = BOARD.replace("prod, security", "security");
+
+  it("refuses a label removed from approval-required without an approved request, and takes one decided by another person", () => {
+    expect(at(BOARD, narrowed, "alice", ROLES)).toEqual([
+      'TASKS.md:4: The Policy\'s approval-required changed to "security" without an approved request for that change; run taskgate policy request approval-required=security, have another AUDIT person (not alice, not automation) approve it, then commit (docs/approvals.md)',
+    ]);
+    const approved = request("policy", "policy approval-required=security", "carol");
+    expect(at(BOARD, narrowed, "alice", approved)).toEqual([]);
+    // A request for another value does not count.
+    expect(at(BOARD, narrowed, "alice", request("policy", "policy approval-required=prod", "carol"))).toHaveLength(1);
+  });
+
+  it("does not count an approval by the committer or by automation", () => {
+    expect(at(BOARD, narrowed, "carol", request("policy", "policy approval-required=security", "carol"))).toEqual([
+      "TASKS.md:4: The Policy's approval-required changed to \"security\", but A-1 was approved by carol, who counts as the committer carol; a Policy or Rules change needs another person's approval (four eyes)",
+    ]);
+    expect(
+      at(BOARD, narrowed, "alice", request("policy", "policy approval-required=security", "taskgate-watch"))[0],
+    ).toMatch(/A-1 was approved by taskgate-watch, who is automation; /);
+  });
+
+  it("compares by meaning and lets tightening and the harmless keys through", () => {
+    expect(at(BOARD, BOARD.replace("prod, security", "security, prod, prod"), "alice", ROLES)).toEqual([]);
+    expect(at(BOARD, BOARD.replace("prod, security", "prod, security, pii"), "alice", ROLES)).toEqual([]);
+    expect(at(BOARD, BOARD.replace("- max-attempts: 3", "- max-attempts: 9"), "alice", ROLES)).toEqual([]);
+    expect(at(BOARD, BOARD.replace("- clock-skew: 30s", "- clock-skew: 10s"), "alice", ROLES)).toEqual([]);
+    expect(at(BOARD, BOARD.replace("- clock-skew: 30s", "- clock-skew: 1m"), "alice", ROLES)).toEqual([
+      'TASKS.md:5: The Policy\'s clock-skew changed to "60s" without an approved request for that change; run taskgate policy request clock-skew=60s, have another AUDIT person (not alice, not automation) approve it, then commit (docs/approvals.md)',
+    ]);
+    // The line removed is the default: no label gated.
+    expect(at(BOARD, BOARD.replace("- approval-required: prod, security\n", ""), "alice", ROLES)[0]).toMatch(
+      /The Policy's approval-required changed to "" without an approved request/,
+    );
+    const signed = BOARD.replace("## Policy\n", "## Policy\n- signed-commits: required\n");
+    expect(at(BOARD, signed, "alice", ROLES)).toEqual([]);
+    expect(at(signed, BOARD, "alice", ROLES)[0]).toMatch(/signed-commits changed to "optional" without/);
+  });
+
+  it("refuses a merge whose Policy is weaker than both parents' or whose Rules are neither parent's", () => {
+    const merge = (parents: [string, string][], t: string, a: string) =>
+      judgeMerge(
+        parents.map(([pt, pa]) => ({ tasks: tasks(pt), approvals: approvals(`${pa}\n## Log\n`) })),
+        { tasks: tasks(t), approvals: approvals(`${a}\n## Log\n`) },
+        { committer: "carol", hasher: sha256Hex, now: T0 },
+      ).map((v) => v.message);
+    expect(
+      merge(
+        [
+          [BOARD, ROLES],
+          [narrowed, ROLES],
+        ],
+        narrowed,
+        ROLES,
+      ),
+    ).toEqual([]);
+    expect(
+      merge(
+        [
+          [BOARD, ROLES],
+          [BOARD, ROLES],
+        ],
+        narrowed,
+        ROLES,
+      ),
+    ).toEqual([
+      "The merge weakens the Policy (approval-required, signed-commits, clock-skew) from both parents; weaken it through an approved request (taskgate policy request)",
+    ]);
+    expect(
+      merge(
+        [
+          [BOARD, ROLES],
+          [BOARD, ROLES],
+        ],
+        BOARD,
+        ROLES + RULES,
+      ),
+    ).toEqual([
+      "The Rules in the merge are in neither parent; change them through an approved request (taskgate rules request)",
+    ]);
+  });
+
+  it("refuses any change to the Rules without an approved request naming its hash", () => {
+    expect(at(BOARD, BOARD, "alice", ROLES, ROLES + RULES)).toEqual([
+      `APPROVALS.md:11: The Rules changed (${ruleChange}) without an approved request for that change; run taskgate rules request FILE, have another AUDIT person (not alice, not automation) approve it, then commit (docs/approvals.md)`,
+    ]);
+    const approved = request("rules", ruleChange, "carol");
+    expect(at(BOARD, BOARD, "alice", approved, approved + RULES)).toEqual([]);
+    // Removing the rules is a change too; a CRLF or trailing blank line is not.
+    expect(at(BOARD, BOARD, "alice", ROLES + RULES, ROLES)[0]).toMatch(/The Rules changed \(rules sha256:/);
+    expect(at(BOARD, BOARD, "alice", ROLES + RULES, ROLES + RULES.replace("```\n", "\n```\n"))).toEqual([]);
   });
 });
 
