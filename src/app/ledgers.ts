@@ -30,21 +30,33 @@ export function missingLedger(ctx: Context, which: LedgerKind): RefusedError {
  */
 const logChecks = new WeakMap<readonly Diagnostic[], () => Diagnostic[]>();
 
+interface Proof {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  /** The hash of the log's last line ("" for an empty log). */
+  readonly last: string;
+  readonly memo: NonNullable<Ports["memo"]>;
+  readonly hasher: Ports["hasher"];
+}
+
 /**
- * TASKS.md's log as last proven clean in this process: its whole text, where its "## Log"
- * section lies and the hash of its last line, so that applyChecked can prove the written log
- * clean by checking only the lines the write appended to it.
+ * TASKS.md texts whose log this process proved clean (the latest few): the whole text, where
+ * its "## Log" section lies and the hash of its last line. applyChecked proves a written log
+ * clean by checking only the lines the write appended to one of them, and a decision the
+ * store runs again on the same text (store.ts) finds its proof here, not in the memo, which
+ * by then holds the log that write was about to leave.
  */
-let proven:
-  | {
-      text: string;
-      start: number;
-      end: number;
-      last: string;
-      memo: NonNullable<Ports["memo"]>;
-      hasher: Ports["hasher"];
-    }
-  | undefined;
+const proofs: Proof[] = [];
+
+function proofOf(text: string, start?: number, end?: number): Proof | undefined {
+  return proofs.find((p) => p.text === text && (start === undefined || (p.start === start && p.end === end)));
+}
+
+function addProof(p: Proof): void {
+  proofs.unshift(p);
+  proofs.length = Math.min(proofs.length, 2);
+}
 
 const MEMO_NAME = "log-clean";
 const utf8 = new TextEncoder();
@@ -59,15 +71,16 @@ function logCheckedClean(ctx: Context, doc: LedgerText, log: LogSection, memo: P
   const { section } = log;
   const { hasher } = ctx.ports;
   if (!memo || !section) return logIsClean(doc, section, hasher);
+  if (proofOf(doc.text, section.start, section.end)) return true;
   const at = { text: doc.text, start: section.start, end: section.end, memo, hasher };
   if (memo.get(MEMO_NAME, [utf8.encode(doc.text.slice(section.start, section.end))]) === true) {
-    proven = { ...at, last: lastHash(doc, log) };
+    addProof({ ...at, last: lastHash(doc, log) });
     return true;
   }
   const nl = doc.text.indexOf("\n", section.start) + 1; // the line after the heading
   const last = nl === 0 ? "" : chainFrom(doc.text, nl, section.end, "", hasher);
   if (last === undefined) return false;
-  proven = { ...at, last };
+  addProof({ ...at, last });
   return true;
 }
 
@@ -77,8 +90,8 @@ function logCheckedClean(ctx: Context, doc: LedgerText, log: LogSection, memo: P
  * hash) and, if clean, the new log is put in the memo for the next write.
  */
 function rememberCleanLog(text: string, next: string, section: LogSection["section"]): void {
-  const p = proven;
-  if (!p || p.text !== text || !section) return;
+  const p = proofOf(text);
+  if (!p || !section) return;
   const length = p.end - p.start;
   const from = section.start + length;
   if (from > section.end || !next.startsWith(text.slice(p.start, p.end), section.start)) return;
@@ -88,7 +101,22 @@ function rememberCleanLog(text: string, next: string, section: LogSection["secti
   if (last === undefined) return;
   const logText = next.slice(section.start, section.end);
   p.memo.put(MEMO_NAME, [utf8.encode(logText)], true);
-  proven = { ...p, text: next, start: section.start, end: section.end, last };
+  addProof({ ...p, text: next, start: section.start, end: section.end, last });
+}
+
+/**
+ * The rules check's diagnostics for an approval rules block. A block it found nothing wrong
+ * with is put in a memo (ctx.ports.rulesCheckMemo) by its text, compared in full: a write on
+ * the same rules then neither loads the YAML parser nor parses them again.
+ */
+function rulesChecked(ctx: Context, file: string, rules: Parameters<typeof parserChecks>[1]["rules"]): Diagnostic[] {
+  const memo = ctx.ports.rulesCheckMemo;
+  if (!rules || rules.text.trim() === "" || !memo) return parserChecks(file, { rules });
+  const sources = [utf8.encode(rules.text)];
+  if (memo.get("rules-clean", sources) === true) return [];
+  const found = parserChecks(file, { rules });
+  if (found.length === 0) memo.put("rules-clean", sources, true);
+  return found;
 }
 
 function withLogCheck<
@@ -101,7 +129,9 @@ function withLogCheck<
         ? []
         : readLog(ledger.doc, ledger.log, ctx.ports.hasher).diagnostics),
       // A bad schedule or approval rule, too (the parsers are loaded only where there are some).
-      ...parserChecks(ledger.doc.file, ledger),
+      // (Read through the ledger: a lazily read one's schedules are a getter, which a spread drops.)
+      ...parserChecks(ledger.doc.file, ledger.schedules ? { schedules: ledger.schedules } : {}),
+      ...rulesChecked(ctx, ledger.doc.file, ledger.rules),
     ];
     return found;
   });
