@@ -4,7 +4,7 @@ import { type ApprovalsLedger, readApprovals } from "../ledger/approvals.js";
 import { readCleanTasks } from "../ledger/clean-ledger.js";
 import type { LedgerKind, LedgerText } from "../ledger/document.js";
 import { applySplices, type Splice } from "../ledger/edit.js";
-import { chainFrom, type LogSection, lastHash, logIsClean, readLog } from "../ledger/log.js";
+import { chainFrom, type LogSection, lastHashIn, logIsClean, readLog } from "../ledger/log.js";
 import { readTasks, type TasksLedger } from "../ledger/tasks.js";
 import { parserChecks } from "../ledger/write-checks.js";
 import { compareDiagnostics, type Diagnostic, formatDiagnostic, hasErrors } from "../model/diagnostic.js";
@@ -41,7 +41,8 @@ interface Proof {
 }
 
 /**
- * TASKS.md texts whose log this process proved clean (the latest few): the whole text, where
+ * TASKS.md texts whose log this process proved clean (the last read, and the one its write
+ * leaves): the whole text, where
  * its "## Log" section lies and the hash of its last line. applyChecked proves a written log
  * clean by checking only the lines the write appended to one of them, and a decision the
  * store runs again on the same text (store.ts) finds its proof here, not in the memo, which
@@ -53,12 +54,13 @@ function proofOf(text: string, start?: number, end?: number): Proof | undefined 
   return proofs.find((p) => p.text === text && (start === undefined || (p.start === start && p.end === end)));
 }
 
-function addProof(p: Proof): void {
-  proofs.unshift(p);
-  proofs.length = Math.min(proofs.length, 2);
+/** Keeps only these proofs (and so only these texts: at 50,000 tasks each is 16 MB). */
+function keepProofs(...kept: Proof[]): void {
+  proofs.splice(0, proofs.length, ...kept);
 }
 
 const MEMO_NAME = "log-clean";
+
 const utf8 = new TextEncoder();
 
 /**
@@ -71,16 +73,20 @@ function logCheckedClean(ctx: Context, doc: LedgerText, log: LogSection, memo: P
   const { section } = log;
   const { hasher } = ctx.ports;
   if (!memo || !section) return logIsClean(doc, section, hasher);
-  if (proofOf(doc.text, section.start, section.end)) return true;
+  const known = proofOf(doc.text, section.start, section.end);
+  if (known) {
+    keepProofs({ ...known, text: doc.text });
+    return true;
+  }
   const at = { text: doc.text, start: section.start, end: section.end, memo, hasher };
   if (memo.get(MEMO_NAME, [utf8.encode(doc.text.slice(section.start, section.end))]) === true) {
-    addProof({ ...at, last: lastHash(doc, log) });
+    keepProofs({ ...at, last: lastHashIn(doc.text, section.start, section.end) });
     return true;
   }
   const nl = doc.text.indexOf("\n", section.start) + 1; // the line after the heading
   const last = nl === 0 ? "" : chainFrom(doc.text, nl, section.end, "", hasher);
   if (last === undefined) return false;
-  addProof({ ...at, last });
+  keepProofs({ ...at, last });
   return true;
 }
 
@@ -101,7 +107,7 @@ function rememberCleanLog(text: string, next: string, section: LogSection["secti
   if (last === undefined) return;
   const logText = next.slice(section.start, section.end);
   p.memo.put(MEMO_NAME, [utf8.encode(logText)], true);
-  addProof({ ...p, text: next, start: section.start, end: section.end, last });
+  keepProofs({ ...p, text: next, start: section.start, end: section.end, last }, p);
 }
 
 /**

@@ -167,6 +167,25 @@ export function lastHash(doc: LedgerText, log: LogSection): string {
   return m ? (m[2] as string) : "";
 }
 
+/**
+ * lastHash for the log section text[start, end), read back from its end (no line table: at
+ * 50,000 tasks building one costs megabytes); "" when its last line is not a log line.
+ */
+export function lastHashIn(text: string, start: number, end: number): string {
+  let le = end;
+  while (le > start) {
+    const ls = text.lastIndexOf("\n", le - 1) + 1;
+    const line = text.slice(Math.max(ls, start), le).replace(/\r$/, "");
+    if (line.trim() !== "") {
+      if (ls <= start) return ""; // only the heading
+      const m = LINE.exec(line);
+      return m ? (m[2] as string) : "";
+    }
+    le = ls - 1;
+  }
+  return "";
+}
+
 /** Parses every log line and checks the chain; diagnostics for each bad line or broken link. */
 export function readLog(
   doc: LedgerText,
