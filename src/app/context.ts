@@ -38,11 +38,6 @@ export interface Ports {
    */
   readonly logCheckMemo?: Ports["memo"];
   /**
-   * A memo, like `memo`, of approval rules blocks the rules check found nothing wrong with,
-   * given the block's text, compared in full: a write then loads no YAML parser for them.
-   */
-  readonly rulesCheckMemo?: Ports["memo"];
-  /**
    * The memo of the logs read as columns (loaded only by the commands that use it), or
    * undefined where none is kept. Its table() gives a ledger's log in text[start, end) as
    * columns, continuing the memo where it applies, and what `derived` derives from it line

@@ -110,21 +110,6 @@ function rememberCleanLog(text: string, next: string, section: LogSection["secti
   keepProofs({ ...p, text: next, start: section.start, end: section.end, last }, p);
 }
 
-/**
- * The rules check's diagnostics for an approval rules block. A block it found nothing wrong
- * with is put in a memo (ctx.ports.rulesCheckMemo) by its text, compared in full: a write on
- * the same rules then neither loads the YAML parser nor parses them again.
- */
-function rulesChecked(ctx: Context, file: string, rules: Parameters<typeof parserChecks>[1]["rules"]): Diagnostic[] {
-  const memo = ctx.ports.rulesCheckMemo;
-  if (!rules || rules.text.trim() === "" || !memo) return parserChecks(file, { rules });
-  const sources = [utf8.encode(rules.text)];
-  if (memo.get("rules-clean", sources) === true) return [];
-  const found = parserChecks(file, { rules });
-  if (found.length === 0) memo.put("rules-clean", sources, true);
-  return found;
-}
-
 function withLogCheck<
   L extends { doc: LedgerText; log: LogSection; diagnostics: Diagnostic[] } & Parameters<typeof parserChecks>[1],
 >(ctx: Context, ledger: L, memo?: Ports["memo"]): L {
@@ -135,9 +120,7 @@ function withLogCheck<
         ? []
         : readLog(ledger.doc, ledger.log, ctx.ports.hasher).diagnostics),
       // A bad schedule or approval rule, too (the parsers are loaded only where there are some).
-      // (Read through the ledger: a lazily read one's schedules are a getter, which a spread drops.)
-      ...parserChecks(ledger.doc.file, ledger.schedules ? { schedules: ledger.schedules } : {}),
-      ...rulesChecked(ctx, ledger.doc.file, ledger.rules),
+      ...parserChecks(ledger.doc.file, ledger),
     ];
     return found;
   });

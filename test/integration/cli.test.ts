@@ -161,9 +161,9 @@ describe("taskgate commands", () => {
       JSON.parse((await runCli(["status", "--json"], { cwd: repo, env: { TASKGATE_NOW: now, ...extra } })).stdout);
     const early = await status("2026-11-24T09:05:00Z");
     expect(early).toMatchObject({ byState: { DOING: 1 }, leases: { held: 1, expired: [] } });
-    // status's own memo: one file (the writes keep theirs beside it, TASKS.md-log-* and -rules-*).
+    // status's own memo: one file (the writes keep theirs beside it, TASKS.md-log-*).
     const statusMemos = () =>
-      readdirSync(join(repo, ".git", "taskgate", "memo")).filter((n) => !/^TASKS\.md-(log|rules)-/.test(n));
+      readdirSync(join(repo, ".git", "taskgate", "memo")).filter((n) => !n.startsWith("TASKS.md-log-"));
     expect(statusMemos()).toHaveLength(1);
     // The same bytes, later: the memo is used, and the lease is judged at the new time.
     const late = await status("2026-11-24T09:20:00Z");
