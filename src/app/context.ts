@@ -35,6 +35,11 @@ export interface Ports {
       }
     | undefined;
   /**
+   * A memo, like `memo`, of TASKS.md's logs proven clean (logIsClean): given the "## Log"
+   * section's text, which it compares in full, a write does not hash every line of it again.
+   */
+  readonly logCheckMemo?: Ports["memo"];
+  /**
    * The memo of the logs read as columns (loaded only by the commands that use it), or
    * undefined where none is kept. Its table() gives a ledger's log in text[start, end) as
    * columns, continuing the memo where it applies, and what `derived` derives from it line

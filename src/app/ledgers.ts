@@ -4,13 +4,13 @@ import { type ApprovalsLedger, readApprovals } from "../ledger/approvals.js";
 import { readCleanTasks } from "../ledger/clean-ledger.js";
 import type { LedgerKind, LedgerText } from "../ledger/document.js";
 import { applySplices, type Splice } from "../ledger/edit.js";
-import { type LogSection, logIsClean, readLog } from "../ledger/log.js";
+import { chainFrom, type LogSection, lastHashIn, logIsClean, readLog } from "../ledger/log.js";
 import { readTasks, type TasksLedger } from "../ledger/tasks.js";
 import { parserChecks } from "../ledger/write-checks.js";
 import { compareDiagnostics, type Diagnostic, formatDiagnostic, hasErrors } from "../model/diagnostic.js";
 import type { TaskAction } from "../rules/matrix.js";
 import { authorize } from "../rules/roles.js";
-import type { Context } from "./context.js";
+import type { Context, Ports } from "./context.js";
 import { InvalidLedgerError, RefusedError, UsageError } from "./errors.js";
 
 export function missingLedger(ctx: Context, which: LedgerKind): RefusedError {
@@ -30,13 +30,93 @@ export function missingLedger(ctx: Context, which: LedgerKind): RefusedError {
  */
 const logChecks = new WeakMap<readonly Diagnostic[], () => Diagnostic[]>();
 
+interface Proof {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  /** The hash of the log's last line ("" for an empty log). */
+  readonly last: string;
+  readonly memo: NonNullable<Ports["memo"]>;
+  readonly hasher: Ports["hasher"];
+}
+
+/**
+ * TASKS.md texts whose log this process proved clean (the last read, and the one its write
+ * leaves): the whole text, where
+ * its "## Log" section lies and the hash of its last line. applyChecked proves a written log
+ * clean by checking only the lines the write appended to one of them, and a decision the
+ * store runs again on the same text (store.ts) finds its proof here, not in the memo, which
+ * by then holds the log that write was about to leave.
+ */
+const proofs: Proof[] = [];
+
+function proofOf(text: string, start?: number, end?: number): Proof | undefined {
+  return proofs.find((p) => p.text === text && (start === undefined || (p.start === start && p.end === end)));
+}
+
+/** Keeps only these proofs (and so only these texts: at 50,000 tasks each is 16 MB). */
+function keepProofs(...kept: Proof[]): void {
+  proofs.splice(0, proofs.length, ...kept);
+}
+
+const MEMO_NAME = "log-clean";
+
+const utf8 = new TextEncoder();
+
+/**
+ * Whether the log in `section` is clean, as logIsClean says. A memo (ctx.ports.logCheckMemo,
+ * which compares the section's bytes in full, as status's memo does) answers for a log a
+ * write of this build proved clean: the log it wrote, unchanged since by anyone. Each write
+ * then hashes only the lines it appends, not every line of the log again.
+ */
+function logCheckedClean(ctx: Context, doc: LedgerText, log: LogSection, memo: Ports["memo"]): boolean {
+  const { section } = log;
+  const { hasher } = ctx.ports;
+  if (!memo || !section) return logIsClean(doc, section, hasher);
+  const known = proofOf(doc.text, section.start, section.end);
+  if (known) {
+    keepProofs({ ...known, text: doc.text });
+    return true;
+  }
+  const at = { text: doc.text, start: section.start, end: section.end, memo, hasher };
+  if (memo.get(MEMO_NAME, [utf8.encode(doc.text.slice(section.start, section.end))]) === true) {
+    keepProofs({ ...at, last: lastHashIn(doc.text, section.start, section.end) });
+    return true;
+  }
+  const nl = doc.text.indexOf("\n", section.start) + 1; // the line after the heading
+  const last = nl === 0 ? "" : chainFrom(doc.text, nl, section.end, "", hasher);
+  if (last === undefined) return false;
+  keepProofs({ ...at, last });
+  return true;
+}
+
+/**
+ * After a write to TASKS.md (text -> next) whose log was proven clean: when the new log is the
+ * proven one with lines appended, those lines are checked (chainFrom, from the proven last
+ * hash) and, if clean, the new log is put in the memo for the next write.
+ */
+function rememberCleanLog(text: string, next: string, section: LogSection["section"]): void {
+  const p = proofOf(text);
+  if (!p || !section) return;
+  const length = p.end - p.start;
+  const from = section.start + length;
+  if (from > section.end || !next.startsWith(text.slice(p.start, p.end), section.start)) return;
+  // The appended text must start a line: the proven last line is then unchanged.
+  if (length > 0 && next.charCodeAt(from - 1) !== 10 && next.charCodeAt(from) !== 10 && from !== section.end) return;
+  const last = from === section.end ? p.last : chainFrom(next, from, section.end, p.last, p.hasher);
+  if (last === undefined) return;
+  const logText = next.slice(section.start, section.end);
+  p.memo.put(MEMO_NAME, [utf8.encode(logText)], true);
+  keepProofs({ ...p, text: next, start: section.start, end: section.end, last }, p);
+}
+
 function withLogCheck<
   L extends { doc: LedgerText; log: LogSection; diagnostics: Diagnostic[] } & Parameters<typeof parserChecks>[1],
->(ctx: Context, ledger: L): L {
+>(ctx: Context, ledger: L, memo?: Ports["memo"]): L {
   let found: Diagnostic[] | undefined;
   logChecks.set(ledger.diagnostics, () => {
     found ??= [
-      ...(logIsClean(ledger.doc, ledger.log.section, ctx.ports.hasher)
+      ...(logCheckedClean(ctx, ledger.doc, ledger.log, memo)
         ? []
         : readLog(ledger.doc, ledger.log, ctx.ports.hasher).diagnostics),
       // A bad schedule or approval rule, too (the parsers are loaded only where there are some).
@@ -49,7 +129,7 @@ function withLogCheck<
 
 export function parseTasks(ctx: Context, text: string | undefined): TasksLedger {
   if (text === undefined) throw missingLedger(ctx, "tasks");
-  return withLogCheck(ctx, lastRead.full(ctx.paths.tasksDisplay, text));
+  return withLogCheck(ctx, lastRead.full(ctx.paths.tasksDisplay, text), ctx.ports.logCheckMemo);
 }
 
 /**
@@ -82,7 +162,11 @@ const lastRead = (() => {
  */
 export function parseTasksLazily(ctx: Context, text: string | undefined): TasksLedger {
   if (text === undefined) throw missingLedger(ctx, "tasks");
-  return withLogCheck(ctx, lastRead.clean(ctx.paths.tasksDisplay, text) ?? lastRead.full(ctx.paths.tasksDisplay, text));
+  return withLogCheck(
+    ctx,
+    lastRead.clean(ctx.paths.tasksDisplay, text) ?? lastRead.full(ctx.paths.tasksDisplay, text),
+    ctx.ports.logCheckMemo,
+  );
 }
 
 export function parseApprovals(ctx: Context, text: string | undefined): ApprovalsLedger {
@@ -123,7 +207,11 @@ export function applyChecked(kind: LedgerKind, file: string, text: string, splic
   const next = applySplices(text, splices);
   // A result the clean scan answers for has no diagnostic at all; otherwise read it fully.
   // (Read as the next command will read it: a long-lived process then reads it only once.)
-  if (kind === "tasks" && lastRead.clean(file, next)) return next;
+  const clean = kind === "tasks" ? lastRead.clean(file, next) : undefined;
+  if (clean) {
+    rememberCleanLog(text, next, clean.log.section);
+    return next;
+  }
   const after = kind === "tasks" ? readTasks(file, next).diagnostics : readApprovals(file, next).diagnostics;
   if (hasErrors(after)) {
     const errors = after.filter((d) => d.severity === "error").sort(compareDiagnostics);

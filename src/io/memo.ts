@@ -46,10 +46,11 @@ export const COPY_LIMIT = 8 * 1024 * 1024;
 /** The header line is read in one piece of at most this many bytes. */
 const HEAD = 1024;
 
-export function fileMemo(ledgerPath: string, env: NodeJS.ProcessEnv): Memo | undefined {
+/** `kind` names a second memo of the same ledger, kept in a file of its own (e.g. "log-"). */
+export function fileMemo(ledgerPath: string, env: NodeJS.ProcessEnv, kind = ""): Memo | undefined {
   if (!BUILD || env.TASKGATE_NO_MEMO === "1") return undefined;
   return memoFile(
-    () => join(privateDirFor(ledgerPath, "memo"), `${basename(ledgerPath)}-${shortHash(ledgerPath)}.memo`),
+    () => join(privateDirFor(ledgerPath, "memo"), `${basename(ledgerPath)}-${kind}${shortHash(ledgerPath)}.memo`),
     BUILD,
   );
 }

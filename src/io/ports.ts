@@ -46,6 +46,8 @@ export function nodePorts(opts: PortOptions): Ports {
     readText: readLedgerFile,
     readSnapshot: readLedgerSnapshot,
     memo: fileMemo(opts.tasksPath, opts.env),
+    // Its own file: a write's memo of its log must not replace status's memo, nor the reverse.
+    logCheckMemo: fileMemo(opts.tasksPath, opts.env, "log-"),
     // Loaded only by metrics and report: other commands never pay for it.
     logMemo: async () => (await import("./log-memo.js")).fileLogMemo(opts.env),
     update: async (paths, decide) => {

@@ -167,6 +167,25 @@ export function lastHash(doc: LedgerText, log: LogSection): string {
   return m ? (m[2] as string) : "";
 }
 
+/**
+ * lastHash for the log section text[start, end), read back from its end (no line table: at
+ * 50,000 tasks building one costs megabytes); "" when its last line is not a log line.
+ */
+export function lastHashIn(text: string, start: number, end: number): string {
+  let le = end;
+  while (le > start) {
+    const ls = text.lastIndexOf("\n", le - 1) + 1;
+    const line = text.slice(Math.max(ls, start), le).replace(/\r$/, "");
+    if (line.trim() !== "") {
+      if (ls <= start) return ""; // only the heading
+      const m = LINE.exec(line);
+      return m ? (m[2] as string) : "";
+    }
+    le = ls - 1;
+  }
+  return "";
+}
+
 /** Parses every log line and checks the chain; diagnostics for each bad line or broken link. */
 export function readLog(
   doc: LedgerText,
@@ -241,25 +260,39 @@ const PLAIN_BODY = new RegExp(`^(\\S+) [^ "]+ [^ "]+ [^ "]+ [^ "]+(?: [^ "=]+=(?
  */
 export function logIsClean(doc: LedgerText, section: Section | undefined, hasher: Hasher): boolean {
   if (!section) return true;
-  const { text } = doc;
-  let previous = "";
-  let ls = text.indexOf("\n", section.start) + 1; // the line after the heading
+  const ls = doc.text.indexOf("\n", section.start) + 1; // the line after the heading
   if (ls === 0) return true; // the heading is the last line: an empty log
-  while (ls < section.end) {
+  return chainFrom(doc.text, ls, section.end, "", hasher) !== undefined;
+}
+
+/**
+ * logIsClean for the lines of text[from, end) (from at a line's start), chained to `previous`:
+ * the hash of their last line (`previous` when there is none), or undefined for "not proven".
+ * A write proves its own new lines so, after the log they were appended to.
+ */
+export function chainFrom(
+  text: string,
+  from: number,
+  end: number,
+  previous: string,
+  hasher: Hasher,
+): string | undefined {
+  let ls = from;
+  while (ls < end) {
     let nl = text.indexOf("\n", ls);
-    if (nl === -1 || nl > section.end) nl = section.end;
+    if (nl === -1 || nl > end) nl = end;
     const le = nl > ls && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
     if (le > ls) {
       const m = LINE.exec(text.slice(ls, le));
-      if (!m) return false;
+      if (!m) return undefined;
       const body = m[1] as string;
       const b = PLAIN_BODY.exec(body);
-      if (!b || parseTimeAt(body, 0, (b[1] as string).length) === undefined) return false;
+      if (!b || parseTimeAt(body, 0, (b[1] as string).length) === undefined) return undefined;
       const hash = chainHash(hasher, previous, body);
-      if (hash !== m[2]) return false;
+      if (hash !== m[2]) return undefined;
       previous = hash;
     }
     ls = nl + 1;
   }
-  return true;
+  return previous;
 }

@@ -95,3 +95,61 @@ describe("writes on a ledger whose schedules or rules check rejects", () => {
     }
   });
 });
+
+// A write proves its log clean from a memo of the log the last write left (ledgers.ts
+// logCheckedClean): only exactly those bytes skip the rehash. Each case makes two writes
+// first, so the memo is there and was used once, then changes the log by hand.
+describe("writes after the log memo: a log changed by hand is still checked in full", () => {
+  async function memoized(): Promise<string> {
+    const dir = await board();
+    for (const p of ["P1", "P2"]) expect((await runCli(["set", "T-1", `priority=${p}`], { cwd: dir })).code).toBe(0);
+    return dir;
+  }
+  const lastLog = (dir: string) => {
+    const lines = read(dir, "TASKS.md").split("\n");
+    return lines.filter((l) => / ~ [0-9a-f]{12}$/.test(l)).at(-1) as string;
+  };
+  const refused = async (dir: string) => {
+    const before = read(dir, "TASKS.md");
+    const r = await runCli(["set", "T-1", "priority=P3"], { cwd: dir });
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stderr).toMatch(/hash chain is broken|Expected a log line/);
+    expect(read(dir, "TASKS.md")).toBe(before);
+  };
+
+  it("a log line edited to the same length: the next write exits 3 and changes no byte", async () => {
+    const dir = await memoized();
+    const line = lastLog(dir);
+    edit(dir, "TASKS.md", line, line.replace("priority", "PRIORITY"));
+    await refused(dir);
+  });
+
+  it("a log line removed: the next write exits 3", async () => {
+    const dir = await memoized();
+    const lines = read(dir, "TASKS.md")
+      .split("\n")
+      .filter((l) => / ~ [0-9a-f]{12}$/.test(l));
+    edit(dir, "TASKS.md", `${lines.at(-2)}\n`, "");
+    await refused(dir);
+  });
+
+  it("a forged line appended to the log: the next write exits 3", async () => {
+    const dir = await memoized();
+    const line = lastLog(dir);
+    edit(dir, "TASKS.md", line, `${line}\n- 2026-11-24T09:00:00Z mallory CMD set T-1 priority=P0 ~ 0123456789ab`);
+    await refused(dir);
+  });
+
+  it("lines a write without the memo appended (as a merge brings them): the next write checks them and goes on", async () => {
+    const dir = await memoized();
+    const other = await runCli(["set", "T-1", "priority=P0"], { cwd: dir, env: { TASKGATE_NO_MEMO: "1" } });
+    expect(other.code, other.stderr).toBe(0);
+    const r = await runCli(["set", "T-1", "priority=P3"], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect((await runCli(["check"], { cwd: dir })).code).toBe(0);
+    // And a hand edit after that write is refused too (the memo now holds the new log).
+    const line = lastLog(dir);
+    edit(dir, "TASKS.md", line, line.replace("P3", "P1"));
+    await refused(dir);
+  });
+});
