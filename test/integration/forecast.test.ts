@@ -54,7 +54,7 @@ describe("phases", () => {
       expect(r.code).toBe(3);
       const lines = bad.split("\n");
       const dueLine = lines.findIndex((l) => l.startsWith("- automation: ")) + 1;
-      const phaseLine = lines.findIndex((l) => l === "- phase: dox") + 1;
+      const phaseLine = lines.indexOf("- phase: dox") + 1;
       expect(r.stdout + r.stderr).toContain(
         `TASKS.md:${dueLine}:15: error: Expected phase automation's due time as a date (2026-12-20) or a UTC time (2026-12-20T18:00:00Z), found "2027-02-30"`,
       );

@@ -3,32 +3,15 @@
 // one sentence naming the rule); the same change through `policy request` / `rules request`
 // and another person's approval goes through. Real repositories, the real hook.
 
-import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { baseEnv, makeRepo, read, runCli } from "../support/cli.js";
-
-function git(dir: string, args: string[], env: Record<string, string> = {}): { code: number; out: string } {
-  try {
-    const out = execFileSync("git", args, { cwd: dir, env: baseEnv(env), encoding: "utf8", stdio: "pipe" });
-    return { code: 0, out };
-  } catch (e) {
-    const x = e as { status: number; stdout: string; stderr: string };
-    return { code: x.status, out: `${x.stdout}${x.stderr}` };
-  }
-}
-
-const as = (email: string) => ({
-  GIT_AUTHOR_NAME: email.split("@")[0] as string,
-  GIT_AUTHOR_EMAIL: email,
-  GIT_COMMITTER_NAME: email.split("@")[0] as string,
-  GIT_COMMITTER_EMAIL: email,
-});
+import { makeRepo, read, runCli } from "../support/cli.js";
+import { git, gitAs } from "../support/git.js";
 
 function commit(dir: string, who: string, msg: string): void {
   git(dir, ["add", "-A"]);
-  const r = git(dir, ["commit", "-qm", msg], as(who));
+  const r = git(dir, ["commit", "-qm", msg], gitAs(who));
   expect(r, msg).toEqual({ code: 0, out: "" });
 }
 
@@ -60,11 +43,11 @@ async function board(rules = "- id: docs-only\n  approve: { labels: [docs], requ
 
 async function refusedTwice(dir: string, who: string, rule: RegExp) {
   git(dir, ["add", "-A"]);
-  const hook = git(dir, ["commit", "-qm", "sneaky"], as(who));
+  const hook = git(dir, ["commit", "-qm", "sneaky"], gitAs(who));
   expect(hook.code).toBe(1);
   expect(hook.out).toMatch(rule);
   expect(hook.out).toMatch(/\n1 problem in the staged ledgers; the commit is refused\n$/);
-  expect(git(dir, ["commit", "-qm", "sneaky", "--no-verify"], as(who)).code).toBe(0);
+  expect(git(dir, ["commit", "-qm", "sneaky", "--no-verify"], gitAs(who)).code).toBe(0);
   const v = await runCli(["verify", "--range", "HEAD~1..HEAD"], { cwd: dir });
   expect(v.code).toBe(1);
   expect(v.stdout).toMatch(rule);
@@ -161,7 +144,7 @@ describe("the gate's Policy and Rules on hand edits", () => {
       withRules(read(dir, "APPROVALS.md"), "- id: all\n  approve: { labels: [prod, security] }"),
     );
     git(dir, ["add", "-A"]);
-    expect(git(dir, ["commit", "-qm", "other rules"], as("alice@example.com")).code).toBe(1);
+    expect(git(dir, ["commit", "-qm", "other rules"], gitAs("alice@example.com")).code).toBe(1);
     git(dir, ["checkout", "-q", "HEAD", "--", "APPROVALS.md"]);
     await cli(dir, ["--as", "carol@example.com", "approve", id]);
     commit(dir, "carol@example.com", "approve");

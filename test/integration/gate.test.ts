@@ -3,11 +3,11 @@
 // naming the rule), and the legitimate versions (the CLI's accept after an approval, watch's
 // real recovery, a real rule's approval, run --on-success done) go through, whoever commits.
 
-import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { baseEnv, makeRepo, read, runCli } from "../support/cli.js";
+import { makeRepo, read, runCli } from "../support/cli.js";
+import { git, gitAs } from "../support/git.js";
 
 const ROLES = [
   "bob@example.com: WORK",
@@ -16,27 +16,10 @@ const ROLES = [
   "mallory@example.com: WORK",
 ];
 
-function git(dir: string, args: string[], env: Record<string, string> = {}): { code: number; out: string } {
-  try {
-    const out = execFileSync("git", args, { cwd: dir, env: baseEnv(env), encoding: "utf8", stdio: "pipe" });
-    return { code: 0, out };
-  } catch (e) {
-    const x = e as { status: number; stdout: string; stderr: string };
-    return { code: x.status, out: `${x.stdout}${x.stderr}` };
-  }
-}
-
-const as = (email: string) => ({
-  GIT_AUTHOR_NAME: email.split("@")[0] as string,
-  GIT_AUTHOR_EMAIL: email,
-  GIT_COMMITTER_NAME: email.split("@")[0] as string,
-  GIT_COMMITTER_EMAIL: email,
-});
-
 /** Commits everything as `who` through the hook; expects it to pass. */
 function commit(dir: string, who: string, msg: string): void {
   git(dir, ["add", "-A"]);
-  const r = git(dir, ["commit", "-qm", msg], as(who));
+  const r = git(dir, ["commit", "-qm", msg], gitAs(who));
   expect(r, msg).toEqual({ code: 0, out: "" });
 }
 
@@ -72,11 +55,11 @@ async function board(): Promise<string> {
  */
 async function refusedTwice(dir: string, who: string, rule: RegExp, env: Record<string, string> = {}) {
   git(dir, ["add", "-A"]);
-  const hook = git(dir, ["commit", "-qm", "sneaky"], { ...as(who), ...env });
+  const hook = git(dir, ["commit", "-qm", "sneaky"], { ...gitAs(who), ...env });
   expect(hook.code).toBe(1);
   expect(hook.out).toMatch(rule);
   expect(hook.out).toMatch(/\n1 problem in the staged ledgers; the commit is refused\n$/);
-  expect(git(dir, ["commit", "-qm", "sneaky", "--no-verify"], { ...as(who), ...env }).code).toBe(0);
+  expect(git(dir, ["commit", "-qm", "sneaky", "--no-verify"], { ...gitAs(who), ...env }).code).toBe(0);
   const v = await runCli(["verify", "--range", "HEAD~1..HEAD"], { cwd: dir });
   expect(v.code).toBe(1);
   expect(v.stdout).toMatch(rule);

@@ -2,32 +2,14 @@
 // committer's change, verify judges a history commit by commit, and the merge driver merges
 // branches that both changed the board.
 
-import { execFileSync } from "node:child_process";
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { baseEnv, makeRepo, read, runCli } from "../support/cli.js";
+import { makeRepo, read, runCli } from "../support/cli.js";
+import { git, gitAs } from "../support/git.js";
 import { validTasks as valid } from "../support/ledger.js";
 
 const ROLES = ["bob@example.com: WORK", "carol@example.com: WORK, AUDIT"];
-
-function git(dir: string, args: string[], env: Record<string, string> = {}): { code: number; out: string } {
-  try {
-    const out = execFileSync("git", args, { cwd: dir, env: baseEnv(env), encoding: "utf8", stdio: "pipe" });
-    return { code: 0, out };
-  } catch (e) {
-    const x = e as { status: number; stdout: string; stderr: string };
-    return { code: x.status, out: `${x.stdout}${x.stderr}` };
-  }
-}
-
-/** Commits as someone: author and committer are that person (and the hook sees them as the actor). */
-const as = (email: string) => ({
-  GIT_AUTHOR_NAME: email.split("@")[0] as string,
-  GIT_AUTHOR_EMAIL: email,
-  GIT_COMMITTER_NAME: email.split("@")[0] as string,
-  GIT_COMMITTER_EMAIL: email,
-});
 
 async function repoWithHook(): Promise<string> {
   const dir = await makeRepo(ROLES);
@@ -100,12 +82,12 @@ describe("the pre-commit hook (check --staged)", () => {
     await runCli(["--as", "bob@example.com", "claim", "T-1"], { cwd: dir });
     await runCli(["--as", "bob@example.com", "submit", "T-1"], { cwd: dir });
     git(dir, ["add", "-A"]);
-    expect(git(dir, ["commit", "-qm", "work"], as("bob@example.com")).code).toBe(0);
+    expect(git(dir, ["commit", "-qm", "work"], gitAs("bob@example.com")).code).toBe(0);
     // bob (WORK) accepts by hand: no AUDIT role.
     const accepted = read(dir, "TASKS.md").replace("- state: REVIEW", "- state: DONE\n- resolution: done");
     writeFileSync(join(dir, "TASKS.md"), accepted);
     git(dir, ["add", "-A"]);
-    const r1 = git(dir, ["commit", "-qm", "accept"], as("bob@example.com"));
+    const r1 = git(dir, ["commit", "-qm", "accept"], gitAs("bob@example.com"));
     expect(r1.code).toBe(1);
     expect(r1.out).toMatch(/T-1 from REVIEW to DONE; that takes AUDIT \(accept\)/);
     // A log line by someone else than the committer: forged.
@@ -114,10 +96,10 @@ describe("the pre-commit hook (check --staged)", () => {
     git(dir, ["checkout", "TASKS.md"]);
     await runCli(["--as", "carol@example.com", "accept", "T-1"], { cwd: dir });
     git(dir, ["add", "-A"]);
-    const r2 = git(dir, ["commit", "-qm", "accept"], as("bob@example.com"));
+    const r2 = git(dir, ["commit", "-qm", "accept"], gitAs("bob@example.com"));
     expect(r2.code).toBe(1);
     expect(r2.out).toMatch(/Log line by carol@example.com, but the change is bob@example.com's/);
-    expect(git(dir, ["commit", "-qm", "accept"], as("carol@example.com")).code).toBe(0);
+    expect(git(dir, ["commit", "-qm", "accept"], gitAs("carol@example.com")).code).toBe(0);
     // carol works on T-2 and then accepts it by hand: four eyes.
     await runCli(["add", "--ready", "Second"], { cwd: dir });
     git(dir, ["add", "-A"]);
@@ -125,7 +107,7 @@ describe("the pre-commit hook (check --staged)", () => {
     await runCli(["--as", "carol@example.com", "claim", "T-2"], { cwd: dir });
     await runCli(["--as", "carol@example.com", "submit", "T-2"], { cwd: dir });
     git(dir, ["add", "-A"]);
-    expect(git(dir, ["commit", "-qm", "work"], as("carol@example.com")).code).toBe(0);
+    expect(git(dir, ["commit", "-qm", "work"], gitAs("carol@example.com")).code).toBe(0);
     const text = read(dir, "TASKS.md");
     const at = text.indexOf("## T-2");
     writeFileSync(
@@ -133,7 +115,7 @@ describe("the pre-commit hook (check --staged)", () => {
       text.slice(0, at) + text.slice(at).replace("- state: REVIEW", "- state: DONE\n- resolution: done"),
     );
     git(dir, ["add", "-A"]);
-    const r3 = git(dir, ["commit", "-qm", "self-accept"], as("carol@example.com"));
+    const r3 = git(dir, ["commit", "-qm", "self-accept"], gitAs("carol@example.com"));
     expect(r3.code).toBe(1);
     expect(r3.out).toMatch(
       /^TASKS.md:\d+: carol@example.com worked on T-2 in its last DOING spell and may not accept it \(four eyes\)\n/,
@@ -173,11 +155,11 @@ describe("verify --range", () => {
   it("passes a clean history of 50 commits and catches a forged log line", async () => {
     const dir = await makeRepo(ROLES);
     git(dir, ["add", "-A"]);
-    git(dir, ["commit", "-qm", "board"], as("alice@example.com"));
+    git(dir, ["commit", "-qm", "board"], gitAs("alice@example.com"));
     const root = git(dir, ["rev-parse", "HEAD"]).out.trim();
     const commit = (who: string, msg: string) => {
       git(dir, ["add", "-A"]);
-      const r = git(dir, ["commit", "-qm", msg], as(who));
+      const r = git(dir, ["commit", "-qm", msg], gitAs(who));
       expect(r.code).toBe(0);
     };
     // 50 commits, each by the actor who made the change.
@@ -205,7 +187,7 @@ describe("verify --range", () => {
     commit("alice@example.com", "add");
     await runCli(["--as", "bob@example.com", "claim", "T-11"], { cwd: dir });
     git(dir, ["add", "-A"]);
-    git(dir, ["commit", "-qm", "sneaky", "--no-verify"], as("alice@example.com"));
+    git(dir, ["commit", "-qm", "sneaky", "--no-verify"], gitAs("alice@example.com"));
     const sha = git(dir, ["rev-parse", "--short=10", "HEAD"]).out.trim();
     const bad = await runCli(["verify", "--range", `${root}..HEAD`, "--json"], { cwd: dir });
     expect(bad.code).toBe(1);
@@ -241,12 +223,12 @@ describe("the merge driver", () => {
     for (let i = 1; i <= 10; i++) await runCli(["add", `Feature ${i}`], { cwd: dir });
     git(dir, ["commit", "-qam", "feature tasks"]);
     await runCli(["--as", "bob@example.com", "claim", "T-1"], { cwd: dir });
-    git(dir, ["commit", "-qam", "bob claims"], as("bob@example.com"));
+    git(dir, ["commit", "-qam", "bob claims"], gitAs("bob@example.com"));
     git(dir, ["checkout", "-q", "main"]);
     for (let i = 1; i <= 10; i++) await runCli(["add", `Main ${i}`], { cwd: dir });
     git(dir, ["commit", "-qam", "main tasks"]);
     await runCli(["--as", "dave@example.com", "claim", "T-2"], { cwd: dir });
-    git(dir, ["commit", "-qam", "dave claims"], as("dave@example.com"));
+    git(dir, ["commit", "-qam", "dave claims"], gitAs("dave@example.com"));
     const theirs = read(dir, "TASKS.md");
     const merged = git(dir, ["merge", "-q", "feature", "-m", "merge"]);
     expect(merged.code).toBe(0);
@@ -280,7 +262,7 @@ describe("the merge driver", () => {
     git(dir, ["checkout", "-qb", "feature"]);
     await runCli(["--as", "bob@example.com", "claim", "T-1"], { cwd: dir });
     writeFileSync(join(dir, "notes.txt"), "feature\n");
-    git(dir, ["commit", "-qam", "bob claims"], as("bob@example.com"));
+    git(dir, ["commit", "-qam", "bob claims"], gitAs("bob@example.com"));
     git(dir, ["checkout", "-q", "main"]);
     await runCli(["add", "Main task"], { cwd: dir });
     writeFileSync(join(dir, "notes.txt"), "main\n");

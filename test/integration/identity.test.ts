@@ -8,30 +8,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { baseEnv, makeRepo, read, runCli } from "../support/cli.js";
+import { makeRepo, read, runCli } from "../support/cli.js";
+import { commitAs, git, gitAs } from "../support/git.js";
 import { connectAgent } from "../support/mcp.js";
-
-function git(dir: string, args: string[], env: Record<string, string> = {}): { code: number; out: string } {
-  try {
-    const out = execFileSync("git", args, { cwd: dir, env: baseEnv(env), encoding: "utf8", stdio: "pipe" });
-    return { code: 0, out };
-  } catch (e) {
-    const x = e as { status: number; stdout: string; stderr: string };
-    return { code: x.status, out: `${x.stdout}${x.stderr}` };
-  }
-}
-
-const gitAs = (email: string) => ({
-  GIT_AUTHOR_NAME: email.split("@")[0] as string,
-  GIT_AUTHOR_EMAIL: email,
-  GIT_COMMITTER_NAME: email.split("@")[0] as string,
-  GIT_COMMITTER_EMAIL: email,
-});
-
-function commitAs(dir: string, email: string, msg: string) {
-  git(dir, ["add", "-A"]);
-  return git(dir, ["commit", "-qm", msg], gitAs(email));
-}
 
 const cli = async (dir: string, args: string[], env: Record<string, string> = {}) => {
   const r = await runCli(args, { cwd: dir, env });
