@@ -1,5 +1,6 @@
 // A page kept open in Debian's headless Chromium, driven over the DevTools protocol on a pipe
-// (as chromium.ts does for one look): for tests that act on a live page (wait for a change,
+// (--remote-debugging-pipe: fd 3 in, fd 4 out, messages ended by NUL; no WebSocket or extra
+// library): for tests that act on a live page (wait for a change,
 // click, read back) and collect console errors, exceptions and blocked loads all along.
 
 import { type ChildProcess, spawn } from "node:child_process";
