@@ -8,6 +8,7 @@ import { findGitDir, gitIdentity } from "../io/git.js";
 import { commonDirOf, gitOk, readBoard, readRef, runGit, type ShareSetting, writeBoardCommit } from "../io/git-ref.js";
 import { GitBoardStore } from "../io/git-store.js";
 import { decodeUtf8 } from "../io/text.js";
+import { formatDiagnostic } from "../model/diagnostic.js";
 import { checkLedgers } from "./check.js";
 import type { Context } from "./context.js";
 import { BusyError, InvalidLedgerError, RefusedError, UnreachableError, UsageError } from "./errors.js";
@@ -170,7 +171,7 @@ async function moveInTreeBoard(
   const errors = diagnostics.filter((d) => d.severity === "error");
   if (errors.length) {
     throw new InvalidLedgerError(
-      `The in-tree board has ${errors.length} error${errors.length === 1 ? "" : "s"} (run taskgate check); it was not moved`,
+      `The in-tree board has ${errors.length} error${errors.length === 1 ? "" : "s"}, so it was not moved; fix ${errors.length === 1 ? "it" : "them"} first:\n${errors.slice(0, 10).map(formatDiagnostic).join("\n")}`,
       errors,
     );
   }
