@@ -23,6 +23,7 @@ import { listView, statusView } from "../../src/app/views.js";
 import { sha256Hex } from "../../src/io/hash.js";
 import { nodePorts } from "../../src/io/ports.js";
 import type { Diagnostic } from "../../src/model/diagnostic.js";
+import { seededRandom } from "../../src/rules/forecast.js";
 import { baseEnv } from "../support/cli.js";
 import { CLI } from "../support/paths.js";
 
@@ -40,17 +41,8 @@ const CLI_BOUND_MS = 15_000;
  */
 const STRICT_BOUND_MS = 60_000;
 
-/** mulberry32: the same cases for the same seed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (the forecast's generator): the same cases for the same seed. */
+const rng = seededRandom;
 type Rand = ReturnType<typeof rng>;
 const int = (r: Rand, n: number) => Math.floor(r() * n);
 const pick = <T>(r: Rand, xs: readonly T[]): T => xs[int(r, xs.length)] as T;
