@@ -1,7 +1,9 @@
 // taskgate check: every problem in both ledgers at once, including the log's hash chain;
 // --strict also compares the line reader with remark on every section.
 
+import { sectionByName } from "../ledger/document.js";
 import { lintLedger } from "../ledger/lint.js";
+import { schedulesOf } from "../ledger/tasks.js";
 import { compareDiagnostics, type Diagnostic } from "../model/diagnostic.js";
 import { formatAge, formatDuration } from "../model/time.js";
 import { parseRules } from "../rules/approval-rules.js";
@@ -93,6 +95,11 @@ export async function checkLedgers(
     // Loaded only when there are schedules: the cron parser is not needed otherwise.
     const { scheduleDiagnostics } = await import("../rules/schedules.js");
     diagnostics.push(...scheduleDiagnostics(paths.tasksDisplay, tasks.ledger.schedules));
+  }
+  const hooks = sectionByName(tasks.ledger.doc, "Hooks");
+  if (hooks) {
+    const { hookDiagnostics } = await import("../rules/hooks.js");
+    diagnostics.push(...hookDiagnostics(paths.tasksDisplay, schedulesOf(hooks)));
   }
   if (options.strict) {
     const { compareWithRemark } = await import("../ledger/oracle.js");

@@ -42,7 +42,9 @@ export type WatchEventKind =
   | "dead-letter"
   | "behind-dead-letter"
   | "busy"
-  | "refused";
+  | "refused"
+  | "hook"
+  | "hook-failed";
 
 export interface WatchEvent {
   readonly time: number;
@@ -61,6 +63,8 @@ export interface TickOptions {
   readonly lockStale: number;
   /** Where the store keeps lock and temp files (for the health report). */
   readonly lockDir: string;
+  /** The environment hook programs run with (default: this process's). */
+  readonly env?: NodeJS.ProcessEnv | undefined;
 }
 
 export interface TickResult {
@@ -134,6 +138,21 @@ export async function tick(ctx: Context, options: TickOptions): Promise<TickResu
     reportDeadLetters(ctx, tasksText, tasks, events, emit);
   }
   reportStaleLocks(options, emit);
+  // Events to the hooks (docs/hooks.md): after this tick's writes, retried with backoff.
+  if (/(^|\n)## Hooks[ \t]*\r?\n/.test(tasksText)) {
+    const { deliverHooks } = await import("./hook-delivery.js");
+    for (const r of await deliverHooks(ctx, { due: true, env: options.env ?? process.env })) {
+      const what = `${paths.tasksDisplay}:${r.hook.line} ${r.hook.text}`;
+      if (r.failure) {
+        emit(
+          "hook-failed",
+          what,
+          `${r.delivered} delivered, then ${r.failure.failures} failed ${r.failure.failures === 1 ? "try" : "tries"} of event ${r.failure.event} (${r.pending} waiting): ${r.failure.error}`,
+          true,
+        );
+      } else if (r.delivered > 0) emit("hook", what, `${r.delivered} event${r.delivered === 1 ? "" : "s"} delivered`, false);
+    }
+  }
   const nextDue = invalid.length ? undefined : await nextScheduled(tasks, ctx.now);
   return { events, exitCode, nextDue };
 }

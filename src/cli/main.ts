@@ -12,6 +12,7 @@ import { isState, STATES } from "../model/task.js";
 import { terminalText } from "../rules/values.js";
 import { registerApprovalCommands } from "./approval-commands.js";
 import { checkStagedCommand, registerGitCommands } from "./git-commands.js";
+import { hooksStatusText, registerHooksCommands } from "./hooks-commands.js";
 import { registerIdentityCommands } from "./identity-commands.js";
 import { registerMcpCommands } from "./mcp-commands.js";
 import { registerMetricsCommands } from "./metrics-commands.js";
@@ -111,6 +112,7 @@ export async function main(
       tasksPath: paths.tasks,
       share: share && { setting: share, paths },
       refuseOnceShared: followsShare && !share,
+      hooks: process.argv[1] ? { bin: process.argv[1], approvals: paths.approvals } : undefined,
     });
     const now = env.TASKGATE_NOW ? Date.parse(env.TASKGATE_NOW) : Date.now();
     if (Number.isNaN(now)) throw new UsageError(`TASKGATE_NOW is not a time: "${env.TASKGATE_NOW}"`);
@@ -207,6 +209,7 @@ export async function main(
           ),
         );
         if (phaseText) out.write(`Phases:\n${phaseText.renderPhases(v.phases)}`);
+        out.write(await hooksStatusText(ctx));
       }
     });
 
@@ -325,6 +328,7 @@ export async function main(
   registerShareCommand(program, kit);
   registerServeCommand(program, kit);
   registerIdentityCommands(program, kit);
+  registerHooksCommands(program, kit);
   if (program instanceof OneCommandProgram && !program.found) return main(argv, env, true);
 
   // Commands that run for long, or run programs, have every ledger check from the start: a

@@ -24,6 +24,11 @@ export interface PortOptions {
    * so a process started before (mcp, serve, a long command) never writes the stale files.
    */
   readonly refuseOnceShared?: boolean | undefined;
+  /**
+   * taskgate's own script and APPROVALS.md's path: after every write, when TASKS.md has hooks,
+   * start `taskgate hooks deliver` detached from it (docs/hooks.md). Unset: no delivery started.
+   */
+  readonly hooks?: { readonly bin: string; readonly approvals: string } | undefined;
 }
 
 export function nodePorts(opts: PortOptions): Ports {
@@ -42,6 +47,18 @@ export function nodePorts(opts: PortOptions): Ports {
   // TASKGATE_NOW fixes the clock (tests, replays): a fixed now stays fixed under the lock too.
   const fixed = opts.env.TASKGATE_NOW ? Date.parse(opts.env.TASKGATE_NOW) : Number.NaN;
   const clock = Number.isNaN(fixed) ? Date.now : () => fixed;
+  const update: Ports["update"] = async (paths, decide) => {
+    // Loaded only by commands that write: reads never pay for the lock library.
+    const { LedgerStore } = await import("./store.js");
+    store ??= new LedgerStore({
+      lockTimeout: ms(opts.env.TASKGATE_LOCK_TIMEOUT_MS),
+      lockStale: ms(opts.env.TASKGATE_LOCK_STALE_MS),
+      clock,
+      hooks: testHooks(opts.env),
+      underLock: opts.refuseOnceShared ? () => refuseIfShared(dirname(opts.tasksPath)) : undefined,
+    });
+    return store.update(paths, decide);
+  };
   const ports: Ports = {
     readText: readLedgerFile,
     readSnapshot: readLedgerSnapshot,
@@ -50,18 +67,7 @@ export function nodePorts(opts: PortOptions): Ports {
     logCheckMemo: fileMemo(opts.tasksPath, opts.env, "log-"),
     // Loaded only by metrics and report: other commands never pay for it.
     logMemo: async () => (await import("./log-memo.js")).fileLogMemo(opts.env),
-    update: async (paths, decide) => {
-      // Loaded only by commands that write: reads never pay for the lock library.
-      const { LedgerStore } = await import("./store.js");
-      store ??= new LedgerStore({
-        lockTimeout: ms(opts.env.TASKGATE_LOCK_TIMEOUT_MS),
-        lockStale: ms(opts.env.TASKGATE_LOCK_STALE_MS),
-        clock,
-        hooks: testHooks(opts.env),
-        underLock: opts.refuseOnceShared ? () => refuseIfShared(dirname(opts.tasksPath)) : undefined,
-      });
-      return store.update(paths, decide);
-    },
+    update: afterWrites(opts, update, undefined),
     hasher: sha256Hex,
     actorName: () => {
       actor ??= findActor();
@@ -92,8 +98,42 @@ export function nodePorts(opts: PortOptions): Ports {
     ...ports,
     readText: (p) => board.readText(p),
     readSnapshot: (p) => board.readSnapshot(p),
-    update: (p, decide) => board.update(p, decide),
+    update: afterWrites(opts, (p, decide) => board.update(p, decide), board),
     board,
+  };
+}
+
+/**
+ * `update`, followed, once a write landed (durable, its locks released), by the start of a
+ * detached `taskgate hooks deliver` when TASKS.md has hooks (docs/hooks.md): the command neither
+ * waits for it nor fails with it. TASKGATE_TEST_NO_HOOK_START=1 (tests only) starts none, as if
+ * the process had been killed right after its write.
+ */
+function afterWrites(opts: PortOptions, update: Ports["update"], shared: unknown): Ports["update"] {
+  const hooks = opts.hooks;
+  if (!hooks || opts.env.TASKGATE_TEST_NO_HOOK_START === "1") return update;
+  return async (paths, decide) => {
+    let tasksText: string | undefined;
+    let wrote = false;
+    const result = await update(paths, (texts, now) => {
+      const u = decide(texts, now);
+      wrote = u.writes.length > 0;
+      tasksText = u.writes.find((w) => w.path === opts.tasksPath)?.text;
+      return u;
+    });
+    if (wrote) {
+      const text = tasksText ?? readLedgerFile(opts.tasksPath);
+      if (text !== undefined && /(^|\n)## Hooks[ \t]*\r?\n/.test(text)) {
+        const { startDeliverer } = await import("./hook-outbox.js");
+        startDeliverer(
+          hooks.bin,
+          shared ? undefined : { tasks: opts.tasksPath, approvals: hooks.approvals },
+          shared ? process.cwd() : dirname(opts.tasksPath),
+          opts.env,
+        );
+      }
+    }
+    return result;
   };
 }
 

@@ -56,7 +56,7 @@ export interface LedgerText {
 }
 
 export const RESERVED: Record<LedgerKind, readonly string[]> = {
-  tasks: ["Policy", "Schedules", "Phases", "Log"],
+  tasks: ["Policy", "Schedules", "Phases", "Hooks", "Log"],
   approvals: ["Roles", "Rules", "Log"],
 };
 

@@ -1,0 +1,106 @@
+// `taskgate hooks list|trust|deliver`: the event hooks of "## Hooks" (docs/hooks.md).
+
+import type { Command } from "commander";
+import type { Context } from "../app/context.js";
+import { EXIT } from "../app/errors.js";
+import { terminalText } from "../rules/values.js";
+import { jsonDoc } from "./render.js";
+import type { WatchKit } from "./watch-commands.js";
+
+export function registerHooksCommands(program: Command, kit: WatchKit): void {
+  const hooks = program
+    .command("hooks")
+    .description("event hooks from TASKS.md's ## Hooks: list them, trust them on this machine, deliver now");
+
+  hooks
+    .command("list")
+    .description("each hook, whether it runs on this machine, its failure and how many events wait")
+    .option("--json", "print one JSON document")
+    .action(async (o: { json?: boolean }) => {
+      const { ctx } = kit.context();
+      const { hookStates } = await import("../app/hook-delivery.js");
+      const { hookProblems } = await import("../rules/hooks.js");
+      const { states, bad } = hookStates(ctx);
+      if (kit.json(o)) {
+        kit.out.write(
+          jsonDoc("hooks", {
+            hooks: states.map((s) => ({
+              line: s.hook.line,
+              event: s.hook.event,
+              kind: s.hook.kind,
+              argv: s.hook.kind === "run" ? s.hook.argv : null,
+              url: s.hook.kind === "post" ? s.hook.url : null,
+              trusted: s.trusted,
+              pending: s.pending,
+              failure: s.failure ?? null,
+            })),
+            problems: hookProblems(ctx.paths.tasksDisplay, bad, states, ctx.now),
+          }),
+        );
+        return;
+      }
+      if (states.length === 0 && bad.length === 0) {
+        kit.out.write(`${ctx.paths.tasksDisplay} has no hooks (see docs/hooks.md)\n`);
+        return;
+      }
+      for (const s of states) {
+        const how = !s.trusted ? "not trusted here" : s.failure ? `failing, ${s.pending} waiting` : `ok, ${s.pending} waiting`;
+        kit.out.write(terminalText(`${ctx.paths.tasksDisplay}:${s.hook.line} ${s.hook.text}: ${how}\n`, true));
+      }
+      for (const p of hookProblems(ctx.paths.tasksDisplay, bad, states, ctx.now))
+        kit.out.write(terminalText(`problem: ${p}\n`, true));
+    });
+
+  hooks
+    .command("trust")
+    .description("run the board's hooks on this machine (each new one hears the events from now on)")
+    .action(async () => {
+      const { ctx } = kit.context();
+      const { trustHooks } = await import("../app/hook-delivery.js");
+      const r = trustHooks(ctx);
+      for (const h of r.trusted) kit.out.write(terminalText(`trusted ${ctx.paths.tasksDisplay}:${h.line} ${h.text}\n`, true));
+      if (r.trusted.length === 0)
+        kit.out.write(
+          r.already.length ? "Every hook is trusted already.\n" : `${ctx.paths.tasksDisplay} has no hooks to trust.\n`,
+        );
+    });
+
+  hooks
+    .command("deliver")
+    .description("deliver the events the trusted hooks have not had yet, now (watch does it with backoff)")
+    .option("--due", "only hooks whose next try is due (a failing hook waits out its backoff)")
+    .option("--quiet", "print only failures")
+    .action(async (o: { due?: boolean; quiet?: boolean }) => {
+      const { ctx } = kit.context();
+      const { deliverHooks } = await import("../app/hook-delivery.js");
+      const runs = await deliverHooks(ctx, { due: Boolean(o.due), env: kit.env });
+      let failed = false;
+      for (const r of runs) {
+        const where = `${ctx.paths.tasksDisplay}:${r.hook.line} ${r.hook.text}`;
+        if (r.failure) {
+          failed = true;
+          kit.out.write(
+            terminalText(
+              `${where}: ${r.delivered} delivered, failing on ${r.failure.event} (${r.failure.failures} ${r.failure.failures === 1 ? "try" : "tries"}): ${r.failure.error}\n`,
+              true,
+            ),
+          );
+        } else if (!o.quiet) {
+          kit.out.write(
+            terminalText(`${where}: ${r.busy ? "another process is delivering" : `${r.delivered} delivered`}\n`, true),
+          );
+        }
+      }
+      kit.setExit(failed ? EXIT.problem : EXIT.ok);
+    });
+}
+
+/** status's lines about hooks: nothing without a Hooks section, else each hook problem (or "hooks: ok"). */
+export async function hooksStatusText(ctx: Context): Promise<string> {
+  const text = ctx.ports.readText(ctx.paths.tasks);
+  if (text === undefined || !/(^|\n)## Hooks[ \t]*\r?\n/.test(text)) return "";
+  const { hookProblemLines } = await import("../app/hook-delivery.js");
+  const problems = hookProblemLines(ctx);
+  if (problems.length === 0) return "Hooks: ok\n";
+  return terminalText(`Hooks: ${problems.length} problem${problems.length === 1 ? "" : "s"}\n${problems.map((p) => `  ${p}\n`).join("")}`, true);
+}
