@@ -8,21 +8,21 @@
 // receiver's answer and the cursor's write: then that one event goes again, with its id).
 
 import { dirname } from "node:path";
+import { type Cursor, type Outbox, type OutboxState, openOutbox, sendToProgram, sendToUrl } from "../io/hook-outbox.js";
+import type { ApprovalsLedger } from "../ledger/approvals.js";
+import { readApprovals } from "../ledger/approvals.js";
 import { sectionByName } from "../ledger/document.js";
 import { readLog } from "../ledger/log.js";
-import { readApprovals } from "../ledger/approvals.js";
 import { readTasks, schedulesOf, type TasksLedger } from "../ledger/tasks.js";
-import type { ApprovalsLedger } from "../ledger/approvals.js";
-import { type Cursor, type Outbox, type OutboxState, openOutbox, sendToProgram, sendToUrl } from "../io/hook-outbox.js";
 import {
   type EventPayload,
+  eventOf,
   type Hook,
   type HookState,
   hookArgv,
   hookKey,
   hookProblems,
   type LedgerName,
-  eventOf,
   parseHooks,
   payloadOf,
   retryDelay,
@@ -184,8 +184,9 @@ export interface DeliverOptions {
   /** Respect each failing hook's next try time (watch, the deliverer a write starts); false: try now. */
   readonly due: boolean;
   readonly env: NodeJS.ProcessEnv;
+  /** How long to wait for a hook another process is delivering for, in ms (default 0: skip it). */
+  readonly wait?: number | undefined;
 }
-
 
 /** Delivers every trusted hook's pending events; returns what happened per hook. */
 export async function deliverHooks(ctx: Context, options: DeliverOptions): Promise<HookRun[]> {
@@ -235,7 +236,13 @@ async function deliverOne(
   options: DeliverOptions,
   clock: () => number,
 ): Promise<HookRun> {
-  const lock = outbox.lock(id);
+  let lock = outbox.lock(id);
+  // Another deliverer holds the hook: it may have read the logs before this process's write.
+  // Wait a little for it (it looks again before it ends, when it delivered anything).
+  for (const end = Date.now() + (options.wait ?? 0); !lock && Date.now() < end; ) {
+    await new Promise((r) => setTimeout(r, 50));
+    lock = outbox.lock(id);
+  }
   if (!lock) {
     const s = outbox.read(id);
     return { hook: h, delivered: 0, failure: s?.failure, busy: true, pending: 0 };
@@ -323,7 +330,12 @@ export function trustHooks(ctx: Context): { trusted: Hook[]; already: Hook[] } {
         recent: [],
         // Requests already past their SLA when the hook is trusted are not announced again.
         sla: (board.approvals?.approvals ?? [])
-          .filter((a) => a.status === "pending" && a.requestedAt !== undefined && ctx.now - a.requestedAt > board.tasks.policy.approvalSla)
+          .filter(
+            (a) =>
+              a.status === "pending" &&
+              a.requestedAt !== undefined &&
+              ctx.now - a.requestedAt > board.tasks.policy.approvalSla,
+          )
           .map((a) => a.id),
         delivered: 0,
       });

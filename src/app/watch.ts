@@ -139,21 +139,26 @@ export async function tick(ctx: Context, options: TickOptions): Promise<TickResu
   }
   reportStaleLocks(options, emit);
   // Events to the hooks (docs/hooks.md): after this tick's writes, retried with backoff.
+  let hookRetry: number | undefined;
   if (/(^|\n)## Hooks[ \t]*\r?\n/.test(tasksText)) {
     const { deliverHooks } = await import("./hook-delivery.js");
     for (const r of await deliverHooks(ctx, { due: true, env: options.env ?? process.env })) {
       const what = `${paths.tasksDisplay}:${r.hook.line} ${r.hook.text}`;
       if (r.failure) {
+        hookRetry = Math.min(hookRetry ?? Number.POSITIVE_INFINITY, r.failure.nextTry);
         emit(
           "hook-failed",
           what,
           `${r.delivered} delivered, then ${r.failure.failures} failed ${r.failure.failures === 1 ? "try" : "tries"} of event ${r.failure.event} (${r.pending} waiting): ${r.failure.error}`,
           true,
         );
-      } else if (r.delivered > 0) emit("hook", what, `${r.delivered} event${r.delivered === 1 ? "" : "s"} delivered`, false);
+      } else if (r.delivered > 0)
+        emit("hook", what, `${r.delivered} event${r.delivered === 1 ? "" : "s"} delivered`, false);
     }
   }
-  const nextDue = invalid.length ? undefined : await nextScheduled(tasks, ctx.now);
+  const scheduled = invalid.length ? undefined : await nextScheduled(tasks, ctx.now);
+  // A long-running watch wakes for a failing hook's next try as for a schedule.
+  const nextDue = hookRetry === undefined ? scheduled : Math.min(scheduled ?? hookRetry, hookRetry);
   return { events, exitCode, nextDue };
 }
 

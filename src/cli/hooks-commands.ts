@@ -44,7 +44,11 @@ export function registerHooksCommands(program: Command, kit: WatchKit): void {
         return;
       }
       for (const s of states) {
-        const how = !s.trusted ? "not trusted here" : s.failure ? `failing, ${s.pending} waiting` : `ok, ${s.pending} waiting`;
+        const how = !s.trusted
+          ? "not trusted here"
+          : s.failure
+            ? `failing, ${s.pending} waiting`
+            : `ok, ${s.pending} waiting`;
         kit.out.write(terminalText(`${ctx.paths.tasksDisplay}:${s.hook.line} ${s.hook.text}: ${how}\n`, true));
       }
       for (const p of hookProblems(ctx.paths.tasksDisplay, bad, states, ctx.now))
@@ -58,7 +62,8 @@ export function registerHooksCommands(program: Command, kit: WatchKit): void {
       const { ctx } = kit.context();
       const { trustHooks } = await import("../app/hook-delivery.js");
       const r = trustHooks(ctx);
-      for (const h of r.trusted) kit.out.write(terminalText(`trusted ${ctx.paths.tasksDisplay}:${h.line} ${h.text}\n`, true));
+      for (const h of r.trusted)
+        kit.out.write(terminalText(`trusted ${ctx.paths.tasksDisplay}:${h.line} ${h.text}\n`, true));
       if (r.trusted.length === 0)
         kit.out.write(
           r.already.length ? "Every hook is trusted already.\n" : `${ctx.paths.tasksDisplay} has no hooks to trust.\n`,
@@ -73,7 +78,7 @@ export function registerHooksCommands(program: Command, kit: WatchKit): void {
     .action(async (o: { due?: boolean; quiet?: boolean }) => {
       const { ctx } = kit.context();
       const { deliverHooks } = await import("../app/hook-delivery.js");
-      const runs = await deliverHooks(ctx, { due: Boolean(o.due), env: kit.env });
+      const runs = await deliverHooks(ctx, { due: Boolean(o.due), env: kit.env, wait: 3000 });
       let failed = false;
       for (const r of runs) {
         const where = `${ctx.paths.tasksDisplay}:${r.hook.line} ${r.hook.text}`;
@@ -102,5 +107,8 @@ export async function hooksStatusText(ctx: Context): Promise<string> {
   const { hookProblemLines } = await import("../app/hook-delivery.js");
   const problems = hookProblemLines(ctx);
   if (problems.length === 0) return "Hooks: ok\n";
-  return terminalText(`Hooks: ${problems.length} problem${problems.length === 1 ? "" : "s"}\n${problems.map((p) => `  ${p}\n`).join("")}`, true);
+  return terminalText(
+    `Hooks: ${problems.length} problem${problems.length === 1 ? "" : "s"}\n${problems.map((p) => `  ${p}\n`).join("")}`,
+    true,
+  );
 }

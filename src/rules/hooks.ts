@@ -235,7 +235,8 @@ export function payloadOf(
           : undefined
         : e.details.task;
   const task = taskId ? { id: taskId, title: ctx.title(taskId) ?? null } : null;
-  const approval = ledger === "approvals" ? { id: e.target, subject: e.details.subject ?? ctx.subject(e.target) ?? null } : null;
+  const approval =
+    ledger === "approvals" ? { id: e.target, subject: e.details.subject ?? ctx.subject(e.target) ?? null } : null;
   const name = task?.title ? `${e.target} "${task.title}"` : e.target;
   let text: string;
   if (event === "decided") {
@@ -271,7 +272,13 @@ export function payloadOf(
 
 /** The "past-sla" event of a pending request: its id is the request line's hash with "-sla". */
 export function slaPayload(
-  request: { id: string; subject: string | undefined; requestedBy: string | undefined; requestedAt: number; hash: string },
+  request: {
+    id: string;
+    subject: string | undefined;
+    requestedBy: string | undefined;
+    requestedAt: number;
+    hash: string;
+  },
   sla: number,
   now: number,
   file: string,

@@ -1,0 +1,331 @@
+// Event hooks with real processes and a real HTTP receiver on 127.0.0.1 (docs/hooks.md): a
+// receiver down for the first deliveries gets every event exactly once, in order, once it is
+// back, with detached deliverers and two watches racing; a write whose process delivers
+// nothing (killed right after it) and a deliverer killed mid-delivery still have their event
+// delivered by the next `watch --once`; a hook that sleeps 30 s does not delay its command;
+// the payload's schema, field by field; hooks not trusted on this machine never run.
+
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { makeRepo, read, runCli } from "../support/cli.js";
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The pid a hook program wrote to `file` (waited for, up to 10 s). */
+async function pidIn(file: string): Promise<number> {
+  for (let i = 0; i < 100; i++) {
+    const text = existsSync(file) ? readFileSync(file, "utf8") : "";
+    if (/^\d+\n$/.test(text)) return Number(text);
+    await sleep(100);
+  }
+  throw new Error(
+    `no pid in ${file} after 10 s: ${JSON.stringify(existsSync(file) ? readFileSync(file, "utf8") : null)}`,
+  );
+}
+
+interface Receiver {
+  readonly url: string;
+  /** Every request's body, in arrival order, with the status it was answered with. */
+  readonly got: { status: number; body: Record<string, unknown> }[];
+  /** The bodies of the requests answered 200. */
+  delivered(): Record<string, unknown>[];
+  close(): Promise<void>;
+}
+
+/** An HTTP receiver on 127.0.0.1 that answers 503 to its first `down` requests. */
+async function receiver(down = 0): Promise<Receiver> {
+  const got: Receiver["got"] = [];
+  const server: Server = createServer((req, res) => {
+    let data = "";
+    req.on("data", (d: Buffer) => {
+      data += d.toString("utf8");
+    });
+    req.on("end", () => {
+      const status = got.length < down ? 503 : 200;
+      got.push({ status, body: JSON.parse(data) as Record<string, unknown> });
+      res.writeHead(status, { "content-type": "text/plain" });
+      res.end(status === 200 ? "ok" : "down");
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/hook`,
+    got,
+    delivered: () => got.filter((g) => g.status === 200).map((g) => g.body),
+    close: () => new Promise((r) => server.close(() => r())),
+  };
+}
+
+/** A board with workers w1, w2 and auditor a1 (alice, the git user, holds every role), and these hook lines. */
+async function board(hooks: string[], env: Record<string, string> = {}): Promise<string> {
+  const dir = await makeRepo(["w1: WORK", "w2: WORK", "a1: AUDIT"]);
+  dirs.push(dir);
+  // A function as replacement: "$$" in a hook stays "$$".
+  const text = read(dir, "TASKS.md").replace(
+    "## Log",
+    () => `## Hooks\n${hooks.map((h) => `- ${h}\n`).join("")}\n## Log`,
+  );
+  writeFileSync(join(dir, "TASKS.md"), text);
+  const check = await runCli(["check"], { cwd: dir, env });
+  expect(check.stdout).toContain("ok");
+  expect(check.stdout).not.toContain("warning");
+  return dir;
+}
+
+async function cli(dir: string, args: string[], env: Record<string, string> = {}): Promise<string> {
+  const r = await runCli(args, { cwd: dir, env });
+  if (r.code !== 0) throw new Error(`taskgate ${args.join(" ")} exited ${r.code}: ${r.stderr}${r.stdout}`);
+  return r.stdout;
+}
+
+/** The log lines of a ledger as [hash, action, target], in file order. */
+function logOf(dir: string, file: string): { hash: string; action: string; target: string; line: string }[] {
+  const text = read(dir, file);
+  const log = text.slice(text.indexOf("## Log"));
+  return log
+    .split("\n")
+    .filter((l) => / ~ [0-9a-f]{12}$/.test(l))
+    .map((line) => {
+      const words = line.split(" ");
+      return { hash: line.slice(-12), action: words[4] as string, target: words[5] as string, line };
+    });
+}
+
+const HEARD: Record<string, string> = {
+  claim: "claimed",
+  submit: "submitted",
+  accept: "accepted",
+  rework: "reworked",
+  release: "released",
+  request: "approval-requested",
+  approve: "decided",
+  reject: "decided",
+};
+
+describe("hooks: delivery from the logs as outbox", () => {
+  it("a receiver down for the first 3 deliveries gets every event exactly once, in order per task, once back", async () => {
+    const rx = await receiver(3);
+    try {
+      const dir = await board([`all: retry=200ms..500ms post ${rx.url}`]);
+      for (const t of ["one", "two", "three"]) await cli(dir, ["add", "--ready", t]);
+      expect(await cli(dir, ["hooks", "trust"])).toContain("trusted TASKS.md:");
+      const trustedAt = logOf(dir, "TASKS.md").length;
+      const trustedAtA = logOf(dir, "APPROVALS.md").length;
+      // Each command starts a detached deliverer: they race each other (and fail 3 times).
+      const steps: string[][] = [
+        ["--as", "w1", "claim", "T-1"],
+        ["--as", "w2", "claim", "T-2"],
+        ["--as", "w1", "submit", "T-1"],
+        ["--as", "a1", "rework", "T-1", "--reason", "tests missing"],
+        ["--as", "w2", "release", "T-2"],
+        ["--as", "w1", "claim", "T-1"],
+        ["--as", "w1", "submit", "T-1"],
+        ["approval", "request", "T-1"],
+        ["--as", "a1", "approve", "A-1"],
+        ["--as", "a1", "accept", "T-1"],
+        ["--as", "w2", "claim", "T-3"],
+        ["--as", "w2", "submit", "T-3"],
+        ["--as", "a1", "accept", "T-3"],
+      ];
+      for (const s of steps) await cli(dir, s);
+      const tasksLog = logOf(dir, "TASKS.md").slice(trustedAt);
+      const approvalsLog = logOf(dir, "APPROVALS.md").slice(trustedAtA);
+      const expected = [...tasksLog, ...approvalsLog].filter((l) => HEARD[l.action]);
+      expect(expected.length).toBe(13);
+
+      // Two watches at once, again and again, until everything is in (bounded).
+      for (let round = 0; round < 60 && rx.delivered().length < expected.length; round++) {
+        await Promise.all([runCli(["watch", "--once"], { cwd: dir }), runCli(["watch", "--once"], { cwd: dir })]);
+        await sleep(200);
+      }
+      await sleep(1000); // anything sent twice would arrive now
+      const got = rx.delivered();
+      expect(rx.got.slice(0, 3).map((g) => g.status)).toEqual([503, 503, 503]);
+      const ids = got.map((b) => b.id as string);
+      expect(new Set(ids).size).toBe(ids.length); // none twice
+      expect([...ids].sort()).toEqual(expected.map((e) => e.hash).sort()); // none lost
+      // In log order per task (and so per log).
+      for (const task of ["T-1", "T-2", "T-3", "A-1"]) {
+        const inLog = expected.filter((e) => e.target === task).map((e) => e.hash);
+        expect(ids.filter((id) => inLog.includes(id))).toEqual(inLog);
+      }
+      expect(ids.filter((id) => tasksLog.some((l) => l.hash === id))).toEqual(
+        tasksLog.filter((l) => HEARD[l.action]).map((l) => l.hash),
+      );
+      for (const b of got) {
+        const line = expected.find((e) => e.hash === b.id);
+        expect(b.event).toBe(HEARD[line?.action as string]);
+      }
+      // Delivered: status says so, and another watch sends nothing.
+      expect((await cli(dir, ["status"])).split("\n")).toContain("Hooks: ok");
+      const before = rx.got.length;
+      expect((await runCli(["watch", "--once"], { cwd: dir })).code).toBe(0);
+      expect(rx.got.length).toBe(before);
+    } finally {
+      await rx.close();
+    }
+  });
+
+  it("a write whose process started no delivery (killed right after it) is delivered by the next watch --once", async () => {
+    const rx = await receiver();
+    try {
+      const dir = await board([`claimed: post ${rx.url}`]);
+      await cli(dir, ["add", "--ready", "one"]);
+      await cli(dir, ["hooks", "trust"]);
+      // Test-only: the command starts no deliverer, as if it had been killed after its write.
+      await cli(dir, ["--as", "w1", "claim", "T-1"], { TASKGATE_TEST_NO_HOOK_START: "1" });
+      await sleep(1500);
+      expect(rx.got).toEqual([]);
+      expect(await cli(dir, ["hooks", "list"])).toContain("ok, 1 waiting");
+      const w = await runCli(["watch", "--once"], { cwd: dir });
+      expect(w.code).toBe(0);
+      expect(w.stdout).toContain("hook TASKS.md:");
+      expect(w.stdout).toContain("1 event delivered");
+      const claim = logOf(dir, "TASKS.md").find((l) => l.action === "claim");
+      expect(rx.delivered().map((b) => b.id)).toEqual([claim?.hash]);
+      await runCli(["watch", "--once"], { cwd: dir });
+      expect(rx.got.length).toBe(1);
+    } finally {
+      await rx.close();
+    }
+  });
+
+  it("a deliverer killed with SIGKILL mid-delivery: the next watch --once delivers the event (same id), once", async () => {
+    const dir = await board([
+      `submitted: timeout=60s run sh -c "cat >> got.jsonl; echo $PPID > deliverer.pid; if [ -e hang ]; then echo $$ > hook.pid; exec sleep 30; fi"`,
+    ]);
+    await cli(dir, ["add", "--ready", "one"]);
+    await cli(dir, ["hooks", "trust"]);
+    await cli(dir, ["--as", "w1", "claim", "T-1"]);
+    writeFileSync(join(dir, "hang"), "");
+    await cli(dir, ["--as", "w1", "submit", "T-1"]);
+    const hook = await pidIn(join(dir, "hook.pid"));
+    const deliverer = await pidIn(join(dir, "deliverer.pid"));
+    process.kill(deliverer, "SIGKILL");
+    process.kill(hook, "SIGKILL");
+    rmSync(join(dir, "hang"));
+    const submit = logOf(dir, "TASKS.md").find((l) => l.action === "submit");
+    const w = await runCli(["watch", "--once"], { cwd: dir });
+    expect(w.code).toBe(0);
+    await runCli(["watch", "--once"], { cwd: dir });
+    const got = readFileSync(join(dir, "got.jsonl"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { id: string });
+    // Once to the killed attempt, once delivered; then never again.
+    expect(got.map((g) => g.id)).toEqual([submit?.hash, submit?.hash]);
+  });
+
+  it("a hook program that sleeps 30 s does not delay the command that triggered it; its failure shows in status", async () => {
+    const dir = await board([`claimed: timeout=60s run sh -c "echo $$ > hook.pid; exec sleep 30"`]);
+    await cli(dir, ["add", "--ready", "one"]);
+    await cli(dir, ["hooks", "trust"]);
+    const started = Date.now();
+    await cli(dir, ["--as", "w1", "claim", "T-1"]);
+    const took = Date.now() - started;
+    expect(took).toBeLessThan(10_000); // the hook sleeps 30 s: the command did not wait for it
+    // The hook did start (detached), and is still running after the command ended.
+    const pid = await pidIn(join(dir, "hook.pid"));
+    expect(() => process.kill(pid, 0)).not.toThrow();
+    process.kill(pid, "SIGKILL");
+    let status = "";
+    for (let i = 0; i < 100 && !status.includes("failing since"); i++) {
+      await sleep(100);
+      status = await cli(dir, ["status"]);
+    }
+    expect(status).toMatch(
+      /Hooks: 1 problem\n {2}TASKS\.md:\d+ \(claimed run sh -c .*\) failing since .*: 1 failed try of event [0-9a-f]{12}, 1 waiting .*last error: killed by SIGKILL/,
+    );
+  });
+
+  it("hooks not trusted on this machine never run, and status says how to trust them", async () => {
+    const rx = await receiver();
+    try {
+      const dir = await board([`all: post ${rx.url}`]);
+      await cli(dir, ["add", "--ready", "one"]);
+      await cli(dir, ["--as", "w1", "claim", "T-1"]);
+      await runCli(["watch", "--once"], { cwd: dir });
+      await cli(dir, ["hooks", "deliver"]);
+      await sleep(500);
+      expect(rx.got).toEqual([]);
+      expect(await cli(dir, ["status"])).toContain("is not run on this machine until trusted: taskgate hooks trust");
+      // Trusted now: it hears what comes next, not what came before.
+      await cli(dir, ["hooks", "trust"]);
+      await cli(dir, ["--as", "w1", "submit", "T-1"]);
+      for (let i = 0; i < 100 && rx.got.length === 0; i++) await sleep(100);
+      expect(rx.delivered().map((b) => b.event)).toEqual(["submitted"]);
+    } finally {
+      await rx.close();
+    }
+  });
+});
+
+describe("hooks: the payload", () => {
+  it("is taskgate.event version 1 with every documented field, the log line's hash as id", async () => {
+    const rx = await receiver();
+    try {
+      const dir = await board([`all: post ${rx.url}`, `claimed: run sh -c "cat > stdin.json"`]);
+      await cli(dir, ["add", "--ready", "Ship the thing"]);
+      await cli(dir, ["hooks", "trust"]);
+      await cli(dir, ["--as", "w1", "claim", "T-1"], { TASKGATE_TEST_NO_HOOK_START: "1" });
+      await cli(dir, ["hooks", "deliver"]);
+      const claim = logOf(dir, "TASKS.md").find((l) => l.action === "claim");
+      const [p] = rx.delivered();
+      expect(Object.keys(p as object).sort()).toEqual(
+        [
+          "schema",
+          "version",
+          "id",
+          "event",
+          "time",
+          "ledger",
+          "file",
+          "action",
+          "actor",
+          "role",
+          "target",
+          "task",
+          "approval",
+          "from",
+          "to",
+          "details",
+          "line",
+          "text",
+        ].sort(),
+      );
+      expect(p).toMatchObject({
+        schema: "taskgate.event",
+        version: 1,
+        id: claim?.hash,
+        event: "claimed",
+        ledger: "tasks",
+        file: "TASKS.md",
+        action: "claim",
+        actor: "w1",
+        role: "WORK",
+        target: "T-1",
+        task: { id: "T-1", title: "Ship the thing" },
+        approval: null,
+        from: "READY",
+        to: "DOING",
+        line: claim?.line,
+        text: 'taskgate: w1 claimed T-1 "Ship the thing" (READY -> DOING)',
+      });
+      expect(p?.time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+      expect(p?.details).toMatchObject({ from: "READY", to: "DOING", token: "1", holder: expect.any(String) });
+      // The program got the same JSON on its stdin.
+      expect(JSON.parse(readFileSync(join(dir, "stdin.json"), "utf8"))).toEqual(p);
+    } finally {
+      await rx.close();
+    }
+  });
+});
