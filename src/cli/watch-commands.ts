@@ -46,7 +46,7 @@ export function registerWatchCommands(program: Command, kit: WatchKit): void {
       `
 Exit codes of watch --once: 0 nothing wrong (recoveries and scheduled runs are not problems);
 3 a ledger or a schedule is invalid; 4 a ledger stayed locked; 6 a problem was found (a task
-blocked as a dead letter, a scheduled check failed, a stale approval or lock); 1 a step was
+blocked as a dead letter, a scheduled check failed, a stale approval or lock, a failing hook); 1 a step was
 refused (for example no automation actor with the role it needs). A long-running watch ends
 with 0 on SIGINT or SIGTERM, after the tick in progress.`,
     )
