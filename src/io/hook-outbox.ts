@@ -8,7 +8,7 @@
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { EventPayload, HookFailure } from "../rules/hooks.js";
+import { EVENT_ACTIONS, type EventPayload, type HookFailure } from "../rules/hooks.js";
 import { writeFileAtomic } from "./atomic-write.js";
 import { type HeldLock, tryLock } from "./lock.js";
 import { privateDirFor, shortHash } from "./places.js";
@@ -159,6 +159,33 @@ export async function sendToUrl(url: string, payload: EventPayload, timeout: num
     if (err.name === "TimeoutError") return { ok: false, error: `no answer within ${Math.round(timeout / 1000)}s` };
     return { ok: false, error: oneLine(err.cause?.code ?? err.cause?.message ?? err.message) };
   }
+}
+
+const EVENT_LINE = new RegExp(`^[-*+] \\S+ \\S+ \\S+ (?:${EVENT_ACTIONS.join("|")}) .* ~ [0-9a-f]{12}[ \\t]*$`, "m");
+
+/**
+ * Whether a write added a log line that may be an event: the lines after the last one the
+ * file had before (found from the end, without reading the whole log), or all for a new file.
+ */
+export function addsEventLine(before: string | undefined, after: string): boolean {
+  let tail = after;
+  if (before !== undefined) {
+    const m = / ~ ([0-9a-f]{12})[ \t]*\r?\n?[\s]*$/.exec(before.slice(-4096)) ?? lastHashIn(before);
+    const hash = m?.[1];
+    if (hash) {
+      const at = after.lastIndexOf(` ~ ${hash}`);
+      if (at >= 0) tail = after.slice(at);
+    }
+  }
+  return EVENT_LINE.test(tail);
+}
+
+/** The last log line's hash anywhere in a text (a Log that is not the last section). */
+function lastHashIn(text: string): RegExpExecArray | null {
+  let m: RegExpExecArray | null = null;
+  const re = / ~ ([0-9a-f]{12})[ \t]*$/gm;
+  for (let x = re.exec(text); x; x = re.exec(text)) m = x;
+  return m;
 }
 
 /**

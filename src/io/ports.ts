@@ -113,24 +113,26 @@ function afterWrites(opts: PortOptions, update: Ports["update"], shared: unknown
   const hooks = opts.hooks;
   if (!hooks || opts.env.TASKGATE_TEST_NO_HOOK_START === "1") return update;
   return async (paths, decide) => {
-    let tasksText: string | undefined;
-    let wrote = false;
+    let last: { before: (string | undefined)[]; writes: readonly { path: string; text: string }[] } | undefined;
     const result = await update(paths, (texts, now) => {
       const u = decide(texts, now);
-      wrote = u.writes.length > 0;
-      tasksText = u.writes.find((w) => w.path === opts.tasksPath)?.text;
+      last = { before: texts, writes: u.writes };
       return u;
     });
-    if (wrote) {
-      const text = tasksText ?? readLedgerFile(opts.tasksPath);
-      if (text !== undefined && /(^|\n)## Hooks[ \t]*\r?\n/.test(text)) {
-        const { startDeliverer } = await import("./hook-outbox.js");
-        startDeliverer(
-          hooks.bin,
-          shared ? undefined : { tasks: opts.tasksPath, approvals: hooks.approvals },
-          shared ? process.cwd() : dirname(opts.tasksPath),
-          opts.env,
-        );
+    const done = last;
+    if (done && done.writes.length > 0) {
+      const tasksText = done.writes.find((w) => w.path === opts.tasksPath)?.text ?? readLedgerFile(opts.tasksPath);
+      if (tasksText !== undefined && /(^|\n)## Hooks[ \t]*\r?\n/.test(tasksText)) {
+        const { addsEventLine, startDeliverer } = await import("./hook-outbox.js");
+        // A write that logged no event (add, set, renew, ...) starts nothing.
+        if (done.writes.some((w) => addsEventLine(done.before[paths.indexOf(w.path)], w.text))) {
+          startDeliverer(
+            hooks.bin,
+            shared ? undefined : { tasks: opts.tasksPath, approvals: hooks.approvals },
+            shared ? process.cwd() : dirname(opts.tasksPath),
+            opts.env,
+          );
+        }
       }
     }
     return result;

@@ -144,6 +144,22 @@ export function hookKey(h: Hook): string {
 
 export type LedgerName = "tasks" | "approvals";
 
+/** The log actions that may be an event (eventOf says which): a write logging none starts no delivery. */
+export const EVENT_ACTIONS: readonly string[] = [
+  "claim",
+  "takeover",
+  "submit",
+  "accept",
+  "rework",
+  "release",
+  "fail",
+  "recover",
+  "schedule",
+  "request",
+  "approve",
+  "reject",
+];
+
 /** The event a log line is, or undefined for lines no hook hears about (add, set, renew, init, ...). */
 export function eventOf(ledger: LedgerName, e: Pick<LogEntry, "action" | "details">): EventName | undefined {
   if (ledger === "approvals") {

@@ -2,6 +2,7 @@
 // which event, the payload's fields, the argv placeholders, the retry backoff, hook problems.
 
 import { describe, expect, it } from "vitest";
+import { addsEventLine } from "../../src/io/hook-outbox.js";
 import {
   DEFAULT_RETRY,
   DEFAULT_TIMEOUT,
@@ -205,5 +206,23 @@ describe("retryDelay and hookProblems", () => {
       "TASKS.md:7 (claimed post http://127.0.0.1:1/x) is not run on this machine until trusted: taskgate hooks trust",
       "TASKS.md:7 (claimed post http://127.0.0.1:1/x) failing since 2026-11-24T09:59:00Z: 3 failed tries of event 0123456789ab, 4 waiting (next try in 30s); last error: HTTP 503",
     ]);
+  });
+});
+
+describe("addsEventLine (whether a write starts a deliverer)", () => {
+  const head = "# Tasks\n\n## Log\n- 2026-11-24T10:00:00Z a CMD init TASKS.md ~ 111111111111\n";
+  const line = (action: string, hash: string) =>
+    `- 2026-11-24T10:00:01Z w1 WORK ${action} T-1 from=READY to=DOING ~ ${hash}\n`;
+  it("is true only when a line after the old last one is an event's action", () => {
+    expect(addsEventLine(head, head + line("claim", "222222222222"))).toBe(true);
+    expect(addsEventLine(head, head + line("add", "222222222222"))).toBe(false);
+    expect(addsEventLine(head, head + line("renew", "222222222222"))).toBe(false);
+    expect(addsEventLine(head, `${head}- 2026-11-24T10:00:01Z w1 WORK release T-1 ~ 222222222222\n`)).toBe(true);
+    // An event line already there before the write does not count again.
+    const before = head + line("claim", "222222222222");
+    expect(addsEventLine(before, before + line("set", "333333333333"))).toBe(false);
+    // Several lines in one write: any event among them counts.
+    expect(addsEventLine(head, head + line("claim", "222222222222") + line("roles", "333333333333"))).toBe(true);
+    expect(addsEventLine(undefined, head + line("submit", "222222222222"))).toBe(true);
   });
 });
