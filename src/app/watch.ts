@@ -141,20 +141,22 @@ export async function tick(ctx: Context, options: TickOptions): Promise<TickResu
   // Events to the hooks (docs/hooks.md): after this tick's writes, retried with backoff.
   let hookRetry: number | undefined;
   if (/(^|\n)## Hooks[ \t]*\r?\n/.test(tasksText)) {
-    const { deliverHooks } = await import("./hook-delivery.js");
-    for (const r of await deliverHooks(ctx, { due: true, env: options.env ?? process.env })) {
-      const what = `${paths.tasksDisplay}:${r.hook.line} ${r.hook.text}`;
-      if (r.failure) {
-        hookRetry = Math.min(hookRetry ?? Number.POSITIVE_INFINITY, r.failure.nextTry);
-        emit(
-          "hook-failed",
-          what,
-          `${r.delivered} delivered, then ${r.failure.failures} failed ${r.failure.failures === 1 ? "try" : "tries"} of event ${r.failure.event} (${r.pending} waiting): ${r.failure.error}`,
-          true,
-        );
-      } else if (r.delivered > 0)
-        emit("hook", what, `${r.delivered} event${r.delivered === 1 ? "" : "s"} delivered`, false);
-    }
+    await step("hooks", async () => {
+      const { deliverHooks } = await import("./hook-delivery.js");
+      for (const r of await deliverHooks(ctx, { due: true, env: options.env ?? process.env })) {
+        const what = `${paths.tasksDisplay}:${r.hook.line} ${r.hook.text}`;
+        if (r.failure) {
+          hookRetry = Math.min(hookRetry ?? Number.POSITIVE_INFINITY, r.failure.nextTry);
+          emit(
+            "hook-failed",
+            what,
+            `${r.delivered} delivered, then ${r.failure.failures} failed ${r.failure.failures === 1 ? "try" : "tries"} of event ${r.failure.event} (${r.pending} waiting): ${r.failure.error}`,
+            true,
+          );
+        } else if (r.delivered > 0)
+          emit("hook", what, `${r.delivered} event${r.delivered === 1 ? "" : "s"} delivered`, false);
+      }
+    });
   }
   const scheduled = invalid.length ? undefined : await nextScheduled(tasks, ctx.now);
   // A long-running watch wakes for a failing hook's next try as for a schedule.

@@ -105,7 +105,13 @@ export async function hooksStatusText(ctx: Context): Promise<string> {
   const text = ctx.ports.readText(ctx.paths.tasks);
   if (text === undefined || !/(^|\n)## Hooks[ \t]*\r?\n/.test(text)) return "";
   const { hookProblemLines } = await import("../app/hook-delivery.js");
-  const problems = hookProblemLines(ctx);
+  let problems: string[];
+  try {
+    problems = hookProblemLines(ctx);
+  } catch (e) {
+    // status never fails for the hooks' sake (an unsafe private folder, say): it says so.
+    return terminalText(`Hooks: their delivery state could not be read: ${(e as Error).message}\n`, true);
+  }
   if (problems.length === 0) return "Hooks: ok\n";
   return terminalText(
     `Hooks: ${problems.length} problem${problems.length === 1 ? "" : "s"}\n${problems.map((p) => `  ${p}\n`).join("")}`,

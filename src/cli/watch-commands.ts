@@ -73,7 +73,12 @@ with 0 on SIGINT or SIGTERM, after the tick in progress.`,
         const runTick = async (): Promise<{ exitCode: number; nextDue: number | undefined }> => {
           const { ctx } = kit.context();
           try {
-            const r = await tick(ctx, { random: Math.random, lockStale, lockDir: lockDirFor(ctx.paths.tasks) });
+            const r = await tick(ctx, {
+              random: Math.random,
+              lockStale,
+              lockDir: lockDirFor(ctx.paths.tasks),
+              env: kit.env,
+            });
             const now = new Set<string>();
             for (const e of r.events) {
               const key =
