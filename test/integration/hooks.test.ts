@@ -3,6 +3,7 @@
 // back, with detached deliverers and two watches racing; a write whose process delivers
 // nothing (killed right after it) and a deliverer killed mid-delivery still have their event
 // delivered by the next `watch --once`; a hook that sleeps 30 s does not delay its command;
+// the events watch makes (recovered, dead-letter, past-sla, schedule-ran) arrive once each;
 // the payload's schema, field by field; hooks not trusted on this machine never run.
 
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -263,6 +264,57 @@ describe("hooks: delivery from the logs as outbox", () => {
       await cli(dir, ["--as", "w1", "submit", "T-1"]);
       for (let i = 0; i < 100 && rx.got.length === 0; i++) await sleep(100);
       expect(rx.delivered().map((b) => b.event)).toEqual(["submitted"]);
+    } finally {
+      await rx.close();
+    }
+  });
+});
+
+describe("hooks: the events watch makes", () => {
+  it("recovered, dead-letter, past-sla and schedule-ran reach the receiver, each once", async () => {
+    const rx = await receiver();
+    try {
+      const dir = await board([`all: post ${rx.url}`]);
+      const text = read(dir, "TASKS.md")
+        .replace("- max-attempts: 3", "- max-attempts: 2")
+        .replace("- backoff: 1m..1h", "- backoff: 1s..1s")
+        .replace("- clock-skew: 30s", "- clock-skew: 0s")
+        .replace("- approval-sla: 24h", "- approval-sla: 1s")
+        .replace("## Schedules\n", "## Schedules\n- every-second: `* * * * * *` UTC check\n");
+      writeFileSync(join(dir, "TASKS.md"), text);
+      await cli(dir, ["add", "--ready", "fragile"]);
+      await cli(dir, ["hooks", "trust"]);
+      await runCli(["watch", "--once"], { cwd: dir }); // arms the schedule: no event
+      await cli(dir, ["--as", "w1", "claim", "T-1", "--ttl", "1s"]);
+      await sleep(1500);
+      await runCli(["watch", "--once"], { cwd: dir }); // recovered
+      await sleep(1200); // past not-before
+      await cli(dir, ["--as", "w1", "claim", "T-1", "--ttl", "1s"]);
+      await cli(dir, ["approval", "request", "deploy to production"]);
+      await sleep(1500);
+      await runCli(["watch", "--once"], { cwd: dir }); // dead letter, past SLA, the schedule ran
+      for (let i = 0; i < 50 && !rx.delivered().some((b) => b.event === "past-sla"); i++) await sleep(100);
+      await runCli(["watch", "--once"], { cwd: dir });
+      // A run logged by the last watch may be delivered by the deliverer its write started.
+      const runs = () =>
+        logOf(dir, "TASKS.md").filter((l) => l.action === "schedule" && !l.line.includes("armed=true"));
+      const ran = () => rx.delivered().filter((b) => b.event === "schedule-ran").length;
+      for (let i = 0; i < 100 && ran() < runs().length; i++) await sleep(100);
+      await sleep(500); // anything sent twice would arrive now
+      const got = rx.delivered();
+      const ids = got.map((b) => b.id as string);
+      expect(new Set(ids).size).toBe(ids.length);
+      const events = got.map((b) => b.event);
+      for (const e of ["claimed", "recovered", "dead-letter", "approval-requested", "past-sla", "schedule-ran"])
+        expect(events).toContain(e);
+      expect(events.filter((e) => e === "past-sla")).toHaveLength(1);
+      expect(events.filter((e) => e === "recovered")).toHaveLength(1);
+      expect(events.filter((e) => e === "dead-letter")).toHaveLength(1);
+      const request = logOf(dir, "APPROVALS.md").find((l) => l.action === "request");
+      const sla = got.find((b) => b.event === "past-sla");
+      expect(sla).toMatchObject({ id: `${request?.hash}-sla`, target: "A-1", line: null, ledger: "approvals" });
+      // Every schedule run logged is an event delivered (and the arming is none).
+      expect(got.filter((b) => b.event === "schedule-ran").map((b) => b.id)).toEqual(runs().map((l) => l.hash));
     } finally {
       await rx.close();
     }
