@@ -100,18 +100,25 @@ export function registerHooksCommands(program: Command, kit: WatchKit): void {
     });
 }
 
-/** status's lines about hooks: nothing without a Hooks section, else each hook problem (or "hooks: ok"). */
-export async function hooksStatusText(ctx: Context): Promise<string> {
+/**
+ * status's view of the hooks: undefined without a Hooks section, else each hook problem (none:
+ * all is well). status never fails for the hooks' sake (an unsafe private folder, say).
+ */
+export async function hooksStatus(ctx: Context): Promise<{ problems: string[] } | undefined> {
   const text = ctx.ports.readText(ctx.paths.tasks);
-  if (text === undefined || !/(^|\n)## Hooks[ \t]*\r?\n/.test(text)) return "";
+  if (text === undefined || !/(^|\n)## Hooks[ \t]*\r?\n/.test(text)) return undefined;
   const { hookProblemLines } = await import("../app/hook-delivery.js");
-  let problems: string[];
   try {
-    problems = hookProblemLines(ctx);
+    return { problems: hookProblemLines(ctx) };
   } catch (e) {
-    // status never fails for the hooks' sake (an unsafe private folder, say): it says so.
-    return terminalText(`Hooks: their delivery state could not be read: ${(e as Error).message}\n`, true);
+    return { problems: [`the hooks' delivery state could not be read: ${(e as Error).message}`] };
   }
+}
+
+/** status's lines about hooks: nothing without a Hooks section, else "Hooks: ok" or each problem. */
+export function hooksStatusText(h: { problems: string[] } | undefined): string {
+  if (!h) return "";
+  const { problems } = h;
   if (problems.length === 0) return "Hooks: ok\n";
   return terminalText(
     `Hooks: ${problems.length} problem${problems.length === 1 ? "" : "s"}\n${problems.map((p) => `  ${p}\n`).join("")}`,

@@ -12,7 +12,7 @@ import { isState, STATES } from "../model/task.js";
 import { terminalText } from "../rules/values.js";
 import { registerApprovalCommands } from "./approval-commands.js";
 import { checkStagedCommand, registerGitCommands } from "./git-commands.js";
-import { hooksStatusText, registerHooksCommands } from "./hooks-commands.js";
+import { hooksStatus, hooksStatusText, registerHooksCommands } from "./hooks-commands.js";
 import { registerIdentityCommands } from "./identity-commands.js";
 import { registerMcpCommands } from "./mcp-commands.js";
 import { registerMetricsCommands } from "./metrics-commands.js";
@@ -190,7 +190,8 @@ export async function main(
       const phaseText = v.phases.length ? await import("./forecast-render.js") : undefined;
       if (json(o)) {
         const { docText, statusDoc } = await import("../app/documents.js");
-        out.write(docText(statusDoc(ctx, v)));
+        const hooks = await hooksStatus(ctx);
+        out.write(docText({ ...statusDoc(ctx, v), ...(hooks ? { hooks } : {}) }));
       } else {
         const board = ctx.ports.board;
         if (board)
@@ -209,7 +210,7 @@ export async function main(
           ),
         );
         if (phaseText) out.write(`Phases:\n${phaseText.renderPhases(v.phases)}`);
-        out.write(await hooksStatusText(ctx));
+        out.write(hooksStatusText(await hooksStatus(ctx)));
       }
     });
 

@@ -259,6 +259,10 @@ describe("hooks: delivery from the logs as outbox", () => {
       await sleep(500);
       expect(rx.got).toEqual([]);
       expect(await cli(dir, ["status"])).toContain("is not run on this machine until trusted: taskgate hooks trust");
+      const json = JSON.parse(await cli(dir, ["status", "--json"])) as { hooks: { problems: string[] } };
+      expect(json.hooks.problems).toEqual([
+        `TASKS.md:18 (all post ${rx.url}) is not run on this machine until trusted: taskgate hooks trust`,
+      ]);
       // Trusted now: it hears what comes next, not what came before.
       await cli(dir, ["hooks", "trust"]);
       await cli(dir, ["--as", "w1", "submit", "T-1"]);
