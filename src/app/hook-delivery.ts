@@ -91,7 +91,8 @@ function linesOf(ctx: Context, board: Board): { tasks: Line[]; approvals: Line[]
 function after(lines: readonly Line[], cursor: Cursor | null, recent: ReadonlySet<string>): Line[] {
   if (cursor === null) return [...lines];
   const i = lines.findIndex((l) => l.hash === cursor.hash);
-  if (i >= 0) return lines.slice(i + 1);
+  // Lines delivered already are never sent again, whatever the cursor says.
+  if (i >= 0) return lines.slice(i + 1).filter((l) => !recent.has(l.hash));
   return lines.filter((l) => l.time >= cursor.time && !recent.has(l.hash));
 }
 
@@ -226,6 +227,12 @@ function uniqueHooks(hooks: readonly Hook[]): Hook[] {
   });
 }
 
+/** Whether both of a hook's cursors are lines of these logs (or at their start). */
+function covers(lines: { tasks: Line[]; approvals: Line[] }, s: OutboxState): boolean {
+  const has = (ls: Line[], c: Cursor | null) => c === null || ls.some((l) => l.hash === c.hash);
+  return has(lines.tasks, s.cursors.tasks) && has(lines.approvals, s.cursors.approvals);
+}
+
 async function deliverOne(
   ctx: Context,
   board: Board,
@@ -250,6 +257,15 @@ async function deliverOne(
   let delivered = 0;
   try {
     let s = outbox.read(id) as OutboxState;
+    // Another deliverer may have moved the cursor past what this process read before it had
+    // the lock: read the logs again, so the cursor is found and never moves back.
+    if (!covers(lines, s)) {
+      const fresh = readBoard(ctx);
+      if (fresh) {
+        board = fresh;
+        lines = linesOf(ctx, fresh);
+      }
+    }
     const items = pendingFor(ctx, board, lines, h, s);
     const events = items.filter((it) => it.payload).length;
     if (s.failure && options.due && clock() < s.failure.nextTry) {
