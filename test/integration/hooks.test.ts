@@ -42,7 +42,7 @@ interface Receiver {
 }
 
 /** An HTTP receiver on 127.0.0.1 that answers 503 to its first `down` requests. */
-async function receiver(down = 0): Promise<Receiver> {
+async function receiver(down = 0, delayMs = 0): Promise<Receiver> {
   const got: Receiver["got"] = [];
   const server: Server = createServer((req, res) => {
     let data = "";
@@ -52,8 +52,10 @@ async function receiver(down = 0): Promise<Receiver> {
     req.on("end", () => {
       const status = got.length < down ? 503 : 200;
       got.push({ status, body: JSON.parse(data) as Record<string, unknown> });
-      res.writeHead(status, { "content-type": "text/plain" });
-      res.end(status === 200 ? "ok" : "down");
+      setTimeout(() => {
+        res.writeHead(status, { "content-type": "text/plain" });
+        res.end(status === 200 ? "ok" : "down");
+      }, delayMs);
     });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -171,6 +173,40 @@ describe("hooks: delivery from the logs as outbox", () => {
       const before = rx.got.length;
       expect((await runCli(["watch", "--once"], { cwd: dir })).code).toBe(0);
       expect(rx.got.length).toBe(before);
+    } finally {
+      await rx.close();
+    }
+  });
+
+  it("deliverers racing for one hook while writes go on send each event once, in order", async () => {
+    const rounds = Number(process.env.TASKGATE_TEST_HOOK_ROUNDS) || 2;
+    const rx = await receiver(0, 20); // a slow receiver: the deliverers overlap
+    try {
+      const dir = await board([`all: post ${rx.url}`]);
+      for (let i = 1; i <= 4; i++) await cli(dir, ["add", "--ready", `task ${i}`]);
+      await cli(dir, ["hooks", "trust"]);
+      for (let round = 0; round < rounds; round++) {
+        // Writes (each starting its own deliverer) while 3 `hooks deliver` and 2 watches run.
+        const writes = (async () => {
+          for (let i = 1; i <= 4; i++) await cli(dir, ["--as", "w1", round % 2 === 0 ? "claim" : "release", `T-${i}`]);
+        })();
+        await Promise.all([
+          writes,
+          ...[1, 2, 3].map(() => runCli(["hooks", "deliver"], { cwd: dir })),
+          runCli(["watch", "--once"], { cwd: dir }),
+          sleep(150).then(() => runCli(["watch", "--once"], { cwd: dir })),
+        ]);
+        const expected = logOf(dir, "TASKS.md")
+          .filter((l) => HEARD[l.action])
+          .map((l) => l.hash);
+        for (let i = 0; i < 20 && rx.delivered().length < expected.length; i++) {
+          await runCli(["watch", "--once"], { cwd: dir });
+          await sleep(200);
+        }
+        await sleep(300); // anything sent twice would arrive now
+        expect(rx.delivered().map((b) => b.id)).toEqual(expected);
+        expect(rx.got.length).toBe(expected.length);
+      }
     } finally {
       await rx.close();
     }
