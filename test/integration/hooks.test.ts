@@ -325,14 +325,20 @@ describe("hooks: the events watch makes", () => {
       await cli(dir, ["add", "--ready", "fragile"]);
       await cli(dir, ["hooks", "trust"]);
       await runCli(["watch", "--once"], { cwd: dir }); // arms the schedule: no event
+      // Ticks until the log has `action` (bounded: 15 s), however slow the machine is today.
+      const tickUntil = async (action: string, times: number) => {
+        for (let i = 0; i < 30 && logOf(dir, "TASKS.md").filter((l) => l.action === action).length < times; i++) {
+          await sleep(500);
+          await runCli(["watch", "--once"], { cwd: dir });
+        }
+        expect(logOf(dir, "TASKS.md").filter((l) => l.action === action)).toHaveLength(times);
+      };
       await cli(dir, ["--as", "w1", "claim", "T-1", "--ttl", "1s"]);
-      await sleep(1500);
-      await runCli(["watch", "--once"], { cwd: dir }); // recovered
+      await tickUntil("recover", 1); // recovered
       await sleep(1200); // past not-before
       await cli(dir, ["--as", "w1", "claim", "T-1", "--ttl", "1s"]);
       await cli(dir, ["approval", "request", "deploy to production"]);
-      await sleep(1500);
-      await runCli(["watch", "--once"], { cwd: dir }); // dead letter, past SLA, the schedule ran
+      await tickUntil("recover", 2); // the dead letter; the request is past its SLA by now
       for (let i = 0; i < 50 && !rx.delivered().some((b) => b.event === "past-sla"); i++) await sleep(100);
       await runCli(["watch", "--once"], { cwd: dir });
       // A run logged by the last watch may be delivered by the deliverer its write started.
