@@ -47,18 +47,6 @@ export function nodePorts(opts: PortOptions): Ports {
   // TASKGATE_NOW fixes the clock (tests, replays): a fixed now stays fixed under the lock too.
   const fixed = opts.env.TASKGATE_NOW ? Date.parse(opts.env.TASKGATE_NOW) : Number.NaN;
   const clock = Number.isNaN(fixed) ? Date.now : () => fixed;
-  const update: Ports["update"] = async (paths, decide) => {
-    // Loaded only by commands that write: reads never pay for the lock library.
-    const { LedgerStore } = await import("./store.js");
-    store ??= new LedgerStore({
-      lockTimeout: ms(opts.env.TASKGATE_LOCK_TIMEOUT_MS),
-      lockStale: ms(opts.env.TASKGATE_LOCK_STALE_MS),
-      clock,
-      hooks: testHooks(opts.env),
-      underLock: opts.refuseOnceShared ? () => refuseIfShared(dirname(opts.tasksPath)) : undefined,
-    });
-    return store.update(paths, decide);
-  };
   const ports: Ports = {
     readText: readLedgerFile,
     readSnapshot: readLedgerSnapshot,
@@ -67,7 +55,18 @@ export function nodePorts(opts: PortOptions): Ports {
     logCheckMemo: fileMemo(opts.tasksPath, opts.env, "log-"),
     // Loaded only by metrics and report: other commands never pay for it.
     logMemo: async () => (await import("./log-memo.js")).fileLogMemo(opts.env),
-    update: afterWrites(opts, update, undefined),
+    update: afterWrites(opts, async (paths, decide) => {
+      // Loaded only by commands that write: reads never pay for the lock library.
+      const { LedgerStore } = await import("./store.js");
+      store ??= new LedgerStore({
+        lockTimeout: ms(opts.env.TASKGATE_LOCK_TIMEOUT_MS),
+        lockStale: ms(opts.env.TASKGATE_LOCK_STALE_MS),
+        clock,
+        hooks: testHooks(opts.env),
+        underLock: opts.refuseOnceShared ? () => refuseIfShared(dirname(opts.tasksPath)) : undefined,
+      });
+      return store.update(paths, decide);
+    }),
     hasher: sha256Hex,
     actorName: () => {
       actor ??= findActor();
@@ -109,7 +108,7 @@ export function nodePorts(opts: PortOptions): Ports {
  * waits for it nor fails with it. TASKGATE_TEST_NO_HOOK_START=1 (tests only) starts none, as if
  * the process had been killed right after its write.
  */
-function afterWrites(opts: PortOptions, update: Ports["update"], shared: unknown): Ports["update"] {
+function afterWrites(opts: PortOptions, update: Ports["update"], shared?: unknown): Ports["update"] {
   const hooks = opts.hooks;
   if (!hooks || opts.env.TASKGATE_TEST_NO_HOOK_START === "1") return update;
   return async (paths, decide) => {
