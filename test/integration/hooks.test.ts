@@ -4,19 +4,27 @@
 // nothing (killed right after it) and a deliverer killed mid-delivery still have their event
 // delivered by the next `watch --once`; a hook that sleeps 30 s does not delay its command;
 // the events watch makes (recovered, dead-letter, past-sla, schedule-ran) arrive once each;
-// the payload's schema, field by field; hooks not trusted on this machine never run.
+// the payload's schema, field by field; hooks not trusted on this machine never run; the
+// examples of docs/hooks.md (notify-send, the Slack-compatible webhook) run as written there.
 
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { makeRepo, read, runCli } from "../support/cli.js";
+import { ROOT } from "../support/paths.js";
 
 const dirs: string[] = [];
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
+
+/** Whether every program is on PATH (the doc's jq and curl example needs both). */
+function hasPrograms(...names: string[]): boolean {
+  return names.every((n) => spawnSync("sh", ["-c", `command -v ${n}`]).status === 0);
+}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -365,6 +373,53 @@ describe("hooks: the events watch makes", () => {
       await rx.close();
     }
   });
+});
+
+describe("hooks: the examples of docs/hooks.md, as written there", () => {
+  const docs = readFileSync(join(ROOT, "docs", "hooks.md"), "utf8").split("\n");
+  const example = (start: string) => {
+    const line = docs.find((l) => l.startsWith(start));
+    if (!line) throw new Error(`docs/hooks.md has no line starting ${start}`);
+    return line.slice(2);
+  };
+
+  it("the desktop notification: notify-send gets the words, {text} as one argument, no shell", async () => {
+    const dir = await board([example("- approval-requested: run notify-send --app-name")]);
+    // A notify-send of our own, first on PATH, that records its arguments one per line.
+    const bin = join(dir, "bin");
+    mkdirSync(bin);
+    writeFileSync(join(bin, "notify-send"), `#!/bin/sh\nprintf '%s\\n' "$@" > "${dir}/notified"\n`, { mode: 0o755 });
+    const env = { PATH: `${bin}:${process.env.PATH}` };
+    await cli(dir, ["hooks", "trust"], env);
+    await cli(dir, ["approval", "request", "deploy $(touch pwned) to prod"], env);
+    for (let i = 0; i < 100 && !existsSync(join(dir, "notified")); i++) await sleep(100);
+    await sleep(200);
+    expect(readFileSync(join(dir, "notified"), "utf8").split("\n")).toEqual([
+      "--app-name=taskgate",
+      "Approval waiting",
+      "taskgate: alice@example.com asked for approval A-1 of deploy $(touch pwned) to prod",
+      "",
+    ]);
+    expect(existsSync(join(dir, "pwned"))).toBe(false);
+  });
+
+  it.skipIf(!hasPrograms("jq", "curl"))(
+    "the Slack-compatible webhook through jq and curl posts {text} to $SLACK_WEBHOOK_URL",
+    async () => {
+      const rx = await receiver();
+      try {
+        const dir = await board([example('- all: run sh -c "jq')]);
+        const env = { SLACK_WEBHOOK_URL: rx.url };
+        await cli(dir, ["add", "--ready", "Ship it"], env);
+        await cli(dir, ["hooks", "trust"], env);
+        await cli(dir, ["--as", "w1", "claim", "T-1"], env);
+        for (let i = 0; i < 100 && rx.got.length === 0; i++) await sleep(100);
+        expect(rx.delivered()).toEqual([{ text: 'taskgate: w1 claimed T-1 "Ship it" (READY -> DOING)' }]);
+      } finally {
+        await rx.close();
+      }
+    },
+  );
 });
 
 describe("hooks: the payload", () => {
