@@ -65,7 +65,13 @@ export async function ensureTaskWorktree(
   }
   let sha: string;
   try {
-    sha = git(process.cwd(), ["rev-parse", "--verify", "--quiet", "--end-of-options", `${base ?? "HEAD"}^{commit}`]).trim();
+    sha = git(process.cwd(), [
+      "rev-parse",
+      "--verify",
+      "--quiet",
+      "--end-of-options",
+      `${base ?? "HEAD"}^{commit}`,
+    ]).trim();
   } catch {
     throw new UsageError(`Expected --base to name a commit git knows, found "${base ?? "HEAD"}"`);
   }
@@ -89,7 +95,9 @@ export async function ensureTaskWorktree(
     const plan = planWorktreeField(ledger, id, value, who, token, { now, hasher: ctx.ports.hasher });
     if (!plan.ok) throw new RefusedError(plan.message);
     return {
-      writes: [{ path: ctx.paths.tasks, text: applyChecked("tasks", ctx.paths.tasksDisplay, text as string, plan.splices) }],
+      writes: [
+        { path: ctx.paths.tasks, text: applyChecked("tasks", ctx.paths.tasksDisplay, text as string, plan.splices) },
+      ],
       result: undefined,
     };
   });
@@ -120,7 +128,7 @@ export function checkTaskWorktree(ctx: Context, id: string, action: string, keep
   if (dirty.length) {
     const shown = dirty.slice(0, 5).join(", ") + (dirty.length > 5 ? `, and ${dirty.length - 5} more` : "");
     throw new RefusedError(
-      `${id}'s worktree ${folder} has uncommitted work (${shown}), and a worktree is never removed with uncommitted work: commit it on ${field.branch} or discard it, then run ${action} again, or add --keep-worktree to ${action} and keep the folder; nothing was changed`,
+      `${id}'s worktree ${folder} has uncommitted work (${shown}), and a worktree is never removed with uncommitted work: commit it on ${field.branch} or discard it, then run ${action} again, or ${action === "release" ? "release without --clean" : `add --keep-worktree to ${action}`} to keep the folder; nothing was changed`,
     );
   }
   return { field, folder, present: true };

@@ -5,6 +5,7 @@ import { Command, CommanderError } from "commander";
 import type { Context } from "../app/context.js";
 import { EXIT, InvalidLedgerError, TaskgateError, UsageError } from "../app/errors.js";
 import { isMachineFault, machineFault } from "../io/faults.js";
+import { mainWorkTree } from "../io/git.js";
 import { locateBoard } from "../io/locate-board.js";
 import { nodePorts } from "../io/ports.js";
 import { ChecksNotLoaded } from "../ledger/write-checks.js";
@@ -207,6 +208,13 @@ export async function main(
           ),
         );
         if (phaseText) out.write(`Phases:\n${phaseText.renderPhases(v.phases)}`);
+        // In a task's own worktree (claim --worktree), say whose it is.
+        const linked = mainWorkTree(process.cwd());
+        if (linked && linked.main !== linked.top) {
+          const { taskOfWorktree } = await import("../app/worktree.js");
+          const owner = taskOfWorktree(ctx, process.cwd());
+          if (owner) out.write(`This worktree is ${owner.id}'s (branch ${owner.branch}).\n`);
+        }
       }
     });
 

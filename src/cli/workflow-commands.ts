@@ -118,7 +118,8 @@ export function registerWorkflowCommands(program: Command, kit: CommandKit): voi
       cmd.option("--worktree", "make a git worktree on branch task/<ID>-<title> for it and print its path");
       cmd.option("--base <commit>", "with --worktree: the commit the task's branch starts from (default: HEAD)");
     }
-    if (a.name === "release") cmd.option("--clean", "also remove the task's worktree (only when it has no uncommitted work)");
+    if (a.name === "release")
+      cmd.option("--clean", "also remove the task's worktree (only when it has no uncommitted work)");
     if (a.name === "accept" || a.name === "cancel") {
       cmd.option("--keep-worktree", "keep the task's worktree (by default a clean one is removed)");
     }
@@ -154,7 +155,8 @@ export function registerWorkflowCommands(program: Command, kit: CommandKit): voi
         );
       } else {
         kit.out.write(describe(r));
-        if (made) kit.out.write(`${made.reused ? "Worktree" : "Made worktree"} ${made.folder} (branch ${made.branch})\n`);
+        if (made)
+          kit.out.write(`${made.reused ? "Worktree" : "Made worktree"} ${made.folder} (branch ${made.branch})\n`);
         if (removed) kit.out.write(`${removed}\n`);
       }
     });

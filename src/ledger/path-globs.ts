@@ -180,7 +180,8 @@ function readSegment(part: string): CharToken[] | string {
   for (let i = 0; i < cps.length; i++) {
     const c = cps[i] as string;
     if (c === "*") {
-      if (cps[i + 1] === "*") return '"**" stands for whole folders: write it as a segment of its own (src/**/x.ts), or use one *';
+      if (cps[i + 1] === "*")
+        return '"**" stands for whole folders: write it as a segment of its own (src/**/x.ts), or use one *';
       if (out[out.length - 1] !== STAR) out.push(STAR);
     } else if (c === "?") out.push({ star: false, set: ANY });
     else if (c === "\\") {
@@ -224,7 +225,8 @@ function readClass(body: string[]): CharSet | string {
   for (; i < body.length; i++) {
     let c = body[i] as string;
     if (c === "\\") c = body[++i] as string;
-    if (c === "[" && body[i + 1] === ":") return "POSIX classes like [[:alpha:]] are not supported; write the range, like [a-zA-Z]";
+    if (c === "[" && body[i + 1] === ":")
+      return "POSIX classes like [[:alpha:]] are not supported; write the range, like [a-zA-Z]";
     const lo = c.codePointAt(0) as number;
     let hi = lo;
     if (body[i + 1] === "-" && i + 2 < body.length) {

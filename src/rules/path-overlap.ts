@@ -10,8 +10,18 @@
 // overlap, and the path walked to it is a witness that matches both. It is exact for the syntax
 // path-globs.ts reads; the only over-reservation is the implied trailing `**`.
 
-import { ANY, type CharSet, type CharToken, GLOBSTAR, intersect, type PathGlob, pathSegments, readPathList, type Segment } from "../ledger/path-globs.js";
 import { doingTasks } from "../ledger/clean-ledger.js";
+import {
+  ANY,
+  type CharSet,
+  type CharToken,
+  GLOBSTAR,
+  intersect,
+  type PathGlob,
+  pathSegments,
+  readPathList,
+  type Segment,
+} from "../ledger/path-globs.js";
 import type { TasksLedger } from "../ledger/tasks.js";
 import type { Task } from "../model/task.js";
 
@@ -170,10 +180,7 @@ export function reservations(ledger: TasksLedger): ReadonlyArray<{ task: Task; g
 }
 
 /** The DOING tasks whose paths overlap `task`'s (none when it declares no paths). */
-export function pathClashes(
-  task: Task,
-  held: ReadonlyArray<{ task: Task; globs: readonly PathGlob[] }>,
-): PathClash[] {
+export function pathClashes(task: Task, held: ReadonlyArray<{ task: Task; globs: readonly PathGlob[] }>): PathClash[] {
   const mine = pathsOf(task);
   if (!mine.length) return [];
   const out: PathClash[] = [];
