@@ -80,6 +80,9 @@ export function readPathList(value: string): { ok: true; globs: PathGlob[] } | {
 
 function readUncached(text: string): GlobRead {
   if (text === "") return { ok: false, problem: "an empty glob (two commas, or a comma at the end)" };
+  if (text.split("/").some((part) => part !== "**" && part.includes("**"))) {
+    return { ok: false, problem: '"**" stands for whole folders: write it as a segment of its own (src/**/x.ts), or use one *' };
+  }
   const expanded = expandBraces(text);
   if (typeof expanded === "string") return { ok: false, problem: expanded };
   const alternatives: Segment[][] = [];
@@ -180,9 +183,7 @@ function readSegment(part: string): CharToken[] | string {
   for (let i = 0; i < cps.length; i++) {
     const c = cps[i] as string;
     if (c === "*") {
-      if (cps[i + 1] === "*")
-        return '"**" stands for whole folders: write it as a segment of its own (src/**/x.ts), or use one *';
-      if (out[out.length - 1] !== STAR) out.push(STAR);
+      if (out[out.length - 1] !== STAR) out.push(STAR); // "**" made by braces ({a,b*}*) is one *
     } else if (c === "?") out.push({ star: false, set: ANY });
     else if (c === "\\") {
       const next = cps[i + 1];

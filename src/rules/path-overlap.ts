@@ -15,7 +15,6 @@ import {
   ANY,
   type CharSet,
   type CharToken,
-  GLOBSTAR,
   intersect,
   type PathGlob,
   pathSegments,
