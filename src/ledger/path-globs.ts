@@ -81,7 +81,10 @@ export function readPathList(value: string): { ok: true; globs: PathGlob[] } | {
 function readUncached(text: string): GlobRead {
   if (text === "") return { ok: false, problem: "an empty glob (two commas, or a comma at the end)" };
   if (text.split("/").some((part) => part !== "**" && part.includes("**"))) {
-    return { ok: false, problem: '"**" stands for whole folders: write it as a segment of its own (src/**/x.ts), or use one *' };
+    return {
+      ok: false,
+      problem: '"**" stands for whole folders: write it as a segment of its own (src/**/x.ts), or use one *',
+    };
   }
   const expanded = expandBraces(text);
   if (typeof expanded === "string") return { ok: false, problem: expanded };

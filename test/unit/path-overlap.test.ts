@@ -170,7 +170,11 @@ describe("glob overlap by example", () => {
 
 describe("reading a paths value", () => {
   it("splits at commas outside braces and classes", () => {
-    expect(splitPathList("src/{a,b}/**, docs/[,]x.md,README.md")).toEqual(["src/{a,b}/**", "docs/[,]x.md", "README.md"]);
+    expect(splitPathList("src/{a,b}/**, docs/[,]x.md,README.md")).toEqual([
+      "src/{a,b}/**",
+      "docs/[,]x.md",
+      "README.md",
+    ]);
   });
 
   it.each([
