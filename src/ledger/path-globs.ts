@@ -13,7 +13,14 @@ export type CharSet = readonly number[];
 export type CharToken = { readonly star: true } | { readonly star: false; readonly set: CharSet };
 
 /** A segment: `**` (any number of whole segments, none too), or one segment's characters. */
-export type Segment = { readonly globstar: true } | { readonly globstar: false; readonly chars: readonly CharToken[] };
+export type Segment =
+  | { readonly globstar: true }
+  | {
+      readonly globstar: false;
+      readonly chars: readonly CharToken[];
+      /** The segment's one name when it has no wildcard (most do): compared as a string. */
+      readonly literal: string | undefined;
+    };
 
 export interface PathGlob {
   readonly text: string;
@@ -174,7 +181,7 @@ function readAlternative(s: string): Segment[] | string {
     }
     const chars = readSegment(part);
     if (typeof chars === "string") return chars;
-    segments.push({ globstar: false, chars });
+    segments.push({ globstar: false, chars, literal: literalOf(chars) });
   }
   if (segments[segments.length - 1] !== GLOBSTAR) segments.push(GLOBSTAR);
   return segments;
@@ -211,6 +218,16 @@ function cpOffset(cps: readonly string[], i: number): number {
   let n = 0;
   for (let k = 0; k < i; k++) n += (cps[k] as string).length;
   return n;
+}
+
+/** The one string a segment's tokens match, when each is a single character. */
+function literalOf(chars: readonly CharToken[]): string | undefined {
+  let out = "";
+  for (const t of chars) {
+    if (t.star || t.set.length !== 2 || t.set[0] !== t.set[1]) return undefined;
+    out += String.fromCodePoint(t.set[0] as number);
+  }
+  return out;
 }
 
 function literal(c: string): CharToken {
@@ -291,5 +308,5 @@ export function pathSegments(path: string): Segment[] {
   return path
     .split("/")
     .filter((p) => p !== "")
-    .map((p) => ({ globstar: false, chars: Array.from(p).map(literal) }));
+    .map((p) => ({ globstar: false, chars: Array.from(p).map(literal), literal: p }));
 }

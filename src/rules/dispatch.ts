@@ -40,7 +40,7 @@ export function pickNext(ledger: TasksLedger, who: Who, options: NextOptions, no
   // and only when some task is DOING.
   let task: Task | undefined;
   const skipped: { id: string; clashes: PathClash[] }[] = [];
-  const held = candidates.length && doing > 0 ? reservations(ledger) : [];
+  const held = candidates.length && doing > 0 ? reservations(ledger, ledger.tasks) : [];
   for (const c of candidates) {
     const clashes = held.length ? pathClashes(c, held) : [];
     if (!clashes.length) {

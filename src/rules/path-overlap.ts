@@ -44,6 +44,14 @@ export function globMatches(glob: PathGlob, path: string): boolean {
 const ANY_SEGMENT: readonly CharToken[] = [{ star: true }];
 
 function segmentsOverlap(a: readonly Segment[], b: readonly Segment[]): string | undefined {
+  // Most globs start with plain folder names (src/ledger/...): two that differ there cannot
+  // overlap, which settles most pairs without the walk below.
+  for (let k = 0; k < a.length && k < b.length; k++) {
+    const x = a[k] as Segment;
+    const y = b[k] as Segment;
+    if (x.globstar || y.globstar || x.literal === undefined || y.literal === undefined) break;
+    if (x.literal !== y.literal) return undefined;
+  }
   const n = a.length;
   const m = b.length;
   const w = m + 1;
@@ -80,7 +88,14 @@ function segmentsOverlap(a: readonly Segment[], b: readonly Segment[]): string |
       const key = i * w + j;
       let seg = segCache.get(key);
       if (seg === undefined) {
-        seg = charsOverlap(sa.globstar ? ANY_SEGMENT : sa.chars, sb.globstar ? ANY_SEGMENT : sb.chars) ?? null;
+        const la = sa.globstar ? undefined : sa.literal;
+        const lb = sb.globstar ? undefined : sb.literal;
+        seg =
+          la !== undefined && lb !== undefined
+            ? la === lb
+              ? la
+              : null
+            : (charsOverlap(sa.globstar ? ANY_SEGMENT : sa.chars, sb.globstar ? ANY_SEGMENT : sb.chars) ?? null);
         segCache.set(key, seg);
       }
       if (seg !== null) visit(s, (sa.globstar ? i : i + 1) * w + (sb.globstar ? j : j + 1), seg);
@@ -169,9 +184,13 @@ export interface PathClash {
 }
 
 /** The DOING tasks holding paths, each with its globs: found once per decision. */
-export function reservations(ledger: TasksLedger): ReadonlyArray<{ task: Task; globs: readonly PathGlob[] }> {
+export function reservations(
+  ledger: TasksLedger,
+  /** The board's tasks when the caller has read them all already (next); else only DOING ones are read. */
+  all?: readonly Task[],
+): ReadonlyArray<{ task: Task; globs: readonly PathGlob[] }> {
   const out: { task: Task; globs: readonly PathGlob[] }[] = [];
-  for (const t of doingTasks(ledger)) {
+  for (const t of all ? all.filter((x) => x.state === "DOING") : doingTasks(ledger)) {
     const globs = pathsOf(t);
     if (globs.length) out.push({ task: t, globs });
   }
