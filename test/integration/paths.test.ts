@@ -2,6 +2,7 @@
 // DOING task's, even with five workers racing `next --claim`; a plain claim of such a task is
 // refused unless --overlap (logged); check validates the field; check --staged warns.
 
+import { createHash } from "node:crypto";
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -9,7 +10,7 @@ import { readPathGlob } from "../../src/ledger/path-globs.js";
 import { readTasks } from "../../src/ledger/tasks.js";
 import { globsOverlap } from "../../src/rules/path-overlap.js";
 import { makeRepo, read, runCli } from "../support/cli.js";
-import { git } from "../support/git.js";
+import { git, gitAs } from "../support/git.js";
 
 const ROUNDS = Number(process.env.TASKGATE_RACE_ROUNDS ?? 3);
 const WORKERS = ["bob", "carol", "dave", "erin", "frank"];
@@ -46,6 +47,15 @@ function priorities(seed: number): Record<string, string> {
 function board(seed: number): string {
   const p = priorities(seed);
   return `# Tasks\n\n${IDS.map((id) => `## ${id} Work on ${PATHS[id]}\n- state: READY\n- priority: ${p[id]}\n- paths: ${PATHS[id]}\n`).join("\n")}`;
+}
+
+/** The log's hash chain computed again after an edit (as docs/ledger-format.md defines it). */
+function rechain(text: string): string {
+  let previous = "";
+  return text.replace(/^- (.+) ~ [0-9a-f]{12}$/gm, (_, body: string) => {
+    previous = createHash("sha256").update(`${previous}\n${body}`).digest("hex").slice(0, 12);
+    return `- ${body} ~ ${previous}`;
+  });
 }
 
 const dirs: string[] = [];
@@ -126,6 +136,33 @@ describe("paths: claim, next --json, check", () => {
     expect(read(dir, "TASKS.md")).toMatch(/carol WORK claim T-2 .*overlap=T-1 /);
     // The board stays valid with the override in its log.
     expect((await runCli(["check"], { cwd: dir })).code).toBe(0);
+  });
+
+  it("verify replays a claim with overlap= as allowed, and one without it as refused", async () => {
+    const dir = await repo();
+    writeFileSync(join(dir, "TASKS.md"), board(1));
+    git(dir, ["add", "-A"]);
+    git(dir, ["commit", "-qm", "board"]);
+    const root = git(dir, ["rev-parse", "HEAD"]).out.trim();
+    const commitAs = (who: string, msg: string) => {
+      git(dir, ["add", "-A"]);
+      expect(git(dir, ["commit", "-qm", msg, "--no-verify"], gitAs(who)).code).toBe(0);
+    };
+    await runCli(["claim", "T-1"], { cwd: dir, env: { TASKGATE_ACTOR: "bob" } });
+    commitAs("bob", "bob claims T-1");
+    await runCli(["claim", "T-2", "--overlap"], { cwd: dir, env: { TASKGATE_ACTOR: "carol" } });
+    commitAs("carol", "carol claims T-2 with --overlap");
+    const ok = await runCli(["verify", "--range", `${root}..HEAD`], { cwd: dir });
+    expect([ok.code, ok.stdout]).toEqual([0, "2 commits checked: ok\n"]);
+    // The same line with its overlap= removed (and the chain rehashed) records a claim the CLI refuses.
+    const text = read(dir, "TASKS.md");
+    const forged = rechain(text.replace(/ overlap=T-1/, ""));
+    git(dir, ["reset", "-q", "--hard", "HEAD~1"]);
+    writeFileSync(join(dir, "TASKS.md"), forged);
+    commitAs("carol", "carol claims T-2 without saying so");
+    const bad = await runCli(["verify", "--range", `${root}..HEAD`], { cwd: dir });
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/claim of T-2 that taskgate refuses carol: T-2's paths overlap those of T-1/);
   });
 
   it("next --json names the tasks passed over, which DOING task blocks each, and the paths", async () => {

@@ -141,4 +141,28 @@ describe("a worktree per task", () => {
     expect(run.code, run.stderr).toBe(0);
     expect(realpathSync(run.stdout.trim())).toBe(realpathSync(claim.worktree.path));
   });
+
+  it("work --worktree runs each task's program in a worktree of its own", async () => {
+    const { dir, env } = await repo();
+    await runCli(["add", "First job", "--ready"], { cwd: dir, env });
+    await runCli(["add", "Second job", "--ready"], { cwd: dir, env });
+    const marks = mkdtempSync(join(tmpdir(), "taskgate-marks-"));
+    dirs.push(marks);
+    const script = `require("fs").writeFileSync(${JSON.stringify(marks)} + "/" + process.argv[1], process.cwd())`;
+    const r = await runCli(
+      ["work", "--worktree", "--exit-when-idle", "--exec", `${process.execPath} -e '${script}' {id}`],
+      { cwd: dir, env: as(env, "bob") },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const { readFileSync } = await import("node:fs");
+    for (const [id, folder] of [
+      ["T-1", "T-1-first-job"],
+      ["T-2", "T-2-second-job"],
+    ]) {
+      expect(realpathSync(readFileSync(join(marks, id as string), "utf8"))).toBe(
+        realpathSync(join(env.TASKGATE_WORKTREES as string, folder as string)),
+      );
+    }
+    expect(read(dir, "TASKS.md")).toMatch(/- worktree: task\/T-2-second-job /);
+  });
 });
