@@ -11,6 +11,7 @@ import { readTasks } from "../../src/ledger/tasks.js";
 import { globsOverlap } from "../../src/rules/path-overlap.js";
 import { makeRepo, read, runCli } from "../support/cli.js";
 import { git, gitAs } from "../support/git.js";
+import { connectAgent } from "../support/mcp.js";
 
 const ROUNDS = Number(process.env.TASKGATE_RACE_ROUNDS ?? 3);
 const WORKERS = ["bob", "carol", "dave", "erin", "frank"];
@@ -183,6 +184,32 @@ describe("paths: claim, next --json, check", () => {
     expect(doc.skipped[0].blockedBy[0].overlaps).toEqual([
       { mine: "docs/*.md", theirs: "docs/ledger-format.md", example: "docs/ledger-format.md" },
     ]);
+  });
+
+  it("the MCP server's next_task and claim_task skip an overlapping task and say why", async () => {
+    const dir = await repo();
+    writeFileSync(
+      join(dir, "TASKS.md"),
+      "# Tasks\n\n## T-1 Ledger\n- state: READY\n- priority: P0\n- paths: src/ledger/**\n\n## T-2 Reader\n- state: READY\n- priority: P1\n- paths: src/ledger/tasks.ts\n\n## T-3 Web\n- state: READY\n- priority: P2\n- paths: web/**\n",
+    );
+    expect((await runCli(["claim", "T-1"], { cwd: dir, env: { TASKGATE_ACTOR: "bob" } })).code).toBe(0);
+    const a = await connectAgent(dir, { as: "carol" });
+    try {
+      const n = await a.call("next_task");
+      expect((n.value.task as { id: string }).id).toBe("T-3");
+      expect(n.value.skipped).toEqual([
+        {
+          id: "T-2",
+          why: expect.stringMatching(
+            /^its paths overlap those of T-1 \(held by bob@\S+\): src\/ledger\/tasks\.ts against src\/ledger\/\*\*$/,
+          ),
+        },
+      ]);
+      const c = await a.call("claim_task");
+      expect(c.value.id).toBe("T-3");
+    } finally {
+      await a.close();
+    }
   });
 
   it("check names file, line and the glob's problem", async () => {
