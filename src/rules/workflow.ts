@@ -10,7 +10,7 @@ import type { Lease, State, Task } from "../model/task.js";
 import { formatDuration, formatTime } from "../model/time.js";
 import { isLeaseExpired, shortSession } from "./lease.js";
 import { permits, type TaskAction } from "./matrix.js";
-import { describeClash, pathClashes, reservations } from "./path-overlap.js";
+import { describeClash, pathClashes, pathsOf, reservations } from "./path-overlap.js";
 import type { Plan } from "./plan-add.js";
 import { afterFailure, earlierFailures } from "./recover.js";
 import { singleLineProblems } from "./values.js";
@@ -134,7 +134,8 @@ export function planTransition(
     case "claim": {
       const problem = claimProblem(ledger, task, who, now);
       if (problem) return refuse(problem);
-      const clashes = pathClashes(task, reservations(ledger));
+      // The DOING tasks are read only for a task that declares paths.
+      const clashes = pathsOf(task).length ? pathClashes(task, reservations(ledger)) : [];
       if (clashes.length && !input.overlap) {
         return refuse(
           `${task.id}'s paths overlap those of ${clashes.map(describeClash).join("; ")}; claim it with --overlap to work on them at once anyway`,
