@@ -187,9 +187,15 @@ export async function main(
       const v = statusView(ctx);
       const { errors, warnings } = v;
       const phaseText = v.phases.length ? await import("./forecast-render.js") : undefined;
+      // In a task's own worktree (claim --worktree), say whose it is.
+      const linked = mainWorkTree(process.cwd());
+      const owner =
+        linked && linked.main !== linked.top
+          ? (await import("../app/worktree.js")).taskOfWorktree(ctx, process.cwd())
+          : undefined;
       if (json(o)) {
         const { docText, statusDoc } = await import("../app/documents.js");
-        out.write(docText(statusDoc(ctx, v)));
+        out.write(docText({ ...statusDoc(ctx, v), ...(owner ? { worktreeOf: owner } : {}) }));
       } else {
         const board = ctx.ports.board;
         if (board)
@@ -208,13 +214,7 @@ export async function main(
           ),
         );
         if (phaseText) out.write(`Phases:\n${phaseText.renderPhases(v.phases)}`);
-        // In a task's own worktree (claim --worktree), say whose it is.
-        const linked = mainWorkTree(process.cwd());
-        if (linked && linked.main !== linked.top) {
-          const { taskOfWorktree } = await import("../app/worktree.js");
-          const owner = taskOfWorktree(ctx, process.cwd());
-          if (owner) out.write(`This worktree is ${owner.id}'s (branch ${owner.branch}).\n`);
-        }
+        if (owner) out.write(`This worktree is ${owner.id}'s (branch ${owner.branch}).\n`);
       }
     });
 

@@ -46,6 +46,10 @@ describe("a worktree per task", () => {
     const status = await runCli(["status"], { cwd: folder, env: as(env, "bob") });
     expect(status.code).toBe(0);
     expect(status.stdout).toContain("This worktree is T-1's (branch task/T-1-fix-the-log-reader).");
+    const statusJson = await runCli(["status", "--json"], { cwd: folder, env: as(env, "bob") });
+    expect(JSON.parse(statusJson.stdout).worktreeOf).toEqual({ id: "T-1", branch: "task/T-1-fix-the-log-reader" });
+    // In the main worktree, status names no task.
+    expect((await runCli(["status"], { cwd: dir, env: as(env, "bob") })).stdout).not.toContain("This worktree is");
     writeFileSync(join(folder, "fix.txt"), "fixed\n");
     git(folder, ["add", "fix.txt"]);
     git(folder, ["commit", "-qm", "fix"]);
