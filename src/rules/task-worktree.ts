@@ -3,7 +3,7 @@
 // app/worktree.ts's.
 
 import { appendLog, type Splice, setField } from "../ledger/edit.js";
-import { encodeWorktree, type WorktreeField } from "../ledger/fields.js";
+import { decodeWorktree, encodeWorktree, type WorktreeField } from "../ledger/fields.js";
 import { formatLogLine, type Hasher, lastHash } from "../ledger/log.js";
 import type { TasksLedger } from "../ledger/tasks.js";
 import type { Plan } from "./plan-add.js";
@@ -40,8 +40,8 @@ export const worktreeFolderName = (branch: string): string => branch.slice("task
 /** The task's worktree field, read (undefined without one, or one check reports as bad). */
 export function worktreeOf(fields: ReadonlyArray<{ key: string; value: string }>): WorktreeField | undefined {
   const v = fields.find((f) => f.key === "worktree")?.value;
-  const m = v && /^(task\/[A-Za-z0-9._/-]+) (\S.*)$/.exec(v.trim());
-  return m ? { branch: m[1] as string, path: m[2] as string } : undefined;
+  const d = v ? decodeWorktree(v) : undefined;
+  return d?.ok ? d.value : undefined;
 }
 
 /**
