@@ -34,7 +34,7 @@ import { registerRunCommands } from "./run-commands.js";
 import { registerServeCommand } from "./serve-command.js";
 import { registerShareCommand } from "./share-command.js";
 import { registerWatchCommands } from "./watch-commands.js";
-import { registerWorkflowCommands } from "./workflow-commands.js";
+import { registerWorkflowCommands, skippedJson } from "./workflow-commands.js";
 
 const EXIT_HELP = `
 Exit codes:
@@ -375,7 +375,14 @@ function reportError(e: unknown, wantsJson: boolean, out: NodeJS.WriteStream, er
     // Not an error: a worker loop's normal answer, on stdout.
     out.write(
       wantsJson
-        ? jsonDoc("next", { task: null, claimed: null, reason: e.message })
+        ? jsonDoc("next", {
+            task: null,
+            claimed: null,
+            reason: e.message,
+            ...("skipped" in e && Array.isArray(e.skipped) && e.skipped.length
+              ? { skipped: skippedJson(e.skipped) }
+              : {}),
+          })
         : `${terminalText(e.message, true)}\n`,
     );
     return e.exitCode;

@@ -6,6 +6,7 @@ import type { Context } from "../app/context.js";
 import { TaskgateError, UsageError } from "../app/errors.js";
 import { encodeLease } from "../ledger/fields.js";
 import { formatTime, parseDuration } from "../model/time.js";
+import type { NextPick } from "../rules/dispatch.js";
 import { terminalText } from "../rules/values.js";
 import type { TransitionAction, TransitionResult } from "../rules/workflow.js";
 import { collectList } from "./options.js";
@@ -106,6 +107,15 @@ async function worktreeOrRelease(
   }
 }
 
+/** next --json's account of the tasks it passed over: which DOING task blocks each, on which globs. */
+export function skippedJson(skipped: NextPick["skipped"]): unknown[] {
+  return skipped.map((k) => ({
+    id: k.id,
+    why: "its paths overlap a DOING task's",
+    blockedBy: k.clashes.map((c) => ({ id: c.id, holder: c.holder ?? null, overlaps: c.pairs })),
+  }));
+}
+
 export function registerWorkflowCommands(program: Command, kit: CommandKit): void {
   for (const a of ACTIONS) {
     const cmd = program.command(a.name).description(a.description).argument("<id>", "task ID, like T-12");
@@ -181,11 +191,7 @@ export function registerWorkflowCommands(program: Command, kit: CommandKit): voi
           jsonDoc("next", {
             task: taskJson(task),
             claimed: r.claimed ? resultJson(r.claimed) : null,
-            skipped: r.pick.skipped.map((k) => ({
-              id: k.id,
-              why: "its paths overlap a DOING task's",
-              blockedBy: k.clashes.map((c) => ({ id: c.id, holder: c.holder ?? null, overlaps: c.pairs })),
-            })),
+            skipped: skippedJson(r.pick.skipped),
           }),
         );
       } else if (r.claimed) kit.out.write(describe(r.claimed));

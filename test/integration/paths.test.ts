@@ -113,7 +113,16 @@ describe(`paths: ${WORKERS.length} workers race next --claim`, () => {
         for (const a of doing)
           for (const b of doing) if (a < b) expect(overlapKnown(a, b), `${a} and ${b}`).toBe(false);
         // A refused worker says why: every task it could take overlaps a DOING task's paths.
-        for (const r of runs.filter((x) => x.code === 5)) expect(r.stdout + r.stderr).toMatch(/overlap paths of DOING/);
+        for (const r of runs.filter((x) => x.code === 5)) {
+          const answer = JSON.parse(r.stdout);
+          expect(answer.reason).toMatch(/overlap paths of DOING/);
+          for (const k of answer.skipped) {
+            for (const b of k.blockedBy) {
+              expect(doing).toContain(b.id);
+              expect(overlapKnown(k.id, b.id), `${k.id} blocked by ${b.id}`).toBe(true);
+            }
+          }
+        }
       }
       expect((await runCli(["check"], { cwd: dir })).code).toBe(0);
     }, 120_000);
