@@ -8,10 +8,11 @@ import { git, mainWorkTree } from "../io/git.js";
 import type { WorktreeField } from "../ledger/fields.js";
 import type { Task } from "../model/task.js";
 import { planWorktreeField, taskBranch, worktreeFolderName, worktreeOf } from "../rules/task-worktree.js";
+import type { TransitionInput, TransitionResult } from "../rules/workflow.js";
 import type { Context } from "./context.js";
 import { RefusedError, UsageError } from "./errors.js";
 import { applyChecked, loadTasks, parseTasks, requireValid } from "./ledgers.js";
-import { whoActs } from "./transition.js";
+import { transition, whoActs } from "./transition.js";
 
 export interface TaskWorktree {
   readonly branch: string;
@@ -155,6 +156,22 @@ export function removeTaskWorktree(ctx: Context, id: string, check: WorktreeChec
     return `${id}'s worktree ${check.folder} was kept: ${(e as Error).message} (it changed since it was checked; remove it with git worktree remove once its work is committed)`;
   }
   return `Removed ${id}'s worktree ${check.folder}; its branch ${check.field.branch} stays`;
+}
+
+/**
+ * A transition that ends a task's worktree (accept, cancel, release with `clean`): the worktree
+ * is checked clean first (refused, nothing written, while it holds uncommitted work, unless
+ * `keep`), its field cleared in the transition's write, then the folder removed. Returns the
+ * sentence saying what became of it (undefined: the task had none, or `keep`).
+ */
+export async function transitionEndingWorktree(
+  ctx: Context,
+  input: TransitionInput,
+  options: { readonly keep: boolean },
+): Promise<{ result: TransitionResult; worktree: string | undefined }> {
+  const check = checkTaskWorktree(ctx, input.id, input.action, options.keep);
+  const result = await transition(ctx, { ...input, dropWorktree: check !== undefined });
+  return { result, worktree: check ? removeTaskWorktree(ctx, input.id, check) : undefined };
 }
 
 /** The task whose recorded worktree holds `dir` (status in a task's worktree), or undefined. */

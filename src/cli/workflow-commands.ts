@@ -138,19 +138,24 @@ export function registerWorkflowCommands(program: Command, kit: CommandKit): voi
       const { ctx } = kit.context();
       const { transition } = await import("../app/transition.js");
       const taskId = kit.normalizeId(id);
-      const removes = a.name === "accept" || a.name === "cancel" || (a.name === "release" && o.clean === true);
-      const wt = removes ? await import("../app/worktree.js") : undefined;
-      const check = wt?.checkTaskWorktree(ctx, taskId, a.name, o.keepWorktree === true);
-      const r = await transition(ctx, {
+      const input = {
         action: a.name,
         id: taskId,
         ttl: ttlOf(o.ttl),
         token: a.token ? tokenOf(o.token, kit.env) : undefined,
         reason: o.reason,
         overlap: o.overlap,
-        dropWorktree: check !== undefined,
-      });
-      const removed = wt && check ? wt.removeTaskWorktree(ctx, taskId, check) : undefined;
+      };
+      // accept, cancel and release --clean end the task's worktree (docs/paths.md).
+      const ends = a.name === "accept" || a.name === "cancel" || (a.name === "release" && o.clean === true);
+      let r: TransitionResult;
+      let removed: string | undefined;
+      if (ends) {
+        const { transitionEndingWorktree } = await import("../app/worktree.js");
+        ({ result: r, worktree: removed } = await transitionEndingWorktree(ctx, input, {
+          keep: o.keepWorktree === true,
+        }));
+      } else r = await transition(ctx, input);
       let made: { branch: string; folder: string; reused: boolean } | undefined;
       if (a.name === "claim" && o.worktree) {
         made = await worktreeOrRelease(ctx, taskId, r, o.base, kit.env);

@@ -224,7 +224,15 @@ export const TOOLS: readonly Tool[] = [
     readOnly: false,
     idempotent: false,
     attempt: (v) => ({ action: "accept", id: v.id as string }),
-    run: async ({ ctx }, v) => move(await transition(ctx, { action: "accept", id: v.id as string, via: "mcp" })),
+    // As the CLI's accept: the task's clean worktree is removed, a dirty one refuses (docs/paths.md).
+    run: async ({ ctx }, v) =>
+      move(
+        (
+          await (
+            await import("../app/worktree.js")
+          ).transitionEndingWorktree(ctx, { action: "accept", id: v.id as string, via: "mcp" }, { keep: false })
+        ).result,
+      ),
   },
   {
     name: "request_approval",

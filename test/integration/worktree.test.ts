@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { makeRepo, read, runCli } from "../support/cli.js";
 import { git } from "../support/git.js";
+import { connectAgent } from "../support/mcp.js";
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -168,5 +169,27 @@ describe("a worktree per task", () => {
       );
     }
     expect(read(dir, "TASKS.md")).toMatch(/- worktree: task\/T-2-second-job /);
+  });
+
+  it("the MCP server's accept_task refuses over a dirty worktree and removes a clean one", async () => {
+    const { dir, env } = await repo();
+    await runCli(["add", "Through MCP", "--ready"], { cwd: dir, env });
+    const claim = await runCli(["claim", "T-1", "--worktree", "--json"], { cwd: dir, env: as(env, "bob") });
+    const folder = JSON.parse(claim.stdout).worktree.path as string;
+    await runCli(["submit", "T-1"], { cwd: dir, env: as(env, "bob") });
+    writeFileSync(join(folder, "notes.txt"), "half\n");
+    const a = await connectAgent(dir, { as: "carol", env });
+    try {
+      const refused = await a.call("accept_task", { id: "T-1" });
+      expect(refused.isError).toBe(true);
+      expect(JSON.stringify(refused.value)).toContain("has uncommitted work (?? notes.txt)");
+      expect(existsSync(folder)).toBe(true);
+      rmSync(join(folder, "notes.txt"));
+      const accepted = await a.call("accept_task", { id: "T-1" });
+      expect(accepted.value).toMatchObject({ id: "T-1", to: "DONE" });
+      expect(existsSync(folder)).toBe(false);
+    } finally {
+      await a.close();
+    }
   });
 });
