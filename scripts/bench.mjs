@@ -16,6 +16,10 @@
 // size, in the same run; target: under 3x (TARGETS.hostile). The memos are off for both
 // (TASKGATE_NO_MEMO=1), so every run reads the file. The full run includes this group.
 // --only serve times only the live board (scripts/bench-serve.mjs): first paint, push, memory.
+// --only paths times only `next --claim` on 1,000 tasks with 50 DOING tasks holding paths (and
+// every READY task declaring some, half of them overlapping a DOING task's) against `next
+// --claim` on the same generated board without paths, as today's bench makes it; target: at
+// most 1.2x (issue #18). The full run includes this group.
 
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -43,9 +47,12 @@ const only = opt("--only", "");
 // --only metrics (or forecast): just the long-log benchmarks, metrics' and forecast's.
 const onlyMetrics = ["metrics", "forecast"].includes(only);
 const onlyHostile = only === "hostile";
-const sizes = onlyMetrics || onlyHostile ? [] : opt("--sizes", "1000,10000,50000").split(",").map(Number);
+const sizes =
+  onlyMetrics || onlyHostile || only === "paths" ? [] : opt("--sizes", "1000,10000,50000").split(",").map(Number);
 const hostileBytes =
-  only === "" || onlyHostile ? opt("--hostile-bytes", "1000000,10000000").split(",").filter(Boolean).map(Number) : [];
+  only === "" || only === "hostile"
+    ? opt("--hostile-bytes", "1000000,10000000").split(",").filter(Boolean).map(Number)
+    : [];
 const RUNS = Number(opt("--runs", "15"));
 const WARMUP = 2;
 
@@ -70,6 +77,8 @@ if (opt("--only", "") === "share") {
   if (r.failed && process.env.BENCH_NO_FAIL !== "1") process.exitCode = 1;
   process.exit();
 }
+
+const onlyPaths = only === "paths";
 
 // Only folders this script made with mkdtemp are ever removed.
 const made = [];
@@ -110,6 +119,8 @@ const TARGETS = {
   // Issue #20: each command on a hostile file, against the same command on a normal ledger of
   // the same size.
   hostile: 3.0,
+  // Issue #18: next --claim with 50 DOING tasks holding paths, against next --claim on the board without paths.
+  paths: 1.2,
 };
 
 const rows = [];
@@ -204,6 +215,64 @@ if (sizes.includes(50000) && existsSync(timeBin)) {
     if (!ok) failed++;
     memory.push({ command: argv[0] === "list" ? "list --json" : argv[0], peakMB: peak, ok });
   }
+}
+
+// Issue #18: `next --claim` on 1,000 tasks whose first 50 READY tasks are DOING (leased to
+// bob) each holding src/modN/**, and whose other READY tasks declare src/modK/x.ts and
+// docs/modK.md (K < 50 overlaps a DOING task's paths, so next passes it over), against `next
+// --claim` on the generated board as it is. Each timed claim is followed by an untimed submit
+// of the task it took, so every run claims on the same kind of board.
+function pathsBench() {
+  const { tasks, approvals } = generateLedgers(1000, { seed: 1000 });
+  let ready = 0;
+  const withPaths = tasks.replace(/^- state: READY$/gm, () => {
+    const k = ready++;
+    return k < 50
+      ? `- state: DOING\n- lease: bob@bench token=1 until=2099-01-01T00:00:00Z ttl=30m\n- paths: src/mod${k}/**`
+      : `- state: READY\n- paths: src/mod${k % 100}/x.ts, docs/mod${k % 100}.md`;
+  });
+  const boards = {
+    plain: tempRepo({ "TASKS.md": tasks, "APPROVALS.md": approvals }),
+    paths: tempRepo({ "TASKS.md": withPaths, "APPROVALS.md": approvals }),
+  };
+  for (const dir of Object.values(boards)) {
+    const c = spawnSync(process.execPath, [CLI, "--dir", dir, "check"], { env, encoding: "utf8" });
+    if (c.status !== 0) throw new Error(`the paths bench board is invalid:\n${c.stdout}`);
+  }
+  const times = { node: [], plain: [], paths: [] };
+  for (let i = 0; i < WARMUP + RUNS; i++) {
+    times.node.push(timeOnce(["-e", "0"]));
+    for (const kind of ["plain", "paths"]) {
+      const base = [CLI, "--dir", boards[kind], "--as", "alice"];
+      const t = process.hrtime.bigint();
+      const r = spawnSync(process.execPath, [...base, "next", "--claim", "--json"], { env, encoding: "utf8" });
+      const ms = Number(process.hrtime.bigint() - t) / 1e6;
+      if (r.status !== 0) throw new Error(`next --claim (${kind}) exited ${r.status}: ${r.stderr}`);
+      times[kind].push(ms);
+      timeOnce([...base, "submit", JSON.parse(r.stdout).claimed.id]);
+    }
+  }
+  for (const k of Object.keys(times)) times[k] = times[k].slice(WARMUP);
+  const node = median(times.node);
+  const plain = median(times.plain);
+  const paths = median(times.paths);
+  const ratio = paths / plain;
+  const ok = ratio <= TARGETS.paths;
+  if (!ok) failed++;
+  return { node, plain, paths, plainP90: p(times.plain, 0.9), pathsP90: p(times.paths, 0.9), ratio, ok };
+}
+const pathsRow = onlyMetrics || onlyHostile ? undefined : pathsBench();
+if (onlyPaths) {
+  printPaths(pathsRow);
+  if (failed && process.env.BENCH_NO_FAIL !== "1") process.exitCode = 1;
+  process.exit();
+}
+function printPaths(r) {
+  console.log(
+    `next --claim, 1,000 tasks: plain board median ${r.plain.toFixed(1)} ms (p90 ${r.plainP90.toFixed(1)}, ${(r.plain / r.node).toFixed(2)}x node), ` +
+      `50 DOING holding paths ${r.paths.toFixed(1)} ms (p90 ${r.pathsP90.toFixed(1)}, ${(r.paths / r.node).toFixed(2)}x node): ` +
+      `${r.ratio.toFixed(2)}x  target <=${TARGETS.paths}  ${r.ok ? "PASS" : "FAIL"}`,
+  );
 }
 
 // 20 processes each `next --claim` 20 times on a 1,000-task ledger: 400 distinct claims.
@@ -371,6 +440,7 @@ for (const bytes of hostileBytes) {
 
 // The race last: its 20 processes leave the machine busy for a while after they end.
 const raced = onlyMetrics || onlyHostile ? undefined : await race();
+if (pathsRow) printPaths(pathsRow);
 if (raced && (raced.claims !== 400 || raced.distinct !== 400)) failed++;
 
 const pad = (s, n) => String(s).padEnd(n);
@@ -441,7 +511,7 @@ console.log(`load ${os.loadavg()[0].toFixed(2)} at the end`);
 mkdirSync(join(ROOT, ".bench"), { recursive: true });
 writeFileSync(
   join(ROOT, ".bench", "results.json"),
-  `${JSON.stringify({ node: process.version, rows, memory, race: raced, metrics: longLog, forecast: forecastBench, hostile: hostileRows, mcp: mcp?.rows, shared, serve: served?.rows }, null, 2)}\n`,
+  `${JSON.stringify({ node: process.version, rows, memory, race: raced, paths: pathsRow, metrics: longLog, forecast: forecastBench, hostile: hostileRows, mcp: mcp?.rows, shared, serve: served?.rows }, null, 2)}\n`,
 );
 if (failed) {
   console.log(`\n${failed} target(s) missed.`);

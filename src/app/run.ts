@@ -11,12 +11,13 @@
 
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { accessSync, closeSync, constants, mkdirSync, openSync, writeFileSync, writeSync } from "node:fs";
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, writeFileSync, writeSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { appendLog } from "../ledger/edit.js";
 import { formatLogLine, lastHash } from "../ledger/log.js";
 import type { Lease } from "../model/task.js";
 import { formatTime } from "../model/time.js";
+import { worktreeOf } from "../rules/task-worktree.js";
 import type { TransitionResult } from "../rules/workflow.js";
 import { holderOf } from "../rules/workflow.js";
 import type { Context } from "./context.js";
@@ -47,6 +48,8 @@ export interface RunOptions {
   readonly session?: string | undefined;
   /** A lease token the caller holds (TASKGATE_LEASE_TOKEN): reuse that lease even if another session took it. */
   readonly token?: number | undefined;
+  /** Make (or reuse) the task's own git worktree from this base (undefined: HEAD) and run the program there. */
+  readonly worktree?: { readonly base: string | undefined } | undefined;
 }
 
 /** A new session name for a run or a work loop: "run-3f9a2c". */
@@ -125,6 +128,17 @@ export async function startRun(
     `lease token ${lease.token} until ${formatTime(lease.until)}${claimed.reused ? " (already held)" : ""}`,
   );
 
+  // The program runs in the task's own worktree: made now with --worktree, or the one recorded.
+  let cwd: string | undefined;
+  try {
+    cwd = await taskFolder(makeCtx(), id, lease.token, options.worktree);
+  } catch (e) {
+    await transition(makeCtx(), { action: "release", id, token: lease.token, via: options.via });
+    if (e instanceof TaskgateError) throw new TaskgateError(`${e.message}; ${id}'s lease was released`, e.exitCode);
+    throw e;
+  }
+  if (cwd) emit("claim", id, `in its worktree ${cwd}`);
+
   const stamp = formatTime(Date.now()).replace(/[-:]/g, "");
   const logPath = join(options.logDir, `${id}-${stamp}-t${lease.token}.log`);
   let fd: number;
@@ -174,6 +188,7 @@ export async function startRun(
     // (npm test, sh -c ...), and taskgate decides which signals reach it.
     child = spawn(argv[0] as string, argv.slice(1), {
       env,
+      ...(cwd ? { cwd } : {}),
       stdio: [options.echo ? "inherit" : "ignore", "pipe", "pipe"],
       shell: false,
       detached: true,
@@ -395,6 +410,22 @@ export async function startRun(
       signalGroup(signal);
     },
   };
+}
+
+/** The folder the program runs in: the task's worktree (made with --worktree), else undefined (here). */
+async function taskFolder(
+  ctx: Context,
+  id: string,
+  token: number,
+  worktree: RunOptions["worktree"],
+): Promise<string | undefined> {
+  const wt = await import("./worktree.js");
+  if (worktree) return (await wt.ensureTaskWorktree(ctx, id, token, worktree.base, process.env)).folder;
+  const task = loadTasks(ctx).byId.get(id)?.task;
+  const recorded = task && worktreeOf(task.fields);
+  if (!recorded) return undefined;
+  const folder = wt.folderOf(wt.boardTop(ctx), recorded);
+  return existsSync(folder) ? folder : undefined;
 }
 
 async function claimTask(

@@ -14,7 +14,11 @@ import { applyChecked, loadTasks, parseApprovals, parseTasksLazily, requireValid
 
 /** Nothing to do: its own exit code, for scripts that loop on `next --claim`. */
 export class NothingToDo extends TaskgateError {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** Tasks passed over because their paths overlap a DOING task's (next --json lists them). */
+    readonly skipped: NextPick["skipped"] = [],
+  ) {
     super(message, EXIT.nothingToDo);
   }
 }
@@ -90,7 +94,7 @@ export async function next(
   if (!input.claim) {
     const ledger = loadTasks(ctx);
     const pick = pickNext(ledger, who, { labels: input.labels }, ctx.now);
-    if (!pick.task) throw new NothingToDo(`Nothing to do for ${who.actor}: ${pick.why}`);
+    if (!pick.task) throw new NothingToDo(`Nothing to do for ${who.actor}: ${pick.why}`, pick.skipped);
     return { pick, claimed: undefined };
   }
   const { paths, ports } = ctx;
@@ -99,7 +103,7 @@ export async function next(
     const ledger = parseTasksLazily(ctx, text);
     requireValid(paths.tasksDisplay, ledger.diagnostics);
     const pick = pickNext(ledger, who, { labels: input.labels }, now);
-    if (!pick.task) throw new NothingToDo(`Nothing to do for ${who.actor}: ${pick.why}`);
+    if (!pick.task) throw new NothingToDo(`Nothing to do for ${who.actor}: ${pick.why}`, pick.skipped);
     const plan = planTransition(ledger, { action: "claim", id: pick.task.id, ttl: input.ttl, via: input.via }, who, {
       now,
       hasher: ports.hasher,

@@ -16,14 +16,24 @@ export async function checkStagedCommand(ctx: Context, json: boolean, out: NodeJ
   const { checkStaged } = await import("../app/git-checks.js");
   const r = checkStaged(ctx);
   const n = r.violations.length;
+  const { stagedPathWarnings } = await import("../app/staged-paths.js");
+  const warnings = stagedPathWarnings(ctx, process.cwd());
   if (json) {
     out.write(
       jsonDoc("check-staged", {
         ok: n === 0,
         violations: r.violations.map((v) => ({ file: v.file, line: v.line, message: v.message })),
+        warnings: warnings.map((w) => ({
+          task: w.id,
+          holder: w.holder,
+          paths: w.globs,
+          files: w.files,
+          message: w.message,
+        })),
       }),
     );
   } else {
+    for (const w of warnings) out.write(`warning: ${w.message}\n`);
     for (const v of r.violations) out.write(`${violationLine(v)}\n`);
     if (n) out.write(`${n} problem${n === 1 ? "" : "s"} in the staged ledgers; the commit is refused\n`);
   }

@@ -5,6 +5,7 @@ import { Command, CommanderError } from "commander";
 import type { Context } from "../app/context.js";
 import { EXIT, InvalidLedgerError, TaskgateError, UsageError } from "../app/errors.js";
 import { isMachineFault, machineFault } from "../io/faults.js";
+import { mainWorkTree } from "../io/git.js";
 import { locateBoard } from "../io/locate-board.js";
 import { nodePorts } from "../io/ports.js";
 import { ChecksNotLoaded } from "../ledger/write-checks.js";
@@ -34,7 +35,7 @@ import { registerRunCommands } from "./run-commands.js";
 import { registerServeCommand } from "./serve-command.js";
 import { registerShareCommand } from "./share-command.js";
 import { registerWatchCommands } from "./watch-commands.js";
-import { registerWorkflowCommands } from "./workflow-commands.js";
+import { registerWorkflowCommands, skippedJson } from "./workflow-commands.js";
 
 const EXIT_HELP = `
 Exit codes:
@@ -188,10 +189,22 @@ export async function main(
       const v = statusView(ctx);
       const { errors, warnings } = v;
       const phaseText = v.phases.length ? await import("./forecast-render.js") : undefined;
+      // In a task's own worktree (claim --worktree), say whose it is.
+      const linked = mainWorkTree(process.cwd());
+      const owner =
+        linked && linked.main !== linked.top
+          ? (await import("../app/worktree.js")).taskOfWorktree(ctx, process.cwd())
+          : undefined;
       if (json(o)) {
         const { docText, statusDoc } = await import("../app/documents.js");
         const hooks = await hooksStatus(ctx);
-        out.write(docText({ ...statusDoc(ctx, v), ...(hooks ? { hooks } : {}) }));
+        out.write(
+          docText({
+            ...statusDoc(ctx, v),
+            ...(hooks ? { hooks } : {}),
+            ...(owner ? { worktreeOf: owner } : {}),
+          }),
+        );
       } else {
         const board = ctx.ports.board;
         if (board)
@@ -211,6 +224,7 @@ export async function main(
         );
         if (phaseText) out.write(`Phases:\n${phaseText.renderPhases(v.phases)}`);
         out.write(hooksStatusText(await hooksStatus(ctx)));
+        if (owner) out.write(`This worktree is ${owner.id}'s (branch ${owner.branch}).\n`);
       }
     });
 
@@ -372,7 +386,14 @@ function reportError(e: unknown, wantsJson: boolean, out: NodeJS.WriteStream, er
     // Not an error: a worker loop's normal answer, on stdout.
     out.write(
       wantsJson
-        ? jsonDoc("next", { task: null, claimed: null, reason: e.message })
+        ? jsonDoc("next", {
+            task: null,
+            claimed: null,
+            reason: e.message,
+            ...("skipped" in e && Array.isArray(e.skipped) && e.skipped.length
+              ? { skipped: skippedJson(e.skipped) }
+              : {}),
+          })
         : `${terminalText(e.message, true)}\n`,
     );
     return e.exitCode;

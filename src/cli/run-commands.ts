@@ -38,6 +38,8 @@ interface RunFlags {
   logDir?: string;
   grace: string;
   json?: boolean;
+  worktree?: boolean;
+  base?: string;
 }
 
 export function registerRunCommands(program: Command, kit: WatchKit): void {
@@ -51,6 +53,8 @@ export function registerRunCommands(program: Command, kit: WatchKit): void {
       )
       .option("--log-dir <dir>", "where each run's output is kept (default: .git/taskgate/runs)")
       .option("--grace <duration>", "time between SIGTERM and SIGKILL when the program must stop", "10s")
+      .option("--worktree", "run in the task's own git worktree (branch task/<ID>-<title>), made if it has none")
+      .option("--base <commit>", "with --worktree: the commit a new task branch starts from (default: HEAD)")
       .option("--json", "one JSON object per event and line");
 
   // The default is taskgate's own folder, made private and checked like the locks' (places.ts):
@@ -91,6 +95,7 @@ export function registerRunCommands(program: Command, kit: WatchKit): void {
           token: /^[1-9]\d*$/.test(kit.env.TASKGATE_LEASE_TOKEN ?? "")
             ? Number(kit.env.TASKGATE_LEASE_TOKEN)
             : undefined,
+          worktree: o.worktree ? { base: o.base } : undefined,
         },
         print,
       );
@@ -159,6 +164,7 @@ export function registerRunCommands(program: Command, kit: WatchKit): void {
           maxTasks,
           exitWhenIdle: Boolean(o.exitWhenIdle),
           idleWait: 2000,
+          worktree: o.worktree ? { base: o.base } : undefined,
         },
         (e) => {
           if (tty) {

@@ -3,9 +3,10 @@
 
 import type { Command } from "commander";
 import type { Context } from "../app/context.js";
-import { UsageError } from "../app/errors.js";
+import { TaskgateError, UsageError } from "../app/errors.js";
 import { encodeLease } from "../ledger/fields.js";
 import { formatTime, parseDuration } from "../model/time.js";
+import type { NextPick } from "../rules/dispatch.js";
 import { terminalText } from "../rules/values.js";
 import type { TransitionAction, TransitionResult } from "../rules/workflow.js";
 import { collectList } from "./options.js";
@@ -74,6 +75,47 @@ const ACTIONS: ReadonlyArray<{
   { name: "rework", description: "send work back (REVIEW -> DOING), as AUDIT", reason: "required" },
 ];
 
+interface WorkflowOptions {
+  ttl?: string;
+  token?: string;
+  reason?: string;
+  json?: boolean;
+  overlap?: boolean;
+  worktree?: boolean;
+  base?: string;
+  clean?: boolean;
+  keepWorktree?: boolean;
+}
+
+/** The worktree of a task just claimed; when it cannot be made, the claim is released and the command refused. */
+async function worktreeOrRelease(
+  ctx: Context,
+  id: string,
+  r: TransitionResult,
+  base: string | undefined,
+  env: NodeJS.ProcessEnv,
+): Promise<{ branch: string; folder: string; reused: boolean }> {
+  const { ensureTaskWorktree } = await import("../app/worktree.js");
+  const token = r.lease?.token as number;
+  try {
+    return await ensureTaskWorktree(ctx, id, token, base, env);
+  } catch (e) {
+    const { transition } = await import("../app/transition.js");
+    await transition(ctx, { action: "release", id, token });
+    if (e instanceof TaskgateError) throw new TaskgateError(`${e.message}; ${id}'s claim was released`, e.exitCode);
+    throw e;
+  }
+}
+
+/** next --json's account of the tasks it passed over: which DOING task blocks each, on which globs. */
+export function skippedJson(skipped: NextPick["skipped"]): unknown[] {
+  return skipped.map((k) => ({
+    id: k.id,
+    why: "its paths overlap a DOING task's",
+    blockedBy: k.clashes.map((c) => ({ id: c.id, holder: c.holder ?? null, overlaps: c.pairs })),
+  }));
+}
+
 export function registerWorkflowCommands(program: Command, kit: CommandKit): void {
   for (const a of ACTIONS) {
     const cmd = program.command(a.name).description(a.description).argument("<id>", "task ID, like T-12");
@@ -81,18 +123,57 @@ export function registerWorkflowCommands(program: Command, kit: CommandKit): voi
     if (a.token) cmd.option("--token <n>", "your lease token (default: TASKGATE_LEASE_TOKEN)");
     if (a.reason === "required") cmd.requiredOption("--reason <text>", "why");
     if (a.reason === "optional") cmd.option("--reason <text>", "why");
+    if (a.name === "claim") {
+      cmd.option("--overlap", "claim it though its paths overlap a DOING task's (logged)");
+      cmd.option("--worktree", "make a git worktree on branch task/<ID>-<title> for it and print its path");
+      cmd.option("--base <commit>", "with --worktree: the commit the task's branch starts from (default: HEAD)");
+    }
+    if (a.name === "release")
+      cmd.option("--clean", "also remove the task's worktree (only when it has no uncommitted work)");
+    if (a.name === "accept" || a.name === "cancel") {
+      cmd.option("--keep-worktree", "keep the task's worktree (by default a clean one is removed)");
+    }
     cmd.option("--json", "print one JSON document");
-    cmd.action(async (id: string, o: { ttl?: string; token?: string; reason?: string; json?: boolean }) => {
+    cmd.action(async (id: string, o: WorkflowOptions) => {
       const { ctx } = kit.context();
       const { transition } = await import("../app/transition.js");
-      const r = await transition(ctx, {
+      const taskId = kit.normalizeId(id);
+      const input = {
         action: a.name,
-        id: kit.normalizeId(id),
+        id: taskId,
         ttl: ttlOf(o.ttl),
         token: a.token ? tokenOf(o.token, kit.env) : undefined,
         reason: o.reason,
-      });
-      kit.out.write(kit.json(o) ? jsonDoc("transition", resultJson(r)) : describe(r));
+        overlap: o.overlap,
+      };
+      // accept, cancel and release --clean end the task's worktree (docs/paths.md).
+      const ends = a.name === "accept" || a.name === "cancel" || (a.name === "release" && o.clean === true);
+      let r: TransitionResult;
+      let removed: string | undefined;
+      if (ends) {
+        const { transitionEndingWorktree } = await import("../app/worktree.js");
+        ({ result: r, worktree: removed } = await transitionEndingWorktree(ctx, input, {
+          keep: o.keepWorktree === true,
+        }));
+      } else r = await transition(ctx, input);
+      let made: { branch: string; folder: string; reused: boolean } | undefined;
+      if (a.name === "claim" && o.worktree) {
+        made = await worktreeOrRelease(ctx, taskId, r, o.base, kit.env);
+      }
+      if (kit.json(o)) {
+        kit.out.write(
+          jsonDoc("transition", {
+            ...resultJson(r),
+            ...(made ? { worktree: { branch: made.branch, path: made.folder, reused: made.reused } } : {}),
+            ...(removed ? { worktreeRemoved: removed } : {}),
+          }),
+        );
+      } else {
+        kit.out.write(describe(r));
+        if (made)
+          kit.out.write(`${made.reused ? "Worktree" : "Made worktree"} ${made.folder} (branch ${made.branch})\n`);
+        if (removed) kit.out.write(`${removed}\n`);
+      }
     });
   }
 
@@ -111,7 +192,13 @@ export function registerWorkflowCommands(program: Command, kit: CommandKit): voi
       const task = r.pick.task;
       if (!task) return;
       if (o.json) {
-        kit.out.write(jsonDoc("next", { task: taskJson(task), claimed: r.claimed ? resultJson(r.claimed) : null }));
+        kit.out.write(
+          jsonDoc("next", {
+            task: taskJson(task),
+            claimed: r.claimed ? resultJson(r.claimed) : null,
+            skipped: skippedJson(r.pick.skipped),
+          }),
+        );
       } else if (r.claimed) kit.out.write(describe(r.claimed));
       else kit.out.write(`${task.id} ${task.priority} ${terminalText(task.title)}\n`);
     });

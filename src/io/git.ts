@@ -3,7 +3,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 
 /** The .git folder of the checkout holding `dir`, or undefined outside git. */
 export function findGitDir(dir: string): string | undefined {
@@ -64,6 +64,28 @@ export function findWorkTree(dir: string): string | undefined {
     const up = dirname(d);
     if (up === d) return undefined;
     d = up;
+  }
+}
+
+/**
+ * The main worktree's top for a folder inside a linked worktree (git worktree add): what
+ * \`git rev-parse --git-common-dir\` names, read from the files (.git is "gitdir: <common>/worktrees/<name>",
+ * whose "commondir" leads back). The folder's own top otherwise (undefined outside git). A
+ * submodule's .git file has no commondir, so it stays its own top.
+ */
+export function mainWorkTree(dir: string): { top: string; main: string } | undefined {
+  const top = findWorkTree(dir);
+  if (!top) return undefined;
+  try {
+    const dotgit = join(top, ".git");
+    if (!statSync(dotgit).isFile()) return { top, main: top };
+    const m = /^gitdir:\s*(.+?)\s*$/m.exec(readFileSync(dotgit, "utf8"));
+    if (!m) return { top, main: top };
+    const gitDir = resolve(top, m[1] as string);
+    const common = resolve(gitDir, readFileSync(join(gitDir, "commondir"), "utf8").trim());
+    return basename(common) === ".git" ? { top, main: dirname(common) } : { top, main: top };
+  } catch {
+    return { top, main: top };
   }
 }
 

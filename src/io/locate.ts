@@ -1,9 +1,12 @@
 // Where the ledgers are: --tasks/--approvals, --dir, TASKGATE_* variables, else the current
-// folder or its nearest parent that has a TASKS.md (as git finds .git).
+// folder or its nearest parent that has a TASKS.md (as git finds .git). In a linked git
+// worktree (a task's own, git worktree add) that search is made from the same place in the
+// main worktree first: the board is the one every worktree shares, not the branch's copy.
 
 import { existsSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import type { LedgerPaths } from "../app/context.js";
+import { mainWorkTree } from "./git.js";
 
 export interface LocateOptions {
   readonly dir?: string | undefined;
@@ -15,16 +18,7 @@ export function locateLedgers(opts: LocateOptions, env: NodeJS.ProcessEnv, cwd: 
   const explicitDir = opts.dir ?? env.TASKGATE_DIR;
   let dir: string;
   if (explicitDir) dir = resolve(cwd, explicitDir);
-  else {
-    dir = resolve(cwd);
-    for (let d = dir; ; d = dirname(d)) {
-      if (existsSync(join(d, "TASKS.md")) || existsSync(join(d, "APPROVALS.md"))) {
-        dir = d;
-        break;
-      }
-      if (dirname(d) === d) break; // none found: the current folder (for init)
-    }
-  }
+  else dir = inMainWorkTree(resolve(cwd)) ?? nearestBoard(resolve(cwd)) ?? resolve(cwd); // none: here (for init)
   const tasks = resolve(cwd, opts.tasks ?? env.TASKGATE_TASKS ?? join(dir, "TASKS.md"));
   const approvals = resolve(cwd, opts.approvals ?? env.TASKGATE_APPROVALS ?? join(dirname(tasks), "APPROVALS.md"));
   const display = (p: string) => {
@@ -32,4 +26,23 @@ export function locateLedgers(opts: LocateOptions, env: NodeJS.ProcessEnv, cwd: 
     return r && !r.startsWith("..") && !isAbsolute(r) ? r : p;
   };
   return { tasks, approvals, tasksDisplay: display(tasks), approvalsDisplay: display(approvals) };
+}
+
+function hasBoard(d: string): boolean {
+  return existsSync(join(d, "TASKS.md")) || existsSync(join(d, "APPROVALS.md"));
+}
+
+/** The folder, or its nearest parent up to `stop` (inclusive) or the root, that has a ledger. */
+function nearestBoard(from: string, stop?: string): string | undefined {
+  for (let d = from; ; d = dirname(d)) {
+    if (hasBoard(d)) return d;
+    if (d === stop || dirname(d) === d) return undefined;
+  }
+}
+
+/** For a folder in a linked worktree: the board found from the same place in the main worktree. */
+function inMainWorkTree(cwd: string): string | undefined {
+  const wt = mainWorkTree(cwd);
+  if (!wt || wt.main === wt.top) return undefined;
+  return nearestBoard(join(wt.main, relative(wt.top, cwd)), wt.main);
 }

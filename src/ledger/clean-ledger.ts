@@ -42,6 +42,26 @@ export function tasksOf(ledger: TasksLedger, keep?: (t: Task) => boolean): reado
   return keep ? ledger.tasks.filter(keep) : ledger.tasks;
 }
 
+/**
+ * The DOING tasks: on a lazily read clean board with none, none read; when every DOING task
+ * has a lease (the scan lists them), just those entries; otherwise, every task read.
+ */
+export function doingTasks(ledger: TasksLedger): Task[] {
+  if (ledger instanceof CleanLedger) {
+    const { byState, leases } = ledger.clean;
+    if (byState.DOING === 0) return [];
+    if (leases.length === byState.DOING) {
+      const out: Task[] = [];
+      for (const l of leases) {
+        const t = ledger.byId.get(l.id)?.task;
+        if (t?.state === "DOING") out.push(t);
+      }
+      if (out.length === byState.DOING) return out;
+    }
+  }
+  return ledger.tasks.filter((t) => t.state === "DOING");
+}
+
 /** What the measures need of a task (rules/metrics.ts). */
 export type TaskSummary = Pick<Task, "id" | "state" | "created" | "blocked">;
 

@@ -108,6 +108,7 @@ export function scanCleanTasks(text: string): CleanTasks | undefined {
   let anySection = false;
   // The current section's state.
   let seenKeys = 0; // bit per known key code below 31 (task and policy keys)
+  let seenHigh = 0; // bit per task key past those (paths, worktree)
   let otherKeys: string[] | undefined; // keys of the Schedules list, for duplicates
   let task = -1;
   let stateCode = -1;
@@ -172,6 +173,7 @@ export function scanCleanTasks(text: string): CleanTasks | undefined {
       mode = FIELDS;
       sectionStarts.push(start);
       seenKeys = 0;
+      seenHigh = 0;
       otherKeys = undefined;
       const n = entryNumber(text, h.start, h.end, separators);
       if (n > 0) {
@@ -334,6 +336,7 @@ export function scanCleanTasks(text: string): CleanTasks | undefined {
     kind = ENTRY;
     mode = CONTENT;
     seenKeys = 0;
+    seenHigh = 0;
     otherKeys = undefined;
     task = ids.length;
     indexOfId[n] = task + 1;
@@ -370,9 +373,12 @@ export function scanCleanTasks(text: string): CleanTasks | undefined {
       otherKeys.push(key);
       return true;
     }
-    if (code < 0 || code > 30) return false; // unknown-field (or a key this scan does not track)
-    if (seenKeys & (1 << code)) return false; // duplicate-field
-    seenKeys |= 1 << code;
+    if (code < 0 || (code > 30 && code !== KEY.paths && code !== KEY.worktree)) return false; // unknown-field (or a key this scan does not track)
+    // paths and worktree (codes past the 31 bits) share bit 31's place in a second mask.
+    const bit = code > 30 ? 1 << (code - KEY.paths) : 0;
+    if (bit ? seenHigh & bit : seenKeys & (1 << code)) return false; // duplicate-field
+    if (bit) seenHigh |= bit;
+    else seenKeys |= 1 << code;
     const key = KNOWN_KEYS[code] as string;
     if (kind === POLICY) {
       const codec = POLICY_FIELDS[key];

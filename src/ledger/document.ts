@@ -366,6 +366,7 @@ export const KNOWN_KEYS: readonly string[] = [
   ...["status", "subject", "subject-hash", "requested-by"],
   ...["requested-at", "evidence", "approver", "decided-at", "reason", "rule", "rules-hash", "supersedes"],
   ...["superseded-by", "change"],
+  ...["paths", "worktree"],
 ];
 /** Codes of the task fields decodeTask switches on: indexes into KNOWN_KEYS. */
 export const KEY = {
@@ -385,6 +386,8 @@ export const KEY = {
   rework: 13,
   lastError: 14,
   evidence: 29,
+  paths: 38,
+  worktree: 39,
 } as const;
 
 /** KNOWN_KEYS' codes by key length. */

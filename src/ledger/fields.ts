@@ -3,6 +3,7 @@
 
 import { isPriority, isState, type Lease, PRIORITIES, RESOLUTIONS, STATES, type State } from "../model/task.js";
 import { formatDuration, formatTime, parseDuration, parseTime } from "../model/time.js";
+import { readPathList } from "./path-globs.js";
 
 export type Decoded<T> = { ok: true; value: T } | { ok: false; expected: string };
 
@@ -115,6 +116,29 @@ export const decodeWipLimit = (v: string): Decoded<Partial<Record<State, number>
   return ok(out);
 };
 
+/** Path globs separated by commas (path-globs.ts): the files a task will touch. */
+export function decodePaths(v: string): Decoded<string[]> {
+  const r = readPathList(v);
+  return r.ok
+    ? ok(r.globs.map((g) => g.text))
+    : bad(`path globs like src/ledger/**, docs/ledger-format.md separated by commas (${r.problem})`);
+}
+
+/** The task's own git worktree: its branch, then its folder (relative to the main worktree's top). */
+export interface WorktreeField {
+  readonly branch: string;
+  readonly path: string;
+}
+
+export function decodeWorktree(v: string): Decoded<WorktreeField> {
+  const m = /^(task\/[A-Za-z0-9._/-]+) (\S.*)$/.exec(v.trim());
+  return m
+    ? ok({ branch: m[1] as string, path: m[2] as string })
+    : bad("a branch and a folder, like task/T-12-short-title ../repo.worktrees/T-12-short-title");
+}
+
+export const encodeWorktree = (w: WorktreeField): string => `${w.branch} ${w.path}`;
+
 /** The task fields taskgate knows, each with its codec. Others are kept and reported by lint. */
 export const TASK_FIELDS: Record<string, (v: string) => Decoded<unknown>> = {
   state: decodeState,
@@ -139,6 +163,8 @@ export const TASK_FIELDS: Record<string, (v: string) => Decoded<unknown>> = {
   "last-error": decodeText,
   phase: (v: string): Decoded<string> =>
     LABEL.test(v) ? ok(v) : bad("a phase name like automation or phase-3 (letters, digits and . _ / -)"),
+  paths: decodePaths,
+  worktree: decodeWorktree,
 };
 
 /** "80%" -> 0.8; "-30%" -> -0.3 (signed: a change). */

@@ -321,6 +321,8 @@ export function decodeTask(
       case KEY.rework:
       case KEY.lastError:
       case KEY.evidence:
+      case KEY.paths:
+      case KEY.worktree:
         decodeOrReport(doc, section, i, diagnostics);
         break;
       default:

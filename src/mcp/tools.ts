@@ -11,6 +11,7 @@ import { listView, showView, statusView } from "../app/views.js";
 import type { Lease, Task } from "../model/task.js";
 import { formatDuration, formatTime } from "../model/time.js";
 import { matcher } from "../rules/filter.js";
+import { describeClash } from "../rules/path-overlap.js";
 import type { TransitionResult } from "../rules/workflow.js";
 import type { Args, Values } from "./args.js";
 import type { LeaseKeeper } from "./leases.js";
@@ -84,14 +85,26 @@ export const TOOLS: readonly Tool[] = [
     name: "next_task",
     description: "The best task for you to take now (not claimed), or null with the reason.",
     args: { labels: { kind: "labels", description: "only tasks with all these labels" } },
-    output: obj({ task: { anyOf: [ROW, { type: "null" }] }, reason: str }, ["task"]),
+    output: obj(
+      {
+        task: { anyOf: [ROW, { type: "null" }] },
+        reason: str,
+        skipped: { type: "array", items: obj({ id: str, why: str }, ["id", "why"]) },
+      },
+      ["task"],
+    ),
     readOnly: true,
     idempotent: true,
     attempt: () => ({}),
     run: async ({ ctx }, v) => {
       try {
         const r = await next(ctx, { labels: (v.labels as string[]) ?? [], claim: false });
-        return { task: r.pick.task ? row(r.pick.task) : null };
+        // Better-placed tasks passed over because their paths overlap a DOING task's.
+        const skipped = r.pick.skipped.map((k) => ({
+          id: k.id,
+          why: `its paths overlap those of ${k.clashes.map(describeClash).join("; ")}`,
+        }));
+        return { task: r.pick.task ? row(r.pick.task) : null, ...(skipped.length ? { skipped } : {}) };
       } catch (e) {
         if (e instanceof NothingToDo) return { task: null, reason: e.message };
         throw e;
@@ -211,7 +224,15 @@ export const TOOLS: readonly Tool[] = [
     readOnly: false,
     idempotent: false,
     attempt: (v) => ({ action: "accept", id: v.id as string }),
-    run: async ({ ctx }, v) => move(await transition(ctx, { action: "accept", id: v.id as string, via: "mcp" })),
+    // As the CLI's accept: the task's clean worktree is removed, a dirty one refuses (docs/paths.md).
+    run: async ({ ctx }, v) =>
+      move(
+        (
+          await (
+            await import("../app/worktree.js")
+          ).transitionEndingWorktree(ctx, { action: "accept", id: v.id as string, via: "mcp" }, { keep: false })
+        ).result,
+      ),
   },
   {
     name: "request_approval",

@@ -4,6 +4,7 @@
 
 import type { TasksLedger } from "../ledger/tasks.js";
 import type { Task } from "../model/task.js";
+import { describeClash, type PathClash, pathClashes, reservations } from "./path-overlap.js";
 import { claimProblem, type Who } from "./workflow.js";
 
 export interface NextOptions {
@@ -15,6 +16,8 @@ export interface NextPick {
   /** Why nothing was picked (when task is undefined). */
   readonly why: string;
   readonly candidates: number;
+  /** Better-placed candidates passed over because their paths overlap a DOING task's, best first. */
+  readonly skipped: ReadonlyArray<{ readonly id: string; readonly clashes: readonly PathClash[] }>;
 }
 
 export function pickNext(ledger: TasksLedger, who: Who, options: NextOptions, now: number): NextPick {
@@ -33,9 +36,26 @@ export function pickNext(ledger: TasksLedger, who: Who, options: NextOptions, no
       (a.created ?? Number.POSITIVE_INFINITY) - (b.created ?? Number.POSITIVE_INFINITY) ||
       Number(a.id.slice(2)) - Number(b.id.slice(2)),
   );
-  const task = candidates[0];
+  // Paths: the first candidate whose paths overlap no DOING task's. Reservations are read once,
+  // and only when some task is DOING.
+  let task: Task | undefined;
+  const skipped: { id: string; clashes: PathClash[] }[] = [];
+  const held = candidates.length && doing > 0 ? reservations(ledger, ledger.tasks) : [];
+  for (const c of candidates) {
+    const clashes = held.length ? pathClashes(c, held) : [];
+    if (!clashes.length) {
+      task = c;
+      break;
+    }
+    skipped.push({ id: c.id, clashes });
+  }
   let why = "";
-  if (!task) {
+  if (!task && skipped.length) {
+    why = `the ${skipped.length} task${skipped.length === 1 ? "" : "s"} ${who.actor} could start overlap paths of DOING tasks: ${skipped
+      .slice(0, 3)
+      .map((s) => `${s.id} with ${s.clashes.map(describeClash).join("; ")}`)
+      .join("; ")}${skipped.length > 3 ? "; ..." : ""}`;
+  } else if (!task) {
     const ready = ledger.tasks.filter((t) => t.state === "READY").length;
     why =
       limit !== undefined && doing >= limit && ready > 0
@@ -44,5 +64,5 @@ export function pickNext(ledger: TasksLedger, who: Who, options: NextOptions, no
           ? "no task is READY"
           : `none of the ${ready} READY task${ready === 1 ? "" : "s"} can be started by ${who.actor} now${labels.length ? ` with label ${labels.join(", ")}` : ""} (blocked, waiting for dependencies or a not-before time, or assigned to someone else)`;
   }
-  return { task, why, candidates: candidates.length };
+  return { task, why, candidates: candidates.length, skipped };
 }

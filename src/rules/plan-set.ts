@@ -19,6 +19,7 @@ const MANAGED: Record<string, string> = {
   rework: "rework sets it and claim clears it",
   attempts: "it is counted by the tool",
   created: "it records when the task was added",
+  worktree: "claim --worktree and work --worktree record it; accept, cancel and release --clean clear it",
 };
 
 export interface Change {

@@ -10,6 +10,7 @@ import type { Lease, State, Task } from "../model/task.js";
 import { formatDuration, formatTime } from "../model/time.js";
 import { isLeaseExpired, shortSession } from "./lease.js";
 import { permits, type TaskAction } from "./matrix.js";
+import { describeClash, pathClashes, pathsOf, reservations } from "./path-overlap.js";
 import type { Plan } from "./plan-add.js";
 import { afterFailure, earlierFailures } from "./recover.js";
 import { singleLineProblems } from "./values.js";
@@ -52,6 +53,10 @@ export interface TransitionInput {
   readonly failure?: { readonly exit: string; readonly output: string } | undefined;
   /** Which automation made the change (run, work), recorded in the log line. */
   readonly via?: string | undefined;
+  /** claim: take the task though its paths overlap a DOING task's (recorded as overlap=T-3,T-7). */
+  readonly overlap?: boolean | undefined;
+  /** accept, cancel, release: the task's worktree is being removed, so its field goes too. */
+  readonly dropWorktree?: boolean | undefined;
 }
 
 export interface TransitionResult {
@@ -129,6 +134,14 @@ export function planTransition(
     case "claim": {
       const problem = claimProblem(ledger, task, who, now);
       if (problem) return refuse(problem);
+      // The DOING tasks are read only for a task that declares paths.
+      const clashes = pathsOf(task).length ? pathClashes(task, reservations(ledger)) : [];
+      if (clashes.length && !input.overlap) {
+        return refuse(
+          `${task.id}'s paths overlap those of ${clashes.map(describeClash).join("; ")}; claim it with --overlap to work on them at once anyway`,
+        );
+      }
+      if (clashes.length) details.overlap = clashes.map((c) => c.id).join(",");
       const ttl = input.ttl ?? policy.lease;
       const token = Math.max(fenceOf(task), task.lease?.token ?? 0) + 1;
       lease = { holder: holderOf(who), token, until: leaseEnd(now, ttl), ttl, session: who.session };
@@ -220,6 +233,7 @@ export function planTransition(
     details.evidence = input.evidence;
   }
   if (input.via) details.via = input.via;
+  if (input.dropWorktree) changes.push(["worktree", undefined]);
   // Kept in the log, so the work of two sessions of one actor on one task can be told apart.
   if (who.session !== undefined) details.session = who.session;
   if (who.automation) details.auto = "true";
