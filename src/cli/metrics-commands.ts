@@ -40,7 +40,7 @@ export function registerMetricsCommands(program: Command, kit: WatchKit): void {
       .option("--json", "print one JSON document")
       .option(
         "--prom <file>",
-        "also write the Prometheus text format (node_exporter's textfile collector), atomically",
+        "write the Prometheus text format (node_exporter's textfile collector) atomically, and print nothing (with --json, the document too)",
       ),
   ).action(async (o: PeriodFlags & { json?: boolean; prom?: string }) => {
     const { ctx } = kit.context();
@@ -51,8 +51,18 @@ export function registerMetricsCommands(program: Command, kit: WatchKit): void {
       const { toPrometheus } = await import("../rules/prometheus.js");
       const { forecastView } = await import("../app/forecast.js");
       const f = await forecastView(ctx);
+      const { statusView } = await import("../app/views.js");
+      const s = statusView(ctx).summary;
+      const board = {
+        pendingApprovals: s.approvals.pending,
+        approvalsOverSla: s.approvals.overSla.length,
+        expiredLeases: s.leases.expired.length,
+        deadLetters: s.deadLetters.length,
+      };
       const target = resolve(o.prom);
-      writeFileAtomic(target, Buffer.from(toPrometheus(v.metrics, f.scopes), "utf8"), dirname(target));
+      writeFileAtomic(target, Buffer.from(toPrometheus(v.metrics, f.scopes, board), "utf8"), dirname(target));
+      // For a cron job: quiet unless the document is asked for too.
+      if (!kit.json(o)) return;
     }
     if (kit.json(o)) {
       const { docText, metricsDoc } = await import("../app/documents.js");

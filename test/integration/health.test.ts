@@ -62,6 +62,9 @@ describe("taskgate health", () => {
     expect(h.code).toBe(6);
     expect(h.problems).toEqual([expect.objectContaining({ kind: "expired-lease", target: "T-1" })]);
     expect(h.stdout).toMatch(/^expired-lease T-1: bob@\S+'s lease ended 2026-11-24T09:36:00Z .*is watch running\?/);
+    const prom = join(dir, "taskgate.prom");
+    expect((await runCli(["metrics", "--prom", prom], { cwd: dir, env: at(20) })).code).toBe(0);
+    expect(readFileSync(prom, "utf8")).toMatch(/^taskgate_leases_expired 1$/m);
     expect((await runCli(["watch", "--once"], { cwd: dir, env: at(20) })).code).toBe(0); // recovers it
     expect((await health(dir, 21)).code).toBe(0);
   });
@@ -81,6 +84,9 @@ describe("taskgate health", () => {
     const w = await runCli(["watch", "--once"], { cwd: dir, env: at(2) });
     expect(w.code).toBe(6);
     expect(w.stdout).toMatch(/dead-letter T-1/);
+    const prom = join(dir, "taskgate.prom");
+    expect((await runCli(["metrics", "--prom", prom], { cwd: dir, env: at(2) })).code).toBe(0);
+    expect(readFileSync(prom, "utf8")).toMatch(/^taskgate_dead_letters 1$/m);
     expect((await runCli(["unblock", "T-1"], { cwd: dir, env: at(3) })).code).toBe(0);
     expect((await health(dir, 4)).code).toBe(0);
   });
@@ -97,6 +103,11 @@ describe("taskgate health", () => {
     expect(h.code).toBe(6);
     expect(h.problems.map((p) => `${p.kind} ${p.target}`)).toEqual(["approval-sla A-1", "stale-approval A-2"]);
     expect(h.stdout).toMatch(/^approval-sla A-1: pending for \S+, past the policy's approval-sla/m);
+    const prom = join(dir, "taskgate.prom");
+    expect((await runCli(["metrics", "--prom", prom], { cwd: dir, env: at(25 * 60) })).code).toBe(0);
+    const text = readFileSync(prom, "utf8");
+    expect(text).toMatch(/^taskgate_approvals_pending 1$/m);
+    expect(text).toMatch(/^taskgate_approvals_over_sla 1$/m);
     const w = await runCli(["watch", "--once"], { cwd: dir, env: at(25 * 60) });
     expect(w.code).toBe(6);
     expect(w.stdout).toMatch(/ approval-sla A-1 pending for/);
