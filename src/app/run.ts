@@ -114,7 +114,8 @@ export async function startRun(
     why: string,
     problem = false,
     data?: Readonly<Record<string, unknown>>,
-  ) => onEvent({ time: Date.now(), event, target, why, problem, ...(data ? { data } : {}) });
+    // taskgate's clock (TASKGATE_NOW where it is fixed), as the ledger's lines have it.
+  ) => onEvent({ time: callerCtx().now, event, target, why, problem, ...(data ? { data } : {}) });
 
   // The log folder before the claim: a folder that cannot be written must not strand a lease.
   try {
