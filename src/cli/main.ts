@@ -1,6 +1,7 @@
 // Command-line wiring: parse with commander, build the context, call a use case, render.
 // Only this module sets the process exit code.
 
+import { existsSync, statSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import type { Context } from "../app/context.js";
 import { EXIT, TaskgateError, UsageError } from "../app/errors.js";
@@ -111,6 +112,12 @@ export async function main(
 
   const context = (): { ctx: Context; c: ReturnType<typeof makeChalk>; g: GlobalOpts } => {
     const g = program.opts<GlobalOpts>();
+    // A folder that is not there: say so (before, init said "Nobody to act as": git found no repository).
+    const dir = g.dir ?? env.TASKGATE_DIR;
+    if (dir !== undefined && !isFolder(dir))
+      throw new UsageError(
+        `${g.dir !== undefined ? "--dir" : "TASKGATE_DIR"} ${dir}: ${existsSync(dir) ? "not a folder" : "no such folder"}; create it first (mkdir -p ${dir}) or point it at the folder that has TASKS.md and APPROVALS.md`,
+      );
     const { paths, share, followsShare } = locateBoard(g, env, process.cwd());
     const ports = nodePorts({
       as: g.as,
@@ -356,6 +363,14 @@ export async function main(
     exitCode = await reportError(e, wantsJson, out, err, lastCtx, attempted);
   }
   return exitCode;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** The commands that load every ledger check before they start (see main). */

@@ -149,6 +149,22 @@ with 0 on SIGINT or SIGTERM, after the tick in progress.`,
 
   const schedule = program.command("schedule").description("run watch --once from the OS scheduler");
   schedule
+    .command("uninstall")
+    .description(
+      "remove what schedule install --write installed: this repository's crontab line or systemd user units (prints the schtasks command on Windows)",
+    )
+    .option("--cron", "the line in the user's crontab")
+    .option("--systemd", "the systemd user service and timer")
+    .option("--windows", "print the schtasks /Delete command")
+    .action(async (o: { cron?: boolean; systemd?: boolean; windows?: boolean }) => {
+      const chosen = (["cron", "systemd", "windows"] as const).filter((k) => o[k]);
+      if (chosen.length !== 1) throw new UsageError("Choose one scheduler: --cron, --systemd or --windows");
+      const { ctx } = kit.context();
+      const { uninstallSchedule } = await import("../app/uninstall.js");
+      for (const line of uninstallSchedule(ctx, chosen[0] as "cron" | "systemd" | "windows", kit.env))
+        kit.out.write(`${line}\n`);
+    });
+  schedule
     .command("install")
     .description("print (or with --write, install) a crontab line, systemd user units or a schtasks command")
     .option("--cron", "a line for the user's crontab")
