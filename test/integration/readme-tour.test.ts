@@ -22,7 +22,7 @@ interface Step {
 }
 
 /** The tour's commands and the output under each, from README.md. */
-export function tourSteps(readme: string): Step[] {
+function tourSteps(readme: string): Step[] {
   const lines = readme.split("\n");
   const start = lines.indexOf("## A tour");
   const end = lines.indexOf("## Commands");
