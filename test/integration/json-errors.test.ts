@@ -83,8 +83,12 @@ describe("--json errors: one taskgate.error document on stdout, the sentence on 
     for (const args of [
       ["status", "--json"],
       ["list", "--json"],
+      ["check", "--json"],
+      ["approvals", "--json"],
+      ["metrics", "--json"],
       ["add", "x", "--json"],
       ["health", "--json"],
+      ["watch", "--once", "--json"],
     ]) {
       const r = await runCli(args, { cwd: empty });
       expect(r.code).toBe(1);
@@ -113,5 +117,51 @@ describe("--json errors: one taskgate.error document on stdout, the sentence on 
     expect(r).toMatchObject({ code: 1, stdout: "" });
     const p = await runCli(["run", "T-99", "--", "true", "--json"], { cwd: dir });
     expect(p).toMatchObject({ code: 1, stdout: "" });
+  });
+
+  it("watch, run and work with --json: one taskgate.event document a line, the facts as fields", async () => {
+    const repo = await makeRepo(["bob: WORK"]);
+    for (const t of ["Fails", "Works"]) expect((await runCli(["add", "--ready", t], { cwd: repo })).code).toBe(0);
+    const events = (text: string) =>
+      text
+        .split("\n")
+        .filter((l) => l.startsWith("{"))
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+    const run = await runCli(
+      ["--as", "bob", "run", "--json", "T-1", "--", process.execPath, "-e", "console.log('out'); process.exit(3)"],
+      { cwd: repo },
+    );
+    expect(run.code).toBe(6); // taskgate's: the program failed
+    expect(run.stdout).toBe("out\n"); // stdout is the program's; the events are on stderr
+    const ran = events(run.stderr);
+    expect(ran.map((e) => e.event)).toEqual(["claim", "start", "fail"]);
+    for (const e of ran) expect(e).toMatchObject({ schema: "taskgate.event", version: 1, target: "T-1" });
+    expect(ran[0]).toMatchObject({ token: 1, reused: false });
+    expect(ran[1]?.argv).toEqual([process.execPath, "-e", "console.log('out'); process.exit(3)"]);
+    expect(ran[2]).toMatchObject({ exitCode: 3, signal: null, attempts: 1, deadLetter: false, problem: true });
+    expect(ran[2]?.sha256).toMatch(/^[0-9a-f]{64}$/);
+
+    const work = await runCli(["--as", "bob", "work", "--json", "--exec", "true", "--exit-when-idle"], { cwd: repo });
+    expect(work.code).toBe(0);
+    const worked = events(work.stdout);
+    expect(worked.length).toBe(work.stdout.trimEnd().split("\n").length); // every line a document
+    expect(worked.map((e) => `${e.event} ${e.target}`)).toEqual(["claim T-2", "start T-2", "review T-2", "summary -"]);
+    expect(worked.at(-1)).toMatchObject({ schema: "taskgate.event", done: 1, failed: 0 });
+    expect(worked[2]).toMatchObject({ exitCode: 0, schema: "taskgate.event", version: 1 });
+
+    const later = { TASKGATE_NOW: new Date(Date.now() + 3 * 3_600_000).toISOString() };
+    expect((await runCli(["--as", "bob", "claim", "T-1", "--ttl", "1m"], { cwd: repo, env: later })).code).toBe(0);
+    const after = { TASKGATE_NOW: new Date(Date.now() + 4 * 3_600_000).toISOString() };
+    const watch = await runCli(["watch", "--once", "--json"], { cwd: repo, env: after });
+    const watched = events(watch.stdout);
+    expect(watched.length).toBe(watch.stdout.trimEnd().split("\n").length);
+    expect(watched[0]).toMatchObject({
+      schema: "taskgate.event",
+      version: 1,
+      event: "recover",
+      target: "T-1",
+      attempts: 2,
+      holder: expect.stringMatching(/^bob@/),
+    });
   });
 });
