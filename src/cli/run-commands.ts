@@ -63,7 +63,7 @@ export function registerRunCommands(program: Command, kit: WatchKit): void {
       )
       .option("--log-dir <dir>", "where each run's output is kept (default: .git/taskgate/runs)")
       .option("--grace <duration>", "time between SIGTERM and SIGKILL when the program must stop", "10s")
-      .option("--json", "one JSON object per event and line");
+      .option("--json", "one versioned taskgate.event document per event and line");
 
   // The default is taskgate's own folder, made private and checked like the locks' (places.ts):
   // a program's output may hold secrets.

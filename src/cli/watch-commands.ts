@@ -41,7 +41,7 @@ export function registerWatchCommands(program: Command, kit: WatchKit): void {
     .option("--interval <duration>", "time between ticks when nothing changes", "30s")
     .option("--settle <duration>", "quiet time after a ledger change before the tick", "300ms")
     .option("--poll", "poll the ledgers' stat every second instead of using file system events")
-    .option("--json", "one JSON object per event and line")
+    .option("--json", "one versioned taskgate.event document per event and line")
     .option("--quiet", "print only problems (cron then mails only when something is wrong)")
     .addHelpText(
       "after",
