@@ -166,6 +166,18 @@ function gitFindings(ctx: Context): Finding[] {
         message: `${hook} runs taskgate check --staged, but ${gone ? `${gone} is not there` : "it is not executable, so git skips it"}: run taskgate hook install again (or hook uninstall)`,
       });
   }
+  // Installed in .git/hooks, but core.hooksPath (husky, a team's hooks folder) sends git elsewhere.
+  const own = join(resolve(top, git(top, ["rev-parse", "--git-dir"]).trim()), "hooks", "pre-commit");
+  if (hook && resolve(own) !== resolve(hook) && !(text ?? "").includes(HOOK_START)) {
+    const left = existsSync(own) ? readFileSync(own, "utf8") : "";
+    if (left.includes(HOOK_START))
+      out.push({
+        kind: "hook-missing",
+        target: "pre-commit",
+        file: own,
+        message: `${own} runs taskgate check --staged, but git runs the hooks in ${dirname(hook)} (core.hooksPath), where none does: run taskgate hook install again`,
+      });
+  }
   return out;
 }
 

@@ -2,6 +2,7 @@
 // a clean board exits 0; `watch --once` ends with the same findings' code. Real files, real
 // git, real processes; the clock fixed with TASKGATE_NOW.
 
+import { execFileSync } from "node:child_process";
 import { chmodSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -133,6 +134,15 @@ describe("taskgate health", () => {
     const gone = await health(dir, 1);
     expect(gone.problems).toEqual([expect.objectContaining({ kind: "hook-missing", target: "pre-commit" })]);
     expect(gone.stdout).toMatch(/\/nonexistent\/taskgate\.cjs is not there/);
+    // Put back, then git is sent to another hooks folder (as husky does): the check no longer runs.
+    expect((await runCli(["hook", "install"], { cwd: dir })).code).toBe(0);
+    expect((await health(dir, 1)).code).toBe(0);
+    execFileSync("git", ["config", "core.hooksPath", ".husky"], { cwd: dir });
+    const moved = await health(dir, 1);
+    expect(moved.code).toBe(6);
+    expect(moved.stdout).toMatch(/^hook-missing pre-commit: .*git runs the hooks in .*\.husky \(core\.hooksPath\)/m);
+    expect((await runCli(["hook", "install"], { cwd: dir })).code).toBe(0); // installs into .husky
+    expect((await health(dir, 1)).code).toBe(0);
   });
 
   it("a schedule whose run is overdue (nobody runs watch): named with its line, exit 6", async () => {
