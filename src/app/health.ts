@@ -15,6 +15,7 @@ import { formatAge, formatTime } from "../model/time.js";
 import { checkLedgers } from "./check.js";
 import type { Context } from "./context.js";
 import { EXIT } from "./errors.js";
+import { START as HOOK_START } from "./hooks.js";
 import { loadWriteChecks, parseTasks } from "./ledgers.js";
 import { statusView } from "./views.js";
 
@@ -180,9 +181,6 @@ function gitFindings(ctx: Context): Finding[] {
   }
   return out;
 }
-
-/** The marker `hook install` puts around its line (hooks.ts). */
-const HOOK_START = "# >>> taskgate: judge the staged ledgers";
 
 /** The first of a command line's node and script paths (absolute ones) that does not exist. */
 function missingPrograms(command: string): string | undefined {

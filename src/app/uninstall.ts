@@ -11,9 +11,7 @@ import { findWorkTree, git, gitConfig } from "../io/git.js";
 import { shortHash } from "../io/places.js";
 import type { Context } from "./context.js";
 import { RefusedError, UsageError } from "./errors.js";
-
-const HOOK_START = "# >>> taskgate: judge the staged ledgers (added by taskgate hook install) >>>";
-const HOOK_END = "# <<< taskgate <<<";
+import { END as HOOK_END, START as HOOK_START } from "./hooks.js";
 
 function topOf(ctx: Context): string {
   const top = findWorkTree(dirname(resolve(ctx.paths.tasks)));
