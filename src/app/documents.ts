@@ -126,6 +126,60 @@ export function metricsDoc(v: MetricsView): Record<string, unknown> {
   });
 }
 
+/**
+ * What `--json` prints on stdout when a command fails (beside the sentence on stderr): a
+ * stable `code` to branch on, the sentence, the place where there is one, and the exit code.
+ */
+export interface ErrorFacts {
+  /** Stable, upper case: LEASE_HELD, NOT_FOUND, NO_BOARD, UNKNOWN_OPTION, INVALID_LEDGER, ... */
+  readonly code: string;
+  readonly message: string;
+  readonly exitCode: number;
+  readonly file?: string | undefined;
+  readonly line?: number | undefined;
+  /** What to do about it, one sentence (refusals). */
+  readonly next?: string | undefined;
+  readonly holder?: string | undefined;
+  readonly retryAfter?: string | undefined;
+  readonly diagnostics?: readonly Record<string, unknown>[] | undefined;
+}
+
+export function errorDoc(f: ErrorFacts): Record<string, unknown> {
+  return doc("error", {
+    code: f.code,
+    message: f.message,
+    file: f.file ?? null,
+    line: f.line ?? null,
+    exitCode: f.exitCode,
+    ...(f.next ? { next: f.next } : {}),
+    ...(f.holder ? { holder: f.holder } : {}),
+    ...(f.retryAfter ? { retryAfter: f.retryAfter } : {}),
+    diagnostics: f.diagnostics ?? [],
+  });
+}
+
+/**
+ * One line of `watch`, `run` or `work` with `--json`: a versioned document per event, its
+ * facts as fields (`data`), the sentence a person reads as `why`.
+ */
+export function eventDoc(e: {
+  readonly time: number;
+  readonly event: string;
+  readonly target: string;
+  readonly why: string;
+  readonly problem: boolean;
+  readonly data?: Readonly<Record<string, unknown>> | undefined;
+}): Record<string, unknown> {
+  return doc("event", {
+    time: formatTime(e.time),
+    event: e.event,
+    target: e.target,
+    problem: e.problem,
+    ...e.data,
+    why: e.why,
+  });
+}
+
 /** The CLI's layout: two-space indents and a final newline, so the bytes match `--json`'s. */
 export function docText(d: Record<string, unknown>): string {
   return `${JSON.stringify(d, null, 2)}\n`;

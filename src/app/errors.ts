@@ -34,6 +34,16 @@ export class RefusedError extends TaskgateError {
   }
 }
 
+/** A ledger that is not there: every command but init says to run init (or where to point --dir). */
+export class MissingLedgerError extends RefusedError {
+  constructor(
+    message: string,
+    readonly file: string,
+  ) {
+    super(message);
+  }
+}
+
 export class UsageError extends TaskgateError {
   constructor(message: string) {
     super(message, EXIT.usage);

@@ -9,8 +9,8 @@ import { shQuote } from "../rules/scheduler-units.js";
 import type { Context } from "./context.js";
 import { RefusedError, UsageError } from "./errors.js";
 
-const START = "# >>> taskgate: judge the staged ledgers (added by taskgate hook install) >>>";
-const END = "# <<< taskgate <<<";
+export const START = "# >>> taskgate: judge the staged ledgers (added by taskgate hook install) >>>";
+export const END = "# <<< taskgate <<<";
 
 /** The hook text with our block in it (replaced where it was, else right after the shebang). */
 export function withHookBlock(existing: string | undefined, command: string): string {

@@ -1,7 +1,9 @@
 // taskgate init: both ledgers with Policy and Roles sections; never overwrites.
 
 import { ACTOR } from "../ledger/fields.js";
+import { lintLedger } from "../ledger/lint.js";
 import { formatLogLine } from "../ledger/log.js";
+import { type Diagnostic, formatDiagnostic } from "../model/diagnostic.js";
 import type { Context } from "./context.js";
 import { RefusedError, UsageError } from "./errors.js";
 
@@ -46,23 +48,62 @@ export async function initLedgers(ctx: Context): Promise<{ created: string[] }> 
   if (!ACTOR.test(actor))
     throw new UsageError(`"${actor}" cannot be an actor name: use one word, like an email address`);
   return ports.update([paths.tasks, paths.approvals], ([tasks, approvals], now) => {
-    const existing = [
-      tasks !== undefined ? paths.tasksDisplay : undefined,
-      approvals !== undefined ? paths.approvalsDisplay : undefined,
-    ].filter((x) => x !== undefined);
-    if (existing.length) {
+    if (tasks !== undefined && approvals !== undefined) {
       throw new RefusedError(
-        `${existing.join(" and ")} already exist${existing.length === 1 ? "s" : ""}; init never overwrites a ledger`,
+        `${paths.tasksDisplay} and ${paths.approvalsDisplay} already exist; init never overwrites a ledger`,
       );
+    }
+    // One of the two is there: if it is a taskgate ledger, init makes the other; if it is a file
+    // of another format (a project's own TASKS.md), it says how to keep the board beside it.
+    const [kind, text, display] =
+      tasks !== undefined
+        ? (["tasks", tasks, paths.tasksDisplay] as const)
+        : approvals !== undefined
+          ? (["approvals", approvals, paths.approvalsDisplay] as const)
+          : [undefined, undefined, undefined];
+    if (kind !== undefined) {
+      // taskgate's ledgers have its sections; a checklist or notes of the same name has none.
+      const sections = kind === "tasks" ? /^## (?:Log|Policy|Schedules|T-\d+)\b/m : /^## (?:Log|Roles|A-\d+)\b/m;
+      if (!sections.test(text)) throw notOurs(ctx, display, kind, undefined, 0);
+      const errors = lintLedger(kind, display, text, ports.hasher).diagnostics.filter((d) => d.severity === "error");
+      if (errors.length) throw notOurs(ctx, display, kind, errors[0] as Diagnostic, errors.length);
     }
     const log = (target: string) =>
       formatLogLine(ports.hasher, "", { time: now, actor, role: "CMD", action: "init", target });
+    const writes = [
+      ...(tasks === undefined ? [{ path: paths.tasks, text: `${tasksTemplate()}\n## Log\n${log("TASKS.md")}\n` }] : []),
+      ...(approvals === undefined
+        ? [{ path: paths.approvals, text: `${approvalsTemplate(actor)}\n## Log\n${log("APPROVALS.md")}\n` }]
+        : []),
+    ];
     return {
-      writes: [
-        { path: paths.tasks, text: `${tasksTemplate()}\n## Log\n${log("TASKS.md")}\n` },
-        { path: paths.approvals, text: `${approvalsTemplate(actor)}\n## Log\n${log("APPROVALS.md")}\n` },
-      ],
-      result: { created: [paths.tasksDisplay, paths.approvalsDisplay] },
+      writes,
+      result: {
+        created: [
+          ...(tasks === undefined ? [paths.tasksDisplay] : []),
+          ...(approvals === undefined ? [paths.approvalsDisplay] : []),
+        ],
+      },
     };
   });
+}
+
+/** A ledger file that is there but is not taskgate's (or is broken): never a dead end. */
+function notOurs(
+  ctx: Context,
+  display: string,
+  kind: "tasks" | "approvals",
+  first: Diagnostic | undefined,
+  n: number,
+): RefusedError {
+  const option = kind === "tasks" ? "--tasks" : "--approvals";
+  const variable = kind === "tasks" ? "TASKGATE_TASKS" : "TASKGATE_APPROVALS";
+  const other = kind === "tasks" ? "BOARD.md" : "GATE.md";
+  return new RefusedError(
+    `${display} is already there and is not a taskgate ledger (${first ? `${n} error${n === 1 ? "" : "s"}; first: ${formatDiagnostic(first)}` : `none of taskgate's sections: ${kind === "tasks" ? "## Policy, ## T-1 ..., ## Log" : "## Roles, ## A-1 ..., ## Log"}`}); init never overwrites it. ` +
+      `To keep taskgate's board beside it, use another file: taskgate ${option} ${other} init, then ${option} ${other} (or ${variable}=${other}) with every command.` +
+      (first
+        ? ` If it is a taskgate ledger with a mistake, taskgate ${option} ${ctx.paths[kind === "tasks" ? "tasksDisplay" : "approvalsDisplay"]} check lists what to fix.`
+        : ""),
+  );
 }

@@ -11,12 +11,13 @@ import { compareDiagnostics, type Diagnostic, formatDiagnostic, hasErrors } from
 import type { TaskAction } from "../rules/matrix.js";
 import { authorize } from "../rules/roles.js";
 import type { Context, Ports } from "./context.js";
-import { InvalidLedgerError, RefusedError, UsageError } from "./errors.js";
+import { InvalidLedgerError, MissingLedgerError, RefusedError, UsageError } from "./errors.js";
 
 export function missingLedger(ctx: Context, which: LedgerKind): RefusedError {
   const name = which === "tasks" ? ctx.paths.tasksDisplay : ctx.paths.approvalsDisplay;
-  return new RefusedError(
+  return new MissingLedgerError(
     `${name} does not exist; run "taskgate init" to create TASKS.md and APPROVALS.md, or point --dir at the folder that has them`,
+    name,
   );
 }
 

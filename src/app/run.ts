@@ -63,6 +63,8 @@ export interface RunEvent {
   readonly target: string;
   readonly why: string;
   readonly problem: boolean;
+  /** The event's facts as fields (what `--json` prints beside the sentence). */
+  readonly data?: Readonly<Record<string, unknown>>;
 }
 
 export type RunResult = "review" | "done" | "released" | "failed" | "lost" | "interrupted";
@@ -109,8 +111,14 @@ export async function startRun(
     return { ...c, ports: { ...c.ports, session } };
   };
   const ctx = makeCtx();
-  const emit = (event: RunEvent["event"], target: string, why: string, problem = false) =>
-    onEvent({ time: Date.now(), event, target, why, problem });
+  const emit = (
+    event: RunEvent["event"],
+    target: string,
+    why: string,
+    problem = false,
+    data?: Readonly<Record<string, unknown>>,
+    // taskgate's clock (TASKGATE_NOW where it is fixed), as the ledger's lines have it.
+  ) => onEvent({ time: callerCtx().now, event, target, why, problem, ...(data ? { data } : {}) });
 
   // The log folder before the claim: a folder that cannot be written must not strand a lease.
   try {
@@ -126,6 +134,8 @@ export async function startRun(
     "claim",
     id,
     `lease token ${lease.token} until ${formatTime(lease.until)}${claimed.reused ? " (already held)" : ""}`,
+    false,
+    { token: lease.token, until: formatTime(lease.until), reused: Boolean(claimed.reused) },
   );
 
   // The program runs in the task's own worktree: made now with --worktree, or the one recorded.
@@ -198,7 +208,7 @@ export async function startRun(
     child = undefined as unknown as ChildProcess;
   }
   const guardian = child?.pid ? guard(child.pid, options.grace) : undefined;
-  emit("start", id, argv.map((a) => JSON.stringify(a)).join(" "));
+  emit("start", id, argv.map((a) => JSON.stringify(a)).join(" "), false, { argv });
 
   let until = lease.until;
   let lost: string | undefined;
@@ -281,6 +291,13 @@ export async function startRun(
       const sha256 = hash.digest("hex");
       const evidence = `run log ${relative(options.root, logPath).split("\\").join("/")} sha256:${sha256}`;
       const base = { id, exit, log: logPath, sha256, deadLetter: false };
+      const [how, what] = exit.split(" ");
+      const ended = {
+        exitCode: how === "exit" ? Number(what) : null,
+        signal: how === "signal" ? (what ?? null) : null,
+        log: relative(options.root, logPath).split("\\").join("/"),
+        sha256,
+      };
       const settle = async (
         result: RunResult | (() => RunResult),
         act: () => Promise<TransitionResult | undefined>,
@@ -305,7 +322,7 @@ export async function startRun(
       if (interrupted) {
         await settle("interrupted", async () => {
           const r = await transition(c, { action: "release", id, token, evidence, via: options.via });
-          emit("interrupted", id, `${exit}; lease released`);
+          emit("interrupted", id, `${exit}; lease released`, false, ended);
           return r;
         });
         return;
@@ -314,7 +331,7 @@ export async function startRun(
         if (options.onSuccess === "release") {
           await settle("released", async () => {
             const r = await transition(c, { action: "release", id, token, evidence, via: options.via });
-            emit("release", id, `${exit}; lease released (--on-success release)`);
+            emit("release", id, `${exit}; lease released (--on-success release)`, false, ended);
             return r;
           });
           return;
@@ -324,12 +341,12 @@ export async function startRun(
           () => result,
           async () => {
             const r = await transition(c, { action: "submit", id, token, evidence, via: options.via });
-            emit("review", id, `${exit}; submitted for review, evidence ${evidence}`);
+            emit("review", id, `${exit}; submitted for review, evidence ${evidence}`, false, ended);
             if (options.onSuccess === "done") {
               const accepted = await acceptByAutomation(makeCtx(), id, options.via);
               if (accepted.ok) {
                 result = "done";
-                emit("done", id, `accepted by ${accepted.actor}`);
+                emit("done", id, `accepted by ${accepted.actor}`, false, { acceptedBy: accepted.actor });
               } else emit("review", id, `left in REVIEW: ${accepted.why}`, true);
             }
             return r;
@@ -357,6 +374,12 @@ export async function startRun(
             ? `${exit}; blocked as a dead letter after ${after?.attempts} attempts`
             : `${exit}; back to READY, attempt ${after?.attempts}, not before ${after?.notBefore ? formatTime(after.notBefore) : "now"}`,
           true,
+          {
+            ...ended,
+            attempts: after?.attempts ?? null,
+            notBefore: !dead && after?.notBefore ? formatTime(after.notBefore) : null,
+            deadLetter: dead,
+          },
         );
         return r;
       });

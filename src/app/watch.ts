@@ -44,7 +44,14 @@ export type WatchEventKind =
   | "busy"
   | "refused"
   | "hook"
-  | "hook-failed";
+  | "hook-failed"
+
+  // Standing problems only health finds (app/health.ts), which `watch --once` reports too.
+  | "expired-lease"
+  | "approval-sla"
+  | "hook-missing"
+  | "merge-driver-missing"
+  | "schedule-overdue";
 
 export interface WatchEvent {
   readonly time: number;
@@ -54,6 +61,8 @@ export interface WatchEvent {
   readonly why: string;
   /** Something a person should look at: --quiet prints only these, and --once exits non-zero. */
   readonly problem: boolean;
+  /** The event's facts as fields (what `--json` prints beside the sentence). */
+  readonly data?: Readonly<Record<string, unknown>>;
 }
 
 export interface TickOptions {
@@ -81,8 +90,8 @@ const EXIT_PROBLEM: number = EXIT.problem;
 export async function tick(ctx: Context, options: TickOptions): Promise<TickResult> {
   const events: WatchEvent[] = [];
   let exitCode: number = EXIT.ok;
-  const emit = (event: WatchEventKind, target: string, why: string, problem: boolean, code: number = EXIT_PROBLEM) => {
-    events.push({ time: ctx.now, event, target, why, problem });
+  const emit: Emit = (event, target, why, problem, code = EXIT_PROBLEM, data) => {
+    events.push({ time: ctx.now, event, target, why, problem, ...(data ? { data } : {}) });
     if (problem && (exitCode === EXIT.ok || code === EXIT.invalid)) exitCode = code;
   };
   /** Runs a step; a refusal or a busy ledger is reported and the tick goes on. */
@@ -164,7 +173,14 @@ export async function tick(ctx: Context, options: TickOptions): Promise<TickResu
   return { events, exitCode, nextDue };
 }
 
-type Emit = (event: WatchEventKind, target: string, why: string, problem: boolean, code?: number) => void;
+type Emit = (
+  event: WatchEventKind,
+  target: string,
+  why: string,
+  problem: boolean,
+  code?: number,
+  data?: Readonly<Record<string, unknown>>,
+) => void;
 
 /** The automation actor holding `role`: the one named by --as if it is automation, else the first listed. */
 function automationWho(ctx: Context, approvals: ApprovalsLedger, role: Role): Who | undefined {
@@ -202,6 +218,8 @@ async function recover(ctx: Context, approvals: ApprovalsLedger, options: TickOp
         r.id,
         `blocked as a ${r.deadLetter}; unblock it once the cause is fixed (taskgate unblock ${r.id}), or cancel it`,
         true,
+        undefined,
+        { holder: r.holder, expiredAt: formatTime(r.expiredAt), attempts: r.attempts, deadLetter: true },
       );
     } else {
       emit(
@@ -209,6 +227,13 @@ async function recover(ctx: Context, approvals: ApprovalsLedger, options: TickOp
         r.id,
         `back to READY: ${lease}; attempt ${r.attempts}, not before ${formatTime(r.notBefore as number)}`,
         false,
+        undefined,
+        {
+          holder: r.holder,
+          expiredAt: formatTime(r.expiredAt),
+          attempts: r.attempts,
+          notBefore: formatTime(r.notBefore as number),
+        },
       );
     }
   }
@@ -267,6 +292,8 @@ async function runSchedules(ctx: Context, approvals: ApprovalsLedger, emit: Emit
           schedule.name,
           `first seen; runs ${next === undefined ? "never (the expression names no future time)" : `first at ${formatTime(next)}`}`,
           false,
+          undefined,
+          { next: next === undefined ? null : formatTime(next) },
         );
       }
       continue;
@@ -296,7 +323,20 @@ async function runSchedules(ctx: Context, approvals: ApprovalsLedger, emit: Emit
         const next = applyChecked("tasks", paths.tasksDisplay, withTask, [appendLog(after.doc, after.log, [line])]);
         return { writes: [{ path: paths.tasks, text: next }], result: plan.result.id };
       });
-      if (added) emit("schedule", schedule.name, `added ${added} "${action.title}" (due ${base.due}${missed})`, false);
+      if (added)
+        emit(
+          "schedule",
+          schedule.name,
+          `added ${added} "${action.title}" (due ${base.due}${missed})`,
+          false,
+          undefined,
+          {
+            action: "add",
+            due: base.due,
+            missed: due.missed,
+            task: added,
+          },
+        );
       continue;
     }
     let problems = 0;
@@ -315,6 +355,8 @@ async function runSchedules(ctx: Context, approvals: ApprovalsLedger, emit: Emit
         schedule.name,
         `ran ${action.kind} (due ${base.due}${missed}): ${problems === 0 ? "no problems" : `${problems} problem${problems === 1 ? "" : "s"}`}`,
         false,
+        undefined,
+        { action: action.kind, due: base.due, missed: due.missed, problems },
       );
     }
   }

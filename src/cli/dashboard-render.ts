@@ -59,12 +59,19 @@ export function renderMetrics(m: Metrics): string {
 const cut = (s: string, n: number) => (s.length <= n ? s.padEnd(n) : `${s.slice(0, Math.max(0, n - 1))}…`);
 
 /** Columns by state, as wide as the terminal: each task with its lease (holder, time left) or block. */
-export function renderBoard(tasks: readonly Task[], now: number, clockSkew: number, width: number): string {
+export function renderBoard(
+  tasks: readonly Task[],
+  now: number,
+  clockSkew: number,
+  width: number,
+  hiddenDone = 0,
+): string {
   const gap = 2;
   const col = Math.max(12, Math.floor((width - gap * (STATES.length - 1)) / STATES.length));
   const cells = STATES.map((state) => {
     const inState = tasks.filter((t) => t.state === state);
-    const lines: string[] = [cut(`${state} (${inState.length})`, col), "─".repeat(col)];
+    const hidden = state === "DONE" ? hiddenDone : 0;
+    const lines: string[] = [cut(`${state} (${inState.length + hidden})`, col), "─".repeat(col)];
     for (const t of inState) {
       lines.push(cut(`${t.blocked !== undefined ? "⊘ " : ""}${t.id} ${terminalText(t.title)}`, col));
       if (t.lease) {
@@ -76,6 +83,7 @@ export function renderBoard(tasks: readonly Task[], now: number, clockSkew: numb
         lines.push(cut(`  blocked: ${terminalText(t.blocked)}`, col));
       }
     }
+    if (hidden) lines.push(cut(`… ${hidden} earlier`, col));
     return lines;
   });
   const rows = Math.max(...cells.map((c) => c.length));

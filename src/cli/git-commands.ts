@@ -79,9 +79,16 @@ export function registerGitCommands(program: Command, kit: WatchKit): void {
       if (r.violations.length) kit.setExit(r.invalid ? EXIT.invalid : EXIT.refused);
     });
 
-  program
-    .command("hook")
-    .description("git hooks")
+  const hook = program.command("hook").description("git hooks");
+  hook
+    .command("uninstall")
+    .description("take `taskgate check --staged` out of the pre-commit hook (the hook's own commands are kept)")
+    .action(async () => {
+      const { ctx } = kit.context();
+      const { uninstallHook } = await import("../app/uninstall.js");
+      kit.out.write(`${uninstallHook(ctx)}\n`);
+    });
+  hook
     .command("install")
     .description(
       "add `taskgate check --staged` to the pre-commit hook (core.hooksPath honoured; an existing hook is kept)",
@@ -99,9 +106,16 @@ export function registerGitCommands(program: Command, kit: WatchKit): void {
       );
     });
 
-  program
-    .command("merge-driver")
-    .description("git's merge driver for the ledgers")
+  const driver = program.command("merge-driver").description("git's merge driver for the ledgers");
+  driver
+    .command("uninstall")
+    .description("remove the merge=taskgate lines from .gitattributes and merge.taskgate from this clone's git config")
+    .action(async () => {
+      const { ctx } = kit.context();
+      const { uninstallMergeDriver } = await import("../app/uninstall.js");
+      for (const line of uninstallMergeDriver(ctx)) kit.out.write(`${line}\n`);
+    });
+  driver
     .command("install")
     .description("register the three-way ledger merge in .gitattributes and this clone's git config")
     .action(async () => {

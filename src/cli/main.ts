@@ -1,9 +1,10 @@
 // Command-line wiring: parse with commander, build the context, call a use case, render.
 // Only this module sets the process exit code.
 
+import { existsSync, statSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import type { Context } from "../app/context.js";
-import { EXIT, InvalidLedgerError, TaskgateError, UsageError } from "../app/errors.js";
+import { EXIT, TaskgateError, UsageError } from "../app/errors.js";
 import { isMachineFault, machineFault } from "../io/faults.js";
 import { mainWorkTree } from "../io/git.js";
 import { locateBoard } from "../io/locate-board.js";
@@ -13,6 +14,7 @@ import { isState, STATES } from "../model/task.js";
 import { terminalText } from "../rules/values.js";
 import { registerApprovalCommands } from "./approval-commands.js";
 import { checkStagedCommand, registerGitCommands } from "./git-commands.js";
+import { registerHealthCommand } from "./health-command.js";
 import { hooksStatus, hooksStatusText, registerHooksCommands } from "./hooks-commands.js";
 import { registerIdentityCommands } from "./identity-commands.js";
 import { registerMcpCommands } from "./mcp-commands.js";
@@ -46,7 +48,9 @@ Exit codes:
   3   invalid ledger: check found errors, or a write was refused because a ledger has errors
   4   busy: the ledger is locked or was changed by another process; run the command again
   5   nothing to do: \`next\` found no task for you (not an error)
-  6   watch --once found a problem: a dead letter, a failed scheduled check, a stale approval or lock
+  6   a problem stands: health or watch --once found one (a dead letter, an expired lease not
+      recovered, an approval past its SLA or stale, a failed scheduled check, a stale lock, a
+      hook or merge driver missing, a schedule overdue); run's program failed
   7   unreachable: the shared board's remote could not be reached; nothing was written or held
   70  internal error (a bug: please report it)
   74  the machine said no: no space, no permission, a read-only file system, too many open files,
@@ -83,7 +87,11 @@ export async function main(
   const out = output(1);
   const err = output(2);
   let exitCode: number = EXIT.ok;
-  let wantsJson = false;
+  // Asked before parsing, so that an error met before the action (an unknown option, a missing
+  // board) is a taskgate.error document too.
+  const beforeProgram = argv.indexOf("--") === -1 ? argv : argv.slice(0, argv.indexOf("--"));
+  let wantsJson = beforeProgram.includes("--json");
+  let lastCtx: Context | undefined;
   // Only the command being run is built (one-command.ts); the whole program when in doubt.
   const wanted = whole ? undefined : commandNamed(argv);
   const program = wanted ? new OneCommandProgram(wanted) : new Command();
@@ -106,6 +114,12 @@ export async function main(
 
   const context = (): { ctx: Context; c: ReturnType<typeof makeChalk>; g: GlobalOpts } => {
     const g = program.opts<GlobalOpts>();
+    // A folder that is not there: say so (before, init said "Nobody to act as": git found no repository).
+    const dir = g.dir ?? env.TASKGATE_DIR;
+    if (dir !== undefined && !isFolder(dir))
+      throw new UsageError(
+        `${g.dir !== undefined ? "--dir" : "TASKGATE_DIR"} ${dir}: ${existsSync(dir) ? "not a folder" : "no such folder"}; create it first (mkdir -p ${dir}) or point it at the folder that has TASKS.md and APPROVALS.md`,
+      );
     const { paths, share, followsShare } = locateBoard(g, env, process.cwd());
     const ports = nodePorts({
       as: g.as,
@@ -117,11 +131,16 @@ export async function main(
     });
     const now = env.TASKGATE_NOW ? Date.parse(env.TASKGATE_NOW) : Date.now();
     if (Number.isNaN(now)) throw new UsageError(`TASKGATE_NOW is not a time: "${env.TASKGATE_NOW}"`);
-    return { ctx: { paths, ports, now }, c: makeChalk(out, env, !g.color), g };
+    lastCtx = { paths, ports, now };
+    return { ctx: lastCtx, c: makeChalk(out, env, !g.color), g };
   };
   const json = (o: { json?: boolean }) => {
     wantsJson = Boolean(o.json);
     return wantsJson;
+  };
+  const attempted = {
+    command: wanted,
+    id: beforeProgram.find((a) => /^t-?\d+$/i.test(a))?.replace(/^t-?(\d+)$/i, (_m, n: string) => `T-${Number(n)}`),
   };
 
   program
@@ -344,6 +363,7 @@ export async function main(
   registerServeCommand(program, kit);
   registerIdentityCommands(program, kit);
   registerHooksCommands(program, kit);
+  registerHealthCommand(program, kit);
   if (program instanceof OneCommandProgram && !program.found) return main(argv, env, true);
 
   // Commands that run for long, or run programs, have every ledger check from the start: a
@@ -359,9 +379,17 @@ export async function main(
       await (await import("../app/ledgers.js")).loadWriteChecks();
       return main(argv, env, whole);
     }
-    exitCode = reportError(e, wantsJson, out, err);
+    exitCode = await reportError(e, wantsJson, out, err, lastCtx, attempted);
   }
   return exitCode;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** The commands that load every ledger check before they start (see main). */
@@ -373,13 +401,30 @@ function normalizeId(id: string): string {
   return m ? `T-${Number(m[1])}` : id.trim();
 }
 
-function reportError(e: unknown, wantsJson: boolean, out: NodeJS.WriteStream, err: NodeJS.WriteStream): number {
+async function reportError(
+  e: unknown,
+  wantsJson: boolean,
+  out: NodeJS.WriteStream,
+  err: NodeJS.WriteStream,
+  ctx: Context | undefined,
+  attempted: { command?: string | undefined; id?: string | undefined },
+): Promise<number> {
   // A machine fault met outside the store (reading a ledger, a memo, a run log): one sentence too.
   if (!(e instanceof TaskgateError) && isMachineFault(e)) e = machineFault(e);
+  const errorJson = async (facts: import("../app/documents.js").ErrorFacts) => {
+    if (!wantsJson) return;
+    const { docText, errorDoc } = await import("../app/documents.js");
+    out.write(docText(errorDoc(facts)));
+  };
   if (e instanceof CommanderError) {
     // Help and version are "errors" to commander; their text is already printed.
     if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help")
       return EXIT.ok;
+    await errorJson({
+      code: COMMANDER_CODES[e.code] ?? "USAGE",
+      message: e.message.replace(/^error: /, ""),
+      exitCode: EXIT.usage,
+    });
     return EXIT.usage;
   }
   if (e instanceof TaskgateError && e.exitCode === EXIT.nothingToDo) {
@@ -400,19 +445,30 @@ function reportError(e: unknown, wantsJson: boolean, out: NodeJS.WriteStream, er
   }
   if (e instanceof TaskgateError) {
     if (wantsJson) {
-      out.write(
-        jsonDoc("error", {
-          exitCode: e.exitCode,
-          error: e.name,
-          message: e.message,
-          diagnostics: e instanceof InvalidLedgerError ? e.diagnostics.map(diagnosticJson) : [],
-        }),
-      );
+      const { errorFacts } = await import("../app/error-facts.js");
+      await errorJson(errorFacts(e, ctx, attempted));
     }
     err.write(`taskgate: ${terminalText(e.message, true)}\n`);
     return e.exitCode;
   }
   const msg = e instanceof Error ? (e.stack ?? e.message) : String(e);
+  await errorJson({
+    code: "INTERNAL",
+    message: `internal error (please report it): ${e instanceof Error ? e.message : String(e)}`,
+    exitCode: EXIT.internal,
+  });
   err.write(`taskgate: internal error (please report it): ${msg}\n`);
   return EXIT.internal;
 }
+
+/** commander's error codes as the stable codes of a taskgate.error document. */
+const COMMANDER_CODES: Record<string, string> = {
+  "commander.unknownCommand": "UNKNOWN_COMMAND",
+  "commander.unknownOption": "UNKNOWN_OPTION",
+  "commander.missingArgument": "MISSING_ARGUMENT",
+  "commander.optionMissingArgument": "MISSING_OPTION_VALUE",
+  "commander.missingMandatoryOptionValue": "MISSING_OPTION",
+  "commander.conflictingOption": "CONFLICTING_OPTIONS",
+  "commander.excessArguments": "EXCESS_ARGUMENTS",
+  "commander.invalidArgument": "INVALID_ARGUMENT",
+};

@@ -4,6 +4,7 @@ import { dirname, resolve } from "node:path";
 import type { Command } from "commander";
 import { UsageError } from "../app/errors.js";
 import { writeFileAtomic } from "../io/atomic-write.js";
+import type { TasksLedger } from "../ledger/tasks.js";
 import { type Diagnostic, formatDiagnostic } from "../model/diagnostic.js";
 import { terminalText } from "../rules/values.js";
 import { output } from "./output.js";
@@ -32,6 +33,13 @@ function warnIfInvalid(errors: readonly Diagnostic[]): void {
   );
 }
 
+/** The board's tasks with the DONE column cut to its most recent (rules/recent-done.ts). */
+async function doneCut(ledger: TasksLedger, limit?: number) {
+  const { recentDone } = await import("../rules/recent-done.js");
+  const { readLog } = await import("../ledger/log.js");
+  return recentDone(ledger.tasks, readLog(ledger.doc, ledger.log, undefined).entries, limit);
+}
+
 export function registerMetricsCommands(program: Command, kit: WatchKit): void {
   periodHelp(
     program
@@ -40,7 +48,7 @@ export function registerMetricsCommands(program: Command, kit: WatchKit): void {
       .option("--json", "print one JSON document")
       .option(
         "--prom <file>",
-        "also write the Prometheus text format (node_exporter's textfile collector), atomically",
+        "write the Prometheus text format (node_exporter's textfile collector) atomically, and print nothing (with --json, the document too)",
       ),
   ).action(async (o: PeriodFlags & { json?: boolean; prom?: string }) => {
     const { ctx } = kit.context();
@@ -51,8 +59,18 @@ export function registerMetricsCommands(program: Command, kit: WatchKit): void {
       const { toPrometheus } = await import("../rules/prometheus.js");
       const { forecastView } = await import("../app/forecast.js");
       const f = await forecastView(ctx);
+      const { statusView } = await import("../app/views.js");
+      const s = statusView(ctx).summary;
+      const board = {
+        pendingApprovals: s.approvals.pending,
+        approvalsOverSla: s.approvals.overSla.length,
+        expiredLeases: s.leases.expired.length,
+        deadLetters: s.deadLetters.length,
+      };
       const target = resolve(o.prom);
-      writeFileAtomic(target, Buffer.from(toPrometheus(v.metrics, f.scopes), "utf8"), dirname(target));
+      writeFileAtomic(target, Buffer.from(toPrometheus(v.metrics, f.scopes, board), "utf8"), dirname(target));
+      // For a cron job: quiet unless the document is asked for too.
+      if (!kit.json(o)) return;
     }
     if (kit.json(o)) {
       const { docText, metricsDoc } = await import("../app/documents.js");
@@ -148,8 +166,9 @@ export function registerMetricsCommands(program: Command, kit: WatchKit): void {
     .command("board")
     .description("the board as columns by state, with leases (holder, time left) and blocked marks")
     .option("--width <n>", "columns to fit (default: the terminal's, else 120)")
+    .option("--done <n>", "DONE tasks shown: the most recent, the rest counted (default 10)")
     .option("--json", "print one JSON document")
-    .action(async (o: { width?: string; json?: boolean }) => {
+    .action(async (o: { width?: string; done?: string; json?: boolean }) => {
       const { ctx } = kit.context();
       const { loadTasks } = await import("../app/ledgers.js");
       const ledger = loadTasks(ctx);
@@ -164,8 +183,12 @@ export function registerMetricsCommands(program: Command, kit: WatchKit): void {
       const width = o.width === undefined ? (process.stdout.columns ?? 120) : Number(o.width);
       if (!Number.isInteger(width) || width < 40)
         throw new UsageError(`Expected --width as a whole number of at least 40, found "${o.width}"`);
+      const limit = o.done === undefined ? undefined : Number(o.done);
+      if (limit !== undefined && (!Number.isInteger(limit) || limit < 0))
+        throw new UsageError(`Expected --done as a whole number, found "${o.done}"`);
       const { renderBoard } = await import("./dashboard-render.js");
-      kit.out.write(renderBoard(ledger.tasks, ctx.now, ledger.policy.clockSkew, width));
+      const cut = await doneCut(ledger, limit);
+      kit.out.write(renderBoard(cut.tasks, ctx.now, ledger.policy.clockSkew, width, cut.hidden));
       if (progress.length) kit.out.write(`Phases:\n${renderPhases(progress)}`);
     });
 
@@ -183,10 +206,12 @@ export function registerMetricsCommands(program: Command, kit: WatchKit): void {
     warnIfInvalid(v.errors);
     const { forecastView } = await import("../app/forecast.js");
     const f = await forecastView(ctx);
+    const { loadTasks } = await import("../app/ledgers.js");
+    const cut = await doneCut(loadTasks(ctx), 20);
     const target = resolve(o.html);
     writeFileAtomic(
       target,
-      Buffer.from(reportHtml(v.metrics, v.tasks, ctx.now, o.title, f.scopes), "utf8"),
+      Buffer.from(reportHtml(v.metrics, cut.tasks, ctx.now, o.title, f.scopes, cut.hidden), "utf8"),
       dirname(target),
     );
     kit.out.write(`Wrote ${o.html}\n`);

@@ -1,10 +1,10 @@
 // `run ID -- PROGRAM ARGS...` and `work --exec 'PROGRAM ARGS...'`.
 
-import { constants } from "node:os";
 import { resolve } from "node:path";
 import type { Command } from "commander";
+import { eventDoc } from "../app/documents.js";
 import { EXIT, UsageError } from "../app/errors.js";
-import type { OnSuccess, RunEvent } from "../app/run.js";
+import type { OnSuccess, RunEvent, RunResult } from "../app/run.js";
 import { findWorkTree } from "../io/git.js";
 import { privateDirFor } from "../io/places.js";
 import { formatAge, formatTime, parseDuration } from "../model/time.js";
@@ -26,11 +26,23 @@ const onSuccessOf = (text: string): OnSuccess => {
   throw new UsageError(`Expected --on-success review, done or release, found "${text}"`);
 };
 
-type AnyEvent = Pick<RunEvent, "time" | "target" | "why" | "problem"> & { event: string };
+type AnyEvent = Pick<RunEvent, "time" | "target" | "why" | "problem" | "data"> & { event: string };
 
 const line = (e: AnyEvent) => `${formatTime(e.time)} ${e.event} ${e.target} ${e.why}\n`;
-const json = (e: AnyEvent) =>
-  `${JSON.stringify({ time: formatTime(e.time), event: e.event, target: e.target, why: e.why, problem: e.problem })}\n`;
+/** One versioned taskgate.event document a line, its facts as fields (documents.ts). */
+const json = (e: AnyEvent) => `${JSON.stringify(eventDoc(e))}\n`;
+
+/**
+ * run's exit code is taskgate's, never the program's (a program exiting 3 is not an invalid
+ * ledger): 0 the program succeeded and the task was handed on; 6 it failed, was killed or could
+ * not start (its own exit code is in the fail line and the JSON's exitCode); 1 the lease was
+ * lost and the program stopped; the other codes as every command.
+ */
+export function runExitCode(result: RunResult): number {
+  if (result === "lost") return EXIT.refused;
+  if (result === "failed" || result === "interrupted") return EXIT.problem;
+  return EXIT.ok;
+}
 
 interface RunFlags {
   ttl?: string;
@@ -55,7 +67,8 @@ export function registerRunCommands(program: Command, kit: WatchKit): void {
       .option("--grace <duration>", "time between SIGTERM and SIGKILL when the program must stop", "10s")
       .option("--worktree", "run in the task's own git worktree (branch task/<ID>-<title>), made if it has none")
       .option("--base <commit>", "with --worktree: the commit a new task branch starts from (default: HEAD)")
-      .option("--json", "one JSON object per event and line");
+
+      .option("--json", "one versioned taskgate.event document per event and line");
 
   // The default is taskgate's own folder, made private and checked like the locks' (places.ts):
   // a program's output may hold secrets.
@@ -71,7 +84,7 @@ export function registerRunCommands(program: Command, kit: WatchKit): void {
   )
     .addHelpText(
       "after",
-      "\nThe program gets TASKGATE_TASK_ID, TASKGATE_TASK_TITLE, TASKGATE_TASK_FILE (the task's Markdown),\nTASKGATE_LEASE_TOKEN, TASKGATE_TASKS and TASKGATE_APPROVALS. Exit code: the program's (128 + signal number when it was killed); 1 when the\nlease was lost and the program stopped.",
+      "\nThe program gets TASKGATE_TASK_ID, TASKGATE_TASK_TITLE, TASKGATE_TASK_FILE (the task's Markdown),\nTASKGATE_LEASE_TOKEN, TASKGATE_TASKS and TASKGATE_APPROVALS.\n\nExit codes of run (taskgate's, never the program's; the program's own is in the last line and\nin --json's exitCode): 0 the program exited 0 and the task was submitted (or released, or\naccepted with --on-success); 6 the program failed, was killed or could not be started, or run\nwas interrupted (the task went back to READY, or was blocked as a dead letter); 1 the lease was\nlost and the program stopped, or the task could not be claimed; 2, 3, 4, 74 as every command.",
     )
     .action(async (id: string, command: string[], o: RunFlags) => {
       const { ctx } = kit.context();
@@ -106,11 +119,7 @@ export function registerRunCommands(program: Command, kit: WatchKit): void {
       const outcome = await handle.done;
       process.removeListener("SIGINT", onSignal);
       process.removeListener("SIGTERM", onSignal);
-      const [how = "exit", what = "1"] = outcome.exit.split(" ");
-      const signals = constants.signals as Record<string, number>;
-      kit.setExit(
-        outcome.result === "lost" ? EXIT.refused : how === "exit" ? Number(what) : 128 + (signals[what] ?? 15),
-      );
+      kit.setExit(runExitCode(outcome.result));
     });
 
   common(
@@ -208,7 +217,11 @@ export function registerRunCommands(program: Command, kit: WatchKit): void {
       process.removeListener("SIGTERM", onSignal);
       if (tty) clear();
       const summary = `done ${totals.done}, failed ${totals.failed} (retried ${totals.retried}), lost ${totals.lost}, interrupted ${totals.interrupted}`;
-      kit.out.write(o.json ? `${JSON.stringify({ event: "summary", ...totals })}\n` : `${summary}\n`);
+      kit.out.write(
+        o.json
+          ? `${JSON.stringify(eventDoc({ time: Date.now(), event: "summary", target: "-", why: summary, problem: false, data: { ...totals } }))}\n`
+          : `${summary}\n`,
+      );
       kit.setExit(EXIT.ok);
     },
   );

@@ -2,6 +2,7 @@
 
 import type { Command } from "commander";
 import type { Context } from "../app/context.js";
+import { eventDoc } from "../app/documents.js";
 import { EXIT, TaskgateError, UsageError } from "../app/errors.js";
 import type { WatchEvent } from "../app/watch.js";
 import { lockDirFor } from "../io/places.js";
@@ -27,8 +28,9 @@ function eventLine(e: WatchEvent): string {
   return `${terminalText(`${formatTime(e.time)} ${e.event} ${e.target} ${e.why}`, true)}\n`;
 }
 
+/** One versioned taskgate.event document a line, its facts as fields (documents.ts). */
 function eventJson(e: WatchEvent): string {
-  return `${JSON.stringify({ time: formatTime(e.time), event: e.event, target: e.target, why: e.why, problem: e.problem })}\n`;
+  return `${JSON.stringify(eventDoc(e))}\n`;
 }
 
 export function registerWatchCommands(program: Command, kit: WatchKit): void {
@@ -39,15 +41,17 @@ export function registerWatchCommands(program: Command, kit: WatchKit): void {
     .option("--interval <duration>", "time between ticks when nothing changes", "30s")
     .option("--settle <duration>", "quiet time after a ledger change before the tick", "300ms")
     .option("--poll", "poll the ledgers' stat every second instead of using file system events")
-    .option("--json", "one JSON object per event and line")
+    .option("--json", "one versioned taskgate.event document per event and line")
     .option("--quiet", "print only problems (cron then mails only when something is wrong)")
     .addHelpText(
       "after",
       `
 Exit codes of watch --once: 0 nothing wrong (recoveries and scheduled runs are not problems);
 3 a ledger or a schedule is invalid; 4 a ledger stayed locked; 6 a problem was found (a task
-blocked as a dead letter, a scheduled check failed, a stale approval or lock, a failing hook); 1 a step was
-refused (for example no automation actor with the role it needs). A long-running watch ends
+blocked as a dead letter, a scheduled check failed, a stale lock, a failing hook, or any standing problem
+taskgate health finds after the tick: an approval past its SLA or stale, an expired lease not
+recovered, a hook or merge driver missing, a schedule overdue); 1 a step was refused (for
+example no automation actor with the role it needs). A long-running watch ends
 with 0 on SIGINT or SIGTERM, after the tick in progress.`,
     )
     .action(
@@ -70,6 +74,7 @@ with 0 on SIGINT or SIGTERM, after the tick in progress.`,
         // Standing problems (dead letters and the tasks behind them) come back every tick: --once
         // prints them each time; a long-running watch prints each again only after it went away.
         let standing = new Set<string>();
+        let lastEvents: readonly WatchEvent[] = [];
         const runTick = async (): Promise<{ exitCode: number; nextDue: number | undefined }> => {
           const { ctx } = kit.context();
           try {
@@ -79,6 +84,7 @@ with 0 on SIGINT or SIGTERM, after the tick in progress.`,
               lockDir: lockDirFor(ctx.paths.tasks),
               env: kit.env,
             });
+            lastEvents = r.events;
             const now = new Set<string>();
             for (const e of r.events) {
               const key =
@@ -97,7 +103,32 @@ with 0 on SIGINT or SIGTERM, after the tick in progress.`,
         };
         if (o.once) {
           const r = await runTick();
-          kit.setExit(r.exitCode);
+          // The exit code is health's findings' as well (app/health.ts): a standing problem the
+          // tick did not report as an event is printed as one of its own.
+          const { ctx } = kit.context();
+          const { healthFindings, healthExitCode } = await import("../app/health.js");
+          const findings = await healthFindings(ctx);
+          const reported = new Set(
+            lastEvents.map((e) => `${e.event === "escalate" ? "dead-letter" : e.event} ${e.target}`),
+          );
+          const invalidReported = lastEvents.some((e) => e.event === "invalid");
+          for (const f of findings) {
+            if (reported.has(`${f.kind} ${f.target}`)) continue;
+            // A scheduled check this tick already named it (check.ts: "A-1 has waited ...").
+            if (lastEvents.some((e) => e.event === "check" && e.why.startsWith(`${f.target} `))) continue;
+            if (f.kind === "invalid-ledger") {
+              if (invalidReported) continue;
+              print({
+                time: ctx.now,
+                event: "invalid",
+                target: f.target,
+                why: `${f.file}:${f.line}: ${f.message}`,
+                problem: true,
+              });
+            } else print({ time: ctx.now, event: f.kind, target: f.target, why: f.message, problem: true });
+          }
+          const found = healthExitCode(findings);
+          kit.setExit(r.exitCode === EXIT.invalid || found === EXIT.invalid ? EXIT.invalid : r.exitCode || found);
           return;
         }
         const { startLoop } = await import("../app/watch-loop.js");
@@ -122,6 +153,22 @@ with 0 on SIGINT or SIGTERM, after the tick in progress.`,
     );
 
   const schedule = program.command("schedule").description("run watch --once from the OS scheduler");
+  schedule
+    .command("uninstall")
+    .description(
+      "remove what schedule install --write installed: this repository's crontab line or systemd user units (prints the schtasks command on Windows)",
+    )
+    .option("--cron", "the line in the user's crontab")
+    .option("--systemd", "the systemd user service and timer")
+    .option("--windows", "print the schtasks /Delete command")
+    .action(async (o: { cron?: boolean; systemd?: boolean; windows?: boolean }) => {
+      const chosen = (["cron", "systemd", "windows"] as const).filter((k) => o[k]);
+      if (chosen.length !== 1) throw new UsageError("Choose one scheduler: --cron, --systemd or --windows");
+      const { ctx } = kit.context();
+      const { uninstallSchedule } = await import("../app/uninstall.js");
+      for (const line of uninstallSchedule(ctx, chosen[0] as "cron" | "systemd" | "windows", kit.env))
+        kit.out.write(`${line}\n`);
+    });
   schedule
     .command("install")
     .description("print (or with --write, install) a crontab line, systemd user units or a schtasks command")

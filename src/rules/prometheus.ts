@@ -14,7 +14,19 @@ const labelText = (l: Labels) => {
 };
 const num = (x: number) => (Number.isFinite(x) ? String(Math.round(x * 1e6) / 1e6) : x > 0 ? "+Inf" : "NaN");
 
-export function toPrometheus(m: Metrics, forecasts: readonly ReportForecast[] = []): string {
+/** Standing problems now (the board's, not the log's): what `taskgate health` names one by one. */
+export interface BoardGauges {
+  readonly pendingApprovals: number;
+  readonly approvalsOverSla: number;
+  readonly expiredLeases: number;
+  readonly deadLetters: number;
+}
+
+export function toPrometheus(
+  m: Metrics,
+  forecasts: readonly ReportForecast[] = [],
+  board: BoardGauges | undefined = undefined,
+): string {
   const { totals } = m;
   const out: string[] = [];
   const family = (name: string, type: "gauge" | "counter" | "summary", help: string) => {
@@ -84,6 +96,16 @@ export function toPrometheus(m: Metrics, forecasts: readonly ReportForecast[] = 
   family("taskgate_tasks_blocked", "gauge", "Open tasks marked blocked now.");
   sample("taskgate_tasks_blocked", m.flow.blocked);
   summary("taskgate_open_task_age_seconds", "Age of the tasks not DONE, since their creation.", [[{}, m.flow.openAge]]);
+  if (board) {
+    family("taskgate_approvals_pending", "gauge", "Approval requests pending now.");
+    sample("taskgate_approvals_pending", board.pendingApprovals);
+    family("taskgate_approvals_over_sla", "gauge", "Approval requests pending now for longer than the policy's SLA.");
+    sample("taskgate_approvals_over_sla", board.approvalsOverSla);
+    family("taskgate_leases_expired", "gauge", "Leases expired now and not yet recovered (is watch running?).");
+    sample("taskgate_leases_expired", board.expiredLeases);
+    family("taskgate_dead_letters", "gauge", "Tasks blocked as dead letters now.");
+    sample("taskgate_dead_letters", board.deadLetters);
+  }
   family("taskgate_goal_met", "gauge", "1 when a goal from the policy is met, 0 when missed (absent without data).");
   for (const [goal, g] of Object.entries(m.goals)) {
     if (g && g.met !== null) sample("taskgate_goal_met", g.met ? 1 : 0, { goal });

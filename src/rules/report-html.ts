@@ -24,24 +24,42 @@ const day = (t: number) => formatTime(t).slice(5, 10);
 
 const W = 640;
 const H = 180;
-const PAD = { left: 44, right: 12, top: 12, bottom: 28 };
+const PAD = { left: 56, right: 24, top: 16, bottom: 28 };
 
+/**
+ * The top of a count axis: a whole number, even from 2 up, so the middle tick is a whole
+ * number too (a top of 1 had ticks "1, 1, 0": 0.5 rounded).
+ */
+export function countTop(max: number): number {
+  return max <= 1 ? 1 : Math.ceil(max / 2) * 2;
+}
+
+/** Grid lines and tick labels; the middle tick only where it is a label of its own. */
 function axes(yMax: number, yLabel: (v: number) => string, xLabels: [number, string][]): string {
   const plotH = H - PAD.top - PAD.bottom;
   const parts: string[] = [];
-  for (const frac of [0, 0.5, 1]) {
+  const seen = new Set<string>();
+  for (const frac of [0, 1, 0.5]) {
+    const label = yLabel(yMax * frac);
+    if (seen.has(label)) continue;
+    seen.add(label);
     const y = PAD.top + plotH * (1 - frac);
     parts.push(
       `<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${y}" y2="${y}" class="grid"/>`,
-      `<text x="${PAD.left - 6}" y="${y + 4}" text-anchor="end">${esc(yLabel(yMax * frac))}</text>`,
+      `<text class="ytick" x="${PAD.left - 6}" y="${y + 4}" text-anchor="end">${esc(label)}</text>`,
     );
   }
-  for (const [x, label] of xLabels) parts.push(`<text x="${x}" y="${H - 8}" text-anchor="middle">${esc(label)}</text>`);
+  // Labels near an edge are anchored inside it, so none is cut off by the picture's border.
+  for (const [x, label] of xLabels) {
+    const anchor = x < PAD.left + 16 ? "start" : x > W - PAD.right - 16 ? "end" : "middle";
+    const at = anchor === "start" ? Math.max(2, x - 8) : anchor === "end" ? Math.min(W - 2, x + 8) : x;
+    parts.push(`<text class="xtick" x="${at.toFixed(1)}" y="${H - 8}" text-anchor="${anchor}">${esc(label)}</text>`);
+  }
   return parts.join("");
 }
 
-function chart(title: string, desc: string, body: string): string {
-  return `<figure><figcaption>${esc(title)}</figcaption><svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(desc)}"><title>${esc(desc)}</title>${body}</svg></figure>`;
+function chart(title: string, desc: string, body: string, legend = ""): string {
+  return `<figure><figcaption>${esc(title)}${legend}</figcaption><svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(desc)}"><title>${esc(desc)}</title>${body}</svg></figure>`;
 }
 
 function every<T>(xs: readonly T[], most: number): T[] {
@@ -51,7 +69,7 @@ function every<T>(xs: readonly T[], most: number): T[] {
 
 function throughputChart(m: Metrics): string {
   const days = m.flow.daily;
-  const max = Math.max(1, ...days.map((d) => d[1]));
+  const max = countTop(Math.max(1, ...days.map((d) => d[1])));
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
   const bw = plotW / Math.max(1, days.length);
@@ -88,11 +106,13 @@ function waitChart(m: Metrics): string {
     m.flow.daily.map((d) => [x(d[0]), day(d[0])] as [number, string]),
     8,
   );
-  const legend = `<text x="${W - PAD.right}" y="${PAD.top + 10}" text-anchor="end"><tspan class="auto-t">● automatic</tspan> <tspan class="manual-t">● manual</tspan></text>`;
+  // The legend beside the title, never over the dots.
+  const legend = ` <span class="legend"><span class="auto-t">● automatic</span> <span class="manual-t">● manual</span></span>`;
   return chart(
     "Approval wait",
     `Time from request to decision for ${ds.length} decisions`,
-    axes(max, (v) => formatAge(v), labels) + dots + legend,
+    axes(max, (v) => formatAge(v), labels) + dots,
+    legend,
   );
 }
 
@@ -130,7 +150,7 @@ function forecastChart(name: string, f: Forecast & { kind: "forecast" }, now: nu
     ...f.histogram.map((h) => h[0]),
     dueDay !== undefined && dueDay > 0 ? Math.ceil(dueDay) : 0,
   );
-  const max = Math.max(1, ...f.histogram.map((h) => h[1]));
+  const max = countTop(Math.max(1, ...f.histogram.map((h) => h[1])));
   const x = (d: number) => PAD.left + (d / (lastDay + 1)) * plotW;
   const bw = Math.max(1, plotW / (lastDay + 1) - 1);
   const bars = f.histogram
@@ -139,17 +159,21 @@ function forecastChart(name: string, f: Forecast & { kind: "forecast" }, now: nu
       return `<rect class="bar" x="${(x(d) - bw / 2).toFixed(1)}" y="${(PAD.top + plotH - h).toFixed(1)}" width="${bw.toFixed(1)}" height="${h.toFixed(1)}"><title>${day(now + d * DAY)}: ${n} of ${f.trials} trials</title></rect>`;
     })
     .join("");
-  const mark = (t: number, cls: string, label: string) => {
+  // The marks' labels sit above the plot (never over a bar), the earlier one left of its line
+  // and the later one right of its own, so the two never cover each other.
+  const mark = (t: number, cls: string, label: string, side: "left" | "right") => {
     const d = (t - now) / DAY;
     if (d < 0 || d > lastDay + 1) return "";
-    return `<line class="${cls}" x1="${x(d).toFixed(1)}" x2="${x(d).toFixed(1)}" y1="${PAD.top}" y2="${PAD.top + plotH}"/><text x="${(x(d) + 3).toFixed(1)}" y="${PAD.top + 10}" class="${cls}-t">${esc(label)}</text>`;
+    const lx = x(d) + (side === "left" ? -3 : 3);
+    return `<line class="${cls}" x1="${x(d).toFixed(1)}" x2="${x(d).toFixed(1)}" y1="${PAD.top}" y2="${PAD.top + plotH}"/><text x="${lx.toFixed(1)}" y="${PAD.top - 2}" text-anchor="${side === "left" ? "end" : "start"}" class="${cls}-t">${esc(label)}</text>`;
   };
+  const dueFirst = f.due !== undefined && f.p85 !== null && f.due < f.p85;
   const labels = every(
     Array.from({ length: lastDay + 2 }, (_, d) => [x(d), day(now + d * DAY)] as [number, string]),
     8,
   );
-  const due = f.due === undefined ? "" : mark(f.due, "due", `due ${day(f.due - 1)}`);
-  const p85 = f.p85 === null ? "" : mark(f.p85, "p85", "85%");
+  const due = f.due === undefined ? "" : mark(f.due, "due", `due ${day(f.due - 1)}`, dueFirst ? "left" : "right");
+  const p85 = f.p85 === null ? "" : mark(f.p85, "p85", "85%", dueFirst ? "right" : "left");
   const onTime = f.onTime === null ? "" : `; ${pct(f.onTime)} of the trials finish by the due time`;
   return chart(
     `Forecast: ${name}`,
@@ -199,6 +223,8 @@ export function reportHtml(
   now: number,
   title: string,
   forecasts: readonly ReportForecast[] = [],
+  /** DONE tasks left out of `tasks` (the column shows the most recent: rules/recent-done.ts). */
+  hiddenDone = 0,
 ): string {
   const goal = (name: string, g: Metrics["goals"]["automation"], fmt: (x: number) => string) =>
     g
@@ -222,8 +248,14 @@ export function reportHtml(
         return `<li${t.blocked !== undefined ? ' class="is-blocked"' : ""}><b>${esc(t.id)}</b> ${esc(t.title)}${lease}${blocked}</li>`;
       })
       .join("");
-    const more = inState.length > 200 ? `<li><small>and ${inState.length - 200} more</small></li>` : "";
-    return `<section class="col"><h3>${state} <span>${inState.length}</span></h3><ul>${items}${more}</ul></section>`;
+    const hidden = state === "DONE" ? hiddenDone : 0;
+    const more =
+      inState.length > 200
+        ? `<li><small>and ${inState.length - 200} more</small></li>`
+        : hidden
+          ? `<li class="more"><small>and ${hidden} done earlier</small></li>`
+          : "";
+    return `<section class="col"><h3>${state} <span>${inState.length + hidden}</span></h3><ul>${items}${more}</ul></section>`;
   }).join("");
   const r = m.recovery;
   const w = m.approvalWait;
@@ -245,7 +277,7 @@ th{font-weight:600;color:#5b6472}.met{color:#137333;font-weight:600}.missed{colo
 .col li small{display:block;color:#5b6472}.col li.is-blocked{border-left:3px solid #b3261e}.blocked{color:#b3261e!important}
 figure{margin:8px 0 16px}figcaption{font-weight:600;margin-bottom:4px}svg text{font-size:11px;fill:#5b6472}
 .grid{stroke:#e3e6eb}.bar{fill:#3b6fd8}.line{fill:none;stroke:#137333;stroke-width:2}.auto{fill:#137333}.manual{fill:#d07a16}
-.auto-t{fill:#137333}.manual-t{fill:#d07a16}
+.auto-t{fill:#137333;color:#137333}.manual-t{fill:#d07a16;color:#d07a16}.legend{font-weight:400;font-size:12px;margin-left:8px}
 .due{stroke:#b3261e;stroke-width:2}.due-t{fill:#b3261e!important}.p85{stroke:#1d2330;stroke-dasharray:4 3}.p85-t{fill:#1d2330!important}
 </style>
 </head>

@@ -49,12 +49,18 @@ describe("metrics", () => {
     writeFileSync(file, "# old\n");
     const before = statSync(file).ino;
     const r = await runCli(["metrics", "--prom", file], { cwd: dir });
-    expect(r.code).toBe(0);
+    expect(r).toMatchObject({ code: 0, stdout: "" }); // quiet, for a cron job
     expect(statSync(file).ino).not.toBe(before); // a new file renamed over the old one
     expect(readdirSync(out)).toEqual(["taskgate.prom"]); // no temp file left behind
     const text = readFileSync(file, "utf8");
     expect(text).toContain('taskgate_state_changes_total{automated="true"} 4\n');
     expect(text).toContain("taskgate_automation_ratio 0.4\n");
+    // The standing problems health names, as gauges of the board now.
+    const status = JSON.parse((await runCli(["status", "--json"], { cwd: dir })).stdout);
+    expect(text).toContain(`taskgate_approvals_pending ${status.approvals.pending}\n`);
+    expect(text).toContain(`taskgate_leases_expired ${status.leases.expired.length}\n`);
+    expect(text).toContain(`taskgate_dead_letters ${status.deadLetters.length}\n`);
+    expect(text).toMatch(/^# TYPE taskgate_approvals_pending gauge$/m);
   });
 
   it("refuses a period it cannot read", async () => {

@@ -136,10 +136,10 @@ describe("dead letters are standing problems", () => {
     expect((await runCli(["add", "--ready", "Flaky"], { cwd: dir })).code).toBe(0);
     expect((await runCli(["add", "--ready", "--depends", "T-1", "After"], { cwd: dir })).code).toBe(0);
     expect((await runCli(["add", "--ready", "Unrelated"], { cwd: dir })).code).toBe(0);
-    expect((await runCli(fail, { cwd: dir, env: at(0) })).code).toBe(1);
+    expect((await runCli(fail, { cwd: dir, env: at(0) })).code).toBe(6);
     expect((await runCli(["watch", "--once"], { cwd: dir, env: at(1) })).code).toBe(0);
     const second = await runCli(fail, { cwd: dir, env: at(120) });
-    expect(second.code).toBe(1);
+    expect(second.code).toBe(6);
     expect(second.stderr).toMatch(/fail T-1 exit 1; blocked as a dead letter after 2 attempts/);
 
     for (const min of [121, 122]) {
@@ -170,7 +170,7 @@ describe("dead letters are standing problems", () => {
   it("one failed run and one expired lease: the reason counts both kinds, last-error keeps the latest of each", async () => {
     const dir = await repo({ "max-attempts": "2" });
     expect((await runCli(["add", "--ready", "Flaky"], { cwd: dir })).code).toBe(0);
-    expect((await runCli(fail, { cwd: dir, env: at(0) })).code).toBe(1);
+    expect((await runCli(fail, { cwd: dir, env: at(0) })).code).toBe(6);
     expect(
       ledger(dir)
         .ledger.byId.get("T-1")

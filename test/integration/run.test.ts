@@ -90,7 +90,8 @@ describe("run", () => {
       ["--as", "w1", "run", "T-1", "--", process.execPath, "-e", "console.error('disk full'); process.exit(3)"],
       { cwd: dir },
     );
-    expect(r.code).toBe(3);
+    // run's exit code is taskgate's (6: the program failed), the program's is in the fail line.
+    expect(r.code).toBe(6);
     expect(r.stderr).toContain("disk full\n");
     expect(r.stderr).toMatch(/fail T-1 exit 3; back to READY, attempt 1, not before \S+Z\n/);
     const task = ledger(dir).ledger.byId.get("T-1")?.task;
@@ -104,7 +105,8 @@ describe("run", () => {
   it("a program that cannot start counts as a failed run", async () => {
     const dir = await repo(["Missing"]);
     const r = await runCli(["--as", "w1", "run", "T-1", "--", "/nonexistent/program"], { cwd: dir });
-    expect(r.code).toBe(127);
+    expect(r.code).toBe(6);
+    expect(r.stderr).toMatch(/fail T-1 exit 127;/);
     expect(r.stderr).toMatch(/could not start \/nonexistent\/program: spawn \/nonexistent\/program ENOENT/);
     const task = ledger(dir).ledger.byId.get("T-1")?.task;
     expect(task).toMatchObject({ state: "READY", attempts: 1 });
@@ -167,7 +169,8 @@ describe("run", () => {
     await until(() => run.out.stderr.includes(" start T-1 "));
     await sleep(300);
     run.child.kill("SIGINT");
-    expect(await run.exited).toBe(130);
+    // Interrupted: taskgate's 6 (the program did not succeed), not the shell's 130.
+    expect(await run.exited).toBe(6);
     expect(run.out.stdout).toBe("got SIGINT\n");
     const task = ledger(dir).ledger.byId.get("T-1")?.task;
     expect(task).toMatchObject({ state: "READY", attempts: 0, lease: undefined, notBefore: undefined });
@@ -194,7 +197,7 @@ describe("run, the edges", () => {
     await sleep(300);
     const t = Date.now();
     run.child.kill("SIGTERM");
-    expect(await run.exited).toBe(143);
+    expect(await run.exited).toBe(6);
     expect(Date.now() - t).toBeLessThan(5000);
     expect(run.out.stdout).not.toContain("after");
     expect(ledger(dir).ledger.byId.get("T-1")?.task).toMatchObject({ state: "READY", lease: undefined });

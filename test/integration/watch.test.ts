@@ -257,7 +257,7 @@ describe("a long-running watch and dead letters", () => {
     const dir = await repo({ "max-attempts": "1" });
     await runCli(["add", "--ready", "Flaky"], { cwd: dir });
     await runCli(["add", "--ready", "Other"], { cwd: dir });
-    expect((await runCli(["--as", "w1", "run", "T-1", "--", "sh", "-c", "exit 1"], { cwd: dir })).code).toBe(1);
+    expect((await runCli(["--as", "w1", "run", "T-1", "--", "sh", "-c", "exit 1"], { cwd: dir })).code).toBe(6);
     const child = spawn(process.execPath, [CLI, "watch", "--json", "--interval", "1h"], {
       cwd: dir,
       env: baseEnv(),
@@ -282,7 +282,7 @@ describe("a long-running watch and dead letters", () => {
     // Unblocked, failed again: a dead letter again, printed again.
     expect((await runCli(["unblock", "T-1"], { cwd: dir })).code).toBe(0);
     await sleep(1500);
-    expect((await runCli(["--as", "w1", "run", "T-1", "--", "sh", "-c", "exit 1"], { cwd: dir })).code).toBe(1);
+    expect((await runCli(["--as", "w1", "run", "T-1", "--", "sh", "-c", "exit 1"], { cwd: dir })).code).toBe(6);
     await waitFor(2);
     expect(count()).toBe(2);
     child.kill("SIGTERM");
