@@ -5,7 +5,7 @@
 // The problems: any ledger error (a broken hash chain among them), leases expired and not
 // recovered, dead letters, approvals waiting past the policy's SLA or approved for a subject
 // that changed since, the pre-commit hook or the merge driver configured but missing, and a
-// schedule whose run is overdue (nobody runs watch).
+// schedule whose run is overdue (nobody runs watch), and event hooks that fail.
 
 import { accessSync, constants, existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -26,6 +26,7 @@ export type FindingKind =
   | "approval-sla"
   | "stale-approval"
   | "hook-missing"
+  | "hook-failed"
   | "merge-driver-missing"
   | "schedule-overdue";
 
@@ -88,6 +89,11 @@ export async function healthFindings(ctx: Context): Promise<Finding[]> {
   }
   if (!findings.some((f) => f.kind === "invalid-ledger")) findings.push(...(await overdueSchedules(ctx)));
   findings.push(...gitFindings(ctx));
+  // Event hooks (## Hooks) that are failing or cannot run: the same sentences status shows.
+  if (!findings.some((f) => f.kind === "invalid-ledger")) {
+    const { hookProblemLines } = await import("./hook-delivery.js");
+    for (const message of hookProblemLines(ctx)) findings.push({ kind: "hook-failed", target: "hooks", message });
+  }
   return findings;
 }
 

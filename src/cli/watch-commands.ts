@@ -114,6 +114,7 @@ with 0 on SIGINT or SIGTERM, after the tick in progress.`,
           const invalidReported = lastEvents.some((e) => e.event === "invalid");
           for (const f of findings) {
             if (reported.has(`${f.kind} ${f.target}`)) continue;
+            if (f.kind === "hook-failed" && lastEvents.some((e) => e.event === "hook-failed")) continue;
             // A scheduled check this tick already named it (check.ts: "A-1 has waited ...").
             if (lastEvents.some((e) => e.event === "check" && e.why.startsWith(`${f.target} `))) continue;
             if (f.kind === "invalid-ledger") {

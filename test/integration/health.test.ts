@@ -163,4 +163,26 @@ describe("taskgate health", () => {
     expect((await runCli(["watch", "--once"], { cwd: dir, env: at(17 * 60 + 30) })).code).toBe(0); // runs it
     expect((await health(dir, 17 * 60 + 31)).code).toBe(0);
   });
+
+  it("an event hook that keeps failing: hook-failed, exit 6, the sentence status shows", async () => {
+    const dir = await board();
+    const path = join(dir, "TASKS.md");
+    // A program hook that always fails (exit 1), trusted on this machine.
+    const hook = `- claimed: run ${JSON.stringify(process.execPath)} -e process.exit(1)\n`;
+    writeFileSync(
+      path,
+      read(dir, "TASKS.md").replace("## Log", () => `## Hooks\n${hook}\n## Log`),
+    );
+    const env = { ...at(1), TASKGATE_TEST_NO_HOOK_START: "1" };
+    expect((await runCli(["hooks", "trust"], { cwd: dir, env })).code).toBe(0);
+    expect((await health(dir, 1)).code).toBe(0);
+    expect((await runCli(["--as", "bob", "claim", "T-1"], { cwd: dir, env })).code).toBe(0);
+    expect((await runCli(["hooks", "deliver"], { cwd: dir, env })).code).not.toBe(0);
+    const h = await health(dir, 2);
+    expect(h.code).toBe(6);
+    expect(h.problems).toEqual([expect.objectContaining({ kind: "hook-failed", target: "hooks" })]);
+    const status = await runCli(["status"], { cwd: dir, env: at(2) });
+    const sentence = h.stdout.trimEnd().replace(/^hook-failed hooks: /, "");
+    expect(status.stdout).toContain(sentence);
+  });
 });
