@@ -6,6 +6,7 @@ import { formatAge, formatTime } from "../model/time.js";
 import { holderWithSession, isLeaseExpired } from "../rules/lease.js";
 import type { GoalResult, Metrics, Spread } from "../rules/metrics.js";
 import { terminalText } from "../rules/values.js";
+import { fit, padEnd } from "./width.js";
 
 const pct = (x: number | null) => (x === null ? "-" : `${Math.round(x * 1000) / 10}%`);
 const age = (ms: number | null) => (ms === null ? "-" : formatAge(ms));
@@ -14,7 +15,7 @@ const spreadText = (s: Spread) => (s.count ? `median ${age(s.median)}, p90 ${age
 function goalText(name: string, g: GoalResult | undefined, format: (x: number) => string): string | undefined {
   if (!g) return undefined;
   const verdict = g.met === null ? "no data yet" : g.met ? "met" : "missed";
-  return `  ${name.padEnd(22)} goal ${format(g.target).padEnd(7)} actual ${g.actual === null ? "-" : format(g.actual)}  ${verdict}`;
+  return `  ${padEnd(name, 22)} goal ${padEnd(format(g.target), 7)} actual ${g.actual === null ? "-" : format(g.actual)}  ${verdict}`;
 }
 
 export function renderMetrics(m: Metrics): string {
@@ -56,7 +57,8 @@ export function renderMetrics(m: Metrics): string {
   return `${lines.join("\n")}\n`;
 }
 
-const cut = (s: string, n: number) => (s.length <= n ? s.padEnd(n) : `${s.slice(0, Math.max(0, n - 1))}…`);
+/** Exactly n display columns: cut with … by width (a 2-column character counts 2), padded. */
+const cut = (s: string, n: number) => fit(s, n);
 
 /** Columns by state, as wide as the terminal: each task with its lease (holder, time left) or block. */
 export function renderBoard(tasks: readonly Task[], now: number, clockSkew: number, width: number): string {

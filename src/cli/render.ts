@@ -8,6 +8,7 @@ import { formatAge, formatTime } from "../model/time.js";
 import { holderWithSession } from "../rules/lease.js";
 import type { StatusSummary } from "../rules/summary.js";
 import { terminalText } from "../rules/values.js";
+import { displayWidth, padEnd, truncate } from "./width.js";
 
 export const JSON_SCHEMA_VERSION = 1;
 
@@ -117,14 +118,11 @@ export function renderStatus(
   return `${lines.join("\n")}\n`;
 }
 
-function pad(s: string, width: number): string {
-  const len = [...s].length;
-  return len >= width ? s : s + " ".repeat(width - len);
-}
+const pad = padEnd;
 
 export function renderTaskTable(c: ChalkInstance, tasks: readonly Task[], width: number): string {
   if (tasks.length === 0) return "No tasks match.\n";
-  const idW = Math.max(2, ...tasks.map((t) => t.id.length));
+  const idW = Math.max(2, ...tasks.map((t) => displayWidth(t.id)));
   const rows = tasks.map((t) => {
     const meta = [
       t.assignee ? `@${terminalText(t.assignee)}` : "",
@@ -135,8 +133,8 @@ export function renderTaskTable(c: ChalkInstance, tasks: readonly Task[], width:
       .join(" ");
     const fixed = idW + 2 + 6 + 2 + 2 + 2;
     let title = terminalText(t.title);
-    const room = Math.max(10, width - fixed - (meta ? meta.length + 2 : 0));
-    if ([...title].length > room) title = `${[...title].slice(0, room - 1).join("")}…`;
+    const room = Math.max(10, width - fixed - (meta ? displayWidth(meta) + 2 : 0));
+    title = truncate(title, room);
     const state = STATE_COLOR[t.state](c, pad(t.state, 6));
     const metaOut = meta ? `  ${t.blocked !== undefined ? c.red(meta) : c.dim(meta)}` : "";
     return `${pad(t.id, idW)}  ${state}  ${t.priority}  ${title}${metaOut}`;
