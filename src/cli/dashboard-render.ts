@@ -6,7 +6,7 @@ import { formatAge, formatTime } from "../model/time.js";
 import { holderWithSession, isLeaseExpired } from "../rules/lease.js";
 import type { GoalResult, Metrics, Spread } from "../rules/metrics.js";
 import { terminalText } from "../rules/values.js";
-import { fit, padEnd } from "./width.js";
+import { fitWidth, padEnd } from "./width.js";
 
 const pct = (x: number | null) => (x === null ? "-" : `${Math.round(x * 1000) / 10}%`);
 const age = (ms: number | null) => (ms === null ? "-" : formatAge(ms));
@@ -58,7 +58,7 @@ export function renderMetrics(m: Metrics): string {
 }
 
 /** Exactly n display columns: cut with … by width (a 2-column character counts 2), padded. */
-const cut = (s: string, n: number) => fit(s, n);
+const cut = (s: string, n: number) => fitWidth(s, n);
 
 /** Columns by state, as wide as the terminal: each task with its lease (holder, time left) or block. */
 export function renderBoard(tasks: readonly Task[], now: number, clockSkew: number, width: number): string {

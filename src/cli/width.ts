@@ -9,7 +9,6 @@ import stringWidth from "string-width";
 /** Columns the text takes on a terminal (colour escapes take none). */
 export function displayWidth(text: string): number {
   // Plain ASCII without escapes: its length (the common case, and no segmenting).
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: printable ASCII is what is tested for
   if (/^[\x20-\x7e]*$/.test(text)) return text.length;
   return stringWidth(text);
 }
@@ -55,6 +54,6 @@ export function truncate(text: string, width: number): string {
 }
 
 /** truncate, then padEnd: exactly `width` columns. */
-export function fit(text: string, width: number): string {
+export function fitWidth(text: string, width: number): string {
   return padEnd(truncate(text, width), width);
 }
