@@ -11,8 +11,8 @@ import { formatAge, formatTime, parseDuration } from "../model/time.js";
 import { instantiate, parseTemplate } from "../rules/command-template.js";
 import { collectList } from "./options.js";
 import { output } from "./output.js";
-import { truncate } from "./width.js";
 import type { WatchKit } from "./watch-commands.js";
+import { truncate } from "./width.js";
 
 const duration = (name: string, text: string | undefined): number | undefined => {
   if (text === undefined) return undefined;
