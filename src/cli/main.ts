@@ -13,6 +13,7 @@ import { terminalText } from "../rules/values.js";
 import { registerApprovalCommands } from "./approval-commands.js";
 import { checkStagedCommand, registerGitCommands } from "./git-commands.js";
 import { registerIdentityCommands } from "./identity-commands.js";
+import { localizeTimes, showUtc } from "./local-time.js";
 import { registerMcpCommands } from "./mcp-commands.js";
 import { registerMetricsCommands } from "./metrics-commands.js";
 import { commandNamed, OneCommandProgram } from "./one-command.js";
@@ -62,6 +63,11 @@ Environment:
                                                      host is taken over at once, one of a live one never)
   TASKGATE_SHARE=off                                 use the in-tree files even where this clone shares its board
   NO_COLOR                                           no colour in the output
+  TZ                                                 the zone times are shown in (with their offset, like
+                                                     2026-12-06 00:37 +09:00); --utc shows UTC. Ledgers, log
+                                                     lines and --json keep UTC (…Z). A time you type is UTC:
+                                                     not-before=2026-11-24T10:30:00Z, and a date given to
+                                                     --since/--until (2026-11-01) starts at midnight UTC
 `;
 
 interface GlobalOpts {
@@ -70,6 +76,7 @@ interface GlobalOpts {
   approvals?: string;
   as?: string;
   color: boolean;
+  utc?: boolean;
 }
 
 export async function main(
@@ -97,6 +104,7 @@ export async function main(
     .option("--approvals <file>", "path of APPROVALS.md")
     .option("--as <name>", "act as this actor (default: TASKGATE_ACTOR, then git user.email)")
     .option("--no-color", "no colour in the output")
+    .option("--utc", "show times in UTC rather than the local zone (TZ)")
     .addHelpText("after", EXIT_HELP)
     .showHelpAfterError("(run taskgate --help for the commands)")
     .exitOverride()
@@ -104,6 +112,7 @@ export async function main(
 
   const context = (): { ctx: Context; c: ReturnType<typeof makeChalk>; g: GlobalOpts } => {
     const g = program.opts<GlobalOpts>();
+    showUtc(Boolean(g.utc));
     const { paths, share, followsShare } = locateBoard(g, env, process.cwd());
     const ports = nodePorts({
       as: g.as,
@@ -368,7 +377,7 @@ function reportError(e: unknown, wantsJson: boolean, out: NodeJS.WriteStream, er
     out.write(
       wantsJson
         ? jsonDoc("next", { task: null, claimed: null, reason: e.message })
-        : `${terminalText(e.message, true)}\n`,
+        : `${localizeTimes(terminalText(e.message, true))}\n`,
     );
     return e.exitCode;
   }
@@ -383,7 +392,7 @@ function reportError(e: unknown, wantsJson: boolean, out: NodeJS.WriteStream, er
         }),
       );
     }
-    err.write(`taskgate: ${terminalText(e.message, true)}\n`);
+    err.write(`taskgate: ${localizeTimes(terminalText(e.message, true))}\n`);
     return e.exitCode;
   }
   const msg = e instanceof Error ? (e.stack ?? e.message) : String(e);

@@ -4,10 +4,11 @@ import { Chalk, type ChalkInstance } from "chalk";
 import { encodeLease } from "../ledger/fields.js";
 import { type Diagnostic, formatDiagnostic } from "../model/diagnostic.js";
 import { STATES, type State, type Task } from "../model/task.js";
-import { formatAge, formatTime } from "../model/time.js";
+import { formatAge } from "../model/time.js";
 import { holderWithSession } from "../rules/lease.js";
 import type { StatusSummary } from "../rules/summary.js";
 import { terminalText } from "../rules/values.js";
+import { humanTime, localizeTimes } from "./local-time.js";
 import { displayWidth, padEnd, truncate } from "./width.js";
 
 export const JSON_SCHEMA_VERSION = 1;
@@ -96,11 +97,11 @@ export function renderStatus(
   }
   const expired = s.leases.expired;
   lines.push(
-    `  leases: ${s.leases.held} held${expired.length ? `, ${c.red(`${expired.length} expired`)}` : ", none expired"}`,
+    `  leases: ${s.leases.held} held${s.leases.nextEnd !== undefined ? ` (the first ends ${humanTime(s.leases.nextEnd)})` : ""}${expired.length ? `, ${c.red(`${expired.length} expired`)}` : ", none expired"}`,
   );
   for (const e of expired.slice(0, 10)) {
     lines.push(
-      `    ${e.id} ${terminalText(holderWithSession(e.holder, e.session))} expired ${formatAge(now - e.since)} ago`,
+      `    ${e.id} ${terminalText(holderWithSession(e.holder, e.session))} expired ${formatAge(now - e.since)} ago (${humanTime(e.since)})`,
     );
   }
   if (approvalsFound) {
@@ -153,12 +154,12 @@ export function renderTask(c: ChalkInstance, t: Task, body: string, now: number,
   if (t.lease) {
     const left = t.lease.until - now;
     const status = left + clockSkew < 0 ? c.red(`expired ${formatAge(-left)} ago`) : `${formatAge(left)} left`;
-    lines.push(`  lease:    ${s(encodeLease(t.lease))} (${status})`);
+    lines.push(`  lease:    ${localizeTimes(s(encodeLease(t.lease)))} (${status})`);
   }
   if (t.attempts) lines.push(`  attempts: ${t.attempts}`);
   if (t.blocked !== undefined) lines.push(`  blocked:  ${c.red(s(t.blocked))}`);
-  if (t.notBefore !== undefined) lines.push(`  not before: ${formatTime(t.notBefore)}`);
-  if (t.created !== undefined) lines.push(`  created:  ${formatTime(t.created)} (${formatAge(now - t.created)} ago)`);
+  if (t.notBefore !== undefined) lines.push(`  not before: ${humanTime(t.notBefore)}`);
+  if (t.created !== undefined) lines.push(`  created:  ${humanTime(t.created)} (${formatAge(now - t.created)} ago)`);
   const workers = t.fields.find((f) => f.key === "workers")?.value;
   if (workers) lines.push(`  workers:  ${s(workers)}`);
   const rework = t.fields.find((f) => f.key === "rework")?.value;
