@@ -6,6 +6,7 @@ import { formatAge } from "../model/time.js";
 import { holderWithSession, isLeaseExpired } from "../rules/lease.js";
 import type { GoalResult, Metrics, Spread } from "../rules/metrics.js";
 import { terminalText } from "../rules/values.js";
+import { tr } from "./i18n.js";
 import { humanTime } from "./local-time.js";
 import { fitWidth, padEnd } from "./width.js";
 
@@ -74,9 +75,9 @@ export function renderBoard(tasks: readonly Task[], now: number, clockSkew: numb
         const left = t.lease.until - now;
         const expired = isLeaseExpired(t.lease, now, clockSkew);
         const who = terminalText(holderWithSession(t.lease.holder.split("@")[0] ?? "", t.lease.session));
-        lines.push(cut(`  ${who} ${expired ? "expired" : `${formatAge(left)} left`}`, col));
+        lines.push(cut(`  ${who} ${expired ? tr("expired") : tr(`${formatAge(left)} left`)}`, col));
       } else if (t.blocked !== undefined) {
-        lines.push(cut(`  blocked: ${terminalText(t.blocked)}`, col));
+        lines.push(cut(`  ${tr(`blocked: ${terminalText(t.blocked)}`)}`, col));
       }
     }
     return lines;

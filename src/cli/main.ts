@@ -12,6 +12,7 @@ import { isState, STATES } from "../model/task.js";
 import { terminalText } from "../rules/values.js";
 import { registerApprovalCommands } from "./approval-commands.js";
 import { checkStagedCommand, registerGitCommands } from "./git-commands.js";
+import { helpInLanguage, langOf, translatedStream, useLang } from "./i18n.js";
 import { registerIdentityCommands } from "./identity-commands.js";
 import { localizeTimes, showUtc } from "./local-time.js";
 import { registerMcpCommands } from "./mcp-commands.js";
@@ -85,8 +86,11 @@ export async function main(
   whole = false,
 ): Promise<number> {
   // Written with writeSync where that is safe (output.ts): no stream machinery to load.
-  const out = output(1);
-  const err = output(2);
+  // Messages in the reader's language (i18n.ts): translated where they are written, never JSON.
+  const lang = langOf(env);
+  useLang(lang);
+  const out = lang === "en" ? output(1) : translatedStream(output(1), () => wantsJson);
+  const err = lang === "en" ? output(2) : translatedStream(output(2), () => false);
   let exitCode: number = EXIT.ok;
   let wantsJson = false;
   // Only the command being run is built (one-command.ts); the whole program when in doubt.
@@ -108,6 +112,7 @@ export async function main(
     .addHelpText("after", EXIT_HELP)
     .showHelpAfterError("(run taskgate --help for the commands)")
     .exitOverride()
+    .configureHelp(helpInLanguage())
     .configureOutput({ writeOut: (s) => out.write(s), writeErr: (s) => err.write(s) });
 
   const context = (): { ctx: Context; c: ReturnType<typeof makeChalk>; g: GlobalOpts } => {

@@ -8,6 +8,7 @@ import { formatAge } from "../model/time.js";
 import { holderWithSession } from "../rules/lease.js";
 import type { StatusSummary } from "../rules/summary.js";
 import { terminalText } from "../rules/values.js";
+import { tr } from "./i18n.js";
 import { humanTime, localizeTimes } from "./local-time.js";
 import { displayWidth, padEnd, truncate } from "./width.js";
 
@@ -82,11 +83,11 @@ export function renderStatus(
   warnings: number,
 ): string {
   const lines: string[] = [];
-  lines.push(`${c.bold(files.tasks)}: ${s.tasks} task${s.tasks === 1 ? "" : "s"}`);
+  lines.push(tr(`${c.bold(files.tasks)}: ${s.tasks} task${s.tasks === 1 ? "" : "s"}`));
   lines.push(`  ${STATES.map((st) => `${STATE_COLOR[st](c, st)} ${s.byState[st]}`).join("  ")}`);
   if (s.blocked.length)
     lines.push(
-      `  ${c.red("blocked")} ${s.blocked.length}: ${s.blocked.slice(0, 10).join(", ")}${s.blocked.length > 10 ? ", ..." : ""}`,
+      `  ${c.red(tr("blocked"))} ${s.blocked.length}: ${s.blocked.slice(0, 10).join(", ")}${s.blocked.length > 10 ? ", ..." : ""}`,
     );
   if (s.deadLetters.length) {
     const list = (ids: string[]) => `${ids.slice(0, 10).join(", ")}${ids.length > 10 ? ", ..." : ""}`;
@@ -97,24 +98,23 @@ export function renderStatus(
   }
   const expired = s.leases.expired;
   lines.push(
-    `  leases: ${s.leases.held} held${s.leases.nextEnd !== undefined ? ` (the first ends ${humanTime(s.leases.nextEnd)})` : ""}${expired.length ? `, ${c.red(`${expired.length} expired`)}` : ", none expired"}`,
+    `  ${tr(`leases: ${s.leases.held} held`)}${s.leases.nextEnd !== undefined ? tr(` (the first ends ${humanTime(s.leases.nextEnd)})`) : ""}${expired.length ? `, ${c.red(tr(`${expired.length} expired`))}` : tr(", none expired")}`,
   );
   for (const e of expired.slice(0, 10)) {
     lines.push(
-      `    ${e.id} ${terminalText(holderWithSession(e.holder, e.session))} expired ${formatAge(now - e.since)} ago (${humanTime(e.since)})`,
+      `    ${e.id} ${terminalText(holderWithSession(e.holder, e.session))} ${tr(`expired ${formatAge(now - e.since)} ago (${humanTime(e.since)})`)}`,
     );
   }
   if (approvalsFound) {
     const { pending, overSla, stale } = s.approvals;
-    const sla = overSla.length ? `, ${c.red(`${overSla.length} past SLA`)}` : "";
+    const sla = overSla.length ? `, ${c.red(tr(`${overSla.length} past SLA`))}` : "";
     const staleText = stale.length ? `, ${c.yellow(`${stale.length} stale (${stale.join(", ")})`)}` : "";
-    lines.push(`${c.bold(files.approvals)}: ${pending} pending${sla}${staleText}`);
-    for (const a of overSla.slice(0, 10)) lines.push(`    ${a.id} waiting ${formatAge(a.waiting)}`);
-  } else lines.push(`${files.approvals}: ${c.yellow("missing")} (run taskgate init)`);
+    lines.push(`${tr(`${c.bold(files.approvals)}: ${pending} pending`)}${sla}${staleText}`);
+    for (const a of overSla.slice(0, 10)) lines.push(`    ${a.id} ${tr(`waiting ${formatAge(a.waiting)}`)}`);
+  } else lines.push(`${files.approvals}: ${c.yellow(tr("missing"))} ${tr("(run taskgate init)")}`);
   if (errors || warnings) {
-    lines.push(
-      `${errors ? c.red(`${errors} error${errors === 1 ? "" : "s"}`) : "0 errors"}, ${warnings} warning${warnings === 1 ? "" : "s"}: run taskgate check`,
-    );
+    const counts = `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
+    lines.push(`${errors ? c.red(tr(counts)) : tr(counts)}${tr(": run taskgate check")}`);
   }
   return `${lines.join("\n")}\n`;
 }
@@ -153,7 +153,7 @@ export function renderTask(c: ChalkInstance, t: Task, body: string, now: number,
   if (t.assignee) lines.push(`  assignee: ${s(t.assignee)}`);
   if (t.lease) {
     const left = t.lease.until - now;
-    const status = left + clockSkew < 0 ? c.red(`expired ${formatAge(-left)} ago`) : `${formatAge(left)} left`;
+    const status = left + clockSkew < 0 ? c.red(tr(`expired ${formatAge(-left)} ago`)) : tr(`${formatAge(left)} left`);
     lines.push(`  lease:    ${localizeTimes(s(encodeLease(t.lease)))} (${status})`);
   }
   if (t.attempts) lines.push(`  attempts: ${t.attempts}`);
