@@ -42,7 +42,7 @@ export function useLang(lang: Lang): void {
   exact = new Map();
   patterns = [];
   for (const m of CATALOG) {
-    if (!/\{[a-zA-Z0-9]+\+?\}/.test(m.en.replace(/\{\{|\}\}/g, ""))) exact.set(unescape(m.en), m.ja);
+    if (!/\{[a-zA-Z0-9]+\+?\}/.test(m.en.replace(/\{\{|\}\}/g, ""))) exact.set(unescapeBraces(m.en), m.ja);
     else patterns.push(compile(m));
   }
 }
@@ -87,7 +87,7 @@ function compile(m: Message): Compiled {
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const unescape = (s: string) => s.replace(/\{\{/g, "{").replace(/\}\}/g, "}");
+const unescapeBraces = (s: string) => s.replace(/\{\{/g, "{").replace(/\}\}/g, "}");
 
 /** One English message in the reader's language (as it is when there is no translation). */
 export function tr(text: string): string {
@@ -102,7 +102,7 @@ export function trPart(text: string): string {
 function translate(text: string, parts: boolean): string {
   if (!exact || !patterns) return text;
   const hit = exact.get(text);
-  if (hit !== undefined) return unescape(hit);
+  if (hit !== undefined) return unescapeBraces(hit);
   for (const c of patterns) {
     if (c.part && !parts) continue;
     const m = c.re.exec(text);
@@ -167,7 +167,7 @@ export function helpInLanguage(): {
   styleArgumentDescription(s: string): string;
 } {
   return {
-    displayWidth: (s) => displayWidth(s.replace(/\x1b\[\d*(?:;\d+)*m/g, "")),
+    displayWidth, // colour escapes take no columns
     styleTitle: trPart,
     styleCommandDescription: trPart,
     styleOptionDescription: trPart,
