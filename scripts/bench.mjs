@@ -16,6 +16,7 @@
 // size, in the same run; target: under 3x (TARGETS.hostile). The memos are off for both
 // (TASKGATE_NO_MEMO=1), so every run reads the file. The full run includes this group.
 // --only serve times only the live board (scripts/bench-serve.mjs): first paint, push, memory.
+// --only lang times only the Japanese messages against English (scripts/bench-lang.mjs).
 
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -62,6 +63,13 @@ const serveBench = async () => {
 };
 if (opt("--only", "") === "serve") {
   const r = await serveBench();
+  if (r.failed && process.env.BENCH_NO_FAIL !== "1") process.exitCode = 1;
+  process.exit();
+}
+if (opt("--only", "") === "lang") {
+  const { benchLang, printLang } = await import("./bench-lang.mjs");
+  const r = benchLang({ CLI, env, runs: RUNS, warmup: WARMUP });
+  printLang(r);
   if (r.failed && process.env.BENCH_NO_FAIL !== "1") process.exitCode = 1;
   process.exit();
 }
@@ -436,6 +444,12 @@ const shared = onlyMetrics || onlyHostile ? undefined : await shareBench();
 if (shared) failed += shared.failed;
 const served = onlyMetrics || onlyHostile ? undefined : await serveBench();
 if (served) failed += served.failed;
+const langs = onlyMetrics || onlyHostile ? undefined : await import("./bench-lang.mjs");
+if (langs) {
+  const r = langs.benchLang({ CLI, env, runs: RUNS, warmup: WARMUP });
+  langs.printLang(r);
+  failed += r.failed;
+}
 console.log(`load ${os.loadavg()[0].toFixed(2)} at the end`);
 
 mkdirSync(join(ROOT, ".bench"), { recursive: true });

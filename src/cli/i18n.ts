@@ -19,31 +19,68 @@ export function langOf(env: NodeJS.ProcessEnv): Lang {
   return value !== undefined && /^ja(?:[_.@-]|$)/i.test(value) ? "ja" : "en";
 }
 
+interface Template {
+  readonly message: Message;
+  /** Its place in the catalog: the first template that matches wins. */
+  readonly index: number;
+  /** The fixed text it starts and ends with (a message must start and end so to match). */
+  readonly prefix: string;
+  readonly suffix: string;
+  /** The template's longest fixed text: a message without it cannot match (a cheap test first). */
+  readonly literal: string;
+  /** Only a part of a message (its id starts with "part."): never matched against a whole line. */
+  readonly part: boolean;
+  compiled?: Compiled;
+}
+
 interface Compiled {
   readonly re: RegExp;
   readonly names: readonly string[];
   /** Names whose captured text is itself translated (written {name+} in the template). */
   readonly nested: ReadonlySet<string>;
   readonly ja: string;
-  /** Only a part of a message (its id starts with "part."): never matched against a whole line. */
-  readonly part: boolean;
 }
 
 let exact: Map<string, string> | undefined;
-let patterns: Compiled[] | undefined;
+let patterns: Template[] | undefined;
+/**
+ * The templates by what a message must end with (the last character of their suffix), or
+ * else start with (the first of their prefix); the few with neither are tried on every
+ * message. A line of a long list is then tested against a handful, not all of them.
+ */
+let byLast: Map<string, Template[]> | undefined;
+let byFirst: Map<string, Template[]> | undefined;
+let floating: Template[] | undefined;
 
 /** Turn translation on (ja) or off (en) for this process. */
 export function useLang(lang: Lang): void {
   if (lang === "en") {
     exact = undefined;
     patterns = undefined;
+    byLast = undefined;
+    byFirst = undefined;
+    floating = undefined;
     return;
   }
   exact = new Map();
   patterns = [];
+  byLast = new Map();
+  byFirst = new Map();
+  floating = [];
   for (const m of CATALOG) {
-    if (!/\{[a-zA-Z0-9]+\+?\}/.test(m.en.replace(/\{\{|\}\}/g, ""))) exact.set(unescapeBraces(m.en), m.ja);
-    else patterns.push(compile(m));
+    const fixed = m.en.split(/\{[a-zA-Z0-9]+\+?\}/).map(unescapeBraces);
+    if (fixed.length === 1) {
+      exact.set(unescapeBraces(m.en), m.ja);
+      continue;
+    }
+    const literal = fixed.reduce((a, b) => (b.length > a.length ? b : a), "");
+    const prefix = fixed[0] as string;
+    const suffix = fixed[fixed.length - 1] as string;
+    const t: Template = { message: m, index: patterns.length, prefix, suffix, literal, part: m.id.startsWith("part.") };
+    patterns.push(t);
+    const [map, key] = suffix ? [byLast, suffix.at(-1) as string] : prefix ? [byFirst, prefix[0] as string] : [];
+    if (map && key !== undefined) map.set(key, [...(map.get(key) ?? []), t]);
+    else floating.push(t);
   }
 }
 
@@ -83,7 +120,7 @@ function compile(m: Message): Compiled {
     }
   }
   source += escapeRe(m.en.slice(at));
-  return { re: new RegExp(`^${source}$`), names, nested, ja: m.ja, part: m.id.startsWith("part.") };
+  return { re: new RegExp(`^${source}$`), names, nested, ja: m.ja };
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -103,11 +140,28 @@ function translate(text: string, parts: boolean): string {
   if (!exact || !patterns) return text;
   const hit = exact.get(text);
   if (hit !== undefined) return unescapeBraces(hit);
-  for (const c of patterns) {
-    if (c.part && !parts) continue;
-    const m = c.re.exec(text);
-    if (!m?.groups) continue;
-    const groups = m.groups;
+  // Of the templates that could match, the first in the catalog that does.
+  let best: { t: Template; groups: Record<string, string> } | undefined;
+  const tryAll = (list: readonly Template[] | undefined) => {
+    if (!list) return;
+    for (const p of list) {
+      if (best && best.t.index < p.index) return;
+      if (p.part && !parts) continue;
+      if (!text.startsWith(p.prefix) || !text.endsWith(p.suffix) || !text.includes(p.literal)) continue;
+      p.compiled ??= compile(p.message);
+      const groups = p.compiled.re.exec(text)?.groups;
+      if (groups) {
+        best = { t: p, groups };
+        return;
+      }
+    }
+  };
+  tryAll(byLast?.get(text.at(-1) ?? ""));
+  tryAll(byFirst?.get(text[0] ?? ""));
+  tryAll(floating);
+  if (best) {
+    const c = best.t.compiled as Compiled;
+    const groups = best.groups;
     return c.ja.replace(PLACEHOLDER, (whole, name: string | undefined) => {
       if (name === undefined) return whole[0] as string;
       const value = groups[`p${name}`] ?? whole;
@@ -138,6 +192,22 @@ function trLine(line: string): string {
   return line;
 }
 
+let asIs = false;
+
+/**
+ * Writes text that is data, not messages (a task's lines in a list or on the board, its
+ * body), as it is: its parts were translated where it was made, and looking up each of a
+ * thousand lines would cost more than it finds.
+ */
+export function writeAsIs(stream: { write(text: string): unknown }, text: string): void {
+  asIs = true;
+  try {
+    stream.write(text);
+  } finally {
+    asIs = false;
+  }
+}
+
 /** A stream whose writes are translated line by line, unless JSON is being written. */
 export function translatedStream(stream: NodeJS.WriteStream, json: () => boolean): NodeJS.WriteStream {
   return new Proxy(stream, {
@@ -145,7 +215,7 @@ export function translatedStream(stream: NodeJS.WriteStream, json: () => boolean
       if (key === "write")
         return (chunk: string | Uint8Array, ...rest: unknown[]) =>
           (target.write as (c: string | Uint8Array, ...r: unknown[]) => boolean)(
-            typeof chunk === "string" && !json() ? trLines(chunk) : chunk,
+            typeof chunk === "string" && !json() && !asIs ? trLines(chunk) : chunk,
             ...rest,
           );
       const value = Reflect.get(target, key);

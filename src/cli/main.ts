@@ -12,7 +12,7 @@ import { isState, STATES } from "../model/task.js";
 import { terminalText } from "../rules/values.js";
 import { registerApprovalCommands } from "./approval-commands.js";
 import { checkStagedCommand, registerGitCommands } from "./git-commands.js";
-import { helpInLanguage, langOf, translatedStream, useLang } from "./i18n.js";
+import { helpInLanguage, langOf, translatedStream, useLang, writeAsIs } from "./i18n.js";
 import { registerIdentityCommands } from "./identity-commands.js";
 import { localizeTimes, showUtc } from "./local-time.js";
 import { registerMcpCommands } from "./mcp-commands.js";
@@ -247,7 +247,7 @@ export async function main(
       if (json(o)) {
         const body = { file: ctx.paths.tasksDisplay, count: v.tasks.length };
         writeJsonDocStream((chunk) => out.write(chunk), "list", body, "tasks", v.tasks, taskJson);
-      } else out.write(renderTaskTable(c, v.tasks, out.columns || 100));
+      } else writeAsIs(out, renderTaskTable(c, v.tasks, out.columns || 100));
     });
 
   program
@@ -260,7 +260,7 @@ export async function main(
       const { showView } = await import("../app/views.js");
       const v = showView(ctx, normalizeId(id));
       if (json(o)) out.write(jsonDoc("task", { task: taskJson(v.task), body: v.body }));
-      else out.write(renderTask(c, v.task, v.body, ctx.now, v.clockSkew));
+      else writeAsIs(out, renderTask(c, v.task, v.body, ctx.now, v.clockSkew));
     });
 
   program

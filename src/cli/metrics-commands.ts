@@ -6,6 +6,7 @@ import { UsageError } from "../app/errors.js";
 import { writeFileAtomic } from "../io/atomic-write.js";
 import { type Diagnostic, formatDiagnostic } from "../model/diagnostic.js";
 import { terminalText } from "../rules/values.js";
+import { writeAsIs } from "./i18n.js";
 import { output } from "./output.js";
 import { jsonDoc, taskJson } from "./render.js";
 import type { WatchKit } from "./watch-commands.js";
@@ -165,7 +166,7 @@ export function registerMetricsCommands(program: Command, kit: WatchKit): void {
       if (!Number.isInteger(width) || width < 40)
         throw new UsageError(`Expected --width as a whole number of at least 40, found "${o.width}"`);
       const { renderBoard } = await import("./dashboard-render.js");
-      kit.out.write(renderBoard(ledger.tasks, ctx.now, ledger.policy.clockSkew, width));
+      writeAsIs(kit.out, renderBoard(ledger.tasks, ctx.now, ledger.policy.clockSkew, width));
       if (progress.length) kit.out.write(`Phases:\n${renderPhases(progress)}`);
     });
 

@@ -122,7 +122,7 @@ export function renderStatus(
 const pad = padEnd;
 
 export function renderTaskTable(c: ChalkInstance, tasks: readonly Task[], width: number): string {
-  if (tasks.length === 0) return "No tasks match.\n";
+  if (tasks.length === 0) return `${tr("No tasks match.")}\n`;
   const idW = Math.max(2, ...tasks.map((t) => displayWidth(t.id)));
   const rows = tasks.map((t) => {
     const meta = [

@@ -1,16 +1,41 @@
 // Display width: how many terminal columns a text takes. East Asian Wide and Fullwidth
 // characters take 2, combining marks 0, an emoji (ZWJ sequences, flags, variation selectors)
-// 2, as string-width (a maintained library, over get-east-asian-width) counts them. Every
-// column of taskgate's terminal output is laid out with these, never with string length:
-// 自動承認 is 4 characters and 8 columns.
+// 2. Every column of taskgate's terminal output is laid out with these, never with string
+// length: 自動承認 is 4 characters and 8 columns.
+//
+// Text of printable ASCII, Latin, kana, kanji, hangul syllables and fullwidth forms (one
+// column or two per code point, no sequences) is measured here with get-east-asian-width's
+// table; anything else (emoji, combining marks, joiners, variation selectors) by string-width,
+// which segments it into grapheme clusters. Both are maintained libraries; string-width is
+// loaded only when such text is met, as it costs 20 ms to load (src/vendor/string-width.ts).
 
-import stringWidth from "string-width";
+import { eastAsianWidth } from "get-east-asian-width";
+import { stringWidth } from "../vendor/string-width.js";
+
+/** A code point that is one grapheme on its own and whose width its East Asian Width gives. */
+function simple(cp: number): boolean {
+  if (cp < 0x300) return (cp >= 0x20 && cp < 0x7f) || (cp >= 0xa0 && cp !== 0xad);
+  if (cp >= 0x3000 && cp <= 0x9fff)
+    return !(cp >= 0x302a && cp <= 0x302f) && cp !== 0x3099 && cp !== 0x309a && cp !== 0x3030 && cp !== 0x303d;
+  return (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xff01 && cp <= 0xffee);
+}
+
+/** The width of a text of simple code points, or -1 when it has another. */
+function simpleWidth(text: string): number {
+  let w = 0;
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.charCodeAt(i);
+    if (cp >= 0x20 && cp < 0x7f) w++;
+    else if (simple(cp)) w += eastAsianWidth(cp);
+    else return -1;
+  }
+  return w;
+}
 
 /** Columns the text takes on a terminal (colour escapes take none). */
 export function displayWidth(text: string): number {
-  // Plain ASCII without escapes: its length (the common case, and no segmenting).
-  if (/^[\x20-\x7e]*$/.test(text)) return text.length;
-  return stringWidth(text);
+  const w = simpleWidth(text);
+  return w >= 0 ? w : stringWidth(text);
 }
 
 /** The text, padded with spaces on the right to `width` columns (as is when it is wider). */
@@ -29,6 +54,7 @@ let segmenter: Intl.Segmenter | undefined;
 
 /** The text's grapheme clusters: what a reader sees as one character (👨‍👩‍👧, が, 🇯🇵). */
 export function graphemes(text: string): string[] {
+  if (simpleWidth(text) >= 0) return Array.from(text); // each code point is a cluster
   segmenter ??= new Intl.Segmenter();
   return Array.from(segmenter.segment(text), (s) => s.segment);
 }
