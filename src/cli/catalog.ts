@@ -719,6 +719,16 @@ export const CATALOG: readonly Message[] = [
     en: "{file} is locked by {who+} (lock {lock}); try again in a moment, or remove the lock if that process is not taskgate",
     ja: "{file} は {who+} がロックしています（ロック {lock}）。少し待って再実行するか、そのプロセスが taskgate でなければロックを削除してください",
   },
+  {
+    id: "error.locked.remote",
+    en: "process {pid} on {host} (another host or container)",
+    ja: "{host}（別のホストまたはコンテナー）のプロセス {pid}",
+  },
+  {
+    id: "error.locked.self",
+    en: "process {pid} on {host} (this process)",
+    ja: "このプロセス（{host} のプロセス {pid}）",
+  },
   { id: "error.locked.process", en: "process {pid} on {host}", ja: "{host} のプロセス {pid}" },
   { id: "error.locked.another", en: "another taskgate process", ja: "別の taskgate プロセス" },
   {

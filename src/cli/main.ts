@@ -152,6 +152,10 @@ export async function main(
     .option("--strict", "also compare the line reader with a full Markdown parser (slow on big files)")
     .option("--sla", "fail (exit 1) when a pending approval is past the policy's approval-sla")
     .option("--staged", "judge the staged ledgers against HEAD as the committer's change (the pre-commit hook)")
+    .addHelpText(
+      "after",
+      "\nColumns count UTF-16 code units from 1, as editors and LSP count them: a Japanese character is 1, most emoji 2.",
+    )
     .action(async (o: { json?: boolean; strict?: boolean; sla?: boolean; staged?: boolean }) => {
       const { ctx, c } = context();
       if (o.staged) {
