@@ -147,6 +147,111 @@ export const CATALOG: readonly Message[] = [
   },
   { id: "help.exit.74c", en: "unless it says so)", ja: "何も変更していない）" },
   { id: "help.env.title", en: "Environment:", ja: "環境変数:" },
+  {
+    id: "help.env.1",
+    en: "TASKGATE_DIR, TASKGATE_TASKS, TASKGATE_APPROVALS   where the ledgers are (like --dir, --tasks, --approvals)",
+    ja: "TASKGATE_DIR, TASKGATE_TASKS, TASKGATE_APPROVALS   台帳の場所（--dir、--tasks、--approvals と同じ）",
+  },
+  {
+    id: "help.env.2",
+    en: "TASKGATE_ACTOR                                     who acts (like --as); else git's user.email",
+    ja: "TASKGATE_ACTOR                                     操作する人（--as と同じ）。なければ git の user.email",
+  },
+  {
+    id: "help.env.3",
+    en: "TASKGATE_SESSION                                   the agent session acting: its leases are its own (docs/run.md)",
+    ja: "TASKGATE_SESSION                                   操作しているエージェントのセッション: そのリースはそのセッションのもの（docs/run.md）",
+  },
+  {
+    id: "help.env.4",
+    en: "TASKGATE_NOW                                       the current time (ISO 8601), for tests and replays",
+    ja: "TASKGATE_NOW                                       現在時刻（ISO 8601）。テストや再生用",
+  },
+  {
+    id: "help.env.5",
+    en: "TASKGATE_LANG                                      the language of messages: ja for Japanese, en for English; else",
+    ja: "TASKGATE_LANG                                      メッセージの言語: ja なら日本語、en なら英語。なければ",
+  },
+  {
+    id: "help.env.6",
+    en: "LC_ALL, LC_MESSAGES, LANG (ja_JP.UTF-8 is Japanese); JSON is English",
+    ja: "LC_ALL、LC_MESSAGES、LANG（ja_JP.UTF-8 は日本語）。JSON は英語のまま",
+  },
+  {
+    id: "help.env.7",
+    en: "TASKGATE_NO_MEMO=1                                 no memos: status and metrics read the ledgers whole every time",
+    ja: "TASKGATE_NO_MEMO=1                                 メモを使わない: status と metrics が毎回台帳を全部読む",
+  },
+  {
+    id: "help.env.8",
+    en: "TASKGATE_LOCK_TIMEOUT_MS, TASKGATE_LOCK_STALE_MS   how long to wait for a lock (30000); when a lock of another host that",
+    ja: "TASKGATE_LOCK_TIMEOUT_MS, TASKGATE_LOCK_STALE_MS   ロックを待つ時間（30000）。更新されない他ホストのロックを",
+  },
+  {
+    id: "help.env.9",
+    en: "is not refreshed is taken over (5000; one of a process gone from this",
+    ja: "引き継ぐまでの時間（5000。このホストで終了したプロセスのロックは",
+  },
+  {
+    id: "help.env.10",
+    en: "host is taken over at once, one of a live one never)",
+    ja: "すぐに引き継ぎ、生きているプロセスのロックは引き継がない）",
+  },
+  {
+    id: "help.env.11",
+    en: "TASKGATE_SHARE=off                                 use the in-tree files even where this clone shares its board",
+    ja: "TASKGATE_SHARE=off                                 このクローンがボードを共有していてもツリー内のファイルを使う",
+  },
+  {
+    id: "help.env.12",
+    en: "NO_COLOR                                           no colour in the output",
+    ja: "NO_COLOR                                           出力を色付けしない",
+  },
+  {
+    id: "help.env.13",
+    en: "TZ                                                 the zone times are shown in (with their offset, like",
+    ja: "TZ                                                 時刻を表示するタイムゾーン（2026-12-06 00:37 +09:00 のように",
+  },
+  {
+    id: "help.env.14",
+    en: "2026-12-06 00:37 +09:00); --utc shows UTC. Ledgers, log",
+    ja: "オフセットつき）。--utc なら UTC。台帳、ログ行、--json は",
+  },
+  {
+    id: "help.env.15",
+    en: "lines and --json keep UTC (…Z). A time you type is UTC:",
+    ja: "UTC（…Z）のまま。入力する時刻は UTC:",
+  },
+  {
+    id: "help.env.16",
+    en: "not-before=2026-11-24T10:30:00Z, and a date given to",
+    ja: "not-before=2026-11-24T10:30:00Z、--since/--until に渡す日付（2026-11-01）は",
+  },
+  {
+    id: "help.env.17",
+    en: "--since/--until (2026-11-01) starts at midnight UTC",
+    ja: "UTC の 0 時から",
+  },
+  {
+    id: "help.verify.exit",
+    en: "Exit codes: 0 every commit keeps the rules; 1 a commit breaks them (forged log line, illegal\nstate change, self-approval, ...; with --signed, a commit changing the ledgers unsigned, or signed by\na key not listed for its author); 3 a commit has an invalid ledger; 2 git cannot read the range.",
+    ja: "終了コード: 0 すべてのコミットがルールを守っている。1 ルールを破るコミットがある（偽造されたログ行、\n不正な状態変更、自己承認など。--signed では、台帳を変える未署名のコミット、または作者に登録されていない\n鍵で署名されたコミット）。3 不正な台帳を持つコミットがある。2 git が範囲を読めない。",
+  },
+  {
+    id: "help.run.environment",
+    en: "The program gets TASKGATE_TASK_ID, TASKGATE_TASK_TITLE, TASKGATE_TASK_FILE (the task's Markdown),\nTASKGATE_LEASE_TOKEN, TASKGATE_TASKS and TASKGATE_APPROVALS. Exit code: the program's (128 + signal number when it was killed); 1 when the\nlease was lost and the program stopped.",
+    ja: "プログラムには TASKGATE_TASK_ID、TASKGATE_TASK_TITLE、TASKGATE_TASK_FILE（タスクの Markdown）、\nTASKGATE_LEASE_TOKEN、TASKGATE_TASKS、TASKGATE_APPROVALS が渡される。終了コード: プログラムのもの（シグナルで\n終了したときは 128 + シグナル番号）。リースを失ってプログラムを止めたときは 1。",
+  },
+  {
+    id: "help.share.details",
+    en: "Joins the shared board when the branch exists (on the remote, or in this clone), else moves\nthis folder's TASKS.md and APPROVALS.md to it byte for byte (checked first: a board with\nerrors is not moved). The setting is kept in the clone's git config (taskgate.share.*).\nExit codes: 0 shared; 1 refused (nothing to share, the remote refused); 2 usage (no git, no\nsuch remote, bad branch name); 3 the in-tree board has errors; 4 someone else shared first\n(or a write landed in the in-tree files during the move),\nrun it again; 7 the remote cannot be reached.",
+    ja: "ブランチが（リモートまたはこのクローンに）あれば共有ボードに加わり、なければこのフォルダーの\nTASKS.md と APPROVALS.md をバイト単位でそのまま移す（先に検査し、エラーのあるボードは移さない）。\n設定はクローンの git 設定（taskgate.share.*）に保存される。\n終了コード: 0 共有した。1 拒否（共有するものがない、リモートが拒否した）。2 使い方の誤り（git がない、\nそのリモートがない、不正なブランチ名）。3 ツリー内のボードにエラーがある。4 他の誰かが先に共有した\n（または移動中にツリー内のファイルへ書き込みがあった）。\nもう一度実行する。7 リモートに届かない。",
+  },
+  {
+    id: "help.watch.exit",
+    en: "Exit codes of watch --once: 0 nothing wrong (recoveries and scheduled runs are not problems);\n3 a ledger or a schedule is invalid; 4 a ledger stayed locked; 6 a problem was found (a task\nblocked as a dead letter, a scheduled check failed, a stale approval or lock); 1 a step was\nrefused (for example no automation actor with the role it needs). A long-running watch ends\nwith 0 on SIGINT or SIGTERM, after the tick in progress.",
+    ja: "watch --once の終了コード: 0 問題なし（回復や定期実行は問題ではない）。\n3 台帳または予定が不正。4 台帳がロックされたままだった。6 問題を見つけた（デッドレターとして\nブロックされたタスク、失敗した定期チェック、古くなった承認やロック）。1 手順が拒否された\n（例: 必要なロールを持つ自動化アクターがいない）。長く動く watch は SIGINT や SIGTERM で、\n処理中のティックの後に 0 で終わる。",
+  },
 
   // ── commands ──
   {
@@ -690,7 +795,6 @@ export const CATALOG: readonly Message[] = [
   { id: "board.left", en: "{age} left", ja: "残り {age}" },
   { id: "board.expired", en: "expired", ja: "期限切れ" },
   { id: "board.blocked", en: "blocked: {why}", ja: "ブロック中: {why}" },
-  { id: "show.lease-left", en: "{age} left", ja: "残り {age}" },
 
   // ── errors people meet first ──
   { id: "error.no-task", en: "There is no task {id} in {file}", ja: "{file} にタスク {id} はありません" },

@@ -174,6 +174,12 @@ function translate(text: string, parts: boolean): string {
 /** Each whole line of a chunk translated (a line with colour escapes is left as it is). */
 export function trLines(chunk: string): string {
   if (!exact) return chunk;
+  // A paragraph written at once (help after the options) may be one message.
+  const body = chunk.trim();
+  if (body.includes("\n")) {
+    const whole = exact.get(body);
+    if (whole !== undefined) return chunk.replace(body, () => unescapeBraces(whole));
+  }
   return chunk
     .split("\n")
     .map((line) => (line === "" || line.includes("\x1b") ? line : trLine(line)))

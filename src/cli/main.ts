@@ -58,6 +58,8 @@ Environment:
   TASKGATE_ACTOR                                     who acts (like --as); else git's user.email
   TASKGATE_SESSION                                   the agent session acting: its leases are its own (docs/run.md)
   TASKGATE_NOW                                       the current time (ISO 8601), for tests and replays
+  TASKGATE_LANG                                      the language of messages: ja for Japanese, en for English; else
+                                                     LC_ALL, LC_MESSAGES, LANG (ja_JP.UTF-8 is Japanese); JSON is English
   TASKGATE_NO_MEMO=1                                 no memos: status and metrics read the ledgers whole every time
   TASKGATE_LOCK_TIMEOUT_MS, TASKGATE_LOCK_STALE_MS   how long to wait for a lock (30000); when a lock of another host that
                                                      is not refreshed is taken over (5000; one of a process gone from this

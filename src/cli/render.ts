@@ -83,7 +83,7 @@ export function renderStatus(
   warnings: number,
 ): string {
   const lines: string[] = [];
-  lines.push(tr(`${c.bold(files.tasks)}: ${s.tasks} task${s.tasks === 1 ? "" : "s"}`));
+  lines.push(s.tasks === 1 ? tr(`${c.bold(files.tasks)}: 1 task`) : tr(`${c.bold(files.tasks)}: ${s.tasks} tasks`));
   lines.push(`  ${STATES.map((st) => `${STATE_COLOR[st](c, st)} ${s.byState[st]}`).join("  ")}`);
   if (s.blocked.length)
     lines.push(
