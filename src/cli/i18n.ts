@@ -94,6 +94,8 @@ function placeholderPattern(name: string): string {
   if (/^(?:n|m|k|count|token|pid)$/.test(name)) return "\\d+";
   if (/^(?:state|from|to)$/.test(name)) return "(?:PLAN|READY|DOING|REVIEW|DONE)";
   if (/^(?:action|key)$/.test(name)) return "[a-z][a-z-]*";
+  if (name === "age") return "\\d+(?:ms|[smhd])";
+  if (name === "num") return "[\\d.]+";
   return "[^]+?";
 }
 
@@ -212,6 +214,25 @@ export function writeAsIs(stream: { write(text: string): unknown }, text: string
   } finally {
     asIs = false;
   }
+}
+
+const HTML_ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+
+/**
+ * A page for people (report --html) in the reader's language: `lang` set, and each text
+ * between tags that is a whole message translated (a task's title never is: it follows its
+ * ID with a space, and no message starts so).
+ */
+export function translateHtml(html: string): string {
+  if (!exact) return html;
+  return html.replace('<html lang="en">', '<html lang="ja">').replace(/>([^<>]+)</g, (whole, text: string) => {
+    if (/^\s|\s$/.test(text)) return whole;
+    const plain = text.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => HTML_ENTITIES[e] as string);
+    const t = tr(plain);
+    return t === plain ? whole : `>${escapeHtml(t)}<`;
+  });
 }
 
 /** A stream whose writes are translated line by line, unless JSON is being written. */

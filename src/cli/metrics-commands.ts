@@ -6,7 +6,7 @@ import { UsageError } from "../app/errors.js";
 import { writeFileAtomic } from "../io/atomic-write.js";
 import { type Diagnostic, formatDiagnostic } from "../model/diagnostic.js";
 import { terminalText } from "../rules/values.js";
-import { writeAsIs } from "./i18n.js";
+import { translateHtml, writeAsIs } from "./i18n.js";
 import { output } from "./output.js";
 import { jsonDoc, taskJson } from "./render.js";
 import type { WatchKit } from "./watch-commands.js";
@@ -187,7 +187,7 @@ export function registerMetricsCommands(program: Command, kit: WatchKit): void {
     const target = resolve(o.html);
     writeFileAtomic(
       target,
-      Buffer.from(reportHtml(v.metrics, v.tasks, ctx.now, o.title, f.scopes), "utf8"),
+      Buffer.from(translateHtml(reportHtml(v.metrics, v.tasks, ctx.now, o.title, f.scopes)), "utf8"),
       dirname(target),
     );
     kit.out.write(`Wrote ${o.html}\n`);

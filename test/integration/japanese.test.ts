@@ -3,10 +3,11 @@
 // exit codes, times in the local zone (JSON in UTC), and Japanese actors end to end through the
 // pre-commit hook and verify.
 
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { findChromium, openPage } from "../support/chromium.js";
 import { makeRepo, runCli } from "../support/cli.js";
 import { git, gitAs } from "../support/git.js";
 import { CLI } from "../support/paths.js";
@@ -322,5 +323,64 @@ describe("Japanese actors end to end", () => {
     expect(r.code).toBe(3);
     // "- state: " is 9 code units: the value starts at column 10.
     expect(r.stdout).toMatch(/TASKS\.md:\d+:10: error: .*作業中/);
+  });
+});
+
+describe("the HTML report in Japanese", () => {
+  it("has lang=ja, Japanese labels and faces, and no card overflows in Chromium, wide or narrow", async () => {
+    const chromium = findChromium();
+    expect(
+      chromium,
+      "Debian's chromium is needed for this test: apt-get install chromium (.ci/run does)",
+    ).toBeDefined();
+    const fonts = spawnSync("fc-list", [":lang=ja", "family"], { encoding: "utf8" });
+    expect(fonts.stdout, "Debian's fonts-noto-cjk is needed: apt-get install fonts-noto-cjk (.ci/run does)").toContain(
+      "Noto Sans CJK JP",
+    );
+    const dir = await japaneseBoard();
+    await ok(dir, ["add", "--ready", "👨‍👩‍👧‍👦".repeat(30)]); // one unbreakable run of emoji
+    await ok(dir, ["add", "--ready", `${"長い".repeat(60)}タイトル`]);
+    // Mixed text, as Japanese teams write it: a long name without a space in a Japanese title.
+    await ok(dir, ["add", "--ready", `設定キー taskgate.share.${"remote_branch_name_".repeat(8)}を確認する`]);
+    const page = join(dir, "report.html");
+    const r = await runCli(["report", "--html", page], { cwd: dir, env: { LANG: "ja_JP.UTF-8" } });
+    expect(r.code).toBe(0);
+    const html = readFileSync(page, "utf8");
+    expect(html).toContain('<html lang="ja">');
+    expect(html).toContain("<h2>ボード</h2>");
+    expect(html).toContain("<h2>指標</h2>");
+    expect(html).toContain(">PLAN <span>"); // state names stay
+    expect(html).toContain(`> ${TITLES.ready}<`); // titles as they are
+    expect(html).not.toContain("<h2>Board</h2>");
+    for (const width of [1280, 700]) {
+      const result = await openPage(chromium as string, `file://${page}`, {
+        width,
+        evaluate: [
+          "document.documentElement.lang",
+          "getComputedStyle(document.body).fontFamily",
+          "document.querySelectorAll('.col li').length",
+          // Every card, and every column, holds its content: nothing wider than its box.
+          "[...document.querySelectorAll('.col li, .col')].filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent.slice(0, 20))",
+          "document.documentElement.scrollWidth <= document.documentElement.clientWidth",
+          // The long title wraps: its card is several lines high.
+          "Math.max(...[...document.querySelectorAll('.col li')].map((e) => e.getBoundingClientRect().height))",
+        ],
+      });
+      expect(result.errors).toEqual([]);
+      const [lang, family, cards, overflowing, fits, tallest] = result.values as [
+        string,
+        string,
+        number,
+        string[],
+        boolean,
+        number,
+      ];
+      expect(lang).toBe("ja");
+      expect(family).toMatch(/Hiragino Sans.*Yu Gothic.*Noto Sans CJK JP.*Meiryo/);
+      expect(cards).toBe(9);
+      expect(overflowing, `at ${width} px`).toEqual([]);
+      expect(fits).toBe(true);
+      expect(tallest).toBeGreaterThan(60);
+    }
   });
 });

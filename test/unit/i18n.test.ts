@@ -43,7 +43,8 @@ function sourceMessages(): { text: string; at: string }[] {
               : undefined;
         if (arg) {
           // Help after the options (addHelpText) is one message, without the blank line before it.
-          for (const t of texts(arg)) if (!/^\{\d+\}$/.test(t)) found.push({ text: name === "addHelpText" ? t.trim() : t, at: at(n) });
+          for (const t of texts(arg))
+            if (!/^\{\d+\}$/.test(t)) found.push({ text: name === "addHelpText" ? t.trim() : t, at: at(n) });
         }
       }
       if (ts.isPropertyAssignment(n) && ts.isIdentifier(n.name) && n.name.text === "description")
@@ -116,9 +117,9 @@ describe("the catalog", () => {
     );
     expect(tr("No such message, in any catalog")).toBe("No such message, in any catalog");
     // Lines: indented ones keep their indent; coloured ones are left alone.
-    expect(trLines("  1   refused: a rule said no (role, state, unknown task, bad value); nothing was written;\n")).toBe(
-      "  1   拒否: ルールが許さなかった（ロール、状態、不明なタスク、不正な値）。何も書き込んでいない。\n",
-    );
+    expect(
+      trLines("  1   refused: a rule said no (role, state, unknown task, bad value); nothing was written;\n"),
+    ).toBe("  1   拒否: ルールが許さなかった（ロール、状態、不明なタスク、不正な値）。何も書き込んでいない。\n");
     expect(trLines("\x1b[32mNo tasks match.\x1b[39m")).toBe("\x1b[32mNo tasks match.\x1b[39m");
     useLang("en");
     expect(tr("There is no task T-9 in TASKS.md")).toBe("There is no task T-9 in TASKS.md");
