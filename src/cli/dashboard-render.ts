@@ -2,12 +2,11 @@
 
 import type { Task } from "../model/task.js";
 import { STATES } from "../model/task.js";
-import { formatAge } from "../model/time.js";
+import { formatAge, formatTime } from "../model/time.js";
 import { holderWithSession, isLeaseExpired } from "../rules/lease.js";
 import type { GoalResult, Metrics, Spread } from "../rules/metrics.js";
 import { terminalText } from "../rules/values.js";
 import { tr } from "./i18n.js";
-import { humanTime } from "./local-time.js";
 import { fitWidth, padEnd } from "./width.js";
 
 const pct = (x: number | null) => (x === null ? "-" : `${Math.round(x * 1000) / 10}%`);
@@ -27,7 +26,7 @@ export function renderMetrics(m: Metrics): string {
   const f = m.flow;
   const signed = (x: number) => `${x > 0 ? "+" : ""}${Math.round(x * 1000) / 10}%`;
   const lines = [
-    `Period ${humanTime(m.since)} .. ${humanTime(m.until)}`,
+    `Period ${formatTime(m.since)} .. ${formatTime(m.until)}`,
     "",
     "Automation",
     `  automation rate        ${pct(a.rate)}  (${a.automated} of ${a.changes} state changes and decisions by automation)`,

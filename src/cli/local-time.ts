@@ -23,8 +23,13 @@ export function humanTime(ms: number): string {
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())} ${sign}${two(Math.floor(a / 60))}:${two(a % 60)}`;
 }
 
-/** A ledger time (ISO 8601 UTC with Z) anywhere in a message for people, as humanTime. */
-const ISO_UTC = /\b(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.\d{1,3})?Z\b/g;
+/**
+ * A ledger time (ISO 8601 UTC with Z) in a message for people, as humanTime, where it says
+ * when something ends or may start (`until`, `until=`, `not before`): a lease's end, a retry's
+ * start. Other times in messages stay as they are: an example of the format to type
+ * ("a UTC time (2026-11-01T09:00:00Z)"), or a value the user gave, quoted back.
+ */
+const ISO_UTC = /(?<=\buntil[ =]|\bnot before )\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,3})?Z\b/g;
 
 export function localizeTimes(text: string): string {
   return text.replace(ISO_UTC, (m) => {
