@@ -59,11 +59,9 @@ function sourceMessages(): { text: string; at: string }[] {
 /** A template with every placeholder as {} (literal {{braces}} kept as braces). */
 function shape(en: string): string {
   return en
-    .replace(/\{\{/g, "\u0001")
-    .replace(/\}\}/g, "\u0002")
-    .replace(/\{[a-zA-Z0-9]+\+?\}/g, "{}")
-    .replace(/\u0001/g, "{")
-    .replace(/\u0002/g, "}")
+    .split(/(\{\{|\}\})/)
+    .map((part) => (part === "{{" ? "{" : part === "}}" ? "}" : part.replace(/\{[a-zA-Z0-9]+\+?\}/g, "{}")))
+    .join("")
     .replace(/\{[a-zA-Z0-9]+\}/g, "{}");
 }
 
