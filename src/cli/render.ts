@@ -159,7 +159,8 @@ export function renderTask(c: ChalkInstance, t: Task, body: string, now: number,
   if (t.attempts) lines.push(`  attempts: ${t.attempts}`);
   if (t.blocked !== undefined) lines.push(`  blocked:  ${c.red(s(t.blocked))}`);
   if (t.notBefore !== undefined) lines.push(`  not before: ${humanTime(t.notBefore)}`);
-  if (t.created !== undefined) lines.push(`  created:  ${humanTime(t.created)} (${formatAge(now - t.created)} ago)`);
+  if (t.created !== undefined)
+    lines.push(`  created:  ${humanTime(t.created)} ${tr(`(${formatAge(now - t.created)} ago)`)}`);
   const workers = t.fields.find((f) => f.key === "workers")?.value;
   if (workers) lines.push(`  workers:  ${s(workers)}`);
   const rework = t.fields.find((f) => f.key === "rework")?.value;

@@ -200,7 +200,7 @@ describe("messages by locale", () => {
     const claim = await runCli(["--as", "田中", "claim", "T-1"], { cwd: dir, env: { ...ja, TZ: "UTC" } });
     expect(claim.code).toBe(0);
     expect(claim.stdout).toMatch(
-      /^T-1 claim: READY -> DOING。リーストークン 1（田中@\S+、\d{4}-\d\d-\d\d \d\d:\d\d \+00:00 まで）\n$/,
+      /^T-1 を claim しました: READY -> DOING。リーストークン 1（田中@\S+、\d{4}-\d\d-\d\d \d\d:\d\d \+00:00 まで）\n$/,
     );
     const status = await ok(dir, ["status"], ja);
     expect(status).toContain("TASKS.md: タスク 1 件");

@@ -104,14 +104,14 @@ describe("the catalog", () => {
     expect(tr("taskgate: There is no task T-9 in TASKS.md")).toBe("taskgate: TASKS.md にタスク T-9 はありません");
     expect(tr("Created TASKS.md and APPROVALS.md.")).toBe("TASKS.md と APPROVALS.md を作成しました。");
     // An ID placeholder matches an ID only; a state placeholder a state only.
-    expect(tr("T-1 claim: READY -> DOING")).toBe("T-1 claim: READY -> DOING（完了）");
+    expect(tr("T-1 claim: READY -> DOING")).toBe("T-1 を claim しました: READY -> DOING");
     expect(tr("T-1 title: a -> b")).toBe("T-1 の title: a -> b");
     // "X and Y" is only ever a part: a list line with " and " in a title is not touched.
     expect(tr("T-3  READY   P2  Tom and Jerry")).toBe("T-3  READY   P2  Tom and Jerry");
     expect(trPart("Tom and Jerry")).toBe("Tom と Jerry");
     // The first entry that matches wins: the lease's own wording before the plain transition.
     expect(tr("T-2 claim: READY -> DOING; lease token 3 for 田中@h until 2026-12-06 00:37 +09:00")).toBe(
-      "T-2 claim: READY -> DOING。リーストークン 3（田中@h、2026-12-06 00:37 +09:00 まで）",
+      "T-2 を claim しました: READY -> DOING。リーストークン 3（田中@h、2026-12-06 00:37 +09:00 まで）",
     );
     expect(tr("No such message, in any catalog")).toBe("No such message, in any catalog");
     // Lines: indented ones keep their indent; coloured ones are left alone.
