@@ -96,7 +96,7 @@ function placeholderPattern(name: string): string {
   if (/^(?:action|key)$/.test(name)) return "[a-z][a-z-]*";
   if (name === "age") return "\\d+(?:ms|[smhd])";
   if (name === "num") return "[\\d.]+";
-  return "[^]+?";
+  return "[\\s\\S]+?";
 }
 
 const PLACEHOLDER = /\{\{|\}\}|\{([a-zA-Z0-9]+)(\+?)\}/g;

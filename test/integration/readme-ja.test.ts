@@ -18,7 +18,7 @@ afterAll(() => {
 function tour(): { command: string; output: string }[] {
   const text = readFileSync(join(ROOT, "README.ja.md"), "utf8");
   const section = text.slice(text.indexOf("## ツアー"));
-  const block = /```\n([^]*?)```/.exec(section)?.[1] as string;
+  const block = /```\n([\s\S]*?)```/.exec(section)?.[1] as string;
   const steps: { command: string; output: string }[] = [];
   for (const line of block.split("\n")) {
     if (line.startsWith("$ ")) steps.push({ command: line.slice(2), output: "" });
