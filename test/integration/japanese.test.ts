@@ -384,3 +384,55 @@ describe("the HTML report in Japanese", () => {
     }
   });
 });
+
+const hasTmux = spawnSync("tmux", ["-V"]).status === 0;
+
+describe.skipIf(!hasTmux)("the board as a terminal shows it (tmux)", () => {
+  it("in a 130-column tmux pane, each task ID is in the cell column of its state's header", async () => {
+    const dir = await japaneseBoard();
+    const socket = `taskgate-test-${process.pid}-${Date.now()}`;
+    const tmux = (...args: string[]) =>
+      spawnSync("tmux", ["-L", socket, "-f", "/dev/null", ...args], {
+        encoding: "utf8",
+        env: { ...process.env, LC_ALL: "C.UTF-8", LANG: "C.UTF-8" },
+      });
+    const done = join(dir, "board.done");
+    // The board in a real terminal: tmux lays out the characters by its own width tables.
+    // (A blank first line: copy mode's search then starts above every match.)
+    const command = `cd '${dir}' && echo && NO_COLOR=1 '${process.execPath}' '${CLI}' board; touch '${done}'; sleep 60`;
+    expect(tmux("new-session", "-d", "-x", "130", "-y", "30", "-s", "board", command).status).toBe(0);
+    // vi keys in copy mode: a search leaves the cursor on the match's first cell (emacs keys,
+    // tmux's default unless EDITOR names vi, leave it after the match).
+    tmux("set-option", "-g", "mode-keys", "vi");
+    try {
+      const deadline = Date.now() + 15_000;
+      while (spawnSync("test", ["-e", done]).status !== 0 && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50));
+      expect(spawnSync("test", ["-e", done]).status).toBe(0);
+      const screen = tmux("capture-pane", "-p", "-t", "board").stdout;
+      expect(screen).toContain("DOING (1)");
+      /** The cell column where `text` (ASCII) starts, as tmux's copy mode finds it. */
+      const cellOf = (text: string): number => {
+        tmux("copy-mode", "-t", "board");
+        tmux("send-keys", "-t", "board", "-X", "history-top");
+        tmux("send-keys", "-t", "board", "-X", "search-forward-text", text);
+        const start = Number(tmux("display-message", "-p", "-t", "board", "#{copy_cursor_x}").stdout.trim());
+        tmux("send-keys", "-t", "board", "-X", "cancel");
+        return start;
+      };
+      const header = new Map(["PLAN", "READY", "DOING", "REVIEW", "DONE"].map((s) => [s, cellOf(`${s} (`)]));
+      expect([...header.values()]).toEqual([0, 26, 52, 78, 104]); // (130 - 4 gaps of 2) / 5 = 24 a column
+      const where: [string, string][] = [
+        ["T-1 ", "PLAN"],
+        ["T-2 ", "READY"],
+        ["T-6 ", "READY"],
+        ["T-3 ", "DOING"],
+        ["T-4 ", "REVIEW"],
+        ["T-5 ", "DONE"],
+      ];
+      for (const [id, state] of where) expect(cellOf(id), `${id}in ${state}`).toBe(header.get(state));
+    } finally {
+      tmux("kill-server");
+    }
+  }, 60_000);
+});
