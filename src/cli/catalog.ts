@@ -768,6 +768,26 @@ export const CATALOG: readonly Message[] = [
     en: "{n} errors, 1 warning in {files}",
     ja: "{files} にエラー {n} 件、警告 1 件",
   },
+  { id: "result.approved", en: "{id} approved", ja: "{id} を承認しました" },
+  { id: "result.rejected", en: "{id} rejected", ja: "{id} を却下しました" },
+  { id: "result.supersedes", en: "{id} (supersedes {ids})", ja: "{id}（{ids} を置き換え）" },
+  { id: "result.no-pending", en: "No pending requests.", ja: "保留中の依頼はありません。" },
+  {
+    id: "result.staged.problems",
+    en: "{n} problems in the staged ledgers; the commit is refused",
+    ja: "ステージされた台帳に問題が {n} 件あります。コミットを拒否します",
+  },
+  {
+    id: "result.staged.problem",
+    en: "1 problem in the staged ledgers; the commit is refused",
+    ja: "ステージされた台帳に問題が 1 件あります。コミットを拒否します",
+  },
+  { id: "result.verify.ok", en: "{n} commits checked: ok", ja: "{n} 件のコミットを検査しました: 問題なし" },
+  { id: "result.verify.ok-one", en: "1 commit checked: ok", ja: "1 件のコミットを検査しました: 問題なし" },
+  { id: "result.verify.problems", en: "{n} problems in {m} commits", ja: "{m} 件のコミットに問題が {n} 件" },
+  { id: "result.verify.problem", en: "1 problem in {m} commits", ja: "{m} 件のコミットに問題が 1 件" },
+  { id: "result.verify.problems-one", en: "{n} problems in 1 commit", ja: "1 件のコミットに問題が {n} 件" },
+  { id: "result.verify.problem-one", en: "1 problem in 1 commit", ja: "1 件のコミットに問題が 1 件" },
   { id: "result.nothing-to-do", en: "Nothing to do for {actor}: {why}", ja: "{actor} のやることはありません: {why}" },
 
   // ── status and board labels ──
