@@ -68,6 +68,11 @@ export function useLang(lang: Lang): void {
   byFirst = new Map();
   floating = [];
   for (const m of CATALOG) {
+    // Most messages (help texts) have no placeholder: looked up whole.
+    if (!m.en.includes("{")) {
+      exact.set(m.en, m.ja);
+      continue;
+    }
     const fixed = m.en.split(/\{[a-zA-Z0-9]+\+?\}/).map(unescapeBraces);
     if (fixed.length === 1) {
       exact.set(unescapeBraces(m.en), m.ja);
