@@ -746,6 +746,7 @@ export const CATALOG: readonly Message[] = [
     ja: "{id} を {action} しました: {state}。リーストークン {token}（{holder}、{until} まで）",
   },
   { id: "result.transition", en: "{id} {action}: {from} -> {to}", ja: "{id} を {action} しました: {from} -> {to}" },
+  { id: "result.transition.same", en: "{id} {action}: {state}", ja: "{id} を {action} しました: {state}" },
   { id: "result.set", en: "{id} {key}: {old+} -> {new+}", ja: "{id} の {key}: {old+} -> {new+}" },
   { id: "result.set.none", en: "(none)", ja: "（なし）" },
   { id: "result.set.removed", en: "(removed)", ja: "（削除）" },
