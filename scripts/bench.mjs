@@ -20,6 +20,7 @@
 // every READY task declaring some, half of them overlapping a DOING task's) against `next
 // --claim` on the same generated board without paths, as today's bench makes it; target: at
 // most 1.2x (issue #18). The full run includes this group.
+// --only lang times only the Japanese messages against English (scripts/bench-lang.mjs).
 
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -69,6 +70,13 @@ const serveBench = async () => {
 };
 if (opt("--only", "") === "serve") {
   const r = await serveBench();
+  if (r.failed && process.env.BENCH_NO_FAIL !== "1") process.exitCode = 1;
+  process.exit();
+}
+if (opt("--only", "") === "lang") {
+  const { benchLang, printLang } = await import("./bench-lang.mjs");
+  const r = benchLang({ CLI, env, runs: RUNS, warmup: WARMUP });
+  printLang(r);
   if (r.failed && process.env.BENCH_NO_FAIL !== "1") process.exitCode = 1;
   process.exit();
 }
@@ -506,6 +514,12 @@ const shared = onlyMetrics || onlyHostile ? undefined : await shareBench();
 if (shared) failed += shared.failed;
 const served = onlyMetrics || onlyHostile ? undefined : await serveBench();
 if (served) failed += served.failed;
+const langs = onlyMetrics || onlyHostile ? undefined : await import("./bench-lang.mjs");
+if (langs) {
+  const r = langs.benchLang({ CLI, env, runs: RUNS, warmup: WARMUP });
+  langs.printLang(r);
+  failed += r.failed;
+}
 console.log(`load ${os.loadavg()[0].toFixed(2)} at the end`);
 
 mkdirSync(join(ROOT, ".bench"), { recursive: true });

@@ -36,6 +36,40 @@ for (const name of vendors) {
   });
 }
 
+/**
+ * Vendor modules loaded on first use rather than at start: an import of one becomes a module
+ * whose exports are getters that require the vendor bundle when first read (string-width
+ * builds an Intl.Segmenter as it loads, 20 ms, which most output never needs).
+ */
+const LAZY_VENDORS = ["string-width"];
+const lazyVendors = {
+  name: "lazy-vendors",
+  setup(b) {
+    // The getters' own require, of the vendor bundle next to this one.
+    b.onResolve({ filter: /^\.\/vendor-[a-z-]+\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+    b.onResolve({ filter: /\/vendor\/[a-z-]+\.js$/ }, (args) => {
+      const name = basename(args.path, ".js");
+      return LAZY_VENDORS.includes(name) ? { path: name, namespace: "lazy-vendor" } : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: "lazy-vendor" }, async (args) => {
+      const source = readFileSync(`${root}src/vendor/${args.path}.ts`, "utf8");
+      const names = [...source.matchAll(/export\s*\{([^}]*)\}/g)].flatMap((m) =>
+        m[1].split(",").map((s) =>
+          s
+            .trim()
+            .split(/\s+as\s+/)
+            .pop(),
+        ),
+      );
+      const getters = names.map((k) => `  get ${k}() { return load().${k}; },`).join("\n");
+      return {
+        loader: "js",
+        contents: `"use strict";\nlet m;\nconst load = () => (m ??= require("./vendor-${args.path}.cjs"));\nmodule.exports = {\n${getters}\n};\n`,
+      };
+    });
+  },
+};
+
 /** Imports of src/vendor/X.js become require("./vendor-X.cjs"), resolved next to the bundle. */
 const vendorAsExternal = {
   name: "vendor-as-external",
@@ -152,7 +186,7 @@ await build({
   outdir: "dist",
   outExtension: { ".js": ".cjs" },
   sourcemap: "linked",
-  plugins: [vendorAsExternal, lazyBuiltins, chalkTty, nobleNoWebCrypto],
+  plugins: [lazyVendors, vendorAsExternal, lazyBuiltins, chalkTty, nobleNoWebCrypto],
 });
 
 // The code caches: run the CLI with the cache writer on, first a write and an automatic

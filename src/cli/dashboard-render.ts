@@ -6,6 +6,8 @@ import { formatAge, formatTime } from "../model/time.js";
 import { holderWithSession, isLeaseExpired } from "../rules/lease.js";
 import type { GoalResult, Metrics, Spread } from "../rules/metrics.js";
 import { terminalText } from "../rules/values.js";
+import { tr } from "./i18n.js";
+import { fitWidth, padEnd } from "./width.js";
 
 const pct = (x: number | null) => (x === null ? "-" : `${Math.round(x * 1000) / 10}%`);
 const age = (ms: number | null) => (ms === null ? "-" : formatAge(ms));
@@ -14,7 +16,7 @@ const spreadText = (s: Spread) => (s.count ? `median ${age(s.median)}, p90 ${age
 function goalText(name: string, g: GoalResult | undefined, format: (x: number) => string): string | undefined {
   if (!g) return undefined;
   const verdict = g.met === null ? "no data yet" : g.met ? "met" : "missed";
-  return `  ${name.padEnd(22)} goal ${format(g.target).padEnd(7)} actual ${g.actual === null ? "-" : format(g.actual)}  ${verdict}`;
+  return `  ${padEnd(name, 22)} goal ${padEnd(format(g.target), 7)} actual ${g.actual === null ? "-" : format(g.actual)}  ${verdict}`;
 }
 
 export function renderMetrics(m: Metrics): string {
@@ -56,7 +58,8 @@ export function renderMetrics(m: Metrics): string {
   return `${lines.join("\n")}\n`;
 }
 
-const cut = (s: string, n: number) => (s.length <= n ? s.padEnd(n) : `${s.slice(0, Math.max(0, n - 1))}…`);
+/** Exactly n display columns: cut with … by width (a 2-column character counts 2), padded. */
+const cut = (s: string, n: number) => fitWidth(s, n);
 
 /** Columns by state, as wide as the terminal: each task with its lease (holder, time left) or block. */
 export function renderBoard(
@@ -78,9 +81,9 @@ export function renderBoard(
         const left = t.lease.until - now;
         const expired = isLeaseExpired(t.lease, now, clockSkew);
         const who = terminalText(holderWithSession(t.lease.holder.split("@")[0] ?? "", t.lease.session));
-        lines.push(cut(`  ${who} ${expired ? "expired" : `${formatAge(left)} left`}`, col));
+        lines.push(cut(`  ${who} ${expired ? tr("expired") : tr(`${formatAge(left)} left`)}`, col));
       } else if (t.blocked !== undefined) {
-        lines.push(cut(`  blocked: ${terminalText(t.blocked)}`, col));
+        lines.push(cut(`  ${tr(`blocked: ${terminalText(t.blocked)}`)}`, col));
       }
     }
     if (hidden) lines.push(cut(`… ${hidden} earlier`, col));

@@ -16,7 +16,9 @@ import { registerApprovalCommands } from "./approval-commands.js";
 import { checkStagedCommand, registerGitCommands } from "./git-commands.js";
 import { registerHealthCommand } from "./health-command.js";
 import { hooksStatus, hooksStatusText, registerHooksCommands } from "./hooks-commands.js";
+import { helpInLanguage, langOf, translatedStream, useLang, writeAsIs } from "./i18n.js";
 import { registerIdentityCommands } from "./identity-commands.js";
+import { localizeTimes, showUtc } from "./local-time.js";
 import { registerMcpCommands } from "./mcp-commands.js";
 import { registerMetricsCommands } from "./metrics-commands.js";
 import { commandNamed, OneCommandProgram } from "./one-command.js";
@@ -62,12 +64,19 @@ Environment:
   TASKGATE_ACTOR                                     who acts (like --as); else git's user.email
   TASKGATE_SESSION                                   the agent session acting: its leases are its own (docs/run.md)
   TASKGATE_NOW                                       the current time (ISO 8601), for tests and replays
+  TASKGATE_LANG                                      the language of messages: ja for Japanese, en for English; else
+                                                     LC_ALL, LC_MESSAGES, LANG (ja_JP.UTF-8 is Japanese); JSON is English
   TASKGATE_NO_MEMO=1                                 no memos: status and metrics read the ledgers whole every time
   TASKGATE_LOCK_TIMEOUT_MS, TASKGATE_LOCK_STALE_MS   how long to wait for a lock (30000); when a lock of another host that
                                                      is not refreshed is taken over (5000; one of a process gone from this
                                                      host is taken over at once, one of a live one never)
   TASKGATE_SHARE=off                                 use the in-tree files even where this clone shares its board
   NO_COLOR                                           no colour in the output
+  TZ                                                 the zone times are shown in (with their offset, like
+                                                     2026-12-06 00:37 +09:00); --utc shows UTC. Ledgers, log
+                                                     lines and --json keep UTC (…Z). A time you type is UTC:
+                                                     not-before=2026-11-24T10:30:00Z, and a date given to
+                                                     --since/--until (2026-11-01) starts at midnight UTC
 `;
 
 interface GlobalOpts {
@@ -76,6 +85,7 @@ interface GlobalOpts {
   approvals?: string;
   as?: string;
   color: boolean;
+  utc?: boolean;
 }
 
 export async function main(
@@ -84,8 +94,11 @@ export async function main(
   whole = false,
 ): Promise<number> {
   // Written with writeSync where that is safe (output.ts): no stream machinery to load.
-  const out = output(1);
-  const err = output(2);
+  // Messages in the reader's language (i18n.ts): translated where they are written, never JSON.
+  const lang = langOf(env);
+  useLang(lang);
+  const out = lang === "en" ? output(1) : translatedStream(output(1), () => wantsJson);
+  const err = lang === "en" ? output(2) : translatedStream(output(2), () => false);
   let exitCode: number = EXIT.ok;
   // Asked before parsing, so that an error met before the action (an unknown option, a missing
   // board) is a taskgate.error document too.
@@ -107,13 +120,16 @@ export async function main(
     .option("--approvals <file>", "path of APPROVALS.md")
     .option("--as <name>", "act as this actor (default: TASKGATE_ACTOR, then git user.email)")
     .option("--no-color", "no colour in the output")
+    .option("--utc", "show times in UTC rather than the local zone (TZ)")
     .addHelpText("after", EXIT_HELP)
     .showHelpAfterError("(run taskgate --help for the commands)")
     .exitOverride()
+    .configureHelp(helpInLanguage())
     .configureOutput({ writeOut: (s) => out.write(s), writeErr: (s) => err.write(s) });
 
   const context = (): { ctx: Context; c: ReturnType<typeof makeChalk>; g: GlobalOpts } => {
     const g = program.opts<GlobalOpts>();
+    showUtc(Boolean(g.utc));
     // A folder that is not there: say so (before, init said "Nobody to act as": git found no repository).
     const dir = g.dir ?? env.TASKGATE_DIR;
     if (dir !== undefined && !isFolder(dir))
@@ -160,6 +176,10 @@ export async function main(
     .option("--strict", "also compare the line reader with a full Markdown parser (slow on big files)")
     .option("--sla", "fail (exit 1) when a pending approval is past the policy's approval-sla")
     .option("--staged", "judge the staged ledgers against HEAD as the committer's change (the pre-commit hook)")
+    .addHelpText(
+      "after",
+      "\nColumns count UTF-16 code units from 1, as editors and LSP count them: a Japanese character is 1, most emoji 2.",
+    )
     .action(async (o: { json?: boolean; strict?: boolean; sla?: boolean; staged?: boolean }) => {
       const { ctx, c } = context();
       if (o.staged) {
@@ -270,7 +290,7 @@ export async function main(
       if (json(o)) {
         const body = { file: ctx.paths.tasksDisplay, count: v.tasks.length };
         writeJsonDocStream((chunk) => out.write(chunk), "list", body, "tasks", v.tasks, taskJson);
-      } else out.write(renderTaskTable(c, v.tasks, out.columns || 100));
+      } else writeAsIs(out, renderTaskTable(c, v.tasks, out.columns || 100));
     });
 
   program
@@ -283,7 +303,7 @@ export async function main(
       const { showView } = await import("../app/views.js");
       const v = showView(ctx, normalizeId(id));
       if (json(o)) out.write(jsonDoc("task", { task: taskJson(v.task), body: v.body }));
-      else out.write(renderTask(c, v.task, v.body, ctx.now, v.clockSkew));
+      else writeAsIs(out, renderTask(c, v.task, v.body, ctx.now, v.clockSkew));
     });
 
   program
@@ -439,7 +459,7 @@ async function reportError(
               ? { skipped: skippedJson(e.skipped) }
               : {}),
           })
-        : `${terminalText(e.message, true)}\n`,
+        : `${localizeTimes(terminalText(e.message, true))}\n`,
     );
     return e.exitCode;
   }
@@ -448,7 +468,7 @@ async function reportError(
       const { errorFacts } = await import("../app/error-facts.js");
       await errorJson(errorFacts(e, ctx, attempted));
     }
-    err.write(`taskgate: ${terminalText(e.message, true)}\n`);
+    err.write(`taskgate: ${localizeTimes(terminalText(e.message, true))}\n`);
     return e.exitCode;
   }
   const msg = e instanceof Error ? (e.stack ?? e.message) : String(e);

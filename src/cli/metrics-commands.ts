@@ -7,6 +7,7 @@ import { writeFileAtomic } from "../io/atomic-write.js";
 import type { TasksLedger } from "../ledger/tasks.js";
 import { type Diagnostic, formatDiagnostic } from "../model/diagnostic.js";
 import { terminalText } from "../rules/values.js";
+import { translateHtml, writeAsIs } from "./i18n.js";
 import { output } from "./output.js";
 import { jsonDoc, taskJson } from "./render.js";
 import type { WatchKit } from "./watch-commands.js";
@@ -20,7 +21,7 @@ const periodHelp = (c: Command) =>
   c
     .option(
       "--since <when>",
-      "start of the period: a date (2026-11-01), a UTC time, or an age (30d); default 30d before --until",
+      "start of the period: a date (2026-11-01, from midnight UTC), a UTC time, or an age (30d); default 30d before --until",
     )
     .option("--until <when>", "end of the period (default: now)");
 
@@ -188,7 +189,7 @@ export function registerMetricsCommands(program: Command, kit: WatchKit): void {
         throw new UsageError(`Expected --done as a whole number, found "${o.done}"`);
       const { renderBoard } = await import("./dashboard-render.js");
       const cut = await doneCut(ledger, limit);
-      kit.out.write(renderBoard(cut.tasks, ctx.now, ledger.policy.clockSkew, width, cut.hidden));
+      writeAsIs(kit.out, renderBoard(cut.tasks, ctx.now, ledger.policy.clockSkew, width, cut.hidden));
       if (progress.length) kit.out.write(`Phases:\n${renderPhases(progress)}`);
     });
 
@@ -211,7 +212,7 @@ export function registerMetricsCommands(program: Command, kit: WatchKit): void {
     const target = resolve(o.html);
     writeFileAtomic(
       target,
-      Buffer.from(reportHtml(v.metrics, cut.tasks, ctx.now, o.title, f.scopes, cut.hidden), "utf8"),
+      Buffer.from(translateHtml(reportHtml(v.metrics, cut.tasks, ctx.now, o.title, f.scopes, cut.hidden)), "utf8"),
       dirname(target),
     );
     kit.out.write(`Wrote ${o.html}\n`);

@@ -19,7 +19,7 @@ export function commandNamed(argv: readonly string[]): string | undefined {
       i++;
       continue;
     }
-    if (a === "--no-color" || VALUE_OPTIONS.includes(a.slice(0, a.indexOf("=")))) continue;
+    if (a === "--no-color" || a === "--utc" || VALUE_OPTIONS.includes(a.slice(0, a.indexOf("=")))) continue;
     if (a.startsWith("-") || a === "help") return undefined;
     return a;
   }

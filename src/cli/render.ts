@@ -4,10 +4,13 @@ import { Chalk, type ChalkInstance } from "chalk";
 import { encodeLease } from "../ledger/fields.js";
 import { type Diagnostic, formatDiagnostic } from "../model/diagnostic.js";
 import { STATES, type State, type Task } from "../model/task.js";
-import { formatAge, formatTime } from "../model/time.js";
+import { formatAge } from "../model/time.js";
 import { holderWithSession } from "../rules/lease.js";
 import type { StatusSummary } from "../rules/summary.js";
 import { terminalText } from "../rules/values.js";
+import { tr } from "./i18n.js";
+import { humanTime, localizeTimes } from "./local-time.js";
+import { displayWidth, padEnd, truncate } from "./width.js";
 
 export const JSON_SCHEMA_VERSION = 1;
 
@@ -80,11 +83,11 @@ export function renderStatus(
   warnings: number,
 ): string {
   const lines: string[] = [];
-  lines.push(`${c.bold(files.tasks)}: ${s.tasks} task${s.tasks === 1 ? "" : "s"}`);
+  lines.push(s.tasks === 1 ? tr(`${c.bold(files.tasks)}: 1 task`) : tr(`${c.bold(files.tasks)}: ${s.tasks} tasks`));
   lines.push(`  ${STATES.map((st) => `${STATE_COLOR[st](c, st)} ${s.byState[st]}`).join("  ")}`);
   if (s.blocked.length)
     lines.push(
-      `  ${c.red("blocked")} ${s.blocked.length}: ${s.blocked.slice(0, 10).join(", ")}${s.blocked.length > 10 ? ", ..." : ""}`,
+      `  ${c.red(tr("blocked"))} ${s.blocked.length}: ${s.blocked.slice(0, 10).join(", ")}${s.blocked.length > 10 ? ", ..." : ""}`,
     );
   if (s.deadLetters.length) {
     const list = (ids: string[]) => `${ids.slice(0, 10).join(", ")}${ids.length > 10 ? ", ..." : ""}`;
@@ -95,36 +98,32 @@ export function renderStatus(
   }
   const expired = s.leases.expired;
   lines.push(
-    `  leases: ${s.leases.held} held${expired.length ? `, ${c.red(`${expired.length} expired`)}` : ", none expired"}`,
+    `  ${tr(`leases: ${s.leases.held} held`)}${s.leases.nextEnd !== undefined ? tr(` (the first ends ${humanTime(s.leases.nextEnd)})`) : ""}${expired.length ? `, ${c.red(tr(`${expired.length} expired`))}` : tr(", none expired")}`,
   );
   for (const e of expired.slice(0, 10)) {
     lines.push(
-      `    ${e.id} ${terminalText(holderWithSession(e.holder, e.session))} expired ${formatAge(now - e.since)} ago`,
+      `    ${e.id} ${terminalText(holderWithSession(e.holder, e.session))} ${tr(`expired ${formatAge(now - e.since)} ago (${humanTime(e.since)})`)}`,
     );
   }
   if (approvalsFound) {
     const { pending, overSla, stale } = s.approvals;
-    const sla = overSla.length ? `, ${c.red(`${overSla.length} past SLA`)}` : "";
+    const sla = overSla.length ? `, ${c.red(tr(`${overSla.length} past SLA`))}` : "";
     const staleText = stale.length ? `, ${c.yellow(`${stale.length} stale (${stale.join(", ")})`)}` : "";
-    lines.push(`${c.bold(files.approvals)}: ${pending} pending${sla}${staleText}`);
-    for (const a of overSla.slice(0, 10)) lines.push(`    ${a.id} waiting ${formatAge(a.waiting)}`);
-  } else lines.push(`${files.approvals}: ${c.yellow("missing")} (run taskgate init)`);
+    lines.push(`${tr(`${c.bold(files.approvals)}: ${pending} pending`)}${sla}${staleText}`);
+    for (const a of overSla.slice(0, 10)) lines.push(`    ${a.id} ${tr(`waiting ${formatAge(a.waiting)}`)}`);
+  } else lines.push(`${files.approvals}: ${c.yellow(tr("missing"))} ${tr("(run taskgate init)")}`);
   if (errors || warnings) {
-    lines.push(
-      `${errors ? c.red(`${errors} error${errors === 1 ? "" : "s"}`) : "0 errors"}, ${warnings} warning${warnings === 1 ? "" : "s"}: run taskgate check`,
-    );
+    const counts = `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
+    lines.push(`${errors ? c.red(tr(counts)) : tr(counts)}${tr(": run taskgate check")}`);
   }
   return `${lines.join("\n")}\n`;
 }
 
-function pad(s: string, width: number): string {
-  const len = [...s].length;
-  return len >= width ? s : s + " ".repeat(width - len);
-}
+const pad = padEnd;
 
 export function renderTaskTable(c: ChalkInstance, tasks: readonly Task[], width: number): string {
-  if (tasks.length === 0) return "No tasks match.\n";
-  const idW = Math.max(2, ...tasks.map((t) => t.id.length));
+  if (tasks.length === 0) return `${tr("No tasks match.")}\n`;
+  const idW = Math.max(2, ...tasks.map((t) => displayWidth(t.id)));
   const rows = tasks.map((t) => {
     const meta = [
       t.assignee ? `@${terminalText(t.assignee)}` : "",
@@ -135,8 +134,8 @@ export function renderTaskTable(c: ChalkInstance, tasks: readonly Task[], width:
       .join(" ");
     const fixed = idW + 2 + 6 + 2 + 2 + 2;
     let title = terminalText(t.title);
-    const room = Math.max(10, width - fixed - (meta ? meta.length + 2 : 0));
-    if ([...title].length > room) title = `${[...title].slice(0, room - 1).join("")}…`;
+    const room = Math.max(10, width - fixed - (meta ? displayWidth(meta) + 2 : 0));
+    title = truncate(title, room);
     const state = STATE_COLOR[t.state](c, pad(t.state, 6));
     const metaOut = meta ? `  ${t.blocked !== undefined ? c.red(meta) : c.dim(meta)}` : "";
     return `${pad(t.id, idW)}  ${state}  ${t.priority}  ${title}${metaOut}`;
@@ -154,13 +153,14 @@ export function renderTask(c: ChalkInstance, t: Task, body: string, now: number,
   if (t.assignee) lines.push(`  assignee: ${s(t.assignee)}`);
   if (t.lease) {
     const left = t.lease.until - now;
-    const status = left + clockSkew < 0 ? c.red(`expired ${formatAge(-left)} ago`) : `${formatAge(left)} left`;
-    lines.push(`  lease:    ${s(encodeLease(t.lease))} (${status})`);
+    const status = left + clockSkew < 0 ? c.red(tr(`expired ${formatAge(-left)} ago`)) : tr(`${formatAge(left)} left`);
+    lines.push(`  lease:    ${localizeTimes(s(encodeLease(t.lease)))} (${status})`);
   }
   if (t.attempts) lines.push(`  attempts: ${t.attempts}`);
   if (t.blocked !== undefined) lines.push(`  blocked:  ${c.red(s(t.blocked))}`);
-  if (t.notBefore !== undefined) lines.push(`  not before: ${formatTime(t.notBefore)}`);
-  if (t.created !== undefined) lines.push(`  created:  ${formatTime(t.created)} (${formatAge(now - t.created)} ago)`);
+  if (t.notBefore !== undefined) lines.push(`  not before: ${humanTime(t.notBefore)}`);
+  if (t.created !== undefined)
+    lines.push(`  created:  ${humanTime(t.created)} ${tr(`(${formatAge(now - t.created)} ago)`)}`);
   const workers = t.fields.find((f) => f.key === "workers")?.value;
   if (workers) lines.push(`  workers:  ${s(workers)}`);
   const rework = t.fields.find((f) => f.key === "rework")?.value;

@@ -12,6 +12,7 @@ import { instantiate, parseTemplate } from "../rules/command-template.js";
 import { collectList } from "./options.js";
 import { output } from "./output.js";
 import type { WatchKit } from "./watch-commands.js";
+import { truncate } from "./width.js";
 
 const duration = (name: string, text: string | undefined): number | undefined => {
   if (text === undefined) return undefined;
@@ -191,9 +192,14 @@ export function registerRunCommands(program: Command, kit: WatchKit): void {
       const draw = () => {
         if (!tty) return;
         const now = Date.now();
-        const rows = [...worker.running.values()].map(
-          (h) =>
+        // Each row one terminal line, cut by display width: a row that wrapped would make the
+        // redraw's cursor-up count wrong.
+        const room = Math.max(20, (process.stdout.columns ?? 80) - 1);
+        const rows = [...worker.running.values()].map((h) =>
+          truncate(
             `  ${h.task.id.padEnd(7)} ${formatAge(now - h.startedAt).padStart(4)} running, lease ${formatAge(Math.max(0, h.leaseUntil() - now))} left  ${h.task.title}`,
+            room,
+          ),
         );
         const t = worker.totals;
         rows.push(

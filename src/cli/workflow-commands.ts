@@ -9,6 +9,7 @@ import { formatTime, parseDuration } from "../model/time.js";
 import type { NextPick } from "../rules/dispatch.js";
 import { terminalText } from "../rules/values.js";
 import type { TransitionAction, TransitionResult } from "../rules/workflow.js";
+import { humanTime } from "./local-time.js";
 import { collectList } from "./options.js";
 import { jsonDoc, taskJson } from "./render.js";
 
@@ -49,9 +50,7 @@ function resultJson(r: TransitionResult): Record<string, unknown> {
 
 function describe(r: TransitionResult): string {
   const move = r.from === r.to ? r.to : `${r.from} -> ${r.to}`;
-  const lease = r.lease
-    ? `; lease token ${r.lease.token} for ${r.lease.holder} until ${formatTime(r.lease.until)}`
-    : "";
+  const lease = r.lease ? `; lease token ${r.lease.token} for ${r.lease.holder} until ${humanTime(r.lease.until)}` : "";
   return `${r.id} ${r.action}: ${move}${lease}\n`;
 }
 

@@ -11,7 +11,8 @@ const ok = <T>(value: T): Decoded<T> => ({ ok: true, value });
 const bad = (expected: string): Decoded<never> => ({ ok: false, expected });
 
 export const TASK_ID = /^T-[1-9]\d*$/;
-export const ACTOR = /^[A-Za-z0-9][A-Za-z0-9._@+-]*$/;
+/** An actor name: letters (of any script: 田中 as well as bob), digits and . _ @ + -. */
+export const ACTOR = /^[\p{L}\p{N}][\p{L}\p{N}\p{M}._@+-]*$/u;
 const LABEL = /^[\p{L}\p{N}][\p{L}\p{N}._/-]*$/u;
 
 export function splitList(value: string): string[] {
@@ -209,7 +210,7 @@ export const APPROVAL_FIELDS: Record<string, (v: string) => Decoded<unknown>> = 
     splitList(v).every((x) => /^A-[1-9]\d*$/.test(x)) ? ok(splitList(v)) : bad("approval IDs like A-3, A-4"),
   "superseded-by": (v) => (/^A-[1-9]\d*$/.test(v) ? ok(v) : bad("an approval ID like A-5")),
   change: (v) =>
-    /^(?:(grant|revoke) [A-Za-z0-9][A-Za-z0-9._@+-]* (CMD|WORK|AUDIT)|identify [A-Za-z0-9][A-Za-z0-9._@+-]*|policy (approval-required|signed-commits|clock-skew)=[^\r\n]*|rules sha256:[0-9a-f]{16})$/.test(
+    /^(?:(grant|revoke) [\p{L}\p{N}][\p{L}\p{N}\p{M}._@+-]* (CMD|WORK|AUDIT)|identify [\p{L}\p{N}][\p{L}\p{N}\p{M}._@+-]*|policy (approval-required|signed-commits|clock-skew)=[^\r\n]*|rules sha256:[0-9a-f]{16})$/u.test(
       v,
     )
       ? ok(v)

@@ -267,13 +267,13 @@ export function reportHtml(
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}</title>
 <style>
-body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#1d2330;background:#fff}
+body{font:14px/1.5 system-ui,-apple-system,"Segoe UI","Hiragino Sans","Hiragino Kaku Gothic ProN","Yu Gothic",YuGothic,"Noto Sans CJK JP","Noto Sans JP",Meiryo,sans-serif;margin:24px;color:#1d2330;background:#fff}
 h1{font-size:20px;margin:0 0 4px}h2{font-size:16px;margin:24px 0 8px}p.period{color:#5b6472;margin:0}
 table{border-collapse:collapse;margin:4px 0}td,th{padding:3px 10px;border-bottom:1px solid #e3e6eb;text-align:left}
 th{font-weight:600;color:#5b6472}.met{color:#137333;font-weight:600}.missed{color:#b3261e;font-weight:600}
-.board{display:grid;grid-template-columns:repeat(5,1fr);gap:12px}.col{background:#f4f6f9;border-radius:6px;padding:8px}
+.board{display:grid;grid-template-columns:repeat(5,minmax(0,1fr));gap:12px}.col{background:#f4f6f9;border-radius:6px;padding:8px;min-width:0}
 .col h3{font-size:13px;margin:0 0 6px}.col h3 span{color:#5b6472;font-weight:400}.col ul{list-style:none;margin:0;padding:0}
-.col li{background:#fff;border-radius:4px;padding:4px 6px;margin:0 0 6px;box-shadow:0 1px 1px #0001}
+.col li{background:#fff;border-radius:4px;padding:4px 6px;margin:0 0 6px;box-shadow:0 1px 1px #0001;overflow-wrap:anywhere;line-break:strict}
 .col li small{display:block;color:#5b6472}.col li.is-blocked{border-left:3px solid #b3261e}.blocked{color:#b3261e!important}
 figure{margin:8px 0 16px}figcaption{font-weight:600;margin-bottom:4px}svg text{font-size:11px;fill:#5b6472}
 .grid{stroke:#e3e6eb}.bar{fill:#3b6fd8}.line{fill:none;stroke:#137333;stroke-width:2}.auto{fill:#137333}.manual{fill:#d07a16}

@@ -29,6 +29,8 @@ export interface StatusSummary {
   readonly behindDeadLetter: string[];
   readonly leases: {
     readonly held: number;
+    /** When the first of the held leases ends; undefined when none is held. */
+    readonly nextEnd?: number | undefined;
     readonly expired: { id: string; holder: string; session: string | undefined; since: number }[];
   };
   readonly approvals: {
@@ -147,11 +149,15 @@ export function statusFacts(
 
 export function summarize(facts: StatusFacts, now: number): StatusSummary {
   let held = 0;
+  let nextEnd: number | undefined;
   const expired: StatusSummary["leases"]["expired"] = [];
   for (const l of facts.leases) {
     if (isLeaseExpired(l, now, facts.clockSkew))
       expired.push({ id: l.id, holder: l.holder, session: l.session, since: l.until });
-    else held++;
+    else {
+      held++;
+      if (nextEnd === undefined || l.until < nextEnd) nextEnd = l.until;
+    }
   }
   const overSla = facts.pending
     .filter((a) => a.requestedAt !== null && now - a.requestedAt > facts.approvalSla)
@@ -162,7 +168,7 @@ export function summarize(facts: StatusFacts, now: number): StatusSummary {
     blocked: facts.blocked,
     deadLetters: facts.deadLetters ?? [],
     behindDeadLetter: facts.behindDeadLetter ?? [],
-    leases: { held, expired },
+    leases: { held, nextEnd, expired },
     approvals: { pending: facts.pending.length, overSla, stale: facts.stale },
   };
 }

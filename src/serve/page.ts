@@ -135,7 +135,7 @@ export function problemFragment(message: string): string {
 const STYLE = `
 :root{color-scheme:light dark;--bg:#fafafa;--fg:#1b1b1b;--card:#fff;--line:#ddd;--muted:#666;--late:#b00020;--accent:#0b57d0}
 @media (prefers-color-scheme:dark){:root{--bg:#121212;--fg:#e8e8e8;--card:#1e1e1e;--line:#333;--muted:#9a9a9a;--late:#ff6b6b;--accent:#8ab4f8}}
-*{box-sizing:border-box}body{margin:0;font:14px/1.4 system-ui,sans-serif;background:var(--bg);color:var(--fg)}
+*{box-sizing:border-box}body{margin:0;font:14px/1.5 system-ui,-apple-system,"Segoe UI","Hiragino Sans","Hiragino Kaku Gothic ProN","Yu Gothic",YuGothic,"Noto Sans CJK JP","Noto Sans JP",Meiryo,sans-serif;background:var(--bg);color:var(--fg)}
 header{display:flex;gap:.5em;align-items:center;padding:.5em 1em;border-bottom:1px solid var(--line)}
 header h1{font-size:1.1em;margin:0}#live{font-size:.85em;color:var(--muted)}#live.on::before{content:"● ";color:#2e7d32}
 main{padding:0 1em 2em}h2{font-size:1em;margin:.8em 0 .4em}ul{list-style:none;margin:0;padding:0}

@@ -24,9 +24,16 @@ export function baseEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     "TASKGATE_SESSION",
     "TASKGATE_LEASE_TOKEN",
     "FORCE_COLOR",
+    // The messages' language (src/cli/i18n.ts): English unless a test asks for another, so
+    // the suite reads the same under a developer's Japanese locale.
+    "TASKGATE_LANG",
+    "LC_ALL",
+    "LC_MESSAGES",
+    "LANGUAGE",
   ]) {
     if (!(k in extra)) delete env[k];
   }
+  if (!("LANG" in extra) && /^ja/i.test(env.LANG ?? "")) env.LANG = "C.UTF-8";
   return env;
 }
 

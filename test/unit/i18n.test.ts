@@ -1,0 +1,142 @@
+// The message catalog (src/cli/catalog.ts): complete for what the code writes, consistent in
+// itself, and applied as the printer applies it.
+
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import ts from "typescript";
+import { afterAll, describe, expect, it } from "vitest";
+import { CATALOG } from "../../src/cli/catalog.js";
+import { langOf, tr, trLines, trPart, useLang } from "../../src/cli/i18n.js";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+
+/** A string literal's text, a template's with {0}, {1}... for its substitutions; both sides of a ?:. */
+function texts(n: ts.Expression): string[] {
+  if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) return [n.text];
+  if (ts.isTemplateExpression(n))
+    return [n.head.text + n.templateSpans.map((s, i) => `{${i}}${s.literal.text}`).join("")];
+  if (ts.isConditionalExpression(n)) return [...texts(n.whenTrue), ...texts(n.whenFalse)];
+  if (ts.isParenthesizedExpression(n)) return texts(n.expression);
+  return [];
+}
+
+/** Every help text the CLI gives commander, and every text it passes to tr(), with their places. */
+function sourceMessages(): { text: string; at: string }[] {
+  const found: { text: string; at: string }[] = [];
+  const dir = join(ROOT, "src", "cli");
+  for (const f of readdirSync(dir).filter((x) => x.endsWith(".ts") && x !== "catalog.ts")) {
+    const src = ts.createSourceFile(f, readFileSync(join(dir, f), "utf8"), ts.ScriptTarget.Latest, true);
+    const at = (n: ts.Node) => `src/cli/${f}:${src.getLineAndCharacterOfPosition(n.getStart()).line + 1}`;
+    const visit = (n: ts.Node): void => {
+      if (ts.isCallExpression(n)) {
+        const callee = n.expression;
+        const name = ts.isPropertyAccessExpression(callee)
+          ? callee.name.text
+          : ts.isIdentifier(callee)
+            ? callee.text
+            : "";
+        const arg =
+          name === "description" || name === "tr" || name === "trPart"
+            ? n.arguments[0]
+            : ["option", "requiredOption", "argument", "addHelpText"].includes(name)
+              ? n.arguments[1]
+              : undefined;
+        if (arg) {
+          // Help after the options (addHelpText) is one message, without the blank line before it.
+          for (const t of texts(arg))
+            if (!/^\{\d+\}$/.test(t)) found.push({ text: name === "addHelpText" ? t.trim() : t, at: at(n) });
+        }
+      }
+      if (ts.isPropertyAssignment(n) && ts.isIdentifier(n.name) && n.name.text === "description")
+        for (const t of texts(n.initializer)) found.push({ text: t, at: at(n) });
+      ts.forEachChild(n, visit);
+    };
+    visit(src);
+  }
+  return found;
+}
+
+/** A template with every placeholder as {} (literal {{braces}} kept as braces). */
+function shape(en: string): string {
+  return en
+    .split(/(\{\{|\}\})/)
+    .map((part) => (part === "{{" ? "{" : part === "}}" ? "}" : part.replace(/\{[a-zA-Z0-9]+\+?\}/g, "{}")))
+    .join("")
+    .replace(/\{[a-zA-Z0-9]+\}/g, "{}");
+}
+
+const placeholders = (s: string) =>
+  s
+    .replace(/\{\{|\}\}/g, "")
+    .match(/\{[a-zA-Z0-9]+\+?\}/g)
+    ?.sort()
+    .join(" ") ?? "";
+
+describe("the catalog", () => {
+  afterAll(() => useLang("en"));
+
+  it("has a Japanese text for every help text and tr() message in the source", () => {
+    const shapes = new Set(CATALOG.map((m) => shape(m.en)));
+    const found = sourceMessages();
+    expect(found.length).toBeGreaterThan(150); // the scan finds the help texts at all
+    const missing = found.filter((f) => !shapes.has(shape(f.text))).map((f) => `${f.at}: ${f.text}`);
+    expect(missing).toEqual([]);
+  });
+
+  it("has unique ids, Japanese for every entry, and the same placeholders in both languages", () => {
+    const ids = CATALOG.map((m) => m.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const m of CATALOG) {
+      expect(m.id, m.en).toMatch(/^[a-z]+(?:\.[a-z0-9-]+)+$/);
+      expect(m.ja.trim(), m.id).not.toBe("");
+      expect(placeholders(m.ja), m.id).toBe(placeholders(m.en));
+      // Japanese text, unless the message is only names and placeholders.
+      if (!["help.agents.action", "cli.error.prefix"].includes(m.id))
+        expect(m.ja, m.id).toMatch(/[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]/);
+    }
+    const english = new Set(CATALOG.map((m) => m.en));
+    expect(english.size).toBe(CATALOG.length);
+  });
+
+  it("translates whole messages, their parts where marked, and leaves the rest as it is", () => {
+    useLang("ja");
+    expect(tr("There is no task T-9 in TASKS.md")).toBe("TASKS.md にタスク T-9 はありません");
+    expect(tr("taskgate: There is no task T-9 in TASKS.md")).toBe("taskgate: TASKS.md にタスク T-9 はありません");
+    expect(tr("Created TASKS.md and APPROVALS.md.")).toBe("TASKS.md と APPROVALS.md を作成しました。");
+    // An ID placeholder matches an ID only; a state placeholder a state only.
+    expect(tr("T-1 claim: READY -> DOING")).toBe("T-1 を claim しました: READY -> DOING");
+    expect(tr("T-1 title: a -> b")).toBe("T-1 の title: a -> b");
+    // "X and Y" is only ever a part: a list line with " and " in a title is not touched.
+    expect(tr("T-3  READY   P2  Tom and Jerry")).toBe("T-3  READY   P2  Tom and Jerry");
+    expect(trPart("Tom and Jerry")).toBe("Tom と Jerry");
+    // The first entry that matches wins: the lease's own wording before the plain transition.
+    expect(tr("T-2 claim: READY -> DOING; lease token 3 for 田中@h until 2026-12-06 00:37 +09:00")).toBe(
+      "T-2 を claim しました: READY -> DOING。リーストークン 3（田中@h、2026-12-06 00:37 +09:00 まで）",
+    );
+    expect(tr("No such message, in any catalog")).toBe("No such message, in any catalog");
+    // Lines: indented ones keep their indent; coloured ones are left alone.
+    expect(
+      trLines("  1   refused: a rule said no (role, state, unknown task, bad value); nothing was written;\n"),
+    ).toBe("  1   拒否: ルールが許さなかった（ロール、状態、不明なタスク、不正な値）。何も書き込んでいない。\n");
+    expect(trLines("\x1b[32mNo tasks match.\x1b[39m")).toBe("\x1b[32mNo tasks match.\x1b[39m");
+    useLang("en");
+    expect(tr("There is no task T-9 in TASKS.md")).toBe("There is no task T-9 in TASKS.md");
+  });
+});
+
+describe("the language", () => {
+  it("is TASKGATE_LANG, else LC_ALL, LC_MESSAGES, LANG in that order; Japanese for ja*, else English", () => {
+    expect(langOf({})).toBe("en");
+    expect(langOf({ LANG: "ja_JP.UTF-8" })).toBe("ja");
+    expect(langOf({ LANG: "ja" })).toBe("ja");
+    expect(langOf({ LANG: "C" })).toBe("en");
+    expect(langOf({ LANG: "jav_ID" })).toBe("en");
+    expect(langOf({ LANG: "ja_JP.UTF-8", LC_MESSAGES: "en_US.UTF-8" })).toBe("en");
+    expect(langOf({ LANG: "C", LC_MESSAGES: "ja_JP.eucJP" })).toBe("ja");
+    expect(langOf({ LC_MESSAGES: "ja_JP.UTF-8", LC_ALL: "C" })).toBe("en");
+    expect(langOf({ LC_ALL: "C", TASKGATE_LANG: "ja" })).toBe("ja");
+    expect(langOf({ LANG: "ja_JP.UTF-8", TASKGATE_LANG: "en" })).toBe("en");
+    // An empty variable is as if unset (POSIX).
+    expect(langOf({ LC_ALL: "", LANG: "ja_JP.UTF-8" })).toBe("ja");
+  });
+});
