@@ -22,12 +22,14 @@ export function renderMetrics(m: Metrics): string {
   const w = m.approvalWait;
   const r = m.recovery;
   const f = m.flow;
+  const t = m.workDoneTwice;
   const signed = (x: number) => `${x > 0 ? "+" : ""}${Math.round(x * 1000) / 10}%`;
   const lines = [
-    `Period ${formatTime(m.since)} .. ${formatTime(m.until)}`,
+    `Period ${formatTime(m.since)} .. ${formatTime(m.until)} (days in ${m.timeZone})`,
     "",
-    "Automation",
-    `  automation rate        ${pct(a.rate)}  (${a.automated} of ${a.changes} state changes and decisions by automation)`,
+    "Automation (steps of work, by who took them)",
+    `  automation rate        ${pct(a.rate)}  (${a.automated} of ${a.steps} steps taken by automation)`,
+    `  automatable automated  ${pct(a.automatableRate)}  (${a.automatableAutomated} of ${a.automatable} steps automation may take)`,
     "Approval wait (request to decision)",
     `  all                    ${spreadText(w.all)}`,
     `  automatic              ${spreadText(w.automatic)}`,
@@ -37,7 +39,12 @@ export function renderMetrics(m: Metrics): string {
     "Recovery",
     `  failures               ${r.failures} (${r.leaseExpiries} expired leases, ${r.failedRuns} failed runs)`,
     `  auto-recovery rate     ${pct(r.rate)}  (${r.autoRecovered} ended DONE without a person's action; ${r.recovered} ended DONE)`,
+    `  per task               ${pct(r.tasksRate)}  (${r.tasksAutoRecovered} of ${r.tasks} tasks with a failure recovered by themselves)`,
+    `  dead letters           ${r.deadLetters.length ? r.deadLetters.join(", ") : "none"}`,
     `  time to recover        ${spreadText(r.timeToRecover)}`,
+    "Work done twice",
+    `  overlapping runs       ${t.overlaps.length}${t.overlaps.length ? ` (${[...new Set(t.overlaps.map((o) => o.task))].join(", ")})` : ""}`,
+    `  claims lost mid-run    ${t.lostClaims.length}${t.lostClaims.length ? ` (${[...new Set(t.lostClaims.map((o) => o.task))].join(", ")})` : ""}`,
     "Flow",
     `  done                   ${f.done} (${Math.round(f.throughputPerDay * 100) / 100} a day)`,
     `  lead time              ${spreadText(f.leadTime)}`,
@@ -48,7 +55,7 @@ export function renderMetrics(m: Metrics): string {
     `  blocked                ${f.blocked}`,
   ];
   const goals = [
-    goalText("automation rate", m.goals.automation, (x) => pct(x)),
+    goalText("automatable automated", m.goals.automation, (x) => pct(x)),
     goalText("auto-recovery rate", m.goals.recovery, (x) => pct(x)),
     goalText("approval wait change", m.goals.approvalWait, signed),
   ].filter((x): x is string => x !== undefined);

@@ -1,0 +1,135 @@
+// Steps of work: what the automation rate counts (docs/metrics.md, "Automation rate").
+// Each task's life has a few steps, each counted once however often it was tried: plan (the
+// add), make ready (PLAN to READY), claim and run (the claim that led to the work handed in),
+// hand in (to REVIEW), review (accept, or send back for rework), and each approval decided.
+// A step is automated when the line that took it (its last attempt) was written by an
+// automation actor or decided by a rule (auto=true, or an actor marked `(automation)` in
+// Roles); which command was used (via=run) does not matter. A retry adds no step: a failed
+// run and the run after it are one step of claim and run, taken by whoever ran it last. A
+// recovery is a step only when a person had to take it (a person's `recover`); automation
+// recovering is the run step retried. Pure.
+
+import { type LogTable, W } from "../ledger/log-facts.js";
+import type { Actor } from "../model/approval.js";
+
+export const STEP_KINDS = ["plan", "ready", "run", "handIn", "review", "recover", "approve"] as const;
+export type StepKind = (typeof STEP_KINDS)[number];
+
+export interface Step {
+  readonly kind: StepKind;
+  /** The task or approval it belongs to. */
+  readonly target: string;
+  /** When it was taken: its last attempt's line. */
+  readonly time: number;
+  readonly actor: string;
+  readonly automated: boolean;
+  /** The policy and Roles allow automation to take it (see automatableKinds). */
+  readonly automatable: boolean;
+}
+
+export interface StepsInput {
+  readonly tasksLog: LogTable;
+  readonly approvalsLog: LogTable;
+  readonly actors: ReadonlyMap<string, Actor>;
+  /** Approvals automation may never decide (requests to change Roles, Policy or Rules). */
+  readonly guardedApprovals?: ReadonlySet<string> | undefined;
+  /** Lines at or after this are not looked at. */
+  readonly until: number;
+}
+
+/**
+ * Which kinds of step automation may take, from the Roles: run and hand in with an automation
+ * actor holding WORK (an agent), review and approve with one holding AUDIT (an automatic
+ * accept after run/work, a rule's decision), recover with one holding CMD (the watch). Plan and
+ * make ready are a person's decisions: automation adds tasks only from schedules, and never
+ * makes work ready; a step automation did take always counts as automatable.
+ */
+export function automatableKinds(actors: ReadonlyMap<string, Actor>): ReadonlySet<StepKind> {
+  const roles = new Set<string>();
+  for (const a of actors.values()) if (a.automation) for (const r of a.roles) roles.add(r);
+  const out = new Set<StepKind>();
+  if (roles.has("WORK")) out.add("run").add("handIn");
+  if (roles.has("AUDIT")) out.add("review").add("approve");
+  if (roles.has("CMD")) out.add("recover");
+  return out;
+}
+
+/** Per actor code: 1 when the actor is an automation actor in the Roles. */
+function automationCodes(log: LogTable, actors: ReadonlyMap<string, Actor>): Uint8Array {
+  const auto = new Uint8Array(log.actors.length);
+  log.actors.forEach((name, code) => {
+    auto[code] = actors.get(name)?.automation === true ? 1 : 0;
+  });
+  return auto;
+}
+
+const TASK_KINDS = 6; // plan ... recover, per task
+const K = { plan: 0, ready: 1, run: 2, handIn: 3, review: 4, recover: 5 } as const;
+
+/** Every step of work taken before `until`, tasks' first (in log order of their targets), then approvals'. */
+export function stepsOfWork(input: StepsInput): Step[] {
+  const { tasksLog: T, approvalsLog: A, until } = input;
+  const can = automatableKinds(input.actors);
+  const out: Step[] = [];
+
+  const autoT = automationCodes(T, input.actors);
+  const taken = new Int32Array(T.targets.length * TASK_KINDS).fill(-1);
+  const take = (x: number, k: number, i: number) => {
+    taken[x * TASK_KINDS + k] = i;
+  };
+  for (let i = 0; i < T.length; i++) {
+    if ((T.time[i] as number) >= until) continue;
+    const x = T.target[i] as number;
+    const action = T.action[i] as number;
+    const from = T.from[i] as number;
+    const to = T.to[i] as number;
+    const auto = T.marked[i] === 1 || autoT[T.actor[i] as number] === 1;
+    if (action === W.add) {
+      take(x, K.plan, i);
+      if (to === W.READY) take(x, K.ready, i);
+    } else if (from === W.PLAN && to === W.READY) take(x, K.ready, i);
+    else if ((action === W.claim || action === W.takeover) && to === W.DOING) take(x, K.run, i);
+    else if (from === W.DOING && (to === W.REVIEW || to === W.DONE)) take(x, K.handIn, i);
+    else if (from === W.REVIEW && (to === W.DONE || to === W.DOING || to === W.READY)) take(x, K.review, i);
+    else if (action === W.recover && !auto && taken[x * TASK_KINDS + K.recover] === -1) take(x, K.recover, i);
+  }
+  T.targets.forEach((target, x) => {
+    for (let k = 0; k < TASK_KINDS; k++) {
+      const i = taken[x * TASK_KINDS + k] as number;
+      if (i < 0) continue;
+      const kind = STEP_KINDS[k] as StepKind;
+      const automated = T.marked[i] === 1 || autoT[T.actor[i] as number] === 1;
+      out.push({
+        kind,
+        target,
+        time: T.time[i] as number,
+        actor: T.actors[T.actor[i] as number] as string,
+        automated,
+        automatable: automated || can.has(kind),
+      });
+    }
+  });
+
+  // Approvals: each request decided is one step, taken by its last decision.
+  const autoA = automationCodes(A, input.actors);
+  const decided = new Int32Array(A.targets.length).fill(-1);
+  for (let i = 0; i < A.length; i++) {
+    if ((A.time[i] as number) >= until) continue;
+    const action = A.action[i] as number;
+    if (action === W.approve || action === W.reject) decided[A.target[i] as number] = i;
+  }
+  A.targets.forEach((target, x) => {
+    const i = decided[x] as number;
+    if (i < 0) return;
+    const automated = A.marked[i] === 1 || autoA[A.actor[i] as number] === 1;
+    out.push({
+      kind: "approve",
+      target,
+      time: A.time[i] as number,
+      actor: A.actors[A.actor[i] as number] as string,
+      automated,
+      automatable: automated || (can.has("approve") && !input.guardedApprovals?.has(target)),
+    });
+  });
+  return out;
+}
