@@ -76,7 +76,14 @@ export async function metricsView(ctx: Context, period: Period): Promise<Metrics
     const before = tasksFile.text.slice(0, Math.max(0, tasksFile.text.search(/^- time-zone:/m)));
     const line = before.split("\n").length;
     const message = `Expected a time zone this system knows, like UTC or Europe/Berlin, for "time-zone", found "${zone}"`;
-    const d: Diagnostic = { severity: "error", file: ctx.paths.tasksDisplay, line, column: 14, code: "bad-time-zone", message };
+    const d: Diagnostic = {
+      severity: "error",
+      file: ctx.paths.tasksDisplay,
+      line,
+      column: 14,
+      code: "bad-time-zone",
+      message,
+    };
     throw new InvalidLedgerError(formatDiagnostic(d), [d]);
   }
   const until = period.until ? parseWhen(period.until, ctx.now, "--until", zone) : ctx.now;

@@ -232,7 +232,6 @@ function twoDigits(s: string, i: number): number {
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : 100;
 }
 
-
 /**
  * The lines of text[start, end) that are log lines, as columns: after the lines of `base` when
  * given (a log read before, which these lines continue).

@@ -11,7 +11,7 @@ import type { Policy, State, Task } from "../model/task.js";
 import { STATES } from "../model/task.js";
 import { type Day, dayIndex, daysOf } from "./days.js";
 import { LogFold, RECOVERED_LEASE, timeRange } from "./log-fold.js";
-import { type Step, STEP_KINDS, type StepKind, stepsOfWork } from "./steps.js";
+import { STEP_KINDS, type Step, type StepKind, stepsOfWork } from "./steps.js";
 import { isDeadLetter } from "./summary.js";
 import { type WorkDoneTwice, workDoneTwice } from "./twice.js";
 
@@ -211,7 +211,10 @@ class ChangeCount {
 
 /** The steps of the period: counted in all, per kind and per day, and over the whole log. */
 function countSteps(steps: readonly Step[], days: readonly Day[], since: number, until: number) {
-  const byKind = Object.fromEntries(STEP_KINDS.map((k) => [k, [0, 0, 0]])) as Record<StepKind, [number, number, number]>;
+  const byKind = Object.fromEntries(STEP_KINDS.map((k) => [k, [0, 0, 0]])) as Record<
+    StepKind,
+    [number, number, number]
+  >;
   const dailySteps = new Int32Array(days.length);
   const dailyAutomated = new Int32Array(days.length);
   let n = 0;

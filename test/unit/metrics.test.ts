@@ -162,7 +162,13 @@ describe("metrics worked out by hand", () => {
   it("work done twice: bob's claim of T-2 was lost when the watch recovered it; no runs overlapped", () => {
     expect(m.workDoneTwice.overlaps).toEqual([]);
     expect(m.workDoneTwice.lostClaims).toEqual([
-      { task: "T-2", actor: "bob", start: at("2026-11-10T16:00:00Z"), at: at("2026-11-10T18:00:00Z"), how: "recovered" },
+      {
+        task: "T-2",
+        actor: "bob",
+        start: at("2026-11-10T16:00:00Z"),
+        at: at("2026-11-10T18:00:00Z"),
+        how: "recovered",
+      },
     ]);
     expect(m.workDoneTwice.tasks).toEqual(["T-2"]);
   });
