@@ -32,14 +32,26 @@ describe("metrics", () => {
   it("prints the measures as a table, and as JSON", async () => {
     const r = await runCli(["metrics"], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Period \S+Z \.\. \S+Z\n/);
-    // 4 adds and alice's accept by hand; agent-1's claim, submit, claim, fail automated.
-    expect(r.stdout).toContain("automation rate        40%  (4 of 10 state changes and decisions by automation)");
+    expect(r.stdout).toMatch(/^Period \S+Z \.\. \S+Z \(days in UTC\)\n/);
+    // Steps: each add plans and makes ready (8, alice's); runs: T-1 and T-2 agent-1's, T-3
+    // bob's claim; T-1 handed in by agent-1 and accepted by alice. agent-1 holds WORK and
+    // taskgate-watch AUDIT, so the runs, the hand-in and the review are automatable: 3 of 5.
+    expect(r.stdout).toContain("automation rate        23.1%  (3 of 13 steps taken by automation)");
+    expect(r.stdout).toContain("automatable automated  60%  (3 of 5 steps automation may take)");
     expect(r.stdout).toContain("failures               1 (0 expired leases, 1 failed runs)");
-    expect(r.stdout).toMatch(/automation rate\s+goal 50%\s+actual 40%\s+missed/);
+    expect(r.stdout).toContain("per task               0%  (0 of 1 tasks with a failure recovered by themselves)");
+    expect(r.stdout).toMatch(/automatable automated\s+goal 50%\s+actual 60%\s+met/);
     const j = await runCli(["metrics", "--json", "--since", "1d"], { cwd: dir });
     const doc = JSON.parse(j.stdout);
-    expect(doc).toMatchObject({ schema: "taskgate.metrics", automation: { changes: 10, automated: 4, rate: 0.4 } });
+    expect(doc).toMatchObject({
+      schema: "taskgate.metrics",
+      timeZone: "UTC",
+      automation: { steps: 13, automated: 3, automatable: 5, automatableAutomated: 3 },
+    });
+    // The days: yesterday (partial: the period began a day ago) and today, so far.
+    expect(doc.days.map((d: { partial: boolean }) => d.partial)).toEqual([true, true]);
+    expect(doc.automation.daily.at(-1).date).toBe(new Date().toISOString().slice(0, 10));
+    expect(doc.automation.daily.reduce((a: number, d: { steps: number }) => a + d.steps, 0)).toBe(13);
   });
 
   it("--prom replaces the file atomically with the Prometheus text format", async () => {
@@ -54,7 +66,9 @@ describe("metrics", () => {
     expect(readdirSync(out)).toEqual(["taskgate.prom"]); // no temp file left behind
     const text = readFileSync(file, "utf8");
     expect(text).toContain('taskgate_state_changes_total{automated="true"} 4\n');
-    expect(text).toContain("taskgate_automation_ratio 0.4\n");
+    expect(text).toContain('taskgate_steps_total{automated="true"} 3\n');
+    expect(text).toContain("taskgate_automated_steps_ratio 0.230769\n");
+    expect(text).toContain("taskgate_automatable_automated_ratio 0.6\n");
   });
 
   it("refuses a period it cannot read", async () => {
@@ -64,6 +78,22 @@ describe("metrics", () => {
       'taskgate: Expected --since as a date (2026-11-01), a UTC time (2026-11-01T09:00:00Z) or an age (30d, 12h), found "last week"\n',
     );
   });
+});
+
+describe("who acted, not which command", () => {
+  it("a person's taskgate run is the person's step; an automation actor's run is automation's", async () => {
+    const cwd = await makeRepo(["bob: WORK", "agent-1: WORK (automation)"]);
+    for (const t of ["By hand", "By the agent"]) expect((await runCli(["add", "--ready", t], { cwd })).code).toBe(0);
+    const node = process.execPath;
+    expect((await runCli(["--as", "bob", "run", "T-1", "--", node, "-e", "0"], { cwd })).code).toBe(0);
+    expect(read(cwd, "TASKS.md")).toMatch(/ bob WORK claim T-1 .*via=run/); // the command was run
+    const person = JSON.parse((await runCli(["metrics", "--json"], { cwd })).stdout);
+    expect(person.automation.byKind).toMatchObject({ run: [1, 0, 1], handIn: [1, 0, 1] });
+    expect((await runCli(["--as", "agent-1", "run", "T-2", "--", node, "-e", "0"], { cwd })).code).toBe(0);
+    const agent = JSON.parse((await runCli(["metrics", "--json"], { cwd })).stdout);
+    expect(agent.automation.byKind).toMatchObject({ run: [2, 1, 2], handIn: [2, 1, 2] });
+    expect(agent.automation).toMatchObject({ steps: 8, automated: 2, automatable: 4, automatableAutomated: 2 });
+  }, 30_000);
 });
 
 describe("board", () => {
@@ -102,7 +132,7 @@ describe("the log memo", () => {
     const plain = await runCli(period, { cwd, env: { ...now, TASKGATE_NO_MEMO: "1" } });
     expect(memo.code).toBe(0);
     expect(memo.stdout).toBe(plain.stdout);
-    return JSON.parse(memo.stdout) as { automation: { changes: number; automated: number } };
+    return JSON.parse(memo.stdout) as { automation: { steps: number; automated: number } };
   };
   const memoFile = (cwd: string) => {
     const dir = join(cwd, ".git", "taskgate", "memo");
@@ -123,7 +153,7 @@ describe("the log memo", () => {
     await runCli(["--as", "bob", "submit", "T-1"], { cwd });
     const written = statSync(file).mtimeMs;
     const appended = await both(cwd);
-    expect(appended.automation.changes).toBe(first.automation.changes + 1);
+    expect(appended.automation.steps).toBe(first.automation.steps + 1); // T-1 handed in
     expect(statSync(file).mtimeMs).toBe(written);
 
     // Blocks of 2,500 lines (more than the 128 KiB the memo is rewritten after) appended:
@@ -148,17 +178,23 @@ describe("the log memo", () => {
 
     // An earlier line edited by hand without changing its length (bob's claim moved to 2019,
     // before the period): the log no longer starts with the memo's bytes. Then put back.
-    const changes = (await both(cwd)).automation.changes;
+    const steps = (await both(cwd)).automation.steps;
     const kept = read(cwd, "TASKS.md");
     writeFileSync(join(cwd, "TASKS.md"), kept.replace(/- \d{4}-(\S+ bob WORK claim T-1 )/, "- 2019-$1"));
     expect(read(cwd, "TASKS.md").length).toBe(kept.length);
-    expect((await both(cwd)).automation.changes).toBe(changes - 1);
+    expect((await both(cwd)).automation.steps).toBe(steps - 1);
     writeFileSync(join(cwd, "TASKS.md"), kept);
-    expect((await both(cwd)).automation.changes).toBe(changes);
+    expect((await both(cwd)).automation.steps).toBe(steps);
 
-    // Another (bob's claim marked as made by run): that line now counts as automated.
+    // Another edit (bob's claim said to come from run): still bob's step, not automation's.
     const text = read(cwd, "TASKS.md");
     writeFileSync(join(cwd, "TASKS.md"), text.replace(/( bob WORK claim T-1 .*?)( ~ [0-9a-f]{12}\n)/, "$1 via=run$2"));
+    expect((await both(cwd)).automation.automated).toBe(appended.automation.automated);
+    // And one more (the claim marked as an automation actor's): that step now counts as automated.
+    writeFileSync(
+      join(cwd, "TASKS.md"),
+      text.replace(/( bob WORK claim T-1 .*?)( ~ [0-9a-f]{12}\n)/, "$1 auto=true$2"),
+    );
     const edited = await both(cwd);
     expect(edited.automation.automated).toBe(appended.automation.automated + 1);
 
