@@ -19,7 +19,7 @@ const periodHelp = (c: Command) =>
   c
     .option(
       "--since <when>",
-      "start of the period: a date (2026-11-01), a UTC time, or an age (30d); default 30d before --until",
+      "start of the period: a date (2026-11-01: its midnight in the policy's time-zone, else UTC), a UTC time, or an age (30d); default 30d before --until",
     )
     .option("--until <when>", "end of the period (default: now)");
 
