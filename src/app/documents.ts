@@ -123,13 +123,17 @@ export function metricsDoc(v: MetricsView): Record<string, unknown> {
     days: m.days.map((d) => ({ date: d.date, start: formatTime(d.start), end: formatTime(d.end), partial: d.partial })),
     workDoneTwice: {
       ...m.workDoneTwice,
-      overlaps: m.workDoneTwice.overlaps.map((o) => ({
+      recentOverlaps: m.workDoneTwice.recentOverlaps.map((o) => ({
         task: o.task,
         first: { actor: o.first.actor, start: formatTime(o.first.start), end: formatTime(o.first.end) },
         second: { actor: o.second.actor, start: formatTime(o.second.start) },
         bothMs: o.both,
       })),
-      lostClaims: m.workDoneTwice.lostClaims.map((l) => ({ ...l, start: formatTime(l.start), at: formatTime(l.at) })),
+      recentLostClaims: m.workDoneTwice.recentLostClaims.map((l) => ({
+        ...l,
+        start: formatTime(l.start),
+        at: formatTime(l.at),
+      })),
     },
     approvalWait: {
       ...m.approvalWait,

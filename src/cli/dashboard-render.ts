@@ -17,6 +17,10 @@ function goalText(name: string, g: GoalResult | undefined, format: (x: number) =
   return `  ${name.padEnd(22)} goal ${format(g.target).padEnd(7)} actual ${g.actual === null ? "-" : format(g.actual)}  ${verdict}`;
 }
 
+/** A list of task IDs, the first few and a count of the rest. */
+const tasksText = (ids: readonly string[], most = 8) =>
+  ids.length <= most ? ids.join(", ") : `${ids.slice(0, most).join(", ")} and ${ids.length - most} more`;
+
 export function renderMetrics(m: Metrics): string {
   const a = m.automation;
   const w = m.approvalWait;
@@ -40,11 +44,12 @@ export function renderMetrics(m: Metrics): string {
     `  failures               ${r.failures} (${r.leaseExpiries} expired leases, ${r.failedRuns} failed runs)`,
     `  auto-recovery rate     ${pct(r.rate)}  (${r.autoRecovered} ended DONE without a person's action; ${r.recovered} ended DONE)`,
     `  per task               ${pct(r.tasksRate)}  (${r.tasksAutoRecovered} of ${r.tasks} tasks with a failure recovered by themselves)`,
-    `  dead letters           ${r.deadLetters.length ? r.deadLetters.join(", ") : "none"}`,
+    `  dead letters           ${r.deadLetters.length ? tasksText(r.deadLetters) : "none"}`,
     `  time to recover        ${spreadText(r.timeToRecover)}`,
     "Work done twice",
-    `  overlapping runs       ${t.overlaps.length}${t.overlaps.length ? ` (${[...new Set(t.overlaps.map((o) => o.task))].join(", ")})` : ""}`,
-    `  claims lost mid-run    ${t.lostClaims.length}${t.lostClaims.length ? ` (${[...new Set(t.lostClaims.map((o) => o.task))].join(", ")})` : ""}`,
+    `  overlapping runs       ${t.overlaps}${t.overlaps ? ` (both running ${formatAge(t.overlapTime)} in all)` : ""}`,
+    `  claims lost mid-run    ${t.lostClaims}${t.lostClaims ? ` (${t.lostBy.recovered} recovered, ${t.lostBy.takenOver} taken over, ${t.lostBy.lost} noticed by the run)` : ""}`,
+    ...(t.tasks.length ? [`  tasks                  ${tasksText(t.tasks)}`] : []),
     "Flow",
     `  done                   ${f.done} (${Math.round(f.throughputPerDay * 100) / 100} a day)`,
     `  lead time              ${spreadText(f.leadTime)}`,

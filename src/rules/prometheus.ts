@@ -89,8 +89,8 @@ export function toPrometheus(m: Metrics, forecasts: readonly ReportForecast[] = 
     "gauge",
     "Work done twice in the period: runs of one task that overlapped, claims lost mid-run.",
   );
-  sample("taskgate_work_done_twice", m.workDoneTwice.overlaps.length, { kind: "overlapping_runs" });
-  sample("taskgate_work_done_twice", m.workDoneTwice.lostClaims.length, { kind: "lost_claims" });
+  sample("taskgate_work_done_twice", m.workDoneTwice.overlaps, { kind: "overlapping_runs" });
+  sample("taskgate_work_done_twice", m.workDoneTwice.lostClaims, { kind: "lost_claims" });
   summary("taskgate_recovery_seconds", "Time from a failure to the work handed in again, for automatic recoveries.", [
     [{}, m.recovery.timeToRecover],
   ]);

@@ -264,7 +264,7 @@ figure{margin:8px 0 16px}figcaption{font-weight:600;margin-bottom:4px}svg text{f
 <tr><th>Automation rate</th><td>${pct(m.automation.rate)}</td><td colspan="2">${m.automation.automated} of ${m.automation.steps} steps of work taken by automation</td></tr>
 <tr><th>Automatable automated</th><td>${pct(m.automation.automatableRate)}</td><td colspan="2">${m.automation.automatableAutomated} of ${m.automation.automatable} steps automation may take</td></tr>
 <tr><th>Auto-recovery rate</th><td>${pct(r.rate)}</td><td colspan="2">${r.autoRecovered} of ${r.failures} failures (${r.leaseExpiries} expired leases, ${r.failedRuns} failed runs); per task ${pct(r.tasksRate)}, ${r.tasksAutoRecovered} of ${r.tasks}; dead letters: ${r.deadLetters.length ? esc(r.deadLetters.join(", ")) : "none"}</td></tr>
-<tr><th>Work done twice</th><td>${m.workDoneTwice.overlaps.length + m.workDoneTwice.lostClaims.length}</td><td colspan="2">${m.workDoneTwice.overlaps.length} overlapping runs, ${m.workDoneTwice.lostClaims.length} claims lost mid-run</td></tr>
+<tr><th>Work done twice</th><td>${m.workDoneTwice.overlaps + m.workDoneTwice.lostClaims}</td><td colspan="2">${m.workDoneTwice.overlaps} overlapping runs, ${m.workDoneTwice.lostClaims} claims lost mid-run</td></tr>
 <tr><th>Done</th><td>${m.flow.done}</td><td colspan="2">${Math.round(m.flow.throughputPerDay * 100) / 100} a day; blocked now: ${m.flow.blocked}</td></tr>
 </table>
 <table>

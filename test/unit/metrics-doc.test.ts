@@ -118,12 +118,8 @@ function measure(m: Metrics, key: string, expected: string): string {
       return m.automation.daily.map((d) => d[2]).join(", ");
     case "flow.daily.done":
       return m.flow.daily.map((d) => d[1]).join(", ");
-    case "workDoneTwice.overlaps":
-      return String(m.workDoneTwice.overlaps.length);
-    case "workDoneTwice.lostClaims":
-      return String(m.workDoneTwice.lostClaims.length);
     case "workDoneTwice.overlapMinutes":
-      return String(m.workDoneTwice.overlaps.reduce((a, o) => a + o.both, 0) / 60_000);
+      return String(m.workDoneTwice.overlapTime / 60_000);
     case "workDoneTwice.tasks":
       return listText(m.workDoneTwice.tasks);
     case "recovery.deadLetters":

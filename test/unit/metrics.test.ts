@@ -160,8 +160,14 @@ describe("metrics worked out by hand", () => {
   });
 
   it("work done twice: bob's claim of T-2 was lost when the watch recovered it; no runs overlapped", () => {
-    expect(m.workDoneTwice.overlaps).toEqual([]);
-    expect(m.workDoneTwice.lostClaims).toEqual([
+    expect(m.workDoneTwice).toMatchObject({
+      overlaps: 0,
+      overlapTime: 0,
+      lostClaims: 1,
+      lostBy: { recovered: 1, takenOver: 0, lost: 0 },
+      recentOverlaps: [],
+    });
+    expect(m.workDoneTwice.recentLostClaims).toEqual([
       {
         task: "T-2",
         actor: "bob",
