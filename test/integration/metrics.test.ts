@@ -96,6 +96,40 @@ describe("who acted, not which command", () => {
   }, 30_000);
 });
 
+describe("failures do not raise the automation rate", () => {
+  // Two boards worked alike by real processes: 3 tasks, agent-1's `work` runs each, alice
+  // accepts; on the second, each task's program fails once first (work retries it after the
+  // backoff). The steps, and so the rate, are the same; only the recovery differs.
+  const board = async (failOnce: boolean) => {
+    const cwd = await makeRepo(["agent-1: WORK (automation)"]);
+    writeFileSync(join(cwd, "TASKS.md"), read(cwd, "TASKS.md").replace("- backoff: 1m..1h", "- backoff: 1s..1s"));
+    for (const t of ["One", "Two", "Three"]) expect((await runCli(["add", "--ready", t], { cwd })).code).toBe(0);
+    writeFileSync(
+      join(cwd, "fail-once.js"),
+      `const fs = require("fs"); const m = ${JSON.stringify(cwd)} + "/mark-" + process.argv[2];
+if (${failOnce} && !fs.existsSync(m)) { fs.writeFileSync(m, ""); process.exit(1); }\n`,
+    );
+    const exec = `${JSON.stringify(process.execPath)} fail-once.js {id}`;
+    for (let round = 0; round < 3; round++) {
+      await runCli(["--as", "agent-1", "work", "--exec", exec, "--exit-when-idle"], { cwd });
+      if (read(cwd, "TASKS.md").match(/- state: REVIEW/g)?.length === 3) break;
+      await new Promise((r) => setTimeout(r, 1100)); // past the backoff
+    }
+    for (const id of ["T-1", "T-2", "T-3"]) expect((await runCli(["accept", id], { cwd })).code).toBe(0);
+    return JSON.parse((await runCli(["metrics", "--json"], { cwd })).stdout);
+  };
+
+  it("the same steps and rate with three failed runs as without", async () => {
+    const clean = await board(false);
+    const failing = await board(true);
+    expect(clean.recovery.failedRuns).toBe(0);
+    expect(failing.recovery).toMatchObject({ failedRuns: 3, autoRecovered: 3, tasks: 3, tasksAutoRecovered: 3 });
+    // 3 tasks x (plan, ready, run, hand in, review): the runs and hand-ins are agent-1's.
+    expect(clean.automation).toMatchObject({ steps: 15, automated: 6, automatable: 9, automatableAutomated: 6 });
+    expect(failing.automation).toEqual(clean.automation);
+  }, 60_000);
+});
+
 describe("board", () => {
   it("shows columns by state within the width, with the lease and its holder", async () => {
     const r = await runCli(["board", "--width", "100"], { cwd: dir });
