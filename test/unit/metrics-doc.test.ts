@@ -84,7 +84,7 @@ interface Example {
 function examples(): { roles: string; list: Example[] } {
   let roles = "";
   const list: Example[] = [];
-  for (const part of DOC.split(/^### /m).slice(1)) {
+  for (const part of DOC.split(/^#### /m).slice(1)) {
     const title = part.slice(0, part.indexOf("\n"));
     if (!title.startsWith("Example")) continue;
     let board: string | undefined;
