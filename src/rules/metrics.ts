@@ -11,7 +11,7 @@ import type { Policy, State, Task } from "../model/task.js";
 import { STATES } from "../model/task.js";
 import { type Day, dayIndex, daysOf } from "./days.js";
 import { LogFold, RECOVERED_LEASE, timeRange } from "./log-fold.js";
-import { STEP_KINDS, type Step, type StepKind, stepsOfWork } from "./steps.js";
+import { eachStep, STEP_KINDS, type StepKind, type StepsInput } from "./steps.js";
 import { isDeadLetter } from "./summary.js";
 import { type WorkDoneTwice, workDoneTwice } from "./twice.js";
 
@@ -210,37 +210,41 @@ class ChangeCount {
 }
 
 /** The steps of the period: counted in all, per kind and per day, and over the whole log. */
-function countSteps(steps: readonly Step[], days: readonly Day[], since: number, until: number) {
+function countSteps(input: StepsInput, days: readonly Day[], since: number) {
   const byKind = Object.fromEntries(STEP_KINDS.map((k) => [k, [0, 0, 0]])) as Record<
     StepKind,
     [number, number, number]
   >;
+  const kinds = STEP_KINDS.map((k) => byKind[k]);
   const dailySteps = new Int32Array(days.length);
   const dailyAutomated = new Int32Array(days.length);
   let n = 0;
   let automated = 0;
   let automatable = 0;
   let automatableAutomated = 0;
+  let all = 0;
   let allAutomated = 0;
-  for (const s of steps) {
-    if (s.automated) allAutomated++;
-    if (s.time < since || s.time >= until) continue;
+  eachStep(input, (kind, log, line, auto, can) => {
+    all++;
+    if (auto) allAutomated++;
+    const time = log.time[line] as number;
+    if (time < since) return; // and before until: eachStep stops there
     n++;
-    const k = byKind[s.kind];
+    const k = kinds[kind] as [number, number, number];
     k[0]++;
-    const d = dayIndex(days, s.time);
+    const d = dayIndex(days, time);
     dailySteps[d] = (dailySteps[d] as number) + 1;
-    if (s.automated) {
+    if (auto) {
       automated++;
       k[1]++;
       dailyAutomated[d] = (dailyAutomated[d] as number) + 1;
     }
-    if (s.automatable) {
+    if (can) {
       automatable++;
       k[2]++;
-      if (s.automated) automatableAutomated++;
+      if (auto) automatableAutomated++;
     }
-  }
+  });
   return {
     steps: n,
     automated,
@@ -250,7 +254,7 @@ function countSteps(steps: readonly Step[], days: readonly Day[], since: number,
     automatableRate: automatable ? automatableAutomated / automatable : null,
     byKind,
     daily: days.map((day, d) => [day.start, dailySteps[d] as number, dailyAutomated[d] as number] as const),
-    all: steps.length,
+    all,
     allAutomated,
   };
 }
@@ -318,10 +322,9 @@ export function computeMetrics(input: MetricsInput): Metrics {
   const T = input.tasksLog;
   const A = input.approvalsLog;
   const steps = countSteps(
-    stepsOfWork({ tasksLog: T, approvalsLog: A, actors, until, guardedApprovals: input.guardedApprovals }),
+    { tasksLog: T, approvalsLog: A, actors, until, guardedApprovals: input.guardedApprovals },
     days,
     since,
-    until,
   );
   // The counters: the tasks' state changes and the approvals' decisions.
   const fold = input.tasksFold ?? foldTasksLog(T, actors);

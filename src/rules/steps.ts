@@ -66,49 +66,50 @@ function automationCodes(log: LogTable, actors: ReadonlyMap<string, Actor>): Uin
 const TASK_KINDS = 6; // plan ... recover, per task
 const K = { plan: 0, ready: 1, run: 2, handIn: 3, review: 4, recover: 5 } as const;
 
-/** Every step of work taken before `until`, tasks' first (in log order of their targets), then approvals'. */
-export function stepsOfWork(input: StepsInput): Step[] {
+/**
+ * Calls `visit` for every step of work taken before `until`: its kind (an index into
+ * STEP_KINDS), the log and line that took it, and whether automation took it and may take it.
+ * Tasks' steps first (in the order the log first names the tasks), then approvals'. No object
+ * per step: a long log has tens of thousands.
+ */
+export function eachStep(
+  input: StepsInput,
+  visit: (kind: number, log: LogTable, line: number, automated: boolean, automatable: boolean) => void,
+): void {
   const { tasksLog: T, approvalsLog: A, until } = input;
   const can = automatableKinds(input.actors);
-  const out: Step[] = [];
+  const canKind = STEP_KINDS.map((k) => can.has(k));
 
   const autoT = automationCodes(T, input.actors);
   const taken = new Int32Array(T.targets.length * TASK_KINDS).fill(-1);
-  const take = (x: number, k: number, i: number) => {
-    taken[x * TASK_KINDS + k] = i;
-  };
   for (let i = 0; i < T.length; i++) {
     if ((T.time[i] as number) >= until) continue;
-    const x = T.target[i] as number;
+    const at = (T.target[i] as number) * TASK_KINDS;
     const action = T.action[i] as number;
     const from = T.from[i] as number;
     const to = T.to[i] as number;
-    const auto = T.marked[i] === 1 || autoT[T.actor[i] as number] === 1;
     if (action === W.add) {
-      take(x, K.plan, i);
-      if (to === W.READY) take(x, K.ready, i);
-    } else if (from === W.PLAN && to === W.READY) take(x, K.ready, i);
-    else if ((action === W.claim || action === W.takeover) && to === W.DOING) take(x, K.run, i);
-    else if (from === W.DOING && (to === W.REVIEW || to === W.DONE)) take(x, K.handIn, i);
-    else if (from === W.REVIEW && (to === W.DONE || to === W.DOING || to === W.READY)) take(x, K.review, i);
-    else if (action === W.recover && !auto && taken[x * TASK_KINDS + K.recover] === -1) take(x, K.recover, i);
+      taken[at + K.plan] = i;
+      if (to === W.READY) taken[at + K.ready] = i;
+    } else if (from === W.PLAN && to === W.READY) taken[at + K.ready] = i;
+    else if ((action === W.claim || action === W.takeover) && to === W.DOING) taken[at + K.run] = i;
+    else if (from === W.DOING && (to === W.REVIEW || to === W.DONE)) taken[at + K.handIn] = i;
+    else if (from === W.REVIEW && (to === W.DONE || to === W.DOING || to === W.READY)) taken[at + K.review] = i;
+    else if (
+      action === W.recover &&
+      taken[at + K.recover] === -1 &&
+      T.marked[i] !== 1 &&
+      autoT[T.actor[i] as number] !== 1
+    )
+      taken[at + K.recover] = i;
   }
-  T.targets.forEach((target, x) => {
-    for (let k = 0; k < TASK_KINDS; k++) {
-      const i = taken[x * TASK_KINDS + k] as number;
-      if (i < 0) continue;
-      const kind = STEP_KINDS[k] as StepKind;
-      const automated = T.marked[i] === 1 || autoT[T.actor[i] as number] === 1;
-      out.push({
-        kind,
-        target,
-        time: T.time[i] as number,
-        actor: T.actors[T.actor[i] as number] as string,
-        automated,
-        automatable: automated || can.has(kind),
-      });
-    }
-  });
+  for (let c = 0; c < taken.length; c++) {
+    const i = taken[c] as number;
+    if (i < 0) continue;
+    const k = c % TASK_KINDS;
+    const automated = T.marked[i] === 1 || autoT[T.actor[i] as number] === 1;
+    visit(k, T, i, automated, automated || (canKind[k] as boolean));
+  }
 
   // Approvals: each request decided is one step, taken by its last decision.
   const autoA = automationCodes(A, input.actors);
@@ -118,17 +119,27 @@ export function stepsOfWork(input: StepsInput): Step[] {
     const action = A.action[i] as number;
     if (action === W.approve || action === W.reject) decided[A.target[i] as number] = i;
   }
-  A.targets.forEach((target, x) => {
+  const approve = STEP_KINDS.indexOf("approve");
+  for (let x = 0; x < decided.length; x++) {
     const i = decided[x] as number;
-    if (i < 0) return;
+    if (i < 0) continue;
     const automated = A.marked[i] === 1 || autoA[A.actor[i] as number] === 1;
+    const guarded = input.guardedApprovals?.has(A.targets[x] as string) === true;
+    visit(approve, A, i, automated, automated || (can.has("approve") && !guarded));
+  }
+}
+
+/** Every step of work taken before `until`, as objects (for tests and for reading). */
+export function stepsOfWork(input: StepsInput): Step[] {
+  const out: Step[] = [];
+  eachStep(input, (k, log, i, automated, automatable) => {
     out.push({
-      kind: "approve",
-      target,
-      time: A.time[i] as number,
-      actor: A.actors[A.actor[i] as number] as string,
+      kind: STEP_KINDS[k] as StepKind,
+      target: log.targets[log.target[i] as number] as string,
+      time: log.time[i] as number,
+      actor: log.actors[log.actor[i] as number] as string,
       automated,
-      automatable: automated || (can.has("approve") && !input.guardedApprovals?.has(target)),
+      automatable,
     });
   });
   return out;

@@ -45,43 +45,107 @@ export interface WorkDoneTwice {
 /** How many of each kind are listed. */
 export const RECENT = 10;
 
-interface Run {
-  readonly actor: number;
-  readonly session: number;
-  readonly start: number;
+const HOW: readonly LostClaim["how"][] = ["recovered", "taken over", "lost"];
+const NOT_LOST = 255;
+
+/**
+ * The runs of a log, as columns (a long log has tens of thousands): run r of task target[r]
+ * started at start[r]; prev[r] is the task's run before it (-1: none), head[x] task x's newest.
+ */
+class Runs {
+  n = 0;
+  target: Int32Array;
+  actor: Int32Array;
+  session: Int32Array;
+  prev: Int32Array;
+  start: Float64Array;
   /** When the log moved the task out of DOING for it (NaN: not yet). */
-  closed: number;
+  closed: Float64Array;
   /** When the run said it lost its lease (NaN: it did not). */
-  noticed: number;
-  lost: LostClaim["how"] | undefined;
-  lostAt: number;
+  noticed: Float64Array;
+  /** How it was lost (an index into HOW; NOT_LOST), and when. */
+  how: Uint8Array;
+  lostAt: Float64Array;
+  readonly head: Int32Array;
+
+  constructor(targets: number, room: number) {
+    this.head = new Int32Array(targets).fill(-1);
+    this.target = new Int32Array(room);
+    this.actor = new Int32Array(room);
+    this.session = new Int32Array(room);
+    this.prev = new Int32Array(room);
+    this.start = new Float64Array(room);
+    this.closed = new Float64Array(room);
+    this.noticed = new Float64Array(room);
+    this.how = new Uint8Array(room);
+    this.lostAt = new Float64Array(room);
+  }
+
+  add(x: number, actor: number, session: number, start: number): void {
+    if (this.n === this.target.length) this.grow();
+    const r = this.n++;
+    this.target[r] = x;
+    this.actor[r] = actor;
+    this.session[r] = session;
+    this.prev[r] = this.head[x] as number;
+    this.head[x] = r;
+    this.start[r] = start;
+    this.closed[r] = Number.NaN;
+    this.noticed[r] = Number.NaN;
+    this.how[r] = NOT_LOST;
+    this.lostAt[r] = Number.NaN;
+  }
+
+  lose(r: number, how: number, t: number): void {
+    if (this.how[r] !== NOT_LOST) return;
+    this.how[r] = how;
+    this.lostAt[r] = t;
+  }
+
+  private grow(): void {
+    const n = Math.max(64, this.target.length * 2);
+    const g = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(n);
+      b.set(a);
+      return b;
+    };
+    this.target = g(this.target);
+    this.actor = g(this.actor);
+    this.session = g(this.session);
+    this.prev = g(this.prev);
+    this.start = g(this.start);
+    this.closed = g(this.closed);
+    this.noticed = g(this.noticed);
+    this.how = g(this.how);
+    this.lostAt = g(this.lostAt);
+  }
 }
 
 export function workDoneTwice(log: LogTable, since: number, until: number): WorkDoneTwice {
-  /** Per target code: its runs in order (most tasks have a few). */
-  const runs: (Run[] | undefined)[] = new Array(log.targets.length);
+  const runs = new Runs(log.targets.length, 64);
+  /** Per target: its runs not closed yet. */
+  const openRuns = new Int32Array(log.targets.length);
+  const close = (x: number, r: number, t: number) => {
+    if (!Number.isNaN(runs.closed[r] as number)) return;
+    runs.closed[r] = t;
+    openRuns[x] = (openRuns[x] as number) - 1;
+  };
   /**
-   * The run a line of task x belongs to, among its open runs (or all with `any`): same
-   * session, else same actor, the newest; else the newest.
+   * The run line i of task x belongs to, among its open runs (or all with `any`): same
+   * session (else same actor), the newest; else the newest; -1: none.
    */
-  const runOf = (x: number, i: number, any: boolean): Run | undefined => {
-    const list = runs[x];
-    if (!list) return undefined;
+  const runOf = (x: number, i: number, any: boolean): number => {
     const session = log.session[i] as number;
     const actor = log.actor[i] as number;
-    let newest: Run | undefined;
-    for (let k = list.length - 1; k >= 0; k--) {
-      const r = list[k] as Run;
-      if (!any && !Number.isNaN(r.closed)) continue;
-      newest ??= r;
-      if (session !== NONE ? r.session === session : r.actor === actor) return r;
+    let newest = -1;
+    for (let r = runs.head[x] as number; r >= 0; r = runs.prev[r] as number) {
+      if (!any && !Number.isNaN(runs.closed[r] as number)) continue;
+      // The only open run is the one (the usual case: a watch's recovery names no session).
+      if (!any && openRuns[x] === 1) return r;
+      if (newest < 0) newest = r;
+      if (session !== NONE ? runs.session[r] === session : runs.actor[r] === actor) return r;
     }
     return newest;
-  };
-  const loseRun = (r: Run, how: LostClaim["how"], t: number) => {
-    if (r.lost !== undefined) return;
-    r.lost = how;
-    r.lostAt = t;
   };
 
   for (let i = 0; i < log.length; i++) {
@@ -92,110 +156,121 @@ export function workDoneTwice(log: LogTable, since: number, until: number): Work
     const from = log.from[i] as number;
     const to = log.to[i] as number;
     if ((action === W.claim || action === W.takeover) && to === W.DOING) {
-      const list = runs[x] ?? [];
       if (action === W.takeover) {
-        for (const r of list) {
-          if (!Number.isNaN(r.closed)) continue;
-          r.closed = t;
-          loseRun(r, "taken over", t);
+        for (let r = runs.head[x] as number; r >= 0; r = runs.prev[r] as number) {
+          if (!Number.isNaN(runs.closed[r] as number)) continue;
+          close(x, r, t);
+          runs.lose(r, 1, t);
         }
       }
-      runs[x] = list;
-      list.push({
-        actor: log.actor[i] as number,
-        session: log.session[i] as number,
-        start: t,
-        closed: Number.NaN,
-        noticed: Number.NaN,
-        lost: undefined,
-        lostAt: Number.NaN,
-      });
+      runs.add(x, log.actor[i] as number, log.session[i] as number, t);
+      openRuns[x] = (openRuns[x] as number) + 1;
     } else if (action === W.lost) {
       const r = runOf(x, i, true);
-      if (!r) continue;
-      r.noticed = t;
-      if (Number.isNaN(r.closed)) r.closed = t;
-      loseRun(r, "lost", t);
+      if (r < 0) continue;
+      runs.noticed[r] = t;
+      close(x, r, t);
+      runs.lose(r, 2, t);
     } else if (from === W.DOING && to !== NONE && to !== W.DOING) {
       const r = runOf(x, i, false);
-      if (!r) continue;
-      r.closed = t;
-      if (action === W.recover) loseRun(r, "recovered", t);
+      if (r < 0) continue;
+      close(x, r, t);
+      if (action === W.recover) runs.lose(r, 0, t);
     }
   }
+
+  /** When run r really stopped: its close, or its notice of the loss if later; open: still going. */
+  const end = (r: number) => {
+    const c = runs.closed[r] as number;
+    const n = runs.noticed[r] as number;
+    return Math.max(Number.isNaN(c) ? until : c, Number.isNaN(n) ? 0 : n);
+  };
+  const lostInPeriod = (r: number) =>
+    runs.how[r] !== NOT_LOST && (runs.lostAt[r] as number) >= since && (runs.lostAt[r] as number) < until;
 
   const overlaps: Overlap[] = [];
   let overlapTime = 0;
   const lostBy = { recovered: 0, takenOver: 0, lost: 0 };
-  const lostTimes: number[] = [];
-  const tasks: number[] = [];
-  /** When a run really stopped: its close, or its notice of the loss if later; open: still going. */
-  const end = (r: Run) => Math.max(Number.isNaN(r.closed) ? until : r.closed, Number.isNaN(r.noticed) ? 0 : r.noticed);
-  const lostInPeriod = (r: Run) => r.lost !== undefined && r.lostAt >= since && r.lostAt < until;
-  for (let x = 0; x < runs.length; x++) {
-    const list = runs[x];
-    if (!list) continue;
-    let twice = false;
-    // The earlier runs still going when the next one starts (runs are in start order, so one
-    // that stopped before a start stopped before every later one).
-    const going: Run[] = [];
-    for (let j = 0; j < list.length; j++) {
-      const b = list[j] as Run;
-      let kept = 0;
-      for (const a of going) if (end(a) > b.start) going[kept++] = a;
-      going.length = kept;
-      if (lostInPeriod(b)) {
-        if (b.lost === "recovered") lostBy.recovered++;
-        else if (b.lost === "taken over") lostBy.takenOver++;
-        else lostBy.lost++;
-        lostTimes.push(b.lostAt);
-        twice = true;
-      }
-      const earlier = going.slice();
-      going.push(b);
-      if (b.start < since) continue;
-      for (const a of earlier) {
-        const aEnd = end(a);
-        // One session is one process: its runs follow each other.
-        if (a.session !== NONE && a.session === b.session) continue;
-        const both = Math.min(aEnd, end(b)) - b.start;
-        overlapTime += both;
-        overlaps.push({
-          task: log.targets[x] as string,
-          first: { actor: log.actors[a.actor] as string, start: a.start, end: aEnd },
-          second: { actor: log.actors[b.actor] as string, start: b.start },
-          both,
-        });
-        twice = true;
-      }
+  let lostClaims = 0;
+  /** The RECENT newest loss times, in order. */
+  const newest: number[] = [];
+  const twice = new Uint8Array(log.targets.length);
+  // Lost claims: each run once.
+  for (let r = 0; r < runs.n; r++) {
+    if (!lostInPeriod(r)) continue;
+    const how = runs.how[r] as number;
+    if (how === 0) lostBy.recovered++;
+    else if (how === 1) lostBy.takenOver++;
+    else lostBy.lost++;
+    lostClaims++;
+    const at = runs.lostAt[r] as number;
+    if (newest.length < RECENT || at > (newest[0] as number)) {
+      let k = newest.findIndex((v) => v > at);
+      if (k < 0) k = newest.length;
+      newest.splice(k, 0, at);
+      if (newest.length > RECENT) newest.shift();
     }
-    if (twice) tasks.push(x);
+    twice[runs.target[r] as number] = 1;
+  }
+  // Overlaps: per task, its runs in start order (log order), each against the earlier runs
+  // still going when it started (one that stopped before a start stopped before every later one).
+  const order: number[] = [];
+  const going: number[] = [];
+  for (let x = 0; x < runs.head.length; x++) {
+    order.length = 0;
+    for (let r = runs.head[x] as number; r >= 0; r = runs.prev[r] as number) order.push(r);
+    if (order.length < 2) continue;
+    going.length = 0;
+    for (let j = order.length - 1; j >= 0; j--) {
+      const b = order[j] as number;
+      const bStart = runs.start[b] as number;
+      let kept = 0;
+      for (const a of going) if (end(a) > bStart) going[kept++] = a;
+      going.length = kept;
+      if (bStart >= since) {
+        for (const a of going) {
+          // One session is one process: its runs follow each other.
+          if (runs.session[a] !== NONE && runs.session[a] === runs.session[b]) continue;
+          const aEnd = end(a);
+          const both = Math.min(aEnd, end(b)) - bStart;
+          overlapTime += both;
+          overlaps.push({
+            task: log.targets[x] as string,
+            first: { actor: log.actors[runs.actor[a] as number] as string, start: runs.start[a] as number, end: aEnd },
+            second: { actor: log.actors[runs.actor[b] as number] as string, start: bStart },
+            both,
+          });
+          twice[x] = 1;
+        }
+      }
+      going.push(b);
+    }
   }
   // The newest lost claims: those at or after the RECENT-th newest time, made into objects.
-  const sorted = Float64Array.from(lostTimes).sort();
-  const from = sorted.length > RECENT ? (sorted[sorted.length - RECENT] as number) : Number.NEGATIVE_INFINITY;
+  const from = newest.length === RECENT ? (newest[0] as number) : Number.NEGATIVE_INFINITY;
   const recentLostClaims: LostClaim[] = [];
-  for (let x = 0; x < runs.length; x++) {
-    for (const r of runs[x] ?? []) {
-      if (!lostInPeriod(r) || r.lostAt < from) continue;
-      const how = r.lost as LostClaim["how"];
-      recentLostClaims.push({
-        task: log.targets[x] as string,
-        actor: log.actors[r.actor] as string,
-        start: r.start,
-        at: r.lostAt,
-        how,
-      });
-    }
+  for (let r = 0; r < runs.n; r++) {
+    if (!lostInPeriod(r) || (runs.lostAt[r] as number) < from) continue;
+    recentLostClaims.push({
+      task: log.targets[runs.target[r] as number] as string,
+      actor: log.actors[runs.actor[r] as number] as string,
+      start: runs.start[r] as number,
+      at: runs.lostAt[r] as number,
+      how: HOW[runs.how[r] as number] as LostClaim["how"],
+    });
   }
   recentLostClaims.sort((p, q) => p.at - q.at);
   overlaps.sort((p, q) => p.second.start - q.second.start);
+  const tasks: string[] = [];
+  twice.forEach((v, x) => {
+    if (v) tasks.push(log.targets[x] as string);
+  });
   return {
     overlaps: overlaps.length,
     overlapTime,
-    lostClaims: lostTimes.length,
+    lostClaims,
     lostBy,
-    tasks: tasks.map((x) => log.targets[x] as string),
+    tasks,
     recentOverlaps: overlaps.slice(-RECENT),
     recentLostClaims: recentLostClaims.slice(-RECENT),
   };
