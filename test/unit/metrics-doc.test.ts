@@ -290,3 +290,74 @@ describe("days: calendar days in the policy's zone, labelled by the date they co
     expect(days[0]).toMatchObject({ date: "2026-11-17", partial: true });
   });
 });
+
+describe("work done twice, beyond the page's example", () => {
+  const twice = (log: string[]) =>
+    run({
+      title: "twice",
+      board: `## Log\n${log.join("\n")}\n`,
+      expected: new Map([["period", "2026-11-10 .. 2026-11-11"]]),
+    }).workDoneTwice;
+
+  it("a takeover of an expired lease loses the earlier claim; a lost line after it makes the runs overlap", () => {
+    const log = [
+      "2026-11-10T09:00:00Z alice CMD add T-1 state=READY",
+      "2026-11-10T09:00:00Z bob WORK claim T-1 from=READY to=DOING session=run-aaaaaa via=run",
+      "2026-11-10T10:00:00Z agent-7 WORK takeover T-1 from=DOING to=DOING session=work-bbbbbb auto=true",
+      "2026-11-10T11:00:00Z agent-7 WORK submit T-1 from=DOING to=REVIEW session=work-bbbbbb auto=true",
+    ];
+    expect(twice(log)).toMatchObject({ overlaps: 0, lostClaims: 1, lostBy: { takenOver: 1 }, tasks: ["T-1"] });
+    const lost = "2026-11-10T10:30:00Z bob WORK lost T-1 token=1 session=run-aaaaaa via=run";
+    const noticed = twice([...log.slice(0, 3), lost, ...log.slice(3)]);
+    expect(noticed).toMatchObject({ overlaps: 1, overlapTime: 30 * 60_000, lostClaims: 1 });
+    expect(noticed.recentOverlaps[0]).toMatchObject({ first: { actor: "bob" }, second: { actor: "agent-7" } });
+  });
+
+  it("two claims of one task from merged clones, both handing in: they overlapped, nothing was lost", () => {
+    const t = twice([
+      "2026-11-10T09:00:00Z alice CMD add T-1 state=READY",
+      "2026-11-10T09:00:00Z bob WORK claim T-1 from=READY to=DOING session=run-aaaaaa via=run",
+      "2026-11-10T09:10:00Z carol WORK claim T-1 from=READY to=DOING session=run-cccccc via=run",
+      "2026-11-10T09:20:00Z carol WORK submit T-1 from=DOING to=REVIEW session=run-cccccc via=run",
+      "2026-11-10T09:40:00Z bob WORK submit T-1 from=DOING to=REVIEW session=run-aaaaaa via=run",
+    ]);
+    expect(t).toMatchObject({ overlaps: 1, overlapTime: 10 * 60_000, lostClaims: 0, tasks: ["T-1"] });
+  });
+
+  it("one session's runs one after another, and a clean board: nothing done twice", () => {
+    expect(
+      twice([
+        "2026-11-10T09:00:00Z alice CMD add T-1 state=READY",
+        "2026-11-10T09:00:00Z agent-7 WORK claim T-1 from=READY to=DOING session=work-a1b2c3 auto=true",
+        "2026-11-10T09:05:00Z agent-7 WORK fail T-1 from=DOING to=READY session=work-a1b2c3 auto=true",
+        "2026-11-10T09:10:00Z agent-7 WORK claim T-1 from=READY to=DOING session=work-a1b2c3 auto=true",
+        "2026-11-10T09:20:00Z agent-7 WORK submit T-1 from=DOING to=REVIEW session=work-a1b2c3 auto=true",
+      ]),
+    ).toEqual({
+      overlaps: 0,
+      overlapTime: 0,
+      lostClaims: 0,
+      lostBy: { recovered: 0, takenOver: 0, lost: 0 },
+      tasks: [],
+      recentOverlaps: [],
+      recentLostClaims: [],
+    });
+  });
+
+  it("lists only the ten newest lost claims, and counts them all", () => {
+    const log = ["2026-11-10T09:00:00Z alice CMD add T-1 state=READY"];
+    for (let k = 0; k < 15; k++) {
+      const m = String(k * 2).padStart(2, "0");
+      const m1 = String(k * 2 + 1).padStart(2, "0");
+      log.push(
+        `2026-11-10T10:${m}:00Z bob WORK claim T-1 from=READY to=DOING`,
+        `2026-11-10T10:${m1}:00Z taskgate-watch CMD recover T-1 from=DOING to=READY auto=true`,
+      );
+    }
+    const t = twice(log);
+    expect(t.lostClaims).toBe(15);
+    expect(t.recentLostClaims.map((l) => new Date(l.at).toISOString().slice(11, 16))).toEqual(
+      [5, 6, 7, 8, 9, 10, 11, 12, 13, 14].map((k) => `10:${String(k * 2 + 1).padStart(2, "0")}`),
+    );
+  });
+});
