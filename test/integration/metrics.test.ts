@@ -96,6 +96,44 @@ describe("who acted, not which command", () => {
   }, 30_000);
 });
 
+describe("the policy's time zone", () => {
+  it("counts days in it; a zone the system does not know, or not a zone, is refused with file and line", async () => {
+    const cwd = await makeRepo();
+    const policy = (zone: string) =>
+      writeFileSync(
+        join(cwd, "TASKS.md"),
+        read(cwd, "TASKS.md")
+          .replace(/- time-zone: .*\n/, "")
+          .replace("## Policy\n", `## Policy\n- time-zone: ${zone}\n`),
+      );
+    expect((await runCli(["add", "--ready", "One"], { cwd })).code).toBe(0);
+    policy("Asia/Tokyo");
+    const now = { TASKGATE_NOW: "2026-11-20T16:00:00Z" }; // 01:00 on the 21st in Tokyo
+    const j = await runCli(["metrics", "--json", "--since", "2026-11-20"], { cwd, env: now });
+    expect(j.code).toBe(0);
+    const doc = JSON.parse(j.stdout);
+    expect(doc.timeZone).toBe("Asia/Tokyo");
+    expect(doc.since).toBe("2026-11-19T15:00:00Z"); // midnight in Tokyo
+    expect(doc.days).toEqual([
+      { date: "2026-11-20", start: "2026-11-19T15:00:00Z", end: "2026-11-20T15:00:00Z", partial: false },
+      { date: "2026-11-21", start: "2026-11-20T15:00:00Z", end: "2026-11-20T16:00:00Z", partial: true },
+    ]);
+    const line = read(cwd, "TASKS.md").split("\n").indexOf("- time-zone: Asia/Tokyo") + 1;
+    policy("Mars/Olympus_Mons");
+    const unknown = await runCli(["metrics"], { cwd, env: now });
+    expect(unknown.code).toBe(3);
+    expect(unknown.stderr).toContain(
+      `TASKS.md:${line}:14: error: Expected a time zone this system knows, like UTC or Europe/Berlin, for "time-zone", found "Mars/Olympus_Mons"`,
+    );
+    policy("next door");
+    const bad = await runCli(["check"], { cwd, env: now });
+    expect(bad.code).toBe(3);
+    expect(bad.stdout + bad.stderr).toContain(
+      'Expected a time zone like UTC or Europe/Berlin for "time-zone", found "next door"',
+    );
+  }, 30_000);
+});
+
 describe("failures do not raise the automation rate", () => {
   // Two boards worked alike by real processes: 3 tasks, agent-1's `work` runs each, alice
   // accepts; on the second, each task's program fails once first (work retries it after the
