@@ -321,13 +321,23 @@ export function computeMetrics(input: MetricsInput): Metrics {
   // Automation: steps of work, by who took them.
   const T = input.tasksLog;
   const A = input.approvalsLog;
+  // The counters: the tasks' state changes and the approvals' decisions.
+  const fold = input.tasksFold ?? foldTasksLog(T, actors);
+  // The fold's steps and runs are the log's up to until when every line is before it (the usual
+  // case, until now); else the log is read again for them.
+  const whole = fold.inOrder && fold.lastTime < until && fold.lines === T.length;
   const steps = countSteps(
-    { tasksLog: T, approvalsLog: A, actors, until, guardedApprovals: input.guardedApprovals },
+    {
+      tasksLog: T,
+      approvalsLog: A,
+      actors,
+      until,
+      guardedApprovals: input.guardedApprovals,
+      taken: whole ? fold.stepTaken : undefined,
+    },
     days,
     since,
   );
-  // The counters: the tasks' state changes and the approvals' decisions.
-  const fold = input.tasksFold ?? foldTasksLog(T, actors);
   const changes = new ChangeCount(until);
   changes.addFolded(fold);
   let decisionsTotal = 0;
@@ -476,7 +486,7 @@ export function computeMetrics(input: MetricsInput): Metrics {
       tasksRate: failed.tasks ? failed.tasksAutoRecovered / failed.tasks : null,
       deadLetters: input.tasks.filter(isDeadLetter).map((t) => t.id),
     },
-    workDoneTwice: workDoneTwice(T, since, until),
+    workDoneTwice: workDoneTwice(T, since, until, whole ? fold.runs : undefined),
     flow: {
       done: doneCount,
       throughputPerDay: doneCount / ((until - since) / DAY),

@@ -35,6 +35,11 @@ export interface StepsInput {
   readonly guardedApprovals?: ReadonlySet<string> | undefined;
   /** Lines at or after this are not looked at. */
   readonly until: number;
+  /**
+   * The tasks' steps as takeSteps left them after every line before until, when the caller
+   * has them (the log fold); else the log is read for them.
+   */
+  readonly taken?: Int32Array | undefined;
 }
 
 /**
@@ -63,8 +68,30 @@ function automationCodes(log: LogTable, actors: ReadonlyMap<string, Actor>): Uin
   return auto;
 }
 
-const TASK_KINDS = 6; // plan ... recover, per task
+/** The kinds of a task's steps (plan ... recover), per task in a `taken` table. */
+export const TASK_KINDS = 6;
 const K = { plan: 0, ready: 1, run: 2, handIn: 3, review: 4, recover: 5 } as const;
+
+/**
+ * Line i of the tasks' log takes the steps it takes: taken[target * TASK_KINDS + kind] = i (the
+ * last attempt wins; a person's recovery is taken once). `auto`: automation wrote the line.
+ * The log fold (log-fold.ts) calls this line by line, so that a call of metrics reads only the
+ * lines added since the last one.
+ */
+export function takeSteps(T: LogTable, i: number, auto: boolean, taken: Int32Array): void {
+  const at = (T.target[i] as number) * TASK_KINDS;
+  const action = T.action[i] as number;
+  const from = T.from[i] as number;
+  const to = T.to[i] as number;
+  if (action === W.add) {
+    taken[at + K.plan] = i;
+    if (to === W.READY) taken[at + K.ready] = i;
+  } else if (from === W.PLAN && to === W.READY) taken[at + K.ready] = i;
+  else if ((action === W.claim || action === W.takeover) && to === W.DOING) taken[at + K.run] = i;
+  else if (from === W.DOING && (to === W.REVIEW || to === W.DONE)) taken[at + K.handIn] = i;
+  else if (from === W.REVIEW && (to === W.DONE || to === W.DOING || to === W.READY)) taken[at + K.review] = i;
+  else if (action === W.recover && !auto && taken[at + K.recover] === -1) taken[at + K.recover] = i;
+}
 
 /**
  * Calls `visit` for every step of work taken before `until`: its kind (an index into
@@ -81,27 +108,13 @@ export function eachStep(
   const canKind = STEP_KINDS.map((k) => can.has(k));
 
   const autoT = automationCodes(T, input.actors);
-  const taken = new Int32Array(T.targets.length * TASK_KINDS).fill(-1);
-  for (let i = 0; i < T.length; i++) {
-    if ((T.time[i] as number) >= until) continue;
-    const at = (T.target[i] as number) * TASK_KINDS;
-    const action = T.action[i] as number;
-    const from = T.from[i] as number;
-    const to = T.to[i] as number;
-    if (action === W.add) {
-      taken[at + K.plan] = i;
-      if (to === W.READY) taken[at + K.ready] = i;
-    } else if (from === W.PLAN && to === W.READY) taken[at + K.ready] = i;
-    else if ((action === W.claim || action === W.takeover) && to === W.DOING) taken[at + K.run] = i;
-    else if (from === W.DOING && (to === W.REVIEW || to === W.DONE)) taken[at + K.handIn] = i;
-    else if (from === W.REVIEW && (to === W.DONE || to === W.DOING || to === W.READY)) taken[at + K.review] = i;
-    else if (
-      action === W.recover &&
-      taken[at + K.recover] === -1 &&
-      T.marked[i] !== 1 &&
-      autoT[T.actor[i] as number] !== 1
-    )
-      taken[at + K.recover] = i;
+  let taken = input.taken;
+  if (!taken) {
+    taken = new Int32Array(T.targets.length * TASK_KINDS).fill(-1);
+    for (let i = 0; i < T.length; i++) {
+      if ((T.time[i] as number) >= until) continue;
+      takeSteps(T, i, T.marked[i] === 1 || autoT[T.actor[i] as number] === 1, taken);
+    }
   }
   for (let c = 0; c < taken.length; c++) {
     const i = taken[c] as number;

@@ -48,47 +48,101 @@ export const RECENT = 10;
 const HOW: readonly LostClaim["how"][] = ["recovered", "taken over", "lost"];
 const NOT_LOST = 255;
 
+type Column = Int32Array | Float64Array | Uint8Array;
+const COLUMNS = ["target", "actor", "session", "prev", "start", "closed", "noticed", "how", "lostAt"] as const;
+
 /**
  * The runs of a log, as columns (a long log has tens of thousands): run r of task target[r]
  * started at start[r]; prev[r] is the task's run before it (-1: none), head[x] task x's newest.
+ * Built line by line (line()), by the log fold (log-fold.ts, kept in the memo) or by a scan.
  */
-class Runs {
+export class Runs {
   n = 0;
-  target: Int32Array;
-  actor: Int32Array;
-  session: Int32Array;
-  prev: Int32Array;
-  start: Float64Array;
+  target = new Int32Array(64);
+  actor = new Int32Array(64);
+  session = new Int32Array(64);
+  prev = new Int32Array(64);
+  start = new Float64Array(64);
   /** When the log moved the task out of DOING for it (NaN: not yet). */
-  closed: Float64Array;
+  closed = new Float64Array(64);
   /** When the run said it lost its lease (NaN: it did not). */
-  noticed: Float64Array;
+  noticed = new Float64Array(64);
   /** How it was lost (an index into HOW; NOT_LOST), and when. */
-  how: Uint8Array;
-  lostAt: Float64Array;
-  readonly head: Int32Array;
+  how = new Uint8Array(64);
+  lostAt = new Float64Array(64);
+  /** Per target: its newest run (-1: none), and its runs not closed yet. */
+  head = new Int32Array(0);
+  open = new Int32Array(0);
 
-  constructor(targets: number, room: number) {
-    this.head = new Int32Array(targets).fill(-1);
-    this.target = new Int32Array(room);
-    this.actor = new Int32Array(room);
-    this.session = new Int32Array(room);
-    this.prev = new Int32Array(room);
-    this.start = new Float64Array(room);
-    this.closed = new Float64Array(room);
-    this.noticed = new Float64Array(room);
-    this.how = new Uint8Array(room);
-    this.lostAt = new Float64Array(room);
+  /** Room for the log's targets. */
+  targets(n: number): void {
+    if (this.head.length >= n) return;
+    const head = new Int32Array(n).fill(-1);
+    head.set(this.head);
+    const open = new Int32Array(n);
+    open.set(this.open);
+    this.head = head;
+    this.open = open;
   }
 
-  add(x: number, actor: number, session: number, start: number): void {
-    if (this.n === this.target.length) this.grow();
+  /** Line i of the log: a claim starts a run, a move out of DOING or a `lost` line ends one. */
+  line(log: LogTable, i: number): void {
+    const t = log.time[i] as number;
+    const x = log.target[i] as number;
+    const action = log.action[i] as number;
+    const from = log.from[i] as number;
+    const to = log.to[i] as number;
+    if ((action === W.claim || action === W.takeover) && to === W.DOING) {
+      if (action === W.takeover) {
+        for (let r = this.head[x] as number; r >= 0; r = this.prev[r] as number) {
+          if (!Number.isNaN(this.closed[r] as number)) continue;
+          this.close(r, t);
+          this.lose(r, 1, t);
+        }
+      }
+      this.add(x, log.actor[i] as number, log.session[i] as number, t);
+    } else if (action === W.lost) {
+      const r = this.runOf(log, i, true);
+      if (r < 0) return;
+      this.noticed[r] = t;
+      this.close(r, t);
+      this.lose(r, 2, t);
+    } else if (from === W.DOING && to !== NONE && to !== W.DOING) {
+      const r = this.runOf(log, i, false);
+      if (r < 0) return;
+      this.close(r, t);
+      if (action === W.recover) this.lose(r, 0, t);
+    }
+  }
+
+  /**
+   * The run line i belongs to, among its task's open runs (or all with `any`): same session
+   * (else same actor), the newest; else the newest; -1: none.
+   */
+  private runOf(log: LogTable, i: number, any: boolean): number {
+    const x = log.target[i] as number;
+    const session = log.session[i] as number;
+    const actor = log.actor[i] as number;
+    let newest = -1;
+    for (let r = this.head[x] as number; r >= 0; r = this.prev[r] as number) {
+      if (!any && !Number.isNaN(this.closed[r] as number)) continue;
+      // The only open run is the one (the usual case: a watch's recovery names no session).
+      if (!any && this.open[x] === 1) return r;
+      if (newest < 0) newest = r;
+      if (session !== NONE ? this.session[r] === session : this.actor[r] === actor) return r;
+    }
+    return newest;
+  }
+
+  private add(x: number, actor: number, session: number, start: number): void {
+    if (this.n === this.target.length) this.grow(Math.max(64, this.n * 2));
     const r = this.n++;
     this.target[r] = x;
     this.actor[r] = actor;
     this.session[r] = session;
     this.prev[r] = this.head[x] as number;
     this.head[x] = r;
+    this.open[x] = (this.open[x] as number) + 1;
     this.start[r] = start;
     this.closed[r] = Number.NaN;
     this.noticed[r] = Number.NaN;
@@ -96,97 +150,73 @@ class Runs {
     this.lostAt[r] = Number.NaN;
   }
 
-  lose(r: number, how: number, t: number): void {
+  private close(r: number, t: number): void {
+    if (!Number.isNaN(this.closed[r] as number)) return;
+    this.closed[r] = t;
+    const x = this.target[r] as number;
+    this.open[x] = (this.open[x] as number) - 1;
+  }
+
+  private lose(r: number, how: number, t: number): void {
     if (this.how[r] !== NOT_LOST) return;
     this.how[r] = how;
     this.lostAt[r] = t;
   }
 
-  private grow(): void {
-    const n = Math.max(64, this.target.length * 2);
-    const g = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(n);
-      b.set(a);
-      return b;
-    };
-    this.target = g(this.target);
-    this.actor = g(this.actor);
-    this.session = g(this.session);
-    this.prev = g(this.prev);
-    this.start = g(this.start);
-    this.closed = g(this.closed);
-    this.noticed = g(this.noticed);
-    this.how = g(this.how);
-    this.lostAt = g(this.lostAt);
+  private grow(n: number): void {
+    for (const name of COLUMNS) {
+      const a = this[name] as Column;
+      const b = new (a.constructor as new (n: number) => Column)(n);
+      b.set(a.subarray(0, Math.min(a.length, n)));
+      (this as Record<string, unknown>)[name] = b;
+    }
+  }
+
+  /** The columns, for the memo. */
+  parts(): Record<string, Column> {
+    const out: Record<string, Column> = { head: this.head, open: this.open };
+    for (const name of COLUMNS) out[name] = (this[name] as Column).subarray(0, this.n);
+    return out;
+  }
+
+  /** Runs from their parts, or undefined when they are not. */
+  static fromParts(c: Record<string, Column | undefined>): Runs | undefined {
+    const runs = new Runs();
+    const n = c.target?.length;
+    if (n === undefined || !(c.head instanceof Int32Array) || !(c.open instanceof Int32Array)) return undefined;
+    for (const name of COLUMNS) {
+      const a = c[name];
+      if (!a || a.length !== n || a.constructor !== (runs[name] as Column).constructor) return undefined;
+      (runs as unknown as Record<string, unknown>)[name] = a;
+    }
+    runs.n = n;
+    runs.head = c.head as Int32Array<ArrayBuffer>;
+    runs.open = c.open as Int32Array<ArrayBuffer>;
+    return runs;
   }
 }
 
-export function workDoneTwice(log: LogTable, since: number, until: number): WorkDoneTwice {
-  const runs = new Runs(log.targets.length, 64);
-  /** Per target: its runs not closed yet. */
-  const openRuns = new Int32Array(log.targets.length);
-  const close = (x: number, r: number, t: number) => {
-    if (!Number.isNaN(runs.closed[r] as number)) return;
-    runs.closed[r] = t;
-    openRuns[x] = (openRuns[x] as number) - 1;
-  };
-  /**
-   * The run line i of task x belongs to, among its open runs (or all with `any`): same
-   * session (else same actor), the newest; else the newest; -1: none.
-   */
-  const runOf = (x: number, i: number, any: boolean): number => {
-    const session = log.session[i] as number;
-    const actor = log.actor[i] as number;
-    let newest = -1;
-    for (let r = runs.head[x] as number; r >= 0; r = runs.prev[r] as number) {
-      if (!any && !Number.isNaN(runs.closed[r] as number)) continue;
-      // The only open run is the one (the usual case: a watch's recovery names no session).
-      if (!any && openRuns[x] === 1) return r;
-      if (newest < 0) newest = r;
-      if (session !== NONE ? runs.session[r] === session : runs.actor[r] === actor) return r;
-    }
-    return newest;
-  };
-
-  for (let i = 0; i < log.length; i++) {
-    const t = log.time[i] as number;
-    if (t >= until) continue;
-    const x = log.target[i] as number;
-    const action = log.action[i] as number;
-    const from = log.from[i] as number;
-    const to = log.to[i] as number;
-    if ((action === W.claim || action === W.takeover) && to === W.DOING) {
-      if (action === W.takeover) {
-        for (let r = runs.head[x] as number; r >= 0; r = runs.prev[r] as number) {
-          if (!Number.isNaN(runs.closed[r] as number)) continue;
-          close(x, r, t);
-          runs.lose(r, 1, t);
-        }
-      }
-      runs.add(x, log.actor[i] as number, log.session[i] as number, t);
-      openRuns[x] = (openRuns[x] as number) + 1;
-    } else if (action === W.lost) {
-      const r = runOf(x, i, true);
-      if (r < 0) continue;
-      runs.noticed[r] = t;
-      close(x, r, t);
-      runs.lose(r, 2, t);
-    } else if (from === W.DOING && to !== NONE && to !== W.DOING) {
-      const r = runOf(x, i, false);
-      if (r < 0) continue;
-      close(x, r, t);
-      if (action === W.recover) runs.lose(r, 0, t);
-    }
+/**
+ * Work done twice in [since, until). `folded`: the log's runs as the log fold made them, when
+ * every line of the log is before until (else the log is read for its runs up to until).
+ */
+export function workDoneTwice(log: LogTable, since: number, until: number, folded?: Runs): WorkDoneTwice {
+  let runs = folded;
+  if (!runs) {
+    runs = new Runs();
+    runs.targets(log.targets.length);
+    for (let i = 0; i < log.length; i++) if ((log.time[i] as number) < until) runs.line(log, i);
   }
+  const R = runs;
 
   /** When run r really stopped: its close, or its notice of the loss if later; open: still going. */
   const end = (r: number) => {
-    const c = runs.closed[r] as number;
-    const n = runs.noticed[r] as number;
+    const c = R.closed[r] as number;
+    const n = R.noticed[r] as number;
     return Math.max(Number.isNaN(c) ? until : c, Number.isNaN(n) ? 0 : n);
   };
   const lostInPeriod = (r: number) =>
-    runs.how[r] !== NOT_LOST && (runs.lostAt[r] as number) >= since && (runs.lostAt[r] as number) < until;
+    R.how[r] !== NOT_LOST && (R.lostAt[r] as number) >= since && (R.lostAt[r] as number) < until;
 
   const overlaps: Overlap[] = [];
   let overlapTime = 0;
@@ -196,48 +226,48 @@ export function workDoneTwice(log: LogTable, since: number, until: number): Work
   const newest: number[] = [];
   const twice = new Uint8Array(log.targets.length);
   // Lost claims: each run once.
-  for (let r = 0; r < runs.n; r++) {
+  for (let r = 0; r < R.n; r++) {
     if (!lostInPeriod(r)) continue;
-    const how = runs.how[r] as number;
+    const how = R.how[r] as number;
     if (how === 0) lostBy.recovered++;
     else if (how === 1) lostBy.takenOver++;
     else lostBy.lost++;
     lostClaims++;
-    const at = runs.lostAt[r] as number;
+    const at = R.lostAt[r] as number;
     if (newest.length < RECENT || at > (newest[0] as number)) {
       let k = newest.findIndex((v) => v > at);
       if (k < 0) k = newest.length;
       newest.splice(k, 0, at);
       if (newest.length > RECENT) newest.shift();
     }
-    twice[runs.target[r] as number] = 1;
+    twice[R.target[r] as number] = 1;
   }
   // Overlaps: per task, its runs in start order (log order), each against the earlier runs
   // still going when it started (one that stopped before a start stopped before every later one).
   const order: number[] = [];
   const going: number[] = [];
-  for (let x = 0; x < runs.head.length; x++) {
+  for (let x = 0; x < R.head.length; x++) {
     order.length = 0;
-    for (let r = runs.head[x] as number; r >= 0; r = runs.prev[r] as number) order.push(r);
+    for (let r = R.head[x] as number; r >= 0; r = R.prev[r] as number) order.push(r);
     if (order.length < 2) continue;
     going.length = 0;
     for (let j = order.length - 1; j >= 0; j--) {
       const b = order[j] as number;
-      const bStart = runs.start[b] as number;
+      const bStart = R.start[b] as number;
       let kept = 0;
       for (const a of going) if (end(a) > bStart) going[kept++] = a;
       going.length = kept;
       if (bStart >= since) {
         for (const a of going) {
           // One session is one process: its runs follow each other.
-          if (runs.session[a] !== NONE && runs.session[a] === runs.session[b]) continue;
+          if (R.session[a] !== NONE && R.session[a] === R.session[b]) continue;
           const aEnd = end(a);
           const both = Math.min(aEnd, end(b)) - bStart;
           overlapTime += both;
           overlaps.push({
             task: log.targets[x] as string,
-            first: { actor: log.actors[runs.actor[a] as number] as string, start: runs.start[a] as number, end: aEnd },
-            second: { actor: log.actors[runs.actor[b] as number] as string, start: bStart },
+            first: { actor: log.actors[R.actor[a] as number] as string, start: R.start[a] as number, end: aEnd },
+            second: { actor: log.actors[R.actor[b] as number] as string, start: bStart },
             both,
           });
           twice[x] = 1;
@@ -249,14 +279,14 @@ export function workDoneTwice(log: LogTable, since: number, until: number): Work
   // The newest lost claims: those at or after the RECENT-th newest time, made into objects.
   const from = newest.length === RECENT ? (newest[0] as number) : Number.NEGATIVE_INFINITY;
   const recentLostClaims: LostClaim[] = [];
-  for (let r = 0; r < runs.n; r++) {
-    if (!lostInPeriod(r) || (runs.lostAt[r] as number) < from) continue;
+  for (let r = 0; r < R.n; r++) {
+    if (!lostInPeriod(r) || (R.lostAt[r] as number) < from) continue;
     recentLostClaims.push({
-      task: log.targets[runs.target[r] as number] as string,
-      actor: log.actors[runs.actor[r] as number] as string,
-      start: runs.start[r] as number,
-      at: runs.lostAt[r] as number,
-      how: HOW[runs.how[r] as number] as LostClaim["how"],
+      task: log.targets[R.target[r] as number] as string,
+      actor: log.actors[R.actor[r] as number] as string,
+      start: R.start[r] as number,
+      at: R.lostAt[r] as number,
+      how: HOW[R.how[r] as number] as LostClaim["how"],
     });
   }
   recentLostClaims.sort((p, q) => p.at - q.at);
