@@ -222,31 +222,31 @@ export function workDoneTwice(log: LogTable, since: number, until: number, folde
   let overlapTime = 0;
   const lostBy = { recovered: 0, takenOver: 0, lost: 0 };
   let lostClaims = 0;
-  /** The RECENT newest loss times, in order. */
-  const newest: number[] = [];
+  const lostTimes = new Float64Array(R.n);
   const twice = new Uint8Array(log.targets.length);
-  // Lost claims: each run once.
+  // One pass over the runs (in log order): the lost claims, and the tasks where a run started
+  // before an earlier one had stopped (only those are looked at for overlaps below).
+  const suspect = new Uint8Array(log.targets.length);
+  const latestEnd = new Float64Array(log.targets.length).fill(Number.NEGATIVE_INFINITY);
   for (let r = 0; r < R.n; r++) {
+    const x = R.target[r] as number;
+    if ((latestEnd[x] as number) > (R.start[r] as number)) suspect[x] = 1;
+    const e = end(r);
+    if (e > (latestEnd[x] as number)) latestEnd[x] = e;
     if (!lostInPeriod(r)) continue;
     const how = R.how[r] as number;
     if (how === 0) lostBy.recovered++;
     else if (how === 1) lostBy.takenOver++;
     else lostBy.lost++;
-    lostClaims++;
-    const at = R.lostAt[r] as number;
-    if (newest.length < RECENT || at > (newest[0] as number)) {
-      let k = newest.findIndex((v) => v > at);
-      if (k < 0) k = newest.length;
-      newest.splice(k, 0, at);
-      if (newest.length > RECENT) newest.shift();
-    }
-    twice[R.target[r] as number] = 1;
+    lostTimes[lostClaims++] = R.lostAt[r] as number;
+    twice[x] = 1;
   }
   // Overlaps: per task, its runs in start order (log order), each against the earlier runs
   // still going when it started (one that stopped before a start stopped before every later one).
   const order: number[] = [];
   const going: number[] = [];
   for (let x = 0; x < R.head.length; x++) {
+    if (!suspect[x]) continue;
     order.length = 0;
     for (let r = R.head[x] as number; r >= 0; r = R.prev[r] as number) order.push(r);
     if (order.length < 2) continue;
@@ -277,7 +277,8 @@ export function workDoneTwice(log: LogTable, since: number, until: number, folde
     }
   }
   // The newest lost claims: those at or after the RECENT-th newest time, made into objects.
-  const from = newest.length === RECENT ? (newest[0] as number) : Number.NEGATIVE_INFINITY;
+  const newest = lostTimes.subarray(0, lostClaims).sort();
+  const from = lostClaims > RECENT ? (newest[lostClaims - RECENT] as number) : Number.NEGATIVE_INFINITY;
   const recentLostClaims: LostClaim[] = [];
   for (let r = 0; r < R.n; r++) {
     if (!lostInPeriod(r) || (R.lostAt[r] as number) < from) continue;
