@@ -36,7 +36,9 @@ export function registerMetricsCommands(program: Command, kit: WatchKit): void {
   periodHelp(
     program
       .command("metrics")
-      .description("automation rate, approval wait, auto-recovery and flow, computed from the logs")
+      .description(
+        "automation by steps of work (who took them), approval wait, recovery, work done twice and flow, per day in the policy's time zone, from the logs",
+      )
       .option("--json", "print one JSON document")
       .option(
         "--prom <file>",
