@@ -211,7 +211,7 @@ export function reportHtml(
       : "";
   const signed = (x: number) => `${x > 0 ? "+" : ""}${Math.round(x * 1000) / 10}%`;
   const goals = [
-    goal("Automation rate", m.goals.automation, pct),
+    goal("Automatable automated", m.goals.automation, pct),
     goal("Auto-recovery rate", m.goals.recovery, pct),
     goal("Approval wait change", m.goals.approvalWait, signed),
   ].join("");
