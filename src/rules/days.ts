@@ -32,11 +32,22 @@ export function isTimeZone(tz: string): boolean {
 /** The calendar date (year, month 1-12, day) of an instant in a zone. */
 type Ymd = readonly [number, number, number];
 
-function dateReader(tz: string): (t: number) => Ymd {
+interface Zone {
+  /** The date of instant t there. */
+  readonly dateAt: (t: number) => Ymd;
+  /** Its offset from UTC at instant t (ms; +1h for Europe/Berlin in winter). */
+  readonly offset: (t: number) => number;
+}
+
+/** A zone's reader: Intl's (one formatter: making one loads the zone's data), or plain UTC. */
+function zoneOf(tz: string): Zone {
   if (tz === "UTC") {
-    return (t) => {
-      const d = new Date(t);
-      return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+    return {
+      dateAt: (t) => {
+        const d = new Date(t);
+        return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+      },
+      offset: () => 0,
     };
   }
   const f = new Intl.DateTimeFormat("en-US", {
@@ -49,31 +60,20 @@ function dateReader(tz: string): (t: number) => Ymd {
     second: "numeric",
     hourCycle: "h23",
   });
-  return (t) => {
+  const wall = (t: number) => {
     const parts = f.formatToParts(t);
     const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-    return [get("year"), get("month"), get("day")];
+    return [get("year"), get("month"), get("day"), get("hour"), get("minute"), get("second")] as const;
   };
-}
-
-/** The zone's offset from UTC at instant t (ms; +1h for Europe/Berlin in winter). */
-function offsetReader(tz: string): (t: number) => number {
-  if (tz === "UTC") return () => 0;
-  const f = new Intl.DateTimeFormat("en-US", {
-    timeZone: tz,
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    second: "numeric",
-    hourCycle: "h23",
-  });
-  return (t) => {
-    const parts = f.formatToParts(t);
-    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-    const wall = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-    return wall - Math.floor(t / 1000) * 1000;
+  return {
+    dateAt: (t) => {
+      const [y, m, d] = wall(t);
+      return [y, m, d];
+    },
+    offset: (t) => {
+      const [y, m, d, h, min, sec] = wall(t);
+      return Date.UTC(y, m - 1, d, h, min, sec) - Math.floor(t / 1000) * 1000;
+    },
   };
 }
 
@@ -85,7 +85,7 @@ const same = (a: Ymd, b: Ymd) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2]
  * The first instant of a date in the zone: its midnight, or (where the clocks skip midnight)
  * the first instant the date has.
  */
-function startOf(date: Ymd, offset: (t: number) => number, dateAt: (t: number) => Ymd): number {
+function startOf(date: Ymd, { offset, dateAt }: Zone): number {
   const wall = Date.UTC(date[0], date[1] - 1, date[2]);
   let t = wall - offset(wall);
   t = wall - offset(t); // again at the instant found: right across a change of the clocks
@@ -99,17 +99,16 @@ function startOf(date: Ymd, offset: (t: number) => number, dateAt: (t: number) =
 /** The calendar days the period [since, until) covers in the zone, in order. */
 export function daysOf(since: number, until: number, tz = "UTC"): Day[] {
   if (!(until > since)) return [];
-  const dateAt = dateReader(tz);
-  const offset = offsetReader(tz);
+  const zone = zoneOf(tz);
   const out: Day[] = [];
-  let date = dateAt(since);
-  let start = startOf(date, offset, dateAt);
+  let date = zone.dateAt(since);
+  let start = startOf(date, zone);
   while (start < until) {
     const next: Ymd = (() => {
       const d = new Date(Date.UTC(date[0], date[1] - 1, date[2]) + DAY);
       return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
     })();
-    const nextStart = startOf(next, offset, dateAt);
+    const nextStart = startOf(next, zone);
     const from = Math.max(start, since);
     const to = Math.min(nextStart, until);
     out.push({ date: label(date), start: from, end: to, partial: from > start || to < nextStart });
@@ -138,5 +137,5 @@ export function startOfDate(text: string, tz = "UTC"): number | undefined {
   const date: Ymd = [Number(m[1]), Number(m[2]), Number(m[3])];
   const check = new Date(Date.UTC(date[0], date[1] - 1, date[2]));
   if (check.getUTCMonth() + 1 !== date[1] || check.getUTCDate() !== date[2]) return undefined;
-  return startOf(date, offsetReader(tz), dateReader(tz));
+  return startOf(date, zoneOf(tz));
 }
