@@ -1,5 +1,5 @@
 // What the metrics need from a log, read fast: time, actor, action, target and the few
-// details they look at (from, to, auto, session), for every line, without building the full entry
+// details they look at (from, to, auto, session, via), for every line, without building the full entry
 // (readLog parses every detail and checks the chain). `metrics` reads logs of 100,000 lines and
 // more on every call, so the lines are kept as columns of numbers, not as objects: a time
 // column, and codes into tables of the few distinct actors, words and targets. Building one
@@ -31,6 +31,8 @@ export interface LogFact {
   readonly marked: boolean;
   /** The run's session (session=run-3f9a2c), when the line has one. */
   readonly session: string | undefined;
+  /** Written by run or work (via=run, via=work): an automatic accept may follow such a hand-in. */
+  readonly fromRun: boolean;
 }
 
 /** A log as columns: line i's time is time[i], its actor actors[actor[i]], and so on. */
@@ -47,6 +49,8 @@ export interface LogTable {
   readonly marked: Uint8Array;
   /** Codes into `words`: the line's session= (NONE when absent). */
   readonly session: Int32Array;
+  /** 1 when the line says via=run or via=work. */
+  readonly fromRun: Uint8Array;
   readonly actors: readonly string[];
   readonly words: readonly string[];
   readonly targets: readonly string[];
@@ -101,6 +105,7 @@ class Columns {
   target: Int32Array;
   marked: Uint8Array;
   session: Int32Array;
+  fromRun: Uint8Array;
   readonly actors: Codes;
   readonly words: Codes;
   readonly targets: Codes;
@@ -116,6 +121,7 @@ class Columns {
     this.target = new Int32Array(size);
     this.marked = new Uint8Array(size);
     this.session = new Int32Array(size);
+    this.fromRun = new Uint8Array(size);
     this.actors = new Codes(base?.actors);
     this.words = new Codes(base?.words ?? SEEDED, true);
     this.targets = new Codes(base?.targets);
@@ -128,6 +134,7 @@ class Columns {
       this.target.set(base.target);
       this.marked.set(base.marked);
       this.session.set(base.session);
+      this.fromRun.set(base.fromRun);
       this.length = base.length;
     }
   }
@@ -141,6 +148,7 @@ class Columns {
     to: string | undefined,
     marked: boolean,
     session: string | undefined,
+    via: string | undefined,
   ): void {
     if (this.length === this.time.length) this.grow();
     const i = this.length++;
@@ -153,6 +161,7 @@ class Columns {
     this.to[i] = to === undefined ? NONE : this.words.code(to);
     this.marked[i] = marked ? 1 : 0;
     this.session[i] = session === undefined ? NONE : this.words.code(session);
+    this.fromRun[i] = via === "run" || via === "work" ? 1 : 0;
   }
 
   /** Twice the room. */
@@ -171,6 +180,7 @@ class Columns {
     this.target = grow(this.target, Int32Array);
     this.marked = grow(this.marked, Uint8Array);
     this.session = grow(this.session, Int32Array);
+    this.fromRun = grow(this.fromRun, Uint8Array);
   }
 
   table(): LogTable {
@@ -185,6 +195,7 @@ class Columns {
       target: this.target.subarray(0, n),
       marked: this.marked.subarray(0, n),
       session: this.session.subarray(0, n),
+      fromRun: this.fromRun.subarray(0, n),
       actors: this.actors.values,
       words: this.words.values,
       targets: this.targets.values,
@@ -199,7 +210,7 @@ class Columns {
  * characters in V8's optimized code (a reader that looped over characters, and one that jumped
  * from blank to blank, were each tried: 10-25% faster at best, with more code). Any other
  * line (two blanks in a row, a detail without "=", a quote inside a value) is read by readLog's
- * own parser, parseLogLine, and so is a line whose from, to, state, auto or session is quoted.
+ * own parser, parseLogLine, and so is a line whose from, to, state, auto, session or via is quoted.
  */
 /** A quoted value: a JSON string (what JSON.parse takes; readLog parses quoted values with it). */
 const QUOTED_SOURCE = '"(?:[^"\\\\\\u0000-\\u001f\\u2028\\u2029]|\\\\(?:["\\\\/bfnrt]|u[0-9a-fA-F]{4}))*"';
@@ -245,7 +256,7 @@ export function readLogLines(text: string, start: number, end: number, base?: Lo
     if (!parsed.ok) return;
     const { time, actor, action, target, details } = parsed.entry;
     const to = details.to ?? (action === "add" ? details.state : undefined);
-    cols.add(time, actor, action, target, details.from, to, details.auto === "true", details.session);
+    cols.add(time, actor, action, target, details.from, to, details.auto === "true", details.session, details.via);
   };
   /** The lines of [from, to) one by one. */
   const others = (from: number, to: number) => {
@@ -294,6 +305,7 @@ export function readLogLines(text: string, start: number, end: number, base?: Lo
     let to: string | undefined;
     let marked = false;
     let session: string | undefined;
+    let via: string | undefined;
     if (details.length > 0) {
       // Quoted values may hold " to=" and the like: searched with each one as "".
       const quoted = details.includes('"');
@@ -302,13 +314,14 @@ export function readLogLines(text: string, start: number, end: number, base?: Lo
       to = detail(details, " to=") ?? (action === "add" ? detail(details, " state=") : undefined);
       const auto = detail(details, " auto=");
       session = detail(details, " session=");
-      if (quoted && (from === '""' || to === '""' || auto === '""' || session === '""')) {
+      via = detail(details, " via=");
+      if (quoted && (from === '""' || to === '""' || auto === '""' || session === '""' || via === '""')) {
         other(ls, m.index + m[0].length);
         continue;
       }
       marked = auto === "true";
     }
-    cols.add(time, m[2] as string, action, m[4] as string, from, to, marked, session);
+    cols.add(time, m[2] as string, action, m[4] as string, from, to, marked, session, via);
   }
   if (expected < end) others(expected, end);
   return cols.table();
@@ -339,6 +352,7 @@ export function factsOf(t: LogTable): LogFact[] {
       to: word(t.to[i] as number),
       marked: t.marked[i] === 1,
       session: word(t.session[i] as number),
+      fromRun: t.fromRun[i] === 1,
     });
   }
   return out;

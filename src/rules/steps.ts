@@ -45,7 +45,8 @@ export interface StepsInput {
 /**
  * Which kinds of step automation may take, from the Roles: run and hand in with an automation
  * actor holding WORK (an agent), review and approve with one holding AUDIT (an automatic
- * accept after run/work, a rule's decision), recover with one holding CMD (the watch). Plan and
+ * accept, of work run or work handed in: eachStep checks that; a rule's decision), recover
+ * with one holding CMD (the watch). Plan and
  * make ready are a person's decisions: automation adds tasks only from schedules, and never
  * makes work ready; a step automation did take always counts as automatable.
  */
@@ -121,7 +122,13 @@ export function eachStep(
     if (i < 0) continue;
     const k = c % TASK_KINDS;
     const automated = T.marked[i] === 1 || autoT[T.actor[i] as number] === 1;
-    visit(k, T, i, automated, automated || (canKind[k] as boolean));
+    let can = canKind[k] as boolean;
+    if (k === K.review) {
+      // Automation accepts only what run or work handed in (--on-success done).
+      const handIn = taken[c - K.review + K.handIn] as number;
+      can &&= handIn >= 0 && T.fromRun[handIn] === 1;
+    }
+    visit(k, T, i, automated, automated || can);
   }
 
   // Approvals: each request decided is one step, taken by its last decision.

@@ -44,5 +44,6 @@ export function readLogFacts(text: string) {
     to: e.details.to ?? (e.action === "add" ? e.details.state : undefined),
     marked: e.details.auto === "true",
     session: e.details.session,
+    fromRun: e.details.via === "run" || e.details.via === "work",
   }));
 }

@@ -230,6 +230,31 @@ describe("steps of work", () => {
   });
 });
 
+describe("automatable: what the Roles let automation take", () => {
+  it("a review is automatable only of work that run or work handed in (only then can it accept)", () => {
+    const review = (via: string) => {
+      const tasks = readTasks(
+        "TASKS.md",
+        tasksText(`## Log
+2026-11-10T09:00:00Z alice CMD add T-1 state=READY
+2026-11-10T10:00:00Z bob WORK claim T-1 from=READY to=DOING${via}
+2026-11-10T10:30:00Z bob WORK submit T-1 from=DOING to=REVIEW${via}
+2026-11-10T11:00:00Z alice AUDIT accept T-1 from=REVIEW to=DONE
+`),
+      );
+      const steps = stepsOfWork({
+        tasksLog: logTable(tasks.doc),
+        approvalsLog: logTable(approvals.doc),
+        actors: approvals.actors,
+        until: Date.parse("2026-11-11T00:00:00Z"),
+      });
+      return steps.find((st) => st.kind === "review");
+    };
+    expect(review("")).toMatchObject({ actor: "alice", automated: false, automatable: false });
+    expect(review(" via=run session=run-d4e5f6")).toMatchObject({ automated: false, automatable: true });
+  });
+});
+
 describe("days: calendar days in the policy's zone, labelled by the date they cover", () => {
   const H = 3_600_000;
 

@@ -109,21 +109,23 @@ describe("metrics worked out by hand", () => {
   // Steps in the period: T-1 run (line 5, the bot's last claim: the failed one adds no
   // step), hand in (6), review (7); T-2 plan and ready (2), run (10, bob's: the watch's
   // recovery is no step), hand in (11), review (12); T-3 plan (13); A-2, A-3, A-4 decided.
-  it("automation rate: 3 of 12 steps of work (T-1's run and hand in, A-2); automatable automated 3 of 9", () => {
+  // Automatable: the runs, hand-ins and decisions, and T-1's review (work's hand-in); not
+  // T-2's review (bob handed in by hand, which no automatic accept follows).
+  it("automation rate: 3 of 12 steps of work (T-1's run and hand in, A-2); automatable automated 3 of 8", () => {
     expect(m.automation).toMatchObject({
       steps: 12,
       automated: 3,
       rate: 0.25,
-      automatable: 9,
+      automatable: 8,
       automatableAutomated: 3,
-      automatableRate: 1 / 3,
+      automatableRate: 3 / 8,
     });
     expect(m.automation.byKind).toMatchObject({
       plan: [2, 0, 0],
       ready: [1, 0, 0],
       run: [2, 1, 2],
       handIn: [2, 1, 2],
-      review: [2, 0, 2],
+      review: [2, 0, 1],
       recover: [0, 0, 0],
       approve: [3, 1, 3],
     });
@@ -194,9 +196,9 @@ describe("metrics worked out by hand", () => {
     expect(m.flow.blocked).toBe(1);
   });
 
-  it("goals: automation 40% missed (automatable automated, 1/3), recovery 60% missed, approval wait -30% met", () => {
+  it("goals: automation 40% missed (automatable automated, 3/8), recovery 60% missed, approval wait -30% met", () => {
     expect(m.goals).toEqual({
-      automation: { target: 0.4, actual: 1 / 3, met: false },
+      automation: { target: 0.4, actual: 3 / 8, met: false },
       recovery: { target: 0.6, actual: 0.5, met: false },
       approvalWait: { target: -0.3, actual: -0.5, met: true },
     });
@@ -204,7 +206,7 @@ describe("metrics worked out by hand", () => {
 
   it("a period with no automation: the rate is 0, not missing", () => {
     const day = metrics("2026-11-11T00:00:00Z", "2026-11-12T00:00:00Z");
-    expect(day.automation).toMatchObject({ steps: 5, automated: 0, rate: 0, automatable: 4, automatableRate: 0 });
+    expect(day.automation).toMatchObject({ steps: 5, automated: 0, rate: 0, automatable: 3, automatableRate: 0 });
     expect(day.recovery).toMatchObject({ failures: 0, rate: null });
     expect(day.goals.automation).toEqual({ target: 0.4, actual: 0, met: false });
   });
@@ -299,7 +301,7 @@ describe("the Prometheus text format", () => {
     expect(byName.get("taskgate_automated_steps_ratio")?.samples).toEqual([
       { name: "taskgate_automated_steps_ratio", labels: {}, value: 0.25 },
     ]);
-    expect(byName.get("taskgate_automatable_automated_ratio")?.samples[0]?.value).toBe(0.333333);
+    expect(byName.get("taskgate_automatable_automated_ratio")?.samples[0]?.value).toBe(0.375);
     // The whole log's steps: T-1 5 (2 by the bot), T-2 5, T-3 1, A-1 to A-4 (A-2 automatic).
     expect(byName.get("taskgate_steps")?.samples).toEqual([
       { name: "taskgate_steps_total", labels: { automated: "true" }, value: 3 },
