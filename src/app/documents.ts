@@ -104,6 +104,12 @@ export function approvalsDoc(rows: readonly ApprovalRow[]): Record<string, unkno
   return doc("approvals", { count: rows.length, approvals: list });
 }
 
+/** A day of the daily series: the date it covers (in m.timeZone), and whether only in part. */
+const dayJson = (m: MetricsView["metrics"], i: number) => {
+  const d = m.days[i];
+  return { date: d?.date, partial: d?.partial };
+};
+
 export function metricsDoc(v: MetricsView): Record<string, unknown> {
   const m = v.metrics;
   return doc("metrics", {
@@ -112,7 +118,22 @@ export function metricsDoc(v: MetricsView): Record<string, unknown> {
     until: formatTime(m.until),
     automation: {
       ...m.automation,
-      daily: m.automation.daily.map(([t, n, a]) => ({ day: formatTime(t), changes: n, automated: a })),
+      daily: m.automation.daily.map(([, n, a], i) => ({ ...dayJson(m, i), steps: n, automated: a })),
+    },
+    days: m.days.map((d) => ({ date: d.date, start: formatTime(d.start), end: formatTime(d.end), partial: d.partial })),
+    workDoneTwice: {
+      ...m.workDoneTwice,
+      recentOverlaps: m.workDoneTwice.recentOverlaps.map((o) => ({
+        task: o.task,
+        first: { actor: o.first.actor, start: formatTime(o.first.start), end: formatTime(o.first.end) },
+        second: { actor: o.second.actor, start: formatTime(o.second.start) },
+        bothMs: o.both,
+      })),
+      recentLostClaims: m.workDoneTwice.recentLostClaims.map((l) => ({
+        ...l,
+        start: formatTime(l.start),
+        at: formatTime(l.at),
+      })),
     },
     approvalWait: {
       ...m.approvalWait,
@@ -122,7 +143,7 @@ export function metricsDoc(v: MetricsView): Record<string, unknown> {
         automatic: auto,
       })),
     },
-    flow: { ...m.flow, daily: m.flow.daily.map(([t, n]) => ({ day: formatTime(t), done: n })) },
+    flow: { ...m.flow, daily: m.flow.daily.map(([, n], i) => ({ ...dayJson(m, i), done: n })) },
   });
 }
 

@@ -4,13 +4,14 @@ import { taskSummaries } from "../ledger/clean-ledger.js";
 import type { LedgerText } from "../ledger/document.js";
 import type { LogSection } from "../ledger/log.js";
 import { emptyLogTable, type LogTable, logTable } from "../ledger/log-facts.js";
-import type { Diagnostic } from "../model/diagnostic.js";
+import { type Diagnostic, formatDiagnostic } from "../model/diagnostic.js";
 import type { Task } from "../model/task.js";
 import { parseTime } from "../model/time.js";
+import { isTimeZone, startOfDate } from "../rules/days.js";
 import { LogFold } from "../rules/log-fold.js";
 import { computeMetrics, foldTasksLog, type Metrics } from "../rules/metrics.js";
 import type { Context, Derived, LogMemo } from "./context.js";
-import { UsageError } from "./errors.js";
+import { InvalidLedgerError, UsageError } from "./errors.js";
 import { missingLedger, parseApprovals, parseTasksLazily } from "./ledgers.js";
 
 export interface Period {
@@ -20,12 +21,15 @@ export interface Period {
 
 const DAY = 86_400_000;
 
-/** "2026-11-01" (UTC midnight), "2026-11-01T09:00:00Z", or "30d" / "12h" before now. */
-export function parseWhen(text: string, now: number, what: string): number {
+/**
+ * "2026-11-01" (the start of that date in `timeZone`, the policy's: UTC midnight without one),
+ * "2026-11-01T09:00:00Z", or "30d" / "12h" before now.
+ */
+export function parseWhen(text: string, now: number, what: string, timeZone = "UTC"): number {
   const rel = /^(\d+)([dhm])$/.exec(text);
   if (rel) return now - Number(rel[1]) * { d: DAY, h: 3_600_000, m: 60_000 }[rel[2] as "d" | "h" | "m"];
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
-    const t = parseTime(`${text}T00:00:00Z`);
+    const t = startOfDate(text, timeZone);
     if (t !== undefined) return t;
   }
   const t = parseTime(text);
@@ -62,13 +66,29 @@ export function logOf(
 }
 
 export async function metricsView(ctx: Context, period: Period): Promise<MetricsView> {
-  const until = period.until ? parseWhen(period.until, ctx.now, "--until") : ctx.now;
-  const since = period.since ? parseWhen(period.since, ctx.now, "--since") : until - 30 * DAY;
-  if (since >= until) throw new UsageError("--since must be before --until");
   // A clean board is read lazily (its log is not read as fields); any other fully, with its errors.
   const tasksFile = ctx.ports.readSnapshot(ctx.paths.tasks);
   if (!tasksFile) throw missingLedger(ctx, "tasks");
   const tasks = parseTasksLazily(ctx, tasksFile.text);
+  const zone = tasks.policy.timeZone ?? "UTC";
+  if (!isTimeZone(zone)) {
+    // Its shape was checked with the policy; whether the zone exists, only here (Intl's data).
+    const before = tasksFile.text.slice(0, Math.max(0, tasksFile.text.search(/^- time-zone:/m)));
+    const line = before.split("\n").length;
+    const message = `Expected a time zone this system knows, like UTC or Europe/Berlin, for "time-zone", found "${zone}"`;
+    const d: Diagnostic = {
+      severity: "error",
+      file: ctx.paths.tasksDisplay,
+      line,
+      column: 14,
+      code: "bad-time-zone",
+      message,
+    };
+    throw new InvalidLedgerError(formatDiagnostic(d), [d]);
+  }
+  const until = period.until ? parseWhen(period.until, ctx.now, "--until", zone) : ctx.now;
+  const since = period.since ? parseWhen(period.since, ctx.now, "--since", zone) : until - 30 * DAY;
+  if (since >= until) throw new UsageError("--since must be before --until");
   const approvalsFile = ctx.ports.readSnapshot(ctx.paths.approvals);
   const approvals = approvalsFile && parseApprovals(ctx, approvalsFile.text);
   const actors = approvals?.actors ?? new Map();
@@ -92,6 +112,12 @@ export async function metricsView(ctx: Context, period: Period): Promise<Metrics
     since,
     until,
     now: Math.min(ctx.now, until),
+    // Requests to change Roles, Policy or Rules: automation never decides them.
+    guardedApprovals: new Set(
+      [...(approvals?.byId.values() ?? [])]
+        .filter((e) => e.approval.fields.some((f) => f.key === "change"))
+        .map((e) => e.approval.id),
+    ),
   });
   const errors = [...tasks.diagnostics, ...(approvals?.diagnostics ?? [])].filter((d) => d.severity === "error");
   return {

@@ -19,17 +19,23 @@ function goalText(name: string, g: GoalResult | undefined, format: (x: number) =
   return `  ${padEnd(name, 22)} goal ${padEnd(format(g.target), 7)} actual ${g.actual === null ? "-" : format(g.actual)}  ${verdict}`;
 }
 
+/** A list of task IDs, the first few and a count of the rest. */
+const tasksText = (ids: readonly string[], most = 8) =>
+  ids.length <= most ? ids.join(", ") : `${ids.slice(0, most).join(", ")} and ${ids.length - most} more`;
+
 export function renderMetrics(m: Metrics): string {
   const a = m.automation;
   const w = m.approvalWait;
   const r = m.recovery;
   const f = m.flow;
+  const t = m.workDoneTwice;
   const signed = (x: number) => `${x > 0 ? "+" : ""}${Math.round(x * 1000) / 10}%`;
   const lines = [
-    `Period ${formatTime(m.since)} .. ${formatTime(m.until)}`,
+    `Period ${formatTime(m.since)} .. ${formatTime(m.until)} (days in ${m.timeZone})`,
     "",
-    "Automation",
-    `  automation rate        ${pct(a.rate)}  (${a.automated} of ${a.changes} state changes and decisions by automation)`,
+    "Automation (steps of work, by who took them)",
+    `  automation rate        ${pct(a.rate)}  (${a.automated} of ${a.steps} steps taken by automation)`,
+    `  automatable automated  ${pct(a.automatableRate)}  (${a.automatableAutomated} of ${a.automatable} steps automation may take)`,
     "Approval wait (request to decision)",
     `  all                    ${spreadText(w.all)}`,
     `  automatic              ${spreadText(w.automatic)}`,
@@ -39,7 +45,13 @@ export function renderMetrics(m: Metrics): string {
     "Recovery",
     `  failures               ${r.failures} (${r.leaseExpiries} expired leases, ${r.failedRuns} failed runs)`,
     `  auto-recovery rate     ${pct(r.rate)}  (${r.autoRecovered} ended DONE without a person's action; ${r.recovered} ended DONE)`,
+    `  per task               ${pct(r.tasksRate)}  (${r.tasksAutoRecovered} of ${r.tasks} tasks with a failure recovered by themselves)`,
+    `  dead letters           ${r.deadLetters.length ? tasksText(r.deadLetters) : "none"}`,
     `  time to recover        ${spreadText(r.timeToRecover)}`,
+    "Work done twice",
+    `  overlapping runs       ${t.overlaps}${t.overlaps ? ` (both running ${formatAge(t.overlapTime)} in all)` : ""}`,
+    `  claims lost mid-run    ${t.lostClaims}${t.lostClaims ? ` (${t.lostBy.recovered} recovered, ${t.lostBy.takenOver} taken over, ${t.lostBy.lost} noticed by the run)` : ""}`,
+    ...(t.tasks.length ? [`  tasks                  ${tasksText(t.tasks)}`] : []),
     "Flow",
     `  done                   ${f.done} (${Math.round(f.throughputPerDay * 100) / 100} a day)`,
     `  lead time              ${spreadText(f.leadTime)}`,
@@ -50,7 +62,7 @@ export function renderMetrics(m: Metrics): string {
     `  blocked                ${f.blocked}`,
   ];
   const goals = [
-    goalText("automation rate", m.goals.automation, (x) => pct(x)),
+    goalText("automatable automated", m.goals.automation, (x) => pct(x)),
     goalText("auto-recovery rate", m.goals.recovery, (x) => pct(x)),
     goalText("approval wait change", m.goals.approvalWait, signed),
   ].filter((x): x is string => x !== undefined);

@@ -21,7 +21,7 @@ const periodHelp = (c: Command) =>
   c
     .option(
       "--since <when>",
-      "start of the period: a date (2026-11-01, from midnight UTC), a UTC time, or an age (30d); default 30d before --until",
+      "start of the period: a date (2026-11-01: its midnight in the policy's time-zone, else UTC), a UTC time, or an age (30d); default 30d before --until",
     )
     .option("--until <when>", "end of the period (default: now)");
 
@@ -45,7 +45,9 @@ export function registerMetricsCommands(program: Command, kit: WatchKit): void {
   periodHelp(
     program
       .command("metrics")
-      .description("automation rate, approval wait, auto-recovery and flow, computed from the logs")
+      .description(
+        "automation by steps of work (who took them), approval wait, recovery, work done twice and flow, per day in the policy's time zone, from the logs",
+      )
       .option("--json", "print one JSON document")
       .option(
         "--prom <file>",

@@ -58,7 +58,7 @@ interface Header {
 }
 
 /** The table's columns, by name. */
-const TABLE_COLUMNS = ["time", "actor", "action", "from", "to", "target", "marked"] as const;
+const TABLE_COLUMNS = ["time", "actor", "action", "from", "to", "target", "marked", "session", "fromRun"] as const;
 const DERIVED = "derived.";
 const ALIGN = 8;
 
@@ -197,6 +197,8 @@ function load(path: string, build: string, at: Bytes, chars: number): Loaded | u
       to: col("to", Int32Array),
       target: col("target", Int32Array),
       marked: col("marked", Uint8Array),
+      session: col("session", Int32Array),
+      fromRun: col("fromRun", Uint8Array),
       actors: h.actors,
       words: h.words,
       targets: h.targets,

@@ -363,6 +363,7 @@ export const KNOWN_KEYS: readonly string[] = [
   ...["not-before", "created", "fence", "workers", "rework", "last-error", "max-attempts", "backoff"],
   ...["approval-required"],
   ...["wip-limit", "clock-skew", "approval-sla", "goal-automation", "goal-recovery", "goal-approval-wait"],
+  ...["time-zone"],
   ...["status", "subject", "subject-hash", "requested-by"],
   ...["requested-at", "evidence", "approver", "decided-at", "reason", "rule", "rules-hash", "supersedes"],
   ...["superseded-by", "change"],
@@ -385,9 +386,9 @@ export const KEY = {
   workers: 12,
   rework: 13,
   lastError: 14,
-  evidence: 29,
-  paths: 38,
-  worktree: 39,
+  evidence: 30,
+  paths: 39,
+  worktree: 40,
 } as const;
 
 /** KNOWN_KEYS' codes by key length. */

@@ -189,6 +189,12 @@ export const POLICY_FIELDS: Record<string, (v: string) => Decoded<unknown>> = {
   "goal-automation": decodePercent(false),
   "goal-recovery": decodePercent(false),
   "goal-approval-wait": decodePercent(true),
+  // The shape of an IANA name; whether the zone exists is asked of Intl only by metrics (it
+  // costs a load of the zone data, which no other command needs).
+  "time-zone": (v: string): Decoded<string> =>
+    /^(?:UTC|[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+){1,2})$/.test(v)
+      ? ok(v)
+      : bad("a time zone like UTC or Europe/Berlin"),
 };
 
 export const APPROVAL_FIELDS: Record<string, (v: string) => Decoded<unknown>> = {

@@ -1,5 +1,5 @@
 // What the metrics need from a log, read fast: time, actor, action, target and the few
-// details they look at (from, to, auto, via), for every line, without building the full entry
+// details they look at (from, to, auto, session, via), for every line, without building the full entry
 // (readLog parses every detail and checks the chain). `metrics` reads logs of 100,000 lines and
 // more on every call, so the lines are kept as columns of numbers, not as objects: a time
 // column, and codes into tables of the few distinct actors, words and targets. Building one
@@ -23,8 +23,16 @@ export interface LogFact {
   readonly from: string | undefined;
   /** The state after the line (an add line's state=). */
   readonly to: string | undefined;
-  /** Marked as automated in the line itself (auto=true, or via=run|work|watch|mcp). */
+  /**
+   * Marked as automated in the line itself (auto=true: an automation actor wrote it, or a rule
+   * decided it). via=run|work|mcp says which command a line came from, not who acted: a
+   * person's `run` is a person's line.
+   */
   readonly marked: boolean;
+  /** The run's session (session=run-3f9a2c), when the line has one. */
+  readonly session: string | undefined;
+  /** Written by run or work (via=run, via=work): an automatic accept may follow such a hand-in. */
+  readonly fromRun: boolean;
 }
 
 /** A log as columns: line i's time is time[i], its actor actors[actor[i]], and so on. */
@@ -37,8 +45,12 @@ export interface LogTable {
   readonly from: Int32Array;
   readonly to: Int32Array;
   readonly target: Int32Array;
-  /** 1 when the line marks itself as automated. */
+  /** 1 when the line marks itself as automated (auto=true). */
   readonly marked: Uint8Array;
+  /** Codes into `words`: the line's session= (NONE when absent). */
+  readonly session: Int32Array;
+  /** 1 when the line says via=run or via=work. */
+  readonly fromRun: Uint8Array;
   readonly actors: readonly string[];
   readonly words: readonly string[];
   readonly targets: readonly string[];
@@ -92,6 +104,8 @@ class Columns {
   to: Int32Array;
   target: Int32Array;
   marked: Uint8Array;
+  session: Int32Array;
+  fromRun: Uint8Array;
   readonly actors: Codes;
   readonly words: Codes;
   readonly targets: Codes;
@@ -106,6 +120,8 @@ class Columns {
     this.to = new Int32Array(size);
     this.target = new Int32Array(size);
     this.marked = new Uint8Array(size);
+    this.session = new Int32Array(size);
+    this.fromRun = new Uint8Array(size);
     this.actors = new Codes(base?.actors);
     this.words = new Codes(base?.words ?? SEEDED, true);
     this.targets = new Codes(base?.targets);
@@ -117,6 +133,8 @@ class Columns {
       this.to.set(base.to);
       this.target.set(base.target);
       this.marked.set(base.marked);
+      this.session.set(base.session);
+      this.fromRun.set(base.fromRun);
       this.length = base.length;
     }
   }
@@ -129,6 +147,8 @@ class Columns {
     from: string | undefined,
     to: string | undefined,
     marked: boolean,
+    session: string | undefined,
+    via: string | undefined,
   ): void {
     if (this.length === this.time.length) this.grow();
     const i = this.length++;
@@ -140,6 +160,8 @@ class Columns {
     this.from[i] = from === undefined ? NONE : this.words.code(from);
     this.to[i] = to === undefined ? NONE : this.words.code(to);
     this.marked[i] = marked ? 1 : 0;
+    this.session[i] = session === undefined ? NONE : this.words.code(session);
+    this.fromRun[i] = via === "run" || via === "work" ? 1 : 0;
   }
 
   /** Twice the room. */
@@ -157,6 +179,8 @@ class Columns {
     this.to = grow(this.to, Int32Array);
     this.target = grow(this.target, Int32Array);
     this.marked = grow(this.marked, Uint8Array);
+    this.session = grow(this.session, Int32Array);
+    this.fromRun = grow(this.fromRun, Uint8Array);
   }
 
   table(): LogTable {
@@ -170,6 +194,8 @@ class Columns {
       to: this.to.subarray(0, n),
       target: this.target.subarray(0, n),
       marked: this.marked.subarray(0, n),
+      session: this.session.subarray(0, n),
+      fromRun: this.fromRun.subarray(0, n),
       actors: this.actors.values,
       words: this.words.values,
       targets: this.targets.values,
@@ -184,7 +210,7 @@ class Columns {
  * characters in V8's optimized code (a reader that looped over characters, and one that jumped
  * from blank to blank, were each tried: 10-25% faster at best, with more code). Any other
  * line (two blanks in a row, a detail without "=", a quote inside a value) is read by readLog's
- * own parser, parseLogLine, and so is a line whose from, to, state, auto or via is quoted.
+ * own parser, parseLogLine, and so is a line whose from, to, state, auto, session or via is quoted.
  */
 /** A quoted value: a JSON string (what JSON.parse takes; readLog parses quoted values with it). */
 const QUOTED_SOURCE = '"(?:[^"\\\\\\u0000-\\u001f\\u2028\\u2029]|\\\\(?:["\\\\/bfnrt]|u[0-9a-fA-F]{4}))*"';
@@ -217,8 +243,6 @@ function twoDigits(s: string, i: number): number {
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : 100;
 }
 
-const isAutomatedVia = (via: string | undefined) => via === "run" || via === "work" || via === "watch" || via === "mcp";
-
 /**
  * The lines of text[start, end) that are log lines, as columns: after the lines of `base` when
  * given (a log read before, which these lines continue).
@@ -232,7 +256,7 @@ export function readLogLines(text: string, start: number, end: number, base?: Lo
     if (!parsed.ok) return;
     const { time, actor, action, target, details } = parsed.entry;
     const to = details.to ?? (action === "add" ? details.state : undefined);
-    cols.add(time, actor, action, target, details.from, to, details.auto === "true" || isAutomatedVia(details.via));
+    cols.add(time, actor, action, target, details.from, to, details.auto === "true", details.session, details.via);
   };
   /** The lines of [from, to) one by one. */
   const others = (from: number, to: number) => {
@@ -280,6 +304,8 @@ export function readLogLines(text: string, start: number, end: number, base?: Lo
     let from: string | undefined;
     let to: string | undefined;
     let marked = false;
+    let session: string | undefined;
+    let via: string | undefined;
     if (details.length > 0) {
       // Quoted values may hold " to=" and the like: searched with each one as "".
       const quoted = details.includes('"');
@@ -287,14 +313,15 @@ export function readLogLines(text: string, start: number, end: number, base?: Lo
       from = detail(details, " from=");
       to = detail(details, " to=") ?? (action === "add" ? detail(details, " state=") : undefined);
       const auto = detail(details, " auto=");
-      const via = detail(details, " via=");
-      if (quoted && (from === '""' || to === '""' || auto === '""' || via === '""')) {
+      session = detail(details, " session=");
+      via = detail(details, " via=");
+      if (quoted && (from === '""' || to === '""' || auto === '""' || session === '""' || via === '""')) {
         other(ls, m.index + m[0].length);
         continue;
       }
-      marked = auto === "true" || isAutomatedVia(via);
+      marked = auto === "true";
     }
-    cols.add(time, m[2] as string, action, m[4] as string, from, to, marked);
+    cols.add(time, m[2] as string, action, m[4] as string, from, to, marked, session, via);
   }
   if (expected < end) others(expected, end);
   return cols.table();
@@ -324,6 +351,8 @@ export function factsOf(t: LogTable): LogFact[] {
       from: word(t.from[i] as number),
       to: word(t.to[i] as number),
       marked: t.marked[i] === 1,
+      session: word(t.session[i] as number),
+      fromRun: t.fromRun[i] === 1,
     });
   }
   return out;

@@ -107,6 +107,7 @@ export function policyFrom(v: Map<string, unknown>): Policy {
     clockSkew: (v.get("clock-skew") as number | undefined) ?? DEFAULT_POLICY.clockSkew,
     signedCommits: (v.get("signed-commits") as boolean | undefined) ?? DEFAULT_POLICY.signedCommits,
     approvalSla: (v.get("approval-sla") as number | undefined) ?? DEFAULT_POLICY.approvalSla,
+    timeZone: v.get("time-zone") as string | undefined,
     goals: {
       automation: v.get("goal-automation") as number | undefined,
       recovery: v.get("goal-recovery") as number | undefined,

@@ -57,6 +57,8 @@ export interface Policy {
    * auto-recovery rate to reach, and the change of the median approval wait against the
    * previous period (-0.3: 30% shorter).
    */
+  /** The IANA zone whose calendar days the metrics count in (time-zone: Europe/Berlin); none: UTC. */
+  readonly timeZone?: string | undefined;
   readonly goals: {
     readonly automation?: number | undefined;
     readonly recovery?: number | undefined;

@@ -8,6 +8,8 @@
 // test/unit/log-fold.test.ts checks that a fold continued in pieces equals one made at once.
 
 import { type LogTable, NONE, W } from "../ledger/log-facts.js";
+import { TASK_KINDS, takeSteps } from "./steps.js";
+import { Runs } from "./twice.js";
 
 type Typed = Float64Array | Int32Array | Uint8Array;
 
@@ -81,6 +83,9 @@ export class LogFold {
   enteredState = new Int32Array(0); // its current state's word code (NONE: not seen)
   lastManual = new Int32Array(0); // the last line on it by a person (-1: none)
   failureHead = new Int32Array(0); // its newest failure not yet ended DONE (-1: none)
+  stepTaken = new Int32Array(0); // per target and kind of step: the line that took it (steps.ts; -1: none)
+  // Its runs, for work done twice (twice.ts).
+  runs = new Runs();
 
   // State changes (new tasks, and lines that change a state): time, and the number of the
   // automated ones up to and including each.
@@ -116,6 +121,8 @@ export class LogFold {
     this.enteredState = perTarget(this.enteredState, n, NONE);
     this.lastManual = perTarget(this.lastManual, n, -1);
     this.failureHead = perTarget(this.failureHead, n, -1);
+    this.stepTaken = perTarget(this.stepTaken, n * TASK_KINDS, -1);
+    this.runs.targets(n);
     const autoActor = this.automationActors;
     let automated = this.changeAutomatedUpTo.length
       ? (this.changeAutomatedUpTo.data[this.changeAutomatedUpTo.length - 1] as number)
@@ -129,6 +136,8 @@ export class LogFold {
       const auto = log.marked[i] === 1 || autoActor[log.actor[i] as number] === 1;
       if (time < this.lastTime) this.inOrder = false;
       this.lastTime = time;
+      takeSteps(log, i, auto, this.stepTaken);
+      this.runs.line(log, i);
       const changed = action === W.add || (to !== NONE && to !== from);
       if (changed) {
         if (auto) automated++;
@@ -204,8 +213,10 @@ export class LogFold {
       enteredState: this.enteredState,
       lastManual: this.lastManual,
       failureHead: this.failureHead,
+      stepTaken: this.stepTaken,
     };
     for (const [name, c] of this.eventColumns()) columns[name] = c.view();
+    for (const [name, c] of Object.entries(this.runs.parts())) columns[`runs.${name}`] = c;
     return {
       numbers: { lines: this.lines, inOrder: this.inOrder ? 1 : 0, lastTime: this.lastTime },
       columns,
@@ -228,8 +239,17 @@ export class LogFold {
     const enteredState = i("enteredState");
     const lastManual = i("lastManual");
     const failureHead = i("failureHead");
+    const stepTaken = i("stepTaken");
+    const runs = Runs.fromParts(
+      Object.fromEntries(
+        Object.entries(c)
+          .filter(([name]) => name.startsWith("runs."))
+          .map(([name, v]) => [name.slice(5), v]),
+      ),
+    );
     if (!created || !firstClaim || !enteredTime || !enteredState || !lastManual || !failureHead) return undefined;
-    Object.assign(fold, { created, firstClaim, enteredTime, enteredState, lastManual, failureHead });
+    if (!stepTaken || !runs) return undefined;
+    Object.assign(fold, { created, firstClaim, enteredTime, enteredState, lastManual, failureHead, stepTaken, runs });
     for (const [name, col] of fold.eventColumns()) {
       const data = c[name];
       if (!data || data.constructor !== col.data.constructor) return undefined;

@@ -1,13 +1,19 @@
 // The measures a team lead asks for, computed from the ledgers' logs for a period
-// [since, until): how much was automated, how long approvals wait, how often failed work
-// recovered by itself, and how work flows. Pure: facts in, numbers out. docs/metrics.md
-// defines each measure; the tests work examples out by hand.
+// [since, until): how much of the work automation did (steps of work, steps.ts), how long
+// approvals wait, how often failed work recovered by itself (per failure and per task), work
+// done twice (twice.ts), and how work flows, per calendar day in the policy's time zone
+// (days.ts). Pure: facts in, numbers out. docs/metrics.md defines each measure with worked
+// examples, which the tests read and check.
 
 import { type LogTable, W } from "../ledger/log-facts.js";
 import type { Actor } from "../model/approval.js";
 import type { Policy, State, Task } from "../model/task.js";
 import { STATES } from "../model/task.js";
+import { type Day, dayIndex, daysOf } from "./days.js";
 import { LogFold, RECOVERED_LEASE, timeRange } from "./log-fold.js";
+import { eachStep, STEP_KINDS, type StepKind, type StepsInput } from "./steps.js";
+import { isDeadLetter } from "./summary.js";
+import { type WorkDoneTwice, workDoneTwice } from "./twice.js";
 
 export interface MetricsInput {
   readonly tasksLog: LogTable;
@@ -22,6 +28,8 @@ export interface MetricsInput {
   readonly until: number;
   /** The time "now" for the current state (WIP, ageing); usually until. */
   readonly now: number;
+  /** Approvals automation may never decide (requests that change Roles, Policy or Rules). */
+  readonly guardedApprovals?: ReadonlySet<string> | undefined;
 }
 
 export interface Spread {
@@ -42,12 +50,24 @@ export interface GoalResult {
 export interface Metrics {
   readonly since: number;
   readonly until: number;
+  /** The zone the days are calendar days of: the policy's time-zone, else UTC. */
+  readonly timeZone: string;
+  /** The calendar days of the period, labelled by their date; the daily series follow them. */
+  readonly days: readonly Day[];
   readonly automation: {
-    readonly changes: number;
+    /** Steps of work taken in the period (steps.ts), and how many automation took. */
+    readonly steps: number;
     readonly automated: number;
-    /** automated / changes; null when nothing changed. */
+    /** automated / steps; null when no step was taken. */
     readonly rate: number | null;
-    /** Per day of the period: [day start, changes, automated]. */
+    /** The steps the Roles and policy let automation take, and how many it took. */
+    readonly automatable: number;
+    readonly automatableAutomated: number;
+    /** automatableAutomated / automatable; null without automatable steps. */
+    readonly automatableRate: number | null;
+    /** Per kind of step: [steps, automated, automatable]. */
+    readonly byKind: Readonly<Record<StepKind, readonly [number, number, number]>>;
+    /** Per day of the period (as `days`): [day start, steps, automated]. */
     readonly daily: readonly (readonly [number, number, number])[];
   };
   readonly approvalWait: {
@@ -68,13 +88,22 @@ export interface Metrics {
     readonly autoRecovered: number;
     /** Ended DONE, however. */
     readonly recovered: number;
+    /** autoRecovered / failures: per failure; null without failures. */
     readonly rate: number | null;
     readonly timeToRecover: Spread;
+    /** Per task: the tasks with a failure in the period, and those whose last one recovered by itself. */
+    readonly tasks: number;
+    readonly tasksAutoRecovered: number;
+    readonly tasksRate: number | null;
+    /** Open tasks blocked as dead letters now. */
+    readonly deadLetters: readonly string[];
   };
+  /** Runs of one task that overlapped, and claims lost mid-run, in the period. */
+  readonly workDoneTwice: WorkDoneTwice;
   readonly flow: {
     readonly done: number;
     readonly throughputPerDay: number;
-    /** Per day of the period: [day start, tasks done]. */
+    /** Per day of the period (as `days`): [day start, tasks done]. */
     readonly daily: readonly (readonly [number, number])[];
     readonly leadTime: Spread;
     readonly cycleTime: Spread;
@@ -86,10 +115,14 @@ export interface Metrics {
   };
   /** Over the whole log up to until (for counters, which only grow). */
   readonly totals: {
+    /** State changes (new tasks, moves) and approval decisions, by who acted (auto=true, or an automation actor). */
     readonly changes: number;
     readonly automated: number;
     readonly decisions: number;
     readonly autoDecisions: number;
+    /** Steps of work, and those automation took. */
+    readonly steps: number;
+    readonly automatedSteps: number;
   };
   readonly goals: {
     readonly automation: GoalResult | undefined;
@@ -147,41 +180,17 @@ function automationActors(log: LogTable, actors: ReadonlyMap<string, Actor>): Ui
 /** The log's code for each target, and NaN-filled per-target columns. */
 const perTarget = (log: LogTable) => new Float64Array(log.targets.length).fill(Number.NaN);
 
-/** The period [since, until) in days: the day index of each time in it. */
-interface Days {
-  readonly since: number;
-  readonly until: number;
-  readonly count: number;
-}
-const dayOf = (d: Days, t: number) => Math.min(d.count - 1, Math.floor((t - d.since) / DAY));
-
-/** Automation: state changes (including new tasks) and decisions, over the whole log and per day. */
+/** State changes (including new tasks) and decisions over the whole log up to until: the counters. */
 class ChangeCount {
-  changes = 0;
-  automated = 0;
-  /** Over the whole log up to until. */
   allChanges = 0;
   allAutomated = 0;
-  readonly dailyChanges: Int32Array;
-  readonly dailyAutomated: Int32Array;
 
-  constructor(readonly days: Days) {
-    this.dailyChanges = new Int32Array(days.count);
-    this.dailyAutomated = new Int32Array(days.count);
-  }
+  constructor(readonly until: number) {}
 
   add(time: number, auto: boolean): void {
-    if (time >= this.days.until) return;
+    if (time >= this.until) return;
     this.allChanges++;
     if (auto) this.allAutomated++;
-    if (time < this.days.since) return;
-    this.changes++;
-    const d = dayOf(this.days, time);
-    this.dailyChanges[d] = (this.dailyChanges[d] as number) + 1;
-    if (auto) {
-      this.automated++;
-      this.dailyAutomated[d] = (this.dailyAutomated[d] as number) + 1;
-    }
   }
 
   /** The fold's state changes: counted by searching their times when the log is in time order. */
@@ -194,22 +203,60 @@ class ChangeCount {
       }
       return;
     }
-    /** The automated changes among the first k. */
-    const automatedIn = (k: number) => (k > 0 ? (upTo[k - 1] as number) : 0);
-    const { since, until, count } = this.days;
-    const [a, b] = timeRange(times, true, since, until) as [number, number];
+    const b = (timeRange(times, true, this.until, this.until) as [number, number])[0];
     this.allChanges += b;
-    this.allAutomated += automatedIn(b);
-    this.changes += b - a;
-    this.automated += automatedIn(b) - automatedIn(a);
-    let start = a;
-    for (let d = 0; d < count; d++) {
-      const end = d === count - 1 ? b : (timeRange(times, true, since + (d + 1) * DAY, until) as [number, number])[0];
-      this.dailyChanges[d] = (this.dailyChanges[d] as number) + end - start;
-      this.dailyAutomated[d] = (this.dailyAutomated[d] as number) + automatedIn(end) - automatedIn(start);
-      start = end;
-    }
+    this.allAutomated += b > 0 ? (upTo[b - 1] as number) : 0;
   }
+}
+
+/** The steps of the period: counted in all, per kind and per day, and over the whole log. */
+function countSteps(input: StepsInput, days: readonly Day[], since: number) {
+  const byKind = Object.fromEntries(STEP_KINDS.map((k) => [k, [0, 0, 0]])) as Record<
+    StepKind,
+    [number, number, number]
+  >;
+  const kinds = STEP_KINDS.map((k) => byKind[k]);
+  const dailySteps = new Int32Array(days.length);
+  const dailyAutomated = new Int32Array(days.length);
+  let n = 0;
+  let automated = 0;
+  let automatable = 0;
+  let automatableAutomated = 0;
+  let all = 0;
+  let allAutomated = 0;
+  eachStep(input, (kind, log, line, auto, can) => {
+    all++;
+    if (auto) allAutomated++;
+    const time = log.time[line] as number;
+    if (time < since) return; // and before until: eachStep stops there
+    n++;
+    const k = kinds[kind] as [number, number, number];
+    k[0]++;
+    const d = dayIndex(days, time);
+    dailySteps[d] = (dailySteps[d] as number) + 1;
+    if (auto) {
+      automated++;
+      k[1]++;
+      dailyAutomated[d] = (dailyAutomated[d] as number) + 1;
+    }
+    if (can) {
+      automatable++;
+      k[2]++;
+      if (auto) automatableAutomated++;
+    }
+  });
+  return {
+    steps: n,
+    automated,
+    rate: n ? automated / n : null,
+    automatable,
+    automatableAutomated,
+    automatableRate: automatable ? automatableAutomated / automatable : null,
+    byKind,
+    daily: days.map((day, d) => [day.start, dailySteps[d] as number, dailyAutomated[d] as number] as const),
+    all,
+    allAutomated,
+  };
 }
 
 /** The events of the fold whose times are in [since, until): each index, in log order. */
@@ -219,8 +266,11 @@ function eachInPeriod(times: Float64Array, fold: LogFold, since: number, until: 
   else for (let i = 0; i < times.length; i++) if ((times[i] as number) >= since && (times[i] as number) < until) f(i);
 }
 
-/** The failures of [since, until), and what became of them: counts, and each time to recover. */
-function failuresIn(fold: LogFold, since: number, until: number) {
+/**
+ * The failures of [since, until), and what became of them: counts, each time to recover, and
+ * per task (of T) whether its last failure of the period recovered by itself.
+ */
+function failuresIn(fold: LogFold, T: LogTable, since: number, until: number) {
   const times = fold.failureTime.view();
   const kind = fold.failureKind.data;
   const done = fold.failureDone.data;
@@ -230,10 +280,13 @@ function failuresIn(fold: LogFold, since: number, until: number) {
   const [a, b] = range ?? [0, times.length];
   const out = { failures: 0, leaseExpiries: 0, failedRuns: 0, autoRecovered: 0, recovered: 0 };
   const recoverTimes = new Float64Array(b - a);
+  const lastOfTask = new Map<number, number>();
+  const line = fold.failureLine.data;
   let n = 0;
   for (let p = a; p < b; p++) {
     const t = times[p] as number;
     if (!range && (t < since || t >= until)) continue;
+    lastOfTask.set(T.target[line[p] as number] as number, p);
     out.failures++;
     if (kind[p] === RECOVERED_LEASE) out.leaseExpiries++;
     else out.failedRuns++;
@@ -243,7 +296,9 @@ function failuresIn(fold: LogFold, since: number, until: number) {
     out.autoRecovered++;
     recoverTimes[n++] = (redone[p] as number) - t;
   }
-  return { ...out, recoverTimes: recoverTimes.subarray(0, n) };
+  let tasksAutoRecovered = 0;
+  for (const p of lastOfTask.values()) if (done[p] === 1 && redoneAuto[p] === 1) tasksAutoRecovered++;
+  return { ...out, recoverTimes: recoverTimes.subarray(0, n), tasks: lastOfTask.size, tasksAutoRecovered };
 }
 
 /** The tasks' log folded (log-fold.ts), for the Roles' automation actors. */
@@ -260,18 +315,35 @@ export function foldTasksLog(log: LogTable, actors: ReadonlyMap<string, Actor>, 
 export function computeMetrics(input: MetricsInput): Metrics {
   const { since, until, actors } = input;
   const inPeriod = (t: number) => t >= since && t < until;
-  const days: Days = { since, until, count: Math.max(1, Math.ceil((until - since) / DAY)) };
+  const timeZone = input.policy.timeZone ?? "UTC";
+  const days = daysOf(since, until, timeZone);
 
-  // Automation: the tasks' state changes and the approvals' decisions.
+  // Automation: steps of work, by who took them.
   const T = input.tasksLog;
+  const A = input.approvalsLog;
+  // The counters: the tasks' state changes and the approvals' decisions.
   const fold = input.tasksFold ?? foldTasksLog(T, actors);
-  const changes = new ChangeCount(days);
+  // The fold's steps and runs are the log's up to until when every line is before it (the usual
+  // case, until now); else the log is read again for them.
+  const whole = fold.inOrder && fold.lastTime < until && fold.lines === T.length;
+  const steps = countSteps(
+    {
+      tasksLog: T,
+      approvalsLog: A,
+      actors,
+      until,
+      guardedApprovals: input.guardedApprovals,
+      taken: whole ? fold.stepTaken : undefined,
+    },
+    days,
+    since,
+  );
+  const changes = new ChangeCount(until);
   changes.addFolded(fold);
   let decisionsTotal = 0;
   let autoDecisionsTotal = 0;
 
   // Approval wait: from the request's log line to the decision's.
-  const A = input.approvalsLog;
   const autoInA = automationActors(A, actors);
   const requested = perTarget(A);
   const current: [number, number, boolean][] = [];
@@ -308,25 +380,13 @@ export function computeMetrics(input: MetricsInput): Metrics {
     automated: changes.allAutomated,
     decisions: decisionsTotal,
     autoDecisions: autoDecisionsTotal,
+    steps: steps.all,
+    automatedSteps: steps.allAutomated,
   };
-  const dailyAuto = Array.from(
-    { length: days.count },
-    (_, d) =>
-      [since + d * DAY, changes.dailyChanges[d] as number, changes.dailyAutomated[d] as number] as [
-        number,
-        number,
-        number,
-      ],
-  );
-  const changesInPeriod = changes.changes;
-  const automatedCount = changes.automated;
 
   // Recovery: the failures of the period, and what became of them.
-  const { failures, leaseExpiries, failedRuns, autoRecovered, recovered, recoverTimes } = failuresIn(
-    fold,
-    since,
-    until,
-  );
+  const failed = failuresIn(fold, T, since, until);
+  const { failures, leaseExpiries, failedRuns, autoRecovered, recovered, recoverTimes } = failed;
 
   // Flow: the tasks done in the period, with their lead and cycle times.
   // A task's creation: its `created` field, else its add line.
@@ -341,7 +401,7 @@ export function computeMetrics(input: MetricsInput): Metrics {
     const x = targetCode.get(t.id);
     if (x !== undefined && t.created !== undefined) createdAt[x] = t.created;
   }
-  const dailyDoneCount = new Int32Array(days.count);
+  const dailyDoneCount = new Int32Array(days.length);
   const lead: number[] = [];
   const cycle: number[] = [];
   let doneCount = 0;
@@ -351,15 +411,12 @@ export function computeMetrics(input: MetricsInput): Metrics {
     const x = doneTarget[k] as number;
     const time = doneTimes[k] as number;
     doneCount++;
-    const d = dayOf(days, time);
+    const d = dayIndex(days, time);
     dailyDoneCount[d] = (dailyDoneCount[d] as number) + 1;
     if (!Number.isNaN(createdAt[x])) lead.push(time - (createdAt[x] as number));
     if (!Number.isNaN(firstClaim[x])) cycle.push(time - (firstClaim[x] as number));
   });
-  const dailyDone = Array.from(
-    { length: days.count },
-    (_, d) => [since + d * DAY, dailyDoneCount[d] as number] as [number, number],
-  );
+  const dailyDone = days.map((day, d) => [day.start, dailyDoneCount[d] as number] as const);
   /** How long tasks were in state k (0 PLAN ... 4 DONE), for the spells that ended in the period. */
   const spellsIn = (k: number): Float64Array => {
     const times = (fold.spellTime[k] as LogFold["changeTime"]).view();
@@ -390,7 +447,6 @@ export function computeMetrics(input: MetricsInput): Metrics {
     change,
     decisions: current,
   };
-  const automationRate = changesInPeriod ? automatedCount / changesInPeriod : null;
   const recoveryRate = failures ? autoRecovered / failures : null;
   const goal = (
     target: number | undefined,
@@ -404,7 +460,18 @@ export function computeMetrics(input: MetricsInput): Metrics {
   return {
     since,
     until,
-    automation: { changes: changesInPeriod, automated: automatedCount, rate: automationRate, daily: dailyAuto },
+    timeZone,
+    days,
+    automation: {
+      steps: steps.steps,
+      automated: steps.automated,
+      rate: steps.rate,
+      automatable: steps.automatable,
+      automatableAutomated: steps.automatableAutomated,
+      automatableRate: steps.automatableRate,
+      byKind: steps.byKind,
+      daily: steps.daily,
+    },
     approvalWait,
     recovery: {
       failures,
@@ -414,7 +481,12 @@ export function computeMetrics(input: MetricsInput): Metrics {
       recovered,
       rate: recoveryRate,
       timeToRecover: spreadOf(recoverTimes),
+      tasks: failed.tasks,
+      tasksAutoRecovered: failed.tasksAutoRecovered,
+      tasksRate: failed.tasks ? failed.tasksAutoRecovered / failed.tasks : null,
+      deadLetters: input.tasks.filter(isDeadLetter).map((t) => t.id),
     },
+    workDoneTwice: workDoneTwice(T, since, until, whole ? fold.runs : undefined),
     flow: {
       done: doneCount,
       throughputPerDay: doneCount / ((until - since) / DAY),
@@ -429,7 +501,8 @@ export function computeMetrics(input: MetricsInput): Metrics {
     },
     totals,
     goals: {
-      automation: goal(input.policy.goals.automation, automationRate, "higher"),
+      // The seed's automation target is about the work automation may do: automatable automated.
+      automation: goal(input.policy.goals.automation, steps.automatableRate, "higher"),
       recovery: goal(input.policy.goals.recovery, recoveryRate, "higher"),
       approvalWait: goal(input.policy.goals.approvalWait, change, "lower"),
     },

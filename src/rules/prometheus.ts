@@ -48,19 +48,29 @@ export function toPrometheus(
   family(
     "taskgate_state_changes_total",
     "counter",
-    "State changes and approval decisions in the whole log, by whether automation made them.",
+    "State changes and approval decisions in the whole log, by whether automation made them (who acted, not which command).",
   );
   sample("taskgate_state_changes_total", totals.automated, { automated: "true" });
   sample("taskgate_state_changes_total", totals.changes - totals.automated, { automated: "false" });
   family("taskgate_approval_decisions_total", "counter", "Approval decisions in the whole log, by who made them.");
   sample("taskgate_approval_decisions_total", totals.autoDecisions, { decided_by: "automation" });
   sample("taskgate_approval_decisions_total", totals.decisions - totals.autoDecisions, { decided_by: "person" });
+  family("taskgate_steps_total", "counter", "Steps of work in the whole log, by whether automation took them.");
+  sample("taskgate_steps_total", totals.automatedSteps, { automated: "true" });
+  sample("taskgate_steps_total", totals.steps - totals.automatedSteps, { automated: "false" });
+  // Named anew (it was taskgate_automation_ratio, a share of log lines): docs/metrics.md.
   family(
-    "taskgate_automation_ratio",
+    "taskgate_automated_steps_ratio",
     "gauge",
-    "Share of state changes and decisions in the period made by automation (0..1).",
+    "Share of the period's steps of work taken by automation (an automation actor or a rule) (0..1).",
   );
-  sample("taskgate_automation_ratio", m.automation.rate);
+  sample("taskgate_automated_steps_ratio", m.automation.rate);
+  family(
+    "taskgate_automatable_automated_ratio",
+    "gauge",
+    "Share of the period's steps that automation may take (Roles, policy) that it took (0..1).",
+  );
+  sample("taskgate_automatable_automated_ratio", m.automation.automatableRate);
   summary("taskgate_approval_wait_seconds", "Time from an approval request to its decision, decided in the period.", [
     [{ decided_by: "automation" }, m.approvalWait.automatic],
     [{ decided_by: "person" }, m.approvalWait.manual],
@@ -80,6 +90,19 @@ export function toPrometheus(
     "Share of the period's failures that ended DONE with the work redone without a person (0..1).",
   );
   sample("taskgate_auto_recovery_ratio", m.recovery.rate);
+  family(
+    "taskgate_auto_recovery_tasks_ratio",
+    "gauge",
+    "Share of the tasks with a failure in the period whose last failure ended DONE without a person (0..1).",
+  );
+  sample("taskgate_auto_recovery_tasks_ratio", m.recovery.tasksRate);
+  family(
+    "taskgate_work_done_twice",
+    "gauge",
+    "Work done twice in the period: runs of one task that overlapped, claims lost mid-run.",
+  );
+  sample("taskgate_work_done_twice", m.workDoneTwice.overlaps, { kind: "overlapping_runs" });
+  sample("taskgate_work_done_twice", m.workDoneTwice.lostClaims, { kind: "lost_claims" });
   summary("taskgate_recovery_seconds", "Time from a failure to the work handed in again, for automatic recoveries.", [
     [{}, m.recovery.timeToRecover],
   ]);

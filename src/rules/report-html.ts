@@ -21,6 +21,11 @@ const esc = (s: string) =>
 const pct = (x: number | null) => (x === null ? "–" : `${Math.round(x * 1000) / 10}%`);
 const age = (ms: number | null) => (ms === null ? "–" : formatAge(ms));
 const day = (t: number) => formatTime(t).slice(5, 10);
+/** Day i of the series: its date (MM-DD in m.timeZone), with "*" when the period covers only part of it. */
+const seriesDay = (m: Metrics, i: number) => {
+  const d = m.days[i];
+  return d ? `${d.date.slice(5)}${d.partial ? "*" : ""}` : "";
+};
 
 const W = 640;
 const H = 180;
@@ -76,11 +81,11 @@ function throughputChart(m: Metrics): string {
   const bars = days
     .map(([, n], i) => {
       const h = (n / max) * plotH;
-      return `<rect class="bar" x="${(PAD.left + i * bw + 1).toFixed(1)}" y="${(PAD.top + plotH - h).toFixed(1)}" width="${Math.max(1, bw - 2).toFixed(1)}" height="${h.toFixed(1)}"><title>${day(days[i]?.[0] ?? 0)}: ${n} done</title></rect>`;
+      return `<rect class="bar" x="${(PAD.left + i * bw + 1).toFixed(1)}" y="${(PAD.top + plotH - h).toFixed(1)}" width="${Math.max(1, bw - 2).toFixed(1)}" height="${h.toFixed(1)}"><title>${m.days[i]?.date ?? ""}${m.days[i]?.partial ? " (part of the day)" : ""}: ${n} done</title></rect>`;
     })
     .join("");
   const labels = every(
-    days.map((d, i) => [PAD.left + i * bw + bw / 2, day(d[0])] as [number, string]),
+    days.map((_, i) => [PAD.left + i * bw + bw / 2, seriesDay(m, i)] as [number, string]),
     8,
   );
   return chart(
@@ -103,7 +108,7 @@ function waitChart(m: Metrics): string {
     )
     .join("");
   const labels = every(
-    m.flow.daily.map((d) => [x(d[0]), day(d[0])] as [number, string]),
+    m.flow.daily.map((d, i) => [x(d[0]), seriesDay(m, i)] as [number, string]),
     8,
   );
   // The legend beside the title, never over the dots.
@@ -127,14 +132,14 @@ function automationChart(m: Metrics): string {
   const line = points.length
     ? `<polyline class="line" points="${points.map(([px, py]) => `${px.toFixed(1)},${py.toFixed(1)}`).join(" ")}"/>` +
       points.map(([px, py]) => `<circle class="auto" cx="${px.toFixed(1)}" cy="${py.toFixed(1)}" r="3"/>`).join("")
-    : `<text x="${W / 2}" y="${H / 2}" text-anchor="middle">no state changes in this period</text>`;
+    : `<text x="${W / 2}" y="${H / 2}" text-anchor="middle">no steps of work in this period</text>`;
   const labels = every(
-    days.map((d, i) => [PAD.left + i * step, day(d[0])] as [number, string]),
+    days.map((_, i) => [PAD.left + i * step, seriesDay(m, i)] as [number, string]),
     8,
   );
   return chart(
     "Automation over time",
-    "Share of each day's state changes and decisions made by automation",
+    `Share of each day's steps of work taken by automation (days in ${m.timeZone}; * part of a day)`,
     axes(1, (v) => `${Math.round(v * 100)}%`, labels) + line,
   );
 }
@@ -232,7 +237,7 @@ export function reportHtml(
       : "";
   const signed = (x: number) => `${x > 0 ? "+" : ""}${Math.round(x * 1000) / 10}%`;
   const goals = [
-    goal("Automation rate", m.goals.automation, pct),
+    goal("Automatable automated", m.goals.automation, pct),
     goal("Auto-recovery rate", m.goals.recovery, pct),
     goal("Approval wait change", m.goals.approvalWait, signed),
   ].join("");
@@ -288,8 +293,10 @@ figure{margin:8px 0 16px}figcaption{font-weight:600;margin-bottom:4px}svg text{f
 <div class="board">${board}</div>
 <h2>Measures</h2>
 <table>
-<tr><th>Automation rate</th><td>${pct(m.automation.rate)}</td><td colspan="2">${m.automation.automated} of ${m.automation.changes} state changes and decisions</td></tr>
-<tr><th>Auto-recovery rate</th><td>${pct(r.rate)}</td><td colspan="2">${r.autoRecovered} of ${r.failures} failures (${r.leaseExpiries} expired leases, ${r.failedRuns} failed runs)</td></tr>
+<tr><th>Automation rate</th><td>${pct(m.automation.rate)}</td><td colspan="2">${m.automation.automated} of ${m.automation.steps} steps of work taken by automation</td></tr>
+<tr><th>Automatable automated</th><td>${pct(m.automation.automatableRate)}</td><td colspan="2">${m.automation.automatableAutomated} of ${m.automation.automatable} steps automation may take</td></tr>
+<tr><th>Auto-recovery rate</th><td>${pct(r.rate)}</td><td colspan="2">${r.autoRecovered} of ${r.failures} failures (${r.leaseExpiries} expired leases, ${r.failedRuns} failed runs); per task ${pct(r.tasksRate)}, ${r.tasksAutoRecovered} of ${r.tasks}; dead letters: ${r.deadLetters.length ? esc(r.deadLetters.join(", ")) : "none"}</td></tr>
+<tr><th>Work done twice</th><td>${m.workDoneTwice.overlaps + m.workDoneTwice.lostClaims}</td><td colspan="2">${m.workDoneTwice.overlaps} overlapping runs, ${m.workDoneTwice.lostClaims} claims lost mid-run</td></tr>
 <tr><th>Done</th><td>${m.flow.done}</td><td colspan="2">${Math.round(m.flow.throughputPerDay * 100) / 100} a day; blocked now: ${m.flow.blocked}</td></tr>
 </table>
 <table>

@@ -100,7 +100,7 @@ function metricsSection(m: MetricsView | undefined): string {
   if (!m) return "";
   const x = m.metrics;
   const items = [
-    ["Automation rate", `${pct(x.automation.rate)} of ${x.automation.changes} changes`],
+    ["Automation rate", `${pct(x.automation.rate)} of ${x.automation.steps} steps of work`],
     ["Approval wait (median)", ms(x.approvalWait.all.median)],
     [
       "Auto-recovery",

@@ -32,14 +32,26 @@ describe("metrics", () => {
   it("prints the measures as a table, and as JSON", async () => {
     const r = await runCli(["metrics"], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Period \S+Z \.\. \S+Z\n/);
-    // 4 adds and alice's accept by hand; agent-1's claim, submit, claim, fail automated.
-    expect(r.stdout).toContain("automation rate        40%  (4 of 10 state changes and decisions by automation)");
+    expect(r.stdout).toMatch(/^Period \S+Z \.\. \S+Z \(days in UTC\)\n/);
+    // Steps: each add plans and makes ready (8, alice's); runs: T-1 and T-2 agent-1's, T-3
+    // bob's claim; T-1 handed in by agent-1 and accepted by alice. agent-1 holds WORK and
+    // taskgate-watch AUDIT, so the runs, the hand-in and the review are automatable: 3 of 5.
+    expect(r.stdout).toContain("automation rate        23.1%  (3 of 13 steps taken by automation)");
+    expect(r.stdout).toContain("automatable automated  60%  (3 of 5 steps automation may take)");
     expect(r.stdout).toContain("failures               1 (0 expired leases, 1 failed runs)");
-    expect(r.stdout).toMatch(/automation rate\s+goal 50%\s+actual 40%\s+missed/);
+    expect(r.stdout).toContain("per task               0%  (0 of 1 tasks with a failure recovered by themselves)");
+    expect(r.stdout).toMatch(/automatable automated\s+goal 50%\s+actual 60%\s+met/);
     const j = await runCli(["metrics", "--json", "--since", "1d"], { cwd: dir });
     const doc = JSON.parse(j.stdout);
-    expect(doc).toMatchObject({ schema: "taskgate.metrics", automation: { changes: 10, automated: 4, rate: 0.4 } });
+    expect(doc).toMatchObject({
+      schema: "taskgate.metrics",
+      timeZone: "UTC",
+      automation: { steps: 13, automated: 3, automatable: 5, automatableAutomated: 3 },
+    });
+    // The days: yesterday (partial: the period began a day ago) and today, so far.
+    expect(doc.days.map((d: { partial: boolean }) => d.partial)).toEqual([true, true]);
+    expect(doc.automation.daily.at(-1).date).toBe(new Date().toISOString().slice(0, 10));
+    expect(doc.automation.daily.reduce((a: number, d: { steps: number }) => a + d.steps, 0)).toBe(13);
   });
 
   it("--prom replaces the file atomically with the Prometheus text format", async () => {
@@ -54,7 +66,9 @@ describe("metrics", () => {
     expect(readdirSync(out)).toEqual(["taskgate.prom"]); // no temp file left behind
     const text = readFileSync(file, "utf8");
     expect(text).toContain('taskgate_state_changes_total{automated="true"} 4\n');
-    expect(text).toContain("taskgate_automation_ratio 0.4\n");
+    expect(text).toContain('taskgate_steps_total{automated="true"} 3\n');
+    expect(text).toContain("taskgate_automated_steps_ratio 0.230769\n");
+    expect(text).toContain("taskgate_automatable_automated_ratio 0.6\n");
     // The standing problems health names, as gauges of the board now.
     const status = JSON.parse((await runCli(["status", "--json"], { cwd: dir })).stdout);
     expect(text).toContain(`taskgate_approvals_pending ${status.approvals.pending}\n`);
@@ -70,6 +84,94 @@ describe("metrics", () => {
       'taskgate: Expected --since as a date (2026-11-01), a UTC time (2026-11-01T09:00:00Z) or an age (30d, 12h), found "last week"\n',
     );
   });
+});
+
+describe("who acted, not which command", () => {
+  it("a person's taskgate run is the person's step; an automation actor's run is automation's", async () => {
+    const cwd = await makeRepo(["bob: WORK", "agent-1: WORK (automation)"]);
+    for (const t of ["By hand", "By the agent"]) expect((await runCli(["add", "--ready", t], { cwd })).code).toBe(0);
+    const node = process.execPath;
+    expect((await runCli(["--as", "bob", "run", "T-1", "--", node, "-e", "0"], { cwd })).code).toBe(0);
+    expect(read(cwd, "TASKS.md")).toMatch(/ bob WORK claim T-1 .*via=run/); // the command was run
+    const person = JSON.parse((await runCli(["metrics", "--json"], { cwd })).stdout);
+    expect(person.automation.byKind).toMatchObject({ run: [1, 0, 1], handIn: [1, 0, 1] });
+    expect((await runCli(["--as", "agent-1", "run", "T-2", "--", node, "-e", "0"], { cwd })).code).toBe(0);
+    const agent = JSON.parse((await runCli(["metrics", "--json"], { cwd })).stdout);
+    expect(agent.automation.byKind).toMatchObject({ run: [2, 1, 2], handIn: [2, 1, 2] });
+    expect(agent.automation).toMatchObject({ steps: 8, automated: 2, automatable: 4, automatableAutomated: 2 });
+  }, 30_000);
+});
+
+describe("the policy's time zone", () => {
+  it("counts days in it; a zone the system does not know, or not a zone, is refused with file and line", async () => {
+    const cwd = await makeRepo();
+    const policy = (zone: string) =>
+      writeFileSync(
+        join(cwd, "TASKS.md"),
+        read(cwd, "TASKS.md")
+          .replace(/- time-zone: .*\n/, "")
+          .replace("## Policy\n", `## Policy\n- time-zone: ${zone}\n`),
+      );
+    expect((await runCli(["add", "--ready", "One"], { cwd })).code).toBe(0);
+    policy("Asia/Tokyo");
+    const now = { TASKGATE_NOW: "2026-11-20T16:00:00Z" }; // 01:00 on the 21st in Tokyo
+    const j = await runCli(["metrics", "--json", "--since", "2026-11-20"], { cwd, env: now });
+    expect(j.code).toBe(0);
+    const doc = JSON.parse(j.stdout);
+    expect(doc.timeZone).toBe("Asia/Tokyo");
+    expect(doc.since).toBe("2026-11-19T15:00:00Z"); // midnight in Tokyo
+    expect(doc.days).toEqual([
+      { date: "2026-11-20", start: "2026-11-19T15:00:00Z", end: "2026-11-20T15:00:00Z", partial: false },
+      { date: "2026-11-21", start: "2026-11-20T15:00:00Z", end: "2026-11-20T16:00:00Z", partial: true },
+    ]);
+    const line = read(cwd, "TASKS.md").split("\n").indexOf("- time-zone: Asia/Tokyo") + 1;
+    policy("Mars/Olympus_Mons");
+    const unknown = await runCli(["metrics"], { cwd, env: now });
+    expect(unknown.code).toBe(3);
+    expect(unknown.stderr).toContain(
+      `TASKS.md:${line}:14: error: Expected a time zone this system knows, like UTC or Europe/Berlin, for "time-zone", found "Mars/Olympus_Mons"`,
+    );
+    policy("next door");
+    const bad = await runCli(["check"], { cwd, env: now });
+    expect(bad.code).toBe(3);
+    expect(bad.stdout + bad.stderr).toContain(
+      'Expected a time zone like UTC or Europe/Berlin for "time-zone", found "next door"',
+    );
+  }, 30_000);
+});
+
+describe("failures do not raise the automation rate", () => {
+  // Two boards worked alike by real processes: 3 tasks, agent-1's `work` runs each, alice
+  // accepts; on the second, each task's program fails once first (work retries it after the
+  // backoff). The steps, and so the rate, are the same; only the recovery differs.
+  const board = async (failOnce: boolean) => {
+    const cwd = await makeRepo(["agent-1: WORK (automation)"]);
+    writeFileSync(join(cwd, "TASKS.md"), read(cwd, "TASKS.md").replace("- backoff: 1m..1h", "- backoff: 1s..1s"));
+    for (const t of ["One", "Two", "Three"]) expect((await runCli(["add", "--ready", t], { cwd })).code).toBe(0);
+    writeFileSync(
+      join(cwd, "fail-once.js"),
+      `const fs = require("fs"); const m = ${JSON.stringify(cwd)} + "/mark-" + process.argv[2];
+if (${failOnce} && !fs.existsSync(m)) { fs.writeFileSync(m, ""); process.exit(1); }\n`,
+    );
+    const exec = `${JSON.stringify(process.execPath)} fail-once.js {id}`;
+    for (let round = 0; round < 3; round++) {
+      await runCli(["--as", "agent-1", "work", "--exec", exec, "--exit-when-idle"], { cwd });
+      if (read(cwd, "TASKS.md").match(/- state: REVIEW/g)?.length === 3) break;
+      await new Promise((r) => setTimeout(r, 1100)); // past the backoff
+    }
+    for (const id of ["T-1", "T-2", "T-3"]) expect((await runCli(["accept", id], { cwd })).code).toBe(0);
+    return JSON.parse((await runCli(["metrics", "--json"], { cwd })).stdout);
+  };
+
+  it("the same steps and rate with three failed runs as without", async () => {
+    const clean = await board(false);
+    const failing = await board(true);
+    expect(clean.recovery.failedRuns).toBe(0);
+    expect(failing.recovery).toMatchObject({ failedRuns: 3, autoRecovered: 3, tasks: 3, tasksAutoRecovered: 3 });
+    // 3 tasks x (plan, ready, run, hand in, review): the runs and hand-ins are agent-1's.
+    expect(clean.automation).toMatchObject({ steps: 15, automated: 6, automatable: 9, automatableAutomated: 6 });
+    expect(failing.automation).toEqual(clean.automation);
+  }, 60_000);
 });
 
 describe("board", () => {
@@ -108,7 +210,7 @@ describe("the log memo", () => {
     const plain = await runCli(period, { cwd, env: { ...now, TASKGATE_NO_MEMO: "1" } });
     expect(memo.code).toBe(0);
     expect(memo.stdout).toBe(plain.stdout);
-    return JSON.parse(memo.stdout) as { automation: { changes: number; automated: number } };
+    return JSON.parse(memo.stdout) as { automation: { steps: number; automated: number } };
   };
   const memoFile = (cwd: string) => {
     const dir = join(cwd, ".git", "taskgate", "memo");
@@ -129,7 +231,7 @@ describe("the log memo", () => {
     await runCli(["--as", "bob", "submit", "T-1"], { cwd });
     const written = statSync(file).mtimeMs;
     const appended = await both(cwd);
-    expect(appended.automation.changes).toBe(first.automation.changes + 1);
+    expect(appended.automation.steps).toBe(first.automation.steps + 1); // T-1 handed in
     expect(statSync(file).mtimeMs).toBe(written);
 
     // Blocks of 2,500 lines (more than the 128 KiB the memo is rewritten after) appended:
@@ -154,17 +256,23 @@ describe("the log memo", () => {
 
     // An earlier line edited by hand without changing its length (bob's claim moved to 2019,
     // before the period): the log no longer starts with the memo's bytes. Then put back.
-    const changes = (await both(cwd)).automation.changes;
+    const steps = (await both(cwd)).automation.steps;
     const kept = read(cwd, "TASKS.md");
     writeFileSync(join(cwd, "TASKS.md"), kept.replace(/- \d{4}-(\S+ bob WORK claim T-1 )/, "- 2019-$1"));
     expect(read(cwd, "TASKS.md").length).toBe(kept.length);
-    expect((await both(cwd)).automation.changes).toBe(changes - 1);
+    expect((await both(cwd)).automation.steps).toBe(steps - 1);
     writeFileSync(join(cwd, "TASKS.md"), kept);
-    expect((await both(cwd)).automation.changes).toBe(changes);
+    expect((await both(cwd)).automation.steps).toBe(steps);
 
-    // Another (bob's claim marked as made by run): that line now counts as automated.
+    // Another edit (bob's claim said to come from run): still bob's step, not automation's.
     const text = read(cwd, "TASKS.md");
     writeFileSync(join(cwd, "TASKS.md"), text.replace(/( bob WORK claim T-1 .*?)( ~ [0-9a-f]{12}\n)/, "$1 via=run$2"));
+    expect((await both(cwd)).automation.automated).toBe(appended.automation.automated);
+    // And one more (the claim marked as an automation actor's): that step now counts as automated.
+    writeFileSync(
+      join(cwd, "TASKS.md"),
+      text.replace(/( bob WORK claim T-1 .*?)( ~ [0-9a-f]{12}\n)/, "$1 auto=true$2"),
+    );
     const edited = await both(cwd);
     expect(edited.automation.automated).toBe(appended.automation.automated + 1);
 
@@ -179,7 +287,7 @@ describe("the log memo", () => {
     writeFileSync(join(cwd, "APPROVALS.md"), roles);
     const automated = await both(cwd);
     expect(automated.automation.automated).toBe(edited.automation.automated + 1);
-  }, 30_000);
+  }, 90_000); // some 40 calls over a 25,000-line log: 24 s alone on a loaded 2-core machine
 });
 
 describe("report --html", () => {

@@ -42,6 +42,8 @@ export function readLogFacts(text: string) {
     target: e.target,
     from: e.details.from,
     to: e.details.to ?? (e.action === "add" ? e.details.state : undefined),
-    marked: e.details.auto === "true" || ["run", "work", "watch"].includes(e.details.via ?? ""),
+    marked: e.details.auto === "true",
+    session: e.details.session,
+    fromRun: e.details.via === "run" || e.details.via === "work",
   }));
 }

@@ -14,6 +14,8 @@ import { factsOf, type LogTable, logTable, readLogLines } from "../../src/ledger
 import { readTasks } from "../../src/ledger/tasks.js";
 import { LogFold } from "../../src/rules/log-fold.js";
 import { computeMetrics, foldTasksLog } from "../../src/rules/metrics.js";
+import { eachStep } from "../../src/rules/steps.js";
+import { workDoneTwice } from "../../src/rules/twice.js";
 import { ODD_LOG_LINES, readLogFacts } from "../support/log-lines.js";
 
 const ROLES = (botIsAutomation: boolean) => `# Approvals
@@ -40,6 +42,8 @@ const MOVES = [
   ["accept", "REVIEW", "DONE"],
   ["rework", "REVIEW", "READY"],
   ["renew", "DOING", "DOING"],
+  ["takeover", "DOING", "DOING"],
+  ["lost", "", ""],
 ] as const;
 
 interface Line {
@@ -60,7 +64,7 @@ const line: fc.Arbitrary<Line> = fc.record({
   actor: fc.constantFrom("alice", "bob", "bot", "taskgate-watch"),
   task: fc.integer({ min: 1, max: 5 }),
   move: fc.integer({ min: -1, max: MOVES.length - 1 }),
-  mark: fc.constantFrom("", " via=run", " auto=true", ' exit="exit 1"'),
+  mark: fc.constantFrom("", " via=run", " auto=true", ' exit="exit 1"', " session=run-aaaaaa", " session=run-bbbbbb"),
   odd: fc.option(fc.integer({ min: 0, max: ODD_LOG_LINES.length - 1 }), { freq: 8 }),
 });
 
@@ -69,7 +73,11 @@ function tasksText(lines: Line[], skew: boolean): string {
   const body = lines.map((l) => {
     t += (skew && l.back ? -l.minutes : l.minutes) * 60_000;
     const move = MOVES[l.move];
-    const what = move ? `${move[0]} T-${l.task} from=${move[1]} to=${move[2]}` : `add T-${l.task} state=READY`;
+    const what = !move
+      ? `add T-${l.task} state=READY`
+      : move[1]
+        ? `${move[0]} T-${l.task} from=${move[1]} to=${move[2]}`
+        : `${move[0]} T-${l.task}`;
     if (l.odd !== null) return ODD_LOG_LINES[l.odd] as string;
     return `- ${iso(t)} ${l.actor} WORK ${what}${l.mark} ~ 000000000000`;
   });
@@ -129,6 +137,17 @@ describe("the metrics' fold of the tasks' log", () => {
             fold = foldTasksLog(piece, approvals.actors, parts && LogFold.fromParts(parts));
           }
           expect(fold?.lines).toBe(whole.length);
+          // Its steps and runs (kept for a period that ends after every line) are what reading
+          // the log for them gives.
+          const afterAll = Date.parse("2027-01-01T00:00:00Z");
+          const stepsBy = (taken: Int32Array | undefined) => {
+            const out: [number, number, boolean, boolean][] = [];
+            const input = { tasksLog: whole, approvalsLog: logTable(approvals.doc), actors: approvals.actors };
+            eachStep({ ...input, until: afterAll, taken }, (k, _, i, a, c) => out.push([k, i, a, c]));
+            return out;
+          };
+          expect(stepsBy(fold?.stepTaken)).toEqual(stepsBy(undefined));
+          expect(workDoneTwice(whole, 0, afterAll, fold?.runs)).toEqual(workDoneTwice(whole, 0, afterAll));
           for (const [since, until] of periods) {
             const input = {
               tasksLog: whole,

@@ -106,10 +106,35 @@ describe("metrics worked out by hand", () => {
 
   const m = metrics("2026-11-10T00:00:00Z", "2026-11-12T00:00:00Z");
 
-  it("automation rate: 6 of 15 state changes and decisions (lines 3-6 and 9; A-2)", () => {
-    expect(m.automation).toMatchObject({ changes: 15, automated: 6, rate: 0.4 });
+  // Steps in the period: T-1 run (line 5, the bot's last claim: the failed one adds no
+  // step), hand in (6), review (7); T-2 plan and ready (2), run (10, bob's: the watch's
+  // recovery is no step), hand in (11), review (12); T-3 plan (13); A-2, A-3, A-4 decided.
+  // Automatable: the runs, hand-ins and decisions, and T-1's review (work's hand-in); not
+  // T-2's review (bob handed in by hand, which no automatic accept follows).
+  it("automation rate: 3 of 12 steps of work (T-1's run and hand in, A-2); automatable automated 3 of 8", () => {
+    expect(m.automation).toMatchObject({
+      steps: 12,
+      automated: 3,
+      rate: 0.25,
+      automatable: 8,
+      automatableAutomated: 3,
+      automatableRate: 3 / 8,
+    });
+    expect(m.automation.byKind).toMatchObject({
+      plan: [2, 0, 0],
+      ready: [1, 0, 0],
+      run: [2, 1, 2],
+      handIn: [2, 1, 2],
+      review: [2, 0, 1],
+      recover: [0, 0, 0],
+      approve: [3, 1, 3],
+    });
+    expect(m.days.map((d) => [d.date, d.partial])).toEqual([
+      ["2026-11-10", false],
+      ["2026-11-11", false],
+    ]);
     expect(m.automation.daily).toEqual([
-      [at("2026-11-10T00:00:00Z"), 10, 6],
+      [at("2026-11-10T00:00:00Z"), 7, 3],
       [at("2026-11-11T00:00:00Z"), 5, 0],
     ]);
   });
@@ -132,6 +157,28 @@ describe("metrics worked out by hand", () => {
       rate: 0.5,
     });
     expect(m.recovery.timeToRecover).toMatchObject({ count: 1, median: 2 * H });
+    // Per task: T-1's last failure recovered by itself, T-2's did not.
+    expect(m.recovery).toMatchObject({ tasks: 2, tasksAutoRecovered: 1, tasksRate: 0.5, deadLetters: [] });
+  });
+
+  it("work done twice: bob's claim of T-2 was lost when the watch recovered it; no runs overlapped", () => {
+    expect(m.workDoneTwice).toMatchObject({
+      overlaps: 0,
+      overlapTime: 0,
+      lostClaims: 1,
+      lostBy: { recovered: 1, takenOver: 0, lost: 0 },
+      recentOverlaps: [],
+    });
+    expect(m.workDoneTwice.recentLostClaims).toEqual([
+      {
+        task: "T-2",
+        actor: "bob",
+        start: at("2026-11-10T16:00:00Z"),
+        at: at("2026-11-10T18:00:00Z"),
+        how: "recovered",
+      },
+    ]);
+    expect(m.workDoneTwice.tasks).toEqual(["T-2"]);
   });
 
   it("flow: 2 done in 2 days; lead 29h and 26h, cycle 5h and 19h; spells per state; WIP and age now", () => {
@@ -149,9 +196,9 @@ describe("metrics worked out by hand", () => {
     expect(m.flow.blocked).toBe(1);
   });
 
-  it("goals: automation 40% met, recovery 60% missed, approval wait -30% met", () => {
+  it("goals: automation 40% missed (automatable automated, 3/8), recovery 60% missed, approval wait -30% met", () => {
     expect(m.goals).toEqual({
-      automation: { target: 0.4, actual: 0.4, met: true },
+      automation: { target: 0.4, actual: 3 / 8, met: false },
       recovery: { target: 0.6, actual: 0.5, met: false },
       approvalWait: { target: -0.3, actual: -0.5, met: true },
     });
@@ -159,14 +206,14 @@ describe("metrics worked out by hand", () => {
 
   it("a period with no automation: the rate is 0, not missing", () => {
     const day = metrics("2026-11-11T00:00:00Z", "2026-11-12T00:00:00Z");
-    expect(day.automation).toMatchObject({ changes: 5, automated: 0, rate: 0 });
+    expect(day.automation).toMatchObject({ steps: 5, automated: 0, rate: 0, automatable: 3, automatableRate: 0 });
     expect(day.recovery).toMatchObject({ failures: 0, rate: null });
     expect(day.goals.automation).toEqual({ target: 0.4, actual: 0, met: false });
   });
 
   it("an empty period: nothing to measure, and goals without data are neither met nor missed", () => {
     const empty = metrics("2026-10-01T00:00:00Z", "2026-10-03T00:00:00Z");
-    expect(empty.automation).toMatchObject({ changes: 0, automated: 0, rate: null });
+    expect(empty.automation).toMatchObject({ steps: 0, automated: 0, rate: null, automatableRate: null });
     expect(empty.approvalWait.all).toEqual({ count: 0, median: null, p90: null, sum: 0 });
     expect(empty.approvalWait.change).toBeNull();
     expect(empty.recovery).toMatchObject({ failures: 0, rate: null });
@@ -251,8 +298,18 @@ describe("the Prometheus text format", () => {
       samples: { name: string; labels: Record<string, string>; value: number }[];
     }[];
     const byName = new Map(families.map((f) => [f.name, f]));
-    expect(byName.get("taskgate_automation_ratio")?.samples).toEqual([
-      { name: "taskgate_automation_ratio", labels: {}, value: 0.4 },
+    expect(byName.get("taskgate_automated_steps_ratio")?.samples).toEqual([
+      { name: "taskgate_automated_steps_ratio", labels: {}, value: 0.25 },
+    ]);
+    expect(byName.get("taskgate_automatable_automated_ratio")?.samples[0]?.value).toBe(0.375);
+    // The whole log's steps: T-1 5 (2 by the bot), T-2 5, T-3 1, A-1 to A-4 (A-2 automatic).
+    expect(byName.get("taskgate_steps")?.samples).toEqual([
+      { name: "taskgate_steps_total", labels: { automated: "true" }, value: 3 },
+      { name: "taskgate_steps_total", labels: { automated: "false" }, value: 12 },
+    ]);
+    expect(byName.get("taskgate_work_done_twice")?.samples.map((s) => [s.labels.kind, s.value])).toEqual([
+      ["overlapping_runs", 0],
+      ["lost_claims", 1],
     ]);
     // Counters are named without _total by the parser, their samples with it; the whole log
     // counts, so also T-1's add and A-1's decision (before the period).
@@ -273,7 +330,7 @@ describe("the Prometheus text format", () => {
     expect(v("taskgate_approval_wait_seconds_count", { decided_by: "person" })).toBe(2);
     expect(v("taskgate_approval_wait_seconds_sum", { decided_by: "person" })).toBe(12600);
     expect(byName.get("taskgate_goal_met")?.samples.map((s) => [s.labels.goal, s.value])).toEqual([
-      ["automation", 1],
+      ["automation", 0],
       ["recovery", 0],
       ["approvalWait", 1],
     ]);
