@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Starts the bundled CLI: dist/*.cjs, built by `npm run build` and committed, so that an install
+// Starts the bundled CLI: dist/*.cjs, built by `npm run bundle` and committed, so that an install
 // from git or from the registry runs without a build.
 // It compiles the bundles with the V8 code caches the build made, when V8 accepts them: that
 // saves compiling the CLI on every start. Node 22's module.enableCompileCache does the same.
@@ -22,7 +22,7 @@ function load(file) {
     source = fs.readFileSync(file, "utf8");
   } catch {
     process.stderr.write(
-      `taskgate: ${path.relative(process.cwd(), file)} is missing; run \`npm run build\` in taskgate's folder\n`,
+      `taskgate: ${path.relative(process.cwd(), file)} is missing; run \`npm run bundle\` in taskgate's folder\n`,
     );
     process.exit(70);
   }

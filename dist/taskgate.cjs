@@ -5269,7 +5269,7 @@ var init_memo = __esm({
     init_hash();
     init_places();
     init_temp_files();
-    BUILD = true ? "0225e757bf2dd1be" : void 0;
+    BUILD = true ? "81338af9cec5c8c2" : void 0;
     COPY_LIMIT = 8 * 1024 * 1024;
     HEAD = 1024;
   }

@@ -2,10 +2,10 @@
 // committed dist/*.cjs with no build step (no `prepare` script: npm cannot run one for a
 // global install from git, and npm 11 warns about every install script), so a commit whose
 // sources changed without its bundle would ship old code. `npm test` runs this after
-// `npm run build`: any dist/*.cjs that differs from git's index (what is committed, or staged
+// `npm run bundle`: any dist/*.cjs that differs from git's index (what is committed, or staged
 // to be), is missing from it, or is there without being built, fails the run.
 // The build is deterministic (scripts/build.mjs), so a fresh build of committed sources
-// gives the committed bytes. Fix: `npm run build && git add dist` and commit.
+// gives the committed bytes. Fix: `npm run bundle && git add dist` and commit.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
@@ -29,7 +29,7 @@ for (const r of [changed, added]) {
 const stale = [...changed.stdout.split("\n"), ...added.stdout.split("\n")].filter(Boolean).sort();
 if (stale.length > 0) {
   process.stderr.write(
-    `check-dist: the committed bundle is not what the sources build (${stale.join(", ")} ${stale.length === 1 ? "differs" : "differ"}); run \`npm run build && git add dist\` and commit it\n`,
+    `check-dist: the committed bundle is not what the sources build (${stale.join(", ")} ${stale.length === 1 ? "differs" : "differ"}); run \`npm run bundle && git add dist\` and commit it\n`,
   );
   process.exit(1);
 }
