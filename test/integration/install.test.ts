@@ -8,8 +8,8 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, normalize } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ROOT } from "../support/paths.js";
 import { run, type Served, serveThisRepository, tempDir, userEnv } from "../support/install.js";
+import { ROOT } from "../support/paths.js";
 
 const VERSION = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string }).version;
 const OFFLINE = ["--offline", "--no-audit", "--no-fund"];
@@ -114,7 +114,12 @@ describe("the registry package (npm pack)", () => {
   it("installs offline with --ignore-scripts and no warning, with no dependency; --version, status and mcp work", () => {
     const prefix = tempDir("global");
     const env = userEnv(tempDir("cache"));
-    const i = run("npm", ["install", "-g", "--ignore-scripts", "--prefix", prefix, tarball, ...OFFLINE], tempDir("cwd"), env);
+    const i = run(
+      "npm",
+      ["install", "-g", "--ignore-scripts", "--prefix", prefix, tarball, ...OFFLINE],
+      tempDir("cwd"),
+      env,
+    );
     expect(i.stderr).toBe("");
     expect(i.code).toBe(0);
     expectNoDependency(join(prefix, "lib", "node_modules", "taskgate"));
