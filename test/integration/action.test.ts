@@ -105,8 +105,9 @@ function checkout(ref: string, shallow = false): string {
 describe("action.yml, the composite action for verify on a pull request", () => {
   it("is a composite action whose inputs default to the pull request's range", () => {
     expect(action.runs.using).toBe("composite");
-    expect(action.inputs.base?.default).toBe("${{ github.event.pull_request.base.sha }}");
-    expect(action.inputs.head?.default).toBe("${{ github.event.pull_request.head.sha }}");
+    const expr = (name: string) => `\${{ ${name} }}`;
+    expect(action.inputs.base?.default).toBe(expr("github.event.pull_request.base.sha"));
+    expect(action.inputs.head?.default).toBe(expr("github.event.pull_request.head.sha"));
   });
 
   it("passes a pull request whose commits keep the rules", () => {
