@@ -5269,7 +5269,7 @@ var init_memo = __esm({
     init_hash();
     init_places();
     init_temp_files();
-    BUILD = true ? "81338af9cec5c8c2" : void 0;
+    BUILD = true ? "b3eb68152f66c2df" : void 0;
     COPY_LIMIT = 8 * 1024 * 1024;
     HEAD = 1024;
   }
@@ -6977,6 +6977,31 @@ var init_log_memo = __esm({
   }
 });
 
+// src/rules/windows.ts
+function schtasksSchedule(minutes) {
+  if (minutes < 60) return { sc: "MINUTE", mo: minutes };
+  if (minutes < 24 * 60) return { sc: "HOURLY", mo: minutes / 60 };
+  return { sc: "DAILY", mo: minutes / (24 * 60) };
+}
+function programStart(platform) {
+  return platform === "win32" ? { via: "cross-spawn", detached: false, windowsHide: true } : { via: "spawn", detached: true, windowsHide: false };
+}
+function stopTree(platform, pid, signal) {
+  if (platform === "win32") return { kind: "command", file: "taskkill", args: ["/PID", String(pid), "/T", "/F"] };
+  return { kind: "group", pid: -pid, signal };
+}
+function renameRetryDelay(platform, code, attempt) {
+  if (platform !== "win32" || code !== "EPERM" && code !== "EACCES" && code !== "EBUSY") return void 0;
+  return RENAME_RETRY_DELAYS_MS[attempt];
+}
+var RENAME_RETRY_DELAYS_MS;
+var init_windows = __esm({
+  "src/rules/windows.ts"() {
+    "use strict";
+    RENAME_RETRY_DELAYS_MS = [10, 20, 40, 80, 160, 320];
+  }
+});
+
 // src/io/atomic-write.ts
 function sameDevice(a, b) {
   try {
@@ -7020,7 +7045,7 @@ function prepareAtomic(target, data, tempDir, suffix = ".tmp", inject) {
     tmp,
     discard,
     commit() {
-      (0, import_node_fs9.renameSync)(tmp, target);
+      renameRetrying(tmp, target);
       fsyncDir(folder);
     }
   };
@@ -7035,6 +7060,26 @@ function writeFileAtomic(target, data, tempDir, beforeRename) {
     throw e;
   }
 }
+function renameRetrying(from, to, platform = process.platform, rename = import_node_fs9.renameSync, wait = pause) {
+  let waited = 0;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      rename(from, to);
+      return;
+    } catch (e) {
+      const code = e.code;
+      const delay = renameRetryDelay(platform, code, attempt);
+      if (delay === void 0) {
+        if (attempt === 0 || renameRetryDelay(platform, code, 0) === void 0) throw e;
+        throw new BusyError(
+          `${to}: another program holds it open (replacing it was refused with ${code} for ${waited} ms); close the program that has it open (an editor, a virus scanner, a sync tool) and run the command again`
+        );
+      }
+      wait(delay);
+      waited += delay;
+    }
+  }
+}
 function fsyncDir(dir) {
   let fd;
   try {
@@ -7045,13 +7090,16 @@ function fsyncDir(dir) {
     if (fd !== void 0) (0, import_node_fs9.closeSync)(fd);
   }
 }
-var import_node_fs9, import_node_path9, counter;
+var import_node_fs9, import_node_path9, counter, pause;
 var init_atomic_write = __esm({
   "src/io/atomic-write.ts"() {
     "use strict";
     import_node_fs9 = require("node:fs");
     import_node_path9 = require("node:path");
+    init_errors();
+    init_windows();
     counter = 0;
+    pause = (ms2) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms2);
   }
 });
 
@@ -12962,7 +13010,7 @@ function msQuote(s, always = true) {
 }
 function schtasksArgs(u) {
   const tr = `${msQuote(u.node)} ${msQuote(u.bin)} --dir ${msQuote(u.dir)} watch --once --quiet`;
-  const [sc, mo] = u.minutes < 60 ? ["MINUTE", u.minutes] : ["HOURLY", u.minutes / 60];
+  const { sc, mo } = schtasksSchedule(u.minutes);
   return ["/Create", "/F", "/TN", u.name, "/SC", sc, "/MO", String(mo), "/TR", tr];
 }
 function schtasksCommand(u) {
@@ -12975,6 +13023,7 @@ var init_scheduler_units = __esm({
   "src/rules/scheduler-units.ts"() {
     "use strict";
     init_values();
+    init_windows();
     sdSpecifierLiteral = (s) => s.replace(/%/g, "%%");
     sdDescribed = (dir) => `"${sdSpecifierLiteral(dir)}"`;
     CMD_SPECIAL = /[%!^&|<>()"]/g;
@@ -16078,6 +16127,600 @@ var init_report_html = __esm({
   }
 });
 
+// node_modules/isexe/windows.js
+var require_windows = __commonJS({
+  "node_modules/isexe/windows.js"(exports2, module2) {
+    module2.exports = isexe;
+    isexe.sync = sync;
+    var fs = require("fs");
+    function checkPathExt(path, options) {
+      var pathext = options.pathExt !== void 0 ? options.pathExt : process.env.PATHEXT;
+      if (!pathext) {
+        return true;
+      }
+      pathext = pathext.split(";");
+      if (pathext.indexOf("") !== -1) {
+        return true;
+      }
+      for (var i = 0; i < pathext.length; i++) {
+        var p = pathext[i].toLowerCase();
+        if (p && path.substr(-p.length).toLowerCase() === p) {
+          return true;
+        }
+      }
+      return false;
+    }
+    function checkStat(stat, path, options) {
+      if (!stat.isSymbolicLink() && !stat.isFile()) {
+        return false;
+      }
+      return checkPathExt(path, options);
+    }
+    function isexe(path, options, cb) {
+      fs.stat(path, function(er, stat) {
+        cb(er, er ? false : checkStat(stat, path, options));
+      });
+    }
+    function sync(path, options) {
+      return checkStat(fs.statSync(path), path, options);
+    }
+  }
+});
+
+// node_modules/isexe/mode.js
+var require_mode = __commonJS({
+  "node_modules/isexe/mode.js"(exports2, module2) {
+    module2.exports = isexe;
+    isexe.sync = sync;
+    var fs = require("fs");
+    function isexe(path, options, cb) {
+      fs.stat(path, function(er, stat) {
+        cb(er, er ? false : checkStat(stat, options));
+      });
+    }
+    function sync(path, options) {
+      return checkStat(fs.statSync(path), options);
+    }
+    function checkStat(stat, options) {
+      return stat.isFile() && checkMode(stat, options);
+    }
+    function checkMode(stat, options) {
+      var mod = stat.mode;
+      var uid = stat.uid;
+      var gid = stat.gid;
+      var myUid = options.uid !== void 0 ? options.uid : process.getuid && process.getuid();
+      var myGid = options.gid !== void 0 ? options.gid : process.getgid && process.getgid();
+      var u = parseInt("100", 8);
+      var g = parseInt("010", 8);
+      var o = parseInt("001", 8);
+      var ug = u | g;
+      var ret = mod & o || mod & g && gid === myGid || mod & u && uid === myUid || mod & ug && myUid === 0;
+      return ret;
+    }
+  }
+});
+
+// node_modules/isexe/index.js
+var require_isexe = __commonJS({
+  "node_modules/isexe/index.js"(exports2, module2) {
+    var fs = require("fs");
+    var core;
+    if (process.platform === "win32" || global.TESTING_WINDOWS) {
+      core = require_windows();
+    } else {
+      core = require_mode();
+    }
+    module2.exports = isexe;
+    isexe.sync = sync;
+    function isexe(path, options, cb) {
+      if (typeof options === "function") {
+        cb = options;
+        options = {};
+      }
+      if (!cb) {
+        if (typeof Promise !== "function") {
+          throw new TypeError("callback not provided");
+        }
+        return new Promise(function(resolve13, reject) {
+          isexe(path, options || {}, function(er, is) {
+            if (er) {
+              reject(er);
+            } else {
+              resolve13(is);
+            }
+          });
+        });
+      }
+      core(path, options || {}, function(er, is) {
+        if (er) {
+          if (er.code === "EACCES" || options && options.ignoreErrors) {
+            er = null;
+            is = false;
+          }
+        }
+        cb(er, is);
+      });
+    }
+    function sync(path, options) {
+      try {
+        return core.sync(path, options || {});
+      } catch (er) {
+        if (options && options.ignoreErrors || er.code === "EACCES") {
+          return false;
+        } else {
+          throw er;
+        }
+      }
+    }
+  }
+});
+
+// node_modules/which/which.js
+var require_which = __commonJS({
+  "node_modules/which/which.js"(exports2, module2) {
+    var isWindows = process.platform === "win32" || process.env.OSTYPE === "cygwin" || process.env.OSTYPE === "msys";
+    var path = require("path");
+    var COLON = isWindows ? ";" : ":";
+    var isexe = require_isexe();
+    var getNotFoundError = (cmd) => Object.assign(new Error(`not found: ${cmd}`), { code: "ENOENT" });
+    var getPathInfo = (cmd, opt) => {
+      const colon = opt.colon || COLON;
+      const pathEnv = cmd.match(/\//) || isWindows && cmd.match(/\\/) ? [""] : [
+        // windows always checks the cwd first
+        ...isWindows ? [process.cwd()] : [],
+        ...(opt.path || process.env.PATH || /* istanbul ignore next: very unusual */
+        "").split(colon)
+      ];
+      const pathExtExe = isWindows ? opt.pathExt || process.env.PATHEXT || ".EXE;.CMD;.BAT;.COM" : "";
+      const pathExt = isWindows ? pathExtExe.split(colon) : [""];
+      if (isWindows) {
+        if (cmd.indexOf(".") !== -1 && pathExt[0] !== "")
+          pathExt.unshift("");
+      }
+      return {
+        pathEnv,
+        pathExt,
+        pathExtExe
+      };
+    };
+    var which = (cmd, opt, cb) => {
+      if (typeof opt === "function") {
+        cb = opt;
+        opt = {};
+      }
+      if (!opt)
+        opt = {};
+      const { pathEnv, pathExt, pathExtExe } = getPathInfo(cmd, opt);
+      const found = [];
+      const step = (i) => new Promise((resolve13, reject) => {
+        if (i === pathEnv.length)
+          return opt.all && found.length ? resolve13(found) : reject(getNotFoundError(cmd));
+        const ppRaw = pathEnv[i];
+        const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
+        const pCmd = path.join(pathPart, cmd);
+        const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
+        resolve13(subStep(p, i, 0));
+      });
+      const subStep = (p, i, ii) => new Promise((resolve13, reject) => {
+        if (ii === pathExt.length)
+          return resolve13(step(i + 1));
+        const ext = pathExt[ii];
+        isexe(p + ext, { pathExt: pathExtExe }, (er, is) => {
+          if (!er && is) {
+            if (opt.all)
+              found.push(p + ext);
+            else
+              return resolve13(p + ext);
+          }
+          return resolve13(subStep(p, i, ii + 1));
+        });
+      });
+      return cb ? step(0).then((res) => cb(null, res), cb) : step(0);
+    };
+    var whichSync = (cmd, opt) => {
+      opt = opt || {};
+      const { pathEnv, pathExt, pathExtExe } = getPathInfo(cmd, opt);
+      const found = [];
+      for (let i = 0; i < pathEnv.length; i++) {
+        const ppRaw = pathEnv[i];
+        const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
+        const pCmd = path.join(pathPart, cmd);
+        const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
+        for (let j = 0; j < pathExt.length; j++) {
+          const cur = p + pathExt[j];
+          try {
+            const is = isexe.sync(cur, { pathExt: pathExtExe });
+            if (is) {
+              if (opt.all)
+                found.push(cur);
+              else
+                return cur;
+            }
+          } catch (ex) {
+          }
+        }
+      }
+      if (opt.all && found.length)
+        return found;
+      if (opt.nothrow)
+        return null;
+      throw getNotFoundError(cmd);
+    };
+    module2.exports = which;
+    which.sync = whichSync;
+  }
+});
+
+// node_modules/path-key/index.js
+var require_path_key = __commonJS({
+  "node_modules/path-key/index.js"(exports2, module2) {
+    "use strict";
+    var pathKey = (options = {}) => {
+      const environment = options.env || process.env;
+      const platform = options.platform || process.platform;
+      if (platform !== "win32") {
+        return "PATH";
+      }
+      return Object.keys(environment).reverse().find((key) => key.toUpperCase() === "PATH") || "Path";
+    };
+    module2.exports = pathKey;
+    module2.exports.default = pathKey;
+  }
+});
+
+// node_modules/cross-spawn/lib/util/resolveCommand.js
+var require_resolveCommand = __commonJS({
+  "node_modules/cross-spawn/lib/util/resolveCommand.js"(exports2, module2) {
+    "use strict";
+    var path = require("path");
+    var which = require_which();
+    var getPathKey = require_path_key();
+    function getPathExt(env2) {
+      const key = Object.keys(env2).find((name) => name.toUpperCase() === "PATHEXT");
+      return key ? env2[key] : void 0;
+    }
+    function resolveCommandAttempt(parsed, withoutPathExt) {
+      const env2 = parsed.options.env || process.env;
+      const cwd = process.cwd();
+      const hasCustomCwd = parsed.options.cwd != null;
+      const shouldSwitchCwd = hasCustomCwd && process.chdir !== void 0 && !process.chdir.disabled;
+      if (shouldSwitchCwd) {
+        try {
+          process.chdir(parsed.options.cwd);
+        } catch (err) {
+        }
+      }
+      let resolved;
+      try {
+        resolved = which.sync(parsed.command, {
+          path: env2[getPathKey({ env: env2 })],
+          pathExt: withoutPathExt ? path.delimiter : getPathExt(env2)
+        });
+      } catch (e) {
+      } finally {
+        if (shouldSwitchCwd) {
+          process.chdir(cwd);
+        }
+      }
+      if (resolved) {
+        resolved = path.resolve(hasCustomCwd ? parsed.options.cwd : "", resolved);
+      }
+      return resolved;
+    }
+    function resolveCommand(parsed) {
+      return resolveCommandAttempt(parsed) || resolveCommandAttempt(parsed, true);
+    }
+    module2.exports = resolveCommand;
+  }
+});
+
+// node_modules/cross-spawn/lib/util/escape.js
+var require_escape = __commonJS({
+  "node_modules/cross-spawn/lib/util/escape.js"(exports2, module2) {
+    "use strict";
+    var metaCharsRegExp = /([()\][!^"`<>&|;, *?])/g;
+    var lineBreakRegExp = /[\r\n]/;
+    function assertNoLineBreaks(arg) {
+      if (lineBreakRegExp.test(arg)) {
+        throw new TypeError("The command and its arguments cannot contain line breaks when executed through cmd.exe");
+      }
+    }
+    function escapePercent(arg) {
+      return arg.replace(/%/g, "%%cd:~,%");
+    }
+    function quoteArgument(arg, escapedQuote) {
+      let quoted = '"';
+      let backslashes = 0;
+      for (const char of arg) {
+        if (char === "\\") {
+          backslashes += 1;
+          continue;
+        }
+        if (char === '"') {
+          quoted += "\\".repeat(backslashes * 2) + escapedQuote;
+        } else {
+          quoted += "\\".repeat(backslashes) + char;
+        }
+        backslashes = 0;
+      }
+      return `${quoted}${"\\".repeat(backslashes * 2)}"`;
+    }
+    function escapeCommand(arg) {
+      assertNoLineBreaks(arg);
+      return `"${escapePercent(arg)}"`;
+    }
+    function escapeArgument(arg) {
+      arg = `${arg}`;
+      assertNoLineBreaks(arg);
+      arg = quoteArgument(arg, '\\"');
+      arg = escapePercent(arg.replace(metaCharsRegExp, "^$1"));
+      return arg;
+    }
+    function escapeBatchCommand(arg) {
+      assertNoLineBreaks(arg);
+      return `"${escapePercent(arg)}"`;
+    }
+    function escapeBatchArgument(arg) {
+      arg = `${arg}`;
+      assertNoLineBreaks(arg);
+      return escapePercent(quoteArgument(arg, '""'));
+    }
+    module2.exports.command = escapeCommand;
+    module2.exports.argument = escapeArgument;
+    module2.exports.batchCommand = escapeBatchCommand;
+    module2.exports.batchArgument = escapeBatchArgument;
+  }
+});
+
+// node_modules/shebang-regex/index.js
+var require_shebang_regex = __commonJS({
+  "node_modules/shebang-regex/index.js"(exports2, module2) {
+    "use strict";
+    module2.exports = /^#!(.*)/;
+  }
+});
+
+// node_modules/shebang-command/index.js
+var require_shebang_command = __commonJS({
+  "node_modules/shebang-command/index.js"(exports2, module2) {
+    "use strict";
+    var shebangRegex = require_shebang_regex();
+    module2.exports = (string = "") => {
+      const match = string.match(shebangRegex);
+      if (!match) {
+        return null;
+      }
+      const [path, argument] = match[0].replace(/#! ?/, "").split(" ");
+      const binary = path.split("/").pop();
+      if (binary === "env") {
+        return argument;
+      }
+      return argument ? `${binary} ${argument}` : binary;
+    };
+  }
+});
+
+// node_modules/cross-spawn/lib/util/readShebang.js
+var require_readShebang = __commonJS({
+  "node_modules/cross-spawn/lib/util/readShebang.js"(exports2, module2) {
+    "use strict";
+    var fs = require("fs");
+    var shebangCommand = require_shebang_command();
+    function readShebang(command) {
+      const size = 150;
+      const buffer = Buffer.alloc(size);
+      let fd;
+      try {
+        fd = fs.openSync(command, "r");
+        fs.readSync(fd, buffer, 0, size, 0);
+      } catch (e) {
+      } finally {
+        if (fd !== void 0) {
+          try {
+            fs.closeSync(fd);
+          } catch (e) {
+          }
+        }
+      }
+      return shebangCommand(buffer.toString());
+    }
+    module2.exports = readShebang;
+  }
+});
+
+// node_modules/cross-spawn/lib/parse.js
+var require_parse = __commonJS({
+  "node_modules/cross-spawn/lib/parse.js"(exports2, module2) {
+    "use strict";
+    var path = require("path");
+    var resolveCommand = require_resolveCommand();
+    var escape = require_escape();
+    var readShebang = require_readShebang();
+    var isWin = process.platform === "win32";
+    var isExecutableRegExp = /\.(?:com|exe)$/i;
+    var isBatchFileRegExp = /\.(?:bat|cmd)$/i;
+    var trailingDotsAndSpacesRegExp = /[.\s]+$/;
+    function detectShebang(parsed) {
+      parsed.file = resolveCommand(parsed);
+      const shebang = parsed.file && readShebang(parsed.file);
+      if (shebang) {
+        parsed.args.unshift(parsed.file);
+        parsed.command = shebang;
+        return resolveCommand(parsed);
+      }
+      return parsed.file;
+    }
+    function isBatchFile(parsed, commandFile) {
+      if (commandFile) {
+        return isBatchFileRegExp.test(commandFile.replace(trailingDotsAndSpacesRegExp, ""));
+      }
+      const command = parsed.command.replace(trailingDotsAndSpacesRegExp, "");
+      const file = command !== parsed.command ? resolveCommand(Object.assign({}, parsed, { command })) : null;
+      return isBatchFileRegExp.test(file || command);
+    }
+    function parseNonShell(parsed) {
+      if (!isWin) {
+        return parsed;
+      }
+      parsed.command = parsed.command.replace(/"/g, "");
+      const commandFile = detectShebang(parsed);
+      const needsShell = !isExecutableRegExp.test(commandFile);
+      if (parsed.options.forceShell || needsShell) {
+        parsed.command = path.normalize(parsed.command);
+        if (isBatchFile(parsed, commandFile)) {
+          parsed.command = escape.batchCommand(commandFile ? path.normalize(commandFile) : parsed.command);
+          parsed.args = parsed.args.map((arg) => escape.batchArgument(arg));
+        } else {
+          parsed.command = escape.command(parsed.command);
+          parsed.args = parsed.args.map((arg) => escape.argument(arg));
+        }
+        const shellCommand = [parsed.command].concat(parsed.args).join(" ");
+        parsed.args = ["/d", "/e:on", "/v:off", "/s", "/c", `"${shellCommand}"`];
+        parsed.command = process.env.comspec || "cmd.exe";
+        parsed.options.windowsVerbatimArguments = true;
+      }
+      return parsed;
+    }
+    function parse(command, args, options) {
+      if (args && !Array.isArray(args)) {
+        options = args;
+        args = null;
+      }
+      args = args ? args.slice(0) : [];
+      options = Object.assign({}, options);
+      const parsed = {
+        command,
+        args,
+        options,
+        file: void 0,
+        original: {
+          command,
+          args
+        }
+      };
+      return options.shell ? parsed : parseNonShell(parsed);
+    }
+    module2.exports = parse;
+  }
+});
+
+// node_modules/cross-spawn/lib/enoent.js
+var require_enoent = __commonJS({
+  "node_modules/cross-spawn/lib/enoent.js"(exports2, module2) {
+    "use strict";
+    var isWin = process.platform === "win32";
+    function notFoundError(original, syscall) {
+      return Object.assign(new Error(`${syscall} ${original.command} ENOENT`), {
+        code: "ENOENT",
+        errno: "ENOENT",
+        syscall: `${syscall} ${original.command}`,
+        path: original.command,
+        spawnargs: original.args
+      });
+    }
+    function hookChildProcess(cp, parsed) {
+      if (!isWin) {
+        return;
+      }
+      const originalEmit = cp.emit;
+      cp.emit = function(name, arg1) {
+        if (name === "exit") {
+          const err = verifyENOENT(arg1, parsed);
+          if (err) {
+            return originalEmit.call(cp, "error", err);
+          }
+        }
+        return originalEmit.apply(cp, arguments);
+      };
+    }
+    function verifyENOENT(status, parsed) {
+      if (isWin && status === 1 && !parsed.file) {
+        return notFoundError(parsed.original, "spawn");
+      }
+      return null;
+    }
+    function verifyENOENTSync(status, parsed) {
+      if (isWin && status === 1 && !parsed.file) {
+        return notFoundError(parsed.original, "spawnSync");
+      }
+      return null;
+    }
+    module2.exports = {
+      hookChildProcess,
+      verifyENOENT,
+      verifyENOENTSync,
+      notFoundError
+    };
+  }
+});
+
+// node_modules/cross-spawn/index.js
+var require_cross_spawn = __commonJS({
+  "node_modules/cross-spawn/index.js"(exports2, module2) {
+    "use strict";
+    var cp = require_node_child_process();
+    var parse = require_parse();
+    var enoent = require_enoent();
+    function spawn4(command, args, options) {
+      const parsed = parse(command, args, options);
+      const spawned = cp.spawn(parsed.command, parsed.args, parsed.options);
+      enoent.hookChildProcess(spawned, parsed);
+      return spawned;
+    }
+    function spawnSync3(command, args, options) {
+      const parsed = parse(command, args, options);
+      const result = cp.spawnSync(parsed.command, parsed.args, parsed.options);
+      result.error = result.error || enoent.verifyENOENTSync(result.status, parsed);
+      return result;
+    }
+    module2.exports = spawn4;
+    module2.exports.spawn = spawn4;
+    module2.exports.sync = spawnSync3;
+    module2.exports._parse = parse;
+    module2.exports._enoent = enoent;
+  }
+});
+
+// src/io/program.ts
+function startProgram(argv, options, platform = process.platform, impl = REAL) {
+  const plan = programStart(platform);
+  const opts = { ...options, shell: false, detached: plan.detached, windowsHide: plan.windowsHide };
+  const start = plan.via === "cross-spawn" ? impl.crossSpawn : impl.spawn;
+  return start(argv[0], argv.slice(1), opts);
+}
+function stopProgramTree(child, signal, platform = process.platform, impl = REAL) {
+  if (!child.pid) return;
+  const plan = stopTree(platform, child.pid, signal);
+  if (plan.kind === "command") {
+    impl.execFile(plan.file, plan.args, (error) => {
+      if (error) child.kill();
+    });
+    return;
+  }
+  try {
+    impl.kill(plan.pid, signal);
+  } catch {
+    child.kill(signal);
+  }
+}
+var import_node_child_process3, import_cross_spawn, REAL;
+var init_program = __esm({
+  "src/io/program.ts"() {
+    "use strict";
+    import_node_child_process3 = __toESM(require_node_child_process(), 1);
+    import_cross_spawn = __toESM(require_cross_spawn(), 1);
+    init_windows();
+    REAL = {
+      spawn: (file, args, options) => (0, import_node_child_process3.spawn)(file, args, options),
+      crossSpawn: (file, args, options) => (0, import_cross_spawn.default)(file, [...args], options),
+      execFile: (file, args, done) => {
+        (0, import_node_child_process3.execFile)(file, args, { windowsHide: true }, (error) => done(error));
+      },
+      kill: (pid, signal) => process.kill(pid, signal)
+    };
+  }
+});
+
 // src/app/run.ts
 var run_exports = {};
 __export(run_exports, {
@@ -16152,12 +16795,7 @@ async function startRun(callerCtx, options, onEvent) {
   let child;
   let spawnError;
   try {
-    child = (0, import_node_child_process3.spawn)(argv[0], argv.slice(1), {
-      env: env2,
-      stdio: [options.echo ? "inherit" : "ignore", "pipe", "pipe"],
-      shell: false,
-      detached: true
-    });
+    child = startProgram(argv, { env: env2, stdio: [options.echo ? "inherit" : "ignore", "pipe", "pipe"] });
   } catch (e) {
     spawnError = e;
     child = void 0;
@@ -16173,12 +16811,7 @@ async function startRun(callerCtx, options, onEvent) {
   let killTimer;
   const period = Math.max(200, Math.floor(lease.ttl / 3));
   const signalGroup = (signal) => {
-    if (!child?.pid) return;
-    try {
-      process.kill(-child.pid, signal);
-    } catch {
-      child.kill(signal);
-    }
+    if (child) stopProgramTree(child, signal);
   };
   const stopChild = () => {
     if (!child || exited) return;
@@ -16419,7 +17052,7 @@ function guard(pgid, grace) {
   if (process.platform === "win32") return void 0;
   let g;
   try {
-    g = (0, import_node_child_process3.spawn)("/bin/sh", ["-c", GUARDIAN, "taskgate-guardian", String(pgid), String(Math.ceil(grace / 100))], {
+    g = (0, import_node_child_process4.spawn)("/bin/sh", ["-c", GUARDIAN, "taskgate-guardian", String(pgid), String(Math.ceil(grace / 100))], {
       stdio: ["pipe", "ignore", "ignore"],
       detached: true,
       shell: false
@@ -16436,14 +17069,15 @@ function guard(pgid, grace) {
     }
   };
 }
-var import_node_child_process3, import_node_crypto3, import_node_fs18, import_node_path18, TAIL_BYTES, TAIL_LINES, GUARDIAN;
+var import_node_child_process4, import_node_crypto3, import_node_fs18, import_node_path18, TAIL_BYTES, TAIL_LINES, GUARDIAN;
 var init_run = __esm({
   "src/app/run.ts"() {
     "use strict";
-    import_node_child_process3 = __toESM(require_node_child_process(), 1);
+    import_node_child_process4 = __toESM(require_node_child_process(), 1);
     import_node_crypto3 = __toESM(require_node_crypto(), 1);
     import_node_fs18 = require("node:fs");
     import_node_path18 = require("node:path");
+    init_program();
     init_edit();
     init_log();
     init_time();
@@ -18170,13 +18804,13 @@ function installSchedule(ctx, input) {
   if (process.platform !== "win32") {
     throw new RefusedError("schtasks exists only on Windows; run the printed command there (without --write)");
   }
-  const r = (0, import_node_child_process5.spawnSync)("schtasks", schtasksArgs(u), { encoding: "utf8" });
+  const r = (0, import_node_child_process6.spawnSync)("schtasks", schtasksArgs(u), { encoding: "utf8" });
   if (r.status !== 0) throw new RefusedError(`schtasks failed: ${(r.stderr || r.stdout).trim()}`);
   return { files, done: [`Created the scheduled task "${u.name}"`] };
 }
 function writeCrontab(name, line2) {
   let current = "";
-  const list = (0, import_node_child_process5.spawnSync)("crontab", ["-l"], { encoding: "utf8" });
+  const list = (0, import_node_child_process6.spawnSync)("crontab", ["-l"], { encoding: "utf8" });
   if (list.error) {
     throw new RefusedError("crontab is not installed here; add the printed line with your scheduler instead");
   }
@@ -18185,7 +18819,7 @@ function writeCrontab(name, line2) {
   const replaced = kept.length < current.split("\n").filter((l) => l !== "").length;
   const next2 = `${[...kept, line2].join("\n")}
 `;
-  (0, import_node_child_process5.execFileSync)("crontab", ["-"], { input: next2, stdio: ["pipe", "ignore", "pipe"] });
+  (0, import_node_child_process6.execFileSync)("crontab", ["-"], { input: next2, stdio: ["pipe", "ignore", "pipe"] });
   return replaced ? "Replaced this repository's line in your crontab" : "Added the line to your crontab";
 }
 function writeSystemd(name, files, env2) {
@@ -18193,8 +18827,8 @@ function writeSystemd(name, files, env2) {
   (0, import_node_fs22.mkdirSync)(dir, { recursive: true });
   for (const f of files) writeFileAtomic((0, import_node_path22.join)(dir, f.name), Buffer.from(f.text, "utf8"), dir);
   const done = [`Wrote ${(0, import_node_path22.join)(dir, `${name}.service`)} and ${name}.timer`];
-  const reload = (0, import_node_child_process5.spawnSync)("systemctl", ["--user", "daemon-reload"], { encoding: "utf8" });
-  const enable = reload.status === 0 ? (0, import_node_child_process5.spawnSync)("systemctl", ["--user", "enable", "--now", `${name}.timer`], { encoding: "utf8" }) : reload;
+  const reload = (0, import_node_child_process6.spawnSync)("systemctl", ["--user", "daemon-reload"], { encoding: "utf8" });
+  const enable = reload.status === 0 ? (0, import_node_child_process6.spawnSync)("systemctl", ["--user", "enable", "--now", `${name}.timer`], { encoding: "utf8" }) : reload;
   if (enable.status === 0) done.push(`Enabled and started ${name}.timer (systemctl --user list-timers shows it)`);
   else {
     done.push(
@@ -18203,11 +18837,11 @@ function writeSystemd(name, files, env2) {
   }
   return done;
 }
-var import_node_child_process5, import_node_fs22, import_node_os7, import_node_path22;
+var import_node_child_process6, import_node_fs22, import_node_os7, import_node_path22;
 var init_schedule_install = __esm({
   "src/app/schedule-install.ts"() {
     "use strict";
-    import_node_child_process5 = __toESM(require_node_child_process(), 1);
+    import_node_child_process6 = __toESM(require_node_child_process(), 1);
     import_node_fs22 = require("node:fs");
     import_node_os7 = require("node:os");
     import_node_path22 = require("node:path");
@@ -20070,7 +20704,7 @@ function registerRunCommands(program2, kit) {
 }
 
 // src/cli/serve-command.ts
-var import_node_child_process4 = __toESM(require_node_child_process(), 1);
+var import_node_child_process5 = __toESM(require_node_child_process(), 1);
 init_errors();
 function registerServeCommand(program2, kit) {
   program2.command("serve").description("a live board in the browser on 127.0.0.1: the URL (with its token) is the first line printed").option("--port <n>", "the port (0: any free port)", "0").option("--open", "open the page in the default browser").option("--read-only", "show the board only: no decisions from the page").action(async (o) => {
@@ -20104,7 +20738,7 @@ function registerServeCommand(program2, kit) {
 function openBrowser(url) {
   const [cmd, args] = process.platform === "darwin" ? ["open", [url]] : process.platform === "win32" ? ["cmd", ["/c", "start", "", url]] : ["xdg-open", [url]];
   try {
-    const child = (0, import_node_child_process4.spawn)(cmd, args, { stdio: "ignore", detached: true });
+    const child = (0, import_node_child_process5.spawn)(cmd, args, { stdio: "ignore", detached: true });
     child.on("error", () => process.stderr.write(`taskgate serve: could not open a browser; open ${url}
 `));
     child.unref();

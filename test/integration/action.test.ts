@@ -51,7 +51,7 @@ function runAction(checkout: string, event: { base: string; head: string }, give
     expect(step.run).not.toMatch(/\$\{\{/); // values reach scripts through env, never as code
     const script = join(tempDir("step"), "step.sh");
     writeFileSync(script, step.run);
-    const env = { ...baseEnv(), GITHUB_ACTION_PATH: ROOT.replace(/\/$/, "") };
+    const env: NodeJS.ProcessEnv = { ...baseEnv(), GITHUB_ACTION_PATH: ROOT.replace(/\/$/, "") };
     for (const [k, v] of Object.entries(step.env ?? {})) env[k] = evaluate(v, inputs);
     const r = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", script], {
       cwd: checkout,
