@@ -111,15 +111,13 @@ describe("the registry package (npm pack)", () => {
     expect(broken).toEqual([]);
   });
 
-  it("installs offline with --ignore-scripts and no warning, with no dependency; --version, status and mcp work", () => {
+  it.each([
+    ["with --ignore-scripts", ["--ignore-scripts"]],
+    ["as it comes", []],
+  ])("installs offline %s and with no warning, with no dependency; --version, status and mcp work", (_, flags) => {
     const prefix = tempDir("global");
     const env = userEnv(tempDir("cache"));
-    const i = run(
-      "npm",
-      ["install", "-g", "--ignore-scripts", "--prefix", prefix, tarball, ...OFFLINE],
-      tempDir("cwd"),
-      env,
-    );
+    const i = run("npm", ["install", "-g", ...flags, "--prefix", prefix, tarball, ...OFFLINE], tempDir("cwd"), env);
     expect(i.stderr).toBe("");
     expect(i.code).toBe(0);
     expectNoDependency(join(prefix, "lib", "node_modules", "taskgate"));
