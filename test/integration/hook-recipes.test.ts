@@ -87,14 +87,12 @@ function commitBoard(dir: string, env: NodeJS.ProcessEnv) {
 describe("the pre-commit framework", () => {
   // pre-commit installs the hook's environment from a clone with `npm install`, which takes
   // the devDependencies from npm's cache (filled by npm ci), and `npm pack`.
-  const env = () => userEnv("", { PRE_COMMIT_HOME: tempDir("pre-commit-home"), npm_config_prefer_offline: "true" });
   let clone: string;
   let homeEnv: NodeJS.ProcessEnv;
   beforeAll(() => {
     clone = join(tempDir("pc-clone"), "taskgate");
     execFileSync("git", ["clone", "-q", served.bare, clone]);
-    homeEnv = env();
-    delete homeEnv.npm_config_cache; // npm's own cache, where npm ci put the devDependencies
+    homeEnv = userEnv(undefined, { PRE_COMMIT_HOME: tempDir("pre-commit-home"), npm_config_prefer_offline: "true" });
   });
 
   it("pre-commit try-repo against a clone: a staged hand edit PLAN -> DONE refused naming the task, a CLI-made change accepted", () => {
@@ -163,8 +161,7 @@ describe("husky 9 and lefthook from npm", () => {
     // lefthook from the registry (npm's cache when it has it): its platform binaries are
     // optional packages of their own, not all on every registry mirror, so a devDependency
     // would leave a lock `npm ci` refuses elsewhere.
-    const env = userEnv("", { npm_config_prefer_offline: "true" });
-    delete env.npm_config_cache;
+    const env = userEnv(undefined, { npm_config_prefer_offline: "true" });
     const i = run("npm", ["install", "-D", "--ignore-scripts", LEFTHOOK, served.url], dir, env);
     expect(i.code, i.stderr).toBe(0);
     writeFileSync(join(dir, "lefthook.yml"), docBlock("pre-commit:"));

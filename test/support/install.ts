@@ -40,15 +40,16 @@ export interface Ran {
 
 /**
  * The environment of a user's shell: none of the npm_* variables that `npm test` hands its
- * children (they would set npm's prefix, cache and the like), a cache of the test's own, no
- * update notice, audit or funding message.
+ * children (they would set npm's prefix, cache and the like), no update notice, audit or
+ * funding message, and npm's cache in `cache` (an empty folder proves nothing is fetched)
+ * or, when undefined, npm's own (where npm ci put the devDependencies).
  */
-export function userEnv(cache: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+export function userEnv(cache: string | undefined, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env = baseEnv();
   for (const k of Object.keys(env)) if (/^npm_/i.test(k) || k === "INIT_CWD") delete env[k];
   return {
     ...env,
-    npm_config_cache: cache,
+    ...(cache === undefined ? {} : { npm_config_cache: cache }),
     npm_config_update_notifier: "false",
     npm_config_audit: "false",
     npm_config_fund: "false",
