@@ -44,9 +44,14 @@ describe("an install from git needs no build, no install script and no registry"
     const r = run("npm", ["install", "-g", "--prefix", prefix, served.url, ...OFFLINE], tempDir("cwd"), env);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
+    const installed = join(prefix, "lib", "node_modules", "taskgate");
+    expectNoDependency(installed);
+    // No code cache comes with it (the build's are its own machine's)...
+    expect(readdirSync(join(installed, "dist")).filter((f) => !f.endsWith(".cjs"))).toEqual([]);
     const v = run(join(prefix, "bin", "taskgate"), ["--version"], tempDir("cwd"), env);
     expect(v).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: "" });
-    expectNoDependency(join(prefix, "lib", "node_modules", "taskgate"));
+    // ...and the first run leaves one for the next starts (bin/taskgate.cjs).
+    expect(readdirSync(join(installed, "dist")).filter((f) => !f.endsWith(".cjs"))).toEqual(["taskgate.cjs.cache"]);
   });
 
   it("npx --yes git+file://... --version runs it", () => {
