@@ -90,7 +90,12 @@ const vendorAsExternal = {
  * are getters that require the real one on first use. The sources keep plain imports (the
  * tests run them as they are).
  */
-const LAZY_BUILTINS = ["node:crypto", "node:child_process", "node:zlib"];
+// Their export names come from a list kept beside this script (made from Node 20's modules),
+// not from the Node running the build: another Node's list would give another bundle, and the
+// committed bundle must be what any contributor's build makes (scripts/check-dist.mjs). A
+// getter for a name some Node lacks answers undefined, as the real module would.
+const LAZY_NAMES = JSON.parse(readFileSync(`${root}scripts/lazy-builtins.json`, "utf8"));
+const LAZY_BUILTINS = Object.keys(LAZY_NAMES);
 const lazyBuiltins = {
   name: "lazy-builtins",
   setup(b) {
@@ -100,9 +105,9 @@ const lazyBuiltins = {
         ? { path: args.path, external: true }
         : { path: `node:${args.path.replace(/^node:/, "")}`, namespace: "lazy-builtin" },
     );
-    b.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, async (args) => {
+    b.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, (args) => {
       if (!LAZY_BUILTINS.includes(args.path)) throw new Error(`lazy-builtin: unexpected ${args.path}`);
-      const names = Object.keys(await import(args.path)).filter((k) => k !== "default" && /^[A-Za-z_$][\w$]*$/.test(k));
+      const names = LAZY_NAMES[args.path];
       const getters = names.map((k) => `  get ${k}() { return load().${k}; },`).join("\n");
       return {
         loader: "js",

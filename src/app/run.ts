@@ -13,6 +13,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, writeFileSync, writeSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
+import { startProgram, stopProgramTree } from "../io/program.js";
 import { appendLog } from "../ledger/edit.js";
 import { formatLogLine, lastHash } from "../ledger/log.js";
 import type { Lease } from "../model/task.js";
@@ -196,12 +197,11 @@ export async function startRun(
   try {
     // A process group of its own, so stopping the program stops whatever it started too
     // (npm test, sh -c ...), and taskgate decides which signals reach it.
-    child = spawn(argv[0] as string, argv.slice(1), {
+    // (On Windows there are no groups: src/rules/windows.ts.)
+    child = startProgram(argv, {
       env,
       ...(cwd ? { cwd } : {}),
       stdio: [options.echo ? "inherit" : "ignore", "pipe", "pipe"],
-      shell: false,
-      detached: true,
     });
   } catch (e) {
     spawnError = e as Error;
@@ -221,12 +221,7 @@ export async function startRun(
 
   /** A signal to the program's whole process group (it may have started others). */
   const signalGroup = (signal: NodeJS.Signals) => {
-    if (!child?.pid) return;
-    try {
-      process.kill(-child.pid, signal);
-    } catch {
-      child.kill(signal); // the group is gone; the program itself may not be
-    }
+    if (child) stopProgramTree(child, signal);
   };
   const stopChild = () => {
     if (!child || exited) return;

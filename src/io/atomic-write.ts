@@ -16,6 +16,8 @@ import {
   writeSync,
 } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { BusyError } from "../app/errors.js";
+import { renameRetryDelay } from "../rules/windows.js";
 
 let counter = 0;
 
@@ -87,7 +89,7 @@ export function prepareAtomic(
     tmp,
     discard,
     commit() {
-      renameSync(tmp, target);
+      renameRetrying(tmp, target);
       fsyncDir(folder);
     },
   };
@@ -110,6 +112,42 @@ export function writeFileAtomic(
   } catch (e) {
     p.discard();
     throw e;
+  }
+}
+
+/** Sleeps the thread (a write holds its locks meanwhile; the waits are short). */
+const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * renameSync, tried again with growing waits while Windows refuses it because another program
+ * holds the target open (src/rules/windows.ts); if it still does, a BusyError (exit 4) naming
+ * the file. `platform` and `rename` can be replaced (tests only).
+ */
+export function renameRetrying(
+  from: string,
+  to: string,
+  platform: string = process.platform,
+  rename: (from: string, to: string) => void = renameSync,
+  wait: (ms: number) => void = pause,
+): void {
+  let waited = 0;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      rename(from, to);
+      return;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const delay = renameRetryDelay(platform, code, attempt);
+      if (delay === undefined) {
+        // Not a refusal Windows lifts (or not Windows): as it is.
+        if (attempt === 0 || renameRetryDelay(platform, code, 0) === undefined) throw e;
+        throw new BusyError(
+          `${to}: another program holds it open (replacing it was refused with ${code} for ${waited} ms); close the program that has it open (an editor, a virus scanner, a sync tool) and run the command again`,
+        );
+      }
+      wait(delay);
+      waited += delay;
+    }
   }
 }
 

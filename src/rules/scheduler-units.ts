@@ -3,6 +3,7 @@
 // Pure text from the paths and the period; the caller decides whether to print or write.
 
 import { describeCharacter, forbiddenCharacter } from "./values.js";
+import { schtasksSchedule } from "./windows.js";
 
 export interface UnitInput {
   /** The repository folder (watch runs with --dir here). */
@@ -128,8 +129,8 @@ export function msQuote(s: string, always = true): string {
 /** The arguments of `schtasks /Create` for this entry (what --write passes, without a shell). */
 export function schtasksArgs(u: UnitInput): string[] {
   const tr = `${msQuote(u.node)} ${msQuote(u.bin)} --dir ${msQuote(u.dir)} watch --once --quiet`;
-  const [sc, mo] = u.minutes < 60 ? ["MINUTE", u.minutes] : ["HOURLY", u.minutes / 60];
-  return ["/Create", "/F", "/TN", u.name, "/SC", sc as string, "/MO", String(mo), "/TR", tr];
+  const { sc, mo } = schtasksSchedule(u.minutes);
+  return ["/Create", "/F", "/TN", u.name, "/SC", sc, "/MO", String(mo), "/TR", tr];
 }
 
 /** The characters cmd.exe acts on in a command line (% and ! expand, the rest split or redirect). */
