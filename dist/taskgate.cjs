@@ -5292,7 +5292,7 @@ var init_memo = __esm({
     init_hash();
     init_places();
     init_temp_files();
-    BUILD = true ? "64262a5387877ef0" : void 0;
+    BUILD = true ? "862c568f5d16c224" : void 0;
     COPY_LIMIT = 8 * 1024 * 1024;
     HEAD = 1024;
   }
@@ -10027,7 +10027,144 @@ var init_catalog = __esm({
       { id: "report.lease-expired", en: "{who} \xB7 expired", ja: "{who} \xB7 \u671F\u9650\u5207\u308C" },
       { id: "report.more", en: "and {n} more", ja: "\u307B\u304B {n} \u4EF6" },
       { id: "report.phase-done", en: "{n} of {m} done", ja: "{m} \u4EF6\u4E2D {n} \u4EF6\u5B8C\u4E86" },
-      { id: "report.not-done", en: "{n} not done", ja: "\u672A\u5B8C\u4E86 {n} \u4EF6" }
+      { id: "report.not-done", en: "{n} not done", ja: "\u672A\u5B8C\u4E86 {n} \u4EF6" },
+      // ── wave two: health, hooks, paths and worktrees, uninstall, metrics by steps ──
+      {
+        id: "help.wave2.take-taskgate-check-staged-out-of-the-pr",
+        en: "take `taskgate check --staged` out of the pre-commit hook (the hook's own commands are kept)",
+        ja: "pre-commit \u30D5\u30C3\u30AF\u304B\u3089 `taskgate check --staged` \u3092\u53D6\u308A\u9664\u304F\uFF08\u30D5\u30C3\u30AF\u81EA\u8EAB\u306E\u30B3\u30DE\u30F3\u30C9\u306F\u6B8B\u3059\uFF09"
+      },
+      {
+        id: "help.wave2.remove-the-merge-taskgate-lines-from-git",
+        en: "remove the merge=taskgate lines from .gitattributes and merge.taskgate from this clone's git config",
+        ja: ".gitattributes \u306E merge=taskgate \u306E\u884C\u3068\u3001\u3053\u306E\u30AF\u30ED\u30FC\u30F3\u306E git \u8A2D\u5B9A\u306E merge.taskgate \u3092\u53D6\u308A\u9664\u304F"
+      },
+      {
+        id: "help.wave2.problems-ledger-errors-a-broken-hash-cha",
+        en: "Problems: ledger errors (a broken hash chain among them), leases expired and not recovered, dead\nletters, approvals past the policy's approval-sla or stale, the pre-commit hook or the merge\ndriver configured but missing, a schedule's run overdue by more than 15 minutes.\n\nExit codes of health: 0 no problem; 6 a problem stands; 3 a ledger has errors (with or\nwithout others); 1 no board here; 2 usage.",
+        ja: "\u554F\u984C: \u53F0\u5E33\u306E\u30A8\u30E9\u30FC\uFF08\u58CA\u308C\u305F\u30CF\u30C3\u30B7\u30E5\u30C1\u30A7\u30FC\u30F3\u3092\u542B\u3080\uFF09\u3001\u671F\u9650\u304C\u5207\u308C\u3066\u56DE\u5FA9\u3055\u308C\u3066\u3044\u306A\u3044\u30EA\u30FC\u30B9\u3001\u30C7\u30C3\u30C9\n\u30EC\u30BF\u30FC\u3001\u30DD\u30EA\u30B7\u30FC\u306E approval-sla \u3092\u904E\u304E\u305F\u627F\u8A8D\u3084\u53E4\u304F\u306A\u3063\u305F\u627F\u8A8D\u3001\u8A2D\u5B9A\u3055\u308C\u3066\u3044\u308B\u306E\u306B\u898B\u3064\u304B\u3089\u306A\u3044\npre-commit \u30D5\u30C3\u30AF\u3084\u30DE\u30FC\u30B8\u30C9\u30E9\u30A4\u30D0\u30FC\u300115 \u5206\u3092\u8D85\u3048\u3066\u9045\u308C\u3066\u3044\u308B\u4E88\u5B9A\u306E\u5B9F\u884C\u3002\n\nhealth \u306E\u7D42\u4E86\u30B3\u30FC\u30C9: 0 \u554F\u984C\u306A\u3057\u30026 \u554F\u984C\u304C\u3042\u308B\u30023 \u53F0\u5E33\u306B\u30A8\u30E9\u30FC\u304C\u3042\u308B\uFF08\u4ED6\u306E\u554F\u984C\u306E\u6709\u7121\u306B\n\u304B\u304B\u308F\u3089\u305A\uFF09\u30021 \u3053\u3053\u306B\u30DC\u30FC\u30C9\u304C\u306A\u3044\u30022 \u4F7F\u3044\u65B9\u306E\u8AA4\u308A\u3002"
+      },
+      {
+        id: "help.wave2.every-standing-problem-of-the-board-one",
+        en: "every standing problem of the board, one a line; exit 0 only when there is none",
+        ja: "\u30DC\u30FC\u30C9\u306B\u4ECA\u3042\u308B\u554F\u984C\u3092 1 \u884C\u306B 1 \u3064\u305A\u3064\u8868\u793A\u3002\u554F\u984C\u304C\u306A\u3044\u3068\u304D\u3060\u3051\u7D42\u4E86\u30B3\u30FC\u30C9 0"
+      },
+      {
+        id: "help.wave2.event-hooks-from-tasks-md-s-hooks-list-t",
+        en: "event hooks from TASKS.md's ## Hooks: list them, trust them on this machine, deliver now",
+        ja: "TASKS.md \u306E ## Hooks \u306E\u30A4\u30D9\u30F3\u30C8\u30D5\u30C3\u30AF: \u4E00\u89A7\u3001\u3053\u306E\u30DE\u30B7\u30F3\u3067\u306E\u4FE1\u983C\u3001\u4ECA\u3059\u3050\u914D\u4FE1"
+      },
+      {
+        id: "help.wave2.each-hook-whether-it-runs-on-this-machin",
+        en: "each hook, whether it runs on this machine, its failure and how many events wait",
+        ja: "\u5404\u30D5\u30C3\u30AF\u3001\u3053\u306E\u30DE\u30B7\u30F3\u3067\u52D5\u304F\u304B\u3001\u305D\u306E\u5931\u6557\u3001\u5F85\u3063\u3066\u3044\u308B\u30A4\u30D9\u30F3\u30C8\u306E\u6570"
+      },
+      {
+        id: "help.wave2.run-the-board-s-hooks-on-this-machine-ea",
+        en: "run the board's hooks on this machine (each new one hears the events from now on)",
+        ja: "\u30DC\u30FC\u30C9\u306E\u30D5\u30C3\u30AF\u3092\u3053\u306E\u30DE\u30B7\u30F3\u3067\u52D5\u304B\u3059\uFF08\u65B0\u3057\u3044\u30D5\u30C3\u30AF\u306F\u3053\u308C\u4EE5\u964D\u306E\u30A4\u30D9\u30F3\u30C8\u3092\u53D7\u3051\u53D6\u308B\uFF09"
+      },
+      { id: "help.wave2.print-only-failures", en: "print only failures", ja: "\u5931\u6557\u3060\u3051\u3092\u8868\u793A" },
+      {
+        id: "help.wave2.only-hooks-whose-next-try-is-due-a-faili",
+        en: "only hooks whose next try is due (a failing hook waits out its backoff)",
+        ja: "\u6B21\u306E\u8A66\u884C\u306E\u6642\u523B\u304C\u6765\u305F\u30D5\u30C3\u30AF\u3060\u3051\uFF08\u5931\u6557\u4E2D\u306E\u30D5\u30C3\u30AF\u306F\u30D0\u30C3\u30AF\u30AA\u30D5\u3092\u5F85\u3064\uFF09"
+      },
+      {
+        id: "help.wave2.deliver-the-events-the-trusted-hooks-hav",
+        en: "deliver the events the trusted hooks have not had yet, now (watch does it with backoff)",
+        ja: "\u4FE1\u983C\u3055\u308C\u305F\u30D5\u30C3\u30AF\u306B\u307E\u3060\u5C4A\u3044\u3066\u3044\u306A\u3044\u30A4\u30D9\u30F3\u30C8\u3092\u4ECA\u3059\u3050\u914D\u4FE1\uFF08watch \u306F\u30D0\u30C3\u30AF\u30AA\u30D5\u4ED8\u304D\u3067\u914D\u4FE1\u3059\u308B\uFF09"
+      },
+      {
+        id: "help.wave2.start-of-the-period-a-date-2026-11-01-it",
+        en: "start of the period: a date (2026-11-01: its midnight in the policy's time-zone, else UTC), a UTC time, or an age (30d); default 30d before --until",
+        ja: "\u671F\u9593\u306E\u59CB\u307E\u308A: \u65E5\u4ED8\uFF082026-11-01: \u30DD\u30EA\u30B7\u30FC\u306E time-zone\u3001\u306A\u3051\u308C\u3070 UTC \u3067\u306E\u305D\u306E\u65E5\u306E 0 \u6642\uFF09\u3001UTC \u306E\u6642\u523B\u3001\u307E\u305F\u306F\u7D4C\u904E\u6642\u9593\uFF0830d\uFF09\u3002\u65E2\u5B9A\u306F --until \u306E 30 \u65E5\u524D"
+      },
+      {
+        id: "help.wave2.write-the-prometheus-text-format-node-ex",
+        en: "write the Prometheus text format (node_exporter's textfile collector) atomically, and print nothing (with --json, the document too)",
+        ja: "Prometheus \u306E\u30C6\u30AD\u30B9\u30C8\u5F62\u5F0F\uFF08node_exporter \u306E textfile collector \u7528\uFF09\u3092\u30A2\u30C8\u30DF\u30C3\u30AF\u306B\u66F8\u304D\u3001\u4F55\u3082\u8868\u793A\u3057\u306A\u3044\uFF08--json \u306E\u3068\u304D\u306F\u6587\u66F8\u3082\u66F8\u304F\uFF09"
+      },
+      {
+        id: "help.wave2.automation-by-steps-of-work-who-took-the",
+        en: "automation by steps of work (who took them), approval wait, recovery, work done twice and flow, per day in the policy's time zone, from the logs",
+        ja: "\u4F5C\u696D\u306E\u624B\u9806\u3054\u3068\u306E\u81EA\u52D5\u5316\uFF08\u8AB0\u304C\u884C\u3063\u305F\u304B\uFF09\u3001\u627F\u8A8D\u5F85\u3061\u3001\u56DE\u5FA9\u3001\u4E8C\u91CD\u306B\u884C\u308F\u308C\u305F\u4F5C\u696D\u3001\u30D5\u30ED\u30FC\u3092\u3001\u30DD\u30EA\u30B7\u30FC\u306E\u30BF\u30A4\u30E0\u30BE\u30FC\u30F3\u306E\u65E5\u3054\u3068\u306B\u30ED\u30B0\u304B\u3089\u96C6\u8A08"
+      },
+      {
+        id: "help.wave2.done-tasks-shown-the-most-recent-the-res",
+        en: "DONE tasks shown: the most recent, the rest counted (default 10)",
+        ja: "\u8868\u793A\u3059\u308B DONE \u306E\u30BF\u30B9\u30AF\u6570: \u6700\u8FD1\u306E\u3082\u306E\u3092\u8868\u793A\u3057\u3001\u6B8B\u308A\u306F\u4EF6\u6570\u3060\u3051\uFF08\u65E2\u5B9A 10\uFF09"
+      },
+      {
+        id: "help.wave2.one-versioned-taskgate-event-document-pe",
+        en: "one versioned taskgate.event document per event and line",
+        ja: "\u30A4\u30D9\u30F3\u30C8\u3054\u3068\u306B 1 \u884C\u3001\u30D0\u30FC\u30B8\u30E7\u30F3\u4ED8\u304D\u306E taskgate.event \u6587\u66F8"
+      },
+      {
+        id: "help.wave2.with-worktree-the-commit-a-new-task-bran",
+        en: "with --worktree: the commit a new task branch starts from (default: HEAD)",
+        ja: "--worktree \u3068\u5171\u306B: \u65B0\u3057\u3044\u30BF\u30B9\u30AF\u30D6\u30E9\u30F3\u30C1\u306E\u8D77\u70B9\u306E\u30B3\u30DF\u30C3\u30C8\uFF08\u65E2\u5B9A: HEAD\uFF09"
+      },
+      {
+        id: "help.wave2.run-in-the-task-s-own-git-worktree-branc",
+        en: "run in the task's own git worktree (branch task/<ID>-<title>), made if it has none",
+        ja: "\u30BF\u30B9\u30AF\u5C02\u7528\u306E git worktree\uFF08\u30D6\u30E9\u30F3\u30C1 task/<ID>-<title>\uFF09\u3067\u5B9F\u884C\u3059\u308B\u3002\u306A\u3051\u308C\u3070\u4F5C\u308B"
+      },
+      {
+        id: "help.wave2.the-program-gets-taskgate-task-id-taskga",
+        en: "The program gets TASKGATE_TASK_ID, TASKGATE_TASK_TITLE, TASKGATE_TASK_FILE (the task's Markdown),\nTASKGATE_LEASE_TOKEN, TASKGATE_TASKS and TASKGATE_APPROVALS.\n\nExit codes of run (taskgate's, never the program's; the program's own is in the last line and\nin --json's exitCode): 0 the program exited 0 and the task was submitted (or released, or\naccepted with --on-success); 6 the program failed, was killed or could not be started, or run\nwas interrupted (the task went back to READY, or was blocked as a dead letter); 1 the lease was\nlost and the program stopped, or the task could not be claimed; 2, 3, 4, 74 as every command.",
+        ja: "\u30D7\u30ED\u30B0\u30E9\u30E0\u306B\u306F TASKGATE_TASK_ID\u3001TASKGATE_TASK_TITLE\u3001TASKGATE_TASK_FILE\uFF08\u30BF\u30B9\u30AF\u306E Markdown\uFF09\u3001\nTASKGATE_LEASE_TOKEN\u3001TASKGATE_TASKS\u3001TASKGATE_APPROVALS \u304C\u6E21\u3055\u308C\u308B\u3002\n\nrun \u306E\u7D42\u4E86\u30B3\u30FC\u30C9\uFF08taskgate \u306E\u3082\u306E\u3067\u3001\u30D7\u30ED\u30B0\u30E9\u30E0\u306E\u3082\u306E\u3067\u306F\u306A\u3044\u3002\u30D7\u30ED\u30B0\u30E9\u30E0\u81EA\u8EAB\u306E\u30B3\u30FC\u30C9\u306F\u6700\u5F8C\u306E\u884C\u3068\n--json \u306E exitCode \u306B\u3042\u308B\uFF09: 0 \u30D7\u30ED\u30B0\u30E9\u30E0\u304C 0 \u3067\u7D42\u308F\u308A\u3001\u30BF\u30B9\u30AF\u304C\u63D0\u51FA\u3055\u308C\u305F\uFF08\u307E\u305F\u306F\u89E3\u653E\u3001\n--on-success \u3067\u53D7\u7406\u3055\u308C\u305F\uFF09\u30026 \u30D7\u30ED\u30B0\u30E9\u30E0\u304C\u5931\u6557\u3057\u305F\u3001\u6B62\u3081\u3089\u308C\u305F\u3001\u8D77\u52D5\u3067\u304D\u306A\u304B\u3063\u305F\u3001\u307E\u305F\u306F run\n\u304C\u4E2D\u65AD\u3055\u308C\u305F\uFF08\u30BF\u30B9\u30AF\u306F READY \u306B\u623B\u308B\u304B\u3001\u30C7\u30C3\u30C9\u30EC\u30BF\u30FC\u3068\u3057\u3066\u30D6\u30ED\u30C3\u30AF\u3055\u308C\u305F\uFF09\u30021 \u30EA\u30FC\u30B9\u3092\u5931\u3044\n\u30D7\u30ED\u30B0\u30E9\u30E0\u3092\u6B62\u3081\u305F\u3001\u307E\u305F\u306F\u30BF\u30B9\u30AF\u3092\u53D6\u5F97\u3067\u304D\u306A\u304B\u3063\u305F\u30022\u30013\u30014\u300174 \u306F\u4ED6\u306E\u30B3\u30DE\u30F3\u30C9\u3068\u540C\u3058\u3002"
+      },
+      {
+        id: "help.wave2.exit-codes-of-watch-once-0-nothing-wrong",
+        en: "Exit codes of watch --once: 0 nothing wrong (recoveries and scheduled runs are not problems);\n3 a ledger or a schedule is invalid; 4 a ledger stayed locked; 6 a problem was found (a task\nblocked as a dead letter, a scheduled check failed, a stale lock, a failing hook, or any standing problem\ntaskgate health finds after the tick: an approval past its SLA or stale, an expired lease not\nrecovered, a hook or merge driver missing, a schedule overdue); 1 a step was refused (for\nexample no automation actor with the role it needs). A long-running watch ends\nwith 0 on SIGINT or SIGTERM, after the tick in progress.",
+        ja: "watch --once \u306E\u7D42\u4E86\u30B3\u30FC\u30C9: 0 \u554F\u984C\u306A\u3057\uFF08\u56DE\u5FA9\u3084\u5B9A\u671F\u5B9F\u884C\u306F\u554F\u984C\u3067\u306F\u306A\u3044\uFF09\u3002\n3 \u53F0\u5E33\u307E\u305F\u306F\u4E88\u5B9A\u304C\u4E0D\u6B63\u30024 \u53F0\u5E33\u304C\u30ED\u30C3\u30AF\u3055\u308C\u305F\u307E\u307E\u3060\u3063\u305F\u30026 \u554F\u984C\u3092\u898B\u3064\u3051\u305F\uFF08\u30C7\u30C3\u30C9\u30EC\u30BF\u30FC\u3068\u3057\u3066\n\u30D6\u30ED\u30C3\u30AF\u3055\u308C\u305F\u30BF\u30B9\u30AF\u3001\u5931\u6557\u3057\u305F\u5B9A\u671F\u30C1\u30A7\u30C3\u30AF\u3001\u53E4\u3044\u30ED\u30C3\u30AF\u3001\u5931\u6557\u3057\u3066\u3044\u308B\u30D5\u30C3\u30AF\u3001\u307E\u305F\u306F\u30C6\u30A3\u30C3\u30AF\u306E\u5F8C\u306B\ntaskgate health \u304C\u898B\u3064\u3051\u308B\u554F\u984C: SLA \u3092\u904E\u304E\u305F\u627F\u8A8D\u3084\u53E4\u304F\u306A\u3063\u305F\u627F\u8A8D\u3001\u56DE\u5FA9\u3055\u308C\u3066\u3044\u306A\u3044\u671F\u9650\u5207\u308C\u306E\n\u30EA\u30FC\u30B9\u3001\u898B\u3064\u304B\u3089\u306A\u3044\u30D5\u30C3\u30AF\u3084\u30DE\u30FC\u30B8\u30C9\u30E9\u30A4\u30D0\u30FC\u3001\u9045\u308C\u3066\u3044\u308B\u4E88\u5B9A\uFF09\u30021 \u624B\u9806\u304C\u62D2\u5426\u3055\u308C\u305F\n\uFF08\u4F8B: \u5FC5\u8981\u306A\u30ED\u30FC\u30EB\u3092\u6301\u3064\u81EA\u52D5\u5316\u30A2\u30AF\u30BF\u30FC\u304C\u3044\u306A\u3044\uFF09\u3002\u9577\u304F\u52D5\u304F watch \u306F SIGINT \u3084 SIGTERM \u3067\u3001\n\u51E6\u7406\u4E2D\u306E\u30C6\u30A3\u30C3\u30AF\u306E\u5F8C\u306B 0 \u3067\u7D42\u308F\u308B\u3002"
+      },
+      {
+        id: "help.wave2.print-the-schtasks-delete-command",
+        en: "print the schtasks /Delete command",
+        ja: "schtasks /Delete \u30B3\u30DE\u30F3\u30C9\u3092\u8868\u793A"
+      },
+      {
+        id: "help.wave2.the-systemd-user-service-and-timer",
+        en: "the systemd user service and timer",
+        ja: "systemd \u306E\u30E6\u30FC\u30B6\u30FC\u30B5\u30FC\u30D3\u30B9\u3068\u30BF\u30A4\u30DE\u30FC"
+      },
+      {
+        id: "help.wave2.the-line-in-the-user-s-crontab",
+        en: "the line in the user's crontab",
+        ja: "\u30E6\u30FC\u30B6\u30FC\u306E crontab \u306E\u884C"
+      },
+      {
+        id: "help.wave2.remove-what-schedule-install-write-insta",
+        en: "remove what schedule install --write installed: this repository's crontab line or systemd user units (prints the schtasks command on Windows)",
+        ja: "schedule install --write \u304C\u5165\u308C\u305F\u3082\u306E\u3092\u53D6\u308A\u9664\u304F: \u3053\u306E\u30EA\u30DD\u30B8\u30C8\u30EA\u306E crontab \u306E\u884C\u3001\u307E\u305F\u306F systemd \u306E\u30E6\u30FC\u30B6\u30FC\u30E6\u30CB\u30C3\u30C8\uFF08Windows \u3067\u306F schtasks \u30B3\u30DE\u30F3\u30C9\u3092\u8868\u793A\uFF09"
+      },
+      {
+        id: "help.wave2.claim-it-though-its-paths-overlap-a-doin",
+        en: "claim it though its paths overlap a DOING task's (logged)",
+        ja: "paths \u304C DOING \u306E\u30BF\u30B9\u30AF\u3068\u91CD\u306A\u3063\u3066\u3044\u3066\u3082\u53D6\u5F97\u3059\u308B\uFF08\u30ED\u30B0\u306B\u6B8B\u308B\uFF09"
+      },
+      {
+        id: "help.wave2.make-a-git-worktree-on-branch-task-id-ti",
+        en: "make a git worktree on branch task/<ID>-<title> for it and print its path",
+        ja: "\u30D6\u30E9\u30F3\u30C1 task/<ID>-<title> \u306E git worktree \u3092\u4F5C\u308A\u3001\u305D\u306E\u30D1\u30B9\u3092\u8868\u793A"
+      },
+      {
+        id: "help.wave2.with-worktree-the-commit-the-task-s-bran",
+        en: "with --worktree: the commit the task's branch starts from (default: HEAD)",
+        ja: "--worktree \u3068\u5171\u306B: \u30BF\u30B9\u30AF\u306E\u30D6\u30E9\u30F3\u30C1\u306E\u8D77\u70B9\u306E\u30B3\u30DF\u30C3\u30C8\uFF08\u65E2\u5B9A: HEAD\uFF09"
+      },
+      {
+        id: "help.wave2.also-remove-the-task-s-worktree-only-whe",
+        en: "also remove the task's worktree (only when it has no uncommitted work)",
+        ja: "\u30BF\u30B9\u30AF\u306E worktree \u3082\u53D6\u308A\u9664\u304F\uFF08\u30B3\u30DF\u30C3\u30C8\u3055\u308C\u3066\u3044\u306A\u3044\u4F5C\u696D\u304C\u306A\u3044\u3068\u304D\u3060\u3051\uFF09"
+      },
+      {
+        id: "help.wave2.keep-the-task-s-worktree-by-default-a-cl",
+        en: "keep the task's worktree (by default a clean one is removed)",
+        ja: "\u30BF\u30B9\u30AF\u306E worktree \u3092\u6B8B\u3059\uFF08\u65E2\u5B9A\u3067\u306F\u5909\u66F4\u306E\u306A\u3044 worktree \u306F\u53D6\u308A\u9664\u304B\u308C\u308B\uFF09"
+      }
     ];
   }
 });

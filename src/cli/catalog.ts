@@ -930,4 +930,141 @@ export const CATALOG: readonly Message[] = [
   { id: "report.more", en: "and {n} more", ja: "ほか {n} 件" },
   { id: "report.phase-done", en: "{n} of {m} done", ja: "{m} 件中 {n} 件完了" },
   { id: "report.not-done", en: "{n} not done", ja: "未完了 {n} 件" },
+  // ── wave two: health, hooks, paths and worktrees, uninstall, metrics by steps ──
+  {
+    id: "help.wave2.take-taskgate-check-staged-out-of-the-pr",
+    en: "take `taskgate check --staged` out of the pre-commit hook (the hook's own commands are kept)",
+    ja: "pre-commit フックから `taskgate check --staged` を取り除く（フック自身のコマンドは残す）",
+  },
+  {
+    id: "help.wave2.remove-the-merge-taskgate-lines-from-git",
+    en: "remove the merge=taskgate lines from .gitattributes and merge.taskgate from this clone's git config",
+    ja: ".gitattributes の merge=taskgate の行と、このクローンの git 設定の merge.taskgate を取り除く",
+  },
+  {
+    id: "help.wave2.problems-ledger-errors-a-broken-hash-cha",
+    en: "Problems: ledger errors (a broken hash chain among them), leases expired and not recovered, dead\nletters, approvals past the policy's approval-sla or stale, the pre-commit hook or the merge\ndriver configured but missing, a schedule's run overdue by more than 15 minutes.\n\nExit codes of health: 0 no problem; 6 a problem stands; 3 a ledger has errors (with or\nwithout others); 1 no board here; 2 usage.",
+    ja: "問題: 台帳のエラー（壊れたハッシュチェーンを含む）、期限が切れて回復されていないリース、デッド\nレター、ポリシーの approval-sla を過ぎた承認や古くなった承認、設定されているのに見つからない\npre-commit フックやマージドライバー、15 分を超えて遅れている予定の実行。\n\nhealth の終了コード: 0 問題なし。6 問題がある。3 台帳にエラーがある（他の問題の有無に\nかかわらず）。1 ここにボードがない。2 使い方の誤り。",
+  },
+  {
+    id: "help.wave2.every-standing-problem-of-the-board-one",
+    en: "every standing problem of the board, one a line; exit 0 only when there is none",
+    ja: "ボードに今ある問題を 1 行に 1 つずつ表示。問題がないときだけ終了コード 0",
+  },
+  {
+    id: "help.wave2.event-hooks-from-tasks-md-s-hooks-list-t",
+    en: "event hooks from TASKS.md's ## Hooks: list them, trust them on this machine, deliver now",
+    ja: "TASKS.md の ## Hooks のイベントフック: 一覧、このマシンでの信頼、今すぐ配信",
+  },
+  {
+    id: "help.wave2.each-hook-whether-it-runs-on-this-machin",
+    en: "each hook, whether it runs on this machine, its failure and how many events wait",
+    ja: "各フック、このマシンで動くか、その失敗、待っているイベントの数",
+  },
+  {
+    id: "help.wave2.run-the-board-s-hooks-on-this-machine-ea",
+    en: "run the board's hooks on this machine (each new one hears the events from now on)",
+    ja: "ボードのフックをこのマシンで動かす（新しいフックはこれ以降のイベントを受け取る）",
+  },
+  { id: "help.wave2.print-only-failures", en: "print only failures", ja: "失敗だけを表示" },
+  {
+    id: "help.wave2.only-hooks-whose-next-try-is-due-a-faili",
+    en: "only hooks whose next try is due (a failing hook waits out its backoff)",
+    ja: "次の試行の時刻が来たフックだけ（失敗中のフックはバックオフを待つ）",
+  },
+  {
+    id: "help.wave2.deliver-the-events-the-trusted-hooks-hav",
+    en: "deliver the events the trusted hooks have not had yet, now (watch does it with backoff)",
+    ja: "信頼されたフックにまだ届いていないイベントを今すぐ配信（watch はバックオフ付きで配信する）",
+  },
+  {
+    id: "help.wave2.start-of-the-period-a-date-2026-11-01-it",
+    en: "start of the period: a date (2026-11-01: its midnight in the policy's time-zone, else UTC), a UTC time, or an age (30d); default 30d before --until",
+    ja: "期間の始まり: 日付（2026-11-01: ポリシーの time-zone、なければ UTC でのその日の 0 時）、UTC の時刻、または経過時間（30d）。既定は --until の 30 日前",
+  },
+  {
+    id: "help.wave2.write-the-prometheus-text-format-node-ex",
+    en: "write the Prometheus text format (node_exporter's textfile collector) atomically, and print nothing (with --json, the document too)",
+    ja: "Prometheus のテキスト形式（node_exporter の textfile collector 用）をアトミックに書き、何も表示しない（--json のときは文書も書く）",
+  },
+  {
+    id: "help.wave2.automation-by-steps-of-work-who-took-the",
+    en: "automation by steps of work (who took them), approval wait, recovery, work done twice and flow, per day in the policy's time zone, from the logs",
+    ja: "作業の手順ごとの自動化（誰が行ったか）、承認待ち、回復、二重に行われた作業、フローを、ポリシーのタイムゾーンの日ごとにログから集計",
+  },
+  {
+    id: "help.wave2.done-tasks-shown-the-most-recent-the-res",
+    en: "DONE tasks shown: the most recent, the rest counted (default 10)",
+    ja: "表示する DONE のタスク数: 最近のものを表示し、残りは件数だけ（既定 10）",
+  },
+  {
+    id: "help.wave2.one-versioned-taskgate-event-document-pe",
+    en: "one versioned taskgate.event document per event and line",
+    ja: "イベントごとに 1 行、バージョン付きの taskgate.event 文書",
+  },
+  {
+    id: "help.wave2.with-worktree-the-commit-a-new-task-bran",
+    en: "with --worktree: the commit a new task branch starts from (default: HEAD)",
+    ja: "--worktree と共に: 新しいタスクブランチの起点のコミット（既定: HEAD）",
+  },
+  {
+    id: "help.wave2.run-in-the-task-s-own-git-worktree-branc",
+    en: "run in the task's own git worktree (branch task/<ID>-<title>), made if it has none",
+    ja: "タスク専用の git worktree（ブランチ task/<ID>-<title>）で実行する。なければ作る",
+  },
+  {
+    id: "help.wave2.the-program-gets-taskgate-task-id-taskga",
+    en: "The program gets TASKGATE_TASK_ID, TASKGATE_TASK_TITLE, TASKGATE_TASK_FILE (the task's Markdown),\nTASKGATE_LEASE_TOKEN, TASKGATE_TASKS and TASKGATE_APPROVALS.\n\nExit codes of run (taskgate's, never the program's; the program's own is in the last line and\nin --json's exitCode): 0 the program exited 0 and the task was submitted (or released, or\naccepted with --on-success); 6 the program failed, was killed or could not be started, or run\nwas interrupted (the task went back to READY, or was blocked as a dead letter); 1 the lease was\nlost and the program stopped, or the task could not be claimed; 2, 3, 4, 74 as every command.",
+    ja: "プログラムには TASKGATE_TASK_ID、TASKGATE_TASK_TITLE、TASKGATE_TASK_FILE（タスクの Markdown）、\nTASKGATE_LEASE_TOKEN、TASKGATE_TASKS、TASKGATE_APPROVALS が渡される。\n\nrun の終了コード（taskgate のもので、プログラムのものではない。プログラム自身のコードは最後の行と\n--json の exitCode にある）: 0 プログラムが 0 で終わり、タスクが提出された（または解放、\n--on-success で受理された）。6 プログラムが失敗した、止められた、起動できなかった、または run\nが中断された（タスクは READY に戻るか、デッドレターとしてブロックされた）。1 リースを失い\nプログラムを止めた、またはタスクを取得できなかった。2、3、4、74 は他のコマンドと同じ。",
+  },
+  {
+    id: "help.wave2.exit-codes-of-watch-once-0-nothing-wrong",
+    en: "Exit codes of watch --once: 0 nothing wrong (recoveries and scheduled runs are not problems);\n3 a ledger or a schedule is invalid; 4 a ledger stayed locked; 6 a problem was found (a task\nblocked as a dead letter, a scheduled check failed, a stale lock, a failing hook, or any standing problem\ntaskgate health finds after the tick: an approval past its SLA or stale, an expired lease not\nrecovered, a hook or merge driver missing, a schedule overdue); 1 a step was refused (for\nexample no automation actor with the role it needs). A long-running watch ends\nwith 0 on SIGINT or SIGTERM, after the tick in progress.",
+    ja: "watch --once の終了コード: 0 問題なし（回復や定期実行は問題ではない）。\n3 台帳または予定が不正。4 台帳がロックされたままだった。6 問題を見つけた（デッドレターとして\nブロックされたタスク、失敗した定期チェック、古いロック、失敗しているフック、またはティックの後に\ntaskgate health が見つける問題: SLA を過ぎた承認や古くなった承認、回復されていない期限切れの\nリース、見つからないフックやマージドライバー、遅れている予定）。1 手順が拒否された\n（例: 必要なロールを持つ自動化アクターがいない）。長く動く watch は SIGINT や SIGTERM で、\n処理中のティックの後に 0 で終わる。",
+  },
+  {
+    id: "help.wave2.print-the-schtasks-delete-command",
+    en: "print the schtasks /Delete command",
+    ja: "schtasks /Delete コマンドを表示",
+  },
+  {
+    id: "help.wave2.the-systemd-user-service-and-timer",
+    en: "the systemd user service and timer",
+    ja: "systemd のユーザーサービスとタイマー",
+  },
+  {
+    id: "help.wave2.the-line-in-the-user-s-crontab",
+    en: "the line in the user's crontab",
+    ja: "ユーザーの crontab の行",
+  },
+  {
+    id: "help.wave2.remove-what-schedule-install-write-insta",
+    en: "remove what schedule install --write installed: this repository's crontab line or systemd user units (prints the schtasks command on Windows)",
+    ja: "schedule install --write が入れたものを取り除く: このリポジトリの crontab の行、または systemd のユーザーユニット（Windows では schtasks コマンドを表示）",
+  },
+  {
+    id: "help.wave2.claim-it-though-its-paths-overlap-a-doin",
+    en: "claim it though its paths overlap a DOING task's (logged)",
+    ja: "paths が DOING のタスクと重なっていても取得する（ログに残る）",
+  },
+  {
+    id: "help.wave2.make-a-git-worktree-on-branch-task-id-ti",
+    en: "make a git worktree on branch task/<ID>-<title> for it and print its path",
+    ja: "ブランチ task/<ID>-<title> の git worktree を作り、そのパスを表示",
+  },
+  {
+    id: "help.wave2.with-worktree-the-commit-the-task-s-bran",
+    en: "with --worktree: the commit the task's branch starts from (default: HEAD)",
+    ja: "--worktree と共に: タスクのブランチの起点のコミット（既定: HEAD）",
+  },
+  {
+    id: "help.wave2.also-remove-the-task-s-worktree-only-whe",
+    en: "also remove the task's worktree (only when it has no uncommitted work)",
+    ja: "タスクの worktree も取り除く（コミットされていない作業がないときだけ）",
+  },
+  {
+    id: "help.wave2.keep-the-task-s-worktree-by-default-a-cl",
+    en: "keep the task's worktree (by default a clean one is removed)",
+    ja: "タスクの worktree を残す（既定では変更のない worktree は取り除かれる）",
+  },
 ];
