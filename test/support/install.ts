@@ -2,9 +2,9 @@
 // and npm, npx and pre-commit run with an environment of their own.
 
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { baseEnv } from "./cli.js";
 import { ROOT } from "./paths.js";
 
@@ -22,13 +22,23 @@ export interface Served {
  * So the tests see what a commit of this tree would serve, dist/*.cjs included.
  */
 export function serveThisRepository(): Served {
-  const git = (cwd: string, ...args: string[]) =>
-    execFileSync("git", args, { cwd, env: baseEnv(), encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
-  const sha = git(ROOT, "stash", "create") || git(ROOT, "rev-parse", "HEAD");
-  const bare = join(mkdtempSync(join(tmpdir(), "taskgate-served-")), "taskgate.git");
-  git(tmpdir(), "init", "-q", "--bare", bare);
-  git(ROOT, "push", "-q", bare, `${sha}:refs/heads/main`);
-  git(bare, "symbolic-ref", "HEAD", "refs/heads/main");
+  const git = (cwd: string, args: string[], extra: Record<string, string> = {}) =>
+    execFileSync("git", args, {
+      cwd,
+      env: { ...baseEnv(), ...extra },
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    }).trim();
+  const folder = mkdtempSync(join(tmpdir(), "taskgate-served-"));
+  // `stash create` refreshes the index it reads, taking index.lock: test files that run at once
+  // would refuse each other. Each works on a copy of the index instead.
+  const index = join(folder, "index");
+  copyFileSync(resolve(ROOT, git(ROOT, ["rev-parse", "--git-path", "index"])), index);
+  const sha = git(ROOT, ["stash", "create"], { GIT_INDEX_FILE: index }) || git(ROOT, ["rev-parse", "HEAD"]);
+  const bare = join(folder, "taskgate.git");
+  git(tmpdir(), ["init", "-q", "--bare", bare]);
+  git(ROOT, ["push", "-q", bare, `${sha}:refs/heads/main`]);
+  git(bare, ["symbolic-ref", "HEAD", "refs/heads/main"]);
   return { bare, url: `git+file://${bare}`, sha };
 }
 
