@@ -116,6 +116,8 @@ class CleanLedger implements TasksLedger {
 
   readonly entrySource = (id: string): string | undefined => this.clean.entryText(id);
 
+  readonly highestId = (): number => this.clean.highestId;
+
   get tasks(): Task[] {
     return this.everything().tasks;
   }

@@ -18,6 +18,7 @@ import { readTasks, type TasksLedger } from "../../src/ledger/tasks.js";
 import type { Task } from "../../src/model/task.js";
 import { pickNext } from "../../src/rules/dispatch.js";
 import { filterTasks, matcher, type TaskFilter } from "../../src/rules/filter.js";
+import { type AddInput, planAddTask } from "../../src/rules/plan-add.js";
 import { planSetFields } from "../../src/rules/plan-set.js";
 import { planTransition, type TransitionInput, type Who } from "../../src/rules/workflow.js";
 
@@ -90,7 +91,8 @@ function expectAgree(text: string, firstAsked: string[]): { lazy: TasksLedger | 
 
 type Step =
   | { kind: "transition"; input: TransitionInput; who: number }
-  | { kind: "set"; id: string; pairs: [string, string][] };
+  | { kind: "set"; id: string; pairs: [string, string][] }
+  | { kind: "add"; input: AddInput };
 
 const ACTIONS = [
   "ready",
@@ -128,17 +130,30 @@ const step = (count: number): fc.Arbitrary<Step> =>
         { minLength: 1, maxLength: 2 },
       ),
     }),
+    // add: the lazy board gives the next ID from its scan, without reading an entry.
+    fc.record({
+      kind: fc.constant("add" as const),
+      input: fc.record({
+        title: fc.constantFrom("A new task", "Another one", ""),
+        priority: fc.constantFrom(undefined, "P1"),
+        labels: fc.constantFrom(undefined, "x, y"),
+        depends: fc.constantFrom(undefined, "T-1", `T-${count + 5}`),
+        state: fc.constantFrom(undefined, "READY" as const),
+      }),
+    }),
   );
 
 /** The same plan from both readings of the board: a refusal with the same words, or the same splices. */
 function planBoth(text: string, s: Step, n: number): string | undefined {
-  const { lazy, full } = expectAgree(text, s.kind === "set" ? [s.id] : [s.input.id]);
+  const { lazy, full } = expectAgree(text, s.kind === "set" ? [s.id] : s.kind === "add" ? [] : [s.input.id]);
   if (!lazy) return undefined;
   const now = T0 + n * 60_000;
   const plan = (l: TasksLedger) =>
     s.kind === "set"
       ? planSetFields(l, s.id, s.pairs, { now, actor: "alice", role: "CMD", hasher: sha256Hex })
-      : planTransition(l, s.input, WHO[s.who] as Who, { now, hasher: sha256Hex });
+      : s.kind === "add"
+        ? planAddTask(l, s.input, { now, actor: "alice", role: "CMD", hasher: sha256Hex })
+        : planTransition(l, s.input, WHO[s.who] as Who, { now, hasher: sha256Hex });
   const want = plan(full);
   expect(plan(lazy)).toEqual(want);
   return want.ok && want.splices.length ? applySplices(text, want.splices) : text;
