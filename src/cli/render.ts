@@ -124,8 +124,14 @@ function pad(s: string, width: number): string {
 
 export function renderTaskTable(c: ChalkInstance, tasks: readonly Task[], width: number): string {
   if (tasks.length === 0) return "No tasks match.\n";
-  const idW = Math.max(2, ...tasks.map((t) => t.id.length));
-  const rows = tasks.map((t) => {
+  // Each task is asked for once (a lazily read board reads it each time it is asked for) and
+  // kept as what its row shows; the rows are laid out once the widest ID is known.
+  const shown: { id: string; state: Task["state"]; priority: string; title: string; meta: string; blocked: boolean }[] =
+    [];
+  let idW = 2;
+  for (let i = 0; i < tasks.length; i++) {
+    const t = tasks[i] as Task;
+    if (t.id.length > idW) idW = t.id.length;
     const meta = [
       t.assignee ? `@${terminalText(t.assignee)}` : "",
       t.labels.length ? `[${terminalText(t.labels.join(", "))}]` : "",
@@ -133,12 +139,22 @@ export function renderTaskTable(c: ChalkInstance, tasks: readonly Task[], width:
     ]
       .filter(Boolean)
       .join(" ");
+    shown.push({
+      id: t.id,
+      state: t.state,
+      priority: t.priority,
+      title: t.title,
+      meta,
+      blocked: t.blocked !== undefined,
+    });
+  }
+  const rows = shown.map((t) => {
     const fixed = idW + 2 + 6 + 2 + 2 + 2;
     let title = terminalText(t.title);
-    const room = Math.max(10, width - fixed - (meta ? meta.length + 2 : 0));
+    const room = Math.max(10, width - fixed - (t.meta ? t.meta.length + 2 : 0));
     if ([...title].length > room) title = `${[...title].slice(0, room - 1).join("")}…`;
     const state = STATE_COLOR[t.state](c, pad(t.state, 6));
-    const metaOut = meta ? `  ${t.blocked !== undefined ? c.red(meta) : c.dim(meta)}` : "";
+    const metaOut = t.meta ? `  ${t.blocked ? c.red(t.meta) : c.dim(t.meta)}` : "";
     return `${pad(t.id, idW)}  ${state}  ${t.priority}  ${title}${metaOut}`;
   });
   return `${rows.join("\n")}\n`;

@@ -23,6 +23,7 @@ import {
   TableSection,
 } from "./document.js";
 import { scanSimple } from "./fast-scan.js";
+import { listRowReader } from "./list-rows.js";
 import { type LogSection, logSectionOf } from "./log.js";
 import { decodeTask, Interner, type Schedule, schedulesOf, type TasksLedger } from "./tasks.js";
 
@@ -247,14 +248,15 @@ class CleanLedger implements TasksLedger {
 
   /**
    * The tasks `keep` accepts, in file order, as a list that reads a task each time one is
-   * asked for and keeps none (each with a field table of its own): list --json of 50,000 tasks
+   * asked for and keeps none (each read from its lines as a plain row): list --json of 50,000 tasks
    * holds one task at a time instead of all of them. Asking for every task once more costs a
    * reading each time (a table of tasks asks twice).
    */
   taskList(keep: ((t: Task) => boolean) | undefined): readonly Task[] {
     const ranges = this.clean.sections().filter((r) => r.id !== undefined);
-    const read = (r: Range) =>
-      decodeTask(this.doc, this.section(r, new FieldTable(this.doc.text, 16)), this.diagnostics, this.interner);
+    // Each row straight from its lines (list-rows.ts), not through a section and decodeTask.
+    const row = listRowReader(this.doc.text);
+    const read = (r: Range) => row(r.start, r.end);
     let chosen: Range[] = ranges;
     if (keep) {
       chosen = [];

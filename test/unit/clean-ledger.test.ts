@@ -34,6 +34,8 @@ const taskView = (t: Task) => {
   const { section: _section, ...own } = t as Task & { section?: unknown };
   return { ...own, fields: t.fields };
 };
+/** A task as list shows it: every field of Task, its field lines as key and value. */
+const rowView = (t: Task) => ({ ...taskView(t), fields: t.fields.map(({ key, value }) => ({ key, value })) });
 const sectionView = (s: Section | undefined) =>
   s && {
     kind: s.kind,
@@ -82,6 +84,8 @@ function expectAgree(text: string, firstAsked: string[]): { lazy: TasksLedger | 
     file: full.doc.file,
   });
   expect(lazy.byId.size).toBe(full.byId.size);
+  // The rows list reads straight from the lines (list-rows.ts), before anything else is read.
+  expect(tasksOf(readCleanTasks("TASKS.md", text) as TasksLedger).map(rowView)).toEqual(full.tasks.map(rowView));
   expect(lazy.tasks.map(taskView)).toEqual(full.tasks.map(taskView));
   expect(lazy.doc.sections.map(sectionView)).toEqual(full.doc.sections.map(sectionView));
   expect([...lazy.byId.keys()]).toEqual([...full.byId.keys()]);
@@ -208,18 +212,60 @@ describe("the lazily read clean board against readTasks", () => {
             labels: filter.labels,
             ...(filter.assignee === undefined ? {} : { assignee: filter.assignee }),
           };
-          const want = filterTasks(full.tasks, f).map(taskView);
+          const want = filterTasks(full.tasks, f).map(rowView);
           const list = tasksOf(lazy, matcher(f));
           expect(list.length).toBe(want.length);
-          expect(list.map(taskView)).toEqual(want);
-          expect([...list].map(taskView)).toEqual(want);
-          for (let i = 0; i < list.length; i++) expect(taskView(list[i] as Task)).toEqual(want[i]);
+          expect(list.map(rowView)).toEqual(want);
+          expect([...list].map(rowView)).toEqual(want);
+          for (let i = 0; i < list.length; i++) expect(rowView(list[i] as Task)).toEqual(want[i]);
           expect(list[list.length]).toBeUndefined();
-          expect(tasksOf(full, matcher(f)).map(taskView)).toEqual(want);
+          expect(tasksOf(full, matcher(f)).map(rowView)).toEqual(want);
         },
       ),
       { numRuns: 200 },
     );
+  });
+
+  it("lists entries of every shape the clean scan accepts as readTasks reads them", () => {
+    const board = [
+      "# Tasks",
+      "",
+      "## T-1   Spaced   title   ##",
+      "*   state:   DOING",
+      "+ lease: bob@h1 token=3 until=2026-11-24T10:30:00Z ttl=30m session=run-1",
+      "- assignee: bob",
+      "- attempts: 2",
+      "- fence: 3",
+      "- workers: bob, carol",
+      "- priority:",
+      "- labels:\tx,y ,  z\t",
+      "",
+      "Some text.",
+      "",
+      "## T-2 Blocked one",
+      "- state: READY",
+      "- blocked: \u00a0waiting on the vendor\u00a0",
+      "- rework: the tests fail",
+      "- not-before: 2026-12-31T10:00:00Z",
+      "- depends: T-1,T-3",
+      "## T-3 Last, no final line break",
+      "- state: DONE",
+      "- resolution: cancelled",
+      "- created: 2028-02-29T10:00:00Z",
+    ].join("\n");
+    for (const text of [board, board.replace(/\n/g, "\r\n"), `\ufeff${board}`]) {
+      const full = readTasks("TASKS.md", text);
+      const lazy = readCleanTasks("TASKS.md", text);
+      expect(full.diagnostics).toEqual([]);
+      expect(lazy).toBeDefined();
+      const rows = tasksOf(lazy as TasksLedger).map(rowView);
+      expect(rows).toEqual(full.tasks.map(rowView));
+      expect(rows.map((t) => [t.id, t.attempts, t.blocked, t.labels.length])).toEqual([
+        ["T-1", 2, undefined, 3],
+        ["T-2", 0, "waiting on the vendor", 0],
+        ["T-3", 0, undefined, 0],
+      ]);
+    }
   });
 
   it("answers for the same boards as the clean scan, and next picks the same task", () => {
