@@ -70,7 +70,7 @@ class CleanLedger implements TasksLedger {
   readonly byId: Map<string, Entry>;
   readonly policy: Policy;
   readonly diagnostics: Diagnostic[] = [];
-  readonly log: LogSection;
+  private logSection: LogSection | undefined;
   private readonly table: FieldTable;
   private readonly interner: Interner;
   private readonly read = new Map<number, TableSection>(); // by start offset
@@ -105,8 +105,18 @@ class CleanLedger implements TasksLedger {
     this.interner = new Interner(text);
     this.policy = clean.policy;
     this.byId = new Entries(this);
-    const log = clean.reservedRange("Log");
-    this.log = logSectionOf(this.doc, log && this.section(log));
+  }
+
+  /**
+   * The log section, read when first asked for (writes ask; list and show do not): its
+   * heading's line number is a count of every line before it.
+   */
+  get log(): LogSection {
+    if (!this.logSection) {
+      const log = this.clean.reservedRange("Log");
+      this.logSection = logSectionOf(this.doc, log && this.section(log));
+    }
+    return this.logSection;
   }
 
   readonly entryIds = (): string[] => {
