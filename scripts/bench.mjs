@@ -162,11 +162,13 @@ console.log(
     ? `Measured without NODE_EXTRA_CA_CERTS (the environment sets it to ${caCerts}; Node parses that file at every start); both floors are printed.`
     : "Measured without NODE_EXTRA_CA_CERTS (the environment does not set it).",
 );
-console.log(
-  taskwarrior
-    ? `Taskwarrior ${taskwarrior} found: its equivalent commands run on the same boards, interleaved.\n`
-    : "Taskwarrior (task) not found: no side-by-side comparison.\n",
-);
+if (sizes.length)
+  console.log(
+    taskwarrior
+      ? `Taskwarrior ${taskwarrior} found: its equivalent commands run on the same boards, interleaved.`
+      : "Taskwarrior (task) not found: no side-by-side comparison.",
+  );
+console.log("");
 /** Per size: the floors, with and without NODE_EXTRA_CA_CERTS. */
 const floors = [];
 /** Per size and command: taskgate's median against Taskwarrior's equivalent. */
