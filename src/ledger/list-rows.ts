@@ -65,7 +65,80 @@ export function listRowReader(text: string): (start: number, end: number) => Tas
   };
 }
 
+/**
+ * The field keys an entry in taskgate's usual shape has, in the order taskgate writes them
+ * (resolution before or after created): an entry with these fields in this order, each with
+ * a value, LF line endings and one blank each side of the heading's ID, is read by one match
+ * of PLAIN_ROW; any other by readRow, line by line.
+ */
+const PLAIN_KEYS = [
+  "state",
+  "priority",
+  "labels",
+  "depends",
+  "resolution",
+  "created",
+  "assignee",
+  "lease",
+  "not-before",
+  "fence",
+  "workers",
+  "attempts",
+  "blocked",
+  "resolution",
+] as const;
+
+/** A value as parseFieldLine reads it after one blank: from a visible character to the last one. */
+const VALUE = "([^ \\t\\r\\n](?:[^\\r\\n]*[^ \\t\\r\\n])?)";
+
+/**
+ * The heading "## T-12 Title" (a title that starts and ends with a visible character and does
+ * not end with "#", so atxHeading and trim() leave it as it is), then the field lines of
+ * PLAIN_KEYS, then a blank line, the next heading or the end. Groups: the ID's number, the
+ * title, then one per key of PLAIN_KEYS.
+ */
+const PLAIN_ROW = new RegExp(
+  `## T-([1-9]\\d*) ([^\\s#](?:[^\\n\\r\\u2028\\u2029]*[^\\s#])?)\\n${PLAIN_KEYS.map((k) => `(?:- ${k}: ${VALUE}\\n)?`).join("")}(?=\\n|#|$)`,
+  "y",
+);
+
 function readRow(text: string, start: number, end: number, line: number): Task {
+  PLAIN_ROW.lastIndex = start;
+  const m = PLAIN_ROW.exec(text);
+  if (m !== null && PLAIN_ROW.lastIndex <= end) return plainRow(m, line);
+  return readRowByLines(text, start, end, line);
+}
+
+/** A row from PLAIN_ROW's groups: the fields in the order they were matched, which is the file's. */
+function plainRow(m: RegExpExecArray, line: number): Task {
+  const row: Row = {
+    id: `T-${m[1]}`,
+    title: m[2] as string,
+    state: "PLAN",
+    priority: "P2",
+    depends: NONE,
+    labels: NONE,
+    assignee: undefined,
+    lease: undefined,
+    attempts: 0,
+    blocked: undefined,
+    resolution: undefined,
+    notBefore: undefined,
+    created: undefined,
+    fields: [],
+    line,
+  };
+  for (let k = 0; k < PLAIN_KEYS.length; k++) {
+    const value = m[k + 3];
+    if (value === undefined) continue;
+    const key = PLAIN_KEYS[k] as string;
+    row.fields.push({ key, value });
+    setField(row, key, value);
+  }
+  return row as Task;
+}
+
+function readRowByLines(text: string, start: number, end: number, line: number): Task {
   let nl = text.indexOf("\n", start);
   if (nl === -1 || nl > end) nl = end;
   const le = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
