@@ -5292,7 +5292,7 @@ var init_memo = __esm({
     init_hash();
     init_places();
     init_temp_files();
-    BUILD = true ? "862c568f5d16c224" : void 0;
+    BUILD = true ? "1ea02280c898cdbb" : void 0;
     COPY_LIMIT = 8 * 1024 * 1024;
     HEAD = 1024;
   }
@@ -11649,12 +11649,15 @@ function scanCleanTasks(text) {
     const has = (n) => n < indexOfId.length && indexOfId[n] !== 0;
     if (!everyLoggedAdd(text, sectionStarts.data[logAt], logEnd, has)) return void 0;
   }
+  let highestId = 0;
+  for (let k = 0; k < ids.length; k++) if (ids.data[k] > highestId) highestId = ids.data[k];
   const byState = {};
   STATES.forEach((s, i) => {
     byState[s] = byStateCount[i];
   });
   return {
     tasks: ids.length,
+    highestId,
     byState,
     blocked,
     leases,
@@ -11990,6 +11993,158 @@ var init_clean_scan = __esm({
   }
 });
 
+// src/ledger/list-rows.ts
+function listRowReader(text) {
+  let at = 0;
+  let line2 = 0;
+  return (start, end) => {
+    if (start < at) at = line2 = 0;
+    for (let i = text.indexOf("\n", at); i !== -1 && i < start; i = text.indexOf("\n", i + 1)) line2++;
+    at = start;
+    return readRow(text, start, end, line2 + 1);
+  };
+}
+function readRow(text, start, end, line2) {
+  PLAIN_ROW.lastIndex = start;
+  const m = PLAIN_ROW.exec(text);
+  if (m !== null && PLAIN_ROW.lastIndex <= end) return plainRow(m, line2);
+  return readRowByLines(text, start, end, line2);
+}
+function plainRow(m, line2) {
+  const row2 = {
+    id: `T-${m[1]}`,
+    title: m[2],
+    state: "PLAN",
+    priority: "P2",
+    depends: NONE3,
+    labels: NONE3,
+    assignee: void 0,
+    lease: void 0,
+    attempts: 0,
+    blocked: void 0,
+    resolution: void 0,
+    notBefore: void 0,
+    created: void 0,
+    fields: [],
+    line: line2
+  };
+  for (let k = 0; k < PLAIN_KEYS.length; k++) {
+    const value = m[k + 3];
+    if (value === void 0) continue;
+    const key = PLAIN_KEYS[k];
+    row2.fields.push({ key, value });
+    setField2(row2, key, value);
+  }
+  return row2;
+}
+function readRowByLines(text, start, end, line2) {
+  let nl = text.indexOf("\n", start);
+  if (nl === -1 || nl > end) nl = end;
+  const le = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+  const h = atxHeading(text, start, le);
+  const entry = plainEntryHeading(text, h.start, h.end, "T");
+  const row2 = {
+    id: text.slice(h.start, entry.idEnd),
+    title: entry.titleStart === h.end ? "" : text.slice(entry.titleStart, h.end).trim(),
+    state: "PLAN",
+    priority: "P2",
+    depends: NONE3,
+    labels: NONE3,
+    assignee: void 0,
+    lease: void 0,
+    attempts: 0,
+    blocked: void 0,
+    resolution: void 0,
+    notBefore: void 0,
+    created: void 0,
+    fields: [],
+    line: line2
+  };
+  for (let p = nl + 1; p < end; p = FIELD.lastIndex) {
+    const c = text.charCodeAt(p);
+    if (c === 10 || c === 13 || c === 32 || c === 9) break;
+    FIELD.lastIndex = p;
+    const m = FIELD.exec(text);
+    if (m === null) break;
+    const key = m[1];
+    const value = m[2] ?? "";
+    row2.fields.push({ key, value });
+    if (value !== "") setField2(row2, key, value);
+  }
+  return row2;
+}
+function setField2(row2, key, value) {
+  switch (key) {
+    case "state":
+      row2.state = value;
+      break;
+    case "priority":
+      row2.priority = value;
+      break;
+    case "labels":
+      row2.labels = value.match(ITEM) ?? NONE3;
+      break;
+    case "depends":
+      row2.depends = value.match(ITEM) ?? NONE3;
+      break;
+    case "assignee":
+      row2.assignee = value;
+      break;
+    case "lease":
+      row2.lease = decodeLease(value).value;
+      break;
+    case "attempts":
+      row2.attempts = Number(value);
+      break;
+    case "blocked":
+      row2.blocked = value.trim();
+      break;
+    case "resolution":
+      row2.resolution = value;
+      break;
+    case "not-before":
+      row2.notBefore = parseTime(value);
+      break;
+    case "created":
+      row2.created = parseTime(value);
+      break;
+  }
+}
+var FIELD, NONE3, ITEM, PLAIN_KEYS, VALUE, PLAIN_ROW;
+var init_list_rows = __esm({
+  "src/ledger/list-rows.ts"() {
+    "use strict";
+    init_time();
+    init_blocks();
+    init_document();
+    init_fields();
+    FIELD = /[-*+][ \t]+([^:\r\n]+):(?:[ \t]+([^\r\n]*?))?[ \t]*(?:\r?\n|$)/y;
+    NONE3 = Object.freeze([]);
+    ITEM = /[^\s,]+/g;
+    PLAIN_KEYS = [
+      "state",
+      "priority",
+      "labels",
+      "depends",
+      "resolution",
+      "created",
+      "assignee",
+      "lease",
+      "not-before",
+      "fence",
+      "workers",
+      "attempts",
+      "blocked",
+      "resolution"
+    ];
+    VALUE = "([^ \\t\\r\\n](?:[^\\r\\n]*[^ \\t\\r\\n])?)";
+    PLAIN_ROW = new RegExp(
+      `## T-([1-9]\\d*) ([^\\s#](?:[^\\n\\r\\u2028\\u2029]*[^\\s#])?)\\n${PLAIN_KEYS.map((k) => `(?:- ${k}: ${VALUE}\\n)?`).join("")}(?=\\n|#|$)`,
+      "y"
+    );
+  }
+});
+
 // src/ledger/clean-ledger.ts
 function readCleanTasks(file, text) {
   const clean2 = scanCleanTasks(text);
@@ -12033,6 +12188,7 @@ var init_clean_ledger = __esm({
     init_clean_scan();
     init_document();
     init_fast_scan();
+    init_list_rows();
     init_log();
     init_tasks();
     CleanLedger = class {
@@ -12061,15 +12217,13 @@ var init_clean_ledger = __esm({
         this.interner = new Interner(text);
         this.policy = clean2.policy;
         this.byId = new Entries(this);
-        const log = clean2.reservedRange("Log");
-        this.log = logSectionOf(this.doc, log && this.section(log));
       }
       clean;
       doc;
       byId;
       policy;
       diagnostics = [];
-      log;
+      logSection;
       table;
       interner;
       read = /* @__PURE__ */ new Map();
@@ -12077,12 +12231,24 @@ var init_clean_ledger = __esm({
       cursor = { at: 0, line: 0 };
       // the number of line breaks before `at`
       all;
+      /**
+       * The log section, read when first asked for (writes ask; list and show do not): its
+       * heading's line number is a count of every line before it.
+       */
+      get log() {
+        if (!this.logSection) {
+          const log = this.clean.reservedRange("Log");
+          this.logSection = logSectionOf(this.doc, log && this.section(log));
+        }
+        return this.logSection;
+      }
       entryIds = () => {
         const ids = [];
         for (const r of this.clean.sections()) if (r.id !== void 0) ids.push(r.id);
         return ids;
       };
       entrySource = (id) => this.clean.entryText(id);
+      highestId = () => this.clean.highestId;
       get tasks() {
         return this.everything().tasks;
       }
@@ -12205,13 +12371,14 @@ var init_clean_ledger = __esm({
       }
       /**
        * The tasks `keep` accepts, in file order, as a list that reads a task each time one is
-       * asked for and keeps none (each with a field table of its own): list --json of 50,000 tasks
+       * asked for and keeps none (each read from its lines as a plain row): list --json of 50,000 tasks
        * holds one task at a time instead of all of them. Asking for every task once more costs a
        * reading each time (a table of tasks asks twice).
        */
       taskList(keep) {
         const ranges = this.clean.sections().filter((r) => r.id !== void 0);
-        const read2 = (r) => decodeTask(this.doc, this.section(r, new FieldTable(this.doc.text, 16)), this.diagnostics, this.interner);
+        const row2 = listRowReader(this.doc.text);
+        const read2 = (r) => row2(r.start, r.end);
         let chosen = ranges;
         if (keep) {
           chosen = [];
@@ -13705,13 +13872,24 @@ function rememberCleanLog(text, next2, section) {
   p.memo.put(MEMO_NAME, [utf8.encode(logText)], true);
   keepProofs({ ...p, text: next2, start: section.start, end: section.end, last }, p);
 }
+function memoizedParserChecks(ctx, ledger) {
+  const schedules = ledger.schedules?.length ? ledger.schedules.map((s) => [s.name, s.spec]) : [];
+  const rules = ledger.rules && ledger.rules.text.trim() !== "" ? ledger.rules.text : void 0;
+  const memo = ctx.ports.parserCheckMemo?.(ledger.doc.kind);
+  if (!memo || schedules.length === 0 && rules === void 0) return parserChecks(ledger.doc.file, ledger);
+  const sources = [utf8.encode(JSON.stringify([schedules, rules ?? null]))];
+  if (memo.get(PARSER_CHECKS, sources) === true) return [];
+  const found = parserChecks(ledger.doc.file, ledger);
+  if (found.length === 0) memo.put(PARSER_CHECKS, sources, true);
+  return found;
+}
 function withLogCheck(ctx, ledger, memo) {
   let found;
   logChecks.set(ledger.diagnostics, () => {
     found ??= [
       ...logCheckedClean(ctx, ledger.doc, ledger.log, memo) ? [] : readLog(ledger.doc, ledger.log, ctx.ports.hasher).diagnostics,
       // A bad schedule or approval rule, too (the parsers are loaded only where there are some).
-      ...parserChecks(ledger.doc.file, ledger)
+      ...memoizedParserChecks(ctx, ledger)
     ];
     return found;
   });
@@ -13785,7 +13963,7 @@ async function loadWriteChecks() {
   await Promise.resolve().then(() => (init_schedules(), schedules_exports));
   await Promise.resolve().then(() => (init_approval_rules(), approval_rules_exports));
 }
-var logChecks, proofs, MEMO_NAME, utf8, lastRead;
+var logChecks, proofs, MEMO_NAME, utf8, PARSER_CHECKS, lastRead;
 var init_ledgers = __esm({
   "src/app/ledgers.ts"() {
     "use strict";
@@ -13802,6 +13980,7 @@ var init_ledgers = __esm({
     proofs = [];
     MEMO_NAME = "log-clean";
     utf8 = new TextEncoder();
+    PARSER_CHECKS = "parser-checks";
     lastRead = /* @__PURE__ */ (() => {
       let full;
       let clean2;
@@ -14131,6 +14310,7 @@ var init_approvals2 = __esm({
 
 // src/rules/plan-add.ts
 function nextTaskId(ledger) {
+  if (ledger.highestId) return `T-${ledger.highestId() + 1}`;
   let max = 0;
   for (const t of ledger.tasks) max = Math.max(max, Number(t.id.slice(2)));
   const log = ledger.log.section;
@@ -22990,7 +23170,7 @@ async function addTask(ctx, input) {
   const approvals = parseApprovals(ctx, ports.readText(paths.approvals));
   const by = actingAs(ctx, approvals, "add");
   return ports.update([paths.tasks], ([text], now) => {
-    const ledger = parseTasks(ctx, text);
+    const ledger = parseTasksLazily(ctx, text);
     requireValid(paths.tasksDisplay, ledger.diagnostics);
     const plan = planAddTask(ledger, input, { now, actor: by.actor, role: by.role, hasher: ports.hasher });
     if (!plan.ok) throw new RefusedError(plan.message);
@@ -23222,6 +23402,7 @@ function nodePorts(opts) {
     memo: fileMemo(opts.tasksPath, opts.env),
     // Its own file: a write's memo of its log must not replace status's memo, nor the reverse.
     logCheckMemo: fileMemo(opts.tasksPath, opts.env, "log-"),
+    parserCheckMemo: (ledger) => fileMemo(opts.tasksPath, opts.env, `checks-${ledger}-`),
     // Loaded only by metrics and report: other commands never pay for it.
     logMemo: async () => (await Promise.resolve().then(() => (init_log_memo(), log_memo_exports))).fileLogMemo(opts.env),
     update: afterWrites(opts, async (paths2, decide2) => {
@@ -23946,19 +24127,33 @@ var pad = padEnd;
 function renderTaskTable(c, tasks, width) {
   if (tasks.length === 0) return `${tr("No tasks match.")}
 `;
-  const idW = Math.max(2, ...tasks.map((t) => displayWidth(t.id)));
-  const rows = tasks.map((t) => {
+  const shown = [];
+  let idW = 2;
+  for (let i = 0; i < tasks.length; i++) {
+    const t = tasks[i];
+    const w = displayWidth(t.id);
+    if (w > idW) idW = w;
     const meta = [
       t.assignee ? `@${terminalText(t.assignee)}` : "",
       t.labels.length ? `[${terminalText(t.labels.join(", "))}]` : "",
       t.blocked !== void 0 ? "blocked" : ""
     ].filter(Boolean).join(" ");
+    shown.push({
+      id: t.id,
+      state: t.state,
+      priority: t.priority,
+      title: t.title,
+      meta,
+      blocked: t.blocked !== void 0
+    });
+  }
+  const rows = shown.map((t) => {
     const fixed = idW + 2 + 6 + 2 + 2 + 2;
     let title = terminalText(t.title);
-    const room = Math.max(10, width - fixed - (meta ? displayWidth(meta) + 2 : 0));
+    const room = Math.max(10, width - fixed - (t.meta ? displayWidth(t.meta) + 2 : 0));
     title = truncate(title, room);
     const state = STATE_COLOR[t.state](c, pad(t.state, 6));
-    const metaOut = meta ? `  ${t.blocked !== void 0 ? c.red(meta) : c.dim(meta)}` : "";
+    const metaOut = t.meta ? `  ${t.blocked ? c.red(t.meta) : c.dim(t.meta)}` : "";
     return `${pad(t.id, idW)}  ${state}  ${t.priority}  ${title}${metaOut}`;
   });
   return `${rows.join("\n")}

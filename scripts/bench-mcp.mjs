@@ -20,7 +20,10 @@ const ms = (t) => Number(process.hrtime.bigint() - t) / 1e6;
 
 /** Returns { rows, failed }; prints nothing. */
 export async function benchMcp({ sizes = [1000, 10000], runs = 100, warmup = 10 } = {}) {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("TASKGATE_")));
+  // Without NODE_EXTRA_CA_CERTS, as bench.mjs runs every process (issue #21).
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !k.startsWith("TASKGATE_") && k !== "NODE_EXTRA_CA_CERTS"),
+  );
   env.NO_COLOR = "1";
   const rows = [];
   let failed = 0;

@@ -171,7 +171,10 @@ async function paints(chromium, s, loads) {
 
 /** Returns { rows, failed }, and prints its lines. */
 export async function benchServe({ size = 1000 } = {}) {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("TASKGATE_")));
+  // Without NODE_EXTRA_CA_CERTS, as bench.mjs runs every process (issue #21).
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !k.startsWith("TASKGATE_") && k !== "NODE_EXTRA_CA_CERTS"),
+  );
   env.NO_COLOR = "1";
   const { tasks, approvals } = generateLedgers(size, { seed: size });
   const dir = mkdtempSync(join(os.tmpdir(), "taskgate-bench-serve-"));

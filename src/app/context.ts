@@ -40,6 +40,12 @@ export interface Ports {
    */
   readonly logCheckMemo?: Ports["memo"];
   /**
+   * A memo, like `memo`, per ledger, of the schedules or approval rules a write's check found
+   * clean (write-checks.ts): given exactly what those checks read, a write does not load the
+   * cron or YAML parser again to find them clean again.
+   */
+  readonly parserCheckMemo?: (ledger: "tasks" | "approvals") => Ports["memo"];
+  /**
    * The memo of the logs read as columns (loaded only by the commands that use it), or
    * undefined where none is kept. Its table() gives a ledger's log in text[start, end) as
    * columns, continuing the memo where it applies, and what `derived` derives from it line

@@ -111,6 +111,28 @@ function rememberCleanLog(text: string, next: string, section: LogSection["secti
   keepProofs({ ...p, text: next, start: section.start, end: section.end, last }, p);
 }
 
+const PARSER_CHECKS = "parser-checks";
+
+/**
+ * parserChecks, answered by a memo (ctx.ports.parserCheckMemo) for schedules and rules this
+ * build found clean before: the memo is keyed by exactly what the checks read (each
+ * schedule's name and cron expression, the rules block's text; not where they are, which
+ * changes no verdict) and compares it in full, so any change to them is checked again. A clean
+ * board's writes then load neither croner nor the YAML parser, and are not run a second time
+ * to load them (cli/main.ts): 5 to 10 ms of each write on a board with both.
+ */
+function memoizedParserChecks(ctx: Context, ledger: Parameters<typeof parserChecks>[1] & { doc: LedgerText }) {
+  const schedules = ledger.schedules?.length ? ledger.schedules.map((s) => [s.name, s.spec]) : [];
+  const rules = ledger.rules && ledger.rules.text.trim() !== "" ? ledger.rules.text : undefined;
+  const memo = ctx.ports.parserCheckMemo?.(ledger.doc.kind);
+  if (!memo || (schedules.length === 0 && rules === undefined)) return parserChecks(ledger.doc.file, ledger);
+  const sources = [utf8.encode(JSON.stringify([schedules, rules ?? null]))];
+  if (memo.get(PARSER_CHECKS, sources) === true) return [];
+  const found = parserChecks(ledger.doc.file, ledger);
+  if (found.length === 0) memo.put(PARSER_CHECKS, sources, true);
+  return found;
+}
+
 function withLogCheck<
   L extends { doc: LedgerText; log: LogSection; diagnostics: Diagnostic[] } & Parameters<typeof parserChecks>[1],
 >(ctx: Context, ledger: L, memo?: Ports["memo"]): L {
@@ -121,7 +143,7 @@ function withLogCheck<
         ? []
         : readLog(ledger.doc, ledger.log, ctx.ports.hasher).diagnostics),
       // A bad schedule or approval rule, too (the parsers are loaded only where there are some).
-      ...parserChecks(ledger.doc.file, ledger),
+      ...memoizedParserChecks(ctx, ledger),
     ];
     return found;
   });

@@ -123,8 +123,15 @@ const pad = padEnd;
 
 export function renderTaskTable(c: ChalkInstance, tasks: readonly Task[], width: number): string {
   if (tasks.length === 0) return `${tr("No tasks match.")}\n`;
-  const idW = Math.max(2, ...tasks.map((t) => displayWidth(t.id)));
-  const rows = tasks.map((t) => {
+  // Each task is asked for once (a lazily read board reads it each time it is asked for) and
+  // kept as what its row shows; the rows are laid out once the widest ID is known.
+  const shown: { id: string; state: Task["state"]; priority: string; title: string; meta: string; blocked: boolean }[] =
+    [];
+  let idW = 2;
+  for (let i = 0; i < tasks.length; i++) {
+    const t = tasks[i] as Task;
+    const w = displayWidth(t.id);
+    if (w > idW) idW = w;
     const meta = [
       t.assignee ? `@${terminalText(t.assignee)}` : "",
       t.labels.length ? `[${terminalText(t.labels.join(", "))}]` : "",
@@ -132,12 +139,22 @@ export function renderTaskTable(c: ChalkInstance, tasks: readonly Task[], width:
     ]
       .filter(Boolean)
       .join(" ");
+    shown.push({
+      id: t.id,
+      state: t.state,
+      priority: t.priority,
+      title: t.title,
+      meta,
+      blocked: t.blocked !== undefined,
+    });
+  }
+  const rows = shown.map((t) => {
     const fixed = idW + 2 + 6 + 2 + 2 + 2;
     let title = terminalText(t.title);
-    const room = Math.max(10, width - fixed - (meta ? displayWidth(meta) + 2 : 0));
+    const room = Math.max(10, width - fixed - (t.meta ? displayWidth(t.meta) + 2 : 0));
     title = truncate(title, room);
     const state = STATE_COLOR[t.state](c, pad(t.state, 6));
-    const metaOut = meta ? `  ${t.blocked !== undefined ? c.red(meta) : c.dim(meta)}` : "";
+    const metaOut = t.meta ? `  ${t.blocked ? c.red(t.meta) : c.dim(t.meta)}` : "";
     return `${pad(t.id, idW)}  ${state}  ${t.priority}  ${title}${metaOut}`;
   });
   return `${rows.join("\n")}\n`;

@@ -53,6 +53,7 @@ export function nodePorts(opts: PortOptions): Ports {
     memo: fileMemo(opts.tasksPath, opts.env),
     // Its own file: a write's memo of its log must not replace status's memo, nor the reverse.
     logCheckMemo: fileMemo(opts.tasksPath, opts.env, "log-"),
+    parserCheckMemo: (ledger) => fileMemo(opts.tasksPath, opts.env, `checks-${ledger}-`),
     // Loaded only by metrics and report: other commands never pay for it.
     logMemo: async () => (await import("./log-memo.js")).fileLogMemo(opts.env),
     update: afterWrites(opts, async (paths, decide) => {

@@ -23,6 +23,7 @@ import {
   TableSection,
 } from "./document.js";
 import { scanSimple } from "./fast-scan.js";
+import { listRowReader } from "./list-rows.js";
 import { type LogSection, logSectionOf } from "./log.js";
 import { decodeTask, Interner, type Schedule, schedulesOf, type TasksLedger } from "./tasks.js";
 
@@ -89,7 +90,7 @@ class CleanLedger implements TasksLedger {
   readonly byId: Map<string, Entry>;
   readonly policy: Policy;
   readonly diagnostics: Diagnostic[] = [];
-  readonly log: LogSection;
+  private logSection: LogSection | undefined;
   private readonly table: FieldTable;
   private readonly interner: Interner;
   private readonly read = new Map<number, TableSection>(); // by start offset
@@ -124,8 +125,18 @@ class CleanLedger implements TasksLedger {
     this.interner = new Interner(text);
     this.policy = clean.policy;
     this.byId = new Entries(this);
-    const log = clean.reservedRange("Log");
-    this.log = logSectionOf(this.doc, log && this.section(log));
+  }
+
+  /**
+   * The log section, read when first asked for (writes ask; list and show do not): its
+   * heading's line number is a count of every line before it.
+   */
+  get log(): LogSection {
+    if (!this.logSection) {
+      const log = this.clean.reservedRange("Log");
+      this.logSection = logSectionOf(this.doc, log && this.section(log));
+    }
+    return this.logSection;
   }
 
   readonly entryIds = (): string[] => {
@@ -135,6 +146,8 @@ class CleanLedger implements TasksLedger {
   };
 
   readonly entrySource = (id: string): string | undefined => this.clean.entryText(id);
+
+  readonly highestId = (): number => this.clean.highestId;
 
   get tasks(): Task[] {
     return this.everything().tasks;
@@ -265,14 +278,15 @@ class CleanLedger implements TasksLedger {
 
   /**
    * The tasks `keep` accepts, in file order, as a list that reads a task each time one is
-   * asked for and keeps none (each with a field table of its own): list --json of 50,000 tasks
+   * asked for and keeps none (each read from its lines as a plain row): list --json of 50,000 tasks
    * holds one task at a time instead of all of them. Asking for every task once more costs a
    * reading each time (a table of tasks asks twice).
    */
   taskList(keep: ((t: Task) => boolean) | undefined): readonly Task[] {
     const ranges = this.clean.sections().filter((r) => r.id !== undefined);
-    const read = (r: Range) =>
-      decodeTask(this.doc, this.section(r, new FieldTable(this.doc.text, 16)), this.diagnostics, this.interner);
+    // Each row straight from its lines (list-rows.ts), not through a section and decodeTask.
+    const row = listRowReader(this.doc.text);
+    const read = (r: Range) => row(r.start, r.end);
     let chosen: Range[] = ranges;
     if (keep) {
       chosen = [];

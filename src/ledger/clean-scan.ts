@@ -29,6 +29,11 @@ import { policyFrom } from "./tasks.js";
 
 export interface CleanTasks {
   readonly tasks: number;
+  /**
+   * The highest task number the file has used: its highest entry ID (on a clean board every
+   * "add" line of the log has its entry, so none is higher), 0 without entries.
+   */
+  readonly highestId: number;
   readonly byState: Record<State, number>;
   readonly blocked: string[];
   readonly leases: {
@@ -245,12 +250,15 @@ export function scanCleanTasks(text: string): CleanTasks | undefined {
     if (!everyLoggedAdd(text, sectionStarts.data[logAt] as number, logEnd, has)) return undefined;
   }
 
+  let highestId = 0;
+  for (let k = 0; k < ids.length; k++) if ((ids.data[k] as number) > highestId) highestId = ids.data[k] as number;
   const byState = {} as Record<State, number>;
   STATES.forEach((s, i) => {
     byState[s] = byStateCount[i] as number;
   });
   return {
     tasks: ids.length,
+    highestId,
     byState,
     blocked,
     leases,

@@ -50,6 +50,11 @@ export interface TasksLedger {
    */
   readonly entryIds?: () => string[];
   readonly entrySource?: (id: string) => string | undefined;
+  /**
+   * For the same reader: the highest task number the file has used, in an entry or in the
+   * log's add lines, without reading an entry (nextTaskId).
+   */
+  readonly highestId?: () => number;
 }
 
 /** The entries' IDs in file order (an ID defined twice, twice), read or not. */

@@ -32,8 +32,10 @@ export type Plan<T> = { ok: true; splices: Splice[]; result: T } | { ok: false; 
 /**
  * The next free number: one more than the highest task ID the file has ever used, in an entry
  * or in the log's add lines, so that an ID deleted or mistyped by hand is never given again.
+ * A lazily read clean board knows it from its scan (no entry is read).
  */
 export function nextTaskId(ledger: TasksLedger): string {
+  if (ledger.highestId) return `T-${ledger.highestId() + 1}`;
   let max = 0;
   for (const t of ledger.tasks) max = Math.max(max, Number(t.id.slice(2)));
   const log = ledger.log.section;

@@ -153,3 +153,40 @@ describe("writes after the log memo: a log changed by hand is still checked in f
     await refused(dir);
   });
 });
+
+// A write's schedules and rules checks are answered by a memo for exactly the schedules and
+// rules a check of this build found clean (ledgers.ts memoizedParserChecks). Each case makes
+// two writes on valid ones first, so the memo is there and was used, then breaks them by hand.
+describe("writes after the parser-check memo: schedules and rules changed by hand are still checked", () => {
+  it("a valid schedule made invalid: the next set, claim and add exit 3 and change no byte", async () => {
+    const dir = await board();
+    edit(dir, "TASKS.md", "## Schedules\n", "## Schedules\n- nightly: `0 2 * * *` UTC check\n");
+    for (const p of ["P1", "P2"]) expect((await runCli(["set", "T-1", `priority=${p}`], { cwd: dir })).code).toBe(0);
+    edit(dir, "TASKS.md", "`0 2 * * *`", "`0 25 * * *`");
+    const before = read(dir, "TASKS.md");
+    for (const args of [
+      ["set", "T-1", "priority=P3"],
+      ["--as", "bob", "claim", "T-1"],
+      ["add", "Two"],
+    ]) {
+      const r = await runCli(args, { cwd: dir });
+      expect(r.code, `${args.join(" ")}: ${r.stderr}`).toBe(3);
+      expect(r.stderr).toMatch(/TASKS\.md:\d+:3: error: /);
+      expect(read(dir, "TASKS.md")).toBe(before);
+    }
+  });
+
+  it("a valid rule made invalid: the next claim exits 3 and changes no byte", async () => {
+    const dir = await board();
+    const rule = "```yaml\n- id: docs\n  approve: { labels: [docs] }\n```\n";
+    edit(dir, "APPROVALS.md", "## Rules\n", `## Rules\n\n${rule}`);
+    for (const p of ["P1", "P2"]) expect((await runCli(["set", "T-1", `priority=${p}`], { cwd: dir })).code).toBe(0);
+    edit(dir, "APPROVALS.md", "labels: [docs]", "labels: []");
+    expect((await runCli(["check"], { cwd: dir })).code).toBe(3);
+    const tasks = read(dir, "TASKS.md");
+    const r = await runCli(["--as", "bob", "claim", "T-1"], { cwd: dir });
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stderr).toMatch(/APPROVALS\.md:\d+:\d+: error: /);
+    expect(read(dir, "TASKS.md")).toBe(tasks);
+  });
+});

@@ -18,6 +18,7 @@ import { readTasks, type TasksLedger } from "../../src/ledger/tasks.js";
 import type { Task } from "../../src/model/task.js";
 import { pickNext } from "../../src/rules/dispatch.js";
 import { filterTasks, matcher, type TaskFilter } from "../../src/rules/filter.js";
+import { type AddInput, planAddTask } from "../../src/rules/plan-add.js";
 import { planSetFields } from "../../src/rules/plan-set.js";
 import { planTransition, type TransitionInput, type Who } from "../../src/rules/workflow.js";
 
@@ -33,6 +34,8 @@ const taskView = (t: Task) => {
   const { section: _section, ...own } = t as Task & { section?: unknown };
   return { ...own, fields: t.fields };
 };
+/** A task as list shows it: every field of Task, its field lines as key and value. */
+const rowView = (t: Task) => ({ ...taskView(t), fields: t.fields.map(({ key, value }) => ({ key, value })) });
 const sectionView = (s: Section | undefined) =>
   s && {
     kind: s.kind,
@@ -81,6 +84,8 @@ function expectAgree(text: string, firstAsked: string[]): { lazy: TasksLedger | 
     file: full.doc.file,
   });
   expect(lazy.byId.size).toBe(full.byId.size);
+  // The rows list reads straight from the lines (list-rows.ts), before anything else is read.
+  expect(tasksOf(readCleanTasks("TASKS.md", text) as TasksLedger).map(rowView)).toEqual(full.tasks.map(rowView));
   expect(lazy.tasks.map(taskView)).toEqual(full.tasks.map(taskView));
   expect(lazy.doc.sections.map(sectionView)).toEqual(full.doc.sections.map(sectionView));
   expect([...lazy.byId.keys()]).toEqual([...full.byId.keys()]);
@@ -90,7 +95,8 @@ function expectAgree(text: string, firstAsked: string[]): { lazy: TasksLedger | 
 
 type Step =
   | { kind: "transition"; input: TransitionInput; who: number }
-  | { kind: "set"; id: string; pairs: [string, string][] };
+  | { kind: "set"; id: string; pairs: [string, string][] }
+  | { kind: "add"; input: AddInput };
 
 const ACTIONS = [
   "ready",
@@ -128,17 +134,30 @@ const step = (count: number): fc.Arbitrary<Step> =>
         { minLength: 1, maxLength: 2 },
       ),
     }),
+    // add: the lazy board gives the next ID from its scan, without reading an entry.
+    fc.record({
+      kind: fc.constant("add" as const),
+      input: fc.record({
+        title: fc.constantFrom("A new task", "Another one", ""),
+        priority: fc.constantFrom(undefined, "P1"),
+        labels: fc.constantFrom(undefined, "x, y"),
+        depends: fc.constantFrom(undefined, "T-1", `T-${count + 5}`),
+        state: fc.constantFrom(undefined, "READY" as const),
+      }),
+    }),
   );
 
 /** The same plan from both readings of the board: a refusal with the same words, or the same splices. */
 function planBoth(text: string, s: Step, n: number): string | undefined {
-  const { lazy, full } = expectAgree(text, s.kind === "set" ? [s.id] : [s.input.id]);
+  const { lazy, full } = expectAgree(text, s.kind === "set" ? [s.id] : s.kind === "add" ? [] : [s.input.id]);
   if (!lazy) return undefined;
   const now = T0 + n * 60_000;
   const plan = (l: TasksLedger) =>
     s.kind === "set"
       ? planSetFields(l, s.id, s.pairs, { now, actor: "alice", role: "CMD", hasher: sha256Hex })
-      : planTransition(l, s.input, WHO[s.who] as Who, { now, hasher: sha256Hex });
+      : s.kind === "add"
+        ? planAddTask(l, s.input, { now, actor: "alice", role: "CMD", hasher: sha256Hex })
+        : planTransition(l, s.input, WHO[s.who] as Who, { now, hasher: sha256Hex });
   const want = plan(full);
   expect(plan(lazy)).toEqual(want);
   return want.ok && want.splices.length ? applySplices(text, want.splices) : text;
@@ -193,18 +212,60 @@ describe("the lazily read clean board against readTasks", () => {
             labels: filter.labels,
             ...(filter.assignee === undefined ? {} : { assignee: filter.assignee }),
           };
-          const want = filterTasks(full.tasks, f).map(taskView);
+          const want = filterTasks(full.tasks, f).map(rowView);
           const list = tasksOf(lazy, matcher(f));
           expect(list.length).toBe(want.length);
-          expect(list.map(taskView)).toEqual(want);
-          expect([...list].map(taskView)).toEqual(want);
-          for (let i = 0; i < list.length; i++) expect(taskView(list[i] as Task)).toEqual(want[i]);
+          expect(list.map(rowView)).toEqual(want);
+          expect([...list].map(rowView)).toEqual(want);
+          for (let i = 0; i < list.length; i++) expect(rowView(list[i] as Task)).toEqual(want[i]);
           expect(list[list.length]).toBeUndefined();
-          expect(tasksOf(full, matcher(f)).map(taskView)).toEqual(want);
+          expect(tasksOf(full, matcher(f)).map(rowView)).toEqual(want);
         },
       ),
       { numRuns: 200 },
     );
+  });
+
+  it("lists entries of every shape the clean scan accepts as readTasks reads them", () => {
+    const board = [
+      "# Tasks",
+      "",
+      "## T-1   Spaced   title   ##",
+      "*   state:   DOING",
+      "+ lease: bob@h1 token=3 until=2026-11-24T10:30:00Z ttl=30m session=run-1",
+      "- assignee: bob",
+      "- attempts: 2",
+      "- fence: 3",
+      "- workers: bob, carol",
+      "- priority:",
+      "- labels:\tx,y ,  z\t",
+      "",
+      "Some text.",
+      "",
+      "## T-2 Blocked one",
+      "- state: READY",
+      "- blocked: \u00a0waiting on the vendor\u00a0",
+      "- rework: the tests fail",
+      "- not-before: 2026-12-31T10:00:00Z",
+      "- depends: T-1,T-3",
+      "## T-3 Last, no final line break",
+      "- state: DONE",
+      "- resolution: cancelled",
+      "- created: 2028-02-29T10:00:00Z",
+    ].join("\n");
+    for (const text of [board, board.replace(/\n/g, "\r\n"), `\ufeff${board}`]) {
+      const full = readTasks("TASKS.md", text);
+      const lazy = readCleanTasks("TASKS.md", text);
+      expect(full.diagnostics).toEqual([]);
+      expect(lazy).toBeDefined();
+      const rows = tasksOf(lazy as TasksLedger).map(rowView);
+      expect(rows).toEqual(full.tasks.map(rowView));
+      expect(rows.map((t) => [t.id, t.attempts, t.blocked, t.labels.length])).toEqual([
+        ["T-1", 2, undefined, 3],
+        ["T-2", 0, "waiting on the vendor", 0],
+        ["T-3", 0, undefined, 0],
+      ]);
+    }
   });
 
   it("answers for the same boards as the clean scan, and next picks the same task", () => {
