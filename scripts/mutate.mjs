@@ -33,7 +33,9 @@ const PROMISES = [
 const BAR = 90;
 
 function usage(message) {
-  process.stderr.write(`mutate: ${message}\nusage: npm run mutate -- [--since REF] [--no-check] [FILE...] [STRYKER OPTIONS]\n`);
+  process.stderr.write(
+    `mutate: ${message}\nusage: npm run mutate -- [--since REF] [--no-check] [FILE...] [STRYKER OPTIONS]\n`,
+  );
   process.exit(2);
 }
 

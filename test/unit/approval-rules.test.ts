@@ -18,7 +18,12 @@ const facts = (over: Partial<Facts> = {}): Facts => ({
   evidence: false,
   ...over,
 });
-const rule = (when: Rule["when"], effect: Rule["effect"] = "approve", level: Rule["level"] = "soft", id = "r"): Rule => ({
+const rule = (
+  when: Rule["when"],
+  effect: Rule["effect"] = "approve",
+  level: Rule["level"] = "soft",
+  id = "r",
+): Rule => ({
   id,
   effect,
   level,
@@ -122,7 +127,9 @@ describe("parsing rules", () => {
   });
 
   it("reports the rule's own mistakes, each with its line", () => {
-    expect(errors("id: x\n")).toEqual(["10:1 bad-rule error Expected the rules to be a YAML list of rules (- id: ...)"]);
+    expect(errors("id: x\n")).toEqual([
+      "10:1 bad-rule error Expected the rules to be a YAML list of rules (- id: ...)",
+    ]);
     expect(errors("- just a string\n")).toEqual([
       "10:3 bad-rule error Expected a rule: a mapping with id, and approve or deny",
     ]);
@@ -154,7 +161,9 @@ describe("parsing rules", () => {
   });
 
   it("a duplicate id points at the first, and any error leaves no rules at all", () => {
-    const parsed = parse("- id: a\n  approve: { labels: x }\n- id: a\n  deny: { labels: y }\n- id: b\n  deny: { labels: z }\n");
+    const parsed = parse(
+      "- id: a\n  approve: { labels: x }\n- id: a\n  deny: { labels: y }\n- id: b\n  deny: { labels: z }\n",
+    );
     expect(parsed.rules).toEqual([]);
     expect(parsed.diagnostics).toEqual([
       {

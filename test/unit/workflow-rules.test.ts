@@ -103,9 +103,7 @@ describe("fencing tokens on the holder's actions", () => {
       expect(refusal(board(), { action, id: "T-1", token: 3 }, { ...bob, host: "other" })).toBe(
         "T-1 is leased to bob@h, not to bob@other",
       );
-      expect(refusal(board("", ""), { action, id: "T-1", token: 3 }, bob)).toBe(
-        "T-1 has no lease; claim it first",
-      );
+      expect(refusal(board("", ""), { action, id: "T-1", token: 3 }, bob)).toBe("T-1 has no lease; claim it first");
     });
   }
 
@@ -144,7 +142,11 @@ describe("fencing tokens on the holder's actions", () => {
     const bare = apply(board(), { action: "fail", id: "T-1", token: 3 }, bob);
     expect(lastLog(bare)).toMatch(/ bob WORK fail T-1 from=DOING to=READY token=3 exit=failed attempts=1 not-before=/);
     expect(lastLog(bare)).not.toMatch(/ output=/);
-    const long = apply(board(), { action: "fail", id: "T-1", token: 3, failure: { exit: "exit 1", output: "x".repeat(300) } }, bob);
+    const long = apply(
+      board(),
+      { action: "fail", id: "T-1", token: 3, failure: { exit: "exit 1", output: "x".repeat(300) } },
+      bob,
+    );
     expect(long).toContain(`- last-error: exit 1: ${"x".repeat(197)}...\n`);
   });
 });
@@ -162,7 +164,9 @@ describe("block under a lease", () => {
     expect(() =>
       apply(inSession, { action: "block", id: "T-1", reason: "stuck", token: 3 }, { ...bob, session: "s-2" }),
     ).not.toThrow();
-    expect(() => apply(inSession, { action: "block", id: "T-1", reason: "stuck" }, { ...bob, session: "s-1" })).not.toThrow();
+    expect(() =>
+      apply(inSession, { action: "block", id: "T-1", reason: "stuck" }, { ...bob, session: "s-1" }),
+    ).not.toThrow();
   });
 
   it("once the lease and the clock-skew margin are over, anyone with WORK may block", () => {
@@ -203,7 +207,9 @@ describe("lease expiry and the clock-skew margin", () => {
     });
     // The old worker goes, the new one is last; the fence follows the token.
     expect(taken).toContain("- fence: 4\n- workers: bob, carol\n");
-    expect(lastLog(taken)).toMatch(/ carol WORK takeover T-1 token=4 ttl=10m holder=carol@h previous=bob@h attempts=1 ~ /);
+    expect(lastLog(taken)).toMatch(
+      / carol WORK takeover T-1 token=4 ttl=10m holder=carol@h previous=bob@h attempts=1 ~ /,
+    );
   });
 
   it("the holder's own session: renew instead of claim; another session waits for expiry, then takes over", () => {
@@ -254,8 +260,16 @@ describe("claim conditions", () => {
 
   it("a claim writes lease, fence and workers, with the TTL asked or the policy's, rounded up", () => {
     const text = apply(board(), { action: "claim", id: "T-2", ttl: 1500 }, bob, T0 + 1);
-    expect(task(text, "T-2")?.lease).toEqual({ holder: "bob@h", token: 1, until: T0 + 2000, ttl: 1500, session: undefined });
-    expect(text).toContain("## T-2 Ready\n- state: DOING\n- lease: bob@h token=1 until=2026-11-24T09:00:02Z ttl=1500ms\n- fence: 1\n- workers: bob\n");
+    expect(task(text, "T-2")?.lease).toEqual({
+      holder: "bob@h",
+      token: 1,
+      until: T0 + 2000,
+      ttl: 1500,
+      session: undefined,
+    });
+    expect(text).toContain(
+      "## T-2 Ready\n- state: DOING\n- lease: bob@h token=1 until=2026-11-24T09:00:02Z ttl=1500ms\n- fence: 1\n- workers: bob\n",
+    );
     const byPolicy = apply(board(), { action: "claim", id: "T-2" }, bob);
     expect(task(byPolicy, "T-2")?.lease).toMatchObject({ ttl: 10 * MIN, until: T0 + 10 * MIN });
     expect(lastLog(byPolicy)).toMatch(/ bob WORK claim T-2 from=READY to=DOING token=1 ttl=10m holder=bob@h ~ /);
@@ -326,10 +340,20 @@ describe("roles per transition", () => {
     [{ action: "release", id: "T-1" }, "T-1", alice, "alice (CMD, AUDIT) may not release; that takes the WORK role"],
     [{ action: "submit", id: "T-1" }, "T-1", alice, "alice (CMD, AUDIT) may not submit; that takes the WORK role"],
     [{ action: "fail", id: "T-1" }, "T-1", alice, "alice (CMD, AUDIT) may not fail; that takes the WORK role"],
-    [{ action: "block", id: "T-2", reason: "x" }, "T-2", alice, "alice (CMD, AUDIT) may not block; that takes the WORK role"],
+    [
+      { action: "block", id: "T-2", reason: "x" },
+      "T-2",
+      alice,
+      "alice (CMD, AUDIT) may not block; that takes the WORK role",
+    ],
     [{ action: "accept", id: "T-3" }, "T-3", bob, "bob (WORK) may not accept; that takes the AUDIT role"],
     [{ action: "rework", id: "T-3", reason: "x" }, "T-3", bob, "bob (WORK) may not rework; that takes the AUDIT role"],
-    [{ action: "claim", id: "T-2" }, "T-2", who("nobody", []), "nobody (no roles) may not claim; that takes the WORK role"],
+    [
+      { action: "claim", id: "T-2" },
+      "T-2",
+      who("nobody", []),
+      "nobody (no roles) may not claim; that takes the WORK role",
+    ],
   ];
   it.each(cases)("%o is refused to the wrong role", (input, _id, w, message) => {
     expect(refusal(board(), input, w)).toBe(message);
@@ -415,8 +439,10 @@ describe("four eyes on accept", () => {
   });
 
   it("workersOf reads the list, trimmed, without empty names", () => {
-    const t = readTasks("TASKS.md", board().replace("- workers: bob\n\n## T-2", "- workers:  bob , ,carol\n\n## T-2"))
-      .byId.get("T-1")?.task;
+    const t = readTasks(
+      "TASKS.md",
+      board().replace("- workers: bob\n\n## T-2", "- workers:  bob , ,carol\n\n## T-2"),
+    ).byId.get("T-1")?.task;
     expect(t && workersOf(t)).toEqual(["bob", "carol"]);
     const none = readTasks("TASKS.md", board()).byId.get("T-2")?.task;
     expect(none && workersOf(none)).toEqual([]);
