@@ -51,12 +51,12 @@ function withLog(text: string, kind: "tasks" | "approvals", lines: Omit<NewLogLi
   return out;
 }
 
-const ledgers = (t?: string, a?: string): Ledgers => ({
+const ledgers = (t?: string | undefined, a?: string | undefined): Ledgers => ({
   tasks: t === undefined ? undefined : readTasks("TASKS.md", t),
   approvals: a === undefined ? undefined : readApprovals("APPROVALS.md", a),
 });
 
-function judge(before: [string?, string?], after: [string?, string?], committer: string | undefined, now = T0) {
+function judge(before: [(string | undefined)?, (string | undefined)?], after: [string, string], committer: string | undefined, now = T0) {
   const both = [true, false].map((noShortcuts) =>
     judgeChange(ledgers(...before), ledgers(...after), { committer, hasher: sha256Hex, now, noShortcuts }).map(
       (v) => `${v.file}:${v.line}: ${v.message}${v.invalid ? " [invalid]" : ""}`,
