@@ -56,7 +56,12 @@ const ledgers = (t?: string | undefined, a?: string | undefined): Ledgers => ({
   approvals: a === undefined ? undefined : readApprovals("APPROVALS.md", a),
 });
 
-function judge(before: [(string | undefined)?, (string | undefined)?], after: [string, string], committer: string | undefined, now = T0) {
+function judge(
+  before: [(string | undefined)?, (string | undefined)?],
+  after: [string, string],
+  committer: string | undefined,
+  now = T0,
+) {
   const both = [true, false].map((noShortcuts) =>
     judgeChange(ledgers(...before), ledgers(...after), { committer, hasher: sha256Hex, now, noShortcuts }).map(
       (v) => `${v.file}:${v.line}: ${v.message}${v.invalid ? " [invalid]" : ""}`,
