@@ -4,7 +4,7 @@
 // CMD, hand transitions and the fields they may set, and the merge check: lost lines, new
 // lines by whom, states, tracked fields, approvals and roles from neither parent.
 
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { sha256Hex } from "../../src/io/hash.js";
 import { readApprovals } from "../../src/ledger/approvals.js";
 import { formatLogLine, lastHash, type NewLogLine } from "../../src/ledger/log.js";
@@ -321,8 +321,14 @@ describe("the merge check", () => {
 
   // A first commit's board (the merge result is judged as one too): no task past READY.
   const BOARD = TASKS.replace("- state: REVIEW\n- workers: carol", "- state: READY");
-  const ours = withLog(BOARD, "tasks", [{ actor: "alice", role: "CMD", action: "set", target: "T-1" }]);
-  const theirs = withLog(BOARD, "tasks", [{ actor: "alice", role: "CMD", action: "set", target: "T-2" }], T0 + 1000);
+  // Made in the tests, not here: a mutant that throws in this describe body would fail the
+  // file before any test ran, which Stryker counts as survived.
+  let ours = "";
+  let theirs = "";
+  beforeAll(() => {
+    ours = withLog(BOARD, "tasks", [{ actor: "alice", role: "CMD", action: "set", target: "T-1" }]);
+    theirs = withLog(BOARD, "tasks", [{ actor: "alice", role: "CMD", action: "set", target: "T-2" }], T0 + 1000);
+  });
 
   it("a merge that keeps both parents' lines and states passes", () => {
     const both = withLog(ours, "tasks", [{ actor: "alice", role: "CMD", action: "set", target: "T-2" }], T0 + 1000);
