@@ -170,7 +170,7 @@ describe("automation's approvals lines", () => {
   it("an approval by the rule it names, under the rules it names, is justified", () => {
     expect(decide({})).toBeUndefined();
     // A request new in the commit is judged as it was before: pending.
-    const noRequest = readApprovals("APPROVALS.md", APPROVALS().replace(/## A-1[^]*?\n\n(?=## Log)/, ""));
+    const noRequest = readApprovals("APPROVALS.md", APPROVALS().replace(/## A-1[\s\S]*?\n\n(?=## Log)/, ""));
     expect(noRequest.approvals).toEqual([]);
     expect(decide({}, { approvalsBefore: noRequest, approvalsAfter: current("approved") })).toBeUndefined();
     // Roles are the ones before the commit: with none, automation holds no role.
