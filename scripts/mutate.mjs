@@ -65,7 +65,7 @@ for (let i = 0; i < args.length; i++) {
   }
 }
 
-const git = (...a) => execFileSync("git", a, { cwd: ROOT, encoding: "utf8" });
+const git = (...a) => execFileSync("git", a, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 if (since !== undefined) {
   let base;
   try {

@@ -74,6 +74,7 @@ function refusal(text: string, input: TransitionInput, w: Who, now = T0): string
   return p.ok ? "(allowed)" : p.message;
 }
 const task = (text: string, id: string) => readTasks("TASKS.md", text).byId.get(id)?.task;
+const field = (text: string, id: string, key: string) => task(text, id)?.fields.find((f) => f.key === key)?.value;
 const lastLog = (text: string) => text.trimEnd().split("\n").pop() ?? "";
 
 describe("fencing tokens on the holder's actions", () => {
@@ -139,7 +140,29 @@ describe("fencing tokens on the holder's actions", () => {
     expect(lastLog(failed)).toMatch(/ bob WORK fail T-1 from=DOING to=READY token=3 exit="exit 3" attempts=1 /);
     expect(lastLog(failed)).toMatch(/ output=/);
     expect(failed).toMatch(/- last-error: .*exit 3: two/);
+    expect(lastLog(failed)).not.toMatch(/dead-letter/);
+    // The backoff's jitter is the one given (0 here: the policy's minimum, 1m).
+    expect(field(failed, "T-1", "not-before")).toBe("2026-11-24T09:01:00Z");
     const bare = apply(board(), { action: "fail", id: "T-1", token: 3 }, bob);
+    expect(field(bare, "T-1", "last-error")).toBe("failed");
+    const noOutput = apply(
+      board(),
+      { action: "fail", id: "T-1", token: 3, failure: { exit: "exit 4", output: "" } },
+      bob,
+    );
+    expect(field(noOutput, "T-1", "last-error")).toBe("exit 4");
+    const edge = apply(
+      board(),
+      { action: "fail", id: "T-1", token: 3, failure: { exit: "exit 1", output: "y".repeat(200) } },
+      bob,
+    );
+    expect(field(edge, "T-1", "last-error")).toBe(`exit 1: ${"y".repeat(200)}`);
+    const last = board()
+      .replace("- workers: bob\n", "- workers: bob\n- attempts: 2\n")
+      .replace("- clock-skew: 30s", "- clock-skew: 30s\n- max-attempts: 3");
+    const dead = apply(last, { action: "fail", id: "T-1", token: 3, failure: { exit: "exit 1", output: "x" } }, bob);
+    expect(lastLog(dead)).toMatch(/ attempts=3 dead-letter=true output=x ~ /);
+    expect(field(dead, "T-1", "not-before")).toBeUndefined();
     expect(lastLog(bare)).toMatch(/ bob WORK fail T-1 from=DOING to=READY token=3 exit=failed attempts=1 not-before=/);
     expect(lastLog(bare)).not.toMatch(/ output=/);
     const long = apply(
@@ -206,7 +229,15 @@ describe("lease expiry and the clock-skew margin", () => {
       lease: { holder: "carol@h", token: 4, ttl: 10 * MIN },
     });
     // The old worker goes, the new one is last; the fence follows the token.
-    expect(taken).toContain("- fence: 4\n- workers: bob, carol\n");
+    expect(field(taken, "T-1", "fence")).toBe("4");
+    expect(field(taken, "T-1", "workers")).toBe("bob, carol");
+    expect(plan(board(), { action: "claim", id: "T-1" }, carol, end + 1)).toMatchObject({
+      ok: true,
+      result: { id: "T-1", action: "takeover", from: "DOING", to: "DOING", lease: { holder: "carol@h", token: 4 } },
+    });
+    // A worker already listed who takes over moves to the end, once.
+    const again = board().replace("- workers: bob\n", "- workers: carol, bob\n");
+    expect(field(apply(again, { action: "claim", id: "T-1" }, carol, end + 1), "T-1", "workers")).toBe("bob, carol");
     expect(lastLog(taken)).toMatch(
       / carol WORK takeover T-1 token=4 ttl=10m holder=carol@h previous=bob@h attempts=1 ~ /,
     );
@@ -225,13 +256,15 @@ describe("lease expiry and the clock-skew margin", () => {
     );
     const taken = apply(inSession, { action: "claim", id: "T-1" }, { ...bob, session: "s-2" }, T0 + 11 * MIN);
     expect(task(taken, "T-1")?.lease).toMatchObject({ holder: "bob@h", token: 4, session: "s-2" });
-    expect(taken).toContain("- workers: bob\n");
+    expect(field(taken, "T-1", "workers")).toBe("bob");
     expect(lastLog(taken)).toMatch(/ bob WORK takeover T-1 .* session=s-2 ~ /);
   });
 
   it("the new token is above both the fence and the lease's token", () => {
-    const fenced = board().replace("- fence: 3", "- fence: 7");
-    expect(task(apply(fenced, { action: "claim", id: "T-1" }, carol, T0 + 11 * MIN), "T-1")?.lease?.token).toBe(8);
+    const fenced = board().replace("- fence: 3", "- fence: 17");
+    expect(task(apply(fenced, { action: "claim", id: "T-1" }, carol, T0 + 11 * MIN), "T-1")?.lease?.token).toBe(18);
+    const prefixed = board().replace("- fence: 3", "- fence: x9");
+    expect(task(apply(prefixed, { action: "claim", id: "T-1" }, carol, T0 + 11 * MIN), "T-1")?.lease?.token).toBe(4);
     const low = board().replace("- fence: 3", "- fence: 1");
     expect(task(apply(low, { action: "claim", id: "T-1" }, carol, T0 + 11 * MIN), "T-1")?.lease?.token).toBe(4);
     const junk = board().replace("- fence: 3", "- fence: 9x");
@@ -279,7 +312,7 @@ describe("claim conditions", () => {
     const text = board("- rework: tests missing\n", "");
     const claimed = apply(text, { action: "claim", id: "T-1" }, carol);
     expect(task(claimed, "T-1")).toMatchObject({ state: "DOING", lease: { holder: "carol@h", token: 4 } });
-    expect(claimed).toContain("- workers: carol\n");
+    expect(field(claimed, "T-1", "workers")).toBe("carol");
     expect(claimed).not.toContain("- rework:");
     expect(claimed).not.toContain("- attempts:");
     expect(lastLog(claimed)).toMatch(/ carol WORK claim T-1 token=4 ttl=10m holder=carol@h ~ /);
@@ -318,6 +351,8 @@ describe("claim conditions", () => {
     const t = (id: string) => l.byId.get(id)?.task as NonNullable<ReturnType<typeof task>>;
     expect(claimProblem(l, t("T-6"), bob, T0)).toBe("T-6 is blocked: ops");
     expect(claimProblem(l, t("T-3"), bob, T0)).toBe("T-3 waits for T-5 to be DONE");
+    const two = readTasks("TASKS.md", text.replace("- depends: T-4, T-5", "- depends: T-5, T-6"));
+    expect(claimProblem(two, two.byId.get("T-3")?.task as never, bob, T0)).toBe("T-3 waits for T-5, T-6 to be DONE");
     expect(claimProblem(l, t("T-2"), bob, T0 - 1)).toBe("T-2 is not to be started before 2026-11-24T09:00:00Z");
     expect(claimProblem(l, t("T-2"), bob, T0)).toBe("DOING is at its WIP limit (2 of 2)");
     // A DOING task (rework) is not counted against the limit it is already in.
@@ -375,6 +410,13 @@ describe("roles per transition", () => {
     const cancelled = apply(board(), { action: "cancel", id: "T-1", reason: "dropped" }, alice);
     expect(task(cancelled, "T-1")).toMatchObject({ state: "DONE", resolution: "cancelled", lease: undefined });
     expect(lastLog(cancelled)).toMatch(/ alice CMD cancel T-1 from=DOING to=DONE reason=dropped ~ /);
+    const stuck = board("- blocked: ops\n- rework: redo\n");
+    const gone = apply(stuck, { action: "cancel", id: "T-1" }, alice);
+    expect(task(gone, "T-1")).toMatchObject({ state: "DONE", blocked: undefined, lease: undefined });
+    expect(field(gone, "T-1", "rework")).toBeUndefined();
+    expect(lastLog(apply(board(), { action: "plan", id: "T-2" }, alice))).toMatch(
+      / alice CMD plan T-2 from=READY to=PLAN ~ /,
+    );
     // A cancel needs no reason.
     expect(() => apply(board(), { action: "cancel", id: "T-2" }, alice)).not.toThrow();
   });
@@ -397,6 +439,17 @@ describe("reasons, evidence and the log line's details", () => {
     expect(task(back, "T-3")).toMatchObject({ state: "DOING" });
     expect(back).toContain("- rework: tests missing\n");
     expect(lastLog(back)).toMatch(/ alice AUDIT rework T-3 from=REVIEW to=DOING reason="tests missing" ~ /);
+  });
+
+  it("claim clears a passed not-before; evidence must be one line; evidence not given is kept", () => {
+    const later = board().replace(
+      "## T-2 Ready\n- state: READY",
+      "## T-2 Ready\n- state: READY\n- not-before: 2026-11-24T08:00:00Z",
+    );
+    expect(field(apply(later, { action: "claim", id: "T-2" }, bob), "T-2", "not-before")).toBeUndefined();
+    expect(refusal(board(), { action: "submit", id: "T-1", token: 3, evidence: "a\nb" }, bob)).toMatch(/evidence/);
+    const kept = apply(board("- evidence: old.log\n"), { action: "submit", id: "T-1", token: 3 }, bob);
+    expect(field(kept, "T-1", "evidence")).toBe("old.log");
   });
 
   it("evidence is set and logged; via, session and automation are logged", () => {
