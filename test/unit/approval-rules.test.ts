@@ -4,6 +4,8 @@
 // combine (hard deny, soft deny, approve, none).
 
 import { describe, expect, it } from "vitest";
+import { readApprovals } from "../../src/ledger/approvals.js";
+import { parserChecks } from "../../src/ledger/write-checks.js";
 import { CONDITIONS, evaluateRules, type Facts, parseRules, type Rule } from "../../src/rules/approval-rules.js";
 
 const parse = (text: string, line = 10) => parseRules("APPROVALS.md", { text, line });
@@ -96,6 +98,7 @@ describe("parsing rules", () => {
     ],
     ["subject-state", "7", 'expected a state (PLAN|READY|DOING|REVIEW|DONE) or a list of them for "subject-state"'],
     ["subject", "[task, file]", 'expected task, text or roles for "subject"'],
+    ["subject", "3", 'expected task, text or roles for "subject"'],
     ["subject", "[]", undefined],
     ["max-attempts", "-1", 'expected a whole number for "max-attempts"'],
     ["max-attempts", "1.5", 'expected a whole number for "max-attempts"'],
@@ -136,6 +139,9 @@ describe("parsing rules", () => {
     expect(errors("- id: Bad_Id\n  approve: { labels: a }\n")).toEqual([
       '10:3 bad-rule error Expected a rule id like docs-only, found "Bad_Id"',
     ]);
+    expect(errors("- id: docs_only\n  approve: { labels: a }\n")).toEqual([
+      '10:3 bad-rule error Expected a rule id like docs-only, found "docs_only"',
+    ]);
     expect(errors("- approve: { labels: a }\n")).toEqual([
       "10:3 bad-rule error Expected a rule id like docs-only, found null",
     ]);
@@ -175,6 +181,29 @@ describe("parsing rules", () => {
         message: "Duplicate rule id a",
         related: { line: 10, column: 1, message: "first defined" },
       },
+    ]);
+  });
+
+  it("the rules check of a ledger is this parser (registered for every write)", () => {
+    const text = "# Approvals\n\n## Rules\n```yaml\n- id: x\n  approve: { colour: blue }\n```\n\n## Log\n";
+    const approvals = readApprovals("APPROVALS.md", text);
+    expect(parserChecks("APPROVALS.md", approvals).map((d) => `${d.line} ${d.message}`)).toEqual([
+      `6 Rule x: unknown condition "colour"; known: ${Object.keys(CONDITIONS).join(", ")}`,
+    ]);
+  });
+
+  it("broken YAML is reported with the first line of YAML's message, and nothing else", () => {
+    const at = (message: string) => ({
+      severity: "error",
+      file: "APPROVALS.md",
+      line: 20,
+      column: 1,
+      code: "bad-rule",
+      message,
+    });
+    expect(parse("- id: x\n  approve: { labels: [a\n", 20).diagnostics).toEqual([
+      at("Rules are not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]"),
+      at("Rules are not valid YAML: Flow map in block collection must be sufficiently indented and end with a }"),
     ]);
   });
 
