@@ -45,8 +45,12 @@ const BOARD = `# Tasks
 - state: DOING
 - lease: dan@h token=1 until=2026-11-24T09:05:00Z ttl=10m
 
-## T-4 Review, with a stale lease line it should not have
+## T-4 Ready
 - state: READY
+
+## T-5 Sent back for rework: DOING without a lease
+- state: DOING
+- rework: tests
 
 ## Log
 `;
@@ -162,6 +166,7 @@ describe("failures", () => {
   it("failureKind names runs by exit or signal, and expired leases", () => {
     expect(failureKind({ lease: true })).toBe("lease expired");
     expect(failureKind({ run: "exit 3" })).toBe("run exited 3");
+    expect(failureKind({ run: "exit 127" })).toBe("run exited 127");
     expect(failureKind({ run: "signal SIGKILL" })).toBe("run killed by SIGKILL");
     expect(failureKind({ run: "failed" })).toBe("run failed");
     expect(failureKind({ run: "exit 3 later" })).toBe("run failed");
@@ -189,6 +194,7 @@ describe("failures", () => {
       "lease expired: z | exit 1: a | b",
     );
     expect(mergeLastError("  ", "failed")).toBe("failed");
+    expect(mergeLastError("  ", "lease expired: x")).toBe("lease expired: x");
   });
 
   it("leaseExpiredError names the holder, its session and the end", () => {
@@ -215,6 +221,7 @@ ${line("fail", "T-2", 'exit="exit 9" attempts=1')}
 ${line("takeover", "T-1", "attempts=2")}
 ${line("claim", "T-1", "token=3")}
 ${line("fail", "T-1", "attempts=3")}
+${line("fail", "T-1", 'exit="exit 5"')}
 ${line("submit", "T-1", "attempts=9")}
 `;
     const l = readTasks("TASKS.md", text);
