@@ -298,6 +298,91 @@ describe("tasks", () => {
   });
 });
 
+describe("hand edits a state change explains", () => {
+  it("a claim by hand clears the rework field; nothing else", () => {
+    const before = TASKS.replace("- state: READY", "- state: READY\n- rework: tests");
+    const claimed = TASKS.replace("- state: READY", "- state: DOING");
+    expect(judge([before, APPROVALS], [claimed, APPROVALS], "carol")).toEqual([]);
+    const added = claimed.replace("- state: DOING", "- state: DOING\n- rework: x");
+    expect(judge([TASKS, APPROVALS], [added, APPROVALS], "carol")).toEqual([
+      "TASKS.md:5: The rework of T-1 changed with no log line and no state change that sets it; rework sets it (REVIEW -> DOING) and claim clears it",
+    ]);
+  });
+
+  it("a refused hand change still explains its own fields, and is reported once", () => {
+    // dan (WORK) may not rework: one refusal, and the rework field is the rework's.
+    const rework = TASKS.replace("- state: REVIEW", "- state: DOING\n- rework: tests");
+    expect(judge([TASKS, APPROVALS], [rework, APPROVALS], "dan")).toEqual([
+      "TASKS.md:7: dan (WORK) may not move T-2 from REVIEW to DOING; that takes AUDIT (rework)",
+    ]);
+    // alice (CMD, AUDIT) may not claim: one refusal, and clearing rework is the claim's.
+    const before = TASKS.replace("- state: READY", "- state: READY\n- rework: tests");
+    const claimed = TASKS.replace("- state: READY", "- state: DOING");
+    expect(judge([before, APPROVALS], [claimed, APPROVALS], "alice")).toEqual([
+      "TASKS.md:4: alice (CMD, AUDIT) may not move T-1 from READY to DOING; that takes WORK (claim)",
+    ]);
+    // zed has no roles: a cancel's resolution and an accept's are theirs, reported once.
+    const cancelled = TASKS.replace("- state: READY", "- state: DONE\n- resolution: cancelled");
+    expect(judge([TASKS, APPROVALS], [cancelled, APPROVALS], "zed")).toHaveLength(1);
+    const accepted = TASKS.replace("- state: REVIEW", "- state: DONE\n- resolution: done");
+    expect(judge([TASKS, APPROVALS], [accepted, APPROVALS], "zed")).toEqual([
+      "TASKS.md:7: zed has no roles in APPROVALS.md, so may not move T-2 from REVIEW to DONE",
+    ]);
+  });
+
+  it("a cancel by hand ends the lease and the rework, and says why the task is DONE", () => {
+    const doing = TASKS.replace(
+      "- state: READY",
+      "- state: DOING\n- lease: carol@h token=1 until=2026-11-24T10:00:00Z ttl=1h\n- fence: 1\n- workers: carol\n- rework: x",
+    );
+    const cancelled = TASKS.replace(
+      "- state: READY",
+      "- state: DONE\n- resolution: cancelled\n- fence: 1\n- workers: carol",
+    );
+    expect(judge([doing, APPROVALS], [cancelled, APPROVALS], "alice")).toEqual([]);
+    const reworkKept = cancelled.replace("- workers: carol", "- workers: carol\n- rework: x");
+    expect(judge([doing, APPROVALS], [reworkKept, APPROVALS], "alice")).toEqual([]);
+  });
+
+  it("the gate applies to a task reaching DONE, not to one already DONE or cancelled", () => {
+    const gated = (state: string, extra = "") =>
+      TASKS.replace("# Tasks\n", "# Tasks\n\n## Policy\n- approval-required: prod\n").replace(
+        "## T-2 Second\n- state: REVIEW",
+        `## T-2 Second\n- state: ${state}\n- labels: prod${extra}`,
+      );
+    expect(judge([gated("REVIEW"), APPROVALS], [gated("DONE", "\n- resolution: done"), APPROVALS], "alice")).toEqual([
+      "TASKS.md:10: T-2 went to DONE, but T-2 has the label prod, so accepting it needs an approved request; none exists: run taskgate approval request T-2",
+    ]);
+    const done = gated("DONE", "\n- resolution: done");
+    const renamed = done.replace("## T-2 Second", "## T-2 Second, renamed");
+    expect(judge([done, APPROVALS], [renamed, APPROVALS], "alice")).toEqual([]);
+    const cancelled = gated("DONE", "\n- resolution: cancelled");
+    expect(judge([gated("REVIEW"), APPROVALS], [cancelled, APPROVALS], "alice")).toEqual([]);
+  });
+
+  it("a log line that does not parse makes the ledger invalid", () => {
+    expect(judge([TASKS, APPROVALS], [`${TASKS}- garbage\n`, APPROVALS], "alice")).toEqual([
+      expect.stringMatching(/^TASKS.md:11: .* \[invalid\]$/),
+    ]);
+  });
+
+  it("an accept logged after a takeover counts the new worker and keeps the others", () => {
+    const board = "# Tasks\n\n## T-1 First\n- state: DONE\n- resolution: done\n- workers: bob, carol\n\n## Log\n";
+    const roles = APPROVALS.replace("- carol: WORK, AUDIT", "- carol: CMD, WORK, AUDIT");
+    const lines = (accepter: string) =>
+      withLog(board, "tasks", [
+        { actor: "carol", role: "CMD", action: "add", target: "T-1", details: { to: "READY" } },
+        { actor: "carol", role: "WORK", action: "claim", target: "T-1", details: { from: "READY", to: "DOING" } },
+        { actor: "carol", role: "WORK", action: "takeover", target: "T-1" },
+        { actor: "carol", role: "WORK", action: "submit", target: "T-1", details: { from: "DOING", to: "REVIEW" } },
+        { actor: accepter, role: "AUDIT", action: "accept", target: "T-1", details: { from: "REVIEW", to: "DONE" } },
+      ]);
+    const v = judge([undefined, undefined], [lines("carol"), roles], "carol");
+    expect(v).toContain("TASKS.md:13: carol worked on T-1 in its last DOING spell and may not accept it (four eyes)");
+    expect(v.filter((x) => /may not (claim|submit|add)/.test(x))).toEqual([]);
+  });
+});
+
 describe("the approvals ledger", () => {
   it("marking an actor automation needs an approved request for that change", () => {
     const marked = APPROVALS.replace("- dan: WORK", "- dan: WORK (automation)");
@@ -437,15 +522,14 @@ describe("the merge check", () => {
 
   it("an invalid merge result is reported alone", () => {
     const broken = BOARD.replace("- state: READY", "- state: READY\n- state: DONE");
-    const v = merge(
-      [
-        [BOARD, APPROVALS],
-        [BOARD, APPROVALS],
-      ],
-      broken,
-    );
+    const v = judgeMerge([ledgers(ours, APPROVALS), ledgers(theirs, APPROVALS)], ledgers(broken, APPROVALS), {
+      committer: "alice",
+      hasher: sha256Hex,
+      now: T0,
+    });
     expect(v.length).toBeGreaterThan(0);
-    expect(v.every((x) => x.startsWith("TASKS.md:"))).toBe(true);
+    // Judged no further: not even the lines the broken result lost.
+    expect(v.every((x) => x.invalid === true && x.file === "TASKS.md")).toBe(true);
   });
 
   it("a state in neither parent is refused; one parent's state is taken", () => {
