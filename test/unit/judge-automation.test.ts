@@ -84,6 +84,9 @@ describe("automation's task lines", () => {
     const submit = entry({ line: 19, action: "submit", details: { via: "run", evidence: "run.log sha256:aa" } });
     const accept = entry({ action: "accept", details: { via: "run" } });
     expect(automationTaskProblem(accept, facts({ appended: [submit, accept] }))).toBeUndefined();
+    const viaWork = { ...submit, details: { via: "work", evidence: "run.log sha256:aa" } };
+    const acceptWork = entry({ action: "accept", details: { via: "work" } });
+    expect(automationTaskProblem(acceptWork, facts({ appended: [viaWork, acceptWork] }))).toBeUndefined();
     expect(automationTaskProblem(entry({ action: "accept", details: {} }), facts({ appended: [submit] }))).toBe(
       "an automatic accept comes only from run or work --on-success done (via=run or via=work)",
     );

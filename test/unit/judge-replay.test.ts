@@ -33,7 +33,7 @@ const BOARD = `# Tasks
 const actors = () =>
   readApprovals(
     "APPROVALS.md",
-    "# Approvals\n\n## Roles\n- alice: CMD, AUDIT\n- bob: WORK\n- bob-bot: WORK (for bob)\n- carol: WORK\n- watch: CMD (automation)\n\n## Log\n",
+    "# Approvals\n\n## Roles\n- alice: CMD, AUDIT\n- erin: AUDIT, CMD\n- bob: WORK\n- bob-bot: WORK (for bob)\n- carol: WORK\n- watch: CMD (automation)\n\n## Log\n",
   ).actors;
 
 let n = 100;
@@ -130,6 +130,29 @@ describe("replaying transitions", () => {
     expect(r.board.doc.text).toBe(BOARD);
   });
 
+  it("an add line leaves its task unreplayed even when the ID is on the board", () => {
+    const r = replay([line("alice", "add", "T-1"), line("carol", "claim", "T-1", { holder: "carol@c" })]);
+    expect(r.unreplayed).toEqual(new Set(["T-1"]));
+    expect(r.board.byId.get("T-1")?.task.state).toBe("READY");
+  });
+
+  it("a token is a number or ignored", () => {
+    const wrong = line("bob", "renew", "T-2", { token: "44" });
+    expect(replay([wrong]).refused.get(wrong.line)).toBe("Token 44 does not match T-2's lease (token 4)");
+    expect(replay([line("bob", "renew", "T-2", { token: "4x" })]).refused).toEqual(new Map());
+  });
+
+  it("a line of another kind changes nothing, whatever its details", () => {
+    const r = replay([line("alice", "note", "T-1", { priority: "P0", text: "hello" })]);
+    expect(r.refused).toEqual(new Map());
+    expect(r.unreplayed).toEqual(new Set());
+    expect(r.board.doc.text).toBe(BOARD);
+  });
+
+  it("set lines are replayed with the actor's CMD role wherever it is listed", () => {
+    expect(replay([line("erin", "set", "T-1", { priority: "P1" })]).refused).toEqual(new Map());
+  });
+
   it("set lines are replayed with the actor's CMD role, else refused", () => {
     const ok = replay([line("alice", "set", "T-1", { priority: "P0" })]);
     expect(ok.refused).toEqual(new Map());
@@ -156,6 +179,16 @@ describe("replaying recoveries", () => {
     });
     expect(r.board.doc.text).toContain(
       "- last-error: lease expired: bob@h's lease ended 2026-11-24T09:00:00Z without renew, release or submit\n",
+    );
+  });
+
+  it("a recovery at max-attempts blocks the task as a dead letter, counting the attempts the log lacks", () => {
+    const last = BOARD.replace("- workers: bob\n", "- workers: bob\n- attempts: 4\n");
+    const r = replay([recover({ holder: "bob@h", token: "4" })], last);
+    expect(r.refused).toEqual(new Map());
+    expect(r.board.byId.get("T-2")?.task).toMatchObject({ state: "READY", attempts: 5, lease: undefined });
+    expect(r.board.byId.get("T-2")?.task.blocked).toMatch(
+      /^dead letter: 5 failures: 4 not in the log, 1 lease expired \(max-attempts 5\); last error: lease expired: /,
     );
   });
 
