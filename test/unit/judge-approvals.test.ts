@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { sha256Hex } from "../../src/io/hash.js";
 import { readApprovals } from "../../src/ledger/approvals.js";
+import { formatLogLine, lastHash } from "../../src/ledger/log.js";
 import { readTasks } from "../../src/ledger/tasks.js";
 import { judgeChange } from "../../src/rules/judge.js";
 import { taskContentHash } from "../../src/rules/subject.js";
@@ -58,6 +59,12 @@ const judge = (before: string | undefined, after: string, committer: string | un
     { tasks: readTasks("TASKS.md", tasks), approvals: readApprovals("APPROVALS.md", after) },
     { committer, hasher: sha256Hex, now: T0 },
   ).map((v) => `${v.file}:${v.line}: ${v.message}`);
+
+/** Appends a chained decision line by `actor` about A-1 to an APPROVALS.md text. */
+function withLog(text: string, actor: string, action: string): string {
+  const ledger = readApprovals("APPROVALS.md", text);
+  return `${text}${formatLogLine(sha256Hex, lastHash(ledger.doc, ledger.log), { time: T0, actor, role: "AUDIT", action, target: "A-1" })}\n`;
+}
 
 const decided = (by: string, status = "approved") =>
   approvals(status, `- approver: ${by}\n- decided-at: 2026-11-24T08:30:00Z\n`);
@@ -112,6 +119,30 @@ describe("decisions by hand", () => {
         "alice",
       ),
     ).toEqual([]);
+  });
+
+  it("a logged decision is judged as its line's actor, at its line", () => {
+    const logged = (by: string, action = "approve") =>
+      withLog(decided(by, action === "approve" ? "approved" : "rejected"), by, action);
+    expect(judge(approvals("pending"), logged("alice"), "alice")).toEqual([]);
+    expect(judge(approvals("pending"), logged("bob"), "bob")).toEqual([
+      "APPROVALS.md:20: A-1 was approved by its requester bob; another AUDIT actor must decide",
+    ]);
+    expect(judge(approvals("pending"), logged("bob", "reject"), "bob")).toEqual([
+      "APPROVALS.md:20: A-1 was rejected by its requester bob; another AUDIT actor must decide",
+    ]);
+    // A decision line on a request whose status did not change is judged too.
+    expect(judge(approvals("pending"), withLog(approvals("pending"), "bob", "approve"), "bob")).toEqual([
+      "APPROVALS.md:18: A-1 was approved by its requester bob; another AUDIT actor must decide",
+    ]);
+  });
+
+  it("a request made and decided in one commit is a decision too", () => {
+    const none = `# Approvals\n\n${ROLES}\n## Log\n`;
+    expect(judge(none, decided("bob"), "bob")).toEqual([
+      "APPROVALS.md:11: A-1 was approved by its requester bob; another AUDIT actor must decide",
+    ]);
+    expect(judge(none, decided("alice"), "alice")).toEqual([]);
   });
 
   it("a decision is final: its fields may not change afterwards", () => {
