@@ -5292,7 +5292,7 @@ var init_memo = __esm({
     init_hash();
     init_places();
     init_temp_files();
-    BUILD = true ? "1ea02280c898cdbb" : void 0;
+    BUILD = true ? "1e0c423543d1337b" : void 0;
     COPY_LIMIT = 8 * 1024 * 1024;
     HEAD = 1024;
   }
@@ -12683,11 +12683,13 @@ function afterFailure(policy, task, now, random, failure, error, earlier) {
 function leaseExpiredError(lease) {
   return `lease expired: ${holderWithSession(lease.holder, lease.session)}'s lease ended ${formatTime(lease.until)} without renew, release or submit`;
 }
+function leaseExpired(t, now, clockSkew) {
+  if (t.state !== "DOING") return false;
+  return t.lease !== void 0 && isLeaseExpired(t.lease, now, clockSkew);
+}
 function planRecovery(ledger, who, when) {
   const { policy } = ledger;
-  const expired = ledger.tasks.filter(
-    (t) => t.state === "DOING" && t.lease !== void 0 && isLeaseExpired(t.lease, when.now, policy.clockSkew)
-  );
+  const expired = ledger.tasks.filter((t) => leaseExpired(t, when.now, policy.clockSkew));
   if (expired.length === 0) return { ok: true, splices: [], result: [] };
   const allowed = permits("recover", who.actor, who.roles, "DOING");
   if (!allowed.ok) return allowed;
@@ -13419,10 +13421,11 @@ var init_identity = __esm({
 
 // src/rules/gate.ts
 function isStale(tasks, approval, hasher) {
-  if (approval.status !== "approved" || approval.subject === void 0 || !tasks.byId.has(approval.subject))
-    return false;
+  const subject = approval.subject;
+  if (subject === void 0) return false;
+  if (approval.status !== "approved" || !tasks.byId.has(subject)) return false;
   const recorded = approval.fields.find((f) => f.key === "subject-hash")?.value;
-  return recorded !== taskContentHash(tasks, approval.subject, hasher);
+  return recorded !== taskContentHash(tasks, subject, hasher);
 }
 function gateProblem(tasks, approvals, id, hasher, options = {}) {
   const task = tasks.byId.get(id)?.task;

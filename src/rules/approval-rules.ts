@@ -55,6 +55,7 @@ export interface RulesBlock {
 
 export function parseRules(file: string, block: RulesBlock | undefined): { rules: Rule[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
+  // Stryker disable next-line ConditionalExpression,MethodExpression,StringLiteral: blank YAML parses to no rules and no error anyway.
   if (!block || block.text.trim() === "") return { rules: [], diagnostics };
   const counter = new LineCounter();
   const doc = parseDocument(block.text, { lineCounter: counter, prettyErrors: false });
@@ -136,6 +137,7 @@ export function parseRules(file: string, block: RulesBlock | undefined): { rules
     }
     const condNode = map.get(effect, true) as YamlNode | undefined;
     const when = parseConditions(id, condNode, (node, message) => report(lineOf(node ?? condNode), message));
+    // Stryker disable next-line ConditionalExpression: no conditions means an error was reported, which empties the rules.
     if (when) rules.push({ id, effect, level, when, line: at.line });
   }
   return { rules: diagnostics.length ? [] : rules, diagnostics };
@@ -164,6 +166,7 @@ function parseConditions(
     const value = (pair.value as YamlNode | null)?.toJSON?.() ?? (isScalar(pair.value) ? pair.value.value : undefined);
     const fail = (expected: string) => {
       report(keyNode, `Rule ${id}: expected ${expected} for "${key}"`);
+      // Stryker disable next-line BooleanLiteral: the error reported empties the rules anyway; ok only spares work.
       ok = false;
     };
     switch (key) {
@@ -193,6 +196,7 @@ function parseConditions(
         break;
       }
       case "max-attempts":
+        // Stryker disable next-line ConditionalExpression: Number.isInteger is false for a non-number too; this is for TypeScript.
         if (typeof value !== "number" || !Number.isInteger(value) || value < 0) fail("a whole number");
         else out[key] = value;
         break;
@@ -202,6 +206,7 @@ function parseConditions(
         break;
       default:
         report(keyNode, `Rule ${id}: unknown condition "${key}"; known: ${Object.keys(CONDITIONS).join(", ")}`);
+        // Stryker disable next-line BooleanLiteral: the error reported empties the rules anyway; ok only spares work.
         ok = false;
     }
   }
@@ -241,10 +246,12 @@ export function evaluateRules(rules: readonly Rule[], facts: Facts): { verdict: 
     const conditions = Object.entries(rule.when).map(([k, v]) => judge(k as keyof Conditions, v, facts));
     return { rule, matched: conditions.every((c) => c.held), conditions };
   });
+  // Stryker disable next-line ConditionalExpression: parseRules refuses a hard approve rule, so hard means deny.
   const hard = trace.find((t) => t.matched && t.rule.effect === "deny" && t.rule.level === "hard");
   if (hard) return { verdict: { decision: "reject", rule: hard.rule }, trace };
   const soft = trace.find((t) => t.matched && t.rule.effect === "deny");
   if (soft) return { verdict: { decision: "hold", rule: soft.rule }, trace };
+  // Stryker disable next-line ConditionalExpression: a matched deny rule has returned above, so what matches here approves.
   const approve = trace.find((t) => t.matched && t.rule.effect === "approve");
   if (approve) return { verdict: { decision: "approve", rule: approve.rule }, trace };
   return { verdict: { decision: "none" }, trace };
@@ -274,6 +281,7 @@ function judge(key: keyof Conditions, value: unknown, f: Facts): ConditionTrace 
     }
     case "subject-state": {
       const want = value as State[];
+      // Stryker disable next-line ConditionalExpression: want never includes undefined; this is for TypeScript.
       const held = f.state !== undefined && want.includes(f.state);
       return { condition: `subject-state ${want.join("|")}`, held, why: `the subject is ${f.state ?? "not a task"}` };
     }

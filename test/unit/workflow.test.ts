@@ -1,7 +1,7 @@
 // Leases, fencing, takeover, dispatch and four eyes, decided by the pure planner with the
 // clock injected.
 
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { sha256Hex } from "../../src/io/hash.js";
 import { applySplices } from "../../src/ledger/edit.js";
 import { readTasks } from "../../src/ledger/tasks.js";
@@ -135,11 +135,13 @@ describe("claim and leases", () => {
 });
 
 describe("review and four eyes", () => {
-  const submitted = (() => {
-    let text = apply(LEDGER, { action: "claim", id: "T-1" }, carol, T0);
-    text = apply(text, { action: "submit", id: "T-1", token: 1 }, carol, T0 + 1000);
-    return text;
-  })();
+  // Built in beforeAll, not in the describe body: a mutant that makes this throw must fail
+  // these tests, not the file before any test runs (which Stryker counts as survived).
+  let submitted = "";
+  beforeAll(() => {
+    submitted = apply(LEDGER, { action: "claim", id: "T-1" }, carol, T0);
+    submitted = apply(submitted, { action: "submit", id: "T-1", token: 1 }, carol, T0 + 1000);
+  });
 
   it("refuses self-acceptance by whoever worked the last DOING spell", () => {
     expect(refusal(submitted, { action: "accept", id: "T-1" }, carol, T0 + 2000)).toBe(
