@@ -5292,7 +5292,7 @@ var init_memo = __esm({
     init_hash();
     init_places();
     init_temp_files();
-    BUILD = true ? "1e0c423543d1337b" : void 0;
+    BUILD = true ? "bcb34801894c900d" : void 0;
     COPY_LIMIT = 8 * 1024 * 1024;
     HEAD = 1024;
   }
@@ -17613,7 +17613,8 @@ __export(worktree_exports, {
   folderOf: () => folderOf,
   removeTaskWorktree: () => removeTaskWorktree,
   taskOfWorktree: () => taskOfWorktree,
-  transitionEndingWorktree: () => transitionEndingWorktree
+  transitionEndingWorktree: () => transitionEndingWorktree,
+  worktreeBase: () => worktreeBase
 });
 function boardTop(ctx) {
   const wt = mainWorkTree((0, import_node_path19.dirname)((0, import_node_path19.resolve)(ctx.paths.tasks))) ?? mainWorkTree(process.cwd());
@@ -17622,6 +17623,21 @@ function boardTop(ctx) {
 }
 function worktreesRoot(top, env2) {
   return env2.TASKGATE_WORKTREES ? (0, import_node_path19.resolve)(env2.TASKGATE_WORKTREES) : (0, import_node_path19.join)((0, import_node_path19.dirname)(top), `${(0, import_node_path19.basename)(top)}.worktrees`);
+}
+function worktreeBase(base) {
+  try {
+    return git(process.cwd(), [
+      "rev-parse",
+      "--verify",
+      "--quiet",
+      "--end-of-options",
+      `${base ?? "HEAD"}^{commit}`
+    ]).trim();
+  } catch {
+    throw new UsageError(
+      base === void 0 ? "Expected a commit to start the task's branch from, but HEAD names none here (a repository with no commit yet?); commit first or give --base" : `Expected --base to name a commit git knows, found "${base}"`
+    );
+  }
 }
 async function ensureTaskWorktree(ctx, id, token, base, env2) {
   const top = boardTop(ctx);
@@ -17638,18 +17654,7 @@ async function ensureTaskWorktree(ctx, id, token, base, env2) {
       `Cannot make ${id}'s worktree: ${folder} exists already and is not recorded on ${id}; remove it (git worktree remove) or set TASKGATE_WORKTREES to another folder`
     );
   }
-  let sha;
-  try {
-    sha = git(process.cwd(), [
-      "rev-parse",
-      "--verify",
-      "--quiet",
-      "--end-of-options",
-      `${base ?? "HEAD"}^{commit}`
-    ]).trim();
-  } catch {
-    throw new UsageError(`Expected --base to name a commit git knows, found "${base ?? "HEAD"}"`);
-  }
+  const sha = worktreeBase(base);
   let exists = true;
   try {
     git(top, ["show-ref", "--verify", "--quiet", `refs/heads/${branch}`]);
@@ -17695,7 +17700,7 @@ function checkTaskWorktree(ctx, id, action, keep) {
   return { field: field2, folder, present: true };
 }
 function uncommitted(folder) {
-  return git(folder, ["status", "--porcelain", "--untracked-files=normal"]).split("\n").filter((l) => l.trim() !== "").map((l) => `${l.slice(0, 2).trim()} ${l.slice(3)}`);
+  return git(folder, ["status", "--porcelain", "--untracked-files=normal", "--ignored=traditional"]).split("\n").filter((l) => l.trim() !== "").map((l) => `${l.slice(0, 2).trim()} ${l.slice(3)}`);
 }
 function removeTaskWorktree(ctx, id, check) {
   if (!check.present) return `${id}'s worktree ${check.folder} was gone already; its record is cleared`;
@@ -25140,7 +25145,7 @@ function registerRunCommands(program2, kit) {
         echo: { out, err },
         root: findWorkTree(ctx.paths.tasks) ?? process.cwd(),
         token: /^[1-9]\d*$/.test(kit.env.TASKGATE_LEASE_TOKEN ?? "") ? Number(kit.env.TASKGATE_LEASE_TOKEN) : void 0,
-        worktree: o.worktree ? { base: o.base } : void 0
+        worktree: o.worktree ? { base: (await Promise.resolve().then(() => (init_worktree(), worktree_exports))).worktreeBase(o.base) } : void 0
       },
       print
     );
@@ -25188,7 +25193,7 @@ function registerRunCommands(program2, kit) {
           maxTasks,
           exitWhenIdle: Boolean(o.exitWhenIdle),
           idleWait: 2e3,
-          worktree: o.worktree ? { base: o.base } : void 0
+          worktree: o.worktree ? { base: (await Promise.resolve().then(() => (init_worktree(), worktree_exports))).worktreeBase(o.base) } : void 0
         },
         (e) => {
           if (tty2) {
@@ -25554,6 +25559,7 @@ function registerWorkflowCommands(program2, kit) {
     cmd.action(async (id, o) => {
       const { ctx } = kit.context();
       const { transition: transition2 } = await Promise.resolve().then(() => (init_transition(), transition_exports));
+      const base = a.name === "claim" && o.worktree ? (await Promise.resolve().then(() => (init_worktree(), worktree_exports))).worktreeBase(o.base) : o.base;
       const taskId = kit.normalizeId(id);
       const input = {
         action: a.name,
@@ -25574,7 +25580,7 @@ function registerWorkflowCommands(program2, kit) {
       } else r = await transition2(ctx, input);
       let made;
       if (a.name === "claim" && o.worktree) {
-        made = await worktreeOrRelease(ctx, taskId, r, o.base, kit.env);
+        made = await worktreeOrRelease(ctx, taskId, r, base, kit.env);
       }
       if (kit.json(o)) {
         kit.out.write(

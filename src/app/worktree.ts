@@ -39,6 +39,29 @@ const slashed = (p: string) => p.split(sep).join("/");
 export const folderOf = (top: string, w: WorktreeField): string => resolve(top, w.path);
 
 /**
+ * The commit a task's new branch starts from: `base`, else HEAD where the command runs. Asked
+ * before the claim too, so a bad --base (or a repository with no commit yet) refuses the
+ * command before anything is logged.
+ */
+export function worktreeBase(base: string | undefined): string {
+  try {
+    return git(process.cwd(), [
+      "rev-parse",
+      "--verify",
+      "--quiet",
+      "--end-of-options",
+      `${base ?? "HEAD"}^{commit}`,
+    ]).trim();
+  } catch {
+    throw new UsageError(
+      base === undefined
+        ? "Expected a commit to start the task's branch from, but HEAD names none here (a repository with no commit yet?); commit first or give --base"
+        : `Expected --base to name a commit git knows, found "${base}"`,
+    );
+  }
+}
+
+/**
  * Makes (or finds again) the worktree of a task the caller just claimed with `token`, and records
  * it on the task. The branch is made from `base` (default: HEAD where the command runs) unless
  * it exists already (a task released earlier keeps its branch), then checked out as it is.
@@ -64,18 +87,7 @@ export async function ensureTaskWorktree(
       `Cannot make ${id}'s worktree: ${folder} exists already and is not recorded on ${id}; remove it (git worktree remove) or set TASKGATE_WORKTREES to another folder`,
     );
   }
-  let sha: string;
-  try {
-    sha = git(process.cwd(), [
-      "rev-parse",
-      "--verify",
-      "--quiet",
-      "--end-of-options",
-      `${base ?? "HEAD"}^{commit}`,
-    ]).trim();
-  } catch {
-    throw new UsageError(`Expected --base to name a commit git knows, found "${base ?? "HEAD"}"`);
-  }
+  const sha = worktreeBase(base);
   let exists = true;
   try {
     git(top, ["show-ref", "--verify", "--quiet", `refs/heads/${branch}`]);
@@ -115,7 +127,7 @@ export interface WorktreeCheck {
 
 /**
  * Before accept, cancel or release --clean: the task's worktree, checked clean. A worktree
- * with uncommitted work (changed, staged or untracked files) refuses the command, nothing
+ * with uncommitted work (changed, staged, untracked or ignored files) refuses the command, nothing
  * written, unless `keep` (then the folder and its field stay).
  */
 export function checkTaskWorktree(ctx: Context, id: string, action: string, keep: boolean): WorktreeCheck | undefined {
@@ -135,9 +147,13 @@ export function checkTaskWorktree(ctx: Context, id: string, action: string, keep
   return { field, folder, present: true };
 }
 
-/** The files `git status` lists in a worktree (changed, staged, untracked), as "M src/a.ts". */
+/**
+ * The files `git status` lists in a worktree (changed, staged, untracked, and ignored: a .env
+ * or local notes are work git does not track, and `git worktree remove` would delete them), as
+ * "M src/a.ts" or "!! .env".
+ */
 function uncommitted(folder: string): string[] {
-  return git(folder, ["status", "--porcelain", "--untracked-files=normal"])
+  return git(folder, ["status", "--porcelain", "--untracked-files=normal", "--ignored=traditional"])
     .split("\n")
     .filter((l) => l.trim() !== "")
     .map((l) => `${l.slice(0, 2).trim()} ${l.slice(3)}`);

@@ -109,7 +109,7 @@ export function registerRunCommands(program: Command, kit: WatchKit): void {
           token: /^[1-9]\d*$/.test(kit.env.TASKGATE_LEASE_TOKEN ?? "")
             ? Number(kit.env.TASKGATE_LEASE_TOKEN)
             : undefined,
-          worktree: o.worktree ? { base: o.base } : undefined,
+          worktree: o.worktree ? { base: (await import("../app/worktree.js")).worktreeBase(o.base) } : undefined,
         },
         print,
       );
@@ -174,7 +174,7 @@ export function registerRunCommands(program: Command, kit: WatchKit): void {
           maxTasks,
           exitWhenIdle: Boolean(o.exitWhenIdle),
           idleWait: 2000,
-          worktree: o.worktree ? { base: o.base } : undefined,
+          worktree: o.worktree ? { base: (await import("../app/worktree.js")).worktreeBase(o.base) } : undefined,
         },
         (e) => {
           if (tty) {

@@ -136,6 +136,9 @@ export function registerWorkflowCommands(program: Command, kit: CommandKit): voi
     cmd.action(async (id: string, o: WorkflowOptions) => {
       const { ctx } = kit.context();
       const { transition } = await import("../app/transition.js");
+      // A bad --base refuses before the claim, so nothing is logged for it.
+      const base =
+        a.name === "claim" && o.worktree ? (await import("../app/worktree.js")).worktreeBase(o.base) : o.base;
       const taskId = kit.normalizeId(id);
       const input = {
         action: a.name,
@@ -157,7 +160,7 @@ export function registerWorkflowCommands(program: Command, kit: CommandKit): voi
       } else r = await transition(ctx, input);
       let made: { branch: string; folder: string; reused: boolean } | undefined;
       if (a.name === "claim" && o.worktree) {
-        made = await worktreeOrRelease(ctx, taskId, r, o.base, kit.env);
+        made = await worktreeOrRelease(ctx, taskId, r, base, kit.env);
       }
       if (kit.json(o)) {
         kit.out.write(

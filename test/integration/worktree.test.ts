@@ -3,7 +3,7 @@
 // uncommitted work; from inside it, the board is the main worktree's and status names the task;
 // run inside it runs the program there.
 
-import { existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -90,6 +90,43 @@ describe("a worktree per task", () => {
     expect(kept.code, kept.stderr).toBe(0);
     expect(existsSync(join(folder, "half-done.txt"))).toBe(true);
     expect(read(dir, "TASKS.md")).toMatch(/- worktree: task\/T-1-dirty-work /);
+  });
+
+  it("an ignored file (a .env) counts as uncommitted work: accept is refused and the file stays", async () => {
+    const { dir, env } = await repo();
+    writeFileSync(join(dir, ".gitignore"), ".env\n");
+    git(dir, ["add", ".gitignore"]);
+    git(dir, ["commit", "-qm", "ignore .env"]);
+    await runCli(["add", "Keep secrets", "--ready"], { cwd: dir, env });
+    const claim = await runCli(["claim", "T-1", "--worktree", "--json"], { cwd: dir, env: as(env, "bob") });
+    const folder = JSON.parse(claim.stdout).worktree.path as string;
+    writeFileSync(join(folder, ".env"), "SECRET=1\n");
+    expect((await runCli(["submit", "T-1"], { cwd: dir, env: as(env, "bob") })).code).toBe(0);
+    const before = read(dir, "TASKS.md");
+    const accept = await runCli(["accept", "T-1"], { cwd: dir, env: as(env, "carol") });
+    expect(accept.code).toBe(1);
+    expect(accept.stderr).toContain(`T-1's worktree ${folder} has uncommitted work (!! .env)`);
+    expect(readFileSync(join(folder, ".env"), "utf8")).toBe("SECRET=1\n");
+    expect(read(dir, "TASKS.md")).toBe(before);
+  });
+
+  it("a bad --base refuses claim --worktree before the claim: nothing is logged", async () => {
+    const { dir, env } = await repo();
+    await runCli(["add", "Based work", "--ready"], { cwd: dir, env });
+    const before = read(dir, "TASKS.md");
+    const bad = await runCli(["claim", "T-1", "--worktree", "--base", "no-such-commit"], {
+      cwd: dir,
+      env: as(env, "bob"),
+    });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Expected --base to name a commit git knows, found "no-such-commit"');
+    expect(read(dir, "TASKS.md")).toBe(before);
+    const run = await runCli(["run", "T-1", "--worktree", "--base", "no-such-commit", "--", "true"], {
+      cwd: dir,
+      env: as(env, "bob"),
+    });
+    expect(run.code).toBe(2);
+    expect(read(dir, "TASKS.md")).toBe(before);
   });
 
   it("release --clean removes a clean worktree; a plain release keeps it for the next claim", async () => {

@@ -2,7 +2,7 @@
 // and npm, npx and pre-commit run with an environment of their own.
 
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { baseEnv } from "./cli.js";
@@ -32,9 +32,16 @@ export function serveThisRepository(): Served {
   const folder = mkdtempSync(join(tmpdir(), "taskgate-served-"));
   // `stash create` refreshes the index it reads, taking index.lock: test files that run at once
   // would refuse each other. Each works on a copy of the index instead.
-  const index = join(folder, "index");
-  copyFileSync(resolve(ROOT, git(ROOT, ["rev-parse", "--git-path", "index"])), index);
-  const sha = git(ROOT, ["stash", "create"], { GIT_INDEX_FILE: index }) || git(ROOT, ["rev-parse", "HEAD"]);
+  // The copy sits beside the index: git maps it, which some temp file systems refuse.
+  const real = resolve(ROOT, git(ROOT, ["rev-parse", "--git-path", "index"]));
+  const index = `${real}.taskgate-test-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  copyFileSync(real, index);
+  let sha: string;
+  try {
+    sha = git(ROOT, ["stash", "create"], { GIT_INDEX_FILE: index }) || git(ROOT, ["rev-parse", "HEAD"]);
+  } finally {
+    rmSync(index, { force: true });
+  }
   const bare = join(folder, "taskgate.git");
   git(tmpdir(), ["init", "-q", "--bare", bare]);
   git(ROOT, ["push", "-q", bare, `${sha}:refs/heads/main`]);
