@@ -5292,7 +5292,7 @@ var init_memo = __esm({
     init_hash();
     init_places();
     init_temp_files();
-    BUILD = true ? "bcb34801894c900d" : void 0;
+    BUILD = true ? "35b5a7f6186d37c7" : void 0;
     COPY_LIMIT = 8 * 1024 * 1024;
     HEAD = 1024;
   }
@@ -25911,7 +25911,9 @@ async function reportError(e, wantsJson, out, err, ctx, attempted) {
   const errorJson = async (facts) => {
     if (!wantsJson) return;
     const { docText: docText2, errorDoc: errorDoc2 } = await Promise.resolve().then(() => (init_documents(), documents_exports));
-    out.write(docText2(errorDoc2(facts)));
+    if (attempted.command === "run") err.write(`${JSON.stringify(errorDoc2(facts))}
+`);
+    else out.write(docText2(errorDoc2(facts)));
   };
   if (e instanceof CommanderError) {
     if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help")

@@ -434,7 +434,10 @@ async function reportError(
   const errorJson = async (facts: import("../app/documents.js").ErrorFacts) => {
     if (!wantsJson) return;
     const { docText, errorDoc } = await import("../app/documents.js");
-    out.write(docText(errorDoc(facts)));
+    // run's stdout is its program's, so its documents (events and errors alike) go to stderr.
+    // One line there, as run's event documents are.
+    if (attempted.command === "run") err.write(`${JSON.stringify(errorDoc(facts))}\n`);
+    else out.write(docText(errorDoc(facts)));
   };
   if (e instanceof CommanderError) {
     // Help and version are "errors" to commander; their text is already printed.

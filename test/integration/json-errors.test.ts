@@ -70,7 +70,10 @@ describe("--json errors: one taskgate.error document on stdout, the sentence on 
       const before = readFileSync(join(dir, "TASKS.md"), "utf8");
       const r = await runCli(args, { cwd: dir });
       expect(r.code).toBe(exit);
-      const d = errorDocOf(r.stdout);
+      // run's stdout is its program's: its documents, the error's too, are the lines on stderr.
+      const run = args.includes("run");
+      if (run) expect(r.stdout).toBe("");
+      const d = errorDocOf(run ? (r.stderr.split("\n").find((l) => l.startsWith("{")) ?? "") : r.stdout);
       expect(d).toMatchObject({ code, exitCode: exit });
       // The same sentence on stderr, for people.
       expect(r.stderr).toContain((d.message as string).split("\n")[0]);
