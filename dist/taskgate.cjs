@@ -5292,7 +5292,7 @@ var init_memo = __esm({
     init_hash();
     init_places();
     init_temp_files();
-    BUILD = true ? "1e0c423543d1337b" : void 0;
+    BUILD = true ? "51d74ef45d166523" : void 0;
     COPY_LIMIT = 8 * 1024 * 1024;
     HEAD = 1024;
   }
@@ -7741,8 +7741,24 @@ __export(hooks_exports, {
   parseHooks: () => parseHooks,
   payloadOf: () => payloadOf,
   retryDelay: () => retryDelay,
-  slaPayload: () => slaPayload
+  slaPayload: () => slaPayload,
+  unsafePlaceholder: () => unsafePlaceholder
 });
+function unsafePlaceholder(argv) {
+  const program2 = (argv[0] ?? "").split(/[\\/]/).pop()?.toLowerCase().replace(/\.exe$/, "");
+  const flag = program2 === void 0 ? void 0 : SCRIPT_FLAGS[program2];
+  if (!flag) return void 0;
+  for (let i = 1; i < argv.length - 1; i++) {
+    const w = argv[i];
+    if (!flag.test(w)) continue;
+    const script = argv[i + 1];
+    const m = PLACEHOLDER.exec(script);
+    if (m)
+      return `The hook puts {${m[1]}} inside the code ${argv[0]} runs after ${w}, so an event's text would run as code; pass it as its own argument instead, like "run sh -c 'echo "$1" >> events.log' sh {text}"`;
+    return void 0;
+  }
+  return void 0;
+}
 function parseHook(entry) {
   const bad2 = (message) => ({ ok: false, line: entry.line, message });
   const event = entry.name;
@@ -7779,6 +7795,8 @@ function parseHook(entry) {
   const base = { event, timeout, retry, line: entry.line, text };
   if (kind === "run") {
     if (rest.length === 0) return bad2(`Expected a program after "run", like "${EXAMPLE}"`);
+    const unsafe = unsafePlaceholder(rest);
+    if (unsafe) return { ok: false, line: entry.line, message: unsafe, severity: "error" };
     return { ok: true, hook: { ...base, kind: "run", argv: rest, url: "" } };
   }
   if (kind === "post") {
@@ -7798,13 +7816,13 @@ function parseHooks(entries) {
   for (const e of entries) {
     const p = parseHook(e);
     if (p.ok) hooks.push(p.hook);
-    else problems.push({ line: p.line, message: p.message });
+    else problems.push({ line: p.line, message: p.message, severity: p.severity });
   }
   return { hooks, problems };
 }
 function hookDiagnostics(file, entries) {
   return parseHooks(entries).problems.map((p) => ({
-    severity: "warning",
+    severity: p.severity ?? "warning",
     file,
     line: p.line,
     column: 3,
@@ -7930,7 +7948,7 @@ function hookProblems(file, bad2, states, now) {
   }
   return out;
 }
-var EVENTS, EVENT_SCHEMA, EVENT_VERSION, DEFAULT_TIMEOUT, DEFAULT_RETRY, EXAMPLE, EVENT_ACTIONS, SENTENCE;
+var EVENTS, EVENT_SCHEMA, EVENT_VERSION, DEFAULT_TIMEOUT, DEFAULT_RETRY, SCRIPT_FLAGS, PLACEHOLDER, EXAMPLE, EVENT_ACTIONS, SENTENCE;
 var init_hooks = __esm({
   "src/rules/hooks.ts"() {
     "use strict";
@@ -7953,6 +7971,23 @@ var init_hooks = __esm({
     EVENT_VERSION = 1;
     DEFAULT_TIMEOUT = 1e4;
     DEFAULT_RETRY = { min: 1e4, max: 36e5 };
+    SCRIPT_FLAGS = {
+      sh: /^-[a-z]*c[a-z]*$/,
+      bash: /^-[a-z]*c[a-z]*$/,
+      zsh: /^-[a-z]*c[a-z]*$/,
+      dash: /^-[a-z]*c[a-z]*$/,
+      ksh: /^-[a-z]*c[a-z]*$/,
+      fish: /^(-[a-z]*c[a-z]*|--command(=.*)?)$/,
+      cmd: /^\/[ck]$/i,
+      powershell: /^-(c|command|encodedcommand|ec)$/i,
+      pwsh: /^-(c|command|encodedcommand|ec)$/i,
+      node: /^(-e|--eval|-p|--print)$/,
+      python: /^-c$/,
+      python3: /^-c$/,
+      perl: /^-[a-z]*[eE]$/,
+      ruby: /^-[a-z]*e$/
+    };
+    PLACEHOLDER = /\{(event|id|target|text)\}/;
     EXAMPLE = "- claimed: run notify-send taskgate {text}";
     EVENT_ACTIONS = [
       "claim",
@@ -10399,7 +10434,7 @@ function compile(m) {
   const nested = /* @__PURE__ */ new Set();
   let source = "";
   let at = 0;
-  for (const p of m.en.matchAll(PLACEHOLDER)) {
+  for (const p of m.en.matchAll(PLACEHOLDER2)) {
     source += escapeRe(m.en.slice(at, p.index));
     at = p.index + p[0].length;
     if (p[0] === "{{" || p[0] === "}}") {
@@ -10448,7 +10483,7 @@ function translate(text, parts) {
   if (best) {
     const c = best.t.compiled;
     const groups = best.groups;
-    return c.ja.replace(PLACEHOLDER, (whole, name) => {
+    return c.ja.replace(PLACEHOLDER2, (whole, name) => {
       if (name === void 0) return whole[0];
       const value = groups[`p${name}`] ?? whole;
       return c.nested.has(name) ? translate(value, true) : value;
@@ -10516,13 +10551,13 @@ function helpInLanguage() {
     styleArgumentDescription: trPart
   };
 }
-var exact, patterns, byLast, byFirst, floating, PLACEHOLDER, escapeRe, unescapeBraces, asIs, HTML_ENTITIES, escapeHtml;
+var exact, patterns, byLast, byFirst, floating, PLACEHOLDER2, escapeRe, unescapeBraces, asIs, HTML_ENTITIES, escapeHtml;
 var init_i18n = __esm({
   "src/cli/i18n.ts"() {
     "use strict";
     init_catalog();
     init_width();
-    PLACEHOLDER = /\{\{|\}\}|\{([a-zA-Z0-9]+)(\+?)\}/g;
+    PLACEHOLDER2 = /\{\{|\}\}|\{([a-zA-Z0-9]+)(\+?)\}/g;
     escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     unescapeBraces = (s) => s.replace(/\{\{/g, "{").replace(/\}\}/g, "}");
     asIs = false;

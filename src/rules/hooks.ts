@@ -55,7 +55,54 @@ export interface Hook {
 export const DEFAULT_TIMEOUT = 10_000;
 export const DEFAULT_RETRY = { min: 10_000, max: 3_600_000 };
 
-export type ParsedHook = { ok: true; hook: Hook } | { ok: false; line: number; message: string };
+export type ParsedHook =
+  | { ok: true; hook: Hook }
+  | { ok: false; line: number; message: string; severity?: "error" | undefined };
+
+/**
+ * The flags after which a shell or interpreter takes its next word as code, per program
+ * (its file name, lower-case, without ".exe"). A placeholder inside that word would make an
+ * event's text (a title anyone can write) code: refused.
+ */
+const SCRIPT_FLAGS: Record<string, RegExp> = {
+  sh: /^-[a-z]*c[a-z]*$/,
+  bash: /^-[a-z]*c[a-z]*$/,
+  zsh: /^-[a-z]*c[a-z]*$/,
+  dash: /^-[a-z]*c[a-z]*$/,
+  ksh: /^-[a-z]*c[a-z]*$/,
+  fish: /^(-[a-z]*c[a-z]*|--command(=.*)?)$/,
+  cmd: /^\/[ck]$/i,
+  powershell: /^-(c|command|encodedcommand|ec)$/i,
+  pwsh: /^-(c|command|encodedcommand|ec)$/i,
+  node: /^(-e|--eval|-p|--print)$/,
+  python: /^-c$/,
+  python3: /^-c$/,
+  perl: /^-[a-z]*[eE]$/,
+  ruby: /^-[a-z]*e$/,
+};
+
+const PLACEHOLDER = /\{(event|id|target|text)\}/;
+
+/** The sentence refusing a run hook that puts a placeholder into a shell's or interpreter's code, if it does. */
+export function unsafePlaceholder(argv: readonly string[]): string | undefined {
+  const program = (argv[0] ?? "")
+    .split(/[\\/]/)
+    .pop()
+    ?.toLowerCase()
+    .replace(/\.exe$/, "");
+  const flag = program === undefined ? undefined : SCRIPT_FLAGS[program];
+  if (!flag) return undefined;
+  for (let i = 1; i < argv.length - 1; i++) {
+    const w = argv[i] as string;
+    if (!flag.test(w)) continue;
+    const script = argv[i + 1] as string;
+    const m = PLACEHOLDER.exec(script);
+    if (m)
+      return `The hook puts {${m[1]}} inside the code ${argv[0]} runs after ${w}, so an event's text would run as code; pass it as its own argument instead, like "run sh -c 'echo "$1" >> events.log' sh {text}"`;
+    return undefined;
+  }
+  return undefined;
+}
 
 const EXAMPLE = "- claimed: run notify-send taskgate {text}";
 
@@ -96,6 +143,8 @@ export function parseHook(entry: SectionLine): ParsedHook {
   const base = { event: event as Hook["event"], timeout, retry, line: entry.line, text };
   if (kind === "run") {
     if (rest.length === 0) return bad(`Expected a program after "run", like "${EXAMPLE}"`);
+    const unsafe = unsafePlaceholder(rest);
+    if (unsafe) return { ok: false, line: entry.line, message: unsafe, severity: "error" };
     return { ok: true, hook: { ...base, kind: "run", argv: rest, url: "" } };
   }
   if (kind === "post") {
@@ -113,22 +162,25 @@ export function parseHook(entry: SectionLine): ParsedHook {
 /** The hooks of a section, and a sentence for each line that is not one. */
 export function parseHooks(entries: readonly SectionLine[]): {
   hooks: Hook[];
-  problems: { line: number; message: string }[];
+  problems: { line: number; message: string; severity?: "error" | undefined }[];
 } {
   const hooks: Hook[] = [];
-  const problems: { line: number; message: string }[] = [];
+  const problems: { line: number; message: string; severity?: "error" | undefined }[] = [];
   for (const e of entries) {
     const p = parseHook(e);
     if (p.ok) hooks.push(p.hook);
-    else problems.push({ line: p.line, message: p.message });
+    else problems.push({ line: p.line, message: p.message, severity: p.severity });
   }
   return { hooks, problems };
 }
 
-/** `check`'s warnings for the Hooks section: a bad hook line never stops the board, but is said. */
+/**
+ * `check`'s findings for the Hooks section: a bad hook line is a warning (it never stops the
+ * board, but is said); one that would run an event's text as code is an error. Neither runs.
+ */
 export function hookDiagnostics(file: string, entries: readonly SectionLine[]): Diagnostic[] {
   return parseHooks(entries).problems.map((p) => ({
-    severity: "warning",
+    severity: p.severity ?? "warning",
     file,
     line: p.line,
     column: 3,

@@ -422,6 +422,44 @@ describe("hooks: the examples of docs/hooks.md, as written there", () => {
   );
 });
 
+describe("hooks: an event's text is never shell code (#18 review)", () => {
+  const hostile = `"; touch PWNED; # x $(touch PWNED2) \`touch PWNED3\``;
+
+  it("check refuses a placeholder inside sh -c's script with file:line, and the hook never runs", async () => {
+    const dir = await makeRepo(["w1: WORK"]);
+    dirs.push(dir);
+    const text = read(dir, "TASKS.md").replace(
+      "## Log",
+      () => `## Hooks\n- claimed: run sh -c "echo {text} >> events.log"\n\n## Log`,
+    );
+    writeFileSync(join(dir, "TASKS.md"), text);
+    const hookLine = text.split("\n").findIndex((l) => l.startsWith("- claimed: run sh")) + 1;
+    const check = await runCli(["check"], { cwd: dir });
+    expect(check.code).not.toBe(0);
+    expect(check.stdout + check.stderr).toMatch(
+      new RegExp(`TASKS\\.md:${hookLine}:\\d+: error: .*pass it as its own argument instead`),
+    );
+    await cli(dir, ["add", "--ready", hostile]);
+    await cli(dir, ["hooks", "trust"]);
+    await cli(dir, ["--as", "w1", "claim", "T-1"]);
+    await cli(dir, ["hooks", "deliver"]);
+    expect(existsSync(join(dir, "PWNED"))).toBe(false);
+    expect(existsSync(join(dir, "events.log"))).toBe(false);
+  });
+
+  it("the safe form (sh -c '...\"$1\"...' sh {text}) delivers a hostile title verbatim without running it", async () => {
+    const dir = await board([`claimed: run sh -c 'printf "%s\\n" "$1" >> events.log' sh {text}`]);
+    await cli(dir, ["add", "--ready", hostile]);
+    await cli(dir, ["hooks", "trust"]);
+    await cli(dir, ["--as", "w1", "claim", "T-1"]);
+    await cli(dir, ["hooks", "deliver"]);
+    expect(read(dir, "events.log")).toBe(
+      `taskgate: w1 claimed T-1 ${JSON.stringify(hostile).replace(/\\"/g, '"')} (READY -> DOING)\n`,
+    );
+    for (const f of ["PWNED", "PWNED2", "PWNED3"]) expect(existsSync(join(dir, f))).toBe(false);
+  });
+});
+
 describe("hooks: the payload", () => {
   it("is taskgate.event version 1 with every documented field, the log line's hash as id", async () => {
     const rx = await receiver();

@@ -10,6 +10,7 @@ import {
   eventOf,
   type Hook,
   hookArgv,
+  hookDiagnostics,
   hookProblems,
   parseHook,
   payloadOf,
@@ -60,6 +61,39 @@ describe("parseHook", () => {
     expect(bad("claimed", "timeout=soon run x")).toContain("Expected a duration like 10s for timeout");
     expect(bad("claimed", "color=red run x")).toContain('Expected the option timeout= or retry=, found "color=red"');
     expect(bad("claimed", `run "unclosed`)).toContain("unclosed");
+  });
+});
+
+describe("a placeholder inside a shell's or interpreter's code (#18 review: shell injection)", () => {
+  const diag = (spec: string) => hookDiagnostics("TASKS.md", [line("claimed", spec)]);
+  it("is an error with file and line, and the hook is no hook (never run)", () => {
+    for (const spec of [
+      `run sh -c "echo {text} >> events.log"`,
+      `run /bin/bash -lc "notify {target}"`,
+      `run cmd.exe /c "echo {id}"`,
+      `run pwsh -Command "Write-Host {text}"`,
+      `run node -e "console.log('{text}')"`,
+      `run python3 -c "print('{event}')"`,
+      `run perl -e "print '{text}'"`,
+      `run ruby -e "puts '{text}'"`,
+      `run fish -c "echo {text}"`,
+    ]) {
+      const d = diag(spec);
+      expect(d, spec).toHaveLength(1);
+      expect(d[0]).toMatchObject({ severity: "error", file: "TASKS.md", line: 7 });
+      expect(d[0]?.message).toContain("pass it as its own argument instead");
+      expect(parseHook(line("claimed", spec)).ok).toBe(false);
+    }
+  });
+  it("allows the placeholder as its own argument after the script, and placeholders for other programs", () => {
+    for (const spec of [
+      `run sh -c 'echo "$1" >> events.log' sh {text}`,
+      `run notify-send taskgate {text}`,
+      `run sh ./on.sh {text}`,
+      `run sh -c "jq .text >> events.log"`,
+    ]) {
+      expect(diag(spec), spec).toEqual([]);
+    }
   });
 });
 
