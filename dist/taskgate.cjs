@@ -5292,7 +5292,7 @@ var init_memo = __esm({
     init_hash();
     init_places();
     init_temp_files();
-    BUILD = true ? "51d74ef45d166523" : void 0;
+    BUILD = true ? "07f333cc336f7bd7" : void 0;
     COPY_LIMIT = 8 * 1024 * 1024;
     HEAD = 1024;
   }
@@ -7935,6 +7935,12 @@ function hookProblems(file, bad2, states, now) {
   for (const b of bad2) out.push(`${file}:${b.line}: not a hook: ${b.message}`);
   for (const s of states) {
     const where2 = `${file}:${s.hook.line} (${s.hook.text})`;
+    if (s.changed !== void 0) {
+      out.push(
+        `${where2} is not run: its program file ${s.changed} changed since it was trusted; read it, then trust it again: taskgate hooks trust`
+      );
+      continue;
+    }
     if (!s.trusted) {
       out.push(`${where2} is not run on this machine until trusted: taskgate hooks trust`);
       continue;
@@ -8024,10 +8030,19 @@ var hook_outbox_exports = {};
 __export(hook_outbox_exports, {
   addsEventLine: () => addsEventLine,
   openOutbox: () => openOutbox,
+  programDigest: () => programDigest,
   sendToProgram: () => sendToProgram,
   sendToUrl: () => sendToUrl,
   startDeliverer: () => startDeliverer
 });
+function programDigest(argv0, dir) {
+  if (!/[\\/]/.test(argv0)) return void 0;
+  try {
+    return (0, import_node_crypto2.createHash)("sha256").update((0, import_node_fs12.readFileSync)((0, import_node_path11.resolve)(dir, argv0))).digest("hex");
+  } catch {
+    return "missing";
+  }
+}
 function openOutbox(tasksPath) {
   let dir;
   const place = () => {
@@ -8063,14 +8078,14 @@ ${key}`),
   };
 }
 function sendToProgram(argv, payload, timeout, cwd, env2) {
-  return new Promise((resolve16) => {
+  return new Promise((resolve17) => {
     let stderr = "";
     let settled = false;
     const done = (r) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      resolve16(r);
+      resolve17(r);
     };
     const child = (0, import_node_child_process3.spawn)(argv[0], argv.slice(1), {
       cwd,
@@ -8163,11 +8178,12 @@ function startDeliverer(bin, ledgers, cwd, env2) {
   } catch {
   }
 }
-var import_node_child_process3, import_node_fs12, import_node_path11, oneLine, EVENT_LINE;
+var import_node_child_process3, import_node_crypto2, import_node_fs12, import_node_path11, oneLine, EVENT_LINE;
 var init_hook_outbox = __esm({
   "src/io/hook-outbox.ts"() {
     "use strict";
     import_node_child_process3 = __toESM(require_node_child_process(), 1);
+    import_node_crypto2 = __toESM(require_node_crypto(), 1);
     import_node_fs12 = require("node:fs");
     import_node_path11 = require("node:path");
     init_hooks();
@@ -16774,6 +16790,13 @@ __export(hook_delivery_exports, {
   mayHaveHooks: () => mayHaveHooks,
   trustHooks: () => trustHooks
 });
+function digestOf(ctx, h) {
+  return h.kind === "run" ? programDigest(h.argv[0], (0, import_node_path17.dirname)(ctx.paths.tasks)) : void 0;
+}
+function programChanged(ctx, h, s) {
+  const d = digestOf(ctx, h);
+  return d !== void 0 && s.program !== d;
+}
 function readBoard2(ctx) {
   const text = ctx.ports.readText(ctx.paths.tasks);
   if (text === void 0) return void 0;
@@ -16882,7 +16905,8 @@ async function deliverHooks(ctx, options) {
     let progressed = false;
     for (const h of uniqueHooks(now.hooks)) {
       const id = outbox.idOf(hookKey(h));
-      if (!outbox.read(id)) continue;
+      const st = outbox.read(id);
+      if (!st || programChanged(ctx, h, st)) continue;
       const r = await deliverOne(ctx, now, lines, h, id, outbox, options, clock);
       const prev = runs.get(id);
       runs.set(id, { ...r, delivered: r.delivered + (prev?.delivered ?? 0) });
@@ -16918,6 +16942,7 @@ async function deliverOne(ctx, board, lines, h, id, outbox, options, clock) {
   let delivered = 0;
   try {
     let s = outbox.read(id);
+    if (programChanged(ctx, h, s)) return { hook: h, delivered: 0, failure: s.failure, busy: false, pending: 0 };
     if (!covers(lines, s)) {
       const fresh = readBoard2(ctx);
       if (fresh) {
@@ -16981,15 +17006,23 @@ function trustHooks(ctx) {
   const already = [];
   for (const h of uniqueHooks(board.hooks)) {
     const id = outbox.idOf(hookKey(h));
-    if (outbox.read(id)) {
+    const program2 = digestOf(ctx, h);
+    const was = outbox.read(id);
+    if (was && was.program === program2) {
       already.push(h);
       continue;
     }
     const lock = outbox.lock(id);
     if (!lock) continue;
     try {
-      if (outbox.read(id)) {
+      const s = outbox.read(id);
+      if (s && s.program === program2) {
         already.push(h);
+        continue;
+      }
+      if (s) {
+        outbox.write(id, { ...s, program: program2 });
+        trusted.push(h);
         continue;
       }
       outbox.write(id, {
@@ -17002,7 +17035,8 @@ function trustHooks(ctx) {
         sla: (board.approvals?.approvals ?? []).filter(
           (a) => a.status === "pending" && a.requestedAt !== void 0 && ctx.now - a.requestedAt > board.tasks.policy.approvalSla
         ).map((a) => a.id),
-        delivered: 0
+        delivered: 0,
+        program: program2
       });
       trusted.push(h);
     } finally {
@@ -17020,6 +17054,8 @@ function hookStates(ctx) {
   const states = uniqueHooks(board.hooks).map((hook) => {
     const s = outbox.read(outbox.idOf(hookKey(hook)));
     if (!s) return { hook, trusted: false, failure: void 0, pending: 0 };
+    if (programChanged(ctx, hook, s))
+      return { hook, trusted: false, changed: hook.argv[0], failure: void 0, pending: 0 };
     lines ??= linesOf(ctx, board);
     const pending = pendingFor(ctx, board, lines, hook, s).filter((it) => it.payload).length;
     return { hook, trusted: true, failure: s.failure, pending };
@@ -18159,11 +18195,11 @@ async function serveMcp(opts) {
     })();
     return stopping;
   };
-  const ended = new Promise((resolve16) => {
-    process.stdin.once("end", () => void stop("stdin ended").then(resolve16));
-    process.stdin.once("close", () => void stop("stdin closed").then(resolve16));
-    process.on("SIGTERM", () => void stop("SIGTERM").then(resolve16));
-    process.on("SIGINT", () => void stop("SIGINT").then(resolve16));
+  const ended = new Promise((resolve17) => {
+    process.stdin.once("end", () => void stop("stdin ended").then(resolve17));
+    process.stdin.once("close", () => void stop("stdin closed").then(resolve17));
+    process.on("SIGTERM", () => void stop("SIGTERM").then(resolve17));
+    process.on("SIGINT", () => void stop("SIGINT").then(resolve17));
   });
   await server.connect(transport);
   log(`taskgate mcp: serving as ${who.actor} (${holder})`);
@@ -20664,12 +20700,12 @@ var require_isexe = __commonJS({
         if (typeof Promise !== "function") {
           throw new TypeError("callback not provided");
         }
-        return new Promise(function(resolve16, reject) {
+        return new Promise(function(resolve17, reject) {
           isexe(path, options || {}, function(er, is) {
             if (er) {
               reject(er);
             } else {
-              resolve16(is);
+              resolve17(is);
             }
           });
         });
@@ -20735,27 +20771,27 @@ var require_which = __commonJS({
         opt = {};
       const { pathEnv, pathExt, pathExtExe } = getPathInfo(cmd, opt);
       const found = [];
-      const step = (i) => new Promise((resolve16, reject) => {
+      const step = (i) => new Promise((resolve17, reject) => {
         if (i === pathEnv.length)
-          return opt.all && found.length ? resolve16(found) : reject(getNotFoundError(cmd));
+          return opt.all && found.length ? resolve17(found) : reject(getNotFoundError(cmd));
         const ppRaw = pathEnv[i];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
         const pCmd = path.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
-        resolve16(subStep(p, i, 0));
+        resolve17(subStep(p, i, 0));
       });
-      const subStep = (p, i, ii) => new Promise((resolve16, reject) => {
+      const subStep = (p, i, ii) => new Promise((resolve17, reject) => {
         if (ii === pathExt.length)
-          return resolve16(step(i + 1));
+          return resolve17(step(i + 1));
         const ext = pathExt[ii];
         isexe(p + ext, { pathExt: pathExtExe }, (er, is) => {
           if (!er && is) {
             if (opt.all)
               found.push(p + ext);
             else
-              return resolve16(p + ext);
+              return resolve17(p + ext);
           }
-          return resolve16(subStep(p, i, ii + 1));
+          return resolve17(subStep(p, i, ii + 1));
         });
       });
       return cb ? step(0).then((res) => cb(null, res), cb) : step(0);
@@ -21171,7 +21207,7 @@ __export(run_exports, {
   startRun: () => startRun
 });
 function newSession(via) {
-  return `${via}-${(0, import_node_crypto3.randomBytes)(3).toString("hex")}`;
+  return `${via}-${(0, import_node_crypto4.randomBytes)(3).toString("hex")}`;
 }
 async function startRun(callerCtx, options, onEvent) {
   const callerSession = sessionOf(callerCtx());
@@ -21225,7 +21261,7 @@ async function startRun(callerCtx, options, onEvent) {
     await transition(makeCtx(), { action: "release", id, token: lease.token, via: options.via });
     throw new RefusedError(`Cannot write ${taskFile} (${e.message}); ${id}'s lease was released`);
   }
-  const hash2 = (0, import_node_crypto3.createHash)("sha256");
+  const hash2 = (0, import_node_crypto4.createHash)("sha256");
   let tail = "";
   const record3 = (chunk, to) => {
     (0, import_node_fs22.writeSync)(fd, chunk);
@@ -21549,12 +21585,12 @@ function guard(pgid, grace) {
     }
   };
 }
-var import_node_child_process6, import_node_crypto3, import_node_fs22, import_node_path23, TAIL_BYTES, TAIL_LINES, GUARDIAN;
+var import_node_child_process6, import_node_crypto4, import_node_fs22, import_node_path23, TAIL_BYTES, TAIL_LINES, GUARDIAN;
 var init_run = __esm({
   "src/app/run.ts"() {
     "use strict";
     import_node_child_process6 = __toESM(require_node_child_process(), 1);
-    import_node_crypto3 = __toESM(require_node_crypto(), 1);
+    import_node_crypto4 = __toESM(require_node_crypto(), 1);
     import_node_fs22 = require("node:fs");
     import_node_path23 = require("node:path");
     init_program();
@@ -21681,13 +21717,13 @@ function answerHeaders(type, nonce) {
     ].join("; ")
   };
 }
-var import_node_crypto4, Guard;
+var import_node_crypto5, Guard;
 var init_guard = __esm({
   "src/serve/guard.ts"() {
     "use strict";
-    import_node_crypto4 = __toESM(require_node_crypto(), 1);
+    import_node_crypto5 = __toESM(require_node_crypto(), 1);
     Guard = class {
-      token = (0, import_node_crypto4.randomBytes)(24).toString("base64url");
+      token = (0, import_node_crypto5.randomBytes)(24).toString("base64url");
       #tokenBytes = Buffer.from(this.token);
       /** Set once the server listens. */
       port = 0;
@@ -21707,7 +21743,7 @@ var init_guard = __esm({
       #same(given) {
         if (!given) return false;
         const b = Buffer.from(given);
-        return b.length === this.#tokenBytes.length && (0, import_node_crypto4.timingSafeEqual)(b, this.#tokenBytes);
+        return b.length === this.#tokenBytes.length && (0, import_node_crypto5.timingSafeEqual)(b, this.#tokenBytes);
       }
       /** Whether the request carries the token, and whether in the URL (to be moved to the cookie). */
       tokenOf(req, url) {
@@ -21885,11 +21921,11 @@ board.addEventListener("click", async (ev) => {
 });
 
 // src/serve/watch.ts
-var import_node_crypto5, ChangeWatch;
+var import_node_crypto6, ChangeWatch;
 var init_watch = __esm({
   "src/serve/watch.ts"() {
     "use strict";
-    import_node_crypto5 = __toESM(require_node_crypto(), 1);
+    import_node_crypto6 = __toESM(require_node_crypto(), 1);
     ChangeWatch = class {
       constructor(makeCtx, pollMs) {
         this.makeCtx = makeCtx;
@@ -21910,7 +21946,7 @@ var init_watch = __esm({
       /** The digest of both ledgers now; a read that fails (a file mid-rename, a ref mid-update) counts as its own state. */
       digest() {
         const ctx = this.makeCtx();
-        const h = (0, import_node_crypto5.createHash)("sha256");
+        const h = (0, import_node_crypto6.createHash)("sha256");
         for (const path of [ctx.paths.tasks, ctx.paths.approvals]) {
           try {
             const s = ctx.ports.readSnapshot(path);
@@ -22147,7 +22183,7 @@ data: ${version}
     if (req.method !== "GET")
       return refuse(res, 405, { code: "REFUSED", message: `${path} is read with GET`, next: "Use GET." });
     if (path === "/") {
-      const nonce = (0, import_node_crypto6.randomBytes)(16).toString("base64");
+      const nonce = (0, import_node_crypto7.randomBytes)(16).toString("base64");
       res.writeHead(200, headers("text/html; charset=utf-8", nonce));
       return res.end(pageHtml(nonce, await fragment()));
     }
@@ -22170,7 +22206,7 @@ data: ${version}
       else res.end();
     });
   });
-  await new Promise((resolve16, reject) => {
+  await new Promise((resolve17, reject) => {
     server.once(
       "error",
       (e) => reject(
@@ -22179,13 +22215,13 @@ data: ${version}
         ) : e
       )
     );
-    server.listen(opts.port, "127.0.0.1", () => resolve16());
+    server.listen(opts.port, "127.0.0.1", () => resolve17());
   });
   guard2.port = server.address().port;
   watch2.start();
   opts.onListening(`http://127.0.0.1:${guard2.port}/?token=${guard2.token}`);
   log(`taskgate serve: listening on 127.0.0.1:${guard2.port}${readOnly ? " (read-only)" : ""}; Ctrl-C ends it`);
-  await new Promise((resolve16) => {
+  await new Promise((resolve17) => {
     let stopping = false;
     const stop = (why) => {
       if (stopping) return;
@@ -22194,7 +22230,7 @@ data: ${version}
       watch2.stop();
       clearInterval(keepAlive);
       for (const s of streams) s.end();
-      server.close(() => resolve16());
+      server.close(() => resolve17());
       server.closeAllConnections();
     };
     process.on("SIGINT", () => stop("SIGINT"));
@@ -22225,11 +22261,11 @@ function normalizeApproval2(id) {
   const m = /^a-?(\d+)$/i.exec(id.trim());
   return m ? `A-${Number(m[1])}` : id.trim();
 }
-var import_node_crypto6, import_node_http, BODY_LIMIT2, DECISIONS, isDecision, STATUS_OF;
+var import_node_crypto7, import_node_http, BODY_LIMIT2, DECISIONS, isDecision, STATUS_OF;
 var init_server2 = __esm({
   "src/serve/server.ts"() {
     "use strict";
-    import_node_crypto6 = __toESM(require_node_crypto(), 1);
+    import_node_crypto7 = __toESM(require_node_crypto(), 1);
     import_node_http = require("node:http");
     init_approvals2();
     init_documents();
@@ -22893,8 +22929,8 @@ function startLoop(options) {
   const watchers = [];
   let finish = () => void 0;
   let fail = () => void 0;
-  const done = new Promise((resolve16, reject) => {
-    finish = resolve16;
+  const done = new Promise((resolve17, reject) => {
+    finish = resolve17;
     fail = reject;
   });
   const cleanup = () => {
@@ -24718,6 +24754,7 @@ function registerHooksCommands(program2, kit) {
             argv: s.hook.kind === "run" ? s.hook.argv : null,
             url: s.hook.kind === "post" ? s.hook.url : null,
             trusted: s.trusted,
+            changed: s.changed !== void 0,
             pending: s.pending,
             failure: s.failure ?? null
           })),
@@ -24732,7 +24769,7 @@ function registerHooksCommands(program2, kit) {
       return;
     }
     for (const s of states) {
-      const how = !s.trusted ? "not trusted here" : s.failure ? `failing, ${s.pending} waiting` : `ok, ${s.pending} waiting`;
+      const how = s.changed ? "not trusted here: its program file changed since it was trusted" : !s.trusted ? "not trusted here" : s.failure ? `failing, ${s.pending} waiting` : `ok, ${s.pending} waiting`;
       kit.out.write(terminalText(`${ctx.paths.tasksDisplay}:${s.hook.line} ${s.hook.text}: ${how}
 `, true));
     }
@@ -24853,7 +24890,7 @@ function registerIdentityCommands(program2, kit) {
 }
 
 // src/cli/mcp-commands.ts
-var import_node_crypto2 = __toESM(require_node_crypto(), 1);
+var import_node_crypto3 = __toESM(require_node_crypto(), 1);
 var import_node_path21 = require("node:path");
 init_git();
 
@@ -24880,7 +24917,7 @@ function withRereads(ports) {
 // src/cli/mcp-commands.ts
 function registerMcpCommands(program2, kit) {
   program2.command("mcp").description("serve the Model Context Protocol over stdio: tools for agents, leases held while connected").action(async () => {
-    if (!process.env.TASKGATE_SESSION) process.env.TASKGATE_SESSION = `mcp-${(0, import_node_crypto2.randomBytes)(6).toString("hex")}`;
+    if (!process.env.TASKGATE_SESSION) process.env.TASKGATE_SESSION = `mcp-${(0, import_node_crypto3.randomBytes)(6).toString("hex")}`;
     if (!kit.env.TASKGATE_SESSION) kit.env.TASKGATE_SESSION = process.env.TASKGATE_SESSION;
     const base = kit.context().ctx;
     base.ports.actorName();

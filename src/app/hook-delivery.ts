@@ -8,7 +8,15 @@
 // receiver's answer and the cursor's write: then that one event goes again, with its id).
 
 import { dirname } from "node:path";
-import { type Cursor, type Outbox, type OutboxState, openOutbox, sendToProgram, sendToUrl } from "../io/hook-outbox.js";
+import {
+  type Cursor,
+  type Outbox,
+  type OutboxState,
+  openOutbox,
+  programDigest,
+  sendToProgram,
+  sendToUrl,
+} from "../io/hook-outbox.js";
 import type { ApprovalsLedger } from "../ledger/approvals.js";
 import { readApprovals } from "../ledger/approvals.js";
 import { sectionByName } from "../ledger/document.js";
@@ -31,6 +39,17 @@ import {
 import type { Context } from "./context.js";
 
 const RECENT = 500;
+
+/** The digest of a run hook's program file, when it names one by a path (trust covers its content). */
+function digestOf(ctx: Context, h: Hook): string | undefined {
+  return h.kind === "run" ? programDigest(h.argv[0] as string, dirname(ctx.paths.tasks)) : undefined;
+}
+
+/** Whether a trusted hook's program file changed since it was trusted. */
+function programChanged(ctx: Context, h: Hook, s: OutboxState): boolean {
+  const d = digestOf(ctx, h);
+  return d !== undefined && s.program !== d;
+}
 
 interface Board {
   readonly tasks: TasksLedger;
@@ -206,7 +225,8 @@ export async function deliverHooks(ctx: Context, options: DeliverOptions): Promi
     let progressed = false;
     for (const h of uniqueHooks(now.hooks)) {
       const id = outbox.idOf(hookKey(h));
-      if (!outbox.read(id)) continue; // not trusted here
+      const st = outbox.read(id);
+      if (!st || programChanged(ctx, h, st)) continue; // not trusted here (or its program file changed since)
       const r = await deliverOne(ctx, now, lines, h, id, outbox, options, clock);
       const prev = runs.get(id);
       runs.set(id, { ...r, delivered: r.delivered + (prev?.delivered ?? 0) });
@@ -257,6 +277,7 @@ async function deliverOne(
   let delivered = 0;
   try {
     let s = outbox.read(id) as OutboxState;
+    if (programChanged(ctx, h, s)) return { hook: h, delivered: 0, failure: s.failure, busy: false, pending: 0 };
     // Another deliverer may have moved the cursor past what this process read before it had
     // the lock: read the logs again, so the cursor is found and never moves back.
     if (!covers(lines, s)) {
@@ -327,15 +348,24 @@ export function trustHooks(ctx: Context): { trusted: Hook[]; already: Hook[] } {
   const already: Hook[] = [];
   for (const h of uniqueHooks(board.hooks)) {
     const id = outbox.idOf(hookKey(h));
-    if (outbox.read(id)) {
+    const program = digestOf(ctx, h);
+    const was = outbox.read(id);
+    if (was && was.program === program) {
       already.push(h);
       continue;
     }
     const lock = outbox.lock(id);
     if (!lock) continue;
     try {
-      if (outbox.read(id)) {
+      const s = outbox.read(id);
+      if (s && s.program === program) {
         already.push(h);
+        continue;
+      }
+      if (s) {
+        // Its program file changed and this user trusts it again: it resumes where it stopped.
+        outbox.write(id, { ...s, program });
+        trusted.push(h);
         continue;
       }
       outbox.write(id, {
@@ -354,6 +384,7 @@ export function trustHooks(ctx: Context): { trusted: Hook[]; already: Hook[] } {
           )
           .map((a) => a.id),
         delivered: 0,
+        program,
       });
       trusted.push(h);
     } finally {
@@ -373,6 +404,8 @@ export function hookStates(ctx: Context): { states: HookState[]; bad: { line: nu
   const states = uniqueHooks(board.hooks).map((hook) => {
     const s = outbox.read(outbox.idOf(hookKey(hook)));
     if (!s) return { hook, trusted: false, failure: undefined, pending: 0 };
+    if (programChanged(ctx, hook, s))
+      return { hook, trusted: false, changed: hook.argv[0], failure: undefined, pending: 0 };
     lines ??= linesOf(ctx, board);
     const pending = pendingFor(ctx, board, lines, hook, s).filter((it) => it.payload).length;
     return { hook, trusted: true, failure: s.failure, pending };

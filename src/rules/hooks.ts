@@ -401,6 +401,8 @@ export interface HookState {
   readonly hook: Hook;
   /** undefined: not trusted on this machine (taskgate hooks trust). */
   readonly trusted: boolean;
+  /** Trusted once, but its program file (this path) changed since: not run until trusted again. */
+  readonly changed?: string | undefined;
   readonly failure: HookFailure | undefined;
   /** Events waiting for this hook. */
   readonly pending: number;
@@ -420,6 +422,12 @@ export function hookProblems(
   for (const b of bad) out.push(`${file}:${b.line}: not a hook: ${b.message}`);
   for (const s of states) {
     const where = `${file}:${s.hook.line} (${s.hook.text})`;
+    if (s.changed !== undefined) {
+      out.push(
+        `${where} is not run: its program file ${s.changed} changed since it was trusted; read it, then trust it again: taskgate hooks trust`,
+      );
+      continue;
+    }
     if (!s.trusted) {
       out.push(`${where} is not run on this machine until trusted: taskgate hooks trust`);
       continue;

@@ -318,6 +318,35 @@ describe("hooks: delivery from the logs as outbox", () => {
   });
 });
 
+describe("hooks: trust covers the program file (#18 review)", () => {
+  it("a run ./on.sh hook stops running when on.sh changes (as after a git pull) until trusted again", async () => {
+    const dir = await board(["claimed: run ./on.sh {target}"]);
+    const script = (tag: string) =>
+      writeFileSync(join(dir, "on.sh"), `#!/bin/sh\necho "${tag} $1" >> ran.log\n`, { mode: 0o755 });
+    script("v1");
+    const env = { TASKGATE_TEST_NO_HOOK_START: "1" };
+    await cli(dir, ["add", "--ready", "one"], env);
+    await cli(dir, ["add", "--ready", "two"], env);
+    await cli(dir, ["hooks", "trust"], env);
+    await cli(dir, ["--as", "w1", "claim", "T-1"], env);
+    await cli(dir, ["hooks", "deliver"], env);
+    expect(read(dir, "ran.log")).toBe("v1 T-1\n");
+    script("v2 changed");
+    await cli(dir, ["--as", "w2", "claim", "T-2"], env);
+    await cli(dir, ["hooks", "deliver"], env);
+    expect(read(dir, "ran.log")).toBe("v1 T-1\n");
+    expect(await cli(dir, ["status"], env)).toContain(
+      "(claimed run ./on.sh {target}) is not run: its program file ./on.sh changed since it was trusted; read it, then trust it again: taskgate hooks trust",
+    );
+    expect(await cli(dir, ["hooks", "list"], env)).toContain("its program file changed since it was trusted");
+    expect(await cli(dir, ["hooks", "trust"], env)).toContain("trusted TASKS.md:18 claimed run ./on.sh {target}");
+    await cli(dir, ["hooks", "deliver"], env);
+    // Trusted again: the event that waited runs the reviewed program, once.
+    expect(read(dir, "ran.log")).toBe("v1 T-1\nv2 changed T-2\n");
+    expect(await cli(dir, ["status"], env)).toContain("Hooks: ok");
+  });
+});
+
 describe("hooks: the events watch makes", () => {
   it("recovered, dead-letter, past-sla and schedule-ran reach the receiver, each once", async () => {
     const rx = await receiver();
