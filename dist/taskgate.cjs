@@ -5292,7 +5292,7 @@ var init_memo = __esm({
     init_hash();
     init_places();
     init_temp_files();
-    BUILD = true ? "07f333cc336f7bd7" : void 0;
+    BUILD = true ? "0af1d7af4a187669" : void 0;
     COPY_LIMIT = 8 * 1024 * 1024;
     HEAD = 1024;
   }
@@ -7732,6 +7732,7 @@ __export(hooks_exports, {
   EVENT_ACTIONS: () => EVENT_ACTIONS,
   EVENT_SCHEMA: () => EVENT_SCHEMA,
   EVENT_VERSION: () => EVENT_VERSION,
+  eventIdText: () => eventIdText,
   eventOf: () => eventOf,
   hookArgv: () => hookArgv,
   hookDiagnostics: () => hookDiagnostics,
@@ -7833,6 +7834,12 @@ function hookDiagnostics(file, entries) {
 function hookKey(h) {
   return JSON.stringify([h.event, h.kind, h.argv, h.url]);
 }
+function eventIdText(ledger, body, occurrence) {
+  return occurrence === 0 ? `${ledger}
+${body}` : `${ledger}
+${body}
+${occurrence}`;
+}
 function eventOf(ledger, e) {
   if (ledger === "approvals") {
     if (e.action === "request") return "approval-requested";
@@ -7863,7 +7870,7 @@ function eventOf(ledger, e) {
       return void 0;
   }
 }
-function payloadOf(ledger, event, e, raw, ctx) {
+function payloadOf(ledger, event, e, raw, ctx, id = e.hash) {
   const taskId = ledger === "tasks" && /^T-\d+$/.test(e.target) ? e.target : ledger === "approvals" ? e.details.subject && /^T-\d+$/.test(e.details.subject) ? e.details.subject : void 0 : e.details.task;
   const task = taskId ? { id: taskId, title: ctx.title(taskId) ?? null } : null;
   const approval = ledger === "approvals" ? { id: e.target, subject: e.details.subject ?? ctx.subject(e.target) ?? null } : null;
@@ -7881,7 +7888,7 @@ function payloadOf(ledger, event, e, raw, ctx) {
   return {
     schema: EVENT_SCHEMA,
     version: EVENT_VERSION,
-    id: e.hash,
+    id,
     event,
     time: formatTime(e.time),
     ledger,
@@ -16784,6 +16791,7 @@ var init_views = __esm({
 // src/app/hook-delivery.ts
 var hook_delivery_exports = {};
 __export(hook_delivery_exports, {
+  MERGE_WINDOW: () => MERGE_WINDOW,
   deliverHooks: () => deliverHooks,
   hookProblemLines: () => hookProblemLines,
   hookStates: () => hookStates,
@@ -16816,14 +16824,19 @@ function linesOf(ctx, board) {
   const read2 = (ledger, l, file) => {
     if (!l) return [];
     const { lineStarts, lineEnds } = l.doc.scan;
+    const seen = /* @__PURE__ */ new Map();
     return readLog(l.doc, l.log, void 0).entries.map((e) => {
       const event = eventOf(ledger, e);
       const raw = l.doc.text.slice(lineStarts[e.line], lineEnds[e.line]);
+      const n = seen.get(e.body) ?? 0;
+      seen.set(e.body, n + 1);
+      const id = (0, import_node_crypto3.createHash)("sha256").update(eventIdText(ledger, e.body, n)).digest("hex").slice(0, 12);
       return {
         ledger,
         hash: e.hash,
+        id,
         time: e.time,
-        payload: event && payloadOf(ledger, event, e, raw, { file, title, subject })
+        payload: event && payloadOf(ledger, event, e, raw, { file, title, subject }, id)
       };
     });
   };
@@ -16834,14 +16847,19 @@ function linesOf(ctx, board) {
 }
 function after(lines, cursor, recent) {
   if (cursor === null) return [...lines];
+  const done = new Set(recent);
   const i = lines.findIndex((l) => l.hash === cursor.hash);
-  if (i >= 0) return lines.slice(i + 1).filter((l) => !recent.has(l.hash));
-  return lines.filter((l) => l.time >= cursor.time && !recent.has(l.hash));
+  if (i >= 0) return lines.slice(i + 1).filter((l) => !done.has(l.id));
+  let from = cursor.time - MERGE_WINDOW;
+  if (recent.length >= RECENT) {
+    const oldest = lines.find((l) => l.id === recent[0]);
+    if (oldest) from = Math.max(from, oldest.time);
+  }
+  return lines.filter((l) => l.time >= from && !done.has(l.id));
 }
 function pendingFor(ctx, board, lines, h, s) {
-  const recent = new Set(s.recent);
-  const a = after(lines.tasks, s.cursors.tasks, recent);
-  const b = after(lines.approvals, s.cursors.approvals, recent);
+  const a = after(lines.tasks, s.cursors.tasks, s.recent);
+  const b = after(lines.approvals, s.cursors.approvals, s.recent);
   const out = [];
   let i = 0;
   let j = 0;
@@ -16868,13 +16886,20 @@ function pendingFor(ctx, board, lines, h, s) {
       const line2 = requestLine.get(ap.id);
       if (!line2) continue;
       const payload = slaPayload(
-        { id: ap.id, subject: ap.subject, requestedBy: ap.requestedBy, requestedAt: ap.requestedAt, hash: line2.hash },
+        { id: ap.id, subject: ap.subject, requestedBy: ap.requestedBy, requestedAt: ap.requestedAt, hash: line2.id },
         sla,
         ctx.now,
         ctx.paths.approvalsDisplay,
         title
       );
-      out.push({ ledger: "sla", hash: payload.id, time: ap.requestedAt + sla, payload, request: ap.id });
+      out.push({
+        ledger: "sla",
+        hash: payload.id,
+        id: payload.id,
+        time: ap.requestedAt + sla,
+        payload,
+        request: ap.id
+      });
     }
   }
   return out.map((it) => ({ ...it, payload: it.payload && wants(h, it.payload) ? it.payload : void 0 }));
@@ -16887,7 +16912,7 @@ function advanced(s, it, delivered) {
   return {
     ...s,
     cursors: { ...s.cursors, [it.ledger]: cursor },
-    recent: delivered ? [...s.recent, it.hash].slice(-RECENT) : s.recent,
+    recent: delivered ? [...s.recent, it.id].slice(-RECENT) : s.recent,
     failure: delivered ? void 0 : s.failure,
     delivered: s.delivered + (delivered ? 1 : 0)
   };
@@ -17066,10 +17091,11 @@ function hookProblemLines(ctx) {
   const { states, bad: bad2 } = hookStates(ctx);
   return hookProblems(ctx.paths.tasksDisplay, bad2, states, ctx.now);
 }
-var import_node_path17, RECENT, wants;
+var import_node_crypto3, import_node_path17, RECENT, MERGE_WINDOW, wants;
 var init_hook_delivery = __esm({
   "src/app/hook-delivery.ts"() {
     "use strict";
+    import_node_crypto3 = __toESM(require_node_crypto(), 1);
     import_node_path17 = require("node:path");
     init_hook_outbox();
     init_approvals();
@@ -17078,6 +17104,7 @@ var init_hook_delivery = __esm({
     init_tasks();
     init_hooks();
     RECENT = 500;
+    MERGE_WINDOW = 7 * 24 * 36e5;
     wants = (h, p) => h.event === "all" || h.event === p.event;
   }
 });
@@ -21207,7 +21234,7 @@ __export(run_exports, {
   startRun: () => startRun
 });
 function newSession(via) {
-  return `${via}-${(0, import_node_crypto4.randomBytes)(3).toString("hex")}`;
+  return `${via}-${(0, import_node_crypto5.randomBytes)(3).toString("hex")}`;
 }
 async function startRun(callerCtx, options, onEvent) {
   const callerSession = sessionOf(callerCtx());
@@ -21261,7 +21288,7 @@ async function startRun(callerCtx, options, onEvent) {
     await transition(makeCtx(), { action: "release", id, token: lease.token, via: options.via });
     throw new RefusedError(`Cannot write ${taskFile} (${e.message}); ${id}'s lease was released`);
   }
-  const hash2 = (0, import_node_crypto4.createHash)("sha256");
+  const hash2 = (0, import_node_crypto5.createHash)("sha256");
   let tail = "";
   const record3 = (chunk, to) => {
     (0, import_node_fs22.writeSync)(fd, chunk);
@@ -21585,12 +21612,12 @@ function guard(pgid, grace) {
     }
   };
 }
-var import_node_child_process6, import_node_crypto4, import_node_fs22, import_node_path23, TAIL_BYTES, TAIL_LINES, GUARDIAN;
+var import_node_child_process6, import_node_crypto5, import_node_fs22, import_node_path23, TAIL_BYTES, TAIL_LINES, GUARDIAN;
 var init_run = __esm({
   "src/app/run.ts"() {
     "use strict";
     import_node_child_process6 = __toESM(require_node_child_process(), 1);
-    import_node_crypto4 = __toESM(require_node_crypto(), 1);
+    import_node_crypto5 = __toESM(require_node_crypto(), 1);
     import_node_fs22 = require("node:fs");
     import_node_path23 = require("node:path");
     init_program();
@@ -21717,13 +21744,13 @@ function answerHeaders(type, nonce) {
     ].join("; ")
   };
 }
-var import_node_crypto5, Guard;
+var import_node_crypto6, Guard;
 var init_guard = __esm({
   "src/serve/guard.ts"() {
     "use strict";
-    import_node_crypto5 = __toESM(require_node_crypto(), 1);
+    import_node_crypto6 = __toESM(require_node_crypto(), 1);
     Guard = class {
-      token = (0, import_node_crypto5.randomBytes)(24).toString("base64url");
+      token = (0, import_node_crypto6.randomBytes)(24).toString("base64url");
       #tokenBytes = Buffer.from(this.token);
       /** Set once the server listens. */
       port = 0;
@@ -21743,7 +21770,7 @@ var init_guard = __esm({
       #same(given) {
         if (!given) return false;
         const b = Buffer.from(given);
-        return b.length === this.#tokenBytes.length && (0, import_node_crypto5.timingSafeEqual)(b, this.#tokenBytes);
+        return b.length === this.#tokenBytes.length && (0, import_node_crypto6.timingSafeEqual)(b, this.#tokenBytes);
       }
       /** Whether the request carries the token, and whether in the URL (to be moved to the cookie). */
       tokenOf(req, url) {
@@ -21921,11 +21948,11 @@ board.addEventListener("click", async (ev) => {
 });
 
 // src/serve/watch.ts
-var import_node_crypto6, ChangeWatch;
+var import_node_crypto7, ChangeWatch;
 var init_watch = __esm({
   "src/serve/watch.ts"() {
     "use strict";
-    import_node_crypto6 = __toESM(require_node_crypto(), 1);
+    import_node_crypto7 = __toESM(require_node_crypto(), 1);
     ChangeWatch = class {
       constructor(makeCtx, pollMs) {
         this.makeCtx = makeCtx;
@@ -21946,7 +21973,7 @@ var init_watch = __esm({
       /** The digest of both ledgers now; a read that fails (a file mid-rename, a ref mid-update) counts as its own state. */
       digest() {
         const ctx = this.makeCtx();
-        const h = (0, import_node_crypto6.createHash)("sha256");
+        const h = (0, import_node_crypto7.createHash)("sha256");
         for (const path of [ctx.paths.tasks, ctx.paths.approvals]) {
           try {
             const s = ctx.ports.readSnapshot(path);
@@ -22183,7 +22210,7 @@ data: ${version}
     if (req.method !== "GET")
       return refuse(res, 405, { code: "REFUSED", message: `${path} is read with GET`, next: "Use GET." });
     if (path === "/") {
-      const nonce = (0, import_node_crypto7.randomBytes)(16).toString("base64");
+      const nonce = (0, import_node_crypto8.randomBytes)(16).toString("base64");
       res.writeHead(200, headers("text/html; charset=utf-8", nonce));
       return res.end(pageHtml(nonce, await fragment()));
     }
@@ -22261,11 +22288,11 @@ function normalizeApproval2(id) {
   const m = /^a-?(\d+)$/i.exec(id.trim());
   return m ? `A-${Number(m[1])}` : id.trim();
 }
-var import_node_crypto7, import_node_http, BODY_LIMIT2, DECISIONS, isDecision, STATUS_OF;
+var import_node_crypto8, import_node_http, BODY_LIMIT2, DECISIONS, isDecision, STATUS_OF;
 var init_server2 = __esm({
   "src/serve/server.ts"() {
     "use strict";
-    import_node_crypto7 = __toESM(require_node_crypto(), 1);
+    import_node_crypto8 = __toESM(require_node_crypto(), 1);
     import_node_http = require("node:http");
     init_approvals2();
     init_documents();
@@ -24890,7 +24917,7 @@ function registerIdentityCommands(program2, kit) {
 }
 
 // src/cli/mcp-commands.ts
-var import_node_crypto3 = __toESM(require_node_crypto(), 1);
+var import_node_crypto4 = __toESM(require_node_crypto(), 1);
 var import_node_path21 = require("node:path");
 init_git();
 
@@ -24917,7 +24944,7 @@ function withRereads(ports) {
 // src/cli/mcp-commands.ts
 function registerMcpCommands(program2, kit) {
   program2.command("mcp").description("serve the Model Context Protocol over stdio: tools for agents, leases held while connected").action(async () => {
-    if (!process.env.TASKGATE_SESSION) process.env.TASKGATE_SESSION = `mcp-${(0, import_node_crypto3.randomBytes)(6).toString("hex")}`;
+    if (!process.env.TASKGATE_SESSION) process.env.TASKGATE_SESSION = `mcp-${(0, import_node_crypto4.randomBytes)(6).toString("hex")}`;
     if (!kit.env.TASKGATE_SESSION) kit.env.TASKGATE_SESSION = process.env.TASKGATE_SESSION;
     const base = kit.context().ctx;
     base.ports.actorName();

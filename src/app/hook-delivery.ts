@@ -1,12 +1,13 @@
 // Delivering the board's events to its hooks (docs/hooks.md), after the writes that logged
-// them, never under a ledger's lock. The logs are the outbox: an event is a log line (its
-// hash is the event's id), and each hook trusted on this machine keeps how far along each
+// them, never under a ledger's lock. The logs are the outbox: an event is a log line (a hash
+// of its content, not its chain hash, is the event's id: the same after a merge re-chains), and each hook trusted on this machine keeps how far along each
 // log it has delivered (io/hook-outbox.ts). One process at a time delivers for a hook (its
 // lock), in log order, one event after the other, and moves the hook's cursor past an event
 // only once it was delivered: a process killed after a write leaves its events for the next
 // delivery, and two deliverers never send one line twice (save a crash between the
 // receiver's answer and the cursor's write: then that one event goes again, with its id).
 
+import { createHash } from "node:crypto";
 import { dirname } from "node:path";
 import {
   type Cursor,
@@ -24,6 +25,7 @@ import { readLog } from "../ledger/log.js";
 import { readTasks, schedulesOf, type TasksLedger } from "../ledger/tasks.js";
 import {
   type EventPayload,
+  eventIdText,
   eventOf,
   type Hook,
   type HookState,
@@ -39,6 +41,12 @@ import {
 import type { Context } from "./context.js";
 
 const RECENT = 500;
+/**
+ * When a hook's cursor line is gone from its log (a merge re-chained it, or put lines before
+ * it), the lines from this long before the cursor's time on whose id is not among the hook's
+ * last RECENT delivered are delivered (docs/hooks.md, "After a merge").
+ */
+export const MERGE_WINDOW = 7 * 24 * 3600_000;
 
 /** The digest of a run hook's program file, when it names one by a path (trust covers its content). */
 function digestOf(ctx: Context, h: Hook): string | undefined {
@@ -61,6 +69,8 @@ interface Board {
 interface Line {
   readonly ledger: LedgerName;
   readonly hash: string;
+  /** The event id: the line's content identity, the same after a merge re-chained the log. */
+  readonly id: string;
   readonly time: number;
   /** The payload, when the line is an event. */
   readonly payload: EventPayload | undefined;
@@ -89,14 +99,22 @@ function linesOf(ctx: Context, board: Board): { tasks: Line[]; approvals: Line[]
   const read = (ledger: LedgerName, l: TasksLedger | ApprovalsLedger | undefined, file: string): Line[] => {
     if (!l) return [];
     const { lineStarts, lineEnds } = l.doc.scan;
+    const seen = new Map<string, number>();
     return readLog(l.doc, l.log, undefined).entries.map((e) => {
       const event = eventOf(ledger, e);
       const raw = l.doc.text.slice(lineStarts[e.line] as number, lineEnds[e.line] as number);
+      const n = seen.get(e.body) ?? 0;
+      seen.set(e.body, n + 1);
+      const id = createHash("sha256")
+        .update(eventIdText(ledger, e.body, n))
+        .digest("hex")
+        .slice(0, 12);
       return {
         ledger,
         hash: e.hash,
+        id,
         time: e.time,
-        payload: event && payloadOf(ledger, event, e, raw, { file, title, subject }),
+        payload: event && payloadOf(ledger, event, e, raw, { file, title, subject }, id),
       };
     });
   };
@@ -106,13 +124,24 @@ function linesOf(ctx: Context, board: Board): { tasks: Line[]; approvals: Line[]
   };
 }
 
-/** The lines of one log after a cursor (all for null; by time and the recent list when the cursor's line is gone). */
-function after(lines: readonly Line[], cursor: Cursor | null, recent: ReadonlySet<string>): Line[] {
+/**
+ * The lines of one log after a cursor (all for null). When the cursor's line is gone (a merge
+ * re-chained the log, and may have put the other clone's lines before it): the lines of the
+ * window before the cursor's time, not counting those delivered already by their id.
+ */
+function after(lines: readonly Line[], cursor: Cursor | null, recent: readonly string[]): Line[] {
   if (cursor === null) return [...lines];
+  const done = new Set(recent);
   const i = lines.findIndex((l) => l.hash === cursor.hash);
   // Lines delivered already are never sent again, whatever the cursor says.
-  if (i >= 0) return lines.slice(i + 1).filter((l) => !recent.has(l.hash));
-  return lines.filter((l) => l.time >= cursor.time && !recent.has(l.hash));
+  if (i >= 0) return lines.slice(i + 1).filter((l) => !done.has(l.id));
+  let from = cursor.time - MERGE_WINDOW;
+  // With the recent list full, lines older than its oldest may have been delivered: not before it.
+  if (recent.length >= RECENT) {
+    const oldest = lines.find((l) => l.id === recent[0]);
+    if (oldest) from = Math.max(from, oldest.time);
+  }
+  return lines.filter((l) => l.time >= from && !done.has(l.id));
 }
 
 const wants = (h: Hook, p: EventPayload) => h.event === "all" || h.event === p.event;
@@ -120,6 +149,7 @@ const wants = (h: Hook, p: EventPayload) => h.event === "all" || h.event === p.e
 interface Item {
   readonly ledger: LedgerName | "sla";
   readonly hash: string;
+  readonly id: string;
   readonly time: number;
   readonly payload: EventPayload | undefined;
   /** For a past-sla event: the request. */
@@ -134,9 +164,8 @@ function pendingFor(
   h: Hook,
   s: OutboxState,
 ): Item[] {
-  const recent = new Set(s.recent);
-  const a = after(lines.tasks, s.cursors.tasks, recent);
-  const b = after(lines.approvals, s.cursors.approvals, recent);
+  const a = after(lines.tasks, s.cursors.tasks, s.recent);
+  const b = after(lines.approvals, s.cursors.approvals, s.recent);
   const out: Item[] = [];
   // Lines that are no event for this hook are passed over in order too (the cursor moves past them).
   let i = 0;
@@ -164,13 +193,20 @@ function pendingFor(
       const line = requestLine.get(ap.id);
       if (!line) continue;
       const payload = slaPayload(
-        { id: ap.id, subject: ap.subject, requestedBy: ap.requestedBy, requestedAt: ap.requestedAt, hash: line.hash },
+        { id: ap.id, subject: ap.subject, requestedBy: ap.requestedBy, requestedAt: ap.requestedAt, hash: line.id },
         sla,
         ctx.now,
         ctx.paths.approvalsDisplay,
         title,
       );
-      out.push({ ledger: "sla", hash: payload.id, time: ap.requestedAt + sla, payload, request: ap.id });
+      out.push({
+        ledger: "sla",
+        hash: payload.id,
+        id: payload.id,
+        time: ap.requestedAt + sla,
+        payload,
+        request: ap.id,
+      });
     }
   }
   return out.map((it) => ({ ...it, payload: it.payload && wants(h, it.payload) ? it.payload : undefined }));
@@ -184,7 +220,7 @@ function advanced(s: OutboxState, it: Item, delivered: boolean): OutboxState {
   return {
     ...s,
     cursors: { ...s.cursors, [it.ledger]: cursor },
-    recent: delivered ? [...s.recent, it.hash].slice(-RECENT) : s.recent,
+    recent: delivered ? [...s.recent, it.id].slice(-RECENT) : s.recent,
     failure: delivered ? undefined : s.failure,
     delivered: s.delivered + (delivered ? 1 : 0),
   };

@@ -196,6 +196,16 @@ export function hookKey(h: Hook): string {
 
 export type LedgerName = "tasks" | "approvals";
 
+/**
+ * What an event's id is the hash of: the log line without its chain hash (its body, the text
+ * between "- " and " ~ "), with the ledger, and for the n-th line of one log with the same
+ * body (n > 0), n. A merge that re-chains the log gives a line a new chain hash, never a new
+ * id. (The hash function is the caller's: rules are pure.)
+ */
+export function eventIdText(ledger: LedgerName, body: string, occurrence: number): string {
+  return occurrence === 0 ? `${ledger}\n${body}` : `${ledger}\n${body}\n${occurrence}`;
+}
+
 /** The log actions that may be an event (eventOf says which): a write logging none starts no delivery. */
 export const EVENT_ACTIONS: readonly string[] = [
   "claim",
@@ -286,13 +296,17 @@ const SENTENCE: Record<EventName, string> = {
   "schedule-ran": "ran the schedule",
 };
 
-/** The payload of the event a log line is (`raw`: the line as in the file). */
+/**
+ * The payload of the event a log line is (`raw`: the line as in the file; `id`: the line's
+ * content identity, eventId, computed by the caller; the chain hash when not given).
+ */
 export function payloadOf(
   ledger: LedgerName,
   event: EventName,
   e: Pick<LogEntry, "time" | "actor" | "role" | "action" | "target" | "details" | "hash">,
   raw: string,
   ctx: PayloadContext,
+  id: string = e.hash,
 ): EventPayload {
   const taskId =
     ledger === "tasks" && /^T-\d+$/.test(e.target)
@@ -319,7 +333,7 @@ export function payloadOf(
   return {
     schema: EVENT_SCHEMA,
     version: EVENT_VERSION,
-    id: e.hash,
+    id,
     event,
     time: formatTime(e.time),
     ledger,
@@ -338,7 +352,7 @@ export function payloadOf(
   };
 }
 
-/** The "past-sla" event of a pending request: its id is the request line's hash with "-sla". */
+/** The "past-sla" event of a pending request: its id is the request line's id (`hash`) with "-sla". */
 export function slaPayload(
   request: {
     id: string;
