@@ -5292,7 +5292,7 @@ var init_memo = __esm({
     init_hash();
     init_places();
     init_temp_files();
-    BUILD = true ? "0af1d7af4a187669" : void 0;
+    BUILD = true ? "121aa0bc5b92aa54" : void 0;
     COPY_LIMIT = 8 * 1024 * 1024;
     HEAD = 1024;
   }
@@ -7746,16 +7746,25 @@ __export(hooks_exports, {
   unsafePlaceholder: () => unsafePlaceholder
 });
 function unsafePlaceholder(argv) {
-  const program2 = (argv[0] ?? "").split(/[\\/]/).pop()?.toLowerCase().replace(/\.exe$/, "");
-  const flag = program2 === void 0 ? void 0 : SCRIPT_FLAGS[program2];
+  let start = 0;
+  if (nameOf(argv[0] ?? "") === "env") {
+    start = 1;
+    while (start < argv.length && /^-|=/.test(argv[start])) start++;
+  }
+  const program2 = argv[start];
+  if (program2 === void 0) return void 0;
+  const name = nameOf(program2);
+  const flag = SCRIPT_FLAGS[name];
   if (!flag) return void 0;
-  for (let i = 1; i < argv.length - 1; i++) {
+  for (let i = start + 1; i < argv.length - 1; i++) {
     const w = argv[i];
     if (!flag.test(w)) continue;
-    const script = argv[i + 1];
-    const m = PLACEHOLDER.exec(script);
-    if (m)
-      return `The hook puts {${m[1]}} inside the code ${argv[0]} runs after ${w}, so an event's text would run as code; pass it as its own argument instead, like "run sh -c 'echo "$1" >> events.log' sh {text}"`;
+    const code = REST_IS_CODE.has(name) ? argv.slice(i + 1) : [argv[i + 1]];
+    for (const script of code) {
+      const m = PLACEHOLDER.exec(script);
+      if (m)
+        return `The hook puts {${m[1]}} inside the code ${program2} runs after ${w}, so an event's text would run as code; pass it as its own argument instead, like "run sh -c 'echo "$1" >> events.log' sh {text}"`;
+    }
     return void 0;
   }
   return void 0;
@@ -7961,7 +7970,7 @@ function hookProblems(file, bad2, states, now) {
   }
   return out;
 }
-var EVENTS, EVENT_SCHEMA, EVENT_VERSION, DEFAULT_TIMEOUT, DEFAULT_RETRY, SCRIPT_FLAGS, PLACEHOLDER, EXAMPLE, EVENT_ACTIONS, SENTENCE;
+var EVENTS, EVENT_SCHEMA, EVENT_VERSION, DEFAULT_TIMEOUT, DEFAULT_RETRY, SCRIPT_FLAGS, PLACEHOLDER, REST_IS_CODE, nameOf, EXAMPLE, EVENT_ACTIONS, SENTENCE;
 var init_hooks = __esm({
   "src/rules/hooks.ts"() {
     "use strict";
@@ -8001,6 +8010,8 @@ var init_hooks = __esm({
       ruby: /^-[a-z]*e$/
     };
     PLACEHOLDER = /\{(event|id|target|text)\}/;
+    REST_IS_CODE = /* @__PURE__ */ new Set(["cmd", "powershell", "pwsh"]);
+    nameOf = (w) => (w.split(/[\\/]/).pop() ?? "").toLowerCase().replace(/\.exe$/, "");
     EXAMPLE = "- claimed: run notify-send taskgate {text}";
     EVENT_ACTIONS = [
       "claim",

@@ -83,22 +83,33 @@ const SCRIPT_FLAGS: Record<string, RegExp> = {
 
 const PLACEHOLDER = /\{(event|id|target|text)\}/;
 
+/** cmd and PowerShell join every word after the flag into the code they run. */
+const REST_IS_CODE = new Set(["cmd", "powershell", "pwsh"]);
+
+const nameOf = (w: string) => (w.split(/[\\/]/).pop() ?? "").toLowerCase().replace(/\.exe$/, "");
+
 /** The sentence refusing a run hook that puts a placeholder into a shell's or interpreter's code, if it does. */
 export function unsafePlaceholder(argv: readonly string[]): string | undefined {
-  const program = (argv[0] ?? "")
-    .split(/[\\/]/)
-    .pop()
-    ?.toLowerCase()
-    .replace(/\.exe$/, "");
-  const flag = program === undefined ? undefined : SCRIPT_FLAGS[program];
+  let start = 0;
+  // `env [-i] [NAME=VALUE ...] PROGRAM ...` runs PROGRAM: look at that one.
+  if (nameOf(argv[0] ?? "") === "env") {
+    start = 1;
+    while (start < argv.length && /^-|=/.test(argv[start] as string)) start++;
+  }
+  const program = argv[start];
+  if (program === undefined) return undefined;
+  const name = nameOf(program);
+  const flag = SCRIPT_FLAGS[name];
   if (!flag) return undefined;
-  for (let i = 1; i < argv.length - 1; i++) {
+  for (let i = start + 1; i < argv.length - 1; i++) {
     const w = argv[i] as string;
     if (!flag.test(w)) continue;
-    const script = argv[i + 1] as string;
-    const m = PLACEHOLDER.exec(script);
-    if (m)
-      return `The hook puts {${m[1]}} inside the code ${argv[0]} runs after ${w}, so an event's text would run as code; pass it as its own argument instead, like "run sh -c 'echo "$1" >> events.log' sh {text}"`;
+    const code = REST_IS_CODE.has(name) ? argv.slice(i + 1) : [argv[i + 1] as string];
+    for (const script of code) {
+      const m = PLACEHOLDER.exec(script);
+      if (m)
+        return `The hook puts {${m[1]}} inside the code ${program} runs after ${w}, so an event's text would run as code; pass it as its own argument instead, like "run sh -c 'echo "$1" >> events.log' sh {text}"`;
+    }
     return undefined;
   }
   return undefined;

@@ -7,6 +7,7 @@ import {
   DEFAULT_RETRY,
   DEFAULT_TIMEOUT,
   EVENTS,
+  eventIdText,
   eventOf,
   type Hook,
   hookArgv,
@@ -77,6 +78,9 @@ describe("a placeholder inside a shell's or interpreter's code (#18 review: shel
       `run perl -e "print '{text}'"`,
       `run ruby -e "puts '{text}'"`,
       `run fish -c "echo {text}"`,
+      `run env -i LANG=C bash -c "echo {text}"`,
+      `run cmd /c echo {text}`,
+      `run powershell -Command Write-Host {text}`,
     ]) {
       const d = diag(spec);
       expect(d, spec).toHaveLength(1);
@@ -94,6 +98,16 @@ describe("a placeholder inside a shell's or interpreter's code (#18 review: shel
     ]) {
       expect(diag(spec), spec).toEqual([]);
     }
+  });
+});
+
+describe("eventIdText (what an event id hashes)", () => {
+  it("is the ledger and the line's body, with the repeat's number after the first", () => {
+    const body = "2026-12-05T21:11:16Z w1 WORK claim T-1 token=1";
+    expect(eventIdText("tasks", body, 0)).toBe(`tasks\n${body}`);
+    expect(eventIdText("approvals", body, 0)).toBe(`approvals\n${body}`);
+    expect(eventIdText("tasks", body, 2)).toBe(`tasks\n${body}\n2`);
+    expect(eventIdText("tasks", body, 1)).not.toBe(eventIdText("tasks", body, 0));
   });
 });
 
