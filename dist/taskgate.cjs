@@ -5292,7 +5292,7 @@ var init_memo = __esm({
     init_hash();
     init_places();
     init_temp_files();
-    BUILD = true ? "35b5a7f6186d37c7" : void 0;
+    BUILD = true ? "7bce5a248f1fb438" : void 0;
     COPY_LIMIT = 8 * 1024 * 1024;
     HEAD = 1024;
   }
@@ -7732,6 +7732,7 @@ __export(hooks_exports, {
   EVENT_ACTIONS: () => EVENT_ACTIONS,
   EVENT_SCHEMA: () => EVENT_SCHEMA,
   EVENT_VERSION: () => EVENT_VERSION,
+  eventIdText: () => eventIdText,
   eventOf: () => eventOf,
   hookArgv: () => hookArgv,
   hookDiagnostics: () => hookDiagnostics,
@@ -7741,8 +7742,33 @@ __export(hooks_exports, {
   parseHooks: () => parseHooks,
   payloadOf: () => payloadOf,
   retryDelay: () => retryDelay,
-  slaPayload: () => slaPayload
+  slaPayload: () => slaPayload,
+  unsafePlaceholder: () => unsafePlaceholder
 });
+function unsafePlaceholder(argv) {
+  let start = 0;
+  if (nameOf(argv[0] ?? "") === "env") {
+    start = 1;
+    while (start < argv.length && /^-|=/.test(argv[start])) start++;
+  }
+  const program2 = argv[start];
+  if (program2 === void 0) return void 0;
+  const name = nameOf(program2);
+  const flag = SCRIPT_FLAGS[name];
+  if (!flag) return void 0;
+  for (let i = start + 1; i < argv.length - 1; i++) {
+    const w = argv[i];
+    if (!flag.test(w)) continue;
+    const code = REST_IS_CODE.has(name) ? argv.slice(i + 1) : [argv[i + 1]];
+    for (const script of code) {
+      const m = PLACEHOLDER.exec(script);
+      if (m)
+        return `The hook puts {${m[1]}} inside the code ${program2} runs after ${w}, so an event's text would run as code; pass it as its own argument instead, like "run sh -c 'echo "$1" >> events.log' sh {text}"`;
+    }
+    return void 0;
+  }
+  return void 0;
+}
 function parseHook(entry) {
   const bad2 = (message) => ({ ok: false, line: entry.line, message });
   const event = entry.name;
@@ -7779,6 +7805,8 @@ function parseHook(entry) {
   const base = { event, timeout, retry, line: entry.line, text };
   if (kind === "run") {
     if (rest.length === 0) return bad2(`Expected a program after "run", like "${EXAMPLE}"`);
+    const unsafe = unsafePlaceholder(rest);
+    if (unsafe) return { ok: false, line: entry.line, message: unsafe, severity: "error" };
     return { ok: true, hook: { ...base, kind: "run", argv: rest, url: "" } };
   }
   if (kind === "post") {
@@ -7798,13 +7826,13 @@ function parseHooks(entries) {
   for (const e of entries) {
     const p = parseHook(e);
     if (p.ok) hooks.push(p.hook);
-    else problems.push({ line: p.line, message: p.message });
+    else problems.push({ line: p.line, message: p.message, severity: p.severity });
   }
   return { hooks, problems };
 }
 function hookDiagnostics(file, entries) {
   return parseHooks(entries).problems.map((p) => ({
-    severity: "warning",
+    severity: p.severity ?? "warning",
     file,
     line: p.line,
     column: 3,
@@ -7814,6 +7842,12 @@ function hookDiagnostics(file, entries) {
 }
 function hookKey(h) {
   return JSON.stringify([h.event, h.kind, h.argv, h.url]);
+}
+function eventIdText(ledger, body, occurrence) {
+  return occurrence === 0 ? `${ledger}
+${body}` : `${ledger}
+${body}
+${occurrence}`;
 }
 function eventOf(ledger, e) {
   if (ledger === "approvals") {
@@ -7845,7 +7879,7 @@ function eventOf(ledger, e) {
       return void 0;
   }
 }
-function payloadOf(ledger, event, e, raw, ctx) {
+function payloadOf(ledger, event, e, raw, ctx, id = e.hash) {
   const taskId = ledger === "tasks" && /^T-\d+$/.test(e.target) ? e.target : ledger === "approvals" ? e.details.subject && /^T-\d+$/.test(e.details.subject) ? e.details.subject : void 0 : e.details.task;
   const task = taskId ? { id: taskId, title: ctx.title(taskId) ?? null } : null;
   const approval = ledger === "approvals" ? { id: e.target, subject: e.details.subject ?? ctx.subject(e.target) ?? null } : null;
@@ -7863,7 +7897,7 @@ function payloadOf(ledger, event, e, raw, ctx) {
   return {
     schema: EVENT_SCHEMA,
     version: EVENT_VERSION,
-    id: e.hash,
+    id,
     event,
     time: formatTime(e.time),
     ledger,
@@ -7917,6 +7951,12 @@ function hookProblems(file, bad2, states, now) {
   for (const b of bad2) out.push(`${file}:${b.line}: not a hook: ${b.message}`);
   for (const s of states) {
     const where2 = `${file}:${s.hook.line} (${s.hook.text})`;
+    if (s.changed !== void 0) {
+      out.push(
+        `${where2} is not run: its program file ${s.changed} changed since it was trusted; read it, then trust it again: taskgate hooks trust`
+      );
+      continue;
+    }
     if (!s.trusted) {
       out.push(`${where2} is not run on this machine until trusted: taskgate hooks trust`);
       continue;
@@ -7930,7 +7970,7 @@ function hookProblems(file, bad2, states, now) {
   }
   return out;
 }
-var EVENTS, EVENT_SCHEMA, EVENT_VERSION, DEFAULT_TIMEOUT, DEFAULT_RETRY, EXAMPLE, EVENT_ACTIONS, SENTENCE;
+var EVENTS, EVENT_SCHEMA, EVENT_VERSION, DEFAULT_TIMEOUT, DEFAULT_RETRY, SCRIPT_FLAGS, PLACEHOLDER, REST_IS_CODE, nameOf, EXAMPLE, EVENT_ACTIONS, SENTENCE;
 var init_hooks = __esm({
   "src/rules/hooks.ts"() {
     "use strict";
@@ -7953,6 +7993,25 @@ var init_hooks = __esm({
     EVENT_VERSION = 1;
     DEFAULT_TIMEOUT = 1e4;
     DEFAULT_RETRY = { min: 1e4, max: 36e5 };
+    SCRIPT_FLAGS = {
+      sh: /^-[a-z]*c[a-z]*$/,
+      bash: /^-[a-z]*c[a-z]*$/,
+      zsh: /^-[a-z]*c[a-z]*$/,
+      dash: /^-[a-z]*c[a-z]*$/,
+      ksh: /^-[a-z]*c[a-z]*$/,
+      fish: /^(-[a-z]*c[a-z]*|--command(=.*)?)$/,
+      cmd: /^\/[ck]$/i,
+      powershell: /^-(c|command|encodedcommand|ec)$/i,
+      pwsh: /^-(c|command|encodedcommand|ec)$/i,
+      node: /^(-e|--eval|-p|--print)$/,
+      python: /^-c$/,
+      python3: /^-c$/,
+      perl: /^-[a-z]*[eE]$/,
+      ruby: /^-[a-z]*e$/
+    };
+    PLACEHOLDER = /\{(event|id|target|text)\}/;
+    REST_IS_CODE = /* @__PURE__ */ new Set(["cmd", "powershell", "pwsh"]);
+    nameOf = (w) => (w.split(/[\\/]/).pop() ?? "").toLowerCase().replace(/\.exe$/, "");
     EXAMPLE = "- claimed: run notify-send taskgate {text}";
     EVENT_ACTIONS = [
       "claim",
@@ -7989,10 +8048,19 @@ var hook_outbox_exports = {};
 __export(hook_outbox_exports, {
   addsEventLine: () => addsEventLine,
   openOutbox: () => openOutbox,
+  programDigest: () => programDigest,
   sendToProgram: () => sendToProgram,
   sendToUrl: () => sendToUrl,
   startDeliverer: () => startDeliverer
 });
+function programDigest(argv0, dir) {
+  if (!/[\\/]/.test(argv0)) return void 0;
+  try {
+    return (0, import_node_crypto2.createHash)("sha256").update((0, import_node_fs12.readFileSync)((0, import_node_path11.resolve)(dir, argv0))).digest("hex");
+  } catch {
+    return "missing";
+  }
+}
 function openOutbox(tasksPath) {
   let dir;
   const place = () => {
@@ -8028,14 +8096,14 @@ ${key}`),
   };
 }
 function sendToProgram(argv, payload, timeout, cwd, env2) {
-  return new Promise((resolve16) => {
+  return new Promise((resolve17) => {
     let stderr = "";
     let settled = false;
     const done = (r) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      resolve16(r);
+      resolve17(r);
     };
     const child = (0, import_node_child_process3.spawn)(argv[0], argv.slice(1), {
       cwd,
@@ -8128,11 +8196,12 @@ function startDeliverer(bin, ledgers, cwd, env2) {
   } catch {
   }
 }
-var import_node_child_process3, import_node_fs12, import_node_path11, oneLine, EVENT_LINE;
+var import_node_child_process3, import_node_crypto2, import_node_fs12, import_node_path11, oneLine, EVENT_LINE;
 var init_hook_outbox = __esm({
   "src/io/hook-outbox.ts"() {
     "use strict";
     import_node_child_process3 = __toESM(require_node_child_process(), 1);
+    import_node_crypto2 = __toESM(require_node_crypto(), 1);
     import_node_fs12 = require("node:fs");
     import_node_path11 = require("node:path");
     init_hooks();
@@ -10399,7 +10468,7 @@ function compile(m) {
   const nested = /* @__PURE__ */ new Set();
   let source = "";
   let at = 0;
-  for (const p of m.en.matchAll(PLACEHOLDER)) {
+  for (const p of m.en.matchAll(PLACEHOLDER2)) {
     source += escapeRe(m.en.slice(at, p.index));
     at = p.index + p[0].length;
     if (p[0] === "{{" || p[0] === "}}") {
@@ -10448,7 +10517,7 @@ function translate(text, parts) {
   if (best) {
     const c = best.t.compiled;
     const groups = best.groups;
-    return c.ja.replace(PLACEHOLDER, (whole, name) => {
+    return c.ja.replace(PLACEHOLDER2, (whole, name) => {
       if (name === void 0) return whole[0];
       const value = groups[`p${name}`] ?? whole;
       return c.nested.has(name) ? translate(value, true) : value;
@@ -10516,13 +10585,13 @@ function helpInLanguage() {
     styleArgumentDescription: trPart
   };
 }
-var exact, patterns, byLast, byFirst, floating, PLACEHOLDER, escapeRe, unescapeBraces, asIs, HTML_ENTITIES, escapeHtml;
+var exact, patterns, byLast, byFirst, floating, PLACEHOLDER2, escapeRe, unescapeBraces, asIs, HTML_ENTITIES, escapeHtml;
 var init_i18n = __esm({
   "src/cli/i18n.ts"() {
     "use strict";
     init_catalog();
     init_width();
-    PLACEHOLDER = /\{\{|\}\}|\{([a-zA-Z0-9]+)(\+?)\}/g;
+    PLACEHOLDER2 = /\{\{|\}\}|\{([a-zA-Z0-9]+)(\+?)\}/g;
     escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     unescapeBraces = (s) => s.replace(/\{\{/g, "{").replace(/\}\}/g, "}");
     asIs = false;
@@ -16733,12 +16802,20 @@ var init_views = __esm({
 // src/app/hook-delivery.ts
 var hook_delivery_exports = {};
 __export(hook_delivery_exports, {
+  MERGE_WINDOW: () => MERGE_WINDOW,
   deliverHooks: () => deliverHooks,
   hookProblemLines: () => hookProblemLines,
   hookStates: () => hookStates,
   mayHaveHooks: () => mayHaveHooks,
   trustHooks: () => trustHooks
 });
+function digestOf(ctx, h) {
+  return h.kind === "run" ? programDigest(h.argv[0], (0, import_node_path17.dirname)(ctx.paths.tasks)) : void 0;
+}
+function programChanged(ctx, h, s) {
+  const d = digestOf(ctx, h);
+  return d !== void 0 && s.program !== d;
+}
 function readBoard2(ctx) {
   const text = ctx.ports.readText(ctx.paths.tasks);
   if (text === void 0) return void 0;
@@ -16758,14 +16835,19 @@ function linesOf(ctx, board) {
   const read2 = (ledger, l, file) => {
     if (!l) return [];
     const { lineStarts, lineEnds } = l.doc.scan;
+    const seen = /* @__PURE__ */ new Map();
     return readLog(l.doc, l.log, void 0).entries.map((e) => {
       const event = eventOf(ledger, e);
       const raw = l.doc.text.slice(lineStarts[e.line], lineEnds[e.line]);
+      const n = seen.get(e.body) ?? 0;
+      seen.set(e.body, n + 1);
+      const id = (0, import_node_crypto3.createHash)("sha256").update(eventIdText(ledger, e.body, n)).digest("hex").slice(0, 12);
       return {
         ledger,
         hash: e.hash,
+        id,
         time: e.time,
-        payload: event && payloadOf(ledger, event, e, raw, { file, title, subject })
+        payload: event && payloadOf(ledger, event, e, raw, { file, title, subject }, id)
       };
     });
   };
@@ -16776,14 +16858,19 @@ function linesOf(ctx, board) {
 }
 function after(lines, cursor, recent) {
   if (cursor === null) return [...lines];
+  const done = new Set(recent);
   const i = lines.findIndex((l) => l.hash === cursor.hash);
-  if (i >= 0) return lines.slice(i + 1).filter((l) => !recent.has(l.hash));
-  return lines.filter((l) => l.time >= cursor.time && !recent.has(l.hash));
+  if (i >= 0) return lines.slice(i + 1).filter((l) => !done.has(l.id));
+  let from = cursor.time - MERGE_WINDOW;
+  if (recent.length >= RECENT) {
+    const oldest = lines.find((l) => l.id === recent[0]);
+    if (oldest) from = Math.max(from, oldest.time);
+  }
+  return lines.filter((l) => l.time >= from && !done.has(l.id));
 }
 function pendingFor(ctx, board, lines, h, s) {
-  const recent = new Set(s.recent);
-  const a = after(lines.tasks, s.cursors.tasks, recent);
-  const b = after(lines.approvals, s.cursors.approvals, recent);
+  const a = after(lines.tasks, s.cursors.tasks, s.recent);
+  const b = after(lines.approvals, s.cursors.approvals, s.recent);
   const out = [];
   let i = 0;
   let j = 0;
@@ -16810,13 +16897,20 @@ function pendingFor(ctx, board, lines, h, s) {
       const line2 = requestLine.get(ap.id);
       if (!line2) continue;
       const payload = slaPayload(
-        { id: ap.id, subject: ap.subject, requestedBy: ap.requestedBy, requestedAt: ap.requestedAt, hash: line2.hash },
+        { id: ap.id, subject: ap.subject, requestedBy: ap.requestedBy, requestedAt: ap.requestedAt, hash: line2.id },
         sla,
         ctx.now,
         ctx.paths.approvalsDisplay,
         title
       );
-      out.push({ ledger: "sla", hash: payload.id, time: ap.requestedAt + sla, payload, request: ap.id });
+      out.push({
+        ledger: "sla",
+        hash: payload.id,
+        id: payload.id,
+        time: ap.requestedAt + sla,
+        payload,
+        request: ap.id
+      });
     }
   }
   return out.map((it) => ({ ...it, payload: it.payload && wants(h, it.payload) ? it.payload : void 0 }));
@@ -16829,7 +16923,7 @@ function advanced(s, it, delivered) {
   return {
     ...s,
     cursors: { ...s.cursors, [it.ledger]: cursor },
-    recent: delivered ? [...s.recent, it.hash].slice(-RECENT) : s.recent,
+    recent: delivered ? [...s.recent, it.id].slice(-RECENT) : s.recent,
     failure: delivered ? void 0 : s.failure,
     delivered: s.delivered + (delivered ? 1 : 0)
   };
@@ -16847,7 +16941,8 @@ async function deliverHooks(ctx, options) {
     let progressed = false;
     for (const h of uniqueHooks(now.hooks)) {
       const id = outbox.idOf(hookKey(h));
-      if (!outbox.read(id)) continue;
+      const st = outbox.read(id);
+      if (!st || programChanged(ctx, h, st)) continue;
       const r = await deliverOne(ctx, now, lines, h, id, outbox, options, clock);
       const prev = runs.get(id);
       runs.set(id, { ...r, delivered: r.delivered + (prev?.delivered ?? 0) });
@@ -16883,6 +16978,7 @@ async function deliverOne(ctx, board, lines, h, id, outbox, options, clock) {
   let delivered = 0;
   try {
     let s = outbox.read(id);
+    if (programChanged(ctx, h, s)) return { hook: h, delivered: 0, failure: s.failure, busy: false, pending: 0 };
     if (!covers(lines, s)) {
       const fresh = readBoard2(ctx);
       if (fresh) {
@@ -16946,15 +17042,23 @@ function trustHooks(ctx) {
   const already = [];
   for (const h of uniqueHooks(board.hooks)) {
     const id = outbox.idOf(hookKey(h));
-    if (outbox.read(id)) {
+    const program2 = digestOf(ctx, h);
+    const was = outbox.read(id);
+    if (was && was.program === program2) {
       already.push(h);
       continue;
     }
     const lock = outbox.lock(id);
     if (!lock) continue;
     try {
-      if (outbox.read(id)) {
+      const s = outbox.read(id);
+      if (s && s.program === program2) {
         already.push(h);
+        continue;
+      }
+      if (s) {
+        outbox.write(id, { ...s, program: program2 });
+        trusted.push(h);
         continue;
       }
       outbox.write(id, {
@@ -16967,7 +17071,8 @@ function trustHooks(ctx) {
         sla: (board.approvals?.approvals ?? []).filter(
           (a) => a.status === "pending" && a.requestedAt !== void 0 && ctx.now - a.requestedAt > board.tasks.policy.approvalSla
         ).map((a) => a.id),
-        delivered: 0
+        delivered: 0,
+        program: program2
       });
       trusted.push(h);
     } finally {
@@ -16985,6 +17090,8 @@ function hookStates(ctx) {
   const states = uniqueHooks(board.hooks).map((hook) => {
     const s = outbox.read(outbox.idOf(hookKey(hook)));
     if (!s) return { hook, trusted: false, failure: void 0, pending: 0 };
+    if (programChanged(ctx, hook, s))
+      return { hook, trusted: false, changed: hook.argv[0], failure: void 0, pending: 0 };
     lines ??= linesOf(ctx, board);
     const pending = pendingFor(ctx, board, lines, hook, s).filter((it) => it.payload).length;
     return { hook, trusted: true, failure: s.failure, pending };
@@ -16995,10 +17102,11 @@ function hookProblemLines(ctx) {
   const { states, bad: bad2 } = hookStates(ctx);
   return hookProblems(ctx.paths.tasksDisplay, bad2, states, ctx.now);
 }
-var import_node_path17, RECENT, wants;
+var import_node_crypto3, import_node_path17, RECENT, MERGE_WINDOW, wants;
 var init_hook_delivery = __esm({
   "src/app/hook-delivery.ts"() {
     "use strict";
+    import_node_crypto3 = __toESM(require_node_crypto(), 1);
     import_node_path17 = require("node:path");
     init_hook_outbox();
     init_approvals();
@@ -17007,6 +17115,7 @@ var init_hook_delivery = __esm({
     init_tasks();
     init_hooks();
     RECENT = 500;
+    MERGE_WINDOW = 7 * 24 * 36e5;
     wants = (h, p) => h.event === "all" || h.event === p.event;
   }
 });
@@ -18129,11 +18238,11 @@ async function serveMcp(opts) {
     })();
     return stopping;
   };
-  const ended = new Promise((resolve16) => {
-    process.stdin.once("end", () => void stop("stdin ended").then(resolve16));
-    process.stdin.once("close", () => void stop("stdin closed").then(resolve16));
-    process.on("SIGTERM", () => void stop("SIGTERM").then(resolve16));
-    process.on("SIGINT", () => void stop("SIGINT").then(resolve16));
+  const ended = new Promise((resolve17) => {
+    process.stdin.once("end", () => void stop("stdin ended").then(resolve17));
+    process.stdin.once("close", () => void stop("stdin closed").then(resolve17));
+    process.on("SIGTERM", () => void stop("SIGTERM").then(resolve17));
+    process.on("SIGINT", () => void stop("SIGINT").then(resolve17));
   });
   await server.connect(transport);
   log(`taskgate mcp: serving as ${who.actor} (${holder})`);
@@ -20634,12 +20743,12 @@ var require_isexe = __commonJS({
         if (typeof Promise !== "function") {
           throw new TypeError("callback not provided");
         }
-        return new Promise(function(resolve16, reject) {
+        return new Promise(function(resolve17, reject) {
           isexe(path, options || {}, function(er, is) {
             if (er) {
               reject(er);
             } else {
-              resolve16(is);
+              resolve17(is);
             }
           });
         });
@@ -20705,27 +20814,27 @@ var require_which = __commonJS({
         opt = {};
       const { pathEnv, pathExt, pathExtExe } = getPathInfo(cmd, opt);
       const found = [];
-      const step = (i) => new Promise((resolve16, reject) => {
+      const step = (i) => new Promise((resolve17, reject) => {
         if (i === pathEnv.length)
-          return opt.all && found.length ? resolve16(found) : reject(getNotFoundError(cmd));
+          return opt.all && found.length ? resolve17(found) : reject(getNotFoundError(cmd));
         const ppRaw = pathEnv[i];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
         const pCmd = path.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
-        resolve16(subStep(p, i, 0));
+        resolve17(subStep(p, i, 0));
       });
-      const subStep = (p, i, ii) => new Promise((resolve16, reject) => {
+      const subStep = (p, i, ii) => new Promise((resolve17, reject) => {
         if (ii === pathExt.length)
-          return resolve16(step(i + 1));
+          return resolve17(step(i + 1));
         const ext = pathExt[ii];
         isexe(p + ext, { pathExt: pathExtExe }, (er, is) => {
           if (!er && is) {
             if (opt.all)
               found.push(p + ext);
             else
-              return resolve16(p + ext);
+              return resolve17(p + ext);
           }
-          return resolve16(subStep(p, i, ii + 1));
+          return resolve17(subStep(p, i, ii + 1));
         });
       });
       return cb ? step(0).then((res) => cb(null, res), cb) : step(0);
@@ -21141,7 +21250,7 @@ __export(run_exports, {
   startRun: () => startRun
 });
 function newSession(via) {
-  return `${via}-${(0, import_node_crypto3.randomBytes)(3).toString("hex")}`;
+  return `${via}-${(0, import_node_crypto5.randomBytes)(3).toString("hex")}`;
 }
 async function startRun(callerCtx, options, onEvent) {
   const callerSession = sessionOf(callerCtx());
@@ -21195,7 +21304,7 @@ async function startRun(callerCtx, options, onEvent) {
     await transition(makeCtx(), { action: "release", id, token: lease.token, via: options.via });
     throw new RefusedError(`Cannot write ${taskFile} (${e.message}); ${id}'s lease was released`);
   }
-  const hash2 = (0, import_node_crypto3.createHash)("sha256");
+  const hash2 = (0, import_node_crypto5.createHash)("sha256");
   let tail = "";
   const record3 = (chunk, to) => {
     (0, import_node_fs22.writeSync)(fd, chunk);
@@ -21519,12 +21628,12 @@ function guard(pgid, grace) {
     }
   };
 }
-var import_node_child_process6, import_node_crypto3, import_node_fs22, import_node_path23, TAIL_BYTES, TAIL_LINES, GUARDIAN;
+var import_node_child_process6, import_node_crypto5, import_node_fs22, import_node_path23, TAIL_BYTES, TAIL_LINES, GUARDIAN;
 var init_run = __esm({
   "src/app/run.ts"() {
     "use strict";
     import_node_child_process6 = __toESM(require_node_child_process(), 1);
-    import_node_crypto3 = __toESM(require_node_crypto(), 1);
+    import_node_crypto5 = __toESM(require_node_crypto(), 1);
     import_node_fs22 = require("node:fs");
     import_node_path23 = require("node:path");
     init_program();
@@ -21651,13 +21760,13 @@ function answerHeaders(type, nonce) {
     ].join("; ")
   };
 }
-var import_node_crypto4, Guard;
+var import_node_crypto6, Guard;
 var init_guard = __esm({
   "src/serve/guard.ts"() {
     "use strict";
-    import_node_crypto4 = __toESM(require_node_crypto(), 1);
+    import_node_crypto6 = __toESM(require_node_crypto(), 1);
     Guard = class {
-      token = (0, import_node_crypto4.randomBytes)(24).toString("base64url");
+      token = (0, import_node_crypto6.randomBytes)(24).toString("base64url");
       #tokenBytes = Buffer.from(this.token);
       /** Set once the server listens. */
       port = 0;
@@ -21677,7 +21786,7 @@ var init_guard = __esm({
       #same(given) {
         if (!given) return false;
         const b = Buffer.from(given);
-        return b.length === this.#tokenBytes.length && (0, import_node_crypto4.timingSafeEqual)(b, this.#tokenBytes);
+        return b.length === this.#tokenBytes.length && (0, import_node_crypto6.timingSafeEqual)(b, this.#tokenBytes);
       }
       /** Whether the request carries the token, and whether in the URL (to be moved to the cookie). */
       tokenOf(req, url) {
@@ -21855,11 +21964,11 @@ board.addEventListener("click", async (ev) => {
 });
 
 // src/serve/watch.ts
-var import_node_crypto5, ChangeWatch;
+var import_node_crypto7, ChangeWatch;
 var init_watch = __esm({
   "src/serve/watch.ts"() {
     "use strict";
-    import_node_crypto5 = __toESM(require_node_crypto(), 1);
+    import_node_crypto7 = __toESM(require_node_crypto(), 1);
     ChangeWatch = class {
       constructor(makeCtx, pollMs) {
         this.makeCtx = makeCtx;
@@ -21880,7 +21989,7 @@ var init_watch = __esm({
       /** The digest of both ledgers now; a read that fails (a file mid-rename, a ref mid-update) counts as its own state. */
       digest() {
         const ctx = this.makeCtx();
-        const h = (0, import_node_crypto5.createHash)("sha256");
+        const h = (0, import_node_crypto7.createHash)("sha256");
         for (const path of [ctx.paths.tasks, ctx.paths.approvals]) {
           try {
             const s = ctx.ports.readSnapshot(path);
@@ -22117,7 +22226,7 @@ data: ${version}
     if (req.method !== "GET")
       return refuse(res, 405, { code: "REFUSED", message: `${path} is read with GET`, next: "Use GET." });
     if (path === "/") {
-      const nonce = (0, import_node_crypto6.randomBytes)(16).toString("base64");
+      const nonce = (0, import_node_crypto8.randomBytes)(16).toString("base64");
       res.writeHead(200, headers("text/html; charset=utf-8", nonce));
       return res.end(pageHtml(nonce, await fragment()));
     }
@@ -22140,7 +22249,7 @@ data: ${version}
       else res.end();
     });
   });
-  await new Promise((resolve16, reject) => {
+  await new Promise((resolve17, reject) => {
     server.once(
       "error",
       (e) => reject(
@@ -22149,13 +22258,13 @@ data: ${version}
         ) : e
       )
     );
-    server.listen(opts.port, "127.0.0.1", () => resolve16());
+    server.listen(opts.port, "127.0.0.1", () => resolve17());
   });
   guard2.port = server.address().port;
   watch2.start();
   opts.onListening(`http://127.0.0.1:${guard2.port}/?token=${guard2.token}`);
   log(`taskgate serve: listening on 127.0.0.1:${guard2.port}${readOnly ? " (read-only)" : ""}; Ctrl-C ends it`);
-  await new Promise((resolve16) => {
+  await new Promise((resolve17) => {
     let stopping = false;
     const stop = (why) => {
       if (stopping) return;
@@ -22164,7 +22273,7 @@ data: ${version}
       watch2.stop();
       clearInterval(keepAlive);
       for (const s of streams) s.end();
-      server.close(() => resolve16());
+      server.close(() => resolve17());
       server.closeAllConnections();
     };
     process.on("SIGINT", () => stop("SIGINT"));
@@ -22195,11 +22304,11 @@ function normalizeApproval2(id) {
   const m = /^a-?(\d+)$/i.exec(id.trim());
   return m ? `A-${Number(m[1])}` : id.trim();
 }
-var import_node_crypto6, import_node_http, BODY_LIMIT2, DECISIONS, isDecision, STATUS_OF;
+var import_node_crypto8, import_node_http, BODY_LIMIT2, DECISIONS, isDecision, STATUS_OF;
 var init_server2 = __esm({
   "src/serve/server.ts"() {
     "use strict";
-    import_node_crypto6 = __toESM(require_node_crypto(), 1);
+    import_node_crypto8 = __toESM(require_node_crypto(), 1);
     import_node_http = require("node:http");
     init_approvals2();
     init_documents();
@@ -22863,8 +22972,8 @@ function startLoop(options) {
   const watchers = [];
   let finish = () => void 0;
   let fail = () => void 0;
-  const done = new Promise((resolve16, reject) => {
-    finish = resolve16;
+  const done = new Promise((resolve17, reject) => {
+    finish = resolve17;
     fail = reject;
   });
   const cleanup = () => {
@@ -24688,6 +24797,7 @@ function registerHooksCommands(program2, kit) {
             argv: s.hook.kind === "run" ? s.hook.argv : null,
             url: s.hook.kind === "post" ? s.hook.url : null,
             trusted: s.trusted,
+            changed: s.changed !== void 0,
             pending: s.pending,
             failure: s.failure ?? null
           })),
@@ -24702,7 +24812,7 @@ function registerHooksCommands(program2, kit) {
       return;
     }
     for (const s of states) {
-      const how = !s.trusted ? "not trusted here" : s.failure ? `failing, ${s.pending} waiting` : `ok, ${s.pending} waiting`;
+      const how = s.changed ? "not trusted here: its program file changed since it was trusted" : !s.trusted ? "not trusted here" : s.failure ? `failing, ${s.pending} waiting` : `ok, ${s.pending} waiting`;
       kit.out.write(terminalText(`${ctx.paths.tasksDisplay}:${s.hook.line} ${s.hook.text}: ${how}
 `, true));
     }
@@ -24823,7 +24933,7 @@ function registerIdentityCommands(program2, kit) {
 }
 
 // src/cli/mcp-commands.ts
-var import_node_crypto2 = __toESM(require_node_crypto(), 1);
+var import_node_crypto4 = __toESM(require_node_crypto(), 1);
 var import_node_path21 = require("node:path");
 init_git();
 
@@ -24850,7 +24960,7 @@ function withRereads(ports) {
 // src/cli/mcp-commands.ts
 function registerMcpCommands(program2, kit) {
   program2.command("mcp").description("serve the Model Context Protocol over stdio: tools for agents, leases held while connected").action(async () => {
-    if (!process.env.TASKGATE_SESSION) process.env.TASKGATE_SESSION = `mcp-${(0, import_node_crypto2.randomBytes)(6).toString("hex")}`;
+    if (!process.env.TASKGATE_SESSION) process.env.TASKGATE_SESSION = `mcp-${(0, import_node_crypto4.randomBytes)(6).toString("hex")}`;
     if (!kit.env.TASKGATE_SESSION) kit.env.TASKGATE_SESSION = process.env.TASKGATE_SESSION;
     const base = kit.context().ctx;
     base.ports.actorName();

@@ -1,14 +1,23 @@
 // Delivering the board's events to its hooks (docs/hooks.md), after the writes that logged
-// them, never under a ledger's lock. The logs are the outbox: an event is a log line (its
-// hash is the event's id), and each hook trusted on this machine keeps how far along each
+// them, never under a ledger's lock. The logs are the outbox: an event is a log line (a hash
+// of its content, not its chain hash, is the event's id: the same after a merge re-chains), and each hook trusted on this machine keeps how far along each
 // log it has delivered (io/hook-outbox.ts). One process at a time delivers for a hook (its
 // lock), in log order, one event after the other, and moves the hook's cursor past an event
 // only once it was delivered: a process killed after a write leaves its events for the next
 // delivery, and two deliverers never send one line twice (save a crash between the
 // receiver's answer and the cursor's write: then that one event goes again, with its id).
 
+import { createHash } from "node:crypto";
 import { dirname } from "node:path";
-import { type Cursor, type Outbox, type OutboxState, openOutbox, sendToProgram, sendToUrl } from "../io/hook-outbox.js";
+import {
+  type Cursor,
+  type Outbox,
+  type OutboxState,
+  openOutbox,
+  programDigest,
+  sendToProgram,
+  sendToUrl,
+} from "../io/hook-outbox.js";
 import type { ApprovalsLedger } from "../ledger/approvals.js";
 import { readApprovals } from "../ledger/approvals.js";
 import { sectionByName } from "../ledger/document.js";
@@ -16,6 +25,7 @@ import { readLog } from "../ledger/log.js";
 import { readTasks, schedulesOf, type TasksLedger } from "../ledger/tasks.js";
 import {
   type EventPayload,
+  eventIdText,
   eventOf,
   type Hook,
   type HookState,
@@ -31,6 +41,23 @@ import {
 import type { Context } from "./context.js";
 
 const RECENT = 500;
+/**
+ * When a hook's cursor line is gone from its log (a merge re-chained it, or put lines before
+ * it), the lines from this long before the cursor's time on whose id is not among the hook's
+ * last RECENT delivered are delivered (docs/hooks.md, "After a merge").
+ */
+export const MERGE_WINDOW = 7 * 24 * 3600_000;
+
+/** The digest of a run hook's program file, when it names one by a path (trust covers its content). */
+function digestOf(ctx: Context, h: Hook): string | undefined {
+  return h.kind === "run" ? programDigest(h.argv[0] as string, dirname(ctx.paths.tasks)) : undefined;
+}
+
+/** Whether a trusted hook's program file changed since it was trusted. */
+function programChanged(ctx: Context, h: Hook, s: OutboxState): boolean {
+  const d = digestOf(ctx, h);
+  return d !== undefined && s.program !== d;
+}
 
 interface Board {
   readonly tasks: TasksLedger;
@@ -42,6 +69,8 @@ interface Board {
 interface Line {
   readonly ledger: LedgerName;
   readonly hash: string;
+  /** The event id: the line's content identity, the same after a merge re-chained the log. */
+  readonly id: string;
   readonly time: number;
   /** The payload, when the line is an event. */
   readonly payload: EventPayload | undefined;
@@ -70,14 +99,22 @@ function linesOf(ctx: Context, board: Board): { tasks: Line[]; approvals: Line[]
   const read = (ledger: LedgerName, l: TasksLedger | ApprovalsLedger | undefined, file: string): Line[] => {
     if (!l) return [];
     const { lineStarts, lineEnds } = l.doc.scan;
+    const seen = new Map<string, number>();
     return readLog(l.doc, l.log, undefined).entries.map((e) => {
       const event = eventOf(ledger, e);
       const raw = l.doc.text.slice(lineStarts[e.line] as number, lineEnds[e.line] as number);
+      const n = seen.get(e.body) ?? 0;
+      seen.set(e.body, n + 1);
+      const id = createHash("sha256")
+        .update(eventIdText(ledger, e.body, n))
+        .digest("hex")
+        .slice(0, 12);
       return {
         ledger,
         hash: e.hash,
+        id,
         time: e.time,
-        payload: event && payloadOf(ledger, event, e, raw, { file, title, subject }),
+        payload: event && payloadOf(ledger, event, e, raw, { file, title, subject }, id),
       };
     });
   };
@@ -87,13 +124,24 @@ function linesOf(ctx: Context, board: Board): { tasks: Line[]; approvals: Line[]
   };
 }
 
-/** The lines of one log after a cursor (all for null; by time and the recent list when the cursor's line is gone). */
-function after(lines: readonly Line[], cursor: Cursor | null, recent: ReadonlySet<string>): Line[] {
+/**
+ * The lines of one log after a cursor (all for null). When the cursor's line is gone (a merge
+ * re-chained the log, and may have put the other clone's lines before it): the lines of the
+ * window before the cursor's time, not counting those delivered already by their id.
+ */
+function after(lines: readonly Line[], cursor: Cursor | null, recent: readonly string[]): Line[] {
   if (cursor === null) return [...lines];
+  const done = new Set(recent);
   const i = lines.findIndex((l) => l.hash === cursor.hash);
   // Lines delivered already are never sent again, whatever the cursor says.
-  if (i >= 0) return lines.slice(i + 1).filter((l) => !recent.has(l.hash));
-  return lines.filter((l) => l.time >= cursor.time && !recent.has(l.hash));
+  if (i >= 0) return lines.slice(i + 1).filter((l) => !done.has(l.id));
+  let from = cursor.time - MERGE_WINDOW;
+  // With the recent list full, lines older than its oldest may have been delivered: not before it.
+  if (recent.length >= RECENT) {
+    const oldest = lines.find((l) => l.id === recent[0]);
+    if (oldest) from = Math.max(from, oldest.time);
+  }
+  return lines.filter((l) => l.time >= from && !done.has(l.id));
 }
 
 const wants = (h: Hook, p: EventPayload) => h.event === "all" || h.event === p.event;
@@ -101,6 +149,7 @@ const wants = (h: Hook, p: EventPayload) => h.event === "all" || h.event === p.e
 interface Item {
   readonly ledger: LedgerName | "sla";
   readonly hash: string;
+  readonly id: string;
   readonly time: number;
   readonly payload: EventPayload | undefined;
   /** For a past-sla event: the request. */
@@ -115,9 +164,8 @@ function pendingFor(
   h: Hook,
   s: OutboxState,
 ): Item[] {
-  const recent = new Set(s.recent);
-  const a = after(lines.tasks, s.cursors.tasks, recent);
-  const b = after(lines.approvals, s.cursors.approvals, recent);
+  const a = after(lines.tasks, s.cursors.tasks, s.recent);
+  const b = after(lines.approvals, s.cursors.approvals, s.recent);
   const out: Item[] = [];
   // Lines that are no event for this hook are passed over in order too (the cursor moves past them).
   let i = 0;
@@ -145,13 +193,20 @@ function pendingFor(
       const line = requestLine.get(ap.id);
       if (!line) continue;
       const payload = slaPayload(
-        { id: ap.id, subject: ap.subject, requestedBy: ap.requestedBy, requestedAt: ap.requestedAt, hash: line.hash },
+        { id: ap.id, subject: ap.subject, requestedBy: ap.requestedBy, requestedAt: ap.requestedAt, hash: line.id },
         sla,
         ctx.now,
         ctx.paths.approvalsDisplay,
         title,
       );
-      out.push({ ledger: "sla", hash: payload.id, time: ap.requestedAt + sla, payload, request: ap.id });
+      out.push({
+        ledger: "sla",
+        hash: payload.id,
+        id: payload.id,
+        time: ap.requestedAt + sla,
+        payload,
+        request: ap.id,
+      });
     }
   }
   return out.map((it) => ({ ...it, payload: it.payload && wants(h, it.payload) ? it.payload : undefined }));
@@ -165,7 +220,7 @@ function advanced(s: OutboxState, it: Item, delivered: boolean): OutboxState {
   return {
     ...s,
     cursors: { ...s.cursors, [it.ledger]: cursor },
-    recent: delivered ? [...s.recent, it.hash].slice(-RECENT) : s.recent,
+    recent: delivered ? [...s.recent, it.id].slice(-RECENT) : s.recent,
     failure: delivered ? undefined : s.failure,
     delivered: s.delivered + (delivered ? 1 : 0),
   };
@@ -206,7 +261,8 @@ export async function deliverHooks(ctx: Context, options: DeliverOptions): Promi
     let progressed = false;
     for (const h of uniqueHooks(now.hooks)) {
       const id = outbox.idOf(hookKey(h));
-      if (!outbox.read(id)) continue; // not trusted here
+      const st = outbox.read(id);
+      if (!st || programChanged(ctx, h, st)) continue; // not trusted here (or its program file changed since)
       const r = await deliverOne(ctx, now, lines, h, id, outbox, options, clock);
       const prev = runs.get(id);
       runs.set(id, { ...r, delivered: r.delivered + (prev?.delivered ?? 0) });
@@ -257,6 +313,7 @@ async function deliverOne(
   let delivered = 0;
   try {
     let s = outbox.read(id) as OutboxState;
+    if (programChanged(ctx, h, s)) return { hook: h, delivered: 0, failure: s.failure, busy: false, pending: 0 };
     // Another deliverer may have moved the cursor past what this process read before it had
     // the lock: read the logs again, so the cursor is found and never moves back.
     if (!covers(lines, s)) {
@@ -327,15 +384,24 @@ export function trustHooks(ctx: Context): { trusted: Hook[]; already: Hook[] } {
   const already: Hook[] = [];
   for (const h of uniqueHooks(board.hooks)) {
     const id = outbox.idOf(hookKey(h));
-    if (outbox.read(id)) {
+    const program = digestOf(ctx, h);
+    const was = outbox.read(id);
+    if (was && was.program === program) {
       already.push(h);
       continue;
     }
     const lock = outbox.lock(id);
     if (!lock) continue;
     try {
-      if (outbox.read(id)) {
+      const s = outbox.read(id);
+      if (s && s.program === program) {
         already.push(h);
+        continue;
+      }
+      if (s) {
+        // Its program file changed and this user trusts it again: it resumes where it stopped.
+        outbox.write(id, { ...s, program });
+        trusted.push(h);
         continue;
       }
       outbox.write(id, {
@@ -354,6 +420,7 @@ export function trustHooks(ctx: Context): { trusted: Hook[]; already: Hook[] } {
           )
           .map((a) => a.id),
         delivered: 0,
+        program,
       });
       trusted.push(h);
     } finally {
@@ -373,6 +440,8 @@ export function hookStates(ctx: Context): { states: HookState[]; bad: { line: nu
   const states = uniqueHooks(board.hooks).map((hook) => {
     const s = outbox.read(outbox.idOf(hookKey(hook)));
     if (!s) return { hook, trusted: false, failure: undefined, pending: 0 };
+    if (programChanged(ctx, hook, s))
+      return { hook, trusted: false, changed: hook.argv[0], failure: undefined, pending: 0 };
     lines ??= linesOf(ctx, board);
     const pending = pendingFor(ctx, board, lines, hook, s).filter((it) => it.payload).length;
     return { hook, trusted: true, failure: s.failure, pending };

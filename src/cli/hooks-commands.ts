@@ -31,6 +31,7 @@ export function registerHooksCommands(program: Command, kit: WatchKit): void {
               argv: s.hook.kind === "run" ? s.hook.argv : null,
               url: s.hook.kind === "post" ? s.hook.url : null,
               trusted: s.trusted,
+              changed: s.changed !== undefined,
               pending: s.pending,
               failure: s.failure ?? null,
             })),
@@ -44,11 +45,13 @@ export function registerHooksCommands(program: Command, kit: WatchKit): void {
         return;
       }
       for (const s of states) {
-        const how = !s.trusted
-          ? "not trusted here"
-          : s.failure
-            ? `failing, ${s.pending} waiting`
-            : `ok, ${s.pending} waiting`;
+        const how = s.changed
+          ? "not trusted here: its program file changed since it was trusted"
+          : !s.trusted
+            ? "not trusted here"
+            : s.failure
+              ? `failing, ${s.pending} waiting`
+              : `ok, ${s.pending} waiting`;
         kit.out.write(terminalText(`${ctx.paths.tasksDisplay}:${s.hook.line} ${s.hook.text}: ${how}\n`, true));
       }
       for (const p of hookProblems(ctx.paths.tasksDisplay, bad, states, ctx.now))

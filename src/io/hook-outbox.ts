@@ -6,8 +6,9 @@
 // delivered event, under the hook's own lock (lock.ts, the ledgers' kind), never a ledger's.
 
 import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { EVENT_ACTIONS, type EventPayload, type HookFailure } from "../rules/hooks.js";
 import { writeFileAtomic } from "./atomic-write.js";
 import { type HeldLock, tryLock } from "./lock.js";
@@ -32,6 +33,24 @@ export interface OutboxState {
   readonly sla: readonly string[];
   readonly failure?: HookFailure | undefined;
   readonly delivered: number;
+  /** The sha256 of the program file when trusted (programDigest), for a run hook whose program is a path. */
+  readonly program?: string | undefined;
+}
+
+/**
+ * The content identity of a run hook's program file, when its first word names a file by a
+ * path (it has a / or \\), resolved against `dir` (the folder the program runs in): the
+ * file's sha256, or "missing" when it cannot be read. undefined: a program found on PATH.
+ */
+export function programDigest(argv0: string, dir: string): string | undefined {
+  if (!/[\\/]/.test(argv0)) return undefined;
+  try {
+    return createHash("sha256")
+      .update(readFileSync(resolve(dir, argv0)))
+      .digest("hex");
+  } catch {
+    return "missing";
+  }
 }
 
 export interface Outbox {

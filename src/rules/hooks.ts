@@ -55,7 +55,65 @@ export interface Hook {
 export const DEFAULT_TIMEOUT = 10_000;
 export const DEFAULT_RETRY = { min: 10_000, max: 3_600_000 };
 
-export type ParsedHook = { ok: true; hook: Hook } | { ok: false; line: number; message: string };
+export type ParsedHook =
+  | { ok: true; hook: Hook }
+  | { ok: false; line: number; message: string; severity?: "error" | undefined };
+
+/**
+ * The flags after which a shell or interpreter takes its next word as code, per program
+ * (its file name, lower-case, without ".exe"). A placeholder inside that word would make an
+ * event's text (a title anyone can write) code: refused.
+ */
+const SCRIPT_FLAGS: Record<string, RegExp> = {
+  sh: /^-[a-z]*c[a-z]*$/,
+  bash: /^-[a-z]*c[a-z]*$/,
+  zsh: /^-[a-z]*c[a-z]*$/,
+  dash: /^-[a-z]*c[a-z]*$/,
+  ksh: /^-[a-z]*c[a-z]*$/,
+  fish: /^(-[a-z]*c[a-z]*|--command(=.*)?)$/,
+  cmd: /^\/[ck]$/i,
+  powershell: /^-(c|command|encodedcommand|ec)$/i,
+  pwsh: /^-(c|command|encodedcommand|ec)$/i,
+  node: /^(-e|--eval|-p|--print)$/,
+  python: /^-c$/,
+  python3: /^-c$/,
+  perl: /^-[a-z]*[eE]$/,
+  ruby: /^-[a-z]*e$/,
+};
+
+const PLACEHOLDER = /\{(event|id|target|text)\}/;
+
+/** cmd and PowerShell join every word after the flag into the code they run. */
+const REST_IS_CODE = new Set(["cmd", "powershell", "pwsh"]);
+
+const nameOf = (w: string) => (w.split(/[\\/]/).pop() ?? "").toLowerCase().replace(/\.exe$/, "");
+
+/** The sentence refusing a run hook that puts a placeholder into a shell's or interpreter's code, if it does. */
+export function unsafePlaceholder(argv: readonly string[]): string | undefined {
+  let start = 0;
+  // `env [-i] [NAME=VALUE ...] PROGRAM ...` runs PROGRAM: look at that one.
+  if (nameOf(argv[0] ?? "") === "env") {
+    start = 1;
+    while (start < argv.length && /^-|=/.test(argv[start] as string)) start++;
+  }
+  const program = argv[start];
+  if (program === undefined) return undefined;
+  const name = nameOf(program);
+  const flag = SCRIPT_FLAGS[name];
+  if (!flag) return undefined;
+  for (let i = start + 1; i < argv.length - 1; i++) {
+    const w = argv[i] as string;
+    if (!flag.test(w)) continue;
+    const code = REST_IS_CODE.has(name) ? argv.slice(i + 1) : [argv[i + 1] as string];
+    for (const script of code) {
+      const m = PLACEHOLDER.exec(script);
+      if (m)
+        return `The hook puts {${m[1]}} inside the code ${program} runs after ${w}, so an event's text would run as code; pass it as its own argument instead, like "run sh -c 'echo "$1" >> events.log' sh {text}"`;
+    }
+    return undefined;
+  }
+  return undefined;
+}
 
 const EXAMPLE = "- claimed: run notify-send taskgate {text}";
 
@@ -96,6 +154,8 @@ export function parseHook(entry: SectionLine): ParsedHook {
   const base = { event: event as Hook["event"], timeout, retry, line: entry.line, text };
   if (kind === "run") {
     if (rest.length === 0) return bad(`Expected a program after "run", like "${EXAMPLE}"`);
+    const unsafe = unsafePlaceholder(rest);
+    if (unsafe) return { ok: false, line: entry.line, message: unsafe, severity: "error" };
     return { ok: true, hook: { ...base, kind: "run", argv: rest, url: "" } };
   }
   if (kind === "post") {
@@ -113,22 +173,25 @@ export function parseHook(entry: SectionLine): ParsedHook {
 /** The hooks of a section, and a sentence for each line that is not one. */
 export function parseHooks(entries: readonly SectionLine[]): {
   hooks: Hook[];
-  problems: { line: number; message: string }[];
+  problems: { line: number; message: string; severity?: "error" | undefined }[];
 } {
   const hooks: Hook[] = [];
-  const problems: { line: number; message: string }[] = [];
+  const problems: { line: number; message: string; severity?: "error" | undefined }[] = [];
   for (const e of entries) {
     const p = parseHook(e);
     if (p.ok) hooks.push(p.hook);
-    else problems.push({ line: p.line, message: p.message });
+    else problems.push({ line: p.line, message: p.message, severity: p.severity });
   }
   return { hooks, problems };
 }
 
-/** `check`'s warnings for the Hooks section: a bad hook line never stops the board, but is said. */
+/**
+ * `check`'s findings for the Hooks section: a bad hook line is a warning (it never stops the
+ * board, but is said); one that would run an event's text as code is an error. Neither runs.
+ */
 export function hookDiagnostics(file: string, entries: readonly SectionLine[]): Diagnostic[] {
   return parseHooks(entries).problems.map((p) => ({
-    severity: "warning",
+    severity: p.severity ?? "warning",
     file,
     line: p.line,
     column: 3,
@@ -143,6 +206,16 @@ export function hookKey(h: Hook): string {
 }
 
 export type LedgerName = "tasks" | "approvals";
+
+/**
+ * What an event's id is the hash of: the log line without its chain hash (its body, the text
+ * between "- " and " ~ "), with the ledger, and for the n-th line of one log with the same
+ * body (n > 0), n. A merge that re-chains the log gives a line a new chain hash, never a new
+ * id. (The hash function is the caller's: rules are pure.)
+ */
+export function eventIdText(ledger: LedgerName, body: string, occurrence: number): string {
+  return occurrence === 0 ? `${ledger}\n${body}` : `${ledger}\n${body}\n${occurrence}`;
+}
 
 /** The log actions that may be an event (eventOf says which): a write logging none starts no delivery. */
 export const EVENT_ACTIONS: readonly string[] = [
@@ -234,13 +307,17 @@ const SENTENCE: Record<EventName, string> = {
   "schedule-ran": "ran the schedule",
 };
 
-/** The payload of the event a log line is (`raw`: the line as in the file). */
+/**
+ * The payload of the event a log line is (`raw`: the line as in the file; `id`: the line's
+ * content identity, eventId, computed by the caller; the chain hash when not given).
+ */
 export function payloadOf(
   ledger: LedgerName,
   event: EventName,
   e: Pick<LogEntry, "time" | "actor" | "role" | "action" | "target" | "details" | "hash">,
   raw: string,
   ctx: PayloadContext,
+  id: string = e.hash,
 ): EventPayload {
   const taskId =
     ledger === "tasks" && /^T-\d+$/.test(e.target)
@@ -267,7 +344,7 @@ export function payloadOf(
   return {
     schema: EVENT_SCHEMA,
     version: EVENT_VERSION,
-    id: e.hash,
+    id,
     event,
     time: formatTime(e.time),
     ledger,
@@ -286,7 +363,7 @@ export function payloadOf(
   };
 }
 
-/** The "past-sla" event of a pending request: its id is the request line's hash with "-sla". */
+/** The "past-sla" event of a pending request: its id is the request line's id (`hash`) with "-sla". */
 export function slaPayload(
   request: {
     id: string;
@@ -349,6 +426,8 @@ export interface HookState {
   readonly hook: Hook;
   /** undefined: not trusted on this machine (taskgate hooks trust). */
   readonly trusted: boolean;
+  /** Trusted once, but its program file (this path) changed since: not run until trusted again. */
+  readonly changed?: string | undefined;
   readonly failure: HookFailure | undefined;
   /** Events waiting for this hook. */
   readonly pending: number;
@@ -368,6 +447,12 @@ export function hookProblems(
   for (const b of bad) out.push(`${file}:${b.line}: not a hook: ${b.message}`);
   for (const s of states) {
     const where = `${file}:${s.hook.line} (${s.hook.text})`;
+    if (s.changed !== undefined) {
+      out.push(
+        `${where} is not run: its program file ${s.changed} changed since it was trusted; read it, then trust it again: taskgate hooks trust`,
+      );
+      continue;
+    }
     if (!s.trusted) {
       out.push(`${where} is not run on this machine until trusted: taskgate hooks trust`);
       continue;

@@ -8,12 +8,14 @@
 // examples of docs/hooks.md (notify-send, the Slack-compatible webhook) run as written there.
 
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { makeRepo, read, runCli } from "../support/cli.js";
+import { git } from "../support/git.js";
 import { ROOT } from "../support/paths.js";
 
 const dirs: string[] = [];
@@ -98,16 +100,32 @@ async function cli(dir: string, args: string[], env: Record<string, string> = {}
   return r.stdout;
 }
 
-/** The log lines of a ledger as [hash, action, target], in file order. */
-function logOf(dir: string, file: string): { hash: string; action: string; target: string; line: string }[] {
+/**
+ * The log lines of a ledger, in file order: the chain hash, the event id as docs/hooks.md
+ * defines it (sha256 of the ledger's name, a newline and the line between "- " and " ~ ",
+ * plus a newline and n for the n-th repeat of one body; 12 hex digits), action and target.
+ */
+function logOf(
+  dir: string,
+  file: string,
+): { hash: string; id: string; action: string; target: string; line: string }[] {
   const text = read(dir, file);
   const log = text.slice(text.indexOf("## Log"));
+  const ledger = file === "TASKS.md" ? "tasks" : "approvals";
+  const seen = new Map<string, number>();
   return log
     .split("\n")
     .filter((l) => / ~ [0-9a-f]{12}$/.test(l))
     .map((line) => {
       const words = line.split(" ");
-      return { hash: line.slice(-12), action: words[4] as string, target: words[5] as string, line };
+      const body = line.slice(2, -15);
+      const n = seen.get(body) ?? 0;
+      seen.set(body, n + 1);
+      const id = createHash("sha256")
+        .update(n === 0 ? `${ledger}\n${body}` : `${ledger}\n${body}\n${n}`)
+        .digest("hex")
+        .slice(0, 12);
+      return { hash: line.slice(-12), id, action: words[4] as string, target: words[5] as string, line };
     });
 }
 
@@ -163,17 +181,17 @@ describe("hooks: delivery from the logs as outbox", () => {
       expect(rx.got.slice(0, 3).map((g) => g.status)).toEqual([503, 503, 503]);
       const ids = got.map((b) => b.id as string);
       expect(new Set(ids).size).toBe(ids.length); // none twice
-      expect([...ids].sort()).toEqual(expected.map((e) => e.hash).sort()); // none lost
+      expect([...ids].sort()).toEqual(expected.map((e) => e.id).sort()); // none lost
       // In log order per task (and so per log).
       for (const task of ["T-1", "T-2", "T-3", "A-1"]) {
-        const inLog = expected.filter((e) => e.target === task).map((e) => e.hash);
+        const inLog = expected.filter((e) => e.target === task).map((e) => e.id);
         expect(ids.filter((id) => inLog.includes(id))).toEqual(inLog);
       }
-      expect(ids.filter((id) => tasksLog.some((l) => l.hash === id))).toEqual(
-        tasksLog.filter((l) => HEARD[l.action]).map((l) => l.hash),
+      expect(ids.filter((id) => tasksLog.some((l) => l.id === id))).toEqual(
+        tasksLog.filter((l) => HEARD[l.action]).map((l) => l.id),
       );
       for (const b of got) {
-        const line = expected.find((e) => e.hash === b.id);
+        const line = expected.find((e) => e.id === b.id);
         expect(b.event).toBe(HEARD[line?.action as string]);
       }
       // Delivered: status says so, and another watch sends nothing.
@@ -206,7 +224,7 @@ describe("hooks: delivery from the logs as outbox", () => {
         ]);
         const expected = logOf(dir, "TASKS.md")
           .filter((l) => HEARD[l.action])
-          .map((l) => l.hash);
+          .map((l) => l.id);
         for (let i = 0; i < 20 && rx.delivered().length < expected.length; i++) {
           await runCli(["watch", "--once"], { cwd: dir });
           await sleep(200);
@@ -236,7 +254,7 @@ describe("hooks: delivery from the logs as outbox", () => {
       expect(w.stdout).toContain("hook TASKS.md:");
       expect(w.stdout).toContain("1 event delivered");
       const claim = logOf(dir, "TASKS.md").find((l) => l.action === "claim");
-      expect(rx.delivered().map((b) => b.id)).toEqual([claim?.hash]);
+      expect(rx.delivered().map((b) => b.id)).toEqual([claim?.id]);
       await runCli(["watch", "--once"], { cwd: dir });
       expect(rx.got.length).toBe(1);
     } finally {
@@ -267,7 +285,7 @@ describe("hooks: delivery from the logs as outbox", () => {
       .split("\n")
       .map((l) => JSON.parse(l) as { id: string });
     // Once to the killed attempt, once delivered; then never again.
-    expect(got.map((g) => g.id)).toEqual([submit?.hash, submit?.hash]);
+    expect(got.map((g) => g.id)).toEqual([submit?.id, submit?.id]);
   });
 
   it("a hook program that sleeps 30 s does not delay the command that triggered it; its failure shows in status", async () => {
@@ -315,6 +333,84 @@ describe("hooks: delivery from the logs as outbox", () => {
     } finally {
       await rx.close();
     }
+  });
+});
+
+describe("hooks: trust covers the program file (#18 review)", () => {
+  it("a run ./on.sh hook stops running when on.sh changes (as after a git pull) until trusted again", async () => {
+    const dir = await board(["claimed: run ./on.sh {target}"]);
+    const script = (tag: string) =>
+      writeFileSync(join(dir, "on.sh"), `#!/bin/sh\necho "${tag} $1" >> ran.log\n`, { mode: 0o755 });
+    script("v1");
+    const env = { TASKGATE_TEST_NO_HOOK_START: "1" };
+    await cli(dir, ["add", "--ready", "one"], env);
+    await cli(dir, ["add", "--ready", "two"], env);
+    await cli(dir, ["hooks", "trust"], env);
+    await cli(dir, ["--as", "w1", "claim", "T-1"], env);
+    await cli(dir, ["hooks", "deliver"], env);
+    expect(read(dir, "ran.log")).toBe("v1 T-1\n");
+    script("v2 changed");
+    await cli(dir, ["--as", "w2", "claim", "T-2"], env);
+    await cli(dir, ["hooks", "deliver"], env);
+    expect(read(dir, "ran.log")).toBe("v1 T-1\n");
+    expect(await cli(dir, ["status"], env)).toContain(
+      "(claimed run ./on.sh {target}) is not run: its program file ./on.sh changed since it was trusted; read it, then trust it again: taskgate hooks trust",
+    );
+    expect(await cli(dir, ["hooks", "list"], env)).toContain("its program file changed since it was trusted");
+    expect(await cli(dir, ["hooks", "trust"], env)).toContain("trusted TASKS.md:18 claimed run ./on.sh {target}");
+    await cli(dir, ["hooks", "deliver"], env);
+    // Trusted again: the event that waited runs the reviewed program, once.
+    expect(read(dir, "ran.log")).toBe("v1 T-1\nv2 changed T-2\n");
+    expect(await cli(dir, ["status"], env)).toContain("Hooks: ok");
+  });
+});
+
+describe("hooks: after a merge re-chained the log (#18 review)", () => {
+  it("two clones each claim, pull with the merge driver, deliver: each event once per clone with its stable id, none lost", async () => {
+    const origin = await board([`claimed: run sh -c 'printf "%s %s\\n" "$1" "$2" >> "$EVENTS"' sh {id} {target}`]);
+    await cli(origin, ["add", "--ready", "one"]);
+    await cli(origin, ["add", "--ready", "two"]);
+    expect(git(origin, ["add", "-A"]).code).toBe(0);
+    expect(git(origin, ["commit", "-qm", "base"]).code).toBe(0);
+    const clone = async (name: string) => {
+      const dir = join(origin, "..", `${origin.split("/").pop()}-${name}`);
+      dirs.push(dir);
+      expect(git(origin, ["clone", "-q", origin, dir]).code).toBe(0);
+      git(dir, ["config", "user.email", "alice@example.com"]);
+      git(dir, ["config", "user.name", "Alice"]);
+      await cli(dir, ["merge-driver", "install"]);
+      await cli(dir, ["hooks", "trust"]);
+      return { dir, env: { TASKGATE_TEST_NO_HOOK_START: "1", EVENTS: join(dir, "..", `${name}-events.log`) } };
+    };
+    const a = await clone("a");
+    const b = await clone("b");
+    const events = (c: { env: { EVENTS: string } }) =>
+      existsSync(c.env.EVENTS) ? readFileSync(c.env.EVENTS, "utf8").split("\n").filter(Boolean) : [];
+    await cli(a.dir, ["--as", "w1", "claim", "T-1"], a.env);
+    await cli(a.dir, ["hooks", "deliver"], a.env);
+    await sleep(1100); // b's claim a second later: the merge puts a's before it and re-chains b's
+    await cli(b.dir, ["--as", "w2", "claim", "T-2"], b.env);
+    await cli(b.dir, ["hooks", "deliver"], b.env);
+    const bClaimBefore = logOf(b.dir, "TASKS.md").find((l) => l.action === "claim");
+    expect(git(a.dir, ["commit", "-qam", "a claims"]).code).toBe(0);
+    expect(git(b.dir, ["commit", "-qam", "b claims"]).code).toBe(0);
+    const pulled = git(b.dir, ["pull", "-q", "--no-rebase", "--no-edit", a.dir, "HEAD"]);
+    expect(pulled.code, pulled.out).toBe(0);
+    const merged = logOf(b.dir, "TASKS.md").filter((l) => l.action === "claim");
+    expect(merged.map((l) => l.target)).toEqual(["T-1", "T-2"]);
+    // The merge re-chained b's claim: a new chain hash, the same event id.
+    expect(merged[1]?.hash).not.toBe(bClaimBefore?.hash);
+    expect(merged[1]?.id).toBe(bClaimBefore?.id);
+    await cli(b.dir, ["hooks", "deliver"], b.env);
+    await cli(b.dir, ["hooks", "deliver"], b.env);
+    // a takes the merge (a fast-forward) and delivers b's claim.
+    const ff = git(a.dir, ["pull", "-q", "--no-rebase", "--no-edit", b.dir, "HEAD"]);
+    expect(ff.code, ff.out).toBe(0);
+    await cli(a.dir, ["hooks", "deliver"], a.env);
+    const [t1, t2] = merged;
+    expect(events(a)).toEqual([`${t1?.id} T-1`, `${t2?.id} T-2`]);
+    expect(events(b)).toEqual([`${t2?.id} T-2`, `${t1?.id} T-1`]);
+    expect(await cli(b.dir, ["status"], b.env)).toContain("Hooks: ok");
   });
 });
 
@@ -366,9 +462,9 @@ describe("hooks: the events watch makes", () => {
       expect(events.filter((e) => e === "dead-letter")).toHaveLength(1);
       const request = logOf(dir, "APPROVALS.md").find((l) => l.action === "request");
       const sla = got.find((b) => b.event === "past-sla");
-      expect(sla).toMatchObject({ id: `${request?.hash}-sla`, target: "A-1", line: null, ledger: "approvals" });
+      expect(sla).toMatchObject({ id: `${request?.id}-sla`, target: "A-1", line: null, ledger: "approvals" });
       // Every schedule run logged is an event delivered (and the arming is none).
-      expect(got.filter((b) => b.event === "schedule-ran").map((b) => b.id)).toEqual(runs().map((l) => l.hash));
+      expect(got.filter((b) => b.event === "schedule-ran").map((b) => b.id)).toEqual(runs().map((l) => l.id));
     } finally {
       await rx.close();
     }
@@ -422,8 +518,46 @@ describe("hooks: the examples of docs/hooks.md, as written there", () => {
   );
 });
 
+describe("hooks: an event's text is never shell code (#18 review)", () => {
+  const hostile = `"; touch PWNED; # x $(touch PWNED2) \`touch PWNED3\``;
+
+  it("check refuses a placeholder inside sh -c's script with file:line, and the hook never runs", async () => {
+    const dir = await makeRepo(["w1: WORK"]);
+    dirs.push(dir);
+    const text = read(dir, "TASKS.md").replace(
+      "## Log",
+      () => `## Hooks\n- claimed: run sh -c "echo {text} >> events.log"\n\n## Log`,
+    );
+    writeFileSync(join(dir, "TASKS.md"), text);
+    const hookLine = text.split("\n").findIndex((l) => l.startsWith("- claimed: run sh")) + 1;
+    const check = await runCli(["check"], { cwd: dir });
+    expect(check.code).not.toBe(0);
+    expect(check.stdout + check.stderr).toMatch(
+      new RegExp(`TASKS\\.md:${hookLine}:\\d+: error: .*pass it as its own argument instead`),
+    );
+    await cli(dir, ["add", "--ready", hostile]);
+    await cli(dir, ["hooks", "trust"]);
+    await cli(dir, ["--as", "w1", "claim", "T-1"]);
+    await cli(dir, ["hooks", "deliver"]);
+    expect(existsSync(join(dir, "PWNED"))).toBe(false);
+    expect(existsSync(join(dir, "events.log"))).toBe(false);
+  });
+
+  it("the safe form (sh -c '...\"$1\"...' sh {text}) delivers a hostile title verbatim without running it", async () => {
+    const dir = await board([`claimed: run sh -c 'printf "%s\\n" "$1" >> events.log' sh {text}`]);
+    await cli(dir, ["add", "--ready", hostile]);
+    await cli(dir, ["hooks", "trust"]);
+    await cli(dir, ["--as", "w1", "claim", "T-1"]);
+    await cli(dir, ["hooks", "deliver"]);
+    expect(read(dir, "events.log")).toBe(
+      `taskgate: w1 claimed T-1 ${JSON.stringify(hostile).replace(/\\"/g, '"')} (READY -> DOING)\n`,
+    );
+    for (const f of ["PWNED", "PWNED2", "PWNED3"]) expect(existsSync(join(dir, f))).toBe(false);
+  });
+});
+
 describe("hooks: the payload", () => {
-  it("is taskgate.event version 1 with every documented field, the log line's hash as id", async () => {
+  it("is taskgate.event version 1 with every documented field, the log line's content hash as id", async () => {
     const rx = await receiver();
     try {
       const dir = await board([`all: post ${rx.url}`, `claimed: run sh -c "cat > stdin.json"`]);
@@ -458,7 +592,7 @@ describe("hooks: the payload", () => {
       expect(p).toMatchObject({
         schema: "taskgate.event",
         version: 1,
-        id: claim?.hash,
+        id: claim?.id,
         event: "claimed",
         ledger: "tasks",
         file: "TASKS.md",

@@ -7,9 +7,11 @@ import {
   DEFAULT_RETRY,
   DEFAULT_TIMEOUT,
   EVENTS,
+  eventIdText,
   eventOf,
   type Hook,
   hookArgv,
+  hookDiagnostics,
   hookProblems,
   parseHook,
   payloadOf,
@@ -60,6 +62,52 @@ describe("parseHook", () => {
     expect(bad("claimed", "timeout=soon run x")).toContain("Expected a duration like 10s for timeout");
     expect(bad("claimed", "color=red run x")).toContain('Expected the option timeout= or retry=, found "color=red"');
     expect(bad("claimed", `run "unclosed`)).toContain("unclosed");
+  });
+});
+
+describe("a placeholder inside a shell's or interpreter's code (#18 review: shell injection)", () => {
+  const diag = (spec: string) => hookDiagnostics("TASKS.md", [line("claimed", spec)]);
+  it("is an error with file and line, and the hook is no hook (never run)", () => {
+    for (const spec of [
+      `run sh -c "echo {text} >> events.log"`,
+      `run /bin/bash -lc "notify {target}"`,
+      `run cmd.exe /c "echo {id}"`,
+      `run pwsh -Command "Write-Host {text}"`,
+      `run node -e "console.log('{text}')"`,
+      `run python3 -c "print('{event}')"`,
+      `run perl -e "print '{text}'"`,
+      `run ruby -e "puts '{text}'"`,
+      `run fish -c "echo {text}"`,
+      `run env -i LANG=C bash -c "echo {text}"`,
+      `run cmd /c echo {text}`,
+      `run powershell -Command Write-Host {text}`,
+    ]) {
+      const d = diag(spec);
+      expect(d, spec).toHaveLength(1);
+      expect(d[0]).toMatchObject({ severity: "error", file: "TASKS.md", line: 7 });
+      expect(d[0]?.message).toContain("pass it as its own argument instead");
+      expect(parseHook(line("claimed", spec)).ok).toBe(false);
+    }
+  });
+  it("allows the placeholder as its own argument after the script, and placeholders for other programs", () => {
+    for (const spec of [
+      `run sh -c 'echo "$1" >> events.log' sh {text}`,
+      `run notify-send taskgate {text}`,
+      `run sh ./on.sh {text}`,
+      `run sh -c "jq .text >> events.log"`,
+    ]) {
+      expect(diag(spec), spec).toEqual([]);
+    }
+  });
+});
+
+describe("eventIdText (what an event id hashes)", () => {
+  it("is the ledger and the line's body, with the repeat's number after the first", () => {
+    const body = "2026-12-05T21:11:16Z w1 WORK claim T-1 token=1";
+    expect(eventIdText("tasks", body, 0)).toBe(`tasks\n${body}`);
+    expect(eventIdText("approvals", body, 0)).toBe(`approvals\n${body}`);
+    expect(eventIdText("tasks", body, 2)).toBe(`tasks\n${body}\n2`);
+    expect(eventIdText("tasks", body, 1)).not.toBe(eventIdText("tasks", body, 0));
   });
 });
 
