@@ -5292,7 +5292,7 @@ var init_memo = __esm({
     init_hash();
     init_places();
     init_temp_files();
-    BUILD = true ? "7bce5a248f1fb438" : void 0;
+    BUILD = true ? "14112a3e08606810" : void 0;
     COPY_LIMIT = 8 * 1024 * 1024;
     HEAD = 1024;
   }
@@ -12079,10 +12079,10 @@ function readRow(text, start, end, line2) {
   if (m !== null && PLAIN_ROW.lastIndex <= end) return plainRow(m, line2);
   return readRowByLines(text, start, end, line2);
 }
-function plainRow(m, line2) {
-  const row2 = {
-    id: `T-${m[1]}`,
-    title: m[2],
+function emptyRow(id, title, line2) {
+  return {
+    id,
+    title,
     state: "PLAN",
     priority: "P2",
     depends: NONE3,
@@ -12097,6 +12097,9 @@ function plainRow(m, line2) {
     fields: [],
     line: line2
   };
+}
+function plainRow(m, line2) {
+  const row2 = emptyRow(`T-${m[1]}`, m[2], line2);
   for (let k = 0; k < PLAIN_KEYS.length; k++) {
     const value = m[k + 3];
     if (value === void 0) continue;
@@ -12112,23 +12115,11 @@ function readRowByLines(text, start, end, line2) {
   const le = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
   const h = atxHeading(text, start, le);
   const entry = plainEntryHeading(text, h.start, h.end, "T");
-  const row2 = {
-    id: text.slice(h.start, entry.idEnd),
-    title: entry.titleStart === h.end ? "" : text.slice(entry.titleStart, h.end).trim(),
-    state: "PLAN",
-    priority: "P2",
-    depends: NONE3,
-    labels: NONE3,
-    assignee: void 0,
-    lease: void 0,
-    attempts: 0,
-    blocked: void 0,
-    resolution: void 0,
-    notBefore: void 0,
-    created: void 0,
-    fields: [],
-    line: line2
-  };
+  const row2 = emptyRow(
+    text.slice(h.start, entry.idEnd),
+    entry.titleStart === h.end ? "" : text.slice(entry.titleStart, h.end).trim(),
+    line2
+  );
   for (let p = nl + 1; p < end; p = FIELD.lastIndex) {
     const c = text.charCodeAt(p);
     if (c === 10 || c === 13 || c === 32 || c === 9) break;
@@ -13746,6 +13737,109 @@ var init_roles = __esm({
   }
 });
 
+// src/rules/days.ts
+function isTimeZone(tz) {
+  if (tz === "UTC") return true;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+function zoneOf(tz) {
+  if (tz === "UTC") {
+    return {
+      dateAt: (t) => {
+        const d = new Date(t);
+        return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+      },
+      offset: () => 0
+    };
+  }
+  const f = new Intl.DateTimeFormat("en-US", {
+    timeZone: tz,
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    second: "numeric",
+    hourCycle: "h23"
+  });
+  const wall = (t) => {
+    const parts = f.formatToParts(t);
+    const get = (type) => Number(parts.find((p) => p.type === type)?.value);
+    return [get("year"), get("month"), get("day"), get("hour"), get("minute"), get("second")];
+  };
+  return {
+    dateAt: (t) => {
+      const [y, m, d] = wall(t);
+      return [y, m, d];
+    },
+    offset: (t) => {
+      const [y, m, d, h, min, sec] = wall(t);
+      return Date.UTC(y, m - 1, d, h, min, sec) - Math.floor(t / 1e3) * 1e3;
+    }
+  };
+}
+function startOf(date2, { offset, dateAt }) {
+  const wall = Date.UTC(date2[0], date2[1] - 1, date2[2]);
+  let t = wall - offset(wall);
+  t = wall - offset(t);
+  for (let i = 0; i < 48 && !same(dateAt(t), date2); i++) t += HOUR / 2;
+  for (let i = 0; i < 48 && same(dateAt(t - HOUR / 2), date2); i++) t -= HOUR / 2;
+  return t;
+}
+function daysOf(since, until, tz = "UTC") {
+  if (!(until > since)) return [];
+  const zone = zoneOf(tz);
+  const out = [];
+  let date2 = zone.dateAt(since);
+  let start = startOf(date2, zone);
+  while (start < until) {
+    const next2 = (() => {
+      const d = new Date(Date.UTC(date2[0], date2[1] - 1, date2[2]) + DAY2);
+      return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+    })();
+    const nextStart = startOf(next2, zone);
+    const from = Math.max(start, since);
+    const to = Math.min(nextStart, until);
+    out.push({ date: label(date2), start: from, end: to, partial: from > start || to < nextStart });
+    date2 = next2;
+    start = nextStart;
+  }
+  return out;
+}
+function dayIndex(days, t) {
+  let lo = 0;
+  let hi = days.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >>> 1;
+    if (days[mid].start <= t) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+function startOfDate(text, tz = "UTC") {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return void 0;
+  const date2 = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const check = new Date(Date.UTC(date2[0], date2[1] - 1, date2[2]));
+  if (check.getUTCMonth() + 1 !== date2[1] || check.getUTCDate() !== date2[2]) return void 0;
+  return startOf(date2, zoneOf(tz));
+}
+var HOUR, DAY2, label, same;
+var init_days = __esm({
+  "src/rules/days.ts"() {
+    "use strict";
+    HOUR = 36e5;
+    DAY2 = 24 * HOUR;
+    label = ([y, m, d]) => `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+    same = (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
+  }
+});
+
 // src/rules/schedules.ts
 var schedules_exports = {};
 __export(schedules_exports, {
@@ -13765,7 +13859,7 @@ function parseSchedule(entry) {
     );
   }
   const [, cron, timezone, actionWord, rest = ""] = m;
-  if (!validTimeZone(timezone)) {
+  if (!isTimeZone(timezone)) {
     return bad2(`Expected a time zone like UTC or Europe/Berlin for schedule "${entry.name}", found "${timezone}"`);
   }
   let pattern;
@@ -13801,15 +13895,6 @@ function parseSchedule(entry) {
     return bad2(`Expected an action check, add or auto-approve for schedule "${entry.name}", found "${actionWord}"`);
   }
   return { ok: true, schedule: { name: entry.name, line: entry.line, cron, timezone, action, pattern } };
-}
-function validTimeZone(tz) {
-  if (tz === "UTC") return true;
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
 }
 function dueRun(schedule, since, now) {
   let next2 = schedule.pattern.nextRun(new Date(since));
@@ -13878,6 +13963,7 @@ var init_schedules = __esm({
     init_write_checks();
     init_time();
     import_croner = require("./vendor-croner.cjs");
+    init_days();
     SPEC = /^`([^`]+)`[ \t]+(\S+)[ \t]+(\S+)(?:[ \t]+(.*))?$/;
     EXAMPLE2 = "- nightly-check: `0 2 * * *` Europe/Berlin check";
     registerScheduleCheck(scheduleDiagnostics);
@@ -16070,8 +16156,8 @@ function mergeFieldValue(key, ours, theirs) {
   return void 0;
 }
 function mergeSection(base, ours, theirs, c) {
-  if (same(ours, theirs) || same(theirs, base)) return ours;
-  if (same(ours, base)) return theirs;
+  if (same2(ours, theirs) || same2(theirs, base)) return ours;
+  if (same2(ours, base)) return theirs;
   const b = base ?? { key: ours.key, id: ours.id, heading: ours.heading, fields: [], body: [] };
   const heading = mergeLines([b.heading], [ours.heading], [theirs.heading], c);
   const keys = [...ours.fields.map((f) => f.key)];
@@ -16119,7 +16205,7 @@ function mergeLedger(kind, baseText, oursText, theirsText, hasher) {
   for (const s of theirs.sections) {
     if (!s.id || B.has(s.key)) continue;
     const o = O.get(s.key);
-    if (o && !B.has(s.key) && !same(o, s)) {
+    if (o && !B.has(s.key) && !same2(o, s)) {
       const prefix = ID.exec(s.id)[1];
       renumbered.set(s.id, `${prefix}-${++max}`);
     }
@@ -16137,7 +16223,7 @@ function mergeLedger(kind, baseText, oursText, theirsText, hasher) {
     if (t) out.push(mergeSection(b, o, t, c));
     else if (!b)
       out.push(o);
-    else if (same(o, b))
+    else if (same2(o, b))
       continue;
     else out.push(o);
   }
@@ -16145,7 +16231,7 @@ function mergeLedger(kind, baseText, oursText, theirsText, hasher) {
     const t = theirsSections[i];
     if (O.has(t.key) || t.key === theirs.logSection?.key) continue;
     const b = B.get(theirs.sections[i].key);
-    if (b && same(t, b)) continue;
+    if (b && same2(t, b)) continue;
     let at = ours.logSection ? out.indexOf(ours.logSection) : -1;
     if (t.id) {
       let lastEntry = -1;
@@ -16226,7 +16312,7 @@ function mergeLedger(kind, baseText, oursText, theirsText, hasher) {
   const text = ours.bom + lines.join(eol) + (ours.finalNewline || lines.length === 0 ? eol : "");
   return { text, conflicts: c.count, renumbered };
 }
-var splitLines, render, same, Conflicts, fieldValue, ID;
+var splitLines, render, same2, Conflicts, fieldValue, ID;
 var init_merge = __esm({
   "src/rules/merge.ts"() {
     "use strict";
@@ -16239,7 +16325,7 @@ var init_merge = __esm({
       return lines;
     };
     render = (s) => [s.heading, ...s.fields.map((f) => f.line), ...s.body];
-    same = (a, b) => a === b || a !== void 0 && b !== void 0 && render(a).join("\n") === render(b).join("\n");
+    same2 = (a, b) => a === b || a !== void 0 && b !== void 0 && render(a).join("\n") === render(b).join("\n");
     Conflicts = class {
       count = 0;
       hunk(ours, theirs) {
@@ -18392,109 +18478,6 @@ var init_recent_done = __esm({
   "src/rules/recent-done.ts"() {
     "use strict";
     DONE_SHOWN = 10;
-  }
-});
-
-// src/rules/days.ts
-function isTimeZone(tz) {
-  if (tz === "UTC") return true;
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
-function zoneOf(tz) {
-  if (tz === "UTC") {
-    return {
-      dateAt: (t) => {
-        const d = new Date(t);
-        return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
-      },
-      offset: () => 0
-    };
-  }
-  const f = new Intl.DateTimeFormat("en-US", {
-    timeZone: tz,
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    second: "numeric",
-    hourCycle: "h23"
-  });
-  const wall = (t) => {
-    const parts = f.formatToParts(t);
-    const get = (type) => Number(parts.find((p) => p.type === type)?.value);
-    return [get("year"), get("month"), get("day"), get("hour"), get("minute"), get("second")];
-  };
-  return {
-    dateAt: (t) => {
-      const [y, m, d] = wall(t);
-      return [y, m, d];
-    },
-    offset: (t) => {
-      const [y, m, d, h, min, sec] = wall(t);
-      return Date.UTC(y, m - 1, d, h, min, sec) - Math.floor(t / 1e3) * 1e3;
-    }
-  };
-}
-function startOf(date2, { offset, dateAt }) {
-  const wall = Date.UTC(date2[0], date2[1] - 1, date2[2]);
-  let t = wall - offset(wall);
-  t = wall - offset(t);
-  for (let i = 0; i < 48 && !same2(dateAt(t), date2); i++) t += HOUR / 2;
-  for (let i = 0; i < 48 && same2(dateAt(t - HOUR / 2), date2); i++) t -= HOUR / 2;
-  return t;
-}
-function daysOf(since, until, tz = "UTC") {
-  if (!(until > since)) return [];
-  const zone = zoneOf(tz);
-  const out = [];
-  let date2 = zone.dateAt(since);
-  let start = startOf(date2, zone);
-  while (start < until) {
-    const next2 = (() => {
-      const d = new Date(Date.UTC(date2[0], date2[1] - 1, date2[2]) + DAY2);
-      return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
-    })();
-    const nextStart = startOf(next2, zone);
-    const from = Math.max(start, since);
-    const to = Math.min(nextStart, until);
-    out.push({ date: label(date2), start: from, end: to, partial: from > start || to < nextStart });
-    date2 = next2;
-    start = nextStart;
-  }
-  return out;
-}
-function dayIndex(days, t) {
-  let lo = 0;
-  let hi = days.length - 1;
-  while (lo < hi) {
-    const mid = lo + hi + 1 >>> 1;
-    if (days[mid].start <= t) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-function startOfDate(text, tz = "UTC") {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return void 0;
-  const date2 = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const check = new Date(Date.UTC(date2[0], date2[1] - 1, date2[2]));
-  if (check.getUTCMonth() + 1 !== date2[1] || check.getUTCDate() !== date2[2]) return void 0;
-  return startOf(date2, zoneOf(tz));
-}
-var HOUR, DAY2, label, same2;
-var init_days = __esm({
-  "src/rules/days.ts"() {
-    "use strict";
-    HOUR = 36e5;
-    DAY2 = 24 * HOUR;
-    label = ([y, m, d]) => `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-    same2 = (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
   }
 });
 

@@ -109,11 +109,11 @@ function readRow(text: string, start: number, end: number, line: number): Task {
   return readRowByLines(text, start, end, line);
 }
 
-/** A row from PLAIN_ROW's groups: the fields in the order they were matched, which is the file's. */
-function plainRow(m: RegExpExecArray, line: number): Task {
-  const row: Row = {
-    id: `T-${m[1]}`,
-    title: m[2] as string,
+/** A task with no field yet: every value its default, as the reader gives a task without fields. */
+function emptyRow(id: string, title: string, line: number): Row {
+  return {
+    id,
+    title,
     state: "PLAN",
     priority: "P2",
     depends: NONE,
@@ -128,6 +128,11 @@ function plainRow(m: RegExpExecArray, line: number): Task {
     fields: [],
     line,
   };
+}
+
+/** A row from PLAIN_ROW's groups: the fields in the order they were matched, which is the file's. */
+function plainRow(m: RegExpExecArray, line: number): Task {
+  const row = emptyRow(`T-${m[1]}`, m[2] as string, line);
   for (let k = 0; k < PLAIN_KEYS.length; k++) {
     const value = m[k + 3];
     if (value === undefined) continue;
@@ -145,23 +150,11 @@ function readRowByLines(text: string, start: number, end: number, line: number):
   // As the reader makes an entry's section: an ATX heading, "T-12 Title".
   const h = atxHeading(text, start, le) as { start: number; end: number };
   const entry = plainEntryHeading(text, h.start, h.end, "T") as { idEnd: number; titleStart: number };
-  const row: Row = {
-    id: text.slice(h.start, entry.idEnd),
-    title: entry.titleStart === h.end ? "" : text.slice(entry.titleStart, h.end).trim(),
-    state: "PLAN",
-    priority: "P2",
-    depends: NONE,
-    labels: NONE,
-    assignee: undefined,
-    lease: undefined,
-    attempts: 0,
-    blocked: undefined,
-    resolution: undefined,
-    notBefore: undefined,
-    created: undefined,
-    fields: [],
+  const row = emptyRow(
+    text.slice(h.start, entry.idEnd),
+    entry.titleStart === h.end ? "" : text.slice(entry.titleStart, h.end).trim(),
     line,
-  };
+  );
   for (let p = nl + 1; p < end; p = FIELD.lastIndex) {
     const c = text.charCodeAt(p);
     if (c === 10 || c === 13 || c === 32 || c === 9) break; // a blank line ends the fields

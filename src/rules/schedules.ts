@@ -22,6 +22,7 @@ import { registerScheduleCheck } from "../ledger/write-checks.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import { parseDuration } from "../model/time.js";
 import { Cron } from "../vendor/croner.js";
+import { isTimeZone } from "./days.js";
 
 export type ScheduleAction =
   | { readonly kind: "check" }
@@ -58,7 +59,7 @@ export function parseSchedule(entry: { name: string; spec: string; line: number 
     );
   }
   const [, cron, timezone, actionWord, rest = ""] = m as unknown as [string, string, string, string, string?];
-  if (!validTimeZone(timezone)) {
+  if (!isTimeZone(timezone)) {
     return bad(`Expected a time zone like UTC or Europe/Berlin for schedule "${entry.name}", found "${timezone}"`);
   }
   let pattern: Cron;
@@ -94,17 +95,6 @@ export function parseSchedule(entry: { name: string; spec: string; line: number 
     return bad(`Expected an action check, add or auto-approve for schedule "${entry.name}", found "${actionWord}"`);
   }
   return { ok: true, schedule: { name: entry.name, line: entry.line, cron, timezone, action, pattern } };
-}
-
-function validTimeZone(tz: string): boolean {
-  // UTC is always a zone; asking Intl loads its time zone data (over 20 ms of every write).
-  if (tz === "UTC") return true;
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export interface Due {
