@@ -22,31 +22,54 @@ export interface Served {
  * So the tests see what a commit of this tree would serve, dist/*.cjs included.
  */
 export function serveThisRepository(): Served {
-  const git = (cwd: string, args: string[], extra: Record<string, string> = {}) =>
-    execFileSync("git", args, {
-      cwd,
-      env: { ...baseEnv(), ...extra },
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "pipe"],
-    }).trim();
+  const git = (cwd: string, args: string[], extra: Record<string, string> = {}) => {
+    try {
+      return execFileSync("git", args, {
+        cwd,
+        env: { ...baseEnv(), ...extra },
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "pipe"],
+      }).trim();
+    } catch (e) {
+      const r = e as { status?: number; stderr?: string };
+      throw new Error(`git ${args.join(" ")} exited ${r.status}: ${String(r.stderr ?? "").trim()}`);
+    }
+  };
   const folder = mkdtempSync(join(tmpdir(), "taskgate-served-"));
-  // `stash create` refreshes the index it reads, taking index.lock: test files that run at once
-  // would refuse each other. Each works on a copy of the index instead.
-  // The copy sits beside the index: git maps it, which some temp file systems refuse.
-  const real = resolve(ROOT, git(ROOT, ["rev-parse", "--git-path", "index"]));
-  const index = `${real}.taskgate-test-${process.pid}-${Math.random().toString(36).slice(2)}`;
-  copyFileSync(real, index);
-  let sha: string;
-  try {
-    sha = git(ROOT, ["stash", "create"], { GIT_INDEX_FILE: index }) || git(ROOT, ["rev-parse", "HEAD"]);
-  } finally {
-    rmSync(index, { force: true });
-  }
+  const sha = changed(git) ? stashCommit(git) : git(ROOT, ["rev-parse", "HEAD"]);
   const bare = join(folder, "taskgate.git");
   git(tmpdir(), ["init", "-q", "--bare", bare]);
   git(ROOT, ["push", "-q", bare, `${sha}:refs/heads/main`]);
   git(bare, ["symbolic-ref", "HEAD", "refs/heads/main"]);
   return { bare, url: `git+file://${bare}`, sha };
+}
+
+type Git = (cwd: string, args: string[], extra?: Record<string, string>) => string;
+
+/** Whether the tracked files differ from HEAD (a clean checkout, as in CI, serves HEAD itself). */
+function changed(git: Git): boolean {
+  try {
+    git(ROOT, ["diff", "--quiet", "HEAD", "--"]);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * The working tree as a commit. `stash create` refreshes the index it reads, taking
+ * index.lock, so test files running at once would refuse each other: each works on a copy of
+ * the index, kept beside it (git maps it, which some temp file systems refuse).
+ */
+function stashCommit(git: Git): string {
+  const real = resolve(ROOT, git(ROOT, ["rev-parse", "--git-path", "index"]));
+  const index = `${real}.taskgate-test-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  copyFileSync(real, index);
+  try {
+    return git(ROOT, ["stash", "create"], { GIT_INDEX_FILE: index }) || git(ROOT, ["rev-parse", "HEAD"]);
+  } finally {
+    rmSync(index, { force: true });
+  }
 }
 
 export interface Ran {
