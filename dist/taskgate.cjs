@@ -5292,7 +5292,7 @@ var init_memo = __esm({
     init_hash();
     init_places();
     init_temp_files();
-    BUILD = true ? "14112a3e08606810" : void 0;
+    BUILD = true ? "13d58c2d885f6e48" : void 0;
     COPY_LIMIT = 8 * 1024 * 1024;
     HEAD = 1024;
   }
@@ -14258,6 +14258,7 @@ async function next(ctx, input) {
   const who = whoActs(ctx, "WORK");
   if (!input.claim) {
     const ledger = loadTasks(ctx);
+    requireValid(ctx.paths.tasksDisplay, ledger.diagnostics);
     const pick2 = pickNext(ledger, who, { labels: input.labels }, ctx.now);
     if (!pick2.task) throw new NothingToDo(`Nothing to do for ${who.actor}: ${pick2.why}`, pick2.skipped);
     return { pick: pick2, claimed: void 0 };

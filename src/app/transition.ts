@@ -93,6 +93,9 @@ export async function next(
   const who = whoActs(ctx, "WORK");
   if (!input.claim) {
     const ledger = loadTasks(ctx);
+    // As with --claim: a board with errors cannot say what is next (a task whose state line is
+    // broken may be the READY one), so the answer is its errors with file:line, not "nothing".
+    requireValid(ctx.paths.tasksDisplay, ledger.diagnostics);
     const pick = pickNext(ledger, who, { labels: input.labels }, ctx.now);
     if (!pick.task) throw new NothingToDo(`Nothing to do for ${who.actor}: ${pick.why}`, pick.skipped);
     return { pick, claimed: undefined };

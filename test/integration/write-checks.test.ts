@@ -190,3 +190,18 @@ describe("writes after the parser-check memo: schedules and rules changed by han
     expect(read(dir, "TASKS.md")).toBe(tasks);
   });
 });
+
+describe("next on a board with errors", () => {
+  it("answers with the errors and their file:line (exit 3), not 'nothing to do', with or without --claim", async () => {
+    const dir = await board();
+    edit(dir, "TASKS.md", "- state: READY", "- state: REDY");
+    const before = read(dir, "TASKS.md");
+    for (const args of [["next"], ["next", "--json"], ["next", "--claim"]]) {
+      const r = await runCli(["--as", "bob", ...args], { cwd: dir });
+      expect(r.code, `${args.join(" ")}: ${r.stderr}`).toBe(3);
+      expect(r.stderr).toMatch(/TASKS\.md:\d+:10: error: Expected a state/);
+      expect(r.stderr).not.toContain("Nothing to do");
+      expect(read(dir, "TASKS.md")).toBe(before);
+    }
+  });
+});
