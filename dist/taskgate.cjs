@@ -5292,7 +5292,7 @@ var init_memo = __esm({
     init_hash();
     init_places();
     init_temp_files();
-    BUILD = true ? "13d58c2d885f6e48" : void 0;
+    BUILD = true ? "c4d5fb9d9f2882a1" : void 0;
     COPY_LIMIT = 8 * 1024 * 1024;
     HEAD = 1024;
   }
@@ -17443,17 +17443,31 @@ var init_whoami = __esm({
 });
 
 // src/app/refusal.ts
+function diagnosticFacts(diagnostics) {
+  return diagnostics.map((d) => ({
+    severity: d.severity,
+    file: d.file,
+    line: d.line,
+    column: d.column,
+    code: d.code,
+    message: d.message
+  }));
+}
 function explainRefusal(ctx, e, attempt) {
   if (!(e instanceof TaskgateError)) return void 0;
   const message = e.message;
   if (e instanceof BusyError)
     return { code: "BUSY", message, next: "Another process holds the ledger; call the tool again in a moment." };
-  if (e instanceof InvalidLedgerError)
+  if (e instanceof InvalidLedgerError) {
+    const first = e.diagnostics.find((d) => d.severity === "error") ?? e.diagnostics[0];
     return {
       code: "INVALID_LEDGER",
       message,
-      next: "A ledger has errors; ask a person to run `taskgate check` and fix what it lists."
+      next: "A ledger has errors; ask a person to run `taskgate check` and fix what it lists.",
+      ...first ? { file: first.file, line: first.line } : {},
+      diagnostics: diagnosticFacts(e.diagnostics)
     };
+  }
   if (e instanceof NothingToDo)
     return { code: "NOTHING_TO_DO", message, next: "Nothing is ready for you; stop, or look again later." };
   if (e instanceof UsageError)
@@ -23335,14 +23349,7 @@ function errorFacts(e, ctx, attempted) {
       code: "INVALID_LEDGER",
       file: first?.file,
       line: first?.line,
-      diagnostics: e.diagnostics.map((d) => ({
-        severity: d.severity,
-        file: d.file,
-        line: d.line,
-        column: d.column,
-        code: d.code,
-        message: d.message
-      }))
+      diagnostics: diagnosticFacts(e.diagnostics)
     };
   }
   if (e instanceof MissingLedgerError) return { ...base, code: "NO_BOARD", file: e.file };

@@ -17,7 +17,7 @@ import {
   UsageError,
 } from "./errors.js";
 import { parseTasksLazily } from "./ledgers.js";
-import { explainRefusal } from "./refusal.js";
+import { diagnosticFacts, explainRefusal } from "./refusal.js";
 
 /** The command that failed and the task it named, for the refusal's code. */
 export interface Attempted {
@@ -34,14 +34,7 @@ export function errorFacts(e: TaskgateError, ctx: Context | undefined, attempted
       code: "INVALID_LEDGER",
       file: first?.file,
       line: first?.line,
-      diagnostics: e.diagnostics.map((d) => ({
-        severity: d.severity,
-        file: d.file,
-        line: d.line,
-        column: d.column,
-        code: d.code,
-        message: d.message,
-      })),
+      diagnostics: diagnosticFacts(e.diagnostics),
     };
   }
   if (e instanceof MissingLedgerError) return { ...base, code: "NO_BOARD", file: e.file };

@@ -36,6 +36,17 @@ export interface Refusal {
   readonly holder?: string;
   /** When the lease in the way ends (ISO 8601): try again after it. */
   readonly retryAfter?: string;
+  /** INVALID_LEDGER: where the first error is, and every error with file:line:column. */
+  readonly file?: string;
+  readonly line?: number;
+  readonly diagnostics?: ReadonlyArray<{
+    readonly severity: string;
+    readonly file: string;
+    readonly line: number;
+    readonly column: number;
+    readonly code: string;
+    readonly message: string;
+  }>;
 }
 
 /** What the use case was asked to do when it refused, for the facts to read. */
@@ -45,18 +56,34 @@ export interface Attempt {
   readonly token?: number | undefined;
 }
 
+/** A ledger's errors as plain facts, for a `taskgate.error` document and an MCP refusal. */
+export function diagnosticFacts(diagnostics: InvalidLedgerError["diagnostics"]): NonNullable<Refusal["diagnostics"]> {
+  return diagnostics.map((d) => ({
+    severity: d.severity,
+    file: d.file,
+    line: d.line,
+    column: d.column,
+    code: d.code,
+    message: d.message,
+  }));
+}
+
 /** The refusal behind `e` (a TaskgateError), or undefined for anything else (a bug). */
 export function explainRefusal(ctx: Context, e: unknown, attempt: Attempt): Refusal | undefined {
   if (!(e instanceof TaskgateError)) return undefined;
   const message = e.message;
   if (e instanceof BusyError)
     return { code: "BUSY", message, next: "Another process holds the ledger; call the tool again in a moment." };
-  if (e instanceof InvalidLedgerError)
+  if (e instanceof InvalidLedgerError) {
+    const first = e.diagnostics.find((d) => d.severity === "error") ?? e.diagnostics[0];
     return {
       code: "INVALID_LEDGER",
       message,
       next: "A ledger has errors; ask a person to run `taskgate check` and fix what it lists.",
+      ...(first ? { file: first.file, line: first.line } : {}),
+      diagnostics: diagnosticFacts(e.diagnostics),
     };
+  }
   if (e instanceof NothingToDo)
     return { code: "NOTHING_TO_DO", message, next: "Nothing is ready for you; stop, or look again later." };
   if (e instanceof UsageError)

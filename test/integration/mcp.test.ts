@@ -123,6 +123,29 @@ describe("taskgate mcp", () => {
     expect(req.value).toEqual({ id: "A-1", superseded: [] });
   });
 
+  it("a ledger broken between two calls: next and claim answer INVALID_LEDGER with the file, line and every error", async () => {
+    const dir = await board(["One"]);
+    const a = await agent(dir, "w1");
+    expect(((await a.call("next_task")).value.task as { id: string }).id).toBe("T-1");
+    const path = join(dir, "TASKS.md");
+    const text = readFileSync(path, "utf8");
+    writeFileSync(path, text.replace("- state: READY", "- state: REDY"));
+    const line = text.split("\n").indexOf("- state: READY") + 1;
+    for (const [tool, args] of [
+      ["next_task", {}],
+      ["claim_task", { id: "T-1" }],
+    ] as const) {
+      const r = await a.call(tool, args);
+      expect(r.isError, tool).toBe(true);
+      expect(r.value).toMatchObject({ code: "INVALID_LEDGER", file: "TASKS.md", line });
+      expect(r.value.diagnostics).toEqual([
+        expect.objectContaining({ file: "TASKS.md", line, column: 10, code: "bad-state", severity: "error" }),
+      ]);
+      expect(String(r.value.message)).toContain(`TASKS.md:${line}:10: error: Expected a state`);
+    }
+    expect(readFileSync(path, "utf8")).toBe(text.replace("- state: READY", "- state: REDY"));
+  });
+
   it("refuses an argument naming another actor, and acts only as the identity it started with", async () => {
     const dir = await board(["One"]);
     const a = await agent(dir, "w1");
