@@ -5292,7 +5292,7 @@ var init_memo = __esm({
     init_hash();
     init_places();
     init_temp_files();
-    BUILD = true ? "c4d5fb9d9f2882a1" : void 0;
+    BUILD = true ? "baabb0b355f89f27" : void 0;
     COPY_LIMIT = 8 * 1024 * 1024;
     HEAD = 1024;
   }
@@ -22169,10 +22169,11 @@ async function serveHttp(opts) {
           message: `${r2.id} ${act === "approve" ? "approved" : "rejected"}`
         });
       }
-      const r = await transition(ctx, { action: act, id: normalizeId(id), reason });
+      const input = { action: act, id: normalizeId(id), reason };
+      const { result: r, worktree } = act === "accept" ? await (await Promise.resolve().then(() => (init_worktree(), worktree_exports))).transitionEndingWorktree(ctx, input, { keep: false }) : { result: await transition(ctx, input), worktree: void 0 };
       return sendJson(res, 200, {
         ...doc("transition", { id: r.id, action: r.action, from: r.from, to: r.to }),
-        message: `${r.id} ${r.from} -> ${r.to}`
+        message: `${r.id} ${r.from} -> ${r.to}${worktree ? `; ${worktree}` : ""}`
       });
     } catch (e) {
       const r = explainRefusal(makeCtx(), e, attempt);

@@ -199,10 +199,15 @@ export async function serveHttp(opts: ServeOptions): Promise<number> {
           message: `${r.id} ${act === "approve" ? "approved" : "rejected"}`,
         });
       }
-      const r = await transition(ctx, { action: act, id: normalizeId(id), reason });
+      const input = { action: act, id: normalizeId(id), reason };
+      // As the CLI's accept: the task's clean worktree is removed, a dirty one refuses (docs/paths.md).
+      const { result: r, worktree } =
+        act === "accept"
+          ? await (await import("../app/worktree.js")).transitionEndingWorktree(ctx, input, { keep: false })
+          : { result: await transition(ctx, input), worktree: undefined };
       return sendJson(res, 200, {
         ...doc("transition", { id: r.id, action: r.action, from: r.from, to: r.to }),
-        message: `${r.id} ${r.from} -> ${r.to}`,
+        message: `${r.id} ${r.from} -> ${r.to}${worktree ? `; ${worktree}` : ""}`,
       });
     } catch (e) {
       const r = explainRefusal(makeCtx(), e, attempt);

@@ -3,7 +3,16 @@
 // test-output/). Every wait is bounded; every server is stopped in afterAll.
 
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
@@ -27,6 +36,8 @@ interface Server {
 
 const servers: Server[] = [];
 const browsers: Browser[] = [];
+/** Folders a test made beyond the shared board, removed once the servers have stopped. */
+const made: string[] = [];
 
 /** Starts `taskgate --as <as> serve --port 0 ...args` and waits (at most 20 s) for its first line. */
 function startServer(dir: string, as: string, args: string[] = [], env: Record<string, string> = {}): Promise<Server> {
@@ -211,6 +222,7 @@ afterAll(async () => {
     await Promise.race([s.exited, new Promise((r) => setTimeout(r, 10_000))]);
     if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill("SIGKILL");
   }
+  for (const d of made) rmSync(d, { recursive: true, force: true });
 });
 
 describe("taskgate serve: the page", () => {
@@ -565,5 +577,48 @@ describe("taskgate serve: the end", () => {
     expect(listing(dir)).toEqual(before);
     expect(readdirSync(tmp)).toEqual([]);
     expect(readFileSync(join(dir, "APPROVALS.md"), "utf8")).toMatch(new RegExp(`## ${id}[^#]*- status: approved`));
+  }, 60_000);
+});
+
+describe("taskgate serve: accept ends a task's worktree as the CLI does", () => {
+  it("removes the clean worktree (the branch stays) and refuses, changing nothing, while one holds uncommitted work", async () => {
+    const repo = await makeRepo(ROLES);
+    const trees = mkdtempSync(join(tmpdir(), "taskgate-trees-"));
+    made.push(repo, trees);
+    writeFileSync(join(repo, "README.md"), "hello\n");
+    execFileSync("git", ["add", "-A"], { cwd: repo });
+    execFileSync("git", ["commit", "-qm", "first"], { cwd: repo });
+    const env = { TASKGATE_WORKTREES: trees };
+    const folders: string[] = [];
+    for (const title of ["Clean work", "Dirty work"]) {
+      expect((await runCli(["--as", "boss", "add", title, "--ready"], { cwd: repo, env })).code).toBe(0);
+      const id = `T-${folders.length + 1}`;
+      const claim = await runCli(["--as", "w1", "claim", id, "--worktree", "--json"], { cwd: repo, env });
+      expect(claim.code, claim.stderr).toBe(0);
+      folders.push(JSON.parse(claim.stdout).worktree.path);
+      expect((await runCli(["--as", "w1", "submit", id], { cwd: repo, env })).code).toBe(0);
+    }
+    const [clean, dirty] = folders as [string, string];
+    writeFileSync(join(dirty, "notes.txt"), "not committed\n");
+    const s = await startServer(repo, "rev", [], env);
+    const post = (id: string) =>
+      http(s, "/api/accept", {
+        method: "POST",
+        headers: { ...bearer(s), origin: s.origin, "content-type": "application/json" },
+        body: JSON.stringify({ id }),
+      });
+    const ok = await post("T-1");
+    expect(ok.status, ok.body).toBe(200);
+    expect(JSON.parse(ok.body).message).toBe(
+      `T-1 REVIEW -> DONE; Removed T-1's worktree ${clean}; its branch task/T-1-clean-work stays`,
+    );
+    expect(existsSync(clean)).toBe(false);
+    expect(read(repo, "TASKS.md")).not.toMatch(/## T-1 [^#]*- worktree:/);
+    const before = read(repo, "TASKS.md");
+    const refused = await post("T-2");
+    expect(refused.status).toBe(409);
+    expect(JSON.parse(refused.body).error.message).toContain("has uncommitted work (?? notes.txt)");
+    expect(existsSync(join(dirty, "notes.txt"))).toBe(true);
+    expect(read(repo, "TASKS.md")).toBe(before);
   }, 60_000);
 });
