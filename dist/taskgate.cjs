@@ -4467,6 +4467,8 @@ var init_git_store = __esm({
       timeout;
       cached;
       fetched = false;
+      /** When the last fetch began (Date.now()), for refresh(). */
+      fetchedAt;
       /** Set when a read could not reach the remote: the board shown is the last one fetched. */
       offline;
       /** The ref the board is read from: the local branch, or the remote-tracking one. */
@@ -4478,6 +4480,14 @@ var init_git_store = __esm({
       describe() {
         const { branch, remote } = this.share;
         return remote ? `shared on branch ${branch} of remote ${remote} (a push decides every write)` : `shared on branch ${branch} by every worktree of this clone`;
+      }
+      /**
+       * For a process that lives across many calls (mcp, serve): the next read fetches again when
+       * the last fetch began at least `olderThanMs` ago, so a board changed on another machine is
+       * seen without a restart. A one-shot command never calls it: it reads what it fetched once.
+       */
+      refresh(olderThanMs) {
+        if (this.fetchedAt !== void 0 && Date.now() - this.fetchedAt >= olderThanMs) this.fetched = false;
       }
       readBytes(path) {
         const name = this.nameOf(path);
@@ -4644,6 +4654,7 @@ var init_git_store = __esm({
       fetch() {
         const { remote, branch } = this.share;
         if (!remote) return "ok";
+        this.fetchedAt = Date.now();
         const tracking = `refs/remotes/${remote}/${branch}`;
         const previous = readRef(this.share.commonDir, tracking);
         for (let i = 0; ; i++) {
@@ -5292,7 +5303,7 @@ var init_memo = __esm({
     init_hash();
     init_places();
     init_temp_files();
-    BUILD = true ? "baabb0b355f89f27" : void 0;
+    BUILD = true ? "10732ffd0140d2cf" : void 0;
     COPY_LIMIT = 8 * 1024 * 1024;
     HEAD = 1024;
   }
@@ -24958,7 +24969,10 @@ function registerMcpCommands(program2, kit) {
     base.ports.actorName();
     const fixedNow = kit.env.TASKGATE_NOW ? base.now : void 0;
     const ports = withRereads(base.ports);
-    const makeCtx = () => ({ paths: base.paths, ports, now: fixedNow ?? Date.now() });
+    const makeCtx = () => {
+      ports.board?.refresh(0);
+      return { paths: base.paths, ports, now: fixedNow ?? Date.now() };
+    };
     const { serveMcp: serveMcp2 } = await Promise.resolve().then(() => (init_server(), server_exports));
     kit.setExit(await serveMcp2({ makeCtx, version: "0.1.0", log: (line2) => process.stderr.write(`${line2}
 `) }));
@@ -25354,6 +25368,7 @@ function registerRunCommands(program2, kit) {
 // src/cli/serve-command.ts
 var import_node_child_process7 = __toESM(require_node_child_process(), 1);
 init_errors();
+var REMOTE_REFRESH_MS = 2e3;
 function registerServeCommand(program2, kit) {
   program2.command("serve").description("a live board in the browser on 127.0.0.1: the URL (with its token) is the first line printed").option("--port <n>", "the port (0: any free port)", "0").option("--open", "open the page in the default browser").option("--read-only", "show the board only: no decisions from the page").action(async (o) => {
     const port = Number(o.port);
@@ -25363,7 +25378,10 @@ function registerServeCommand(program2, kit) {
     base.ports.actorName();
     const fixedNow = kit.env.TASKGATE_NOW ? base.now : void 0;
     const ports = withRereads(base.ports);
-    const makeCtx = () => ({ paths: base.paths, ports, now: fixedNow ?? Date.now() });
+    const makeCtx = () => {
+      ports.board?.refresh(REMOTE_REFRESH_MS);
+      return { paths: base.paths, ports, now: fixedNow ?? Date.now() };
+    };
     const pollMs = Number(kit.env.TASKGATE_SERVE_POLL_MS) || 200;
     const { serveHttp: serveHttp2 } = await Promise.resolve().then(() => (init_server2(), server_exports2));
     kit.setExit(

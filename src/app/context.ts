@@ -70,7 +70,14 @@ export interface Ports {
    * Set when the board is shared through git (docs/share.md): where it lives in words, and
    * why the board shown may be older than the remote's (undefined: it is the remote's).
    */
-  readonly board?: { describe(): string; readonly offline: string | undefined } | undefined;
+  readonly board?:
+    | {
+        describe(): string;
+        readonly offline: string | undefined;
+        /** A long-lived process: fetch again at the next read when the last fetch is this old. */
+        refresh(olderThanMs: number): void;
+      }
+    | undefined;
 }
 
 type Typed = Float64Array | Int32Array | Uint8Array;

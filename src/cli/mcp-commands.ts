@@ -25,7 +25,11 @@ export function registerMcpCommands(program: Command, kit: WatchKit): void {
       base.ports.actorName();
       const fixedNow = kit.env.TASKGATE_NOW ? base.now : undefined;
       const ports = withRereads(base.ports);
-      const makeCtx = (): Context => ({ paths: base.paths, ports, now: fixedNow ?? Date.now() });
+      // Every call sees the board as of now: on a board shared through a remote, it fetches.
+      const makeCtx = (): Context => {
+        ports.board?.refresh(0);
+        return { paths: base.paths, ports, now: fixedNow ?? Date.now() };
+      };
       const { serveMcp } = await import("../mcp/server.js");
       kit.setExit(await serveMcp({ makeCtx, version: "0.1.0", log: (line) => process.stderr.write(`${line}\n`) }));
     });

@@ -7,6 +7,9 @@ import { UsageError } from "../app/errors.js";
 import { withRereads } from "../io/reread.js";
 import type { WatchKit } from "./watch-commands.js";
 
+/** How old the last fetch of a remote shared board may be when the page or an API call reads it. */
+const REMOTE_REFRESH_MS = 2000;
+
 export function registerServeCommand(program: Command, kit: WatchKit): void {
   program
     .command("serve")
@@ -23,7 +26,12 @@ export function registerServeCommand(program: Command, kit: WatchKit): void {
       base.ports.actorName();
       const fixedNow = kit.env.TASKGATE_NOW ? base.now : undefined;
       const ports = withRereads(base.ports);
-      const makeCtx = (): Context => ({ paths: base.paths, ports, now: fixedNow ?? Date.now() });
+      // A board shared through a remote is fetched again at most every 2 s (the page polls
+      // every pollMs; a fetch is a round trip): another machine's change shows within that.
+      const makeCtx = (): Context => {
+        ports.board?.refresh(REMOTE_REFRESH_MS);
+        return { paths: base.paths, ports, now: fixedNow ?? Date.now() };
+      };
       const pollMs = Number(kit.env.TASKGATE_SERVE_POLL_MS) || 200;
       const { serveHttp } = await import("../serve/server.js");
       kit.setExit(

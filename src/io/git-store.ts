@@ -37,6 +37,8 @@ export class GitBoardStore {
   private readonly timeout: number;
   private cached: BoardSnapshot | undefined;
   private fetched = false;
+  /** When the last fetch began (Date.now()), for refresh(). */
+  private fetchedAt: number | undefined;
   /** Set when a read could not reach the remote: the board shown is the last one fetched. */
   offline: string | undefined;
 
@@ -60,6 +62,15 @@ export class GitBoardStore {
     return remote
       ? `shared on branch ${branch} of remote ${remote} (a push decides every write)`
       : `shared on branch ${branch} by every worktree of this clone`;
+  }
+
+  /**
+   * For a process that lives across many calls (mcp, serve): the next read fetches again when
+   * the last fetch began at least `olderThanMs` ago, so a board changed on another machine is
+   * seen without a restart. A one-shot command never calls it: it reads what it fetched once.
+   */
+  refresh(olderThanMs: number): void {
+    if (this.fetchedAt !== undefined && Date.now() - this.fetchedAt >= olderThanMs) this.fetched = false;
   }
 
   readBytes(path: string): Buffer | undefined {
@@ -247,6 +258,7 @@ export class GitBoardStore {
   fetch(): "ok" | string {
     const { remote, branch } = this.share;
     if (!remote) return "ok";
+    this.fetchedAt = Date.now();
     const tracking = `refs/remotes/${remote}/${branch}`;
     const previous = readRef(this.share.commonDir, tracking);
     for (let i = 0; ; i++) {

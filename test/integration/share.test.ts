@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { sha256Hex } from "../../src/io/hash.js";
 import { lintLedger } from "../../src/ledger/lint.js";
 import { baseEnv, makeRepo, type Run, runCli } from "../support/cli.js";
+import { connectAgent } from "../support/mcp.js";
 import { CLI } from "../support/paths.js";
 
 const ROUNDS = Number(process.env.TASKGATE_SHARE_ROUNDS) || 3;
@@ -161,6 +162,23 @@ describe("worktrees of one clone share the board (update-ref compare-and-swap)",
 });
 
 describe("clones of one bare remote share the board (push with --force-with-lease)", () => {
+  it("an MCP agent in one clone sees, on its next call, a claim pushed from another clone", async () => {
+    const { origin, clones } = await remoteWithClones(1);
+    await ok(["add", "--ready", "First"], origin);
+    await ok(["add", "--ready", "Second"], origin);
+    const agent = await connectAgent(clones[0] as string, { as: "w0" });
+    try {
+      expect(((await agent.call("next_task")).value.task as { id: string }).id).toBe("T-1");
+      // Another machine takes T-1 and pushes; this long-lived server fetches on its next call.
+      await ok(["claim", "T-1", "--as", "w5"], origin);
+      const shown = await agent.call("show_task", { id: "T-1" });
+      expect((shown.value.task as { state: string; holder: string }).state).toBe("DOING");
+      expect(((await agent.call("next_task")).value.task as { id: string }).id).toBe("T-2");
+    } finally {
+      await agent.close();
+    }
+  });
+
   it(`${CLONES} clones claim one task at once, ${ROUNDS} rounds: exactly one winner each`, async () => {
     const { remote, origin, clones } = await remoteWithClones(CLONES);
     for (let round = 1; round <= ROUNDS; round++) {
