@@ -81,7 +81,7 @@ export function registerMetricsCommands(program: Command, kit: WatchKit): void {
       return;
     }
     const { renderMetrics } = await import("./dashboard-render.js");
-    kit.out.write(renderMetrics(v.metrics));
+    writeAsIs(kit.out, renderMetrics(v.metrics)); // translated where it was laid out
   });
 
   program
