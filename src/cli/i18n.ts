@@ -73,7 +73,7 @@ export function useLang(lang: Lang): void {
       exact.set(m.en, m.ja);
       continue;
     }
-    const fixed = m.en.split(/\{[a-zA-Z0-9]+\+?\}/).map(unescapeBraces);
+    const fixed = fixedParts(m.en);
     if (fixed.length === 1) {
       exact.set(unescapeBraces(m.en), m.ja);
       continue;
@@ -128,6 +128,19 @@ function compile(m: Message): Compiled {
   }
   source += escapeRe(m.en.slice(at));
   return { re: new RegExp(`^${source}$`), names, nested, ja: m.ja };
+}
+
+/** The fixed text between a template's placeholders ({{ and }} are literal braces, not one). */
+function fixedParts(en: string): string[] {
+  const parts = [""];
+  let at = 0;
+  for (const p of en.matchAll(PLACEHOLDER)) {
+    parts[parts.length - 1] += en.slice(at, p.index) + (p[1] === undefined ? (p[0][0] as string) : "");
+    if (p[1] !== undefined) parts.push("");
+    at = p.index + p[0].length;
+  }
+  parts[parts.length - 1] += en.slice(at);
+  return parts;
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

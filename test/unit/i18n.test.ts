@@ -23,10 +23,16 @@ function texts(n: ts.Expression): string[] {
 /** Every help text the CLI gives commander, and every text it passes to tr(), with their places. */
 function sourceMessages(): { text: string; at: string }[] {
   const found: { text: string; at: string }[] = [];
-  const dir = join(ROOT, "src", "cli");
-  for (const f of readdirSync(dir).filter((x) => x.endsWith(".ts") && x !== "catalog.ts")) {
-    const src = ts.createSourceFile(f, readFileSync(join(dir, f), "utf8"), ts.ScriptTarget.Latest, true);
-    const at = (n: ts.Node) => `src/cli/${f}:${src.getLineAndCharacterOfPosition(n.getStart()).line + 1}`;
+  // The CLI, and the live page of `taskgate serve` (its words go through the CLI's tr).
+  const files = [
+    ...readdirSync(join(ROOT, "src", "cli"))
+      .filter((x) => x.endsWith(".ts") && x !== "catalog.ts")
+      .map((x) => `src/cli/${x}`),
+    "src/serve/page.ts",
+  ];
+  for (const f of files) {
+    const src = ts.createSourceFile(f, readFileSync(join(ROOT, f), "utf8"), ts.ScriptTarget.Latest, true);
+    const at = (n: ts.Node) => `${f}:${src.getLineAndCharacterOfPosition(n.getStart()).line + 1}`;
     const visit = (n: ts.Node): void => {
       if (ts.isCallExpression(n)) {
         const callee = n.expression;
@@ -114,6 +120,9 @@ describe("the catalog", () => {
       "T-2 を claim しました: READY -> DOING。リーストークン 3（田中@h、2026-12-06 00:37 +09:00 まで）",
     );
     expect(tr("No such message, in any catalog")).toBe("No such message, in any catalog");
+    // {{name}} is a literal {name} (the live page's script fills it in), not a placeholder.
+    expect(tr("Write a reason to {act} {id}.")).toBe("{act} {id} の理由を書いてください。");
+    expect(tr("Write a reason to reject A-1.")).toBe("Write a reason to reject A-1.");
     // Lines: indented ones keep their indent; coloured ones are left alone.
     expect(
       trLines("  1   refused: a rule said no (role, state, unknown task, bad value); nothing was written;\n"),
