@@ -548,7 +548,10 @@ describe("taskgate serve: the page in Japanese", () => {
 
   async function japaneseBoard(): Promise<string> {
     const d = await makeRepo(ROLES);
-    for (const t of ["セッション自動化", LONG, "エラー回復の改善とテスト"]) {
+    // The long CJK title; a long name with no space in a Japanese title (unbreakable without
+    // overflow-wrap), as Japanese teams write them.
+    const mixed = `設定キー taskgate.share.${"remote_branch_name_".repeat(8)}を確認する`;
+    for (const t of ["セッション自動化", LONG, "エラー回復の改善とテスト", mixed]) {
       expect((await runCli(["--as", "boss", "add", "--ready", t], { cwd: d })).code).toBe(0);
     }
     expect((await runCli(["--as", "w1", "claim", "T-3"], { cwd: d })).code).toBe(0);
@@ -622,7 +625,7 @@ describe("taskgate serve: the page in Japanese", () => {
         "[...document.querySelectorAll('.card, .col')].filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent.slice(0, 20))",
       );
       expect(overflowing, `at ${width} px`).toEqual([]);
-      expect(await b.evaluate("document.querySelectorAll('.card').length")).toBe(4); // 3 tasks, 1 approval
+      expect(await b.evaluate("document.querySelectorAll('.card').length")).toBe(5); // 4 tasks, 1 approval
       // The long title wraps inside its card: the card is several lines high.
       const tall = await b.evaluate<number>(
         "document.querySelector('[data-task=\"T-2\"]').getBoundingClientRect().height / parseFloat(getComputedStyle(document.body).lineHeight)",
