@@ -160,13 +160,15 @@ function translate(text: string, parts: boolean): string {
   if (!exact || !patterns) return text;
   const hit = exact.get(text);
   if (hit !== undefined) return unescapeBraces(hit);
-  // Of the templates that could match, the first in the catalog that does.
+  // Of the templates that could match, the first in the catalog that does: a whole message
+  // before a part ("X and Y"), which only a text that is no whole message is taken as.
   let best: { t: Template; groups: Record<string, string> } | undefined;
+  let partsNow = false;
   const tryAll = (list: readonly Template[] | undefined) => {
     if (!list) return;
     for (const p of list) {
       if (best && best.t.index < p.index) return;
-      if (p.part && !parts) continue;
+      if (p.part !== partsNow) continue;
       if (!text.startsWith(p.prefix) || !text.endsWith(p.suffix) || !text.includes(p.literal)) continue;
       p.compiled ??= compile(p.message);
       const groups = p.compiled.re.exec(text)?.groups;
@@ -179,6 +181,12 @@ function translate(text: string, parts: boolean): string {
   tryAll(byLast?.get(text.at(-1) ?? ""));
   tryAll(byFirst?.get(text[0] ?? ""));
   tryAll(floating);
+  if (!best && parts) {
+    partsNow = true;
+    tryAll(byLast?.get(text.at(-1) ?? ""));
+    tryAll(byFirst?.get(text[0] ?? ""));
+    tryAll(floating);
+  }
   if (best) {
     const c = best.t.compiled as Compiled;
     const groups = best.groups;
