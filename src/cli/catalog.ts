@@ -1193,6 +1193,17 @@ export const CATALOG: readonly Message[] = [
   { id: "page.title", en: "taskgate board", ja: "taskgate ボード" },
   { id: "page.connecting", en: "connecting", ja: "接続中" },
 
+  {
+    id: "metrics.invalid-ledgers",
+    en: "{n} errors in the ledgers, so what is shown may be wrong (first: {first+}); run taskgate check",
+    ja: "台帳にエラーが {n} 件あるため、表示が正しくないかもしれません（最初のもの: {first+}）。taskgate check を実行してください",
+  },
+  {
+    id: "metrics.invalid-ledger",
+    en: "1 error in the ledgers, so what is shown may be wrong (first: {first+}); run taskgate check",
+    ja: "台帳にエラーが 1 件あるため、表示が正しくないかもしれません（最初のもの: {first+}）。taskgate check を実行してください",
+  },
+
   // ── check: its lines and every positioned message of the ledgers' readers and checks ──
   // (src/ledger, src/rules, src/app/check.ts; test/unit/i18n.test.ts scans them). Placed
   // last: a template wins over those after it, and these are the most general.

@@ -239,6 +239,12 @@ describe("on a ledger with errors", () => {
         /^taskgate: 1 error in the ledgers, so what is shown may be wrong \(first: TASKS.md:\d+:10: error: Expected a state \(PLAN\|READY\|DOING\|REVIEW\|DONE\) for "state", found "ready"\); run taskgate check\n$/,
       );
     }
+    // Under ja the same line in Japanese, the place as it is; the same exit code.
+    const ja = await runCli(["metrics"], { cwd: broken, env: { LANG: "ja_JP.UTF-8" } });
+    expect(ja.code).toBe(0);
+    expect(ja.stderr).toMatch(
+      /^taskgate: 台帳にエラーが 1 件あるため、表示が正しくないかもしれません（最初のもの: TASKS.md:\d+:10: エラー: "state" には 状態（PLAN\|READY\|DOING\|REVIEW\|DONE） が必要ですが "ready" です）。taskgate check を実行してください\n$/,
+    );
   });
 });
 
