@@ -1204,6 +1204,272 @@ export const CATALOG: readonly Message[] = [
     ja: "台帳にエラーが 1 件あるため、表示が正しくないかもしれません（最初のもの: {first+}）。taskgate check を実行してください",
   },
 
+  // ── check --staged and verify: what the judge finds in a change (src/rules/judge*.ts, gate.ts) ──
+  {
+    id: "judge.broken-chain",
+    en: "Log hash chain is broken: expected ~ {want}, found ~ {found} (a log line was edited, removed or added by hand)",
+    ja: "ログのハッシュチェーンが壊れています: ~ {want} のはずが ~ {found} です（ログ行が手で編集、削除、追加されました）",
+  },
+  {
+    id: "judge.log-after-change",
+    en: "This log line is dated {time}, after the change was made ({made}, with {n}s clock-skew margin); a log line is written before it is committed",
+    ja: "このログ行の日時は {time} で、変更が作られた時刻（{made}、時計のずれの許容 {n} 秒）より後です。ログ行はコミットより前に書かれるものです",
+  },
+  {
+    id: "judge.delegate-forged",
+    en: "Log line by {actor}, who works for {principal}, but the change is {who}'s: only {same} may commit {agent}'s lines (forged?)",
+    ja: "{actor}（{principal} のために作業）のログ行ですが、変更は {who} のものです。{agent} の行をコミットできるのは {same} だけです（なりすまし？）",
+  },
+  {
+    id: "judge.automation-forged",
+    en: "Log line by the automation actor {actor} in {who}'s change, but {problem}; only the committer's lines and justified automation lines may be committed (forged?)",
+    ja: "{who} の変更に自動化アクター {actor} のログ行がありますが、{problem}。コミットできるのはコミットする人の行と、根拠のある自動化の行だけです（なりすまし？）",
+  },
+  {
+    id: "judge.forged",
+    en: "Log line by {actor}, but the change is {who}'s: only the committer or an automation actor may appear in new log lines (forged?)",
+    ja: "{actor} のログ行ですが、変更は {who} のものです。新しいログ行に現れてよいのはコミットする人か自動化アクターだけです（なりすまし？）",
+  },
+  {
+    id: "judge.log-lost",
+    en: "The log lost {n} line(s); the log is append-only",
+    ja: "ログから {n} 行が消えました。ログは追記のみです",
+  },
+  {
+    id: "judge.log-differs",
+    en: "This log line differs from the one before the change; the log is append-only (add lines at its end)",
+    ja: "このログ行は変更前の行と違います。ログは追記のみです（行は末尾に追加してください）",
+  },
+  {
+    id: "judge.task-removed",
+    en: "{id} was removed; tasks are never deleted (cancel it instead: taskgate cancel {same})",
+    ja: "{id} が削除されました。タスクは削除しません（代わりにキャンセル: taskgate cancel {same}）",
+  },
+  {
+    id: "judge.log-refused",
+    en: "This log line records a {action} of {target} that taskgate refuses {who}: {why+}",
+    ja: "このログ行は {target} の {action} を記録していますが、taskgate は {who} にそれを拒否します: {why+}",
+  },
+  {
+    id: "judge.new-task-state",
+    en: "{id} is new and {state}; a task starts in PLAN or READY",
+    ja: "{id} は新しいタスクで {state} です。タスクは PLAN か READY から始まります",
+  },
+  {
+    id: "judge.hand-refused",
+    en: "{id} went from {from} to {to} by hand, which is a {action} that taskgate refuses {who}: {why+}",
+    ja: "{id} が手で {from} から {to} になりました。これは {action} で、taskgate は {who} にそれを拒否します: {why+}",
+  },
+  { id: "judge.done-but", en: "{id} went to DONE, but {problem+}", ja: "{id} が DONE になりましたが、{problem+}" },
+  {
+    id: "judge.tracked-changed",
+    en: "The {field} of {id} changed with no log line; leases, fences, workers and attempts change only through taskgate's commands (claim, renew, release, submit)",
+    ja: "{id} の {field} がログ行なしで変わりました。リース、フェンス、workers、attempts は taskgate のコマンド（claim、renew、release、submit）でだけ変わります",
+  },
+  {
+    id: "judge.by-action-changed",
+    en: "The {field} of {id} changed with no log line and no state change that sets it; {how+}",
+    ja: "{id} の {field} が、ログ行も、それを設定する状態の変化もなしに変わりました。{how+}",
+  },
+  {
+    id: "part.judge.rework-sets",
+    en: "rework sets it (REVIEW -> DOING) and claim clears it",
+    ja: "rework が設定し（REVIEW -> DOING）、claim が消します",
+  },
+  {
+    id: "part.judge.accept-sets",
+    en: "accept and cancel set it (-> DONE)",
+    ja: "accept と cancel が設定します（-> DONE）",
+  },
+  {
+    id: "judge.hand-done",
+    en: '{id} went from {from} to DONE by hand: only a cancel does that, which also sets "resolution: cancelled" (taskgate cancel {same})',
+    ja: '{id} が手で {from} から DONE になりました。それをするのは cancel だけで、"resolution: cancelled" も設定します（taskgate cancel {same}）',
+  },
+  {
+    id: "judge.hand-jump",
+    en: "{id} went from {from} to {to} by hand, which no single action does (PLAN -> READY -> DOING -> REVIEW -> DONE); use taskgate's commands",
+    ja: "{id} が手で {from} から {to} になりました。これを 1 回で行うアクションはありません（PLAN -> READY -> DOING -> REVIEW -> DONE）。taskgate のコマンドを使ってください",
+  },
+  {
+    id: "judge.no-roles-move",
+    en: "{who} has no roles in APPROVALS.md, so may not move {id} from {from} to {to}",
+    ja: "{who} は APPROVALS.md にロールがないため、{id} を {from} から {to} にできません",
+  },
+  {
+    id: "judge.role-move",
+    en: "{who} ({roles}) may not move {id} from {from} to {to}; that takes {needs} ({actions})",
+    ja: "{who}（{roles}）は {id} を {from} から {to} にできません。{needs}（{actions}）が必要です",
+  },
+  {
+    id: "judge.self-accept",
+    en: "{actor} worked on {id} in its last DOING spell and may not accept it (four eyes)",
+    ja: "{actor} は {id} の直近の DOING の期間に作業したため、受け入れられません（4 つの目の原則）",
+  },
+  {
+    id: "judge.merge-lost",
+    en: 'The merge lost the log line "- {line}"',
+    ja: 'マージでログ行 "- {line}" が失われました',
+  },
+  {
+    id: "judge.merge-forged",
+    en: "Log line by {actor} first appears in a merge by {who} (forged?)",
+    ja: "{actor} のログ行が {who} のマージで初めて現れました（なりすまし？）",
+  },
+  {
+    id: "judge.merge-policy",
+    en: "The merge weakens the Policy ({keys}) from both parents; weaken it through an approved request (taskgate policy request)",
+    ja: "マージが両方の親より Policy（{keys}）を弱めています。弱めるには承認された依頼を通してください（taskgate policy request）",
+  },
+  {
+    id: "judge.merge-rules",
+    en: "The Rules in the merge are in neither parent; change them through an approved request (taskgate rules request)",
+    ja: "マージの Rules はどちらの親にもありません。承認された依頼を通して変えてください（taskgate rules request）",
+  },
+  {
+    id: "judge.merge-new-task",
+    en: "{id} is new in the merge and {state}; a task starts in PLAN or READY",
+    ja: "{id} はマージで新しく現れたタスクで {state} です。タスクは PLAN か READY から始まります",
+  },
+  {
+    id: "judge.merge-state",
+    en: "{id} is {state} in the merge, but {states} in its parents; a merge may only combine them",
+    ja: "{id} はマージで {state} ですが、親では {states} です。マージはそれらを組み合わせることしかできません",
+  },
+  {
+    id: "judge.merge-field",
+    en: "The {field} of {id} in the merge is in neither parent, and no log line explains it",
+    ja: "マージでの {id} の {field} はどちらの親にもなく、説明するログ行もありません",
+  },
+  {
+    id: "judge.merge-approval",
+    en: "{id} is {status} in the merge but not in either parent, and no log line explains it",
+    ja: "{id} はマージで {status} ですが、どちらの親でもそうではなく、説明するログ行もありません",
+  },
+  {
+    id: "judge.merge-roles",
+    en: "The roles of {actor} in the merge are in neither parent; change roles through an approved request",
+    ja: "マージでの {actor} のロールはどちらの親にもありません。ロールは承認された依頼を通して変えてください",
+  },
+  {
+    id: "judge.approval-removed",
+    en: "{id} was removed; approvals are never deleted",
+    ja: "{id} が削除されました。承認は削除しません",
+  },
+  {
+    id: "judge.decision-final",
+    en: "The {field} of {id} changed, but {same} was already {status}; a decision is final (request again to start over)",
+    ja: "{id} の {field} が変わりましたが、{same} はすでに {status} でした。決定は最終です（やり直すには改めて依頼してください）",
+  },
+  {
+    id: "judge.self-decided",
+    en: "{id} was {verb} by its requester {who}; another AUDIT actor must decide",
+    ja: "{id} は依頼した本人 {who} によって {verb} されました。別の AUDIT アクターが決める必要があります",
+  },
+  {
+    id: "judge.delegate-decided",
+    en: "{id} was {verb} by {who}, who counts as its requester {requester} (delegation); another AUDIT actor must decide",
+    ja: "{id} は {who} によって {verb} されましたが、この人は依頼者 {requester} と同じ扱いです（委任）。別の AUDIT アクターが決める必要があります",
+  },
+  {
+    id: "judge.not-audit",
+    en: "{id} was {verb} by {who}, who does not hold the AUDIT role",
+    ja: "{id} は AUDIT ロールを持たない {who} によって {verb} されました",
+  },
+  {
+    id: "judge.decision-refused",
+    en: "{id} was {verb} by {who}, which taskgate refuses: {why+}",
+    ja: "{id} は {who} によって {verb} されましたが、taskgate はそれを拒否します: {why+}",
+  },
+  {
+    id: "judge.hard-deny",
+    en: "{id} was approved by {who}, but rule {rule} (hard deny) forbids approving it; nobody can override it",
+    ja: "{id} は {who} によって承認されましたが、ルール {rule}（hard deny）がその承認を禁じています。誰も覆せません",
+  },
+  {
+    id: "judge.roles-change",
+    en: "A Roles change ({change}) without an approved request; run taskgate roles {how} and have another AUDIT actor approve it",
+    ja: "承認された依頼のない Roles の変更（{change}）です。taskgate roles {how} を実行し、別の AUDIT アクターに承認してもらってください",
+  },
+  {
+    id: "judge.identity-change",
+    en: 'A Roles change ({name}: its git identities, delegation or keys) without an approved request whose change is "{change}"; another AUDIT actor must approve it (docs/trust.md)',
+    ja: '承認された依頼（変更 "{change}"）のない Roles の変更（{name}: git の ID、委任、鍵）です。別の AUDIT アクターの承認が必要です（docs/trust.md）',
+  },
+  {
+    id: "judge.roles-change-any",
+    en: "A Roles change ({change}) without an approved request; change roles through taskgate roles grant/revoke",
+    ja: "承認された依頼のない Roles の変更（{change}）です。ロールは taskgate roles grant/revoke で変えてください",
+  },
+  {
+    id: "judge.guarded-four-eyes",
+    en: "{what+}, but {id} was approved by {approver}, who {why+}; a Policy or Rules change needs another person's approval (four eyes)",
+    ja: "{what+}。しかし {id} を承認した {approver} は{why+}。Policy や Rules の変更には別の人の承認が必要です（4 つの目の原則）",
+  },
+  { id: "part.judge.is-automation", en: "is automation", ja: "自動化です" },
+  { id: "part.judge.is-committer", en: "counts as the committer {who}", ja: "コミットする {who} と同じ扱いです" },
+  {
+    id: "judge.guarded-missing",
+    en: "{what+} without an approved request for that change; run {how}, have another AUDIT person (not {who}, not automation) approve it, then commit (docs/approvals.md)",
+    ja: "{what+}。その変更の承認された依頼がありません。{how} を実行し、別の AUDIT の人（{who} でも自動化でもない人）に承認してもらってからコミットしてください（docs/approvals.md）",
+  },
+  {
+    id: "part.judge.policy-changed",
+    en: 'The Policy\'s {field} changed to "{value}"',
+    ja: 'Policy の {field} が "{value}" に変わりました',
+  },
+  { id: "part.judge.rules-changed", en: "The Rules changed ({change})", ja: "Rules が変わりました（{change}）" },
+  {
+    id: "gate.none",
+    en: "{id} has the label {labels}, so accepting it needs an approved request; none exists: run taskgate approval request {same}",
+    ja: "{id} にはラベル {labels} があるため、受け入れるには承認された依頼が必要です。依頼がありません: taskgate approval request {same} を実行してください",
+  },
+  {
+    id: "gate.none-many",
+    en: "{id} has the labels {labels}, so accepting it needs an approved request; none exists: run taskgate approval request {same}",
+    ja: "{id} にはラベル {labels} があるため、受け入れるには承認された依頼が必要です。依頼がありません: taskgate approval request {same} を実行してください",
+  },
+  {
+    id: "gate.pending",
+    en: "{id} has the label {labels}, so accepting it needs an approved request; {request} is pending: an AUDIT actor other than its requester runs taskgate approve {same}",
+    ja: "{id} にはラベル {labels} があるため、受け入れるには承認された依頼が必要です。{request} は保留中です: 依頼者以外の AUDIT アクターが taskgate approve {same} を実行します",
+  },
+  {
+    id: "gate.pending-many",
+    en: "{id} has the labels {labels}, so accepting it needs an approved request; {request} is pending: an AUDIT actor other than its requester runs taskgate approve {same}",
+    ja: "{id} にはラベル {labels} があるため、受け入れるには承認された依頼が必要です。{request} は保留中です: 依頼者以外の AUDIT アクターが taskgate approve {same} を実行します",
+  },
+  {
+    id: "gate.by-worker",
+    en: "{id} has the label {labels}, so accepting it needs an approved request; {request} was approved by {approver}, who worked on {task} (four eyes): run taskgate approval request {again}",
+    ja: "{id} にはラベル {labels} があるため、受け入れるには承認された依頼が必要です。{request} を承認した {approver} は {task} の作業をしました（4 つの目の原則）: taskgate approval request {again} を実行してください",
+  },
+  {
+    id: "gate.by-worker-many",
+    en: "{id} has the labels {labels}, so accepting it needs an approved request; {request} was approved by {approver}, who worked on {task} (four eyes): run taskgate approval request {again}",
+    ja: "{id} にはラベル {labels} があるため、受け入れるには承認された依頼が必要です。{request} を承認した {approver} は {task} の作業をしました（4 つの目の原則）: taskgate approval request {again} を実行してください",
+  },
+  {
+    id: "gate.stale",
+    en: "{id} has the label {labels}, so accepting it needs an approved request; {request} was approved, but {task} changed since (stale): run taskgate approval request {again}",
+    ja: "{id} にはラベル {labels} があるため、受け入れるには承認された依頼が必要です。{request} は承認されましたが、その後 {task} が変わりました（stale）: taskgate approval request {again} を実行してください",
+  },
+  {
+    id: "gate.stale-many",
+    en: "{id} has the labels {labels}, so accepting it needs an approved request; {request} was approved, but {task} changed since (stale): run taskgate approval request {again}",
+    ja: "{id} にはラベル {labels} があるため、受け入れるには承認された依頼が必要です。{request} は承認されましたが、その後 {task} が変わりました（stale）: taskgate approval request {again} を実行してください",
+  },
+  {
+    id: "gate.rejected",
+    en: "{id} has the label {labels}, so accepting it needs an approved request; {request} was rejected: run taskgate approval request {again} once it is fixed",
+    ja: "{id} にはラベル {labels} があるため、受け入れるには承認された依頼が必要です。{request} は却下されました: 直したら taskgate approval request {again} を実行してください",
+  },
+  {
+    id: "gate.rejected-many",
+    en: "{id} has the labels {labels}, so accepting it needs an approved request; {request} was rejected: run taskgate approval request {again} once it is fixed",
+    ja: "{id} にはラベル {labels} があるため、受け入れるには承認された依頼が必要です。{request} は却下されました: 直したら taskgate approval request {again} を実行してください",
+  },
+
   // ── check: its lines and every positioned message of the ledgers' readers and checks ──
   // (src/ledger, src/rules, src/app/check.ts; test/unit/i18n.test.ts scans them). Placed
   // last: a template wins over those after it, and these are the most general.

@@ -325,6 +325,39 @@ describe("Japanese actors end to end", () => {
     expect(r.stdout).toMatch(/TASKS\.md:\d+:10: error: .*作業中/);
   });
 
+  it("check --staged under LANG=ja_JP.UTF-8: the judge's findings in Japanese at the same FILE:LINE, the same exit code", async () => {
+    const dir = await repo();
+    await ok(dir, ["add", "--ready", "仕様書の翻訳"]);
+    git(dir, ["add", "-A"]);
+    expect(git(dir, ["commit", "-qm", "タスクを追加"]).code).toBe(0);
+    // By hand: READY straight to DONE, and a log line removed.
+    const text = readFileSync(join(dir, "TASKS.md"), "utf8");
+    const lastLog = text.trimEnd().split("\n").at(-1) as string;
+    expect(lastLog).toMatch(/^- \S+ /);
+    writeFileSync(join(dir, "TASKS.md"), text.replace("- state: READY", "- state: DONE").replace(`${lastLog}\n`, ""));
+    git(dir, ["add", "-A"]);
+    const en = await runCli(["check", "--staged"], { cwd: dir, env: { LANG: "C" } });
+    const jp = await runCli(["check", "--staged"], { cwd: dir, env: { LANG: "ja_JP.UTF-8" } });
+    expect(en.code).toBe(1);
+    expect(jp.code).toBe(en.code);
+    const enLines = en.stdout.trimEnd().split("\n");
+    const jaLines = jp.stdout.trimEnd().split("\n");
+    expect(jaLines.length).toBe(enLines.length);
+    expect(enLines.length).toBeGreaterThanOrEqual(3);
+    for (const [i, l] of enLines.entries()) {
+      const j = jaLines[i] as string;
+      const place = /^TASKS\.md:\d+: /.exec(l)?.[0];
+      if (place) expect(j.startsWith(place), j).toBe(true);
+      expect(j, l).toMatch(/[ぁ-んァ-ヶ]/);
+    }
+    expect(en.stdout).toContain("the log is append-only");
+    expect(jp.stdout).toMatch(/ログから \d+ 行が消えました。ログは追記のみです/);
+    expect(jp.stdout).toMatch(/T-1 が手で READY から DONE になりました/);
+    const json = async (lang: string) =>
+      (await runCli(["check", "--staged", "--json"], { cwd: dir, env: { LANG: lang } })).stdout;
+    expect(await json("ja_JP.UTF-8")).toBe(await json("C"));
+  });
+
   it("check under LANG=ja_JP.UTF-8: each message in Japanese at the same FILE:LINE:COL, the same exit code; JSON in English", async () => {
     const dir = await repo();
     const ja = { LANG: "ja_JP.UTF-8" };

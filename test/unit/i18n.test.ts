@@ -88,6 +88,10 @@ const CHECK_SOURCES = [
   "src/app/check.ts",
   "src/app/metrics.ts",
   "src/io/text.ts",
+  // check --staged and verify: what the judge finds in a change.
+  "src/rules/judge.ts",
+  "src/rules/judge-approvals.ts",
+  "src/rules/gate.ts",
 ];
 
 function checkMessages(): { text: string; at: string }[] {
