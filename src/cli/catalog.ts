@@ -3,8 +3,10 @@
 // Japanese it may move. {id} matches a task or approval ID, {n} {m} {k} {count} {token} {pid}
 // a number, {state} {from} {to} a state name, {action} {key} a lower-case word, any other
 // name any text; {name+} is translated too (it is itself a message). {{ and }} are literal
-// braces. test/unit/i18n.test.ts fails when a help text, a command's result or a label the
-// code writes has no entry here, or an entry has no Japanese or other placeholders.
+// braces. test/unit/i18n.test.ts fails when a help text, a command's result, a label the
+// code (or the live page, src/serve/page.ts) writes, or a message `check` can print (made in
+// src/ledger, src/rules, src/app/check.ts) has no entry here, or an entry has no Japanese or
+// other placeholders. A whole message is matched before a "part." entry.
 
 export interface Message {
   readonly id: string;

@@ -210,6 +210,13 @@ describe("the catalog", () => {
     // "X and Y" is only ever a part: a list line with " and " in a title is not touched.
     expect(tr("T-3  READY   P2  Tom and Jerry")).toBe("T-3  READY   P2  Tom and Jerry");
     expect(trPart("Tom and Jerry")).toBe("Tom と Jerry");
+    // A whole message wins over a part that also matches it ("... and ..." is not "X and Y").
+    expect(trPart("Task T-1 depends on T-7, which is not in this file")).toBe(
+      "タスク T-1 は T-7 に依存していますが、それはこのファイルにありません",
+    );
+    expect(
+      trPart('Unknown section "X"; TASKS.md knows Log and entries "## T-<number> <title>"; it is kept as it is'),
+    ).toMatch(/^不明なセクション "X"。/);
     // The first entry that matches wins: the lease's own wording before the plain transition.
     expect(tr("T-2 claim: READY -> DOING; lease token 3 for 田中@h until 2026-12-06 00:37 +09:00")).toBe(
       "T-2 を claim しました: READY -> DOING。リーストークン 3（田中@h、2026-12-06 00:37 +09:00 まで）",
