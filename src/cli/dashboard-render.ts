@@ -11,18 +11,28 @@ import { fitWidth, padEnd } from "./width.js";
 
 const pct = (x: number | null) => (x === null ? "-" : `${Math.round(x * 1000) / 10}%`);
 const age = (ms: number | null) => (ms === null ? "-" : formatAge(ms));
-const spreadText = (s: Spread) => (s.count ? `median ${age(s.median)}, p90 ${age(s.p90)} (${s.count})` : "- (none)");
+const spreadText = (s: Spread) =>
+  s.count ? tr(`median ${age(s.median)}, p90 ${age(s.p90)} (${s.count})`) : tr("- (none)");
+
+/** The metrics table's label column: each label in the reader's language, padded by display width. */
+const LABEL = 23;
+const row = (label: string, value: string) => `  ${padEnd(label, LABEL)}${value}`;
 
 function goalText(name: string, g: GoalResult | undefined, format: (x: number) => string): string | undefined {
   if (!g) return undefined;
-  const verdict = g.met === null ? "no data yet" : g.met ? "met" : "missed";
-  return `  ${padEnd(name, 22)} goal ${padEnd(format(g.target), 7)} actual ${g.actual === null ? "-" : format(g.actual)}  ${verdict}`;
+  const verdict = g.met === null ? tr("no data yet") : g.met ? tr("met") : tr("missed");
+  return `  ${padEnd(name, 22)} ${tr("goal")} ${padEnd(format(g.target), 7)} ${tr("actual")} ${g.actual === null ? "-" : format(g.actual)}  ${verdict}`;
 }
 
 /** A list of task IDs, the first few and a count of the rest. */
 const tasksText = (ids: readonly string[], most = 8) =>
-  ids.length <= most ? ids.join(", ") : `${ids.slice(0, most).join(", ")} and ${ids.length - most} more`;
+  ids.length <= most ? ids.join(", ") : tr(`${ids.slice(0, most).join(", ")} and ${ids.length - most} more`);
 
+/**
+ * The metrics as a table for people: its headings, labels and the words around the figures
+ * in the reader's language (translated here, where the text is laid out, so the label column
+ * is padded by display width); --json and the Prometheus file never pass through here.
+ */
 export function renderMetrics(m: Metrics): string {
   const a = m.automation;
   const w = m.approvalWait;
@@ -31,42 +41,60 @@ export function renderMetrics(m: Metrics): string {
   const t = m.workDoneTwice;
   const signed = (x: number) => `${x > 0 ? "+" : ""}${Math.round(x * 1000) / 10}%`;
   const lines = [
-    `Period ${formatTime(m.since)} .. ${formatTime(m.until)} (days in ${m.timeZone})`,
+    tr(`Period ${formatTime(m.since)} .. ${formatTime(m.until)} (days in ${m.timeZone})`),
     "",
-    "Automation (steps of work, by who took them)",
-    `  automation rate        ${pct(a.rate)}  (${a.automated} of ${a.steps} steps taken by automation)`,
-    `  automatable automated  ${pct(a.automatableRate)}  (${a.automatableAutomated} of ${a.automatable} steps automation may take)`,
-    "Approval wait (request to decision)",
-    `  all                    ${spreadText(w.all)}`,
-    `  automatic              ${spreadText(w.automatic)}`,
-    `  manual                 ${spreadText(w.manual)}`,
-    `  previous period        ${spreadText(w.previous)}`,
-    `  change of the median   ${w.change === null ? "-" : signed(w.change)}`,
-    "Recovery",
-    `  failures               ${r.failures} (${r.leaseExpiries} expired leases, ${r.failedRuns} failed runs)`,
-    `  auto-recovery rate     ${pct(r.rate)}  (${r.autoRecovered} ended DONE without a person's action; ${r.recovered} ended DONE)`,
-    `  per task               ${pct(r.tasksRate)}  (${r.tasksAutoRecovered} of ${r.tasks} tasks with a failure recovered by themselves)`,
-    `  dead letters           ${r.deadLetters.length ? tasksText(r.deadLetters) : "none"}`,
-    `  time to recover        ${spreadText(r.timeToRecover)}`,
-    "Work done twice",
-    `  overlapping runs       ${t.overlaps}${t.overlaps ? ` (both running ${formatAge(t.overlapTime)} in all)` : ""}`,
-    `  claims lost mid-run    ${t.lostClaims}${t.lostClaims ? ` (${t.lostBy.recovered} recovered, ${t.lostBy.takenOver} taken over, ${t.lostBy.lost} noticed by the run)` : ""}`,
-    ...(t.tasks.length ? [`  tasks                  ${tasksText(t.tasks)}`] : []),
-    "Flow",
-    `  done                   ${f.done} (${Math.round(f.throughputPerDay * 100) / 100} a day)`,
-    `  lead time              ${spreadText(f.leadTime)}`,
-    `  cycle time             ${spreadText(f.cycleTime)}`,
-    ...STATES.filter((s) => s !== "DONE").map((s) => `  time in ${s.padEnd(15)}${spreadText(f.timeInState[s])}`),
-    `  work in progress       ${STATES.map((s) => `${s} ${f.wip[s]}`).join("  ")}`,
-    `  open work age          ${spreadText(f.openAge)}${f.oldestOpen.length ? `; oldest ${f.oldestOpen.map((o) => `${o.id} ${formatAge(o.age)}`).join(", ")}` : ""}`,
-    `  blocked                ${f.blocked}`,
+    tr("Automation (steps of work, by who took them)"),
+    row(tr("automation rate"), `${pct(a.rate)}  ${tr(`(${a.automated} of ${a.steps} steps taken by automation)`)}`),
+    row(
+      tr("automatable automated"),
+      `${pct(a.automatableRate)}  ${tr(`(${a.automatableAutomated} of ${a.automatable} steps automation may take)`)}`,
+    ),
+    tr("Approval wait (request to decision)"),
+    row(tr("all"), spreadText(w.all)),
+    row(tr("automatic"), spreadText(w.automatic)),
+    row(tr("manual"), spreadText(w.manual)),
+    row(tr("previous period"), spreadText(w.previous)),
+    row(tr("change of the median"), w.change === null ? "-" : signed(w.change)),
+    tr("Recovery"),
+    row(tr("failures"), tr(`${r.failures} (${r.leaseExpiries} expired leases, ${r.failedRuns} failed runs)`)),
+    row(
+      tr("auto-recovery rate"),
+      `${pct(r.rate)}  ${tr(`(${r.autoRecovered} ended DONE without a person's action; ${r.recovered} ended DONE)`)}`,
+    ),
+    row(
+      tr("per task"),
+      `${pct(r.tasksRate)}  ${tr(`(${r.tasksAutoRecovered} of ${r.tasks} tasks with a failure recovered by themselves)`)}`,
+    ),
+    row(tr("dead letters"), r.deadLetters.length ? tasksText(r.deadLetters) : tr("none")),
+    row(tr("time to recover"), spreadText(r.timeToRecover)),
+    tr("Work done twice"),
+    row(
+      tr("overlapping runs"),
+      `${t.overlaps}${t.overlaps ? ` ${tr(`(both running ${formatAge(t.overlapTime)} in all)`)}` : ""}`,
+    ),
+    row(
+      tr("claims lost mid-run"),
+      `${t.lostClaims}${t.lostClaims ? ` ${tr(`(${t.lostBy.recovered} recovered, ${t.lostBy.takenOver} taken over, ${t.lostBy.lost} noticed by the run)`)}` : ""}`,
+    ),
+    ...(t.tasks.length ? [row(tr("tasks"), tasksText(t.tasks))] : []),
+    tr("Flow"),
+    row(tr("done"), tr(`${f.done} (${Math.round(f.throughputPerDay * 100) / 100} a day)`)),
+    row(tr("lead time"), spreadText(f.leadTime)),
+    row(tr("cycle time"), spreadText(f.cycleTime)),
+    ...STATES.filter((s) => s !== "DONE").map((s) => row(tr(`time in ${s}`), spreadText(f.timeInState[s]))),
+    row(tr("work in progress"), STATES.map((s) => `${s} ${f.wip[s]}`).join("  ")),
+    row(
+      tr("open work age"),
+      `${spreadText(f.openAge)}${f.oldestOpen.length ? tr(`; oldest ${f.oldestOpen.map((o) => `${o.id} ${formatAge(o.age)}`).join(", ")}`) : ""}`,
+    ),
+    row(tr("blocked"), String(f.blocked)),
   ];
   const goals = [
-    goalText("automatable automated", m.goals.automation, (x) => pct(x)),
-    goalText("auto-recovery rate", m.goals.recovery, (x) => pct(x)),
-    goalText("approval wait change", m.goals.approvalWait, signed),
+    goalText(tr("automatable automated"), m.goals.automation, (x) => pct(x)),
+    goalText(tr("auto-recovery rate"), m.goals.recovery, (x) => pct(x)),
+    goalText(tr("approval wait change"), m.goals.approvalWait, signed),
   ].filter((x): x is string => x !== undefined);
-  if (goals.length) lines.push("Goals (from the policy)", ...goals);
+  if (goals.length) lines.push(tr("Goals (from the policy)"), ...goals);
   return `${lines.join("\n")}\n`;
 }
 

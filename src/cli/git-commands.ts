@@ -5,11 +5,13 @@ import type { Command } from "commander";
 import type { Context } from "../app/context.js";
 import { EXIT } from "../app/errors.js";
 import type { Violation } from "../rules/judge.js";
+import { tr } from "./i18n.js";
 import { output } from "./output.js";
 import { jsonDoc } from "./render.js";
 import type { WatchKit } from "./watch-commands.js";
 
-export const violationLine = (v: Violation): string => `${v.file}:${v.line}: ${v.message}`;
+/** A problem the judge found, as FILE:LINE: and its sentence in the reader's language. */
+export const violationLine = (v: Violation): string => `${v.file}:${v.line}: ${tr(v.message)}`;
 
 /** check --staged: the exit code (0, 1 for a broken rule, 3 for an invalid staged ledger). */
 export async function checkStagedCommand(ctx: Context, json: boolean, out: NodeJS.WritableStream): Promise<number> {

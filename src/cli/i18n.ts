@@ -73,7 +73,7 @@ export function useLang(lang: Lang): void {
       exact.set(m.en, m.ja);
       continue;
     }
-    const fixed = m.en.split(/\{[a-zA-Z0-9]+\+?\}/).map(unescapeBraces);
+    const fixed = fixedParts(m.en);
     if (fixed.length === 1) {
       exact.set(unescapeBraces(m.en), m.ja);
       continue;
@@ -130,6 +130,19 @@ function compile(m: Message): Compiled {
   return { re: new RegExp(`^${source}$`), names, nested, ja: m.ja };
 }
 
+/** The fixed text between a template's placeholders ({{ and }} are literal braces, not one). */
+function fixedParts(en: string): string[] {
+  const parts = [""];
+  let at = 0;
+  for (const p of en.matchAll(PLACEHOLDER)) {
+    parts[parts.length - 1] += en.slice(at, p.index) + (p[1] === undefined ? (p[0][0] as string) : "");
+    if (p[1] !== undefined) parts.push("");
+    at = p.index + p[0].length;
+  }
+  parts[parts.length - 1] += en.slice(at);
+  return parts;
+}
+
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const unescapeBraces = (s: string) => s.replace(/\{\{/g, "{").replace(/\}\}/g, "}");
 
@@ -147,13 +160,15 @@ function translate(text: string, parts: boolean): string {
   if (!exact || !patterns) return text;
   const hit = exact.get(text);
   if (hit !== undefined) return unescapeBraces(hit);
-  // Of the templates that could match, the first in the catalog that does.
+  // Of the templates that could match, the first in the catalog that does: a whole message
+  // before a part ("X and Y"), which only a text that is no whole message is taken as.
   let best: { t: Template; groups: Record<string, string> } | undefined;
+  let partsNow = false;
   const tryAll = (list: readonly Template[] | undefined) => {
     if (!list) return;
     for (const p of list) {
       if (best && best.t.index < p.index) return;
-      if (p.part && !parts) continue;
+      if (p.part !== partsNow) continue;
       if (!text.startsWith(p.prefix) || !text.endsWith(p.suffix) || !text.includes(p.literal)) continue;
       p.compiled ??= compile(p.message);
       const groups = p.compiled.re.exec(text)?.groups;
@@ -166,6 +181,12 @@ function translate(text: string, parts: boolean): string {
   tryAll(byLast?.get(text.at(-1) ?? ""));
   tryAll(byFirst?.get(text[0] ?? ""));
   tryAll(floating);
+  if (!best && parts) {
+    partsNow = true;
+    tryAll(byLast?.get(text.at(-1) ?? ""));
+    tryAll(byFirst?.get(text[0] ?? ""));
+    tryAll(floating);
+  }
   if (best) {
     const c = best.t.compiled as Compiled;
     const groups = best.groups;

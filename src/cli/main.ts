@@ -204,7 +204,8 @@ export async function main(
           }),
         );
       } else {
-        if (r.diagnostics.length) out.write(`${renderDiagnostics(c, r.diagnostics)}\n`);
+        // Translated line by line where they are rendered: written as they are.
+        if (r.diagnostics.length) writeAsIs(out, `${renderDiagnostics(c, r.diagnostics)}\n`);
         out.write(
           errors
             ? c.red(

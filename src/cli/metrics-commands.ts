@@ -7,7 +7,7 @@ import { writeFileAtomic } from "../io/atomic-write.js";
 import type { TasksLedger } from "../ledger/tasks.js";
 import { type Diagnostic, formatDiagnostic } from "../model/diagnostic.js";
 import { terminalText } from "../rules/values.js";
-import { translateHtml, writeAsIs } from "./i18n.js";
+import { tr, translateHtml, writeAsIs } from "./i18n.js";
 import { output } from "./output.js";
 import { jsonDoc, taskJson } from "./render.js";
 import type { WatchKit } from "./watch-commands.js";
@@ -29,8 +29,15 @@ const periodHelp = (c: Command) =>
 function warnIfInvalid(errors: readonly Diagnostic[]): void {
   const first = errors[0];
   if (!first) return;
+  const line = terminalText(formatDiagnostic(first), true);
   output(2).write(
-    `taskgate: ${errors.length} error${errors.length === 1 ? "" : "s"} in the ledgers, so what is shown may be wrong (first: ${terminalText(formatDiagnostic(first), true)}); run taskgate check\n`,
+    `taskgate: ${
+      errors.length === 1
+        ? tr(`1 error in the ledgers, so what is shown may be wrong (first: ${line}); run taskgate check`)
+        : tr(
+            `${errors.length} errors in the ledgers, so what is shown may be wrong (first: ${line}); run taskgate check`,
+          )
+    }\n`,
   );
 }
 
@@ -81,7 +88,7 @@ export function registerMetricsCommands(program: Command, kit: WatchKit): void {
       return;
     }
     const { renderMetrics } = await import("./dashboard-render.js");
-    kit.out.write(renderMetrics(v.metrics));
+    writeAsIs(kit.out, renderMetrics(v.metrics)); // translated where it was laid out
   });
 
   program

@@ -67,7 +67,9 @@ const STATE_COLOR: Record<State, (c: ChalkInstance, s: string) => string> = {
 export function renderDiagnostics(c: ChalkInstance, ds: readonly Diagnostic[]): string {
   return ds
     .map((d) => {
-      const line = terminalText(formatDiagnostic(d), true);
+      // In the reader's language here, before the colour (the printer leaves coloured lines
+      // alone): FILE:LINE:COL stays first and as it is; --json gives code and message in English.
+      const line = terminalText(tr(formatDiagnostic(d)), true);
       return d.severity === "error" ? c.red(line) : c.yellow(line);
     })
     .join("\n");

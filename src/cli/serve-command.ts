@@ -5,6 +5,7 @@ import type { Command } from "commander";
 import type { Context } from "../app/context.js";
 import { UsageError } from "../app/errors.js";
 import { withRereads } from "../io/reread.js";
+import { tr, translating } from "./i18n.js";
 import type { WatchKit } from "./watch-commands.js";
 
 /** How old the last fetch of a remote shared board may be when the page or an API call reads it. */
@@ -40,6 +41,9 @@ export function registerServeCommand(program: Command, kit: WatchKit): void {
           port,
           readOnly: Boolean(o.readOnly),
           pollMs,
+          // The page in the reader's language, as the CLI chose it (TASKGATE_LANG, LC_ALL, ...).
+          lang: translating() ? "ja" : "en",
+          tr,
           log: (line) => process.stderr.write(`${line}\n`),
           onListening: (url) => {
             process.stdout.write(`${url}\n`);

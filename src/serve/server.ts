@@ -18,7 +18,7 @@ import { listView, showView, statusView } from "../app/views.js";
 import { isState } from "../model/task.js";
 import type { TransitionAction } from "../rules/workflow.js";
 import { answerHeaders, Guard } from "./guard.js";
-import { type BoardData, boardFragment, pageHtml, problemFragment } from "./page.js";
+import { type BoardData, boardFragment, pageHtml, problemFragment, type Tr } from "./page.js";
 import { ChangeWatch } from "./watch.js";
 
 export interface ServeOptions {
@@ -30,6 +30,9 @@ export interface ServeOptions {
   readonly log: (line: string) => void;
   /** Called with the URL (token included) once listening. */
   readonly onListening: (url: string) => void;
+  /** The page's language (its `lang`) and its words in it (default: English as written). */
+  readonly lang?: string;
+  readonly tr?: Tr;
 }
 
 const BODY_LIMIT = 16 * 1024;
@@ -93,9 +96,9 @@ export async function serveHttp(opts: ServeOptions): Promise<number> {
       } catch {
         metrics = undefined; // The board is shown without them; `taskgate metrics` says why.
       }
-      return boardFragment({ ...d, metrics });
+      return boardFragment({ ...d, metrics, ...(opts.tr ? { tr: opts.tr } : {}) });
     } catch (e) {
-      if (e instanceof TaskgateError) return problemFragment(e.message);
+      if (e instanceof TaskgateError) return problemFragment(e.message, opts.tr);
       throw e;
     }
   };
@@ -258,7 +261,7 @@ export async function serveHttp(opts: ServeOptions): Promise<number> {
     if (path === "/") {
       const nonce = randomBytes(16).toString("base64");
       res.writeHead(200, headers("text/html; charset=utf-8", nonce));
-      return res.end(pageHtml(nonce, await fragment()));
+      return res.end(pageHtml(nonce, await fragment(), opts.lang, opts.tr));
     }
     if (path === "/fragment") {
       res.writeHead(200, headers("text/html; charset=utf-8"));

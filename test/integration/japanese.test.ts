@@ -324,6 +324,84 @@ describe("Japanese actors end to end", () => {
     // "- state: " is 9 code units: the value starts at column 10.
     expect(r.stdout).toMatch(/TASKS\.md:\d+:10: error: .*作業中/);
   });
+
+  it("check --staged under LANG=ja_JP.UTF-8: the judge's findings in Japanese at the same FILE:LINE, the same exit code", async () => {
+    const dir = await repo();
+    await ok(dir, ["add", "--ready", "仕様書の翻訳"]);
+    git(dir, ["add", "-A"]);
+    expect(git(dir, ["commit", "-qm", "タスクを追加"]).code).toBe(0);
+    // By hand: READY straight to DONE, and a log line removed.
+    const text = readFileSync(join(dir, "TASKS.md"), "utf8");
+    const lastLog = text.trimEnd().split("\n").at(-1) as string;
+    expect(lastLog).toMatch(/^- \S+ /);
+    writeFileSync(join(dir, "TASKS.md"), text.replace("- state: READY", "- state: DONE").replace(`${lastLog}\n`, ""));
+    git(dir, ["add", "-A"]);
+    const en = await runCli(["check", "--staged"], { cwd: dir, env: { LANG: "C" } });
+    const jp = await runCli(["check", "--staged"], { cwd: dir, env: { LANG: "ja_JP.UTF-8" } });
+    expect(en.code).toBe(1);
+    expect(jp.code).toBe(en.code);
+    const enLines = en.stdout.trimEnd().split("\n");
+    const jaLines = jp.stdout.trimEnd().split("\n");
+    expect(jaLines.length).toBe(enLines.length);
+    expect(enLines.length).toBeGreaterThanOrEqual(3);
+    for (const [i, l] of enLines.entries()) {
+      const j = jaLines[i] as string;
+      const place = /^TASKS\.md:\d+: /.exec(l)?.[0];
+      if (place) expect(j.startsWith(place), j).toBe(true);
+      expect(j, l).toMatch(/[ぁ-んァ-ヶ]/);
+    }
+    expect(en.stdout).toContain("the log is append-only");
+    expect(jp.stdout).toMatch(/ログから \d+ 行が消えました。ログは追記のみです/);
+    expect(jp.stdout).toMatch(/T-1 が手で READY から DONE になりました/);
+    const json = async (lang: string) =>
+      (await runCli(["check", "--staged", "--json"], { cwd: dir, env: { LANG: lang } })).stdout;
+    expect(await json("ja_JP.UTF-8")).toBe(await json("C"));
+  });
+
+  it("check under LANG=ja_JP.UTF-8: each message in Japanese at the same FILE:LINE:COL, the same exit code; JSON in English", async () => {
+    const dir = await repo();
+    const ja = { LANG: "ja_JP.UTF-8" };
+    const help = await runCli(["check", "--help"], { cwd: dir, env: ja });
+    expect(help.stdout).toContain("列番号は 1 から数えた UTF-16 コード単位");
+    writeFileSync(
+      join(dir, "TASKS.md"),
+      `${readFileSync(join(dir, "TASKS.md"), "utf8")}\n## T-1 日本語の題\n- state: 作業中\n- 担当: 田中\n\n## T-1 📋 要約を書く\n- state: READY\n- priority: P9\n- depends: T-7\n`,
+    );
+    const en = await runCli(["check"], { cwd: dir, env: { LANG: "C" } });
+    const jp = await runCli(["check"], { cwd: dir, env: ja });
+    expect([en.code, jp.code]).toEqual([3, 3]);
+    const lines = (out: string) => out.trimEnd().split("\n");
+    const place = (l: string) => /^(TASKS\.md:\d+:\d+): /.exec(l)?.[1];
+    const enLines = lines(en.stdout);
+    const jaLines = lines(jp.stdout);
+    expect(jaLines.length).toBe(enLines.length);
+    const diagnostics = enLines.filter((l) => place(l) !== undefined);
+    expect(diagnostics.length).toBeGreaterThanOrEqual(5);
+    expect(diagnostics.join("\n")).toContain("Duplicate ID T-1 (first defined at TASKS.md:");
+    for (const [i, l] of enLines.entries()) {
+      const j = jaLines[i] as string;
+      expect(place(j), j).toBe(place(l)); // the same place, in the same order
+      if (place(l) === undefined) continue;
+      expect(j, l).toMatch(/^TASKS\.md:\d+:\d+: (エラー|警告): /);
+      expect(j, l).toMatch(/[ぁ-んァ-ヶ]/); // Japanese, not the English message
+      const message = l.replace(/^\S+ (error|warning): /, "");
+      expect(j, l).not.toContain(message.slice(0, 16)); // the English words are gone
+    }
+    expect(jp.stdout).toMatch(/ID T-1 が重複しています（最初の定義: TASKS\.md:\d+:4）/);
+    expect(jp.stdout).toMatch(/"state" には 状態（PLAN\|READY\|DOING\|REVIEW\|DONE） が必要ですが "作業中" です/);
+    expect(jaLines.at(-1)).toMatch(/^TASKS\.md, APPROVALS\.md にエラー \d+ 件、警告 \d+ 件$/);
+    // --json is the same in both languages: codes and messages in English.
+    const jsonEn = await runCli(["check", "--json"], { cwd: dir, env: { LANG: "C" } });
+    const jsonJa = await runCli(["check", "--json"], { cwd: dir, env: ja });
+    expect(jsonJa.stdout).toBe(jsonEn.stdout);
+    expect(jsonJa.code).toBe(3);
+    // A write refused because of them lists them in Japanese too, with the same exit code.
+    const addEn = await runCli(["add", "次のタスク"], { cwd: dir, env: { LANG: "C" } });
+    const addJa = await runCli(["add", "次のタスク"], { cwd: dir, env: ja });
+    expect([addEn.code, addJa.code]).toEqual([3, 3]);
+    expect(addJa.stderr).toMatch(/^TASKS\.md:\d+:\d+: エラー: /m);
+    expect(addEn.stderr).toMatch(/^TASKS\.md:\d+:\d+: error: /m);
+  });
 });
 
 describe("the HTML report in Japanese", () => {

@@ -54,6 +54,47 @@ describe("metrics", () => {
     expect(doc.automation.daily.reduce((a: number, d: { steps: number }) => a + d.steps, 0)).toBe(13);
   });
 
+  it("prints the table in Japanese under LANG=ja_JP.UTF-8, its values in one column by display width; JSON and --prom as under LANG=C", async () => {
+    const ja = await runCli(["metrics"], { cwd: dir, env: { LANG: "ja_JP.UTF-8" } });
+    const c = await runCli(["metrics"], { cwd: dir, env: { LANG: "C" } });
+    expect([ja.code, c.code]).toEqual([0, 0]);
+    expect(c.stdout).toContain("automation rate        23.1%  (3 of 13 steps taken by automation)");
+    expect(ja.stdout).toMatch(/^期間 \S+Z \.\. \S+Z（日の区切りは UTC）\n/);
+    expect(ja.stdout).toContain("自動化（作業のステップ、誰が行ったか）\n");
+    expect(ja.stdout).toContain("（13 ステップ中 3 を自動化が実行）");
+    expect(ja.stdout).toContain("1（期限切れのリース 0 件、失敗した実行 1 件）");
+    expect(ja.stdout).toMatch(/自動化可能分の自動化率\s+目標 50%\s+実績 60%\s+達成/);
+    expect(ja.stdout).not.toMatch(/automation rate|steps taken|Approval wait|lead time/);
+    // Every row of the table (two spaces, a label, its value) has its value at display column
+    // 25, counted here with a width table of our own: CJK and fullwidth forms take two columns.
+    const cols = (s: string) =>
+      [...s].reduce((n, ch) => n + (/[\u3000-\u30ff\u4e00-\u9fff\uff00-\uff60]/.test(ch) ? 2 : 1), 0);
+    const labels = ["自動化率", "自動化可能分の自動化率", "全体", "中央値の変化", "失敗", "タスクごと", "デッドレター"];
+    labels.push("重なった実行", "実行中に失った claim", "完了", "READY の滞在時間", "未完了の作業の経過時間");
+    for (const label of labels) {
+      const line = ja.stdout.split("\n").find((l) => l.startsWith(`  ${label} `));
+      expect(line, label).toBeDefined();
+      const value = (line as string).slice(2 + label.length).trimStart();
+      expect(cols((line as string).slice(0, -value.length)), line).toBe(25);
+    }
+    // Never translated: the JSON document and the Prometheus file.
+    const since = ["--since", "2020-01-01", "--until", "2030-01-01"];
+    const at = { TASKGATE_NOW: "2029-01-01T00:00:00Z" }; // the ages of open tasks depend on it
+    const jsonJa = await runCli(["metrics", "--json", ...since], { cwd: dir, env: { ...at, LANG: "ja_JP.UTF-8" } });
+    const jsonC = await runCli(["metrics", "--json", ...since], { cwd: dir, env: { ...at, LANG: "C" } });
+    expect(jsonJa.stdout).toBe(jsonC.stdout);
+    const promJa = join(dir, "ja.prom");
+    const promC = join(dir, "c.prom");
+    expect(
+      (await runCli(["metrics", "--prom", promJa, ...since], { cwd: dir, env: { ...at, LANG: "ja_JP.UTF-8" } })).code,
+    ).toBe(0);
+    expect((await runCli(["metrics", "--prom", promC, ...since], { cwd: dir, env: { ...at, LANG: "C" } })).code).toBe(
+      0,
+    );
+    expect(readFileSync(promJa, "utf8")).toBe(readFileSync(promC, "utf8"));
+    expect(readFileSync(promJa, "utf8")).not.toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+  });
+
   it("--prom replaces the file atomically with the Prometheus text format", async () => {
     const out = join(dir, "textfile");
     mkdirSync(out);
@@ -198,6 +239,12 @@ describe("on a ledger with errors", () => {
         /^taskgate: 1 error in the ledgers, so what is shown may be wrong \(first: TASKS.md:\d+:10: error: Expected a state \(PLAN\|READY\|DOING\|REVIEW\|DONE\) for "state", found "ready"\); run taskgate check\n$/,
       );
     }
+    // Under ja the same line in Japanese, the place as it is; the same exit code.
+    const ja = await runCli(["metrics"], { cwd: broken, env: { LANG: "ja_JP.UTF-8" } });
+    expect(ja.code).toBe(0);
+    expect(ja.stderr).toMatch(
+      /^taskgate: 台帳にエラーが 1 件あるため、表示が正しくないかもしれません（最初のもの: TASKS.md:\d+:10: エラー: "state" には 状態（PLAN\|READY\|DOING\|REVIEW\|DONE） が必要ですが "ready" です）。taskgate check を実行してください\n$/,
+    );
   });
 });
 

@@ -555,6 +555,104 @@ describe("taskgate serve: its arguments", () => {
   }, 30_000);
 });
 
+describe("taskgate serve: the page in Japanese", () => {
+  const LONG = `${"自動承認ルールの実装".repeat(12)}と📋要約`; // one run with nowhere to break but between characters
+
+  async function japaneseBoard(): Promise<string> {
+    const d = await makeRepo(ROLES);
+    // The long CJK title; a long name with no space in a Japanese title (unbreakable without
+    // overflow-wrap), as Japanese teams write them.
+    const mixed = `設定キー taskgate.share.${"remote_branch_name_".repeat(8)}を確認する`;
+    for (const t of ["セッション自動化", LONG, "エラー回復の改善とテスト", mixed]) {
+      expect((await runCli(["--as", "boss", "add", "--ready", t], { cwd: d })).code).toBe(0);
+    }
+    expect((await runCli(["--as", "w1", "claim", "T-3"], { cwd: d })).code).toBe(0);
+    expect((await runCli(["--as", "w1", "block", "T-3", "--reason", "法務の確認待ち"], { cwd: d })).code).toBe(0);
+    await requestApproval(d, "boss", "T-1");
+    return d;
+  }
+
+  it("under LANG=ja_JP.UTF-8 the page says lang=ja and its labels in Japanese; under LANG=C, English", async () => {
+    const d = await japaneseBoard();
+    const ja = await startServer(d, "aud", [], { LANG: "ja_JP.UTF-8" });
+    const page = await http(ja, "/", { headers: bearer(ja) });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<html lang="ja">');
+    expect(page.body).toContain("<title>taskgate ボード</title>");
+    expect(page.body).toMatch(/<p class="who"><b>aud<\/b> として操作中 \(WORK, AUDIT\)/);
+    expect(page.body).toContain("<h2>保留中の承認（1 件）</h2>");
+    expect(page.body).toContain(">承認する</button>");
+    expect(page.body).toContain(">却下する</button>");
+    expect(page.body).toContain('<div class="blocked">ブロック中: 法務の確認待ち</div>');
+    expect(page.body).toMatch(/<div class="lease">w1@\S+ · 残り \d+m<\/div>/);
+    expect(page.body).toContain("<h2>READY <span"); // state names stay
+    expect(page.body).toContain(`<span class="title">${LONG}</span>`); // titles as they are
+    expect(page.body).toContain('"reconnecting":"再接続中"'); // the script's words
+    expect(page.body).not.toMatch(/Acting as|Approvals pending|>Approve<|Blocked:/);
+    // The fragment the script swaps in is in the same language.
+    const fragment = await http(ja, "/fragment", { headers: bearer(ja) });
+    expect(fragment.body).toContain("保留中の承認（1 件）");
+
+    const c = await startServer(d, "aud", [], { LANG: "C" });
+    const english = await http(c, "/", { headers: bearer(c) });
+    expect(english.body).toContain('<html lang="en">');
+    expect(english.body).toMatch(/<p class="who">Acting as <b>aud<\/b> \(WORK, AUDIT\)/);
+    expect(english.body).toContain("<h2>Approvals pending (1)</h2>");
+    expect(english.body).toContain('<div class="blocked">Blocked: 法務の確認待ち</div>');
+    expect(english.body).not.toMatch(/として操作中|保留中の承認|>承認する<|ブロック中|"再接続中"/);
+    // The API's JSON is the same in both.
+    const [apiJa, apiC] = await Promise.all([
+      http(ja, "/api/status", { headers: bearer(ja) }),
+      http(c, "/api/status", { headers: bearer(c) }),
+    ]);
+    expect(JSON.parse(apiJa.body).tasks).toEqual(JSON.parse(apiC.body).tasks);
+  }, 60_000);
+
+  it("in Chromium: Japanese faces, the script's words in Japanese, and no card overflows, wide or narrow", async () => {
+    const fonts = execFileSync("fc-list", [":lang=ja", "family"], { encoding: "utf8" });
+    expect(fonts, "Debian's fonts-noto-cjk is needed: apt-get install fonts-noto-cjk (.ci/run does)").toContain(
+      "Noto Sans CJK JP",
+    );
+    const d = await japaneseBoard();
+    const s = await startServer(d, "aud", [], { LANG: "ja_JP.UTF-8" });
+    const b = await browser();
+    await b.open(s.url);
+    expect(await b.waitFor("document.getElementById('live').className === 'on'", 10_000)).toBe(true);
+    expect(await b.evaluate("document.documentElement.lang")).toBe("ja");
+    expect(await b.evaluate("document.getElementById('live').textContent")).toBe("ライブ");
+    expect(await b.evaluate("getComputedStyle(document.body).fontFamily")).toMatch(
+      /Hiragino Sans.*Yu Gothic.*Noto Sans CJK JP.*Meiryo/,
+    );
+    // A message the script writes: a rejection needs a reason.
+    await b.evaluate("document.querySelector('[data-approval] button[data-act=\"reject\"]').click()");
+    expect(await b.waitFor("document.getElementById('notice').textContent", 5000)).toBe(
+      "reject A-1 の理由を書いてください。",
+    );
+    for (const [width, height] of [
+      [1280, 1600],
+      [390, 844],
+    ] as const) {
+      await b.emulate(width, height, "light");
+      const overflowing = await b.evaluate<string[]>(
+        "[...document.querySelectorAll('.card, .col')].filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent.slice(0, 20))",
+      );
+      expect(overflowing, `at ${width} px`).toEqual([]);
+      expect(await b.evaluate("document.querySelectorAll('.card').length")).toBe(5); // 4 tasks, 1 approval
+      // The long title wraps inside its card: the card is several lines high.
+      const tall = await b.evaluate<number>(
+        "document.querySelector('[data-task=\"T-2\"]').getBoundingClientRect().height / parseFloat(getComputedStyle(document.body).lineHeight)",
+      );
+      expect(tall, `at ${width} px`).toBeGreaterThan(3);
+      expect(await b.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")).toBe(
+        true,
+      );
+    }
+    mkdirSync(join(ROOT, "test-output"), { recursive: true });
+    await b.screenshot(join(ROOT, "test-output", "serve-ja.png"));
+    expect(b.errors).toEqual([]);
+  }, 90_000);
+});
+
 describe("taskgate serve: the end", () => {
   it("SIGINT ends it with 0, leaving no lock or temp file", async () => {
     const tmp = mkdtempSync(join(tmpdir(), "taskgate-serve-tmp-"));

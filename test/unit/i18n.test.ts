@@ -7,6 +7,10 @@ import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
 import { CATALOG } from "../../src/cli/catalog.js";
 import { langOf, tr, trLines, trPart, useLang } from "../../src/cli/i18n.js";
+import { sha256Hex } from "../../src/io/hash.js";
+import { lintLedger } from "../../src/ledger/lint.js";
+import { formatDiagnostic } from "../../src/model/diagnostic.js";
+import { FIXTURES } from "../support/paths.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 
@@ -23,10 +27,16 @@ function texts(n: ts.Expression): string[] {
 /** Every help text the CLI gives commander, and every text it passes to tr(), with their places. */
 function sourceMessages(): { text: string; at: string }[] {
   const found: { text: string; at: string }[] = [];
-  const dir = join(ROOT, "src", "cli");
-  for (const f of readdirSync(dir).filter((x) => x.endsWith(".ts") && x !== "catalog.ts")) {
-    const src = ts.createSourceFile(f, readFileSync(join(dir, f), "utf8"), ts.ScriptTarget.Latest, true);
-    const at = (n: ts.Node) => `src/cli/${f}:${src.getLineAndCharacterOfPosition(n.getStart()).line + 1}`;
+  // The CLI, and the live page of `taskgate serve` (its words go through the CLI's tr).
+  const files = [
+    ...readdirSync(join(ROOT, "src", "cli"))
+      .filter((x) => x.endsWith(".ts") && x !== "catalog.ts")
+      .map((x) => `src/cli/${x}`),
+    "src/serve/page.ts",
+  ];
+  for (const f of files) {
+    const src = ts.createSourceFile(f, readFileSync(join(ROOT, f), "utf8"), ts.ScriptTarget.Latest, true);
+    const at = (n: ts.Node) => `${f}:${src.getLineAndCharacterOfPosition(n.getStart()).line + 1}`;
     const visit = (n: ts.Node): void => {
       if (ts.isCallExpression(n)) {
         const callee = n.expression;
@@ -49,6 +59,65 @@ function sourceMessages(): { text: string; at: string }[] {
       }
       if (ts.isPropertyAssignment(n) && ts.isIdentifier(n.name) && n.name.text === "description")
         for (const t of texts(n.initializer)) found.push({ text: t, at: at(n) });
+      ts.forEachChild(n, visit);
+    };
+    visit(src);
+  }
+  return found;
+}
+
+/**
+ * Every message `check` can print, where it is made: the ledgers' readers and checks write
+ * them as a diagnostic's `message` (or `related.message`), through a helper (`at(...)`'s
+ * last argument, a conflict marker's `report`), as a `message`/`msg` variable, or as what a
+ * value was expected to be (`bad(...)`, `fail(...)`, a part of a message).
+ */
+const CHECK_SOURCES = [
+  "src/ledger/document.ts",
+  "src/ledger/tasks.ts",
+  "src/ledger/approvals.ts",
+  "src/ledger/decode.ts",
+  "src/ledger/fields.ts",
+  "src/ledger/phases.ts",
+  "src/ledger/log.ts",
+  "src/ledger/lint.ts",
+  "src/ledger/oracle.ts",
+  "src/rules/hooks.ts",
+  "src/rules/schedules.ts",
+  "src/rules/approval-rules.ts",
+  "src/app/check.ts",
+  "src/app/metrics.ts",
+  "src/io/text.ts",
+  // check --staged and verify: what the judge finds in a change.
+  "src/rules/judge.ts",
+  "src/rules/judge-approvals.ts",
+  "src/rules/gate.ts",
+];
+
+function checkMessages(): { text: string; at: string }[] {
+  const found: { text: string; at: string }[] = [];
+  for (const f of CHECK_SOURCES) {
+    const src = ts.createSourceFile(f, readFileSync(join(ROOT, f), "utf8"), ts.ScriptTarget.Latest, true);
+    const at = (n: ts.Node) => `${f}:${src.getLineAndCharacterOfPosition(n.getStart()).line + 1}`;
+    const visit = (n: ts.Node): void => {
+      let made: string[] = [];
+      if (ts.isPropertyAssignment(n) && ts.isIdentifier(n.name) && n.name.text === "message")
+        made = texts(n.initializer);
+      if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && ["message", "msg"].includes(n.name.text))
+        made = n.initializer ? texts(n.initializer) : [];
+      if (ts.isCallExpression(n) && ts.isIdentifier(n.expression)) {
+        const [name, args] = [n.expression.text, n.arguments];
+        const arg =
+          name === "at" && args.length === 5
+            ? args[4]
+            : name === "report" && args.length === 2
+              ? args[1]
+              : name === "bad" || name === "fail"
+                ? args[0]
+                : undefined;
+        if (arg) made = texts(arg);
+      }
+      for (const t of made) if (!/^\{\d+\}$/.test(t)) found.push({ text: t, at: at(n) });
       ts.forEachChild(n, visit);
     };
     visit(src);
@@ -83,6 +152,38 @@ describe("the catalog", () => {
     expect(missing).toEqual([]);
   });
 
+  it("has a Japanese text for every message check can print (the readers' and checks' positioned messages)", () => {
+    const shapes = new Set(CATALOG.map((m) => shape(m.en)));
+    const found = checkMessages();
+    expect(found.length).toBeGreaterThan(100); // the scan finds them at all
+    const missing = found.filter((f) => !shapes.has(shape(f.text))).map((f) => `${f.at}: ${f.text}`);
+    expect(missing).toEqual([]);
+  });
+
+  it("translates every diagnostic of the fixtures whole: place kept, no English sentence left", () => {
+    useLang("ja");
+    let seen = 0;
+    for (const kind of ["valid", "invalid"]) {
+      const dir = join(FIXTURES, kind);
+      for (const name of readdirSync(dir).filter((f) => f.endsWith(".md") && !f.endsWith(".after.md"))) {
+        const text = readFileSync(join(dir, name), "utf8");
+        const ledger = name.startsWith("approvals") ? "approvals" : "tasks";
+        for (const d of lintLedger(ledger, name, text, sha256Hex).diagnostics) {
+          seen++;
+          const en = formatDiagnostic(d);
+          const ja = tr(en);
+          const place = `${d.file}:${d.line}:${d.column}: `;
+          expect(ja.startsWith(`${place}${d.severity === "error" ? "エラー" : "警告"}: `), en).toBe(true);
+          // What is left once values ("…", <…>, IDs) are taken out has no run of English words.
+          const words = ja.slice(place.length).replace(/"[^"]*"|<[^>]*>|\([A-Z|]+\)/g, "");
+          expect(words, en).not.toMatch(/[A-Za-z]+,? [a-z]+ [a-z]+/);
+        }
+      }
+    }
+    expect(seen).toBeGreaterThan(30);
+    useLang("en");
+  });
+
   it("has unique ids, Japanese for every entry, and the same placeholders in both languages", () => {
     const ids = CATALOG.map((m) => m.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -109,11 +210,21 @@ describe("the catalog", () => {
     // "X and Y" is only ever a part: a list line with " and " in a title is not touched.
     expect(tr("T-3  READY   P2  Tom and Jerry")).toBe("T-3  READY   P2  Tom and Jerry");
     expect(trPart("Tom and Jerry")).toBe("Tom と Jerry");
+    // A whole message wins over a part that also matches it ("... and ..." is not "X and Y").
+    expect(trPart("Task T-1 depends on T-7, which is not in this file")).toBe(
+      "タスク T-1 は T-7 に依存していますが、それはこのファイルにありません",
+    );
+    expect(
+      trPart('Unknown section "X"; TASKS.md knows Log and entries "## T-<number> <title>"; it is kept as it is'),
+    ).toMatch(/^不明なセクション "X"。/);
     // The first entry that matches wins: the lease's own wording before the plain transition.
     expect(tr("T-2 claim: READY -> DOING; lease token 3 for 田中@h until 2026-12-06 00:37 +09:00")).toBe(
       "T-2 を claim しました: READY -> DOING。リーストークン 3（田中@h、2026-12-06 00:37 +09:00 まで）",
     );
     expect(tr("No such message, in any catalog")).toBe("No such message, in any catalog");
+    // {{name}} is a literal {name} (the live page's script fills it in), not a placeholder.
+    expect(tr("Write a reason to {act} {id}.")).toBe("{act} {id} の理由を書いてください。");
+    expect(tr("Write a reason to reject A-1.")).toBe("Write a reason to reject A-1.");
     // Lines: indented ones keep their indent; coloured ones are left alone.
     expect(
       trLines("  1   refused: a rule said no (role, state, unknown task, bad value); nothing was written;\n"),
