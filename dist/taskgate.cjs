@@ -5303,7 +5303,7 @@ var init_memo = __esm({
     init_hash();
     init_places();
     init_temp_files();
-    BUILD = true ? "10732ffd0140d2cf" : void 0;
+    BUILD = true ? "762b36b7576c4149" : void 0;
     COPY_LIMIT = 8 * 1024 * 1024;
     HEAD = 1024;
   }
@@ -10244,6 +10244,914 @@ var init_catalog = __esm({
         id: "help.wave2.keep-the-task-s-worktree-by-default-a-cl",
         en: "keep the task's worktree (by default a clean one is removed)",
         ja: "\u30BF\u30B9\u30AF\u306E worktree \u3092\u6B8B\u3059\uFF08\u65E2\u5B9A\u3067\u306F\u5909\u66F4\u306E\u306A\u3044 worktree \u306F\u53D6\u308A\u9664\u304B\u308C\u308B\uFF09"
+      },
+      // ── metrics: the table for people (dashboard-render.ts) ──
+      { id: "metrics.spread", en: "median {x}, p90 {y} ({n})", ja: "\u4E2D\u592E\u5024 {x}\u3001p90 {y}\uFF08{n} \u4EF6\uFF09" },
+      { id: "metrics.spread-none", en: "- (none)", ja: "-\uFF08\u306A\u3057\uFF09" },
+      { id: "metrics.goal-no-data", en: "no data yet", ja: "\u307E\u3060\u30C7\u30FC\u30BF\u306A\u3057" },
+      { id: "metrics.more", en: "{ids} and {n} more", ja: "{ids} \u307B\u304B {n} \u4EF6" },
+      {
+        id: "metrics.period",
+        en: "Period {since} .. {until} (days in {zone})",
+        ja: "\u671F\u9593 {since} .. {until}\uFF08\u65E5\u306E\u533A\u5207\u308A\u306F {zone}\uFF09"
+      },
+      {
+        id: "metrics.automation",
+        en: "Automation (steps of work, by who took them)",
+        ja: "\u81EA\u52D5\u5316\uFF08\u4F5C\u696D\u306E\u30B9\u30C6\u30C3\u30D7\u3001\u8AB0\u304C\u884C\u3063\u305F\u304B\uFF09"
+      },
+      { id: "metrics.automation-rate", en: "automation rate", ja: "\u81EA\u52D5\u5316\u7387" },
+      {
+        id: "metrics.automation-steps",
+        en: "({n} of {m} steps taken by automation)",
+        ja: "\uFF08{m} \u30B9\u30C6\u30C3\u30D7\u4E2D {n} \u3092\u81EA\u52D5\u5316\u304C\u5B9F\u884C\uFF09"
+      },
+      { id: "metrics.automatable", en: "automatable automated", ja: "\u81EA\u52D5\u5316\u53EF\u80FD\u5206\u306E\u81EA\u52D5\u5316\u7387" },
+      {
+        id: "metrics.automatable-steps",
+        en: "({n} of {m} steps automation may take)",
+        ja: "\uFF08\u81EA\u52D5\u5316\u304C\u62C5\u3048\u308B\u30B9\u30C6\u30C3\u30D7 {m} \u4EF6\u4E2D {n} \u4EF6\uFF09"
+      },
+      { id: "metrics.wait", en: "Approval wait (request to decision)", ja: "\u627F\u8A8D\u5F85\u3061\u6642\u9593\uFF08\u4F9D\u983C\u304B\u3089\u6C7A\u5B9A\u307E\u3067\uFF09" },
+      { id: "metrics.wait-all", en: "all", ja: "\u5168\u4F53" },
+      { id: "metrics.wait-automatic", en: "automatic", ja: "\u81EA\u52D5" },
+      { id: "metrics.wait-manual", en: "manual", ja: "\u624B\u52D5" },
+      { id: "metrics.wait-previous", en: "previous period", ja: "\u524D\u306E\u671F\u9593" },
+      { id: "metrics.wait-change", en: "change of the median", ja: "\u4E2D\u592E\u5024\u306E\u5909\u5316" },
+      { id: "metrics.recovery", en: "Recovery", ja: "\u56DE\u5FA9" },
+      { id: "metrics.failures", en: "failures", ja: "\u5931\u6557" },
+      {
+        id: "metrics.failures-detail",
+        en: "{n} ({k} expired leases, {m} failed runs)",
+        ja: "{n}\uFF08\u671F\u9650\u5207\u308C\u306E\u30EA\u30FC\u30B9 {k} \u4EF6\u3001\u5931\u6557\u3057\u305F\u5B9F\u884C {m} \u4EF6\uFF09"
+      },
+      { id: "metrics.recovery-rate", en: "auto-recovery rate", ja: "\u81EA\u52D5\u56DE\u5FA9\u7387" },
+      {
+        id: "metrics.recovery-detail",
+        en: "({n} ended DONE without a person's action; {m} ended DONE)",
+        ja: "\uFF08\u4EBA\u306E\u64CD\u4F5C\u306A\u3057\u3067 DONE \u306B\u306A\u3063\u305F {n} \u4EF6\u3002DONE \u306B\u306A\u3063\u305F {m} \u4EF6\uFF09"
+      },
+      { id: "metrics.per-task", en: "per task", ja: "\u30BF\u30B9\u30AF\u3054\u3068" },
+      {
+        id: "metrics.per-task-detail",
+        en: "({n} of {m} tasks with a failure recovered by themselves)",
+        ja: "\uFF08\u5931\u6557\u306E\u3042\u3063\u305F\u30BF\u30B9\u30AF {m} \u4EF6\u4E2D {n} \u4EF6\u304C\u81EA\u529B\u3067\u56DE\u5FA9\uFF09"
+      },
+      { id: "metrics.dead-letters", en: "dead letters", ja: "\u30C7\u30C3\u30C9\u30EC\u30BF\u30FC" },
+      { id: "metrics.none", en: "none", ja: "\u306A\u3057" },
+      { id: "metrics.time-to-recover", en: "time to recover", ja: "\u56DE\u5FA9\u307E\u3067\u306E\u6642\u9593" },
+      { id: "metrics.twice", en: "Work done twice", ja: "\u4E8C\u91CD\u306B\u306A\u3063\u305F\u4F5C\u696D" },
+      { id: "metrics.overlaps", en: "overlapping runs", ja: "\u91CD\u306A\u3063\u305F\u5B9F\u884C" },
+      { id: "metrics.overlaps-detail", en: "(both running {age} in all)", ja: "\uFF08\u540C\u6642\u306B\u5B9F\u884C\u3057\u3066\u3044\u305F\u5408\u8A08 {age}\uFF09" },
+      { id: "metrics.lost-claims", en: "claims lost mid-run", ja: "\u5B9F\u884C\u4E2D\u306B\u5931\u3063\u305F claim" },
+      {
+        id: "metrics.lost-claims-detail",
+        en: "({n} recovered, {m} taken over, {k} noticed by the run)",
+        ja: "\uFF08\u56DE\u5FA9 {n} \u4EF6\u3001\u5F15\u304D\u7D99\u304E {m} \u4EF6\u3001\u5B9F\u884C\u304C\u691C\u77E5 {k} \u4EF6\uFF09"
+      },
+      { id: "metrics.tasks", en: "tasks", ja: "\u30BF\u30B9\u30AF" },
+      { id: "metrics.flow", en: "Flow", ja: "\u30D5\u30ED\u30FC" },
+      { id: "metrics.done", en: "done", ja: "\u5B8C\u4E86" },
+      { id: "metrics.done-detail", en: "{n} ({num} a day)", ja: "{n}\uFF081 \u65E5 {num} \u4EF6\uFF09" },
+      { id: "metrics.lead", en: "lead time", ja: "\u30EA\u30FC\u30C9\u30BF\u30A4\u30E0" },
+      { id: "metrics.cycle", en: "cycle time", ja: "\u30B5\u30A4\u30AF\u30EB\u30BF\u30A4\u30E0" },
+      { id: "metrics.time-in", en: "time in {state}", ja: "{state} \u306E\u6EDE\u5728\u6642\u9593" },
+      { id: "metrics.wip", en: "work in progress", ja: "\u4ED5\u639B\u304B\u308A\u4E2D\u306E\u4F5C\u696D" },
+      { id: "metrics.open-age", en: "open work age", ja: "\u672A\u5B8C\u4E86\u306E\u4F5C\u696D\u306E\u7D4C\u904E\u6642\u9593" },
+      { id: "metrics.oldest", en: "; oldest {list}", ja: "\u3002\u6700\u3082\u53E4\u3044\u3082\u306E: {list}" },
+      { id: "metrics.goal-wait-change", en: "approval wait change", ja: "\u627F\u8A8D\u5F85\u3061\u6642\u9593\u306E\u5909\u5316" },
+      { id: "metrics.goals", en: "Goals (from the policy)", ja: "\u76EE\u6A19\uFF08\u30DD\u30EA\u30B7\u30FC\u304B\u3089\uFF09" },
+      // ── the live page of taskgate serve (src/serve/page.ts); {{name}} is filled in by its script ──
+      { id: "page.reason", en: "reason", ja: "\u7406\u7531" },
+      { id: "page.ready", en: "Ready", ja: "\u7740\u624B\u53EF\u80FD\u306B\u3059\u308B" },
+      { id: "page.accept", en: "Accept", ja: "\u53D7\u3051\u5165\u308C\u308B" },
+      { id: "page.rework", en: "Rework", ja: "\u5DEE\u3057\u623B\u3059" },
+      { id: "page.blocked", en: "Blocked: {why}", ja: "\u30D6\u30ED\u30C3\u30AF\u4E2D: {why}" },
+      { id: "page.approvals", en: "Approvals", ja: "\u627F\u8A8D" },
+      { id: "page.none-pending", en: "None pending.", ja: "\u4FDD\u7559\u4E2D\u306E\u627F\u8A8D\u306F\u3042\u308A\u307E\u305B\u3093\u3002" },
+      { id: "page.approve", en: "Approve", ja: "\u627F\u8A8D\u3059\u308B" },
+      { id: "page.reject", en: "Reject", ja: "\u5374\u4E0B\u3059\u308B" },
+      { id: "page.by", en: "by {who}", ja: "\u4F9D\u983C\u8005 {who}" },
+      { id: "page.about", en: "about {subject}", ja: "\u5BFE\u8C61 {subject}" },
+      { id: "page.sla-over", en: "(SLA {sla}, over)", ja: "\uFF08SLA {sla}\u3001\u8D85\u904E\uFF09" },
+      { id: "page.sla", en: "(SLA {sla})", ja: "\uFF08SLA {sla}\uFF09" },
+      { id: "page.stale", en: "stale", ja: "\u53E4\u304F\u306A\u3063\u305F\u627F\u8A8D" },
+      { id: "page.approvals-pending", en: "Approvals pending ({n})", ja: "\u4FDD\u7559\u4E2D\u306E\u627F\u8A8D\uFF08{n} \u4EF6\uFF09" },
+      { id: "page.due", en: "due {time}", ja: "\u671F\u9650 {time}" },
+      { id: "page.past", en: "(past)", ja: "\uFF08\u671F\u9650\u5207\u308C\uFF09" },
+      { id: "page.waiting", en: "waiting: {ids}", ja: "\u5F85\u6A5F\u4E2D: {ids}" },
+      { id: "page.phases", en: "Phases", ja: "\u30D5\u30A7\u30FC\u30BA" },
+      { id: "page.steps", en: "{rate} of {n} steps of work", ja: "\u4F5C\u696D\u306E\u30B9\u30C6\u30C3\u30D7 {n} \u4EF6\u4E2D {rate}" },
+      { id: "page.wait-median", en: "Approval wait (median)", ja: "\u627F\u8A8D\u5F85\u3061\u6642\u9593\uFF08\u4E2D\u592E\u5024\uFF09" },
+      { id: "page.recovery", en: "Auto-recovery", ja: "\u81EA\u52D5\u56DE\u5FA9" },
+      { id: "page.failures", en: "{rate} of {n} failures", ja: "\u5931\u6557 {n} \u4EF6\u4E2D {rate}" },
+      { id: "page.no-failures", en: "no failures", ja: "\u5931\u6557\u306A\u3057" },
+      { id: "page.done", en: "Done in period", ja: "\u671F\u9593\u5185\u306E\u5B8C\u4E86" },
+      { id: "page.metrics", en: "Metrics", ja: "\u6307\u6A19" },
+      { id: "page.last-30-days", en: "(last 30 days)", ja: "\uFF08\u76F4\u8FD1 30 \u65E5\uFF09" },
+      { id: "page.no-role", en: "no role", ja: "\u30ED\u30FC\u30EB\u306A\u3057" },
+      { id: "page.acting-as", en: "Acting as {actor}", ja: "{actor} \u3068\u3057\u3066\u64CD\u4F5C\u4E2D" },
+      { id: "page.read-only", en: "read-only", ja: "\u95B2\u89A7\u306E\u307F" },
+      { id: "page.expired", en: "({n} expired)", ja: "\uFF08\u671F\u9650\u5207\u308C {n} \u4EF6\uFF09" },
+      {
+        id: "page.ledger-errors",
+        en: "{n} ledger error(s): run taskgate check",
+        ja: "\u53F0\u5E33\u306E\u30A8\u30E9\u30FC {n} \u4EF6: taskgate check \u3092\u5B9F\u884C\u3057\u3066\u304F\u3060\u3055\u3044"
+      },
+      { id: "page.leases", en: "leases {n}", ja: "\u30EA\u30FC\u30B9 {n}" },
+      { id: "page.blocked-count", en: "blocked {n}", ja: "\u30D6\u30ED\u30C3\u30AF\u4E2D {n}" },
+      { id: "page.live", en: "live", ja: "\u30E9\u30A4\u30D6" },
+      { id: "page.reconnecting", en: "reconnecting", ja: "\u518D\u63A5\u7D9A\u4E2D" },
+      { id: "page.write-reason", en: "Write a reason to {{act}} {{id}}.", ja: "{{act}} {{id}} \u306E\u7406\u7531\u3092\u66F8\u3044\u3066\u304F\u3060\u3055\u3044\u3002" },
+      { id: "page.decided", en: "{{act}} {{id}}: done", ja: "{{act}} {{id}}: \u5B8C\u4E86" },
+      { id: "page.refused", en: "Refused ({{status}})", ja: "\u62D2\u5426\u3055\u308C\u307E\u3057\u305F\uFF08{{status}}\uFF09" },
+      { id: "page.no-answer", en: "The server did not answer: {{error}}", ja: "\u30B5\u30FC\u30D0\u30FC\u304C\u5FDC\u7B54\u3057\u307E\u305B\u3093\u3067\u3057\u305F: {{error}}" },
+      { id: "page.title", en: "taskgate board", ja: "taskgate \u30DC\u30FC\u30C9" },
+      { id: "page.connecting", en: "connecting", ja: "\u63A5\u7D9A\u4E2D" },
+      {
+        id: "metrics.invalid-ledgers",
+        en: "{n} errors in the ledgers, so what is shown may be wrong (first: {first+}); run taskgate check",
+        ja: "\u53F0\u5E33\u306B\u30A8\u30E9\u30FC\u304C {n} \u4EF6\u3042\u308B\u305F\u3081\u3001\u8868\u793A\u304C\u6B63\u3057\u304F\u306A\u3044\u304B\u3082\u3057\u308C\u307E\u305B\u3093\uFF08\u6700\u521D\u306E\u3082\u306E: {first+}\uFF09\u3002taskgate check \u3092\u5B9F\u884C\u3057\u3066\u304F\u3060\u3055\u3044"
+      },
+      {
+        id: "metrics.invalid-ledger",
+        en: "1 error in the ledgers, so what is shown may be wrong (first: {first+}); run taskgate check",
+        ja: "\u53F0\u5E33\u306B\u30A8\u30E9\u30FC\u304C 1 \u4EF6\u3042\u308B\u305F\u3081\u3001\u8868\u793A\u304C\u6B63\u3057\u304F\u306A\u3044\u304B\u3082\u3057\u308C\u307E\u305B\u3093\uFF08\u6700\u521D\u306E\u3082\u306E: {first+}\uFF09\u3002taskgate check \u3092\u5B9F\u884C\u3057\u3066\u304F\u3060\u3055\u3044"
+      },
+      // ── check --staged and verify: what the judge finds in a change (src/rules/judge*.ts, gate.ts) ──
+      {
+        id: "judge.broken-chain",
+        en: "Log hash chain is broken: expected ~ {want}, found ~ {found} (a log line was edited, removed or added by hand)",
+        ja: "\u30ED\u30B0\u306E\u30CF\u30C3\u30B7\u30E5\u30C1\u30A7\u30FC\u30F3\u304C\u58CA\u308C\u3066\u3044\u307E\u3059: ~ {want} \u306E\u306F\u305A\u304C ~ {found} \u3067\u3059\uFF08\u30ED\u30B0\u884C\u304C\u624B\u3067\u7DE8\u96C6\u3001\u524A\u9664\u3001\u8FFD\u52A0\u3055\u308C\u307E\u3057\u305F\uFF09"
+      },
+      {
+        id: "judge.log-after-change",
+        en: "This log line is dated {time}, after the change was made ({made}, with {n}s clock-skew margin); a log line is written before it is committed",
+        ja: "\u3053\u306E\u30ED\u30B0\u884C\u306E\u65E5\u6642\u306F {time} \u3067\u3001\u5909\u66F4\u304C\u4F5C\u3089\u308C\u305F\u6642\u523B\uFF08{made}\u3001\u6642\u8A08\u306E\u305A\u308C\u306E\u8A31\u5BB9 {n} \u79D2\uFF09\u3088\u308A\u5F8C\u3067\u3059\u3002\u30ED\u30B0\u884C\u306F\u30B3\u30DF\u30C3\u30C8\u3088\u308A\u524D\u306B\u66F8\u304B\u308C\u308B\u3082\u306E\u3067\u3059"
+      },
+      {
+        id: "judge.delegate-forged",
+        en: "Log line by {actor}, who works for {principal}, but the change is {who}'s: only {same} may commit {agent}'s lines (forged?)",
+        ja: "{actor}\uFF08{principal} \u306E\u305F\u3081\u306B\u4F5C\u696D\uFF09\u306E\u30ED\u30B0\u884C\u3067\u3059\u304C\u3001\u5909\u66F4\u306F {who} \u306E\u3082\u306E\u3067\u3059\u3002{agent} \u306E\u884C\u3092\u30B3\u30DF\u30C3\u30C8\u3067\u304D\u308B\u306E\u306F {same} \u3060\u3051\u3067\u3059\uFF08\u306A\u308A\u3059\u307E\u3057\uFF1F\uFF09"
+      },
+      {
+        id: "judge.automation-forged",
+        en: "Log line by the automation actor {actor} in {who}'s change, but {problem}; only the committer's lines and justified automation lines may be committed (forged?)",
+        ja: "{who} \u306E\u5909\u66F4\u306B\u81EA\u52D5\u5316\u30A2\u30AF\u30BF\u30FC {actor} \u306E\u30ED\u30B0\u884C\u304C\u3042\u308A\u307E\u3059\u304C\u3001{problem}\u3002\u30B3\u30DF\u30C3\u30C8\u3067\u304D\u308B\u306E\u306F\u30B3\u30DF\u30C3\u30C8\u3059\u308B\u4EBA\u306E\u884C\u3068\u3001\u6839\u62E0\u306E\u3042\u308B\u81EA\u52D5\u5316\u306E\u884C\u3060\u3051\u3067\u3059\uFF08\u306A\u308A\u3059\u307E\u3057\uFF1F\uFF09"
+      },
+      {
+        id: "judge.forged",
+        en: "Log line by {actor}, but the change is {who}'s: only the committer or an automation actor may appear in new log lines (forged?)",
+        ja: "{actor} \u306E\u30ED\u30B0\u884C\u3067\u3059\u304C\u3001\u5909\u66F4\u306F {who} \u306E\u3082\u306E\u3067\u3059\u3002\u65B0\u3057\u3044\u30ED\u30B0\u884C\u306B\u73FE\u308C\u3066\u3088\u3044\u306E\u306F\u30B3\u30DF\u30C3\u30C8\u3059\u308B\u4EBA\u304B\u81EA\u52D5\u5316\u30A2\u30AF\u30BF\u30FC\u3060\u3051\u3067\u3059\uFF08\u306A\u308A\u3059\u307E\u3057\uFF1F\uFF09"
+      },
+      {
+        id: "judge.log-lost",
+        en: "The log lost {n} line(s); the log is append-only",
+        ja: "\u30ED\u30B0\u304B\u3089 {n} \u884C\u304C\u6D88\u3048\u307E\u3057\u305F\u3002\u30ED\u30B0\u306F\u8FFD\u8A18\u306E\u307F\u3067\u3059"
+      },
+      {
+        id: "judge.log-differs",
+        en: "This log line differs from the one before the change; the log is append-only (add lines at its end)",
+        ja: "\u3053\u306E\u30ED\u30B0\u884C\u306F\u5909\u66F4\u524D\u306E\u884C\u3068\u9055\u3044\u307E\u3059\u3002\u30ED\u30B0\u306F\u8FFD\u8A18\u306E\u307F\u3067\u3059\uFF08\u884C\u306F\u672B\u5C3E\u306B\u8FFD\u52A0\u3057\u3066\u304F\u3060\u3055\u3044\uFF09"
+      },
+      {
+        id: "judge.task-removed",
+        en: "{id} was removed; tasks are never deleted (cancel it instead: taskgate cancel {same})",
+        ja: "{id} \u304C\u524A\u9664\u3055\u308C\u307E\u3057\u305F\u3002\u30BF\u30B9\u30AF\u306F\u524A\u9664\u3057\u307E\u305B\u3093\uFF08\u4EE3\u308F\u308A\u306B\u30AD\u30E3\u30F3\u30BB\u30EB: taskgate cancel {same}\uFF09"
+      },
+      {
+        id: "judge.log-refused",
+        en: "This log line records a {action} of {target} that taskgate refuses {who}: {why+}",
+        ja: "\u3053\u306E\u30ED\u30B0\u884C\u306F {target} \u306E {action} \u3092\u8A18\u9332\u3057\u3066\u3044\u307E\u3059\u304C\u3001taskgate \u306F {who} \u306B\u305D\u308C\u3092\u62D2\u5426\u3057\u307E\u3059: {why+}"
+      },
+      {
+        id: "judge.new-task-state",
+        en: "{id} is new and {state}; a task starts in PLAN or READY",
+        ja: "{id} \u306F\u65B0\u3057\u3044\u30BF\u30B9\u30AF\u3067 {state} \u3067\u3059\u3002\u30BF\u30B9\u30AF\u306F PLAN \u304B READY \u304B\u3089\u59CB\u307E\u308A\u307E\u3059"
+      },
+      {
+        id: "judge.hand-refused",
+        en: "{id} went from {from} to {to} by hand, which is a {action} that taskgate refuses {who}: {why+}",
+        ja: "{id} \u304C\u624B\u3067 {from} \u304B\u3089 {to} \u306B\u306A\u308A\u307E\u3057\u305F\u3002\u3053\u308C\u306F {action} \u3067\u3001taskgate \u306F {who} \u306B\u305D\u308C\u3092\u62D2\u5426\u3057\u307E\u3059: {why+}"
+      },
+      { id: "judge.done-but", en: "{id} went to DONE, but {problem+}", ja: "{id} \u304C DONE \u306B\u306A\u308A\u307E\u3057\u305F\u304C\u3001{problem+}" },
+      {
+        id: "judge.tracked-changed",
+        en: "The {field} of {id} changed with no log line; leases, fences, workers and attempts change only through taskgate's commands (claim, renew, release, submit)",
+        ja: "{id} \u306E {field} \u304C\u30ED\u30B0\u884C\u306A\u3057\u3067\u5909\u308F\u308A\u307E\u3057\u305F\u3002\u30EA\u30FC\u30B9\u3001\u30D5\u30A7\u30F3\u30B9\u3001workers\u3001attempts \u306F taskgate \u306E\u30B3\u30DE\u30F3\u30C9\uFF08claim\u3001renew\u3001release\u3001submit\uFF09\u3067\u3060\u3051\u5909\u308F\u308A\u307E\u3059"
+      },
+      {
+        id: "judge.by-action-changed",
+        en: "The {field} of {id} changed with no log line and no state change that sets it; {how+}",
+        ja: "{id} \u306E {field} \u304C\u3001\u30ED\u30B0\u884C\u3082\u3001\u305D\u308C\u3092\u8A2D\u5B9A\u3059\u308B\u72B6\u614B\u306E\u5909\u5316\u3082\u306A\u3057\u306B\u5909\u308F\u308A\u307E\u3057\u305F\u3002{how+}"
+      },
+      {
+        id: "part.judge.rework-sets",
+        en: "rework sets it (REVIEW -> DOING) and claim clears it",
+        ja: "rework \u304C\u8A2D\u5B9A\u3057\uFF08REVIEW -> DOING\uFF09\u3001claim \u304C\u6D88\u3057\u307E\u3059"
+      },
+      {
+        id: "part.judge.accept-sets",
+        en: "accept and cancel set it (-> DONE)",
+        ja: "accept \u3068 cancel \u304C\u8A2D\u5B9A\u3057\u307E\u3059\uFF08-> DONE\uFF09"
+      },
+      {
+        id: "judge.hand-done",
+        en: '{id} went from {from} to DONE by hand: only a cancel does that, which also sets "resolution: cancelled" (taskgate cancel {same})',
+        ja: '{id} \u304C\u624B\u3067 {from} \u304B\u3089 DONE \u306B\u306A\u308A\u307E\u3057\u305F\u3002\u305D\u308C\u3092\u3059\u308B\u306E\u306F cancel \u3060\u3051\u3067\u3001"resolution: cancelled" \u3082\u8A2D\u5B9A\u3057\u307E\u3059\uFF08taskgate cancel {same}\uFF09'
+      },
+      {
+        id: "judge.hand-jump",
+        en: "{id} went from {from} to {to} by hand, which no single action does (PLAN -> READY -> DOING -> REVIEW -> DONE); use taskgate's commands",
+        ja: "{id} \u304C\u624B\u3067 {from} \u304B\u3089 {to} \u306B\u306A\u308A\u307E\u3057\u305F\u3002\u3053\u308C\u3092 1 \u56DE\u3067\u884C\u3046\u30A2\u30AF\u30B7\u30E7\u30F3\u306F\u3042\u308A\u307E\u305B\u3093\uFF08PLAN -> READY -> DOING -> REVIEW -> DONE\uFF09\u3002taskgate \u306E\u30B3\u30DE\u30F3\u30C9\u3092\u4F7F\u3063\u3066\u304F\u3060\u3055\u3044"
+      },
+      {
+        id: "judge.no-roles-move",
+        en: "{who} has no roles in APPROVALS.md, so may not move {id} from {from} to {to}",
+        ja: "{who} \u306F APPROVALS.md \u306B\u30ED\u30FC\u30EB\u304C\u306A\u3044\u305F\u3081\u3001{id} \u3092 {from} \u304B\u3089 {to} \u306B\u3067\u304D\u307E\u305B\u3093"
+      },
+      {
+        id: "judge.role-move",
+        en: "{who} ({roles}) may not move {id} from {from} to {to}; that takes {needs} ({actions})",
+        ja: "{who}\uFF08{roles}\uFF09\u306F {id} \u3092 {from} \u304B\u3089 {to} \u306B\u3067\u304D\u307E\u305B\u3093\u3002{needs}\uFF08{actions}\uFF09\u304C\u5FC5\u8981\u3067\u3059"
+      },
+      {
+        id: "judge.self-accept",
+        en: "{actor} worked on {id} in its last DOING spell and may not accept it (four eyes)",
+        ja: "{actor} \u306F {id} \u306E\u76F4\u8FD1\u306E DOING \u306E\u671F\u9593\u306B\u4F5C\u696D\u3057\u305F\u305F\u3081\u3001\u53D7\u3051\u5165\u308C\u3089\u308C\u307E\u305B\u3093\uFF084 \u3064\u306E\u76EE\u306E\u539F\u5247\uFF09"
+      },
+      {
+        id: "judge.merge-lost",
+        en: 'The merge lost the log line "- {line}"',
+        ja: '\u30DE\u30FC\u30B8\u3067\u30ED\u30B0\u884C "- {line}" \u304C\u5931\u308F\u308C\u307E\u3057\u305F'
+      },
+      {
+        id: "judge.merge-forged",
+        en: "Log line by {actor} first appears in a merge by {who} (forged?)",
+        ja: "{actor} \u306E\u30ED\u30B0\u884C\u304C {who} \u306E\u30DE\u30FC\u30B8\u3067\u521D\u3081\u3066\u73FE\u308C\u307E\u3057\u305F\uFF08\u306A\u308A\u3059\u307E\u3057\uFF1F\uFF09"
+      },
+      {
+        id: "judge.merge-policy",
+        en: "The merge weakens the Policy ({keys}) from both parents; weaken it through an approved request (taskgate policy request)",
+        ja: "\u30DE\u30FC\u30B8\u304C\u4E21\u65B9\u306E\u89AA\u3088\u308A Policy\uFF08{keys}\uFF09\u3092\u5F31\u3081\u3066\u3044\u307E\u3059\u3002\u5F31\u3081\u308B\u306B\u306F\u627F\u8A8D\u3055\u308C\u305F\u4F9D\u983C\u3092\u901A\u3057\u3066\u304F\u3060\u3055\u3044\uFF08taskgate policy request\uFF09"
+      },
+      {
+        id: "judge.merge-rules",
+        en: "The Rules in the merge are in neither parent; change them through an approved request (taskgate rules request)",
+        ja: "\u30DE\u30FC\u30B8\u306E Rules \u306F\u3069\u3061\u3089\u306E\u89AA\u306B\u3082\u3042\u308A\u307E\u305B\u3093\u3002\u627F\u8A8D\u3055\u308C\u305F\u4F9D\u983C\u3092\u901A\u3057\u3066\u5909\u3048\u3066\u304F\u3060\u3055\u3044\uFF08taskgate rules request\uFF09"
+      },
+      {
+        id: "judge.merge-new-task",
+        en: "{id} is new in the merge and {state}; a task starts in PLAN or READY",
+        ja: "{id} \u306F\u30DE\u30FC\u30B8\u3067\u65B0\u3057\u304F\u73FE\u308C\u305F\u30BF\u30B9\u30AF\u3067 {state} \u3067\u3059\u3002\u30BF\u30B9\u30AF\u306F PLAN \u304B READY \u304B\u3089\u59CB\u307E\u308A\u307E\u3059"
+      },
+      {
+        id: "judge.merge-state",
+        en: "{id} is {state} in the merge, but {states} in its parents; a merge may only combine them",
+        ja: "{id} \u306F\u30DE\u30FC\u30B8\u3067 {state} \u3067\u3059\u304C\u3001\u89AA\u3067\u306F {states} \u3067\u3059\u3002\u30DE\u30FC\u30B8\u306F\u305D\u308C\u3089\u3092\u7D44\u307F\u5408\u308F\u305B\u308B\u3053\u3068\u3057\u304B\u3067\u304D\u307E\u305B\u3093"
+      },
+      {
+        id: "judge.merge-field",
+        en: "The {field} of {id} in the merge is in neither parent, and no log line explains it",
+        ja: "\u30DE\u30FC\u30B8\u3067\u306E {id} \u306E {field} \u306F\u3069\u3061\u3089\u306E\u89AA\u306B\u3082\u306A\u304F\u3001\u8AAC\u660E\u3059\u308B\u30ED\u30B0\u884C\u3082\u3042\u308A\u307E\u305B\u3093"
+      },
+      {
+        id: "judge.merge-approval",
+        en: "{id} is {status} in the merge but not in either parent, and no log line explains it",
+        ja: "{id} \u306F\u30DE\u30FC\u30B8\u3067 {status} \u3067\u3059\u304C\u3001\u3069\u3061\u3089\u306E\u89AA\u3067\u3082\u305D\u3046\u3067\u306F\u306A\u304F\u3001\u8AAC\u660E\u3059\u308B\u30ED\u30B0\u884C\u3082\u3042\u308A\u307E\u305B\u3093"
+      },
+      {
+        id: "judge.merge-roles",
+        en: "The roles of {actor} in the merge are in neither parent; change roles through an approved request",
+        ja: "\u30DE\u30FC\u30B8\u3067\u306E {actor} \u306E\u30ED\u30FC\u30EB\u306F\u3069\u3061\u3089\u306E\u89AA\u306B\u3082\u3042\u308A\u307E\u305B\u3093\u3002\u30ED\u30FC\u30EB\u306F\u627F\u8A8D\u3055\u308C\u305F\u4F9D\u983C\u3092\u901A\u3057\u3066\u5909\u3048\u3066\u304F\u3060\u3055\u3044"
+      },
+      {
+        id: "judge.approval-removed",
+        en: "{id} was removed; approvals are never deleted",
+        ja: "{id} \u304C\u524A\u9664\u3055\u308C\u307E\u3057\u305F\u3002\u627F\u8A8D\u306F\u524A\u9664\u3057\u307E\u305B\u3093"
+      },
+      {
+        id: "judge.decision-final",
+        en: "The {field} of {id} changed, but {same} was already {status}; a decision is final (request again to start over)",
+        ja: "{id} \u306E {field} \u304C\u5909\u308F\u308A\u307E\u3057\u305F\u304C\u3001{same} \u306F\u3059\u3067\u306B {status} \u3067\u3057\u305F\u3002\u6C7A\u5B9A\u306F\u6700\u7D42\u3067\u3059\uFF08\u3084\u308A\u76F4\u3059\u306B\u306F\u6539\u3081\u3066\u4F9D\u983C\u3057\u3066\u304F\u3060\u3055\u3044\uFF09"
+      },
+      {
+        id: "judge.self-decided",
+        en: "{id} was {verb} by its requester {who}; another AUDIT actor must decide",
+        ja: "{id} \u306F\u4F9D\u983C\u3057\u305F\u672C\u4EBA {who} \u306B\u3088\u3063\u3066 {verb} \u3055\u308C\u307E\u3057\u305F\u3002\u5225\u306E AUDIT \u30A2\u30AF\u30BF\u30FC\u304C\u6C7A\u3081\u308B\u5FC5\u8981\u304C\u3042\u308A\u307E\u3059"
+      },
+      {
+        id: "judge.delegate-decided",
+        en: "{id} was {verb} by {who}, who counts as its requester {requester} (delegation); another AUDIT actor must decide",
+        ja: "{id} \u306F {who} \u306B\u3088\u3063\u3066 {verb} \u3055\u308C\u307E\u3057\u305F\u304C\u3001\u3053\u306E\u4EBA\u306F\u4F9D\u983C\u8005 {requester} \u3068\u540C\u3058\u6271\u3044\u3067\u3059\uFF08\u59D4\u4EFB\uFF09\u3002\u5225\u306E AUDIT \u30A2\u30AF\u30BF\u30FC\u304C\u6C7A\u3081\u308B\u5FC5\u8981\u304C\u3042\u308A\u307E\u3059"
+      },
+      {
+        id: "judge.not-audit",
+        en: "{id} was {verb} by {who}, who does not hold the AUDIT role",
+        ja: "{id} \u306F AUDIT \u30ED\u30FC\u30EB\u3092\u6301\u305F\u306A\u3044 {who} \u306B\u3088\u3063\u3066 {verb} \u3055\u308C\u307E\u3057\u305F"
+      },
+      {
+        id: "judge.decision-refused",
+        en: "{id} was {verb} by {who}, which taskgate refuses: {why+}",
+        ja: "{id} \u306F {who} \u306B\u3088\u3063\u3066 {verb} \u3055\u308C\u307E\u3057\u305F\u304C\u3001taskgate \u306F\u305D\u308C\u3092\u62D2\u5426\u3057\u307E\u3059: {why+}"
+      },
+      {
+        id: "judge.hard-deny",
+        en: "{id} was approved by {who}, but rule {rule} (hard deny) forbids approving it; nobody can override it",
+        ja: "{id} \u306F {who} \u306B\u3088\u3063\u3066\u627F\u8A8D\u3055\u308C\u307E\u3057\u305F\u304C\u3001\u30EB\u30FC\u30EB {rule}\uFF08hard deny\uFF09\u304C\u305D\u306E\u627F\u8A8D\u3092\u7981\u3058\u3066\u3044\u307E\u3059\u3002\u8AB0\u3082\u8986\u305B\u307E\u305B\u3093"
+      },
+      {
+        id: "judge.roles-change",
+        en: "A Roles change ({change}) without an approved request; run taskgate roles {how} and have another AUDIT actor approve it",
+        ja: "\u627F\u8A8D\u3055\u308C\u305F\u4F9D\u983C\u306E\u306A\u3044 Roles \u306E\u5909\u66F4\uFF08{change}\uFF09\u3067\u3059\u3002taskgate roles {how} \u3092\u5B9F\u884C\u3057\u3001\u5225\u306E AUDIT \u30A2\u30AF\u30BF\u30FC\u306B\u627F\u8A8D\u3057\u3066\u3082\u3089\u3063\u3066\u304F\u3060\u3055\u3044"
+      },
+      {
+        id: "judge.identity-change",
+        en: 'A Roles change ({name}: its git identities, delegation or keys) without an approved request whose change is "{change}"; another AUDIT actor must approve it (docs/trust.md)',
+        ja: '\u627F\u8A8D\u3055\u308C\u305F\u4F9D\u983C\uFF08\u5909\u66F4 "{change}"\uFF09\u306E\u306A\u3044 Roles \u306E\u5909\u66F4\uFF08{name}: git \u306E ID\u3001\u59D4\u4EFB\u3001\u9375\uFF09\u3067\u3059\u3002\u5225\u306E AUDIT \u30A2\u30AF\u30BF\u30FC\u306E\u627F\u8A8D\u304C\u5FC5\u8981\u3067\u3059\uFF08docs/trust.md\uFF09'
+      },
+      {
+        id: "judge.roles-change-any",
+        en: "A Roles change ({change}) without an approved request; change roles through taskgate roles grant/revoke",
+        ja: "\u627F\u8A8D\u3055\u308C\u305F\u4F9D\u983C\u306E\u306A\u3044 Roles \u306E\u5909\u66F4\uFF08{change}\uFF09\u3067\u3059\u3002\u30ED\u30FC\u30EB\u306F taskgate roles grant/revoke \u3067\u5909\u3048\u3066\u304F\u3060\u3055\u3044"
+      },
+      {
+        id: "judge.guarded-four-eyes",
+        en: "{what+}, but {id} was approved by {approver}, who {why+}; a Policy or Rules change needs another person's approval (four eyes)",
+        ja: "{what+}\u3002\u3057\u304B\u3057 {id} \u3092\u627F\u8A8D\u3057\u305F {approver} \u306F{why+}\u3002Policy \u3084 Rules \u306E\u5909\u66F4\u306B\u306F\u5225\u306E\u4EBA\u306E\u627F\u8A8D\u304C\u5FC5\u8981\u3067\u3059\uFF084 \u3064\u306E\u76EE\u306E\u539F\u5247\uFF09"
+      },
+      { id: "part.judge.is-automation", en: "is automation", ja: "\u81EA\u52D5\u5316\u3067\u3059" },
+      { id: "part.judge.is-committer", en: "counts as the committer {who}", ja: "\u30B3\u30DF\u30C3\u30C8\u3059\u308B {who} \u3068\u540C\u3058\u6271\u3044\u3067\u3059" },
+      {
+        id: "judge.guarded-missing",
+        en: "{what+} without an approved request for that change; run {how}, have another AUDIT person (not {who}, not automation) approve it, then commit (docs/approvals.md)",
+        ja: "{what+}\u3002\u305D\u306E\u5909\u66F4\u306E\u627F\u8A8D\u3055\u308C\u305F\u4F9D\u983C\u304C\u3042\u308A\u307E\u305B\u3093\u3002{how} \u3092\u5B9F\u884C\u3057\u3001\u5225\u306E AUDIT \u306E\u4EBA\uFF08{who} \u3067\u3082\u81EA\u52D5\u5316\u3067\u3082\u306A\u3044\u4EBA\uFF09\u306B\u627F\u8A8D\u3057\u3066\u3082\u3089\u3063\u3066\u304B\u3089\u30B3\u30DF\u30C3\u30C8\u3057\u3066\u304F\u3060\u3055\u3044\uFF08docs/approvals.md\uFF09"
+      },
+      {
+        id: "part.judge.policy-changed",
+        en: `The Policy's {field} changed to "{value}"`,
+        ja: 'Policy \u306E {field} \u304C "{value}" \u306B\u5909\u308F\u308A\u307E\u3057\u305F'
+      },
+      { id: "part.judge.rules-changed", en: "The Rules changed ({change})", ja: "Rules \u304C\u5909\u308F\u308A\u307E\u3057\u305F\uFF08{change}\uFF09" },
+      {
+        id: "gate.none",
+        en: "{id} has the label {labels}, so accepting it needs an approved request; none exists: run taskgate approval request {same}",
+        ja: "{id} \u306B\u306F\u30E9\u30D9\u30EB {labels} \u304C\u3042\u308B\u305F\u3081\u3001\u53D7\u3051\u5165\u308C\u308B\u306B\u306F\u627F\u8A8D\u3055\u308C\u305F\u4F9D\u983C\u304C\u5FC5\u8981\u3067\u3059\u3002\u4F9D\u983C\u304C\u3042\u308A\u307E\u305B\u3093: taskgate approval request {same} \u3092\u5B9F\u884C\u3057\u3066\u304F\u3060\u3055\u3044"
+      },
+      {
+        id: "gate.none-many",
+        en: "{id} has the labels {labels}, so accepting it needs an approved request; none exists: run taskgate approval request {same}",
+        ja: "{id} \u306B\u306F\u30E9\u30D9\u30EB {labels} \u304C\u3042\u308B\u305F\u3081\u3001\u53D7\u3051\u5165\u308C\u308B\u306B\u306F\u627F\u8A8D\u3055\u308C\u305F\u4F9D\u983C\u304C\u5FC5\u8981\u3067\u3059\u3002\u4F9D\u983C\u304C\u3042\u308A\u307E\u305B\u3093: taskgate approval request {same} \u3092\u5B9F\u884C\u3057\u3066\u304F\u3060\u3055\u3044"
+      },
+      {
+        id: "gate.pending",
+        en: "{id} has the label {labels}, so accepting it needs an approved request; {request} is pending: an AUDIT actor other than its requester runs taskgate approve {same}",
+        ja: "{id} \u306B\u306F\u30E9\u30D9\u30EB {labels} \u304C\u3042\u308B\u305F\u3081\u3001\u53D7\u3051\u5165\u308C\u308B\u306B\u306F\u627F\u8A8D\u3055\u308C\u305F\u4F9D\u983C\u304C\u5FC5\u8981\u3067\u3059\u3002{request} \u306F\u4FDD\u7559\u4E2D\u3067\u3059: \u4F9D\u983C\u8005\u4EE5\u5916\u306E AUDIT \u30A2\u30AF\u30BF\u30FC\u304C taskgate approve {same} \u3092\u5B9F\u884C\u3057\u307E\u3059"
+      },
+      {
+        id: "gate.pending-many",
+        en: "{id} has the labels {labels}, so accepting it needs an approved request; {request} is pending: an AUDIT actor other than its requester runs taskgate approve {same}",
+        ja: "{id} \u306B\u306F\u30E9\u30D9\u30EB {labels} \u304C\u3042\u308B\u305F\u3081\u3001\u53D7\u3051\u5165\u308C\u308B\u306B\u306F\u627F\u8A8D\u3055\u308C\u305F\u4F9D\u983C\u304C\u5FC5\u8981\u3067\u3059\u3002{request} \u306F\u4FDD\u7559\u4E2D\u3067\u3059: \u4F9D\u983C\u8005\u4EE5\u5916\u306E AUDIT \u30A2\u30AF\u30BF\u30FC\u304C taskgate approve {same} \u3092\u5B9F\u884C\u3057\u307E\u3059"
+      },
+      {
+        id: "gate.by-worker",
+        en: "{id} has the label {labels}, so accepting it needs an approved request; {request} was approved by {approver}, who worked on {task} (four eyes): run taskgate approval request {again}",
+        ja: "{id} \u306B\u306F\u30E9\u30D9\u30EB {labels} \u304C\u3042\u308B\u305F\u3081\u3001\u53D7\u3051\u5165\u308C\u308B\u306B\u306F\u627F\u8A8D\u3055\u308C\u305F\u4F9D\u983C\u304C\u5FC5\u8981\u3067\u3059\u3002{request} \u3092\u627F\u8A8D\u3057\u305F {approver} \u306F {task} \u306E\u4F5C\u696D\u3092\u3057\u307E\u3057\u305F\uFF084 \u3064\u306E\u76EE\u306E\u539F\u5247\uFF09: taskgate approval request {again} \u3092\u5B9F\u884C\u3057\u3066\u304F\u3060\u3055\u3044"
+      },
+      {
+        id: "gate.by-worker-many",
+        en: "{id} has the labels {labels}, so accepting it needs an approved request; {request} was approved by {approver}, who worked on {task} (four eyes): run taskgate approval request {again}",
+        ja: "{id} \u306B\u306F\u30E9\u30D9\u30EB {labels} \u304C\u3042\u308B\u305F\u3081\u3001\u53D7\u3051\u5165\u308C\u308B\u306B\u306F\u627F\u8A8D\u3055\u308C\u305F\u4F9D\u983C\u304C\u5FC5\u8981\u3067\u3059\u3002{request} \u3092\u627F\u8A8D\u3057\u305F {approver} \u306F {task} \u306E\u4F5C\u696D\u3092\u3057\u307E\u3057\u305F\uFF084 \u3064\u306E\u76EE\u306E\u539F\u5247\uFF09: taskgate approval request {again} \u3092\u5B9F\u884C\u3057\u3066\u304F\u3060\u3055\u3044"
+      },
+      {
+        id: "gate.stale",
+        en: "{id} has the label {labels}, so accepting it needs an approved request; {request} was approved, but {task} changed since (stale): run taskgate approval request {again}",
+        ja: "{id} \u306B\u306F\u30E9\u30D9\u30EB {labels} \u304C\u3042\u308B\u305F\u3081\u3001\u53D7\u3051\u5165\u308C\u308B\u306B\u306F\u627F\u8A8D\u3055\u308C\u305F\u4F9D\u983C\u304C\u5FC5\u8981\u3067\u3059\u3002{request} \u306F\u627F\u8A8D\u3055\u308C\u307E\u3057\u305F\u304C\u3001\u305D\u306E\u5F8C {task} \u304C\u5909\u308F\u308A\u307E\u3057\u305F\uFF08stale\uFF09: taskgate approval request {again} \u3092\u5B9F\u884C\u3057\u3066\u304F\u3060\u3055\u3044"
+      },
+      {
+        id: "gate.stale-many",
+        en: "{id} has the labels {labels}, so accepting it needs an approved request; {request} was approved, but {task} changed since (stale): run taskgate approval request {again}",
+        ja: "{id} \u306B\u306F\u30E9\u30D9\u30EB {labels} \u304C\u3042\u308B\u305F\u3081\u3001\u53D7\u3051\u5165\u308C\u308B\u306B\u306F\u627F\u8A8D\u3055\u308C\u305F\u4F9D\u983C\u304C\u5FC5\u8981\u3067\u3059\u3002{request} \u306F\u627F\u8A8D\u3055\u308C\u307E\u3057\u305F\u304C\u3001\u305D\u306E\u5F8C {task} \u304C\u5909\u308F\u308A\u307E\u3057\u305F\uFF08stale\uFF09: taskgate approval request {again} \u3092\u5B9F\u884C\u3057\u3066\u304F\u3060\u3055\u3044"
+      },
+      {
+        id: "gate.rejected",
+        en: "{id} has the label {labels}, so accepting it needs an approved request; {request} was rejected: run taskgate approval request {again} once it is fixed",
+        ja: "{id} \u306B\u306F\u30E9\u30D9\u30EB {labels} \u304C\u3042\u308B\u305F\u3081\u3001\u53D7\u3051\u5165\u308C\u308B\u306B\u306F\u627F\u8A8D\u3055\u308C\u305F\u4F9D\u983C\u304C\u5FC5\u8981\u3067\u3059\u3002{request} \u306F\u5374\u4E0B\u3055\u308C\u307E\u3057\u305F: \u76F4\u3057\u305F\u3089 taskgate approval request {again} \u3092\u5B9F\u884C\u3057\u3066\u304F\u3060\u3055\u3044"
+      },
+      {
+        id: "gate.rejected-many",
+        en: "{id} has the labels {labels}, so accepting it needs an approved request; {request} was rejected: run taskgate approval request {again} once it is fixed",
+        ja: "{id} \u306B\u306F\u30E9\u30D9\u30EB {labels} \u304C\u3042\u308B\u305F\u3081\u3001\u53D7\u3051\u5165\u308C\u308B\u306B\u306F\u627F\u8A8D\u3055\u308C\u305F\u4F9D\u983C\u304C\u5FC5\u8981\u3067\u3059\u3002{request} \u306F\u5374\u4E0B\u3055\u308C\u307E\u3057\u305F: \u76F4\u3057\u305F\u3089 taskgate approval request {again} \u3092\u5B9F\u884C\u3057\u3066\u304F\u3060\u3055\u3044"
+      },
+      // ── check: its lines and every positioned message of the ledgers' readers and checks ──
+      // (src/ledger, src/rules, src/app/check.ts; test/unit/i18n.test.ts scans them). Placed
+      // last: a template wins over those after it, and these are the most general.
+      {
+        id: "check.line.error-related",
+        en: "{place}: error: {msg+} ({rel+} at {where})",
+        ja: "{place}: \u30A8\u30E9\u30FC: {msg+}\uFF08{rel+}: {where}\uFF09"
+      },
+      {
+        id: "check.line.warning-related",
+        en: "{place}: warning: {msg+} ({rel+} at {where})",
+        ja: "{place}: \u8B66\u544A: {msg+}\uFF08{rel+}: {where}\uFF09"
+      },
+      { id: "check.line.error", en: "{place}: error: {msg+}", ja: "{place}: \u30A8\u30E9\u30FC: {msg+}" },
+      { id: "check.line.warning", en: "{place}: warning: {msg+}", ja: "{place}: \u8B66\u544A: {msg+}" },
+      { id: "check.related.first-defined", en: "first defined", ja: "\u6700\u521D\u306E\u5B9A\u7FA9" },
+      { id: "check.related.first-set", en: "first set", ja: "\u6700\u521D\u306E\u8A2D\u5B9A" },
+      { id: "check.related.first-here", en: "first here", ja: "\u6700\u521D\u306E\u51FA\u73FE" },
+      {
+        id: "check.unclosed-block",
+        en: "This {what+} is never closed, so everything after it is hidden from Markdown; close it",
+        ja: "\u3053\u306E{what+}\u304C\u9589\u3058\u3089\u308C\u3066\u3044\u306A\u3044\u305F\u3081\u3001\u4EE5\u964D\u304C\u3059\u3079\u3066 Markdown \u304B\u3089\u96A0\u308C\u3066\u3044\u307E\u3059\u3002\u9589\u3058\u3066\u304F\u3060\u3055\u3044"
+      },
+      { id: "part.check.code-fence", en: "code fence", ja: "\u30B3\u30FC\u30C9\u30D5\u30A7\u30F3\u30B9" },
+      { id: "part.check.html-comment", en: "HTML comment", ja: "HTML \u30B3\u30E1\u30F3\u30C8" },
+      {
+        id: "check.too-deep",
+        en: "Expected lists and quotes nested at most {n} deep, found a deeper one; taskgate reads the rest of this line as text: flatten it",
+        ja: "\u30EA\u30B9\u30C8\u3068\u5F15\u7528\u306E\u5165\u308C\u5B50\u306F {n} \u6BB5\u307E\u3067\u306E\u306F\u305A\u304C\u3001\u3088\u308A\u6DF1\u3044\u3082\u306E\u304C\u3042\u308A\u307E\u3059\u3002taskgate \u306F\u3053\u306E\u884C\u306E\u6B8B\u308A\u3092\u30C6\u30AD\u30B9\u30C8\u3068\u3057\u3066\u8AAD\u307F\u307E\u3059\u3002\u5E73\u3089\u306B\u3057\u3066\u304F\u3060\u3055\u3044"
+      },
+      {
+        id: "check.setext-heading",
+        en: "A line of {mark} under text makes that text a heading; use '## ' headings, or put a blank line before a --- rule",
+        ja: "\u30C6\u30AD\u30B9\u30C8\u306E\u4E0B\u306E {mark} \u306E\u884C\u306F\u305D\u306E\u30C6\u30AD\u30B9\u30C8\u3092\u898B\u51FA\u3057\u306B\u3057\u307E\u3059\u3002'## ' \u306E\u898B\u51FA\u3057\u3092\u4F7F\u3046\u304B\u3001--- \u306E\u7F6B\u7DDA\u306E\u524D\u306B\u7A7A\u884C\u3092\u5165\u308C\u3066\u304F\u3060\u3055\u3044"
+      },
+      { id: "check.missing-title", en: "Expected a title after {id}", ja: "{id} \u306E\u5F8C\u306B\u30BF\u30A4\u30C8\u30EB\u304C\u3042\u308A\u307E\u305B\u3093" },
+      { id: "check.duplicate-id", en: "Duplicate ID {id}", ja: "ID {id} \u304C\u91CD\u8907\u3057\u3066\u3044\u307E\u3059" },
+      {
+        id: "check.level-1-heading",
+        en: "A level-1 heading after the first section starts a part that taskgate does not read; use '## '",
+        ja: "\u6700\u521D\u306E\u30BB\u30AF\u30B7\u30E7\u30F3\u3088\u308A\u5F8C\u306E\u30EC\u30D9\u30EB 1 \u898B\u51FA\u3057\u306F\u3001taskgate \u304C\u8AAD\u307E\u306A\u3044\u90E8\u5206\u3092\u59CB\u3081\u307E\u3059\u3002'## ' \u3092\u4F7F\u3063\u3066\u304F\u3060\u3055\u3044"
+      },
+      {
+        id: "check.bad-id",
+        en: 'Expected the ID {id}, found "{prefix}-{n}" (no leading zeros)',
+        ja: 'ID \u306F {id} \u306E\u306F\u305A\u304C "{prefix}-{n}" \u3067\u3059\uFF08\u5148\u982D\u306B 0 \u3092\u4ED8\u3051\u306A\u3044\uFF09'
+      },
+      {
+        id: "check.lookalike-heading",
+        en: '"## {name}" looks like the heading of {likely} but is not one, so {same} is not read; write it "## {entry} <title>"',
+        ja: '"## {name}" \u306F {likely} \u306E\u898B\u51FA\u3057\u306B\u898B\u3048\u307E\u3059\u304C\u898B\u51FA\u3057\u3067\u306F\u306A\u3044\u305F\u3081\u3001{same} \u306F\u8AAD\u307E\u308C\u307E\u305B\u3093\u3002"## {entry} <\u30BF\u30A4\u30C8\u30EB>" \u3068\u66F8\u3044\u3066\u304F\u3060\u3055\u3044'
+      },
+      {
+        id: "check.bad-heading",
+        en: 'Expected an entry heading "## {prefix}-<number> <title>", found "## {name}"',
+        ja: '\u30A8\u30F3\u30C8\u30EA\u30FC\u306E\u898B\u51FA\u3057 "## {prefix}-<\u756A\u53F7> <\u30BF\u30A4\u30C8\u30EB>" \u306E\u306F\u305A\u304C "## {name}" \u3067\u3059'
+      },
+      {
+        id: "check.unknown-section",
+        en: 'Unknown section "{name}"; {file} knows {known} and entries "## {prefix}-<number> <title>"; it is kept as it is',
+        ja: '\u4E0D\u660E\u306A\u30BB\u30AF\u30B7\u30E7\u30F3 "{name}"\u3002{file} \u304C\u77E5\u3063\u3066\u3044\u308B\u306E\u306F {known} \u3068\u30A8\u30F3\u30C8\u30EA\u30FC "## {prefix}-<\u756A\u53F7> <\u30BF\u30A4\u30C8\u30EB>" \u3067\u3059\u3002\u305D\u306E\u307E\u307E\u6B8B\u3057\u307E\u3059'
+      },
+      {
+        id: "check.bad-field.under-heading",
+        en: 'Expected a field line "- key: value" right under the heading, or a blank line before the text',
+        ja: '\u898B\u51FA\u3057\u306E\u76F4\u4E0B\u306B\u306F\u30D5\u30A3\u30FC\u30EB\u30C9\u884C "- key: value"\u3001\u307E\u305F\u306F\u672C\u6587\u306E\u524D\u306B\u7A7A\u884C\u304C\u5FC5\u8981\u3067\u3059'
+      },
+      {
+        id: "check.bad-field.found",
+        en: 'Expected a field line "- key: value", found "{line}"',
+        ja: '\u30D5\u30A3\u30FC\u30EB\u30C9\u884C "- key: value" \u306E\u306F\u305A\u304C "{line}" \u3067\u3059'
+      },
+      {
+        id: "check.bad-field.blank-line",
+        en: "Expected a blank line between the field list and the text (this line would join the field above)",
+        ja: "\u30D5\u30A3\u30FC\u30EB\u30C9\u306E\u4E00\u89A7\u3068\u672C\u6587\u306E\u9593\u306B\u7A7A\u884C\u304C\u5FC5\u8981\u3067\u3059\uFF08\u3053\u306E\u884C\u306F\u4E0A\u306E\u30D5\u30A3\u30FC\u30EB\u30C9\u306B\u3064\u306A\u304C\u3063\u3066\u3057\u307E\u3044\u307E\u3059\uFF09"
+      },
+      { id: "check.duplicate-field", en: 'Field "{field}" appears twice', ja: '\u30D5\u30A3\u30FC\u30EB\u30C9 "{field}" \u304C 2 \u56DE\u3042\u308A\u307E\u3059' },
+      {
+        id: "check.duplicate-section",
+        en: 'Section "## {name}" appears twice',
+        ja: '\u30BB\u30AF\u30B7\u30E7\u30F3 "## {name}" \u304C 2 \u56DE\u3042\u308A\u307E\u3059'
+      },
+      {
+        id: "check.conflict-marker",
+        en: "Found a merge conflict marker; resolve the conflict before taskgate reads or writes this file",
+        ja: "\u30DE\u30FC\u30B8\u306E\u7AF6\u5408\u30DE\u30FC\u30AB\u30FC\u304C\u3042\u308A\u307E\u3059\u3002taskgate \u304C\u3053\u306E\u30D5\u30A1\u30A4\u30EB\u3092\u8AAD\u307F\u66F8\u304D\u3059\u308B\u524D\u306B\u7AF6\u5408\u3092\u89E3\u6C7A\u3057\u3066\u304F\u3060\u3055\u3044"
+      },
+      {
+        id: "check.missing-state",
+        en: 'Task {id} has no state; expected a field line "- state: PLAN" (PLAN|READY|DOING|REVIEW|DONE) under its heading',
+        ja: '\u30BF\u30B9\u30AF {id} \u306B\u72B6\u614B\u304C\u3042\u308A\u307E\u305B\u3093\u3002\u898B\u51FA\u3057\u306E\u4E0B\u306B\u30D5\u30A3\u30FC\u30EB\u30C9\u884C "- state: PLAN"\uFF08PLAN|READY|DOING|REVIEW|DONE\uFF09\u304C\u5FC5\u8981\u3067\u3059'
+      },
+      {
+        id: "check.missing-entry",
+        en: 'The log adds {id} here, but no entry "## {same} <title>" holds it; restore the entry (git log -p shows it), or cancel a task instead of deleting it',
+        ja: '\u30ED\u30B0\u306F\u3053\u3053\u3067 {id} \u3092\u8FFD\u52A0\u3057\u3066\u3044\u307E\u3059\u304C\u3001\u305D\u308C\u3092\u6301\u3064\u30A8\u30F3\u30C8\u30EA\u30FC "## {same} <\u30BF\u30A4\u30C8\u30EB>" \u304C\u3042\u308A\u307E\u305B\u3093\u3002\u30A8\u30F3\u30C8\u30EA\u30FC\u3092\u623B\u3057\u3066\u304F\u3060\u3055\u3044\uFF08git log -p \u3067\u898B\u3089\u308C\u307E\u3059\uFF09\u3002\u30BF\u30B9\u30AF\u306F\u524A\u9664\u305B\u305A\u30AD\u30E3\u30F3\u30BB\u30EB\u3057\u3066\u304F\u3060\u3055\u3044'
+      },
+      { id: "check.self-dependency", en: "Task {id} depends on itself", ja: "\u30BF\u30B9\u30AF {id} \u304C\u81EA\u5206\u81EA\u8EAB\u306B\u4F9D\u5B58\u3057\u3066\u3044\u307E\u3059" },
+      {
+        id: "check.unknown-dependency",
+        en: "Task {id} depends on {dep}, which is not in this file",
+        ja: "\u30BF\u30B9\u30AF {id} \u306F {dep} \u306B\u4F9D\u5B58\u3057\u3066\u3044\u307E\u3059\u304C\u3001\u305D\u308C\u306F\u3053\u306E\u30D5\u30A1\u30A4\u30EB\u306B\u3042\u308A\u307E\u305B\u3093"
+      },
+      {
+        id: "check.doing-without-lease",
+        en: "Task {id} is DOING but nobody holds a lease on it",
+        ja: "\u30BF\u30B9\u30AF {id} \u306F DOING \u3067\u3059\u304C\u3001\u8AB0\u3082\u30EA\u30FC\u30B9\u3092\u6301\u3063\u3066\u3044\u307E\u305B\u3093"
+      },
+      {
+        id: "check.lease-outside-doing",
+        en: "Task {id} is {state} but has a lease; a lease exists only while a task is DOING",
+        ja: "\u30BF\u30B9\u30AF {id} \u306F {state} \u3067\u3059\u304C\u30EA\u30FC\u30B9\u304C\u3042\u308A\u307E\u3059\u3002\u30EA\u30FC\u30B9\u306F\u30BF\u30B9\u30AF\u304C DOING \u306E\u9593\u3060\u3051\u306E\u3082\u306E\u3067\u3059"
+      },
+      {
+        id: "check.resolution-outside-done",
+        en: "Task {id} is {state} but has a resolution; only DONE tasks have one",
+        ja: "\u30BF\u30B9\u30AF {id} \u306F {state} \u3067\u3059\u304C resolution \u304C\u3042\u308A\u307E\u3059\u3002resolution \u3092\u6301\u3064\u306E\u306F DONE \u306E\u30BF\u30B9\u30AF\u3060\u3051\u3067\u3059"
+      },
+      { id: "check.dependency-cycle", en: "Dependency cycle: {cycle}", ja: "\u4F9D\u5B58\u95A2\u4FC2\u304C\u5FAA\u74B0\u3057\u3066\u3044\u307E\u3059: {cycle}" },
+      {
+        id: "check.missing-status",
+        en: 'Approval {id} has no status; expected "- status: pending" (pending|approved|rejected|superseded)',
+        ja: '\u627F\u8A8D {id} \u306B status \u304C\u3042\u308A\u307E\u305B\u3093\u3002"- status: pending"\uFF08pending|approved|rejected|superseded\uFF09\u304C\u5FC5\u8981\u3067\u3059'
+      },
+      {
+        id: "check.bad-rules",
+        en: 'Expected the rules as a fenced YAML block (a line "```yaml", the rules, a line "```")',
+        ja: '\u30EB\u30FC\u30EB\u306F\u30D5\u30A7\u30F3\u30B9\u3067\u56F2\u3093\u3060 YAML \u30D6\u30ED\u30C3\u30AF\uFF08"```yaml" \u306E\u884C\u3001\u30EB\u30FC\u30EB\u3001"```" \u306E\u884C\uFF09\u3067\u66F8\u3044\u3066\u304F\u3060\u3055\u3044'
+      },
+      {
+        id: "check.bad-actor",
+        en: 'Expected an actor name without spaces, optionally followed by its git identities like <carol@example.com> or "Carol Smith", found "{name}"',
+        ja: '\u30B9\u30DA\u30FC\u30B9\u306E\u306A\u3044\u30A2\u30AF\u30BF\u30FC\u540D\uFF08\u7D9A\u3051\u3066 <carol@example.com> \u3084 "Carol Smith" \u306E\u3088\u3046\u306A git \u306E ID \u3092\u66F8\u3044\u3066\u3082\u3088\u3044\uFF09\u306E\u306F\u305A\u304C "{name}" \u3067\u3059'
+      },
+      {
+        id: "check.bad-roles",
+        en: 'Expected roles like "CMD, AUDIT" (CMD|WORK|AUDIT, optionally "(automation)", "(for NAME)", "(key ssh-ed25519 AAAA...)", comma-separated in one pair of parentheses) for {name}, found "{value}"',
+        ja: '{name} \u306E\u30ED\u30FC\u30EB\u306F "CMD, AUDIT" \u306E\u3088\u3046\u306B\uFF08CMD|WORK|AUDIT\u3002\u5FC5\u8981\u306A\u3089 "(automation)"\u3001"(for NAME)"\u3001"(key ssh-ed25519 AAAA...)" \u3092 1 \u7D44\u306E\u62EC\u5F27\u5185\u306B\u30AB\u30F3\u30DE\u533A\u5207\u308A\u3067\uFF09\u66F8\u304F\u306F\u305A\u304C "{value}" \u3067\u3059'
+      },
+      {
+        id: "check.duplicate-actor",
+        en: "Actor {name} is listed twice in Roles",
+        ja: "\u30A2\u30AF\u30BF\u30FC {name} \u304C Roles \u306B 2 \u56DE\u3042\u308A\u307E\u3059"
+      },
+      {
+        id: "check.bad-delegation",
+        en: '{name} works "for {principal}", but {why+}',
+        ja: '{name} \u306F "for {principal}" \u3067\u4F5C\u696D\u3057\u307E\u3059\u304C\u3001{why+}'
+      },
+      {
+        id: "part.check.self-delegation",
+        en: "an actor cannot work for itself",
+        ja: "\u30A2\u30AF\u30BF\u30FC\u306F\u81EA\u5206\u81EA\u8EAB\u306E\u305F\u3081\u306B\u306F\u4F5C\u696D\u3067\u304D\u307E\u305B\u3093"
+      },
+      {
+        id: "part.check.unlisted-principal",
+        en: '{name} is not listed under "## Roles"',
+        ja: '{name} \u306F "## Roles" \u306B\u3042\u308A\u307E\u305B\u3093'
+      },
+      {
+        id: "check.shared-identity",
+        en: "The git identity {identity} maps to both {first} and {second}; commits by it count as {owner}'s",
+        ja: "git \u306E ID {identity} \u304C {first} \u3068 {second} \u306E\u4E21\u65B9\u306B\u5BFE\u5FDC\u3057\u3066\u3044\u307E\u3059\u3002\u305D\u306E ID \u306E\u30B3\u30DF\u30C3\u30C8\u306F {owner} \u306E\u3082\u306E\u3068\u3057\u3066\u6570\u3048\u307E\u3059"
+      },
+      {
+        id: "check.unknown-field",
+        en: 'Unknown field "{field}" in {what}; it is kept as it is (known: {known})',
+        ja: '{what} \u306E\u4E0D\u660E\u306A\u30D5\u30A3\u30FC\u30EB\u30C9 "{field}"\u3002\u305D\u306E\u307E\u307E\u6B8B\u3057\u307E\u3059\uFF08\u65E2\u77E5: {known}\uFF09'
+      },
+      {
+        id: "check.bad-key",
+        en: 'Expected a lowercase field name like "state", found "{field}"',
+        ja: '"state" \u306E\u3088\u3046\u306A\u5C0F\u6587\u5B57\u306E\u30D5\u30A3\u30FC\u30EB\u30C9\u540D\u306E\u306F\u305A\u304C "{field}" \u3067\u3059'
+      },
+      { id: "part.expected.state", en: "a state ({states})", ja: "\u72B6\u614B\uFF08{states}\uFF09" },
+      { id: "part.expected.priority", en: "a priority ({list})", ja: "\u512A\u5148\u5EA6\uFF08{list}\uFF09" },
+      {
+        id: "part.expected.time",
+        en: "a UTC time like 2026-11-24T10:30:00Z",
+        ja: "2026-11-24T10:30:00Z \u306E\u3088\u3046\u306A UTC \u6642\u523B"
+      },
+      { id: "part.expected.duration", en: "a duration like 90s, 30m, 2h or 1d", ja: "90s\u300130m\u30012h\u30011d \u306E\u3088\u3046\u306A\u671F\u9593" },
+      { id: "part.expected.skew", en: "a duration like 0s, 30s or 2m", ja: "0s\u300130s\u30012m \u306E\u3088\u3046\u306A\u671F\u9593" },
+      { id: "part.expected.count", en: "a whole number like 0, 1 or 2", ja: "0\u30011\u30012 \u306E\u3088\u3046\u306A\u6574\u6570" },
+      { id: "part.expected.positive", en: "a whole number of at least 1", ja: "1 \u4EE5\u4E0A\u306E\u6574\u6570" },
+      {
+        id: "part.expected.task-ids",
+        en: 'task IDs like T-9, T-10 separated by commas (not "{wrong}")',
+        ja: 'T-9, T-10 \u306E\u3088\u3046\u306B\u30AB\u30F3\u30DE\u3067\u533A\u5207\u3063\u305F\u30BF\u30B9\u30AF ID\uFF08"{wrong}" \u306F\u4E0D\u53EF\uFF09'
+      },
+      {
+        id: "part.expected.labels",
+        en: 'labels like automation, phase-3 separated by commas (not "{wrong}")',
+        ja: 'automation, phase-3 \u306E\u3088\u3046\u306B\u30AB\u30F3\u30DE\u3067\u533A\u5207\u3063\u305F\u30E9\u30D9\u30EB\uFF08"{wrong}" \u306F\u4E0D\u53EF\uFF09'
+      },
+      {
+        id: "part.expected.actor",
+        en: "an actor name (letters, digits and . _ @ + -), like bob or bob@example.com",
+        ja: "bob \u3084 bob@example.com \u306E\u3088\u3046\u306A\u30A2\u30AF\u30BF\u30FC\u540D\uFF08\u82F1\u5B57\u3001\u6570\u5B57\u3068 . _ @ + -\uFF09"
+      },
+      { id: "part.expected.text", en: "some text", ja: "\u4F55\u3089\u304B\u306E\u30C6\u30AD\u30B9\u30C8" },
+      { id: "part.expected.resolution", en: "a resolution ({list})", ja: "resolution\uFF08{list}\uFF09" },
+      {
+        id: "part.expected.lease",
+        en: "a lease like bob@build-7 token=4 until=2026-11-24T10:30:00Z ttl=30m",
+        ja: "bob@build-7 token=4 until=2026-11-24T10:30:00Z ttl=30m \u306E\u3088\u3046\u306A\u30EA\u30FC\u30B9"
+      },
+      {
+        id: "part.expected.lease-session",
+        en: "a lease like bob@build-7 token=4 until=2026-11-24T10:30:00Z ttl=30m session=run-3f9a2c",
+        ja: "bob@build-7 token=4 until=2026-11-24T10:30:00Z ttl=30m session=run-3f9a2c \u306E\u3088\u3046\u306A\u30EA\u30FC\u30B9"
+      },
+      { id: "part.expected.session", en: "{lease} session=run-3f9a2c", ja: "{lease} session=run-3f9a2c \u306E\u3088\u3046\u306A\u30EA\u30FC\u30B9" },
+      {
+        id: "part.expected.backoff",
+        en: "a backoff range like 1m..1h (smallest..largest)",
+        ja: "1m..1h\uFF08\u6700\u5C0F..\u6700\u5927\uFF09\u306E\u3088\u3046\u306A\u30D0\u30C3\u30AF\u30AA\u30D5\u306E\u7BC4\u56F2"
+      },
+      { id: "part.expected.limits", en: "limits like DOING=5, REVIEW=3", ja: "DOING=5, REVIEW=3 \u306E\u3088\u3046\u306A\u4E0A\u9650" },
+      {
+        id: "part.expected.paths",
+        en: "path globs like src/ledger/**, docs/ledger-format.md separated by commas ({problem})",
+        ja: "src/ledger/**, docs/ledger-format.md \u306E\u3088\u3046\u306B\u30AB\u30F3\u30DE\u3067\u533A\u5207\u3063\u305F\u30D1\u30B9\u306E\u30B0\u30ED\u30D6\uFF08{problem}\uFF09"
+      },
+      {
+        id: "part.expected.worktree",
+        en: "a branch and a folder, like task/T-12-short-title ../repo.worktrees/T-12-short-title",
+        ja: "task/T-12-short-title ../repo.worktrees/T-12-short-title \u306E\u3088\u3046\u306A\u30D6\u30E9\u30F3\u30C1\u3068\u30D5\u30A9\u30EB\u30C0\u30FC"
+      },
+      {
+        id: "part.expected.actors",
+        en: 'actor names separated by commas (not "{wrong}")',
+        ja: '\u30AB\u30F3\u30DE\u3067\u533A\u5207\u3063\u305F\u30A2\u30AF\u30BF\u30FC\u540D\uFF08"{wrong}" \u306F\u4E0D\u53EF\uFF09'
+      },
+      {
+        id: "part.expected.phase",
+        en: "a phase name like automation or phase-3 (letters, digits and . _ / -)",
+        ja: "automation \u3084 phase-3 \u306E\u3088\u3046\u306A\u30D5\u30A7\u30FC\u30BA\u540D\uFF08\u82F1\u5B57\u3001\u6570\u5B57\u3068 . _ / -\uFF09"
+      },
+      { id: "part.expected.change", en: "a change in percent like -30%", ja: "-30% \u306E\u3088\u3046\u306A\u30D1\u30FC\u30BB\u30F3\u30C8\u3067\u306E\u5909\u5316" },
+      { id: "part.expected.percent", en: "a percentage like 80%", ja: "80% \u306E\u3088\u3046\u306A\u30D1\u30FC\u30BB\u30F3\u30C8" },
+      { id: "part.expected.required", en: '"required" or "optional"', ja: '"required" \u304B "optional"' },
+      {
+        id: "part.expected.zone",
+        en: "a time zone like UTC or Europe/Berlin",
+        ja: "UTC \u3084 Europe/Berlin \u306E\u3088\u3046\u306A\u30BF\u30A4\u30E0\u30BE\u30FC\u30F3"
+      },
+      {
+        id: "part.expected.status",
+        en: "a status (pending|approved|rejected|superseded)",
+        ja: "status\uFF08pending|approved|rejected|superseded\uFF09"
+      },
+      { id: "part.expected.hash", en: "a hash like sha256:4be1c3f09a7d", ja: "sha256:4be1c3f09a7d \u306E\u3088\u3046\u306A\u30CF\u30C3\u30B7\u30E5" },
+      { id: "part.expected.approval-ids", en: "approval IDs like A-3, A-4", ja: "A-3, A-4 \u306E\u3088\u3046\u306A\u627F\u8A8D ID" },
+      { id: "part.expected.approval-id", en: "an approval ID like A-5", ja: "A-5 \u306E\u3088\u3046\u306A\u627F\u8A8D ID" },
+      {
+        id: "part.expected.roles-change",
+        en: 'a change like "grant bob AUDIT", "revoke bob WORK", "identify bob", "policy approval-required=prod" or "rules sha256:4be1c3f09a7d5e21"',
+        ja: '"grant bob AUDIT"\u3001"revoke bob WORK"\u3001"identify bob"\u3001"policy approval-required=prod"\u3001"rules sha256:4be1c3f09a7d5e21" \u306E\u3088\u3046\u306A\u5909\u66F4'
+      },
+      {
+        id: "check.bad-phase",
+        en: 'Expected a phase name like automation or phase-3 (letters, digits and . _ / -), found "{name}"',
+        ja: 'automation \u3084 phase-3 \u306E\u3088\u3046\u306A\u30D5\u30A7\u30FC\u30BA\u540D\uFF08\u82F1\u5B57\u3001\u6570\u5B57\u3068 . _ / -\uFF09\u306E\u306F\u305A\u304C "{name}" \u3067\u3059'
+      },
+      {
+        id: "check.bad-phase-due",
+        en: `Expected phase {name}'s due time as a date (2026-12-20) or a UTC time (2026-12-20T18:00:00Z), found "{value}"`,
+        ja: '\u30D5\u30A7\u30FC\u30BA {name} \u306E\u671F\u9650\u306F\u65E5\u4ED8\uFF082026-12-20\uFF09\u304B UTC \u6642\u523B\uFF082026-12-20T18:00:00Z\uFF09\u306E\u306F\u305A\u304C "{value}" \u3067\u3059'
+      },
+      {
+        id: "check.unknown-phase",
+        en: '{id} is in phase "{phase}", which the Phases section does not name{rest+}',
+        ja: '{id} \u306F\u30D5\u30A7\u30FC\u30BA "{phase}" \u306B\u3042\u308A\u307E\u3059\u304C\u3001Phases \u30BB\u30AF\u30B7\u30E7\u30F3\u306B\u305D\u306E\u540D\u524D\u306F\u3042\u308A\u307E\u305B\u3093{rest+}'
+      },
+      { id: "part.check.phases-list", en: " (phases: {list})", ja: "\uFF08\u30D5\u30A7\u30FC\u30BA: {list}\uFF09" },
+      { id: "part.check.no-phases", en: " (there is no ## Phases section)", ja: "\uFF08## Phases \u30BB\u30AF\u30B7\u30E7\u30F3\u304C\u3042\u308A\u307E\u305B\u3093\uFF09" },
+      {
+        id: "check.bad-log-line",
+        en: 'Expected a log line "- TIME ACTOR ROLE ACTION TARGET [key=value...] ~ HASH", found "{line}"',
+        ja: '\u30ED\u30B0\u884C "- TIME ACTOR ROLE ACTION TARGET [key=value...] ~ HASH" \u306E\u306F\u305A\u304C "{line}" \u3067\u3059'
+      },
+      {
+        id: "check.bad-log-start",
+        en: "Expected TIME ACTOR ROLE ACTION TARGET at the start of the log line",
+        ja: "\u30ED\u30B0\u884C\u306E\u5148\u982D\u306B TIME ACTOR ROLE ACTION TARGET \u304C\u5FC5\u8981\u3067\u3059"
+      },
+      {
+        id: "check.bad-log-time",
+        en: 'Expected a UTC time like 2026-11-24T09:00:00Z, found "{value}"',
+        ja: '2026-11-24T09:00:00Z \u306E\u3088\u3046\u306A UTC \u6642\u523B\u306E\u306F\u305A\u304C "{value}" \u3067\u3059'
+      },
+      {
+        id: "check.bad-log-detail",
+        en: `Expected key=value in the log line's details, found "{value}"`,
+        ja: '\u30ED\u30B0\u884C\u306E\u8A73\u7D30\u306F key=value \u306E\u306F\u305A\u304C "{value}" \u3067\u3059'
+      },
+      {
+        id: "check.broken-chain",
+        en: "Log hash chain is broken: expected ~ {want}, found ~ {found} (the log is append-only; a line was edited, removed or added by hand)",
+        ja: "\u30ED\u30B0\u306E\u30CF\u30C3\u30B7\u30E5\u30C1\u30A7\u30FC\u30F3\u304C\u58CA\u308C\u3066\u3044\u307E\u3059: ~ {want} \u306E\u306F\u305A\u304C ~ {found} \u3067\u3059\uFF08\u30ED\u30B0\u306F\u8FFD\u8A18\u306E\u307F\u3002\u884C\u304C\u624B\u3067\u7DE8\u96C6\u3001\u524A\u9664\u3001\u8FFD\u52A0\u3055\u308C\u307E\u3057\u305F\uFF09"
+      },
+      {
+        id: "check.log-time-order",
+        en: "This log line is older than the line before it",
+        ja: "\u3053\u306E\u30ED\u30B0\u884C\u306F\u524D\u306E\u884C\u3088\u308A\u53E4\u3044\u6642\u523B\u3067\u3059"
+      },
+      {
+        id: "check.strict-too-complex",
+        en: `Expected text that remark reads in bounded time, found {n} brackets, emphasis marks and "<" in the paragraph here (remark's time grows with their square), so check --strict did not compare this file; the line reader does not read them`,
+        ja: 'remark \u304C\u6709\u9650\u306E\u6642\u9593\u3067\u8AAD\u3081\u308B\u30C6\u30AD\u30B9\u30C8\u306E\u306F\u305A\u304C\u3001\u3053\u3053\u306E\u6BB5\u843D\u306B\u62EC\u5F27\u3001\u5F37\u8ABF\u8A18\u53F7\u3068 "<" \u304C {n} \u500B\u3042\u308A\u307E\u3059\uFF08remark \u306E\u6642\u9593\u306F\u305D\u306E 2 \u4E57\u3067\u5897\u3048\u307E\u3059\uFF09\u3002\u305D\u306E\u305F\u3081 check --strict \u306F\u3053\u306E\u30D5\u30A1\u30A4\u30EB\u3092\u6BD4\u3079\u3066\u3044\u307E\u305B\u3093\u3002\u884C\u30EA\u30FC\u30C0\u30FC\u306F\u305D\u308C\u3089\u3092\u8AAD\u307F\u307E\u305B\u3093'
+      },
+      {
+        id: "check.reader-disagrees",
+        en: "Markdown (remark) sees {theirs} here, taskgate sees {ours}; simplify the Markdown around it",
+        ja: "Markdown\uFF08remark\uFF09\u306F\u3053\u3053\u306B {theirs} \u3092\u3001taskgate \u306F {ours} \u3092\u898B\u3066\u3044\u307E\u3059\u3002\u5468\u308A\u306E Markdown \u3092\u7C21\u5358\u306B\u3057\u3066\u304F\u3060\u3055\u3044"
+      },
+      {
+        id: "check.reader-disagrees-line",
+        en: 'Markdown (remark) reads this line as {theirs}, taskgate as "{ours}"',
+        ja: 'Markdown\uFF08remark\uFF09\u306F\u3053\u306E\u884C\u3092 {theirs} \u3068\u3001taskgate \u306F "{ours}" \u3068\u8AAD\u307F\u307E\u3059'
+      },
+      { id: "check.hook.not-run", en: "{msg+}; this hook is not run", ja: "{msg+}\u3002\u3053\u306E\u30D5\u30C3\u30AF\u306F\u5B9F\u884C\u3055\u308C\u307E\u305B\u3093" },
+      {
+        id: "check.hook.event",
+        en: 'Expected an event ({events}, or all) before the colon, found "{event}"',
+        ja: '\u30B3\u30ED\u30F3\u306E\u524D\u306B\u306F\u30A4\u30D9\u30F3\u30C8\uFF08{events}\u3001\u307E\u305F\u306F all\uFF09\u306E\u306F\u305A\u304C "{event}" \u3067\u3059'
+      },
+      { id: "check.hook.example", en: '{msg+} (a hook is like "{example}")', ja: '{msg+}\uFF08\u30D5\u30C3\u30AF\u306E\u4F8B: "{example}"\uFF09' },
+      {
+        id: "check.hook.timeout",
+        en: 'Expected a duration like 10s for timeout, found "{value}"',
+        ja: 'timeout \u306F 10s \u306E\u3088\u3046\u306A\u671F\u9593\u306E\u306F\u305A\u304C "{value}" \u3067\u3059'
+      },
+      {
+        id: "check.hook.retry",
+        en: 'Expected a range like 10s..1h (smallest..largest) for retry, found "{value}"',
+        ja: 'retry \u306F 10s..1h\uFF08\u6700\u5C0F..\u6700\u5927\uFF09\u306E\u3088\u3046\u306A\u7BC4\u56F2\u306E\u306F\u305A\u304C "{value}" \u3067\u3059'
+      },
+      {
+        id: "check.hook.option",
+        en: 'Expected the option timeout= or retry=, found "{value}"',
+        ja: '\u30AA\u30D7\u30B7\u30E7\u30F3\u306F timeout= \u304B retry= \u306E\u306F\u305A\u304C "{value}" \u3067\u3059'
+      },
+      {
+        id: "check.hook.program",
+        en: 'Expected a program after "run", like "{example}"',
+        ja: '"run" \u306E\u5F8C\u306B\u30D7\u30ED\u30B0\u30E9\u30E0\u304C\u5FC5\u8981\u3067\u3059\uFF08\u4F8B: "{example}"\uFF09'
+      },
+      {
+        id: "check.hook.url",
+        en: 'Expected one http:// or https:// URL after "post", like "- all: post https://example.com/hook", found "{value}"',
+        ja: '"post" \u306E\u5F8C\u306B\u306F http:// \u304B https:// \u306E URL \u304C 1 \u3064\uFF08\u4F8B: "- all: post https://example.com/hook"\uFF09\u306E\u306F\u305A\u304C "{value}" \u3067\u3059'
+      },
+      {
+        id: "check.hook.spec",
+        en: 'Expected "run PROGRAM ..." or "post URL" after the event, like "{example}", found "{value}"',
+        ja: '\u30A4\u30D9\u30F3\u30C8\u306E\u5F8C\u306B\u306F "run PROGRAM ..." \u304B "post URL"\uFF08\u4F8B: "{example}"\uFF09\u306E\u306F\u305A\u304C "{value}" \u3067\u3059'
+      },
+      {
+        id: "check.schedule.shape",
+        en: 'Expected a schedule like "{example}" (a cron expression in backticks, a time zone, an action), found "{value}"',
+        ja: '\u30B9\u30B1\u30B8\u30E5\u30FC\u30EB\u306F "{example}" \u306E\u3088\u3046\u306B\uFF08\u30D0\u30C3\u30AF\u30AF\u30A9\u30FC\u30C8\u3067\u56F2\u3093\u3060 cron \u5F0F\u3001\u30BF\u30A4\u30E0\u30BE\u30FC\u30F3\u3001\u30A2\u30AF\u30B7\u30E7\u30F3\uFF09\u66F8\u304F\u306F\u305A\u304C "{value}" \u3067\u3059'
+      },
+      {
+        id: "check.schedule.zone",
+        en: 'Expected a time zone like UTC or Europe/Berlin for schedule "{name}", found "{value}"',
+        ja: '\u30B9\u30B1\u30B8\u30E5\u30FC\u30EB "{name}" \u306E\u30BF\u30A4\u30E0\u30BE\u30FC\u30F3\u306F UTC \u3084 Europe/Berlin \u306E\u3088\u3046\u306A\u3082\u306E\u306E\u306F\u305A\u304C "{value}" \u3067\u3059'
+      },
+      {
+        id: "check.schedule.cron",
+        en: 'Expected a cron expression like "0 2 * * *" for schedule "{name}", found "{value}" ({why})',
+        ja: '\u30B9\u30B1\u30B8\u30E5\u30FC\u30EB "{name}" \u306F "0 2 * * *" \u306E\u3088\u3046\u306A cron \u5F0F\u306E\u306F\u305A\u304C "{value}" \u3067\u3059\uFF08{why}\uFF09'
+      },
+      {
+        id: "check.schedule.no-arguments",
+        en: 'The {action} action takes no arguments, found "{value}"',
+        ja: '{action} \u30A2\u30AF\u30B7\u30E7\u30F3\u306F\u5F15\u6570\u3092\u53D6\u308A\u307E\u305B\u3093\u304C "{value}" \u304C\u3042\u308A\u307E\u3059'
+      },
+      {
+        id: "check.schedule.add-field",
+        en: 'Schedule "{name}" may set priority, labels or state on the task it adds, not "{value}"',
+        ja: '\u30B9\u30B1\u30B8\u30E5\u30FC\u30EB "{name}" \u304C\u8FFD\u52A0\u3059\u308B\u30BF\u30B9\u30AF\u306B\u8A2D\u5B9A\u3067\u304D\u308B\u306E\u306F priority\u3001labels\u3001state \u3067\u3001"{value}" \u306F\u8A2D\u5B9A\u3067\u304D\u307E\u305B\u3093'
+      },
+      {
+        id: "check.schedule.add-title",
+        en: 'Schedule "{name}" adds a task: give its title after "add"',
+        ja: '\u30B9\u30B1\u30B8\u30E5\u30FC\u30EB "{name}" \u306F\u30BF\u30B9\u30AF\u3092\u8FFD\u52A0\u3057\u307E\u3059\u3002"add" \u306E\u5F8C\u306B\u30BF\u30A4\u30C8\u30EB\u3092\u66F8\u3044\u3066\u304F\u3060\u3055\u3044'
+      },
+      {
+        id: "check.schedule.add-state",
+        en: 'Schedule "{name}" may add a task as PLAN or READY, not "{value}"',
+        ja: '\u30B9\u30B1\u30B8\u30E5\u30FC\u30EB "{name}" \u304C\u8FFD\u52A0\u3067\u304D\u308B\u30BF\u30B9\u30AF\u306F PLAN \u304B READY \u3067\u3001"{value}" \u3067\u306F\u3042\u308A\u307E\u305B\u3093'
+      },
+      {
+        id: "check.schedule.action",
+        en: 'Expected an action check, add or auto-approve for schedule "{name}", found "{value}"',
+        ja: '\u30B9\u30B1\u30B8\u30E5\u30FC\u30EB "{name}" \u306E\u30A2\u30AF\u30B7\u30E7\u30F3\u306F check\u3001add\u3001auto-approve \u306E\u306F\u305A\u304C "{value}" \u3067\u3059'
+      },
+      {
+        id: "check.rule.yaml",
+        en: "Rules are not valid YAML: {detail}",
+        ja: "\u30EB\u30FC\u30EB\u304C\u6B63\u3057\u3044 YAML \u3067\u306F\u3042\u308A\u307E\u305B\u3093: {detail}"
+      },
+      {
+        id: "check.rule.list",
+        en: "Expected the rules to be a YAML list of rules (- id: ...)",
+        ja: "\u30EB\u30FC\u30EB\u306F YAML \u306E\u30EA\u30B9\u30C8\uFF08- id: ...\uFF09\u306E\u306F\u305A\u3067\u3059"
+      },
+      {
+        id: "check.rule.mapping",
+        en: "Expected a rule: a mapping with id, and approve or deny",
+        ja: "\u30EB\u30FC\u30EB\uFF08id \u3068\u3001approve \u304B deny \u3092\u6301\u3064\u30DE\u30C3\u30D4\u30F3\u30B0\uFF09\u306E\u306F\u305A\u3067\u3059"
+      },
+      {
+        id: "check.rule.unknown-key",
+        en: 'Unknown key "{field}" in a rule; expected id, approve or deny, and level',
+        ja: '\u30EB\u30FC\u30EB\u306B\u4E0D\u660E\u306A\u30AD\u30FC "{field}" \u304C\u3042\u308A\u307E\u3059\u3002id\u3001approve \u304B deny\u3001level \u304C\u4F7F\u3048\u307E\u3059'
+      },
+      {
+        id: "check.rule.id",
+        en: "Expected a rule id like docs-only, found {value}",
+        ja: "docs-only \u306E\u3088\u3046\u306A\u30EB\u30FC\u30EB ID \u306E\u306F\u305A\u304C {value} \u3067\u3059"
+      },
+      { id: "check.rule.duplicate", en: "Duplicate rule id {rule}", ja: "\u30EB\u30FC\u30EB ID {rule} \u304C\u91CD\u8907\u3057\u3066\u3044\u307E\u3059" },
+      {
+        id: "check.rule.one-of",
+        en: "Rule {rule} needs exactly one of approve: or deny:",
+        ja: "\u30EB\u30FC\u30EB {rule} \u306B\u306F approve: \u304B deny: \u306E\u3069\u3061\u3089\u304B 1 \u3064\u3060\u3051\u304C\u5FC5\u8981\u3067\u3059"
+      },
+      {
+        id: "check.rule.level",
+        en: "Rule {rule}: expected level soft or hard, found {value}",
+        ja: "\u30EB\u30FC\u30EB {rule}: level \u306F soft \u304B hard \u306E\u306F\u305A\u304C {value} \u3067\u3059"
+      },
+      {
+        id: "check.rule.hard",
+        en: "Rule {rule}: level hard is for deny rules",
+        ja: "\u30EB\u30FC\u30EB {rule}: level hard \u306F deny \u306E\u30EB\u30FC\u30EB\u3060\u3051\u306E\u3082\u306E\u3067\u3059"
+      },
+      {
+        id: "check.rule.conditions",
+        en: "Rule {rule}: expected conditions like {{ labels: [docs], requester-role: WORK }}",
+        ja: "\u30EB\u30FC\u30EB {rule}: \u6761\u4EF6\u306F {{ labels: [docs], requester-role: WORK }} \u306E\u3088\u3046\u306B\u66F8\u304F\u306F\u305A\u3067\u3059"
+      },
+      {
+        id: "check.rule.condition",
+        en: 'Rule {rule}: expected {expected+} for "{field}"',
+        ja: '\u30EB\u30FC\u30EB {rule}: "{field}" \u306B\u306F {expected+} \u304C\u5FC5\u8981\u3067\u3059'
+      },
+      { id: "part.expected.rule-labels", en: "a label or a list of labels", ja: "\u30E9\u30D9\u30EB\u3001\u307E\u305F\u306F\u30E9\u30D9\u30EB\u306E\u30EA\u30B9\u30C8" },
+      {
+        id: "part.expected.rule-roles",
+        en: "CMD, WORK or AUDIT, or a list of them",
+        ja: "CMD\u3001WORK\u3001AUDIT\u3001\u307E\u305F\u306F\u305D\u306E\u30EA\u30B9\u30C8"
+      },
+      {
+        id: "part.expected.rule-states",
+        en: "a state (PLAN|READY|DOING|REVIEW|DONE) or a list of them",
+        ja: "\u72B6\u614B\uFF08PLAN|READY|DOING|REVIEW|DONE\uFF09\u3001\u307E\u305F\u306F\u305D\u306E\u30EA\u30B9\u30C8"
+      },
+      { id: "part.expected.rule-kind", en: "task, text or roles", ja: "task\u3001text\u3001roles \u306E\u3069\u308C\u304B" },
+      { id: "part.expected.whole-number", en: "a whole number", ja: "\u6574\u6570" },
+      { id: "part.expected.boolean", en: "true or false", ja: "true \u304B false" },
+      {
+        id: "check.rule.unknown-condition",
+        en: 'Rule {rule}: unknown condition "{field}"; known: {known}',
+        ja: '\u30EB\u30FC\u30EB {rule}: \u4E0D\u660E\u306A\u6761\u4EF6 "{field}"\u3002\u65E2\u77E5: {known}'
+      },
+      {
+        id: "check.log-in-future",
+        en: "This log line is dated in the future (is a clock wrong?)",
+        ja: "\u3053\u306E\u30ED\u30B0\u884C\u306F\u672A\u6765\u306E\u65E5\u6642\u3067\u3059\uFF08\u6642\u8A08\u304C\u305A\u308C\u3066\u3044\u307E\u305B\u3093\u304B\uFF09"
+      },
+      {
+        id: "check.unknown-assignee",
+        en: "{id} is assigned to {who}, who has no roles in {file}",
+        ja: "{id} \u306E\u62C5\u5F53\u306F {who} \u3067\u3059\u304C\u3001\u305D\u306E\u4EBA\u306F {file} \u306B\u30ED\u30FC\u30EB\u304C\u3042\u308A\u307E\u305B\u3093"
+      },
+      {
+        id: "check.stale-approval",
+        en: "{id} was approved, but {subject} changed since, so it no longer counts (stale); request a new approval",
+        ja: "{id} \u306F\u627F\u8A8D\u3055\u308C\u307E\u3057\u305F\u304C\u3001\u305D\u306E\u5F8C {subject} \u304C\u5909\u308F\u3063\u305F\u305F\u3081\u7121\u52B9\u3067\u3059\uFF08stale\uFF09\u3002\u65B0\u3057\u304F\u627F\u8A8D\u3092\u4F9D\u983C\u3057\u3066\u304F\u3060\u3055\u3044"
+      },
+      {
+        id: "check.unknown-subject",
+        en: "{id} asks about {subject}, which is not in {file}",
+        ja: "{id} \u306F {subject} \u306B\u3064\u3044\u3066\u306E\u627F\u8A8D\u3067\u3059\u304C\u3001\u305D\u308C\u306F {file} \u306B\u3042\u308A\u307E\u305B\u3093"
+      },
+      {
+        id: "check.approval-sla",
+        en: "{id} has waited {age}, past the approval SLA of {sla}",
+        ja: "{id} \u306F {age} \u5F85\u3063\u3066\u304A\u308A\u3001\u627F\u8A8D\u306E SLA {sla} \u3092\u8D85\u3048\u3066\u3044\u307E\u3059"
+      },
+      {
+        id: "check.bad-time-zone",
+        en: 'Expected a time zone this system knows, like UTC or Europe/Berlin, for "time-zone", found "{value}"',
+        ja: '"time-zone" \u306F\u3053\u306E\u30B7\u30B9\u30C6\u30E0\u304C\u77E5\u3063\u3066\u3044\u308B\u30BF\u30A4\u30E0\u30BE\u30FC\u30F3\uFF08UTC \u3084 Europe/Berlin \u306A\u3069\uFF09\u306E\u306F\u305A\u304C "{value}" \u3067\u3059'
+      },
+      {
+        id: "check.not-utf8",
+        en: "Expected UTF-8 text, found a byte that is not UTF-8",
+        ja: "UTF-8 \u306E\u30C6\u30AD\u30B9\u30C8\u306E\u306F\u305A\u304C\u3001UTF-8 \u3067\u306A\u3044\u30D0\u30A4\u30C8\u304C\u3042\u308A\u307E\u3059"
+      },
+      {
+        id: "check.bad-value",
+        en: 'Expected {expected+} for "{field}", found "{value}"',
+        ja: '"{field}" \u306B\u306F {expected+} \u304C\u5FC5\u8981\u3067\u3059\u304C "{value}" \u3067\u3059'
       }
     ];
   }
@@ -10450,7 +11358,7 @@ function useLang(lang) {
       exact.set(m.en, m.ja);
       continue;
     }
-    const fixed = m.en.split(/\{[a-zA-Z0-9]+\+?\}/).map(unescapeBraces);
+    const fixed = fixedParts(m.en);
     if (fixed.length === 1) {
       exact.set(unescapeBraces(m.en), m.ja);
       continue;
@@ -10464,6 +11372,9 @@ function useLang(lang) {
     if (map && key !== void 0) map.set(key, [...map.get(key) ?? [], t]);
     else floating.push(t);
   }
+}
+function translating() {
+  return exact !== void 0;
 }
 function placeholderPattern(name) {
   if (name === "id") return "(?:[TA]-\\d+)";
@@ -10497,6 +11408,17 @@ function compile(m) {
   source += escapeRe(m.en.slice(at));
   return { re: new RegExp(`^${source}$`), names, nested, ja: m.ja };
 }
+function fixedParts(en) {
+  const parts = [""];
+  let at = 0;
+  for (const p of en.matchAll(PLACEHOLDER2)) {
+    parts[parts.length - 1] += en.slice(at, p.index) + (p[1] === void 0 ? p[0][0] : "");
+    if (p[1] !== void 0) parts.push("");
+    at = p.index + p[0].length;
+  }
+  parts[parts.length - 1] += en.slice(at);
+  return parts;
+}
 function tr(text) {
   return translate(text, false);
 }
@@ -10508,11 +11430,12 @@ function translate(text, parts) {
   const hit = exact.get(text);
   if (hit !== void 0) return unescapeBraces(hit);
   let best;
+  let partsNow = false;
   const tryAll = (list) => {
     if (!list) return;
     for (const p of list) {
       if (best && best.t.index < p.index) return;
-      if (p.part && !parts) continue;
+      if (p.part !== partsNow) continue;
       if (!text.startsWith(p.prefix) || !text.endsWith(p.suffix) || !text.includes(p.literal)) continue;
       p.compiled ??= compile(p.message);
       const groups = p.compiled.re.exec(text)?.groups;
@@ -10525,6 +11448,12 @@ function translate(text, parts) {
   tryAll(byLast?.get(text.at(-1) ?? ""));
   tryAll(byFirst?.get(text[0] ?? ""));
   tryAll(floating);
+  if (!best && parts) {
+    partsNow = true;
+    tryAll(byLast?.get(text.at(-1) ?? ""));
+    tryAll(byFirst?.get(text[0] ?? ""));
+    tryAll(floating);
+  }
   if (best) {
     const c = best.t.compiled;
     const groups = best.groups;
@@ -11049,17 +11978,17 @@ var init_subject = __esm({
 
 // src/rules/matrix.ts
 function permits(action, actor, roles, state, id) {
-  const row2 = MATRIX[action];
-  if (!roles.includes(row2.role)) {
+  const row3 = MATRIX[action];
+  if (!roles.includes(row3.role)) {
     return {
       ok: false,
-      message: `${actor} (${roles.join(", ") || "no roles"}) may not ${action}; that takes the ${row2.role} role`
+      message: `${actor} (${roles.join(", ") || "no roles"}) may not ${action}; that takes the ${row3.role} role`
     };
   }
-  if (state !== void 0 && !row2.from.includes(state)) {
-    return { ok: false, message: `${id ?? "The task"} is ${state}; ${action} needs it ${row2.from.join(" or ")}` };
+  if (state !== void 0 && !row3.from.includes(state)) {
+    return { ok: false, message: `${id ?? "The task"} is ${state}; ${action} needs it ${row3.from.join(" or ")}` };
   }
-  return { ok: true, role: row2.role };
+  return { ok: true, role: row3.role };
 }
 var OPEN, MATRIX, TASK_ACTIONS;
 var init_matrix = __esm({
@@ -11385,8 +12314,8 @@ function lineAt(lineStarts, offset) {
 function checkTaskRelations(file, tasks, byId, diagnostics) {
   const fieldLine = (t, code) => {
     const section = byId.get(t.id)?.section;
-    const row2 = section.findCode(code);
-    return row2 >= 0 ? section.table.line(row2) + 1 : t.line;
+    const row3 = section.findCode(code);
+    return row3 >= 0 ? section.table.line(row3) + 1 : t.line;
   };
   let withDeps = 0;
   for (const t of tasks) {
@@ -12110,15 +13039,15 @@ function emptyRow(id, title, line2) {
   };
 }
 function plainRow(m, line2) {
-  const row2 = emptyRow(`T-${m[1]}`, m[2], line2);
+  const row3 = emptyRow(`T-${m[1]}`, m[2], line2);
   for (let k = 0; k < PLAIN_KEYS.length; k++) {
     const value = m[k + 3];
     if (value === void 0) continue;
     const key = PLAIN_KEYS[k];
-    row2.fields.push({ key, value });
-    setField2(row2, key, value);
+    row3.fields.push({ key, value });
+    setField2(row3, key, value);
   }
-  return row2;
+  return row3;
 }
 function readRowByLines(text, start, end, line2) {
   let nl = text.indexOf("\n", start);
@@ -12126,7 +13055,7 @@ function readRowByLines(text, start, end, line2) {
   const le = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
   const h = atxHeading(text, start, le);
   const entry = plainEntryHeading(text, h.start, h.end, "T");
-  const row2 = emptyRow(
+  const row3 = emptyRow(
     text.slice(h.start, entry.idEnd),
     entry.titleStart === h.end ? "" : text.slice(entry.titleStart, h.end).trim(),
     line2
@@ -12139,45 +13068,45 @@ function readRowByLines(text, start, end, line2) {
     if (m === null) break;
     const key = m[1];
     const value = m[2] ?? "";
-    row2.fields.push({ key, value });
-    if (value !== "") setField2(row2, key, value);
+    row3.fields.push({ key, value });
+    if (value !== "") setField2(row3, key, value);
   }
-  return row2;
+  return row3;
 }
-function setField2(row2, key, value) {
+function setField2(row3, key, value) {
   switch (key) {
     case "state":
-      row2.state = value;
+      row3.state = value;
       break;
     case "priority":
-      row2.priority = value;
+      row3.priority = value;
       break;
     case "labels":
-      row2.labels = value.match(ITEM) ?? NONE3;
+      row3.labels = value.match(ITEM) ?? NONE3;
       break;
     case "depends":
-      row2.depends = value.match(ITEM) ?? NONE3;
+      row3.depends = value.match(ITEM) ?? NONE3;
       break;
     case "assignee":
-      row2.assignee = value;
+      row3.assignee = value;
       break;
     case "lease":
-      row2.lease = decodeLease(value).value;
+      row3.lease = decodeLease(value).value;
       break;
     case "attempts":
-      row2.attempts = Number(value);
+      row3.attempts = Number(value);
       break;
     case "blocked":
-      row2.blocked = value.trim();
+      row3.blocked = value.trim();
       break;
     case "resolution":
-      row2.resolution = value;
+      row3.resolution = value;
       break;
     case "not-before":
-      row2.notBefore = parseTime(value);
+      row3.notBefore = parseTime(value);
       break;
     case "created":
-      row2.created = parseTime(value);
+      row3.created = parseTime(value);
       break;
   }
 }
@@ -12448,8 +13377,8 @@ var init_clean_ledger = __esm({
        */
       taskList(keep) {
         const ranges = this.clean.sections().filter((r) => r.id !== void 0);
-        const row2 = listRowReader(this.doc.text);
-        const read2 = (r) => row2(r.start, r.end);
+        const row3 = listRowReader(this.doc.text);
+        const read2 = (r) => row3(r.start, r.end);
         let chosen = ranges;
         if (keep) {
           chosen = [];
@@ -19948,8 +20877,8 @@ __export(dashboard_render_exports, {
 });
 function goalText(name, g, format) {
   if (!g) return void 0;
-  const verdict = g.met === null ? "no data yet" : g.met ? "met" : "missed";
-  return `  ${padEnd(name, 22)} goal ${padEnd(format(g.target), 7)} actual ${g.actual === null ? "-" : format(g.actual)}  ${verdict}`;
+  const verdict = g.met === null ? tr("no data yet") : g.met ? tr("met") : tr("missed");
+  return `  ${padEnd(name, 22)} ${tr("goal")} ${padEnd(format(g.target), 7)} ${tr("actual")} ${g.actual === null ? "-" : format(g.actual)}  ${verdict}`;
 }
 function renderMetrics(m) {
   const a = m.automation;
@@ -19959,42 +20888,60 @@ function renderMetrics(m) {
   const t = m.workDoneTwice;
   const signed = (x) => `${x > 0 ? "+" : ""}${Math.round(x * 1e3) / 10}%`;
   const lines = [
-    `Period ${formatTime(m.since)} .. ${formatTime(m.until)} (days in ${m.timeZone})`,
+    tr(`Period ${formatTime(m.since)} .. ${formatTime(m.until)} (days in ${m.timeZone})`),
     "",
-    "Automation (steps of work, by who took them)",
-    `  automation rate        ${pct(a.rate)}  (${a.automated} of ${a.steps} steps taken by automation)`,
-    `  automatable automated  ${pct(a.automatableRate)}  (${a.automatableAutomated} of ${a.automatable} steps automation may take)`,
-    "Approval wait (request to decision)",
-    `  all                    ${spreadText(w.all)}`,
-    `  automatic              ${spreadText(w.automatic)}`,
-    `  manual                 ${spreadText(w.manual)}`,
-    `  previous period        ${spreadText(w.previous)}`,
-    `  change of the median   ${w.change === null ? "-" : signed(w.change)}`,
-    "Recovery",
-    `  failures               ${r.failures} (${r.leaseExpiries} expired leases, ${r.failedRuns} failed runs)`,
-    `  auto-recovery rate     ${pct(r.rate)}  (${r.autoRecovered} ended DONE without a person's action; ${r.recovered} ended DONE)`,
-    `  per task               ${pct(r.tasksRate)}  (${r.tasksAutoRecovered} of ${r.tasks} tasks with a failure recovered by themselves)`,
-    `  dead letters           ${r.deadLetters.length ? tasksText(r.deadLetters) : "none"}`,
-    `  time to recover        ${spreadText(r.timeToRecover)}`,
-    "Work done twice",
-    `  overlapping runs       ${t.overlaps}${t.overlaps ? ` (both running ${formatAge(t.overlapTime)} in all)` : ""}`,
-    `  claims lost mid-run    ${t.lostClaims}${t.lostClaims ? ` (${t.lostBy.recovered} recovered, ${t.lostBy.takenOver} taken over, ${t.lostBy.lost} noticed by the run)` : ""}`,
-    ...t.tasks.length ? [`  tasks                  ${tasksText(t.tasks)}`] : [],
-    "Flow",
-    `  done                   ${f.done} (${Math.round(f.throughputPerDay * 100) / 100} a day)`,
-    `  lead time              ${spreadText(f.leadTime)}`,
-    `  cycle time             ${spreadText(f.cycleTime)}`,
-    ...STATES.filter((s) => s !== "DONE").map((s) => `  time in ${s.padEnd(15)}${spreadText(f.timeInState[s])}`),
-    `  work in progress       ${STATES.map((s) => `${s} ${f.wip[s]}`).join("  ")}`,
-    `  open work age          ${spreadText(f.openAge)}${f.oldestOpen.length ? `; oldest ${f.oldestOpen.map((o) => `${o.id} ${formatAge(o.age)}`).join(", ")}` : ""}`,
-    `  blocked                ${f.blocked}`
+    tr("Automation (steps of work, by who took them)"),
+    row2(tr("automation rate"), `${pct(a.rate)}  ${tr(`(${a.automated} of ${a.steps} steps taken by automation)`)}`),
+    row2(
+      tr("automatable automated"),
+      `${pct(a.automatableRate)}  ${tr(`(${a.automatableAutomated} of ${a.automatable} steps automation may take)`)}`
+    ),
+    tr("Approval wait (request to decision)"),
+    row2(tr("all"), spreadText(w.all)),
+    row2(tr("automatic"), spreadText(w.automatic)),
+    row2(tr("manual"), spreadText(w.manual)),
+    row2(tr("previous period"), spreadText(w.previous)),
+    row2(tr("change of the median"), w.change === null ? "-" : signed(w.change)),
+    tr("Recovery"),
+    row2(tr("failures"), tr(`${r.failures} (${r.leaseExpiries} expired leases, ${r.failedRuns} failed runs)`)),
+    row2(
+      tr("auto-recovery rate"),
+      `${pct(r.rate)}  ${tr(`(${r.autoRecovered} ended DONE without a person's action; ${r.recovered} ended DONE)`)}`
+    ),
+    row2(
+      tr("per task"),
+      `${pct(r.tasksRate)}  ${tr(`(${r.tasksAutoRecovered} of ${r.tasks} tasks with a failure recovered by themselves)`)}`
+    ),
+    row2(tr("dead letters"), r.deadLetters.length ? tasksText(r.deadLetters) : tr("none")),
+    row2(tr("time to recover"), spreadText(r.timeToRecover)),
+    tr("Work done twice"),
+    row2(
+      tr("overlapping runs"),
+      `${t.overlaps}${t.overlaps ? ` ${tr(`(both running ${formatAge(t.overlapTime)} in all)`)}` : ""}`
+    ),
+    row2(
+      tr("claims lost mid-run"),
+      `${t.lostClaims}${t.lostClaims ? ` ${tr(`(${t.lostBy.recovered} recovered, ${t.lostBy.takenOver} taken over, ${t.lostBy.lost} noticed by the run)`)}` : ""}`
+    ),
+    ...t.tasks.length ? [row2(tr("tasks"), tasksText(t.tasks))] : [],
+    tr("Flow"),
+    row2(tr("done"), tr(`${f.done} (${Math.round(f.throughputPerDay * 100) / 100} a day)`)),
+    row2(tr("lead time"), spreadText(f.leadTime)),
+    row2(tr("cycle time"), spreadText(f.cycleTime)),
+    ...STATES.filter((s) => s !== "DONE").map((s) => row2(tr(`time in ${s}`), spreadText(f.timeInState[s]))),
+    row2(tr("work in progress"), STATES.map((s) => `${s} ${f.wip[s]}`).join("  ")),
+    row2(
+      tr("open work age"),
+      `${spreadText(f.openAge)}${f.oldestOpen.length ? tr(`; oldest ${f.oldestOpen.map((o) => `${o.id} ${formatAge(o.age)}`).join(", ")}`) : ""}`
+    ),
+    row2(tr("blocked"), String(f.blocked))
   ];
   const goals = [
-    goalText("automatable automated", m.goals.automation, (x) => pct(x)),
-    goalText("auto-recovery rate", m.goals.recovery, (x) => pct(x)),
-    goalText("approval wait change", m.goals.approvalWait, signed)
+    goalText(tr("automatable automated"), m.goals.automation, (x) => pct(x)),
+    goalText(tr("auto-recovery rate"), m.goals.recovery, (x) => pct(x)),
+    goalText(tr("approval wait change"), m.goals.approvalWait, signed)
   ].filter((x) => x !== void 0);
-  if (goals.length) lines.push("Goals (from the policy)", ...goals);
+  if (goals.length) lines.push(tr("Goals (from the policy)"), ...goals);
   return `${lines.join("\n")}
 `;
 }
@@ -20029,7 +20976,7 @@ function renderBoard(tasks, now, clockSkew, width, hiddenDone = 0) {
   return `${out.join("\n")}
 `;
 }
-var pct, age, spreadText, tasksText, cut;
+var pct, age, spreadText, LABEL2, row2, tasksText, cut;
 var init_dashboard_render = __esm({
   "src/cli/dashboard-render.ts"() {
     "use strict";
@@ -20041,8 +20988,10 @@ var init_dashboard_render = __esm({
     init_width();
     pct = (x) => x === null ? "-" : `${Math.round(x * 1e3) / 10}%`;
     age = (ms2) => ms2 === null ? "-" : formatAge(ms2);
-    spreadText = (s) => s.count ? `median ${age(s.median)}, p90 ${age(s.p90)} (${s.count})` : "- (none)";
-    tasksText = (ids, most = 8) => ids.length <= most ? ids.join(", ") : `${ids.slice(0, most).join(", ")} and ${ids.length - most} more`;
+    spreadText = (s) => s.count ? tr(`median ${age(s.median)}, p90 ${age(s.p90)} (${s.count})`) : tr("- (none)");
+    LABEL2 = 23;
+    row2 = (label2, value) => `  ${padEnd(label2, LABEL2)}${value}`;
+    tasksText = (ids, most = 8) => ids.length <= most ? ids.join(", ") : tr(`${ids.slice(0, most).join(", ")} and ${ids.length - most} more`);
     cut = (s, n) => fitWidth(s, n);
   }
 });
@@ -21823,94 +22772,121 @@ function esc2(value) {
 function button(act, id, label2, reason) {
   return `<button type="button" data-act="${esc2(act)}" data-id="${esc2(id)}" data-reason="${reason}">${esc2(label2)}</button>`;
 }
-function actions(buttons, withReason) {
-  const box = withReason ? `<input type="text" name="reason" placeholder="reason" aria-label="reason" maxlength="500">` : "";
+function actions(buttons, withReason, tr2) {
+  const reason = esc2(tr2("reason"));
+  const box = withReason ? `<input type="text" name="reason" placeholder="${reason}" aria-label="${reason}" maxlength="500">` : "";
   return `<div class="acts">${box}${buttons.join("")}</div>`;
 }
-function leaseText(t, now) {
+function leaseText(t, now, tr2) {
   if (!t.lease) return "";
   const left = t.lease.until - now;
-  const when = left >= 0 ? `${formatAge(left)} left` : `expired ${formatAge(-left)} ago`;
+  const when = left >= 0 ? tr2(`${formatAge(left)} left`) : tr2(`expired ${formatAge(-left)} ago`);
   return `<div class="lease${left < 0 ? " late" : ""}">${esc2(t.lease.holder)} \xB7 ${esc2(when)}</div>`;
 }
 function card(t, d) {
+  const tr2 = d.tr ?? asIs2;
   const acts = [];
   if (!d.readOnly) {
-    if (t.state === "PLAN") acts.push(button("ready", t.id, "Ready", "none"));
+    if (t.state === "PLAN") acts.push(button("ready", t.id, tr2("Ready"), "none"));
     if (t.state === "REVIEW")
-      acts.push(button("accept", t.id, "Accept", "none"), button("rework", t.id, "Rework", "required"));
+      acts.push(button("accept", t.id, tr2("Accept"), "none"), button("rework", t.id, tr2("Rework"), "required"));
   }
   const labels = t.labels.length ? `<div class="labels">${t.labels.map((l) => `<span>${esc2(l)}</span>`).join("")}</div>` : "";
-  const blocked = t.blocked === void 0 ? "" : `<div class="blocked">Blocked: ${esc2(t.blocked)}</div>`;
-  return `<li class="card${t.blocked === void 0 ? "" : " is-blocked"}" data-task="${esc2(t.id)}"><div><b>${esc2(t.id)}</b> <span class="prio">${esc2(t.priority)}</span> <span class="title">${esc2(t.title)}</span></div>${labels}${leaseText(t, d.now)}${blocked}${acts.length ? actions(acts, t.state === "REVIEW") : ""}</li>`;
+  const blocked = t.blocked === void 0 ? "" : `<div class="blocked">${esc2(tr2(`Blocked: ${t.blocked}`))}</div>`;
+  return `<li class="card${t.blocked === void 0 ? "" : " is-blocked"}" data-task="${esc2(t.id)}"><div><b>${esc2(t.id)}</b> <span class="prio">${esc2(t.priority)}</span> <span class="title">${esc2(t.title)}</span></div>${labels}${leaseText(t, d.now, tr2)}${blocked}${acts.length ? actions(acts, t.state === "REVIEW", tr2) : ""}</li>`;
 }
 function approvalsSection(d) {
+  const tr2 = d.tr ?? asIs2;
   if (d.pending.length === 0)
-    return `<section id="approvals"><h2>Approvals</h2><p class="muted">None pending.</p></section>`;
+    return `<section id="approvals"><h2>${esc2(tr2("Approvals"))}</h2><p class="muted">${esc2(tr2("None pending."))}</p></section>`;
   const rows = d.pending.map((r) => {
     const a = r.approval;
     const over = r.age > d.approvalSla;
-    const acts = d.readOnly ? "" : actions([button("approve", a.id, "Approve", "optional"), button("reject", a.id, "Reject", "required")], true);
-    return `<li class="card" data-approval="${esc2(a.id)}"><div><b>${esc2(a.id)}</b> <span class="title">${esc2(a.title)}</span></div><div class="muted">by ${esc2(a.requestedBy ?? "?")}${a.subject ? ` \xB7 about ${esc2(a.subject)}` : ""} \xB7 waiting ${esc2(formatAge(r.age))} <span class="${over ? "late" : ""}">(SLA ${esc2(formatDuration(d.approvalSla))}${over ? ", over" : ""})</span>${r.stale ? " \xB7 stale" : ""}</div>${acts}</li>`;
+    const acts = d.readOnly ? "" : actions(
+      [button("approve", a.id, tr2("Approve"), "optional"), button("reject", a.id, tr2("Reject"), "required")],
+      true,
+      tr2
+    );
+    const sla = formatDuration(d.approvalSla);
+    return `<li class="card" data-approval="${esc2(a.id)}"><div><b>${esc2(a.id)}</b> <span class="title">${esc2(a.title)}</span></div><div class="muted">${esc2(tr2(`by ${a.requestedBy ?? "?"}`))}${a.subject ? ` \xB7 ${esc2(tr2(`about ${a.subject}`))}` : ""} \xB7 ${esc2(tr2(`waiting ${formatAge(r.age)}`))} <span class="${over ? "late" : ""}">${esc2(over ? tr2(`(SLA ${sla}, over)`) : tr2(`(SLA ${sla})`))}</span>${r.stale ? ` \xB7 ${esc2(tr2("stale"))}` : ""}</div>${acts}</li>`;
   });
-  return `<section id="approvals"><h2>Approvals pending (${d.pending.length})</h2><ul>${rows.join("")}</ul></section>`;
+  return `<section id="approvals"><h2>${esc2(tr2(`Approvals pending (${d.pending.length})`))}</h2><ul>${rows.join("")}</ul></section>`;
 }
 function phasesSection2(d) {
+  const tr2 = d.tr ?? asIs2;
   const phases = d.status.phases;
   if (phases.length === 0) return "";
   const rows = phases.map((p) => {
-    const due = p.due === void 0 ? "" : ` \xB7 due ${esc2(formatTime(p.due))}${p.due < d.now && p.done < p.total ? ' <span class="late">(past)</span>' : ""}`;
-    const blocked = p.blocked.length ? ` \xB7 blocked: ${esc2(p.blocked.map((b) => b.id).join(", "))}` : "";
-    const waiting = p.waiting.length ? ` \xB7 waiting: ${esc2(p.waiting.map((w) => w.id).join(", "))}` : "";
+    const due = p.due === void 0 ? "" : ` \xB7 ${esc2(tr2(`due ${formatTime(p.due)}`))}${p.due < d.now && p.done < p.total ? ` <span class="late">${esc2(tr2("(past)"))}</span>` : ""}`;
+    const blocked = p.blocked.length ? ` \xB7 ${esc2(tr2(`blocked: ${p.blocked.map((b) => b.id).join(", ")}`))}` : "";
+    const waiting = p.waiting.length ? ` \xB7 ${esc2(tr2(`waiting: ${p.waiting.map((w) => w.id).join(", ")}`))}` : "";
     return `<li><span>${esc2(p.name)}</span> <progress max="${p.total}" value="${p.done}"></progress> ${p.done}/${p.total}<span class="muted">${due}${blocked}${waiting}</span></li>`;
   });
-  return `<section id="phases"><h2>Phases</h2><ul>${rows.join("")}</ul></section>`;
+  return `<section id="phases"><h2>${esc2(tr2("Phases"))}</h2><ul>${rows.join("")}</ul></section>`;
 }
-function metricsSection(m) {
+function metricsSection(m, tr2) {
   if (!m) return "";
   const x = m.metrics;
   const items = [
-    ["Automation rate", `${pct4(x.automation.rate)} of ${x.automation.steps} steps of work`],
-    ["Approval wait (median)", ms(x.approvalWait.all.median)],
+    [tr2("Automation rate"), tr2(`${pct4(x.automation.rate)} of ${x.automation.steps} steps of work`)],
+    [tr2("Approval wait (median)"), ms(x.approvalWait.all.median)],
     [
-      "Auto-recovery",
-      x.recovery.failures ? `${pct4(x.recovery.rate)} of ${x.recovery.failures} failures` : "no failures"
+      tr2("Auto-recovery"),
+      x.recovery.failures ? tr2(`${pct4(x.recovery.rate)} of ${x.recovery.failures} failures`) : tr2("no failures")
     ],
-    ["Done in period", String(x.flow.done)]
+    [tr2("Done in period"), String(x.flow.done)]
   ];
-  return `<section id="metrics"><h2>Metrics <span class="muted">(last 30 days)</span></h2><dl>${items.map(([k, v]) => `<div><dt>${esc2(k)}</dt><dd>${esc2(v)}</dd></div>`).join("")}</dl></section>`;
+  return `<section id="metrics"><h2>${esc2(tr2("Metrics"))} <span class="muted">${esc2(tr2("(last 30 days)"))}</span></h2><dl>${items.map(([k, v]) => `<div><dt>${esc2(k)}</dt><dd>${esc2(v)}</dd></div>`).join("")}</dl></section>`;
 }
 function boardFragment(d) {
+  const tr2 = d.tr ?? asIs2;
   const s = d.status.summary;
   const byState = new Map(STATES.map((st) => [st, []]));
   for (const t of d.tasks) byState.get(t.state)?.push(t);
-  const roles = typeof d.roles === "string" ? `<span class="late">${esc2(d.roles)}</span>` : esc2(d.roles.join(", ") || "no role");
-  const who = `<p class="who">Acting as <b>${esc2(d.actor)}</b> (${roles})${d.readOnly ? " \xB7 read-only" : ""}${d.board ? ` \xB7 ${esc2(d.board)}` : ""}</p>`;
-  const counts = `<p class="counts">${STATES.map((st) => `${esc2(st)} ${s.byState[st]}`).join(" \xB7 ")} \xB7 leases ${s.leases.held}${s.leases.expired.length ? ` (${s.leases.expired.length} expired)` : ""} \xB7 blocked ${s.blocked.length}${d.status.errors ? ` \xB7 <span class="late">${d.status.errors} ledger error(s): run taskgate check</span>` : ""}</p>`;
+  const roles = typeof d.roles === "string" ? `<span class="late">${esc2(tr2(d.roles))}</span>` : esc2(d.roles.join(", ") || tr2("no role"));
+  const actor = esc2(d.actor);
+  const acting = esc2(tr2(`Acting as ${d.actor}`)).replace(actor, () => `<b>${actor}</b>`);
+  const who = `<p class="who">${acting} (${roles})${d.readOnly ? ` \xB7 ${esc2(tr2("read-only"))}` : ""}${d.board ? ` \xB7 ${esc2(d.board)}` : ""}</p>`;
+  const expired = s.leases.expired.length ? ` ${esc2(tr2(`(${s.leases.expired.length} expired)`))}` : "";
+  const errors = d.status.errors ? ` \xB7 <span class="late">${esc2(tr2(`${d.status.errors} ledger error(s): run taskgate check`))}</span>` : "";
+  const counts = `<p class="counts">${STATES.map((st) => `${esc2(st)} ${s.byState[st]}`).join(" \xB7 ")} \xB7 ${esc2(tr2(`leases ${s.leases.held}`))}${expired} \xB7 ${esc2(tr2(`blocked ${s.blocked.length}`))}${errors}</p>`;
   const columns = STATES.map((st) => {
     const list = byState.get(st) ?? [];
     return `<section class="col" data-state="${esc2(st)}"><h2>${esc2(st)} <span class="muted">${list.length}</span></h2><ul>${list.map((t) => card(t, d)).join("")}</ul></section>`;
   }).join("");
-  return `${who}${counts}${approvalsSection(d)}${phasesSection2(d)}<div class="board">${columns}</div>${metricsSection(d.metrics)}`;
+  return `${who}${counts}${approvalsSection(d)}${phasesSection2(d)}<div class="board">${columns}</div>${metricsSection(d.metrics, tr2)}`;
 }
-function problemFragment(message) {
-  return `<p class="problem">${esc2(message)}</p>`;
+function problemFragment(message, tr2 = asIs2) {
+  return `<p class="problem">${esc2(tr2(message))}</p>`;
 }
-function pageHtml(nonce, fragment) {
+function scriptWords(tr2) {
+  return {
+    live: tr2("live"),
+    reconnecting: tr2("reconnecting"),
+    reason: tr2("Write a reason to {act} {id}."),
+    done: tr2("{act} {id}: done"),
+    refused: tr2("Refused ({status})"),
+    noAnswer: tr2("The server did not answer: {error}")
+  };
+}
+function pageHtml(nonce, fragment, lang = "en", tr2 = asIs2) {
+  const words = JSON.stringify(scriptWords(tr2)).replace(/</g, "\\u003c");
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>taskgate board</title><link rel="icon" href="data:,"><style nonce="${nonce}">${STYLE}</style></head>
-<body><header><h1>taskgate</h1><span id="live">connecting</span></header>
+<html lang="${esc2(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${esc2(tr2("taskgate board"))}</title><link rel="icon" href="data:,"><style nonce="${nonce}">${STYLE}</style></head>
+<body><header><h1>taskgate</h1><span id="live">${esc2(tr2("connecting"))}</span></header>
 <main><div id="notice" role="status" aria-live="polite"></div><div id="board">${fragment}</div></main>
+<script type="application/json" id="words">${words}</script>
 <script nonce="${nonce}">${SCRIPT}</script></body></html>
 `;
 }
-var ESCAPES, pct4, ms, STYLE, SCRIPT;
+var asIs2, ESCAPES, pct4, ms, STYLE, SCRIPT;
 var init_page = __esm({
   "src/serve/page.ts"() {
     "use strict";
     init_task();
     init_time();
+    asIs2 = (text) => text;
     ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
     pct4 = (r) => r === null ? "\u2013" : `${Math.round(r * 100)}%`;
     ms = (v) => v === null || v === void 0 ? "\u2013" : formatDuration(v);
@@ -21933,6 +22909,8 @@ dl{display:grid;grid-template-columns:repeat(auto-fit,minmax(160px,1fr));gap:.5e
 `;
     SCRIPT = `
 "use strict";
+const L = JSON.parse(document.getElementById("words").textContent);
+const fill = (text, v) => text.replace(/\\{(\\w+)\\}/g, (w, k) => (k in v ? String(v[k]) : w));
 const board = document.getElementById("board");
 const notice = document.getElementById("notice");
 const live = document.getElementById("live");
@@ -21950,22 +22928,22 @@ events.addEventListener("hello", () => { if (connected) refresh().catch(() => {}
 events.addEventListener("change", () => { refresh().catch(() => {}); });
 // Time left and ages move without any change to the ledgers.
 setInterval(() => { refresh().catch(() => {}); }, 30000);
-events.onopen = () => { live.className = "on"; live.textContent = "live"; };
-events.onerror = () => { live.className = ""; live.textContent = "reconnecting"; };
+events.onopen = () => { live.className = "on"; live.textContent = L.live; };
+events.onerror = () => { live.className = ""; live.textContent = L.reconnecting; };
 board.addEventListener("click", async (ev) => {
   const b = ev.target instanceof Element ? ev.target.closest("button[data-act]") : null;
   if (!b) return;
   const act = b.dataset.act, id = b.dataset.id;
   const box = b.parentElement ? b.parentElement.querySelector("input[name=reason]") : null;
   const reason = b.dataset.reason !== "none" && box ? box.value.trim() : "";
-  if (b.dataset.reason === "required" && !reason) { say("Write a reason to " + act + " " + id + ".", true); if (box) box.focus(); return; }
+  if (b.dataset.reason === "required" && !reason) { say(fill(L.reason, { act, id }), true); if (box) box.focus(); return; }
   b.disabled = true;
   try {
     const r = await fetch("/api/" + act, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(reason ? { id, reason } : { id }) });
     const j = await r.json();
-    if (r.ok) say(j.message || (act + " " + id + ": done"), false);
-    else say(j.error ? j.error.message : "Refused (" + r.status + ")", true);
-  } catch (e) { say("The server did not answer: " + e, true); }
+    if (r.ok) say(j.message || fill(L.done, { act, id }), false);
+    else say(j.error ? j.error.message : fill(L.refused, { status: r.status }), true);
+  } catch (e) { say(fill(L.noAnswer, { error: e }), true); }
   finally { b.disabled = false; refresh().catch(() => {}); }
 });
 `;
@@ -22081,9 +23059,9 @@ async function serveHttp(opts) {
       } catch {
         metrics = void 0;
       }
-      return boardFragment({ ...d, metrics });
+      return boardFragment({ ...d, metrics, ...opts.tr ? { tr: opts.tr } : {} });
     } catch (e) {
-      if (e instanceof TaskgateError) return problemFragment(e.message);
+      if (e instanceof TaskgateError) return problemFragment(e.message, opts.tr);
       throw e;
     }
   };
@@ -22238,7 +23216,7 @@ data: ${version}
     if (path === "/") {
       const nonce = (0, import_node_crypto8.randomBytes)(16).toString("base64");
       res.writeHead(200, headers("text/html; charset=utf-8", nonce));
-      return res.end(pageHtml(nonce, await fragment()));
+      return res.end(pageHtml(nonce, await fragment(), opts.lang, opts.tr));
     }
     if (path === "/fragment") {
       res.writeHead(200, headers("text/html; charset=utf-8"));
@@ -24203,7 +25181,7 @@ var STATE_COLOR = {
 };
 function renderDiagnostics(c, ds) {
   return ds.map((d) => {
-    const line2 = terminalText(formatDiagnostic(d), true);
+    const line2 = terminalText(tr(formatDiagnostic(d)), true);
     return d.severity === "error" ? c.red(line2) : c.yellow(line2);
   }).join("\n");
 }
@@ -24529,6 +25507,7 @@ function registerApprovalCommands(program2, kit) {
 
 // src/cli/git-commands.ts
 init_errors();
+init_i18n();
 
 // src/cli/output.ts
 var import_node_fs14 = require("node:fs");
@@ -24622,7 +25601,7 @@ var Direct = class {
 };
 
 // src/cli/git-commands.ts
-var violationLine = (v) => `${v.file}:${v.line}: ${v.message}`;
+var violationLine = (v) => `${v.file}:${v.line}: ${tr(v.message)}`;
 async function checkStagedCommand(ctx, json2, out) {
   const { checkStaged: checkStaged2 } = await Promise.resolve().then(() => (init_git_checks(), git_checks_exports));
   const r = checkStaged2(ctx);
@@ -25005,8 +25984,11 @@ var periodHelp = (c) => c.option(
 function warnIfInvalid(errors) {
   const first = errors[0];
   if (!first) return;
+  const line2 = terminalText(formatDiagnostic(first), true);
   output(2).write(
-    `taskgate: ${errors.length} error${errors.length === 1 ? "" : "s"} in the ledgers, so what is shown may be wrong (first: ${terminalText(formatDiagnostic(first), true)}); run taskgate check
+    `taskgate: ${errors.length === 1 ? tr(`1 error in the ledgers, so what is shown may be wrong (first: ${line2}); run taskgate check`) : tr(
+      `${errors.length} errors in the ledgers, so what is shown may be wrong (first: ${line2}); run taskgate check`
+    )}
 `
   );
 }
@@ -25050,7 +26032,7 @@ function registerMetricsCommands(program2, kit) {
       return;
     }
     const { renderMetrics: renderMetrics2 } = await Promise.resolve().then(() => (init_dashboard_render(), dashboard_render_exports));
-    kit.out.write(renderMetrics2(v.metrics));
+    writeAsIs(kit.out, renderMetrics2(v.metrics));
   });
   program2.command("forecast").description(
     "when the remaining work (of the board, or a phase) will be done: dates at 50/85/95% from the board's own throughput"
@@ -25368,6 +26350,7 @@ function registerRunCommands(program2, kit) {
 // src/cli/serve-command.ts
 var import_node_child_process7 = __toESM(require_node_child_process(), 1);
 init_errors();
+init_i18n();
 var REMOTE_REFRESH_MS = 2e3;
 function registerServeCommand(program2, kit) {
   program2.command("serve").description("a live board in the browser on 127.0.0.1: the URL (with its token) is the first line printed").option("--port <n>", "the port (0: any free port)", "0").option("--open", "open the page in the default browser").option("--read-only", "show the board only: no decisions from the page").action(async (o) => {
@@ -25390,6 +26373,9 @@ function registerServeCommand(program2, kit) {
         port,
         readOnly: Boolean(o.readOnly),
         pollMs,
+        // The page in the reader's language, as the CLI chose it (TASKGATE_LANG, LC_ALL, ...).
+        lang: translating() ? "ja" : "en",
+        tr,
         log: (line2) => process.stderr.write(`${line2}
 `),
         onListening: (url) => {
@@ -25857,7 +26843,7 @@ async function main(argv, env2 = process.env, whole = false) {
         })
       );
     } else {
-      if (r.diagnostics.length) out.write(`${renderDiagnostics(c, r.diagnostics)}
+      if (r.diagnostics.length) writeAsIs(out, `${renderDiagnostics(c, r.diagnostics)}
 `);
       out.write(
         errors ? c.red(
