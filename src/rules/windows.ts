@@ -1,6 +1,7 @@
 // What taskgate does differently on Windows, as pure decisions of the platform (a string, as
-// process.platform gives it), so that the tests take the Windows branch on Linux: CI has no
-// Windows machine, and none of this has been run on a real Windows (docs/run.md says so).
+// process.platform gives it), so that the unit tests take the Windows branch on Linux too. CI
+// runs it with the Windows build of Node in Wine (test/windows/wine.test.ts), not on a real
+// Windows (docs/windows.md).
 
 /** schtasks' /SC and /MO for a period of whole minutes that divides an hour or a day. */
 export interface SchtasksSchedule {

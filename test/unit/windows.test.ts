@@ -1,6 +1,6 @@
 // The Windows decisions (src/rules/windows.ts) and the code that acts on them, with the
-// Windows branch taken on Linux: CI has no Windows machine, and none of this has been run on
-// a real Windows (docs/run.md).
+// Windows branch taken on Linux. The same code under the Windows build of Node in Wine:
+// test/windows/wine.test.ts (docs/windows.md).
 
 import type { ChildProcess, SpawnOptions } from "node:child_process";
 import { execFileSync } from "node:child_process";
