@@ -12,6 +12,7 @@ import {
   mkdirSync,
   mkdtempSync,
   openSync,
+  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
@@ -60,10 +61,12 @@ describe.skipIf(!hasWine && !required)("the Windows build of Node under Wine", (
   let results: Results = {};
   let work = "";
   let env: NodeJS.ProcessEnv = {};
+  let prefix = "";
 
   beforeAll(() => {
     if (!hasWine) throw new Error("CI=true and Wine is not installed: .ci/run installs wine and wine64 from Debian");
     const w = wineSetup();
+    prefix = w.prefix;
     work = mkdtempSync(join(tmpdir(), "wine-"));
     env = { ...process.env, WINEPREFIX: w.prefix, WINEDEBUG: "-all" };
     const shims = join(work, "shims");
@@ -112,6 +115,14 @@ describe.skipIf(!hasWine && !required)("the Windows build of Node under Wine", (
     // No wineserver left behind (it would linger for seconds after the last Wine process).
     if (hasWine) spawnSync("wineserver", ["-k"], { env, stdio: "ignore" });
     if (work) rmSync(work, { recursive: true, force: true });
+    // taskgate's own folders in the prefix's temp folder (locks, memos, run logs of these boards).
+    if (prefix) {
+      const users = join(prefix, "drive_c", "users");
+      for (const u of existsSync(users) ? readdirSync(users) : []) {
+        rmSync(join(users, u, "Temp", "taskgate-user"), { recursive: true, force: true });
+        rmSync(join(users, u, "AppData", "Local", "Temp", "taskgate-user"), { recursive: true, force: true });
+      }
+    }
   });
 
   it("runs docs/windows.md's PowerShell lines (through cmd.exe), each with the output shown", () => {
