@@ -65,7 +65,7 @@ export function prepareAtomic(
   const fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode);
   const discard = () => {
     try {
-      unlinkSync(tmp);
+      unlinkRetrying(tmp);
     } catch {
       // Already renamed or gone.
     }
@@ -130,10 +130,30 @@ export function renameRetrying(
   rename: (from: string, to: string) => void = renameSync,
   wait: (ms: number) => void = pause,
 ): void {
+  retrying(to, "replacing", () => rename(from, to), platform, wait);
+}
+
+/** unlinkSync, tried again as renameRetrying tries a rename, then a BusyError (exit 4). */
+export function unlinkRetrying(
+  path: string,
+  platform: string = process.platform,
+  unlink: (path: string) => void = unlinkSync,
+  wait: (ms: number) => void = pause,
+): void {
+  retrying(path, "removing", () => unlink(path), platform, wait);
+}
+
+function retrying(
+  path: string,
+  doing: "replacing" | "removing",
+  op: () => void,
+  platform: string,
+  wait: (ms: number) => void,
+): void {
   let waited = 0;
   for (let attempt = 0; ; attempt++) {
     try {
-      rename(from, to);
+      op();
       return;
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
@@ -142,7 +162,7 @@ export function renameRetrying(
         // Not a refusal Windows lifts (or not Windows): as it is.
         if (attempt === 0 || renameRetryDelay(platform, code, 0) === undefined) throw e;
         throw new BusyError(
-          `${to}: another program holds it open (replacing it was refused with ${code} for ${waited} ms); close the program that has it open (an editor, a virus scanner, a sync tool) and run the command again`,
+          `${path}: another program holds it open (${doing} it was refused with ${code} for ${waited} ms); close the program that has it open (an editor, a virus scanner, a sync tool) and run the command again`,
         );
       }
       wait(delay);

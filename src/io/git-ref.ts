@@ -4,9 +4,10 @@
 
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { deflateSync } from "node:zlib";
+import { renameRetrying } from "./atomic-write.js";
 import { findGitDir } from "./git.js";
 
 /** The clone's common git folder (where refs/heads and config live for every worktree). */
@@ -235,7 +236,7 @@ function writeLooseObject(objects: string, type: string, content: Buffer): strin
   mkdirSync(dir, { recursive: true });
   const temp = join(dir, `tmp_obj_taskgate_${process.pid}_${oid.slice(2, 10)}`);
   writeFileSync(temp, deflateSync(raw, { level: 1 }), { mode: 0o444 });
-  renameSync(temp, path);
+  renameRetrying(temp, path);
   return oid;
 }
 

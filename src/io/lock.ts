@@ -23,14 +23,14 @@ import {
   openSync,
   readFileSync,
   readlinkSync,
-  renameSync,
   rmSync,
   statSync,
-  unlinkSync,
   utimesSync,
   writeSync,
 } from "node:fs";
 import { hostname } from "node:os";
+import { BusyError } from "../app/errors.js";
+import { renameRetrying, unlinkRetrying } from "./atomic-write.js";
 
 export interface Owner {
   readonly host: string;
@@ -64,6 +64,9 @@ function readOr(path: string): string | undefined {
  * spaces and ")".
  */
 export function processStart(pid: number | "self"): string | undefined {
+  // /proc is Linux's. On Windows "/proc/..." names a folder of the current drive, and in Wine,
+  // where drive Z: is the Linux root, the Linux process of that number: not the Windows pid's.
+  if (process.platform === "win32") return undefined;
   const stat = readOr(`/proc/${pid}/stat`);
   if (stat === undefined) return undefined;
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
@@ -75,7 +78,7 @@ export function thisProcess(): Omit<Owner, "nonce" | "since"> {
   if (!self) {
     let ns: string | undefined;
     try {
-      ns = readlinkSync("/proc/self/ns/pid");
+      ns = process.platform === "win32" ? undefined : readlinkSync("/proc/self/ns/pid");
     } catch {
       ns = undefined;
     }
@@ -83,7 +86,7 @@ export function thisProcess(): Omit<Owner, "nonce" | "since"> {
       host: hostname(),
       pid: process.pid,
       start: processStart("self"),
-      boot: readOr("/proc/sys/kernel/random/boot_id")?.trim(),
+      boot: process.platform === "win32" ? undefined : readOr("/proc/sys/kernel/random/boot_id")?.trim(),
       ns,
     };
   }
@@ -232,7 +235,7 @@ function takeOverIfDead(lockPath: string, mine: string, stale: number, seen: { w
     if (g?.dead) {
       const aside = `${guard}.${process.pid}.${++counter}.dead.tmp`;
       try {
-        renameSync(guard, aside);
+        renameRetrying(guard, aside);
         if (!sameLock(aside, g)) linkSync(aside, guard); // a fresh guard: put it back
       } catch {
         // Gone meanwhile, or another guard was taken: it decides.
@@ -243,7 +246,7 @@ function takeOverIfDead(lockPath: string, mine: string, stale: number, seen: { w
   }
   const guardRecord = readOwner(guard);
   try {
-    if (sameLock(lockPath, judged)) rmSync(lockPath, { recursive: true, force: true });
+    if (sameLock(lockPath, judged)) removeRetrying(lockPath);
   } finally {
     if (guardRecord && readOwner(guard)?.nonce === guardRecord.nonce) rmSync(guard, { force: true });
   }
@@ -273,10 +276,22 @@ function held(lockPath: string, owner: Owner, stale: number): HeldLock {
       clearInterval(timer);
       if (readOwner(lockPath)?.nonce !== owner.nonce) return; // taken over: not ours to remove
       try {
-        unlinkSync(lockPath);
+        // Windows may refuse it while a waiter reads the owner: tried again (atomic-write.ts).
+        unlinkRetrying(lockPath);
       } catch {
-        // Gone already.
+        // Gone already, or still refused: a lock whose holder is gone is taken over at once.
       }
     },
   };
+}
+
+/** rmSync (force), tried again while Windows refuses it (atomic-write.ts); exit 4 if it keeps refusing. */
+function removeRetrying(path: string): void {
+  try {
+    unlinkRetrying(path);
+  } catch (e) {
+    if (e instanceof BusyError) throw e;
+    // Gone already, or a folder (a lock of an older build): as before.
+    rmSync(path, { recursive: true, force: true });
+  }
 }

@@ -5,6 +5,7 @@ import { chmodSync, lstatSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { MachineFaultError } from "../app/errors.js";
+import { lockKey } from "../rules/windows.js";
 import { findGitDir } from "./git.js";
 import { sha256Hex } from "./hash.js";
 
@@ -16,7 +17,7 @@ export function lockDirFor(path: string): string {
   const gitDir = findGitDir(dirname(path));
   if (gitDir) return join(gitDir, "taskgate");
   const uid = typeof process.getuid === "function" ? process.getuid() : "user";
-  return join(tmpdir(), `taskgate-${uid}`, shortHash(dirname(path)));
+  return join(tmpdir(), `taskgate-${uid}`, shortHash(lockKey(process.platform, dirname(path))));
 }
 
 /**

@@ -5,12 +5,16 @@
 
 import { type ChildProcess, execFile, type SpawnOptions, spawn } from "node:child_process";
 import crossSpawn from "cross-spawn";
-import { programStart, stopTree } from "../rules/windows.js";
+import { descendants, parseProcessTable, programStart, stopTree } from "../rules/windows.js";
 
 export interface Spawners {
   readonly spawn: (file: string, args: readonly string[], options: SpawnOptions) => ChildProcess;
   readonly crossSpawn: (file: string, args: readonly string[], options: SpawnOptions) => ChildProcess;
-  readonly execFile: (file: string, args: readonly string[], done: (error: Error | null) => void) => void;
+  readonly execFile: (
+    file: string,
+    args: readonly string[],
+    done: (error: Error | null, stdout?: Buffer) => void,
+  ) => void;
   readonly kill: (pid: number, signal: NodeJS.Signals) => void;
 }
 
@@ -18,7 +22,7 @@ const REAL: Spawners = {
   spawn: (file, args, options) => spawn(file, args, options),
   crossSpawn: (file, args, options) => crossSpawn(file, [...args], options),
   execFile: (file, args, done) => {
-    execFile(file, args, { windowsHide: true }, (error) => done(error));
+    execFile(file, args, { windowsHide: true, encoding: "buffer" }, (error, stdout) => done(error, stdout));
   },
   kill: (pid, signal) => process.kill(pid, signal),
 };
@@ -46,9 +50,22 @@ export function stopProgramTree(
   if (!child.pid) return;
   const plan = stopTree(platform, child.pid, signal);
   if (plan.kind === "command") {
-    // taskkill fails when the program has already ended: then there is nothing to stop.
+    // taskkill fails when the program has already ended, and where it lacks /T (Wine 8's):
+    // then the tree is walked from the process table, and each process in it ended.
+    const root = child.pid;
     impl.execFile(plan.file, plan.args, (error) => {
-      if (error) child.kill();
+      if (!error) return;
+      impl.execFile("wmic", ["process", "get", "ParentProcessId,ProcessId"], (listError, out) => {
+        const rows = listError || !out ? [] : parseProcessTable(decodeConsole(out));
+        child.kill();
+        for (const pid of descendants(rows, root)) {
+          try {
+            impl.kill(pid, "SIGKILL");
+          } catch {
+            // Ended meanwhile.
+          }
+        }
+      });
     });
     return;
   }
@@ -57,4 +74,9 @@ export function stopProgramTree(
   } catch {
     child.kill(signal); // the group is gone; the program itself may not be
   }
+}
+
+/** wmic writes UTF-16 (with a byte order mark) to a pipe; other tools the console's code page. */
+function decodeConsole(out: Buffer): string {
+  return out[0] === 0xff && out[1] === 0xfe ? out.subarray(2).toString("utf16le") : out.toString("latin1");
 }

@@ -19,6 +19,7 @@ import {
 } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { BusyError, InvalidLedgerError, MachineFaultError } from "../app/errors.js";
+import { lockKey } from "../rules/windows.js";
 import { type Prepared, prepareAtomic } from "./atomic-write.js";
 import { asMachineFault, isMachineFault, machineFault } from "./faults.js";
 import { findGitDir, gitIsMergingFile } from "./git.js";
@@ -85,11 +86,13 @@ export function realTarget(path: string): string {
     if (!isLink) break;
     p = resolve(dirname(p), readlinkSync(p));
   }
+  // On Windows the native call also gives each name's case as stored (z:\TMP -> Z:\tmp).
+  const real = process.platform === "win32" ? realpathSync.native : realpathSync;
   try {
-    return realpathSync(p);
+    return real(p);
   } catch {
     try {
-      return join(realpathSync(dirname(p)), basename(p));
+      return join(real(dirname(p)), basename(p));
     } catch {
       return p;
     }
@@ -229,7 +232,9 @@ export class LedgerStore {
     const stop = (at: "check" | "rename") => {
       if (this.hooks.stopBefore !== at) return;
       writeSync(2, `taskgate-test: stopped before ${at}, pid ${process.pid}\n`);
-      process.kill(process.pid, "SIGSTOP");
+      // Windows has no SIGSTOP: there the writer waits 4 s, under its locks, as if stopped.
+      if (process.platform === "win32") Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 4000);
+      else process.kill(process.pid, "SIGSTOP");
     };
     for (let k = 0; k < targets.length; k++) {
       const p = prepared[k] as Prepared;
@@ -288,7 +293,9 @@ export class LedgerStore {
       privateDirFor(path);
       removeStaleTempFiles(lockDir);
     });
-    const lockPath = join(lockDir, `${basename(path)}-${shortHash(path)}.lock`);
+    // Named after the case-folded real path where case does not count: every spelling, one lock.
+    const key = lockKey(process.platform, path);
+    const lockPath = join(lockDir, `${basename(key)}-${shortHash(key)}.lock`);
     const deadline = Date.now() + this.lockTimeout;
     let wait = 5;
     const seen: { why?: string } = {};
@@ -335,7 +342,8 @@ interface Intent {
 }
 
 function intentPathFor(target: string): string {
-  return join(lockDirFor(target), `${basename(target)}-${shortHash(target)}.intent`);
+  const key = lockKey(process.platform, target);
+  return join(lockDirFor(target), `${basename(key)}-${shortHash(key)}.intent`);
 }
 
 type Target = { readonly w: Write; readonly target: string; readonly before: Buffer | undefined };

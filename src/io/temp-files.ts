@@ -9,13 +9,13 @@ import {
   openSync,
   readdirSync,
   readFileSync,
-  renameSync,
   rmSync,
   statSync,
   unlinkSync,
   writeSync,
 } from "node:fs";
 import { dirname, join } from "node:path";
+import { renameRetrying } from "./atomic-write.js";
 
 /**
  * Removes the *.tmp files in `dir` last modified over a minute ago, and the *.pending ones
@@ -89,7 +89,7 @@ export function replaceOwnFile(path: string, parts: readonly Uint8Array[]): void
     } finally {
       closeSync(fd);
     }
-    renameSync(tmp, path);
+    renameRetrying(tmp, path);
   } catch (e) {
     rmSync(tmp, { force: true });
     throw e;

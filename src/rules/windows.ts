@@ -1,6 +1,7 @@
 // What taskgate does differently on Windows, as pure decisions of the platform (a string, as
-// process.platform gives it), so that the tests take the Windows branch on Linux: CI has no
-// Windows machine, and none of this has been run on a real Windows (docs/run.md says so).
+// process.platform gives it), so that the unit tests take the Windows branch on Linux too. CI
+// runs it with the Windows build of Node in Wine (test/windows/wine.test.ts), not on a real
+// Windows (docs/windows.md).
 
 /** schtasks' /SC and /MO for a period of whole minutes that divides an hour or a day. */
 export interface SchtasksSchedule {
@@ -59,16 +60,81 @@ export function stopTree(platform: string, pid: number, signal: string): StopTre
   return { kind: "group", pid: -pid, signal };
 }
 
-/** The waits between tries of a refused rename on Windows: about 0.6 s in all. */
+/** The waits between tries of a refused rename or unlink on Windows: about 0.6 s in all. */
 export const RENAME_RETRY_DELAYS_MS: readonly number[] = [10, 20, 40, 80, 160, 320];
 
 /**
- * How long to wait before trying a refused rename again, or undefined to give up. On Windows
- * a rename over a file another program holds open (an editor, a virus scanner, a search
+ * How long to wait before trying a refused rename (or unlink) again, or undefined to give up.
+ * On Windows a rename over a file another program holds open (an editor, a virus scanner, a search
  * indexer, a sync tool) fails with EPERM, EACCES or EBUSY for as long as it holds it, usually
  * briefly. Elsewhere these codes mean what they say (permissions; a mount point), so no retry.
  */
 export function renameRetryDelay(platform: string, code: string | undefined, attempt: number): number | undefined {
   if (platform !== "win32" || (code !== "EPERM" && code !== "EACCES" && code !== "EBUSY")) return undefined;
   return RENAME_RETRY_DELAYS_MS[attempt];
+}
+
+/**
+ * The key a ledger's lock is named after: its real path (the caller resolves links and, on
+ * Windows, the case as stored: realpathSync.native), with case folded where the file system
+ * ignores it (NTFS on Windows, APFS as macOS formats it), so that C:\A\b and c:\a\B, one
+ * folder, share one lock. Two files that differ only in case on a case-sensitive volume of
+ * such a system then share a lock too: a wait, never a lost update.
+ */
+export function lockKey(platform: string, realPath: string): string {
+  return platform === "win32" || platform === "darwin" ? realPath.toLowerCase() : realPath;
+}
+
+/** A row of the process table: a process and its parent. */
+export interface ProcessRow {
+  readonly pid: number;
+  readonly ppid: number;
+}
+
+/**
+ * The process table as `wmic process get ParentProcessId,ProcessId` prints it: a header, then
+ * two numbers a row.
+ */
+export function parseProcessTable(text: string): ProcessRow[] {
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
+  // Windows prints "ParentProcessId  ProcessId"; Wine "ParentProcessIDProcessID", without a
+  // space where a column is as wide as its name: the columns' order is read from where each
+  // name starts.
+  const header = (lines.shift() ?? "").toLowerCase();
+  const parentAt = header.indexOf("parentprocessid");
+  let ownAt = header.indexOf("processid");
+  if (ownAt === parentAt + 6) ownAt = header.indexOf("processid", ownAt + 1);
+  if (parentAt < 0 || ownAt < 0) return [];
+  const [pidAt, ppidAt] = ownAt < parentAt ? [0, 1] : [1, 0];
+  const rows: ProcessRow[] = [];
+  for (const line of lines) {
+    const cells = line.split(/\s+/).map(Number);
+    const pid = cells[pidAt];
+    const ppid = cells[ppidAt];
+    if (Number.isInteger(pid) && Number.isInteger(ppid)) rows.push({ pid: pid as number, ppid: ppid as number });
+  }
+  return rows;
+}
+
+/**
+ * Every process started, directly or not, by `root` (not root itself), parents before their
+ * children. Windows keeps a parent's id after the parent ended, so a grandchild is still
+ * found after its parent was ended first.
+ */
+export function descendants(rows: readonly ProcessRow[], root: number): number[] {
+  const found: number[] = [];
+  const seen = new Set<number>([root]);
+  for (let i = -1; i < found.length; i++) {
+    const parent = i < 0 ? root : (found[i] as number);
+    for (const r of rows) {
+      if (r.ppid === parent && !seen.has(r.pid)) {
+        seen.add(r.pid);
+        found.push(r.pid);
+      }
+    }
+  }
+  return found;
 }

@@ -1,16 +1,19 @@
 // The Windows decisions (src/rules/windows.ts) and the code that acts on them, with the
-// Windows branch taken on Linux: CI has no Windows machine, and none of this has been run on
-// a real Windows (docs/run.md).
+// Windows branch taken on Linux. The same code under the Windows build of Node in Wine:
+// test/windows/wine.test.ts (docs/windows.md).
 
 import type { ChildProcess, SpawnOptions } from "node:child_process";
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { EXIT } from "../../src/app/errors.js";
-import { renameRetrying } from "../../src/io/atomic-write.js";
+import { renameRetrying, unlinkRetrying } from "../../src/io/atomic-write.js";
 import { type Spawners, startProgram, stopProgramTree } from "../../src/io/program.js";
 import { schtasksArgs, schtasksCommand, type UnitInput } from "../../src/rules/scheduler-units.js";
 import { everyToCron } from "../../src/rules/schedules.js";
 import {
+  descendants,
+  lockKey,
+  parseProcessTable,
   programStart,
   RENAME_RETRY_DELAYS_MS,
   renameRetryDelay,
@@ -58,7 +61,7 @@ describe("schtasks entries", () => {
 /** Spawners that record what they are asked, and a child that is only a pid. */
 function fakes() {
   const calls: { via: string; file: string; args: readonly string[]; options?: SpawnOptions; signal?: string }[] = [];
-  let execDone: ((e: Error | null) => void) | undefined;
+  let execDone: ((e: Error | null, stdout?: Buffer) => void) | undefined;
   const child = { pid: 4242, killed: [] as (string | undefined)[] } as unknown as ChildProcess & {
     killed: (string | undefined)[];
   };
@@ -83,7 +86,7 @@ function fakes() {
       calls.push({ via: "kill", file: String(pid), args: [], signal });
     },
   };
-  return { calls, child, impl, finishExec: (e: Error | null) => execDone?.(e) };
+  return { calls, child, impl, finishExec: (e: Error | null, stdout?: Buffer) => execDone?.(e, stdout) };
 }
 
 describe("run's program on Windows", () => {
@@ -122,16 +125,44 @@ describe("run's program on Windows", () => {
     expect(programStart("darwin")).toEqual(programStart("linux"));
   });
 
-  it("is stopped with its whole tree by taskkill /T /F, whatever the signal; if taskkill fails, the program is killed", () => {
+  it("is stopped with its whole tree by taskkill /T /F, whatever the signal", () => {
     for (const signal of ["SIGTERM", "SIGINT", "SIGKILL"] as const) {
       const f = fakes();
       stopProgramTree(f.child, signal, "win32", f.impl);
       expect(f.calls).toEqual([{ via: "execFile", file: "taskkill", args: ["/PID", "4242", "/T", "/F"] }]);
       f.finishExec(null);
       expect(f.child.killed).toEqual([]);
-      f.finishExec(new Error('The process "4242" not found.'));
-      expect(f.child.killed).toEqual([undefined]);
+      expect(f.calls).toHaveLength(1);
     }
+  });
+
+  it("if taskkill fails (Wine's has no /T; or the program ended), the tree is read from wmic and each process ended", () => {
+    // As Wine's wmic writes it to a pipe: UTF-16 with a byte order mark, a header without spaces.
+    const table = "ParentProcessIDProcessID\r\n0    32  \r\n32   4242\r\n4242 4300\r\n4300 4301\r\n32   9999\r\n";
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(table, "utf16le")]);
+    const f = fakes();
+    stopProgramTree(f.child, "SIGTERM", "win32", f.impl);
+    f.finishExec(new Error("Unknown or invalid command line option specified."));
+    expect(f.calls.at(-1)).toEqual({
+      via: "execFile",
+      file: "wmic",
+      args: ["process", "get", "ParentProcessId,ProcessId"],
+    });
+    expect(f.child.killed).toEqual([]);
+    f.finishExec(null, utf16);
+    expect(f.child.killed).toEqual([undefined]);
+    // The child and grandchild of the program, not its parent's other child (9999).
+    expect(f.calls.filter((c) => c.via === "kill").map((c) => [c.file, c.signal])).toEqual([
+      ["4300", "SIGKILL"],
+      ["4301", "SIGKILL"],
+    ]);
+    // No wmic either (Windows 11 24H2 drops it): the program itself is still ended.
+    const g = fakes();
+    stopProgramTree(g.child, "SIGTERM", "win32", g.impl);
+    g.finishExec(new Error("taskkill failed"));
+    g.finishExec(new Error("spawn wmic ENOENT"));
+    expect(g.child.killed).toEqual([undefined]);
+    expect(g.calls.filter((c) => c.via === "kill")).toEqual([]);
   });
 
   it("elsewhere the signal goes to the process group", () => {
@@ -228,5 +259,135 @@ describe("the atomic rename on Windows", () => {
     }
     expect(renameRetryDelay("linux", "EBUSY", 0)).toBeUndefined();
     expect(renameRetryDelay("win32", "EBUSY", RENAME_RETRY_DELAYS_MS.length)).toBeUndefined();
+  });
+});
+
+describe("removing a file on Windows", () => {
+  it("is tried again like a rename, within the same bound, then one sentence and exit 4", () => {
+    const waits: number[] = [];
+    let tries = 0;
+    const unlink = () => {
+      tries++;
+      throw Object.assign(new Error("EBUSY: unlink"), { code: "EBUSY" });
+    };
+    let error: unknown;
+    try {
+      unlinkRetrying("C:\\board\\.git\\taskgate\\tasks.md-0123456789.lock", "win32", unlink, (ms) => waits.push(ms));
+    } catch (e) {
+      error = e;
+    }
+    expect(waits).toEqual([...RENAME_RETRY_DELAYS_MS]);
+    expect(waits.reduce((a, b) => a + b, 0)).toBe(630);
+    expect(tries).toBe(RENAME_RETRY_DELAYS_MS.length + 1);
+    expect((error as { exitCode: number }).exitCode).toBe(EXIT.busy);
+    expect((error as Error).message).toMatch(
+      /tasks\.md-0123456789\.lock: another program holds it open \(removing it was refused with EBUSY for 630 ms\)/,
+    );
+    // Elsewhere at once, as it is.
+    tries = 0;
+    expect(() => unlinkRetrying("x", "linux", unlink, () => undefined)).toThrow("EBUSY: unlink");
+    expect(tries).toBe(1);
+  });
+});
+
+describe("the lock's name", () => {
+  it("is the same for every spelling of one path on Windows (and macOS), and follows the case elsewhere", () => {
+    expect(lockKey("win32", "C:\\A\\b\\TASKS.md")).toBe(lockKey("win32", "c:\\a\\B\\tasks.md"));
+    expect(lockKey("darwin", "/Users/Ana/Board/TASKS.md")).toBe(lockKey("darwin", "/users/ana/board/tasks.md"));
+    expect(lockKey("linux", "/srv/A/TASKS.md")).not.toBe(lockKey("linux", "/srv/a/TASKS.md"));
+    expect(lockKey("win32", "C:\\A\\b")).not.toBe(lockKey("win32", "C:\\A\\c"));
+  });
+});
+
+describe("the process table", () => {
+  it("is read from Windows' and Wine's wmic, whatever the columns' order and spacing", () => {
+    const windows = "ParentProcessId  ProcessId  \r\r\n0                0          \r\r\n4                8\r\r\n";
+    expect(parseProcessTable(windows)).toEqual([
+      { pid: 0, ppid: 0 },
+      { pid: 8, ppid: 4 },
+    ]);
+    expect(parseProcessTable("ParentProcessIDProcessID\n40   56\n")).toEqual([{ pid: 56, ppid: 40 }]);
+    expect(parseProcessTable("ProcessId  ParentProcessId\n56 40\n")).toEqual([{ pid: 56, ppid: 40 }]);
+    expect(parseProcessTable("No Instance(s) Available.\n")).toEqual([]);
+  });
+
+  it("gives every descendant of a process, parents first, also under a parent that has ended", () => {
+    const rows = [
+      { pid: 10, ppid: 1 },
+      { pid: 11, ppid: 10 },
+      { pid: 12, ppid: 11 },
+      { pid: 13, ppid: 10 },
+      { pid: 20, ppid: 1 },
+      { pid: 30, ppid: 99 }, // 99 ended; 30 is its child, not 10's
+    ];
+    expect(descendants(rows, 10)).toEqual([11, 13, 12]);
+    expect(descendants(rows.slice(2), 11)).toEqual([12]); // 11 itself gone from the table
+    expect(descendants([...rows, { pid: 10, ppid: 12 }], 10)).toEqual([11, 13, 12]); // a cycle ends
+  });
+});
+
+/** A command line split as the Microsoft C runtime (and schtasks) splits it. */
+function crtSplit(line: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < line.length) {
+    while (line[i] === " ") i++;
+    if (i >= line.length) break;
+    let arg = "";
+    let quoted = false;
+    for (; i < line.length && (quoted || line[i] !== " "); i++) {
+      let slashes = 0;
+      while (line[i] === "\\") {
+        slashes++;
+        i++;
+      }
+      if (line[i] === '"') {
+        arg += "\\".repeat(Math.floor(slashes / 2));
+        if (slashes % 2 === 1) arg += '"';
+        else quoted = !quoted;
+      } else {
+        arg += "\\".repeat(slashes);
+        if (i < line.length) arg += line[i];
+        else break;
+      }
+    }
+    out.push(arg);
+  }
+  return out;
+}
+
+describe("schtasks entries for odd folders", () => {
+  const dirs = [
+    "C:\\Users\\ana\\my board",
+    "C:\\a b&c",
+    "C:\\100% done\\%PATH%",
+    "C:\\x ^ y\\^^",
+    'C:\\say "hi"\\',
+    "C:\\ends\\with slash\\",
+    'C:\\(all) !of | them <> & ^ % "',
+  ];
+
+  it("--write: the arguments, read back as schtasks reads a command line, give /TR's program and folder whole", () => {
+    for (const dir of dirs) {
+      const args = schtasksArgs({ ...unit(15), dir });
+      expect(args.slice(0, 9)).toEqual(["/Create", "/F", "/TN", unit(15).name, "/SC", "MINUTE", "/MO", "15", "/TR"]);
+      const tr = args[args.indexOf("/TR") + 1] as string;
+      expect(crtSplit(tr), dir).toEqual([unit(15).node, unit(15).bin, "--dir", dir, "watch", "--once", "--quiet"]);
+    }
+  });
+
+  it("printed: what cmd.exe passes on (its ^ escapes taken off), split as schtasks does, is the same arguments", () => {
+    for (const dir of dirs) {
+      const u = { ...unit(15), dir };
+      const line = schtasksCommand(u);
+      const special = /[%!^&|<>]/.test(line.replace(/\^./g, ""));
+      // Either no character cmd.exe acts on is left bare, or the line has none at all.
+      if (/[%!&|<>]/.test(dir) || dir.includes("^")) {
+        expect(special, line).toBe(false);
+      }
+      // cmd.exe outside quotes (every " escaped too) takes each ^ off the character after it.
+      const passed = /\^/.test(line) ? line.replace(/\^(.)/g, "$1") : line;
+      expect(crtSplit(passed).slice(1), dir).toEqual(schtasksArgs(u));
+    }
   });
 });

@@ -1,0 +1,218 @@
+// Runs under the Windows build of Node (in Wine, started by test/windows/wine.test.ts): one
+// process for every case, since each Wine start costs time. It starts taskgate (and cmd.exe,
+// npm, the argument printer) the way a Windows user would and writes what each did to a JSON
+// file: Windows Node cannot write to a Linux pipe, so nothing is printed.
+// Usage: node.exe driver.cjs PLAN.json RESULTS.json
+
+const { spawn, spawnSync } = require("node:child_process");
+const fs = require("node:fs");
+const { join } = require("node:path");
+
+const [planPath, resultsPath] = process.argv.slice(2);
+const plan = JSON.parse(fs.readFileSync(planPath, "utf8"));
+const node = process.execPath;
+const results = {};
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** The environment of every command: the case's actor, no colour, no git found above. */
+function envOf(extra) {
+  return { ...process.env, TASKGATE_ACTOR: "ana", NO_COLOR: "1", ...extra };
+}
+
+function tg(cwd, args, extra) {
+  const r = spawnSync(node, [plan.bin, ...args], { cwd, env: envOf(extra), encoding: "utf8", timeout: 60_000 });
+  return { args, code: r.status, stdout: r.stdout, stderr: r.stderr, error: r.error?.message };
+}
+
+/** taskgate started without waiting; resolves with how it ended. */
+function tgAsync(cwd, args, extra) {
+  return new Promise((done) => {
+    const c = spawn(node, [plan.bin, ...args], { cwd, env: envOf(extra) });
+    const out = { args, stdout: "", stderr: "" };
+    c.stdout.on("data", (d) => (out.stdout += d));
+    c.stderr.on("data", (d) => (out.stderr += d));
+    c.on("error", (e) => done({ ...out, code: null, error: e.message }));
+    c.on("close", (code) => done({ ...out, code }));
+    out.child = c;
+  });
+}
+
+function fresh(name) {
+  const dir = join(plan.work, name);
+  fs.mkdirSync(dir, { recursive: true });
+  const init = tg(dir, ["init"]);
+  if (init.code !== 0) throw new Error(`init in ${dir}: ${init.stderr}`);
+  return dir;
+}
+
+/** cmd.exe running `line` as typed at its prompt (/s: the outer quotes are taken off). */
+function cmdLine(cwd, line, extra) {
+  const r = spawnSync("cmd.exe", ["/d", "/s", "/c", `"${line}"`], {
+    cwd,
+    env: envOf(extra),
+    encoding: "utf8",
+    windowsVerbatimArguments: true,
+    timeout: 60_000,
+  });
+  return { line, code: r.status, stdout: r.stdout, stderr: r.stderr, error: r.error?.message };
+}
+
+const cases = {
+  /** The PowerShell lines of docs/windows.md, run through cmd.exe (Wine has no PowerShell). */
+  async docs() {
+    const dir = join(plan.work, "docs");
+    fs.mkdirSync(dir, { recursive: true });
+    // taskgate.cmd as npm install -g makes it; node.exe and npm.cmd as Node's installer puts them.
+    const env = { PATH: `${plan.shims};${plan.nodeDir};${process.env.PATH}` };
+    const steps = [];
+    for (const line of plan.docsLines) {
+      const set = /^\$env:(\w+)\s*=\s*"([^"]*)"$/.exec(line);
+      if (set) {
+        env[set[1]] = set[2];
+        steps.push({ line, code: 0, stdout: "", stderr: "" });
+        continue;
+      }
+      steps.push(cmdLine(dir, line, env));
+    }
+    return steps;
+  },
+
+  /** Ten processes claim one task at once. */
+  async race() {
+    const dir = fresh("race");
+    const add = tg(dir, ["add", "Race", "--ready"]);
+    const names = Array.from({ length: plan.racers }, (_, i) => `w${i + 1}`);
+    const approvals = join(dir, "APPROVALS.md");
+    const roles = names.map((n) => `- ${n}: WORK\n`).join("");
+    fs.writeFileSync(approvals, fs.readFileSync(approvals, "utf8").replace("## Roles\n", `## Roles\n${roles}`));
+    const claims = await Promise.all(names.map((n) => tgAsync(dir, ["--as", n, "claim", "T-1"])));
+    return { add, claims: claims.map(({ child, ...c }) => c), tasks: fs.readFileSync(join(dir, "TASKS.md"), "utf8") };
+  },
+
+  /** run with a .cmd program (the task's text as its arguments) and with npm --version. */
+  async runCmd() {
+    const dir = fresh("run cmd");
+    // Delayed expansion (!A!) so that what the arguments hold is not parsed by the batch file.
+    fs.writeFileSync(
+      join(dir, "echo args.cmd"),
+      '@echo off\r\nsetlocal EnableDelayedExpansion\r\nset "A=%~1"\r\nset "B=%~2"\r\n>"%~dp0args.txt" echo [!A!] [!B!] [!TASKGATE_TASK_TITLE!]\r\n',
+    );
+    tg(dir, ["add", "Say a & b %PATH% ^x", "--ready"]);
+    tg(dir, ["add", "npm", "--ready"]);
+    const hi = tg(dir, ["run", "T-1", "--", "echo args.cmd", "a & b", "^x (y) | z"]);
+    const args = fs.existsSync(join(dir, "args.txt")) ? fs.readFileSync(join(dir, "args.txt"), "utf8") : null;
+    // npm as Node for Windows ships it: npm.cmd beside node.exe.
+    const npm = tg(dir, ["run", "T-2", "--", "npm", "--version"], { PATH: `${plan.nodeDir};${process.env.PATH}` });
+    return { hi, args, npm, list: tg(dir, ["list"]).stdout };
+  },
+
+  /** A grandchild (cmd /c node) of a run whose lease is taken over: ended with the run. */
+  async tree() {
+    const dir = fresh("tree");
+    tg(dir, ["add", "Long job", "--ready"]);
+    // bo gets a role by hand, as README's tour does.
+    const approvals = join(dir, "APPROVALS.md");
+    fs.writeFileSync(approvals, fs.readFileSync(approvals, "utf8").replace("## Roles\n", "## Roles\n- bo: WORK\n"));
+    const beat = join(dir, "beat.txt");
+    const gc = join(dir, "grandchild.js");
+    fs.writeFileSync(
+      gc,
+      `require("fs").writeFileSync(${JSON.stringify(`${beat}.pid`)}, String(process.pid)); setInterval(() => require("fs").writeFileSync(${JSON.stringify(beat)}, String(Date.now())), 100); setTimeout(() => {}, 60000);`,
+    );
+    const run = tgAsync(dir, ["run", "T-1", "--ttl", "3s", "--grace", "1s", "--", "cmd", "/c", node, gc]);
+    for (let i = 0; i < 100 && !fs.existsSync(beat); i++) await sleep(100);
+    const started = fs.existsSync(beat);
+    // Another worker takes the lease over, by a clock past its end (the lease lost).
+    const later = new Date(Date.now() + 60_000).toISOString();
+    const takeover = tg(dir, ["--as", "bo", "claim", "T-1"], { TASKGATE_NOW: later });
+    // Bounded: a run that never ends is reported, not waited for.
+    const ran = await Promise.race([run, sleep(30_000).then(() => ({ code: "still running after 30 s" }))]);
+    const endedAt = Date.now();
+    await sleep(plan.afterMs);
+    const lastBeat = fs.existsSync(beat) ? Number(fs.readFileSync(beat, "utf8")) : 0;
+    const pid = fs.existsSync(`${beat}.pid`) ? Number(fs.readFileSync(`${beat}.pid`, "utf8")) : -1;
+    let alive = false;
+    try {
+      process.kill(pid, 0);
+      alive = true;
+      process.kill(pid); // not left behind whatever the outcome
+    } catch {}
+    const { child, ...r } = ran;
+    return { started, pid, takeover, run: r, beatAfterEndMs: lastBeat - endedAt, alive };
+  },
+
+  /** Writes while another process holds TASKS.md open: let go within the retries, and held for good. */
+  async held() {
+    const dir = fresh("held");
+    const tasks = join(dir, "TASKS.md");
+    const holder = (ms) =>
+      spawn(node, ["-e", `const fd=require("fs").openSync(process.argv[1],"r");setTimeout(()=>{},${ms})`, tasks]);
+    const briefly = holder(400);
+    await sleep(250);
+    const briefAdd = tg(dir, ["add", "Briefly held"]);
+    await new Promise((r) => briefly.on("close", r));
+    const long = holder(20_000);
+    await sleep(250);
+    const before = fs.readFileSync(tasks, "utf8");
+    const heldAdd = tg(dir, ["add", "Held for good"]);
+    const after = fs.readFileSync(tasks, "utf8");
+    long.kill();
+    const left = fs.readdirSync(dir).filter((n) => n.endsWith(".tmp"));
+    return { briefAdd, heldAdd, unchanged: before === after, left, tasks: fs.readFileSync(tasks, "utf8") };
+  },
+
+  /** The schtasks entry, printed and read back through cmd.exe, and --write; schtasks is the printer. */
+  async schtasks() {
+    const dir = fresh(plan.oddName);
+    const env = {
+      PATH: `${plan.printerDir};${process.env.PATH}`,
+      NODE_OPTIONS: `--require "${plan.printer.replaceAll("\\", "/")}"`,
+    };
+    const printed = tg(dir, ["schedule", "install", "--windows", "--every", "15m"]);
+    const line = printed.stdout.trim();
+    const argFile = join(plan.work, "printed-args.json");
+    const pasted = cmdLine(dir, line, { ...env, ARGS_OUT: argFile });
+    const fromPaste = fs.existsSync(argFile) ? JSON.parse(fs.readFileSync(argFile, "utf8")) : null;
+    const writeFile = join(plan.work, "write-args.json");
+    const written = tg(dir, ["schedule", "install", "--windows", "--every", "15m", "--write"], {
+      ...env,
+      ARGS_OUT: writeFile,
+    });
+    const fromWrite = fs.existsSync(writeFile) ? JSON.parse(fs.readFileSync(writeFile, "utf8")) : null;
+    return { dir, node, printed, pasted, fromPaste, written, fromWrite };
+  },
+
+  /** One folder, two spellings: a writer paused under the lock of one holds off the other. */
+  async lock() {
+    const dir = fresh("wd");
+    const [a, b] = plan.spellings;
+    const c = spawn(node, [plan.bin, "add", "First"], { cwd: a, env: envOf({ TASKGATE_TEST_STOP_BEFORE: "rename" }) });
+    const first = { stdout: "", stderr: "" };
+    c.stdout.on("data", (d) => (first.stdout += d));
+    c.stderr.on("data", (d) => (first.stderr += d));
+    const ended = new Promise((r) =>
+      c.on("close", (code) => {
+        first.code = code;
+        r();
+      }),
+    );
+    for (let i = 0; i < 300 && !first.stderr.includes("stopped before rename"); i++) await sleep(50);
+    const other = tg(b, ["add", "Second"], { TASKGATE_LOCK_TIMEOUT_MS: "300" });
+    await ended;
+    return { first, other, tasks: fs.readFileSync(join(dir, "TASKS.md"), "utf8") };
+  },
+};
+
+(async () => {
+  for (const name of plan.cases) {
+    const t = Date.now();
+    try {
+      results[name] = await cases[name]();
+    } catch (e) {
+      results[name] = { crashed: String(e?.stack ?? e) };
+    }
+    results[name].ms = Date.now() - t;
+    fs.writeFileSync(resultsPath, JSON.stringify(results, null, 1));
+  }
+  process.exit(0);
+})();
