@@ -4159,11 +4159,177 @@ var require_node_zlib = __commonJS({
   }
 });
 
+// src/rules/windows.ts
+function schtasksSchedule(minutes) {
+  if (minutes < 60) return { sc: "MINUTE", mo: minutes };
+  if (minutes < 24 * 60) return { sc: "HOURLY", mo: minutes / 60 };
+  return { sc: "DAILY", mo: minutes / (24 * 60) };
+}
+function programStart(platform) {
+  return platform === "win32" ? { via: "cross-spawn", detached: false, windowsHide: true } : { via: "spawn", detached: true, windowsHide: false };
+}
+function stopTree(platform, pid, signal) {
+  if (platform === "win32") return { kind: "command", file: "taskkill", args: ["/PID", String(pid), "/T", "/F"] };
+  return { kind: "group", pid: -pid, signal };
+}
+function renameRetryDelay(platform, code, attempt) {
+  if (platform !== "win32" || code !== "EPERM" && code !== "EACCES" && code !== "EBUSY") return void 0;
+  return RENAME_RETRY_DELAYS_MS[attempt];
+}
+function lockKey(platform, realPath) {
+  return platform === "win32" || platform === "darwin" ? realPath.toLowerCase() : realPath;
+}
+function parseProcessTable(text) {
+  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "");
+  const header = (lines.shift() ?? "").toLowerCase();
+  const parentAt = header.indexOf("parentprocessid");
+  let ownAt = header.indexOf("processid");
+  if (ownAt === parentAt + 6) ownAt = header.indexOf("processid", ownAt + 1);
+  if (parentAt < 0 || ownAt < 0) return [];
+  const [pidAt, ppidAt] = ownAt < parentAt ? [0, 1] : [1, 0];
+  const rows = [];
+  for (const line2 of lines) {
+    const cells = line2.split(/\s+/).map(Number);
+    const pid = cells[pidAt];
+    const ppid = cells[ppidAt];
+    if (Number.isInteger(pid) && Number.isInteger(ppid)) rows.push({ pid, ppid });
+  }
+  return rows;
+}
+function descendants(rows, root) {
+  const found = [];
+  const seen = /* @__PURE__ */ new Set([root]);
+  for (let i = -1; i < found.length; i++) {
+    const parent = i < 0 ? root : found[i];
+    for (const r of rows) {
+      if (r.ppid === parent && !seen.has(r.pid)) {
+        seen.add(r.pid);
+        found.push(r.pid);
+      }
+    }
+  }
+  return found;
+}
+var RENAME_RETRY_DELAYS_MS;
+var init_windows = __esm({
+  "src/rules/windows.ts"() {
+    "use strict";
+    RENAME_RETRY_DELAYS_MS = [10, 20, 40, 80, 160, 320];
+  }
+});
+
+// src/io/atomic-write.ts
+function sameDevice(a, b) {
+  try {
+    return (0, import_node_fs2.statSync)(a).dev === (0, import_node_fs2.statSync)(b).dev;
+  } catch {
+    return false;
+  }
+}
+function prepareAtomic(target, data, tempDir, suffix = ".tmp", inject) {
+  let mode = 420;
+  try {
+    mode = (0, import_node_fs2.statSync)(target).mode & 4095;
+  } catch {
+  }
+  const name = `${(0, import_node_path2.basename)(target)}.${process.pid}.${++counter}${suffix}`;
+  const folder = (0, import_node_path2.dirname)(target);
+  const tmp = tempDir && sameDevice(tempDir, folder) ? (0, import_node_path2.join)(tempDir, name) : (0, import_node_path2.join)(folder, `.${name}`);
+  const fd = (0, import_node_fs2.openSync)(tmp, import_node_fs2.constants.O_WRONLY | import_node_fs2.constants.O_CREAT | import_node_fs2.constants.O_EXCL, mode);
+  const discard = () => {
+    try {
+      unlinkRetrying(tmp);
+    } catch {
+    }
+  };
+  try {
+    try {
+      (0, import_node_fs2.fchmodSync)(fd, mode);
+      inject?.("write", tmp);
+      let off = 0;
+      while (off < data.length) off += (0, import_node_fs2.writeSync)(fd, data, off, data.length - off);
+      (0, import_node_fs2.fsyncSync)(fd);
+    } finally {
+      (0, import_node_fs2.closeSync)(fd);
+    }
+  } catch (e) {
+    discard();
+    throw e;
+  }
+  return {
+    target,
+    tmp,
+    discard,
+    commit() {
+      renameRetrying(tmp, target);
+      fsyncDir(folder);
+    }
+  };
+}
+function writeFileAtomic(target, data, tempDir, beforeRename) {
+  const p = prepareAtomic(target, data, tempDir);
+  try {
+    beforeRename?.();
+    p.commit();
+  } catch (e) {
+    p.discard();
+    throw e;
+  }
+}
+function renameRetrying(from, to, platform = process.platform, rename = import_node_fs2.renameSync, wait = pause) {
+  retrying(to, "replacing", () => rename(from, to), platform, wait);
+}
+function unlinkRetrying(path, platform = process.platform, unlink = import_node_fs2.unlinkSync, wait = pause) {
+  retrying(path, "removing", () => unlink(path), platform, wait);
+}
+function retrying(path, doing, op, platform, wait) {
+  let waited = 0;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      op();
+      return;
+    } catch (e) {
+      const code = e.code;
+      const delay = renameRetryDelay(platform, code, attempt);
+      if (delay === void 0) {
+        if (attempt === 0 || renameRetryDelay(platform, code, 0) === void 0) throw e;
+        throw new BusyError(
+          `${path}: another program holds it open (${doing} it was refused with ${code} for ${waited} ms); close the program that has it open (an editor, a virus scanner, a sync tool) and run the command again`
+        );
+      }
+      wait(delay);
+      waited += delay;
+    }
+  }
+}
+function fsyncDir(dir) {
+  let fd;
+  try {
+    fd = (0, import_node_fs2.openSync)(dir, import_node_fs2.constants.O_RDONLY);
+    (0, import_node_fs2.fsyncSync)(fd);
+  } catch {
+  } finally {
+    if (fd !== void 0) (0, import_node_fs2.closeSync)(fd);
+  }
+}
+var import_node_fs2, import_node_path2, counter, pause;
+var init_atomic_write = __esm({
+  "src/io/atomic-write.ts"() {
+    "use strict";
+    import_node_fs2 = require("node:fs");
+    import_node_path2 = require("node:path");
+    init_errors();
+    init_windows();
+    counter = 0;
+    pause = (ms2) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms2);
+  }
+});
+
 // src/io/git-ref.ts
 function commonDirOf(gitDir) {
   try {
-    const rel = (0, import_node_fs2.readFileSync)((0, import_node_path2.join)(gitDir, "commondir"), "utf8").trim();
-    return (0, import_node_path2.resolve)(gitDir, rel);
+    const rel = (0, import_node_fs3.readFileSync)((0, import_node_path3.join)(gitDir, "commondir"), "utf8").trim();
+    return (0, import_node_path3.resolve)(gitDir, rel);
   } catch {
     return gitDir;
   }
@@ -4174,7 +4340,7 @@ function readShareSetting(dir) {
   const commonDir = commonDirOf(gitDir);
   let text;
   try {
-    text = (0, import_node_fs2.readFileSync)((0, import_node_path2.join)(commonDir, "config"), "utf8");
+    text = (0, import_node_fs3.readFileSync)((0, import_node_path3.join)(commonDir, "config"), "utf8");
   } catch {
     return void 0;
   }
@@ -4200,14 +4366,14 @@ function readShareSetting(dir) {
 }
 function readRef(commonDir, ref) {
   try {
-    const v = (0, import_node_fs2.readFileSync)((0, import_node_path2.join)(commonDir, ref), "utf8").trim();
+    const v = (0, import_node_fs3.readFileSync)((0, import_node_path3.join)(commonDir, ref), "utf8").trim();
     if (/^[0-9a-f]{40,64}$/.test(v)) return v;
     if (v.startsWith("ref: ")) return readRef(commonDir, v.slice(5));
   } catch (e) {
     if (e.code !== "ENOENT" && e.code !== "EISDIR") throw e;
   }
   try {
-    const packed = (0, import_node_fs2.readFileSync)((0, import_node_path2.join)(commonDir, "packed-refs"), "utf8");
+    const packed = (0, import_node_fs3.readFileSync)((0, import_node_path3.join)(commonDir, "packed-refs"), "utf8");
     const m = new RegExp(`^([0-9a-f]{40,64}) ${ref.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`, "m").exec(packed);
     return m ? m[1] : void 0;
   } catch {
@@ -4280,7 +4446,7 @@ function parseTree(raw, idLength) {
 function writeBoardCommit(cwd, commonDir, base, files, message, ident, now) {
   const { name: author, email } = ident;
   if (!usesSha1(commonDir)) return writeBoardCommitWithGit(cwd, base, files, message, author, email);
-  const objects = (0, import_node_path2.join)(commonDir, "objects");
+  const objects = (0, import_node_path3.join)(commonDir, "objects");
   const byName = new Map(base.entries.map((e) => [e.name, e]));
   for (const [name, content] of files) {
     const oid = writeLooseObject(objects, "blob", Buffer.from(content));
@@ -4305,7 +4471,7 @@ ${message}
 }
 function usesSha1(commonDir) {
   try {
-    return !/^\s*objectformat\s*=\s*(?!sha1)/im.test((0, import_node_fs2.readFileSync)((0, import_node_path2.join)(commonDir, "config"), "utf8"));
+    return !/^\s*objectformat\s*=\s*(?!sha1)/im.test((0, import_node_fs3.readFileSync)((0, import_node_path3.join)(commonDir, "config"), "utf8"));
   } catch {
     return false;
   }
@@ -4313,13 +4479,13 @@ function usesSha1(commonDir) {
 function writeLooseObject(objects, type, content) {
   const raw = Buffer.concat([Buffer.from(`${type} ${content.length}\0`), content]);
   const oid = (0, import_node_crypto.createHash)("sha1").update(raw).digest("hex");
-  const dir = (0, import_node_path2.join)(objects, oid.slice(0, 2));
-  const path = (0, import_node_path2.join)(dir, oid.slice(2));
-  if ((0, import_node_fs2.existsSync)(path)) return oid;
-  (0, import_node_fs2.mkdirSync)(dir, { recursive: true });
-  const temp = (0, import_node_path2.join)(dir, `tmp_obj_taskgate_${process.pid}_${oid.slice(2, 10)}`);
-  (0, import_node_fs2.writeFileSync)(temp, (0, import_node_zlib.deflateSync)(raw, { level: 1 }), { mode: 292 });
-  (0, import_node_fs2.renameSync)(temp, path);
+  const dir = (0, import_node_path3.join)(objects, oid.slice(0, 2));
+  const path = (0, import_node_path3.join)(dir, oid.slice(2));
+  if ((0, import_node_fs3.existsSync)(path)) return oid;
+  (0, import_node_fs3.mkdirSync)(dir, { recursive: true });
+  const temp = (0, import_node_path3.join)(dir, `tmp_obj_taskgate_${process.pid}_${oid.slice(2, 10)}`);
+  (0, import_node_fs3.writeFileSync)(temp, (0, import_node_zlib.deflateSync)(raw, { level: 1 }), { mode: 292 });
+  renameRetrying(temp, path);
   return oid;
 }
 function writeBoardCommitWithGit(cwd, base, files, message, author, email) {
@@ -4342,15 +4508,16 @@ function writeBoardCommitWithGit(cwd, base, files, message, author, email) {
   return gitOk(cwd, ["commit-tree", tree, ...parents, "-F", "-"], `${message}
 `, env2).trim();
 }
-var import_node_child_process2, import_node_crypto, import_node_fs2, import_node_path2, import_node_zlib, gitCalls;
+var import_node_child_process2, import_node_crypto, import_node_fs3, import_node_path3, import_node_zlib, gitCalls;
 var init_git_ref = __esm({
   "src/io/git-ref.ts"() {
     "use strict";
     import_node_child_process2 = __toESM(require_node_child_process(), 1);
     import_node_crypto = __toESM(require_node_crypto(), 1);
-    import_node_fs2 = require("node:fs");
-    import_node_path2 = require("node:path");
+    import_node_fs3 = require("node:fs");
+    import_node_path3 = require("node:path");
     import_node_zlib = __toESM(require_node_zlib(), 1);
+    init_atomic_write();
     init_git();
     gitCalls = { count: 0 };
   }
@@ -4400,7 +4567,7 @@ function firstInvalidByte(buf) {
 }
 function readBytes(path) {
   try {
-    return (0, import_node_fs4.readFileSync)(path);
+    return (0, import_node_fs5.readFileSync)(path);
   } catch (e) {
     if (e.code === "ENOENT") return void 0;
     throw e;
@@ -4423,11 +4590,11 @@ function readLedgerSnapshot(path) {
     }
   };
 }
-var import_node_fs4, decoder;
+var import_node_fs5, decoder;
 var init_text = __esm({
   "src/io/text.ts"() {
     "use strict";
-    import_node_fs4 = require("node:fs");
+    import_node_fs5 = require("node:fs");
     init_errors();
     decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
   }
@@ -5077,34 +5244,34 @@ function shortHash(s) {
   return sha256Hex(s).slice(0, 10);
 }
 function lockDirFor(path) {
-  const gitDir = findGitDir((0, import_node_path5.dirname)(path));
-  if (gitDir) return (0, import_node_path5.join)(gitDir, "taskgate");
+  const gitDir = findGitDir((0, import_node_path6.dirname)(path));
+  if (gitDir) return (0, import_node_path6.join)(gitDir, "taskgate");
   const uid = typeof process.getuid === "function" ? process.getuid() : "user";
-  return (0, import_node_path5.join)((0, import_node_os2.tmpdir)(), `taskgate-${uid}`, shortHash((0, import_node_path5.dirname)(path)));
+  return (0, import_node_path6.join)((0, import_node_os2.tmpdir)(), `taskgate-${uid}`, shortHash(lockKey(process.platform, (0, import_node_path6.dirname)(path))));
 }
 function privateDirFor(path, sub) {
   const dir = lockDirFor(path);
-  const inGit = findGitDir((0, import_node_path5.dirname)(path)) !== void 0;
+  const inGit = findGitDir((0, import_node_path6.dirname)(path)) !== void 0;
   if (inGit || typeof process.getuid !== "function") {
-    const full = sub ? (0, import_node_path5.join)(dir, sub) : dir;
-    (0, import_node_fs5.mkdirSync)(full, { recursive: true, mode: 448 });
+    const full = sub ? (0, import_node_path6.join)(dir, sub) : dir;
+    (0, import_node_fs6.mkdirSync)(full, { recursive: true, mode: 448 });
     return full;
   }
-  const top = (0, import_node_path5.dirname)(dir);
+  const top = (0, import_node_path6.dirname)(dir);
   ensurePrivate(top);
   ensurePrivate(dir);
   if (!sub) return dir;
-  ensurePrivate((0, import_node_path5.join)(dir, sub));
-  return (0, import_node_path5.join)(dir, sub);
+  ensurePrivate((0, import_node_path6.join)(dir, sub));
+  return (0, import_node_path6.join)(dir, sub);
 }
 function ensurePrivate(dir) {
   try {
-    (0, import_node_fs5.mkdirSync)(dir, { mode: 448 });
+    (0, import_node_fs6.mkdirSync)(dir, { mode: 448 });
     return;
   } catch (e) {
     if (e.code !== "EEXIST") throw e;
   }
-  const st = (0, import_node_fs5.lstatSync)(dir);
+  const st = (0, import_node_fs6.lstatSync)(dir);
   const refuse = (why) => new MachineFaultError(
     `Refusing to use ${dir} for taskgate's locks and memos: it ${why}, so another user could read or replace what taskgate keeps there; remove it and run the command again`,
     dir,
@@ -5115,16 +5282,17 @@ function ensurePrivate(dir) {
   const uid = process.getuid();
   if (st.uid !== uid) throw refuse(`belongs to another user (uid ${st.uid})`);
   if ((st.mode & 18) !== 0) throw refuse(`is writable by others (mode ${(st.mode & 511).toString(8)})`);
-  if ((st.mode & 63) !== 0) (0, import_node_fs5.chmodSync)(dir, 448);
+  if ((st.mode & 63) !== 0) (0, import_node_fs6.chmodSync)(dir, 448);
 }
-var import_node_fs5, import_node_os2, import_node_path5;
+var import_node_fs6, import_node_os2, import_node_path6;
 var init_places = __esm({
   "src/io/places.ts"() {
     "use strict";
-    import_node_fs5 = require("node:fs");
+    import_node_fs6 = require("node:fs");
     import_node_os2 = require("node:os");
-    import_node_path5 = require("node:path");
+    import_node_path6 = require("node:path");
     init_errors();
+    init_windows();
     init_git();
     init_hash();
   }
@@ -5134,7 +5302,7 @@ var init_places = __esm({
 function removeStaleTempFiles(dir) {
   let names;
   try {
-    names = (0, import_node_fs6.readdirSync)(dir);
+    names = (0, import_node_fs7.readdirSync)(dir);
   } catch {
     return;
   }
@@ -5143,7 +5311,7 @@ function removeStaleTempFiles(dir) {
   const isNamed = (p) => {
     named ??= names.filter((n) => n.endsWith(".intent")).map((n) => {
       try {
-        return (0, import_node_fs6.readFileSync)((0, import_node_path6.join)(dir, n), "utf8");
+        return (0, import_node_fs7.readFileSync)((0, import_node_path7.join)(dir, n), "utf8");
       } catch {
         return "";
       }
@@ -5152,48 +5320,49 @@ function removeStaleTempFiles(dir) {
   };
   for (const n of names) {
     if (n.endsWith(".pending")) {
-      const p2 = (0, import_node_path6.join)(dir, n);
+      const p2 = (0, import_node_path7.join)(dir, n);
       try {
-        if ((0, import_node_fs6.statSync)(p2).mtimeMs < cutoff && !isNamed(p2)) (0, import_node_fs6.unlinkSync)(p2);
+        if ((0, import_node_fs7.statSync)(p2).mtimeMs < cutoff && !isNamed(p2)) (0, import_node_fs7.unlinkSync)(p2);
       } catch {
       }
       continue;
     }
     if (!n.endsWith(".tmp")) continue;
-    const p = (0, import_node_path6.join)(dir, n);
+    const p = (0, import_node_path7.join)(dir, n);
     try {
-      if ((0, import_node_fs6.statSync)(p).mtimeMs < cutoff) (0, import_node_fs6.unlinkSync)(p);
+      if ((0, import_node_fs7.statSync)(p).mtimeMs < cutoff) (0, import_node_fs7.unlinkSync)(p);
     } catch {
     }
   }
 }
 function replaceOwnFile(path, parts) {
-  const dir = (0, import_node_path6.dirname)(path);
-  (0, import_node_fs6.mkdirSync)(dir, { recursive: true, mode: 448 });
+  const dir = (0, import_node_path7.dirname)(path);
+  (0, import_node_fs7.mkdirSync)(dir, { recursive: true, mode: 448 });
   removeStaleTempFiles(dir);
   const tmp = `${path}.${process.pid}.tmp`;
   try {
-    const fd = (0, import_node_fs6.openSync)(tmp, "w", 384);
+    const fd = (0, import_node_fs7.openSync)(tmp, "w", 384);
     try {
-      (0, import_node_fs6.fchmodSync)(fd, 384);
+      (0, import_node_fs7.fchmodSync)(fd, 384);
       for (const part of parts) {
-        for (let at = 0; at < part.length; ) at += (0, import_node_fs6.writeSync)(fd, part, at, part.length - at);
+        for (let at = 0; at < part.length; ) at += (0, import_node_fs7.writeSync)(fd, part, at, part.length - at);
       }
     } finally {
-      (0, import_node_fs6.closeSync)(fd);
+      (0, import_node_fs7.closeSync)(fd);
     }
-    (0, import_node_fs6.renameSync)(tmp, path);
+    renameRetrying(tmp, path);
   } catch (e) {
-    (0, import_node_fs6.rmSync)(tmp, { force: true });
+    (0, import_node_fs7.rmSync)(tmp, { force: true });
     throw e;
   }
 }
-var import_node_fs6, import_node_path6;
+var import_node_fs7, import_node_path7;
 var init_temp_files = __esm({
   "src/io/temp-files.ts"() {
     "use strict";
-    import_node_fs6 = require("node:fs");
-    import_node_path6 = require("node:path");
+    import_node_fs7 = require("node:fs");
+    import_node_path7 = require("node:path");
+    init_atomic_write();
   }
 });
 
@@ -5201,7 +5370,7 @@ var init_temp_files = __esm({
 function fileMemo(ledgerPath, env2, kind = "") {
   if (!BUILD || env2.TASKGATE_NO_MEMO === "1") return void 0;
   return memoFile(
-    () => (0, import_node_path7.join)(privateDirFor(ledgerPath, "memo"), `${(0, import_node_path7.basename)(ledgerPath)}-${kind}${shortHash(ledgerPath)}.memo`),
+    () => (0, import_node_path8.join)(privateDirFor(ledgerPath, "memo"), `${(0, import_node_path8.basename)(ledgerPath)}-${kind}${shortHash(ledgerPath)}.memo`),
     BUILD
   );
 }
@@ -5226,8 +5395,8 @@ function memoFile(path, build) {
     get(name, sources) {
       let fd;
       try {
-        fd = (0, import_node_fs7.openSync)(place(), "r");
-        const size = (0, import_node_fs7.fstatSync)(fd).size;
+        fd = (0, import_node_fs8.openSync)(place(), "r");
+        const size = (0, import_node_fs8.fstatSync)(fd).size;
         const head = Buffer.allocUnsafe(Math.min(size, HEAD));
         const n = readFully(fd, head, 0);
         const nl = head.subarray(0, n).indexOf(10);
@@ -5255,7 +5424,7 @@ function memoFile(path, build) {
       } catch {
         return void 0;
       } finally {
-        if (fd !== void 0) (0, import_node_fs7.closeSync)(fd);
+        if (fd !== void 0) (0, import_node_fs8.closeSync)(fd);
       }
     },
     put(name, sources, value) {
@@ -5282,7 +5451,7 @@ function memoFile(path, build) {
 function readFully(fd, buf, position) {
   let n = 0;
   while (n < buf.length) {
-    const r = (0, import_node_fs7.readSync)(fd, buf, n, buf.length - n, position + n);
+    const r = (0, import_node_fs8.readSync)(fd, buf, n, buf.length - n, position + n);
     if (r === 0) break;
     n += r;
   }
@@ -5290,20 +5459,20 @@ function readFully(fd, buf, position) {
 }
 function removeIfThere(path) {
   try {
-    (0, import_node_fs7.unlinkSync)(path);
+    (0, import_node_fs8.unlinkSync)(path);
   } catch {
   }
 }
-var import_node_fs7, import_node_path7, BUILD, COPY_LIMIT, HEAD;
+var import_node_fs8, import_node_path8, BUILD, COPY_LIMIT, HEAD;
 var init_memo = __esm({
   "src/io/memo.ts"() {
     "use strict";
-    import_node_fs7 = require("node:fs");
-    import_node_path7 = require("node:path");
+    import_node_fs8 = require("node:fs");
+    import_node_path8 = require("node:path");
     init_hash();
     init_places();
     init_temp_files();
-    BUILD = true ? "762b36b7576c4149" : void 0;
+    BUILD = true ? "e2dcf577ca26c981" : void 0;
     COPY_LIMIT = 8 * 1024 * 1024;
     HEAD = 1024;
   }
@@ -6877,7 +7046,7 @@ function fileLogMemo(env2) {
   const build = BUILD;
   const where2 = (file) => {
     try {
-      return (0, import_node_path8.join)(privateDirFor(file, "memo"), `${(0, import_node_path8.basename)(file)}-${shortHash(file)}-log.bin`);
+      return (0, import_node_path9.join)(privateDirFor(file, "memo"), `${(0, import_node_path9.basename)(file)}-${shortHash(file)}-log.bin`);
     } catch {
       return void 0;
     }
@@ -6912,7 +7081,7 @@ function fileLogMemo(env2) {
 function load(path, build, at, chars) {
   let buf;
   try {
-    buf = (0, import_node_fs8.readFileSync)(path);
+    buf = (0, import_node_fs9.readFileSync)(path);
   } catch {
     return void 0;
   }
@@ -6989,12 +7158,12 @@ function save(path, build, t, of, derived) {
   } catch {
   }
 }
-var import_node_fs8, import_node_path8, REWRITE_AFTER, MAX_SEGMENTS, TABLE_COLUMNS, DERIVED, ALIGN, typeOf, MAKE, BYTES, Bytes, padTo;
+var import_node_fs9, import_node_path9, REWRITE_AFTER, MAX_SEGMENTS, TABLE_COLUMNS, DERIVED, ALIGN, typeOf, MAKE, BYTES, Bytes, padTo;
 var init_log_memo = __esm({
   "src/io/log-memo.ts"() {
     "use strict";
-    import_node_fs8 = require("node:fs");
-    import_node_path8 = require("node:path");
+    import_node_fs9 = require("node:fs");
+    import_node_path9 = require("node:path");
     init_log_facts();
     init_hash();
     init_memo();
@@ -7046,132 +7215,6 @@ var init_log_memo = __esm({
   }
 });
 
-// src/rules/windows.ts
-function schtasksSchedule(minutes) {
-  if (minutes < 60) return { sc: "MINUTE", mo: minutes };
-  if (minutes < 24 * 60) return { sc: "HOURLY", mo: minutes / 60 };
-  return { sc: "DAILY", mo: minutes / (24 * 60) };
-}
-function programStart(platform) {
-  return platform === "win32" ? { via: "cross-spawn", detached: false, windowsHide: true } : { via: "spawn", detached: true, windowsHide: false };
-}
-function stopTree(platform, pid, signal) {
-  if (platform === "win32") return { kind: "command", file: "taskkill", args: ["/PID", String(pid), "/T", "/F"] };
-  return { kind: "group", pid: -pid, signal };
-}
-function renameRetryDelay(platform, code, attempt) {
-  if (platform !== "win32" || code !== "EPERM" && code !== "EACCES" && code !== "EBUSY") return void 0;
-  return RENAME_RETRY_DELAYS_MS[attempt];
-}
-var RENAME_RETRY_DELAYS_MS;
-var init_windows = __esm({
-  "src/rules/windows.ts"() {
-    "use strict";
-    RENAME_RETRY_DELAYS_MS = [10, 20, 40, 80, 160, 320];
-  }
-});
-
-// src/io/atomic-write.ts
-function sameDevice(a, b) {
-  try {
-    return (0, import_node_fs9.statSync)(a).dev === (0, import_node_fs9.statSync)(b).dev;
-  } catch {
-    return false;
-  }
-}
-function prepareAtomic(target, data, tempDir, suffix = ".tmp", inject) {
-  let mode = 420;
-  try {
-    mode = (0, import_node_fs9.statSync)(target).mode & 4095;
-  } catch {
-  }
-  const name = `${(0, import_node_path9.basename)(target)}.${process.pid}.${++counter}${suffix}`;
-  const folder = (0, import_node_path9.dirname)(target);
-  const tmp = tempDir && sameDevice(tempDir, folder) ? (0, import_node_path9.join)(tempDir, name) : (0, import_node_path9.join)(folder, `.${name}`);
-  const fd = (0, import_node_fs9.openSync)(tmp, import_node_fs9.constants.O_WRONLY | import_node_fs9.constants.O_CREAT | import_node_fs9.constants.O_EXCL, mode);
-  const discard = () => {
-    try {
-      (0, import_node_fs9.unlinkSync)(tmp);
-    } catch {
-    }
-  };
-  try {
-    try {
-      (0, import_node_fs9.fchmodSync)(fd, mode);
-      inject?.("write", tmp);
-      let off = 0;
-      while (off < data.length) off += (0, import_node_fs9.writeSync)(fd, data, off, data.length - off);
-      (0, import_node_fs9.fsyncSync)(fd);
-    } finally {
-      (0, import_node_fs9.closeSync)(fd);
-    }
-  } catch (e) {
-    discard();
-    throw e;
-  }
-  return {
-    target,
-    tmp,
-    discard,
-    commit() {
-      renameRetrying(tmp, target);
-      fsyncDir(folder);
-    }
-  };
-}
-function writeFileAtomic(target, data, tempDir, beforeRename) {
-  const p = prepareAtomic(target, data, tempDir);
-  try {
-    beforeRename?.();
-    p.commit();
-  } catch (e) {
-    p.discard();
-    throw e;
-  }
-}
-function renameRetrying(from, to, platform = process.platform, rename = import_node_fs9.renameSync, wait = pause) {
-  let waited = 0;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      rename(from, to);
-      return;
-    } catch (e) {
-      const code = e.code;
-      const delay = renameRetryDelay(platform, code, attempt);
-      if (delay === void 0) {
-        if (attempt === 0 || renameRetryDelay(platform, code, 0) === void 0) throw e;
-        throw new BusyError(
-          `${to}: another program holds it open (replacing it was refused with ${code} for ${waited} ms); close the program that has it open (an editor, a virus scanner, a sync tool) and run the command again`
-        );
-      }
-      wait(delay);
-      waited += delay;
-    }
-  }
-}
-function fsyncDir(dir) {
-  let fd;
-  try {
-    fd = (0, import_node_fs9.openSync)(dir, import_node_fs9.constants.O_RDONLY);
-    (0, import_node_fs9.fsyncSync)(fd);
-  } catch {
-  } finally {
-    if (fd !== void 0) (0, import_node_fs9.closeSync)(fd);
-  }
-}
-var import_node_fs9, import_node_path9, counter, pause;
-var init_atomic_write = __esm({
-  "src/io/atomic-write.ts"() {
-    "use strict";
-    import_node_fs9 = require("node:fs");
-    import_node_path9 = require("node:path");
-    init_errors();
-    init_windows();
-    counter = 0;
-    pause = (ms2) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms2);
-  }
-});
-
 // src/io/lock.ts
 function readOr(path) {
   try {
@@ -7181,6 +7224,7 @@ function readOr(path) {
   }
 }
 function processStart(pid) {
+  if (process.platform === "win32") return void 0;
   const stat = readOr(`/proc/${pid}/stat`);
   if (stat === void 0) return void 0;
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
@@ -7191,7 +7235,7 @@ function thisProcess() {
   if (!self) {
     let ns;
     try {
-      ns = (0, import_node_fs10.readlinkSync)("/proc/self/ns/pid");
+      ns = process.platform === "win32" ? void 0 : (0, import_node_fs10.readlinkSync)("/proc/self/ns/pid");
     } catch {
       ns = void 0;
     }
@@ -7199,7 +7243,7 @@ function thisProcess() {
       host: (0, import_node_os3.hostname)(),
       pid: process.pid,
       start: processStart("self"),
-      boot: readOr("/proc/sys/kernel/random/boot_id")?.trim(),
+      boot: process.platform === "win32" ? void 0 : readOr("/proc/sys/kernel/random/boot_id")?.trim(),
       ns
     };
   }
@@ -7303,7 +7347,7 @@ function takeOverIfDead(lockPath, mine, stale, seen) {
     if (g?.dead) {
       const aside = `${guard2}.${process.pid}.${++counter2}.dead.tmp`;
       try {
-        (0, import_node_fs10.renameSync)(guard2, aside);
+        renameRetrying(guard2, aside);
         if (!sameLock(aside, g)) (0, import_node_fs10.linkSync)(aside, guard2);
       } catch {
       }
@@ -7313,7 +7357,7 @@ function takeOverIfDead(lockPath, mine, stale, seen) {
   }
   const guardRecord = readOwner(guard2);
   try {
-    if (sameLock(lockPath, judged)) (0, import_node_fs10.rmSync)(lockPath, { recursive: true, force: true });
+    if (sameLock(lockPath, judged)) removeRetrying(lockPath);
   } finally {
     if (guardRecord && readOwner(guard2)?.nonce === guardRecord.nonce) (0, import_node_fs10.rmSync)(guard2, { force: true });
   }
@@ -7339,11 +7383,19 @@ function held(lockPath, owner, stale) {
       clearInterval(timer);
       if (readOwner(lockPath)?.nonce !== owner.nonce) return;
       try {
-        (0, import_node_fs10.unlinkSync)(lockPath);
+        unlinkRetrying(lockPath);
       } catch {
       }
     }
   };
+}
+function removeRetrying(path) {
+  try {
+    unlinkRetrying(path);
+  } catch (e) {
+    if (e instanceof BusyError) throw e;
+    (0, import_node_fs10.rmSync)(path, { recursive: true, force: true });
+  }
 }
 var import_node_fs10, import_node_os3, self, counter2;
 var init_lock = __esm({
@@ -7351,6 +7403,8 @@ var init_lock = __esm({
     "use strict";
     import_node_fs10 = require("node:fs");
     import_node_os3 = require("node:os");
+    init_errors();
+    init_atomic_write();
     counter2 = 0;
   }
 });
@@ -7373,11 +7427,12 @@ function realTarget(path) {
     if (!isLink) break;
     p = (0, import_node_path10.resolve)((0, import_node_path10.dirname)(p), (0, import_node_fs11.readlinkSync)(p));
   }
+  const real = process.platform === "win32" ? import_node_fs11.realpathSync.native : import_node_fs11.realpathSync;
   try {
-    return (0, import_node_fs11.realpathSync)(p);
+    return real(p);
   } catch {
     try {
-      return (0, import_node_path10.join)((0, import_node_fs11.realpathSync)((0, import_node_path10.dirname)(p)), (0, import_node_path10.basename)(p));
+      return (0, import_node_path10.join)(real((0, import_node_path10.dirname)(p)), (0, import_node_path10.basename)(p));
     } catch {
       return p;
     }
@@ -7393,7 +7448,8 @@ function rmForce(path) {
   }
 }
 function intentPathFor(target) {
-  return (0, import_node_path10.join)(lockDirFor(target), `${(0, import_node_path10.basename)(target)}-${shortHash(target)}.intent`);
+  const key = lockKey(process.platform, target);
+  return (0, import_node_path10.join)(lockDirFor(target), `${(0, import_node_path10.basename)(key)}-${shortHash(key)}.intent`);
 }
 function writeIntent(targets, prepared) {
   const intent = intentOf(targets, prepared);
@@ -7495,6 +7551,7 @@ var init_store = __esm({
     import_node_fs11 = require("node:fs");
     import_node_path10 = require("node:path");
     init_errors();
+    init_windows();
     init_atomic_write();
     init_faults();
     init_git();
@@ -7619,7 +7676,8 @@ var init_store = __esm({
           if (this.hooks.stopBefore !== at) return;
           (0, import_node_fs11.writeSync)(2, `taskgate-test: stopped before ${at}, pid ${process.pid}
 `);
-          process.kill(process.pid, "SIGSTOP");
+          if (process.platform === "win32") Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 4e3);
+          else process.kill(process.pid, "SIGSTOP");
         };
         for (let k = 0; k < targets.length; k++) {
           const p = prepared[k];
@@ -7670,7 +7728,8 @@ var init_store = __esm({
           privateDirFor(path);
           removeStaleTempFiles(lockDir);
         });
-        const lockPath = (0, import_node_path10.join)(lockDir, `${(0, import_node_path10.basename)(path)}-${shortHash(path)}.lock`);
+        const key = lockKey(process.platform, path);
+        const lockPath = (0, import_node_path10.join)(lockDir, `${(0, import_node_path10.basename)(key)}-${shortHash(key)}.lock`);
         const deadline = Date.now() + this.lockTimeout;
         let wait = 5;
         const seen = {};
@@ -22172,8 +22231,19 @@ function stopProgramTree(child, signal, platform = process.platform, impl = REAL
   if (!child.pid) return;
   const plan = stopTree(platform, child.pid, signal);
   if (plan.kind === "command") {
+    const root = child.pid;
     impl.execFile(plan.file, plan.args, (error) => {
-      if (error) child.kill();
+      if (!error) return;
+      impl.execFile("wmic", ["process", "get", "ParentProcessId,ProcessId"], (listError, out) => {
+        const rows = listError || !out ? [] : parseProcessTable(decodeConsole(out));
+        child.kill();
+        for (const pid of descendants(rows, root)) {
+          try {
+            impl.kill(pid, "SIGKILL");
+          } catch {
+          }
+        }
+      });
     });
     return;
   }
@@ -22182,6 +22252,9 @@ function stopProgramTree(child, signal, platform = process.platform, impl = REAL
   } catch {
     child.kill(signal);
   }
+}
+function decodeConsole(out) {
+  return out[0] === 255 && out[1] === 254 ? out.subarray(2).toString("utf16le") : out.toString("latin1");
 }
 var import_node_child_process5, import_cross_spawn, REAL;
 var init_program = __esm({
@@ -22194,7 +22267,7 @@ var init_program = __esm({
       spawn: (file, args, options) => (0, import_node_child_process5.spawn)(file, args, options),
       crossSpawn: (file, args, options) => (0, import_cross_spawn.default)(file, [...args], options),
       execFile: (file, args, done) => {
-        (0, import_node_child_process5.execFile)(file, args, { windowsHide: true }, (error) => done(error));
+        (0, import_node_child_process5.execFile)(file, args, { windowsHide: true, encoding: "buffer" }, (error, stdout) => done(error, stdout));
       },
       kill: (pid, signal) => process.kill(pid, signal)
     };
@@ -24416,40 +24489,40 @@ init_faults();
 init_git();
 
 // src/io/locate-board.ts
-var import_node_path4 = require("node:path");
+var import_node_path5 = require("node:path");
 init_git();
 init_git_ref();
 
 // src/io/locate.ts
-var import_node_fs3 = require("node:fs");
-var import_node_path3 = require("node:path");
+var import_node_fs4 = require("node:fs");
+var import_node_path4 = require("node:path");
 init_git();
 function locateLedgers(opts, env2, cwd) {
   const explicitDir = opts.dir ?? env2.TASKGATE_DIR;
   let dir;
-  if (explicitDir) dir = (0, import_node_path3.resolve)(cwd, explicitDir);
-  else dir = inMainWorkTree((0, import_node_path3.resolve)(cwd)) ?? nearestBoard((0, import_node_path3.resolve)(cwd)) ?? (0, import_node_path3.resolve)(cwd);
-  const tasks = (0, import_node_path3.resolve)(cwd, opts.tasks ?? env2.TASKGATE_TASKS ?? (0, import_node_path3.join)(dir, "TASKS.md"));
-  const approvals = (0, import_node_path3.resolve)(cwd, opts.approvals ?? env2.TASKGATE_APPROVALS ?? (0, import_node_path3.join)((0, import_node_path3.dirname)(tasks), "APPROVALS.md"));
+  if (explicitDir) dir = (0, import_node_path4.resolve)(cwd, explicitDir);
+  else dir = inMainWorkTree((0, import_node_path4.resolve)(cwd)) ?? nearestBoard((0, import_node_path4.resolve)(cwd)) ?? (0, import_node_path4.resolve)(cwd);
+  const tasks = (0, import_node_path4.resolve)(cwd, opts.tasks ?? env2.TASKGATE_TASKS ?? (0, import_node_path4.join)(dir, "TASKS.md"));
+  const approvals = (0, import_node_path4.resolve)(cwd, opts.approvals ?? env2.TASKGATE_APPROVALS ?? (0, import_node_path4.join)((0, import_node_path4.dirname)(tasks), "APPROVALS.md"));
   const display = (p) => {
-    const r = (0, import_node_path3.relative)(cwd, p);
-    return r && !r.startsWith("..") && !(0, import_node_path3.isAbsolute)(r) ? r : p;
+    const r = (0, import_node_path4.relative)(cwd, p);
+    return r && !r.startsWith("..") && !(0, import_node_path4.isAbsolute)(r) ? r : p;
   };
   return { tasks, approvals, tasksDisplay: display(tasks), approvalsDisplay: display(approvals) };
 }
 function hasBoard(d) {
-  return (0, import_node_fs3.existsSync)((0, import_node_path3.join)(d, "TASKS.md")) || (0, import_node_fs3.existsSync)((0, import_node_path3.join)(d, "APPROVALS.md"));
+  return (0, import_node_fs4.existsSync)((0, import_node_path4.join)(d, "TASKS.md")) || (0, import_node_fs4.existsSync)((0, import_node_path4.join)(d, "APPROVALS.md"));
 }
 function nearestBoard(from, stop) {
-  for (let d = from; ; d = (0, import_node_path3.dirname)(d)) {
+  for (let d = from; ; d = (0, import_node_path4.dirname)(d)) {
     if (hasBoard(d)) return d;
-    if (d === stop || (0, import_node_path3.dirname)(d) === d) return void 0;
+    if (d === stop || (0, import_node_path4.dirname)(d) === d) return void 0;
   }
 }
 function inMainWorkTree(cwd) {
   const wt = mainWorkTree(cwd);
   if (!wt || wt.main === wt.top) return void 0;
-  return nearestBoard((0, import_node_path3.join)(wt.main, (0, import_node_path3.relative)(wt.top, cwd)), wt.main);
+  return nearestBoard((0, import_node_path4.join)(wt.main, (0, import_node_path4.relative)(wt.top, cwd)), wt.main);
 }
 
 // src/io/locate-board.ts
@@ -24462,8 +24535,8 @@ function locateBoard(opts, env2, cwd) {
 }
 function sharedPaths(share, top) {
   return {
-    tasks: (0, import_node_path4.join)(top, "TASKS.md"),
-    approvals: (0, import_node_path4.join)(top, "APPROVALS.md"),
+    tasks: (0, import_node_path5.join)(top, "TASKS.md"),
+    approvals: (0, import_node_path5.join)(top, "APPROVALS.md"),
     tasksDisplay: `${share.branch}:TASKS.md`,
     approvalsDisplay: `${share.branch}:APPROVALS.md`
   };
