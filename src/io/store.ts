@@ -327,10 +327,11 @@ export class LedgerStore {
 /** Up to this many bytes of ledgers in all, a write is planned once before its locks are taken. */
 const EARLY_PLAN_BYTES = 4 * 1024 * 1024;
 
-type Planned<T> = { readonly raw: (Buffer | undefined)[]; readonly texts?: (string | undefined)[] | undefined; readonly now: number } & (
-  | { readonly out: Update<T> }
-  | { readonly error: unknown }
-);
+type Planned<T> = {
+  readonly raw: (Buffer | undefined)[];
+  readonly texts?: (string | undefined)[] | undefined;
+  readonly now: number;
+} & ({ readonly out: Update<T> } | { readonly error: unknown });
 
 function injected(code: string, path: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`${code}: injected by TASKGATE_TEST_FAULT, '${path}'`), { code, path });
