@@ -235,7 +235,7 @@ export class LedgerStore {
       for (const { w, target } of targets) {
         prepared.push(
           asMachineFault(w.path, false, () =>
-            prepareAtomic(target, Buffer.from(w.text, "utf8"), lockDirFor(target), multi ? ".pending" : ".tmp", inject),
+            prepareAtomic(target, w.text, lockDirFor(target), multi ? ".pending" : ".tmp", inject),
           ),
         );
       }
