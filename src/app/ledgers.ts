@@ -164,7 +164,10 @@ export function parseTasks(ctx: Context, text: string | undefined): TasksLedger 
 const lastRead = (() => {
   type Kept = { file: string; text: string; ledger: TasksLedger | undefined };
   let full: Kept | undefined;
+  // The last two texts read clean: a write reads the board, then the text it would leave; when
+  // the store plans it again at a later second (store.ts), the board is known without a scan.
   let clean: Kept | undefined;
+  let cleanBefore: Kept | undefined;
   const same = (k: Kept | undefined, file: string, text: string): k is Kept =>
     k !== undefined && k.file === file && k.text === text;
   return {
@@ -173,7 +176,9 @@ const lastRead = (() => {
       return full.ledger as TasksLedger;
     },
     clean(file: string, text: string): TasksLedger | undefined {
-      if (!same(clean, file, text)) clean = { file, text, ledger: readCleanTasks(file, text) };
+      if (same(clean, file, text)) return clean.ledger;
+      if (same(cleanBefore, file, text)) [clean, cleanBefore] = [cleanBefore, clean];
+      else [clean, cleanBefore] = [{ file, text, ledger: readCleanTasks(file, text) }, clean];
       return clean.ledger;
     },
   };
