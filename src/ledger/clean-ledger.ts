@@ -33,6 +33,11 @@ export function readCleanTasks(file: string, text: string): TasksLedger | undefi
   return clean && new CleanLedger(file, text, clean);
 }
 
+/** The clean scan a lazily read board was read with; undefined for a board readTasks read. */
+export function cleanScanOf(ledger: TasksLedger): CleanTasks | undefined {
+  return ledger instanceof CleanLedger ? ledger.clean : undefined;
+}
+
 /**
  * The tasks of a ledger that `keep` accepts (all without it): for a lazily read clean board,
  * a list that reads each task when asked for and keeps none (CleanLedger.taskList); for any
