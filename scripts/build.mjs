@@ -8,7 +8,7 @@
 //   uses it and falls back to a normal compile when V8 rejects it).
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -193,6 +193,21 @@ await build({
   sourcemap: "linked",
   plugins: [lazyVendors, vendorAsExternal, lazyBuiltins, chalkTty, nobleNoWebCrypto],
 });
+
+// Every bundle in ASCII (esbuild escapes strings, not comments): a single "─" in a comment made
+// Node read the whole 1 MB main bundle as a two-byte string, which V8 then scans and keeps
+// at twice the size on every start. Each UTF-16 unit becomes its \u escape, which means the
+// same in a string, a regular expression or a name, and is just text in a comment (where
+// esbuild left them all).
+for (const f of readdirSync(`${root}dist`).filter((f) => f.endsWith(".cjs"))) {
+  const file = `${root}dist/${f}`;
+  const text = readFileSync(file, "utf8");
+  if (/[\u0080-\uffff]/.test(text))
+    writeFileSync(
+      file,
+      text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`),
+    );
+}
 
 // The code caches: run the CLI with the cache writer on, first a write and an automatic
 // approval in a throwaway repository (they load the lock library and the YAML parser), then

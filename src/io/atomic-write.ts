@@ -48,7 +48,7 @@ function sameDevice(a: string, b: string): boolean {
  */
 export function prepareAtomic(
   target: string,
-  data: Buffer,
+  data: Buffer | string,
   tempDir: string | undefined,
   suffix = ".tmp",
   inject?: (step: "write", path: string) => void,
@@ -74,8 +74,8 @@ export function prepareAtomic(
     try {
       fchmodSync(fd, mode);
       inject?.("write", tmp);
-      let off = 0;
-      while (off < data.length) off += writeSync(fd, data, off, data.length - off);
+      if (typeof data === "string") writeUtf8(fd, data);
+      else writeAll(fd, data);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -93,6 +93,32 @@ export function prepareAtomic(
       fsyncDir(folder);
     },
   };
+}
+
+function writeAll(fd: number, data: Uint8Array): void {
+  let off = 0;
+  while (off < data.length) off += writeSync(fd, data, off, data.length - off);
+}
+
+/** Text pieces of at most this many UTF-16 units are encoded and written one at a time. */
+const PIECE = 1 << 18;
+
+/**
+ * A text written as UTF-8 a piece at a time (issue #21): a 16 MB ledger is not copied whole
+ * into a Buffer beside its string. A piece never ends between the two halves of a surrogate
+ * pair, so each is encoded exactly as the whole text would be.
+ */
+function writeUtf8(fd: number, text: string): void {
+  // One buffer for every piece (a unit takes at most 3 bytes): a new one each time would be
+  // memory outside the heap that only a later collection gives back.
+  const buffer = Buffer.allocUnsafe(3 * Math.min(PIECE, text.length));
+  for (let at = 0; at < text.length; ) {
+    let end = Math.min(text.length, at + PIECE);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    writeAll(fd, buffer.subarray(0, buffer.write(text.slice(at, end), 0, "utf8")));
+    at = end;
+  }
 }
 
 /**

@@ -33,6 +33,11 @@ export function readCleanTasks(file: string, text: string): TasksLedger | undefi
   return clean && new CleanLedger(file, text, clean);
 }
 
+/** The clean scan a lazily read board was read with; undefined for a board readTasks read. */
+export function cleanScanOf(ledger: TasksLedger): CleanTasks | undefined {
+  return ledger instanceof CleanLedger ? ledger.clean : undefined;
+}
+
 /**
  * The tasks of a ledger that `keep` accepts (all without it): for a lazily read clean board,
  * a list that reads each task when asked for and keeps none (CleanLedger.taskList); for any
@@ -304,11 +309,22 @@ class CleanLedger implements TasksLedger {
     });
   }
 
-  /** The 0-based line of an offset, counted from the last one asked for when that was earlier. */
+  /**
+   * The 0-based line of an offset, counted from the last one asked for, forwards or back
+   * (a write asks for the log at the end, then for its entry), or from the start when nearer.
+   */
   private lineOf(offset: number): number {
     const { text } = this.doc;
     let { at, line } = this.cursor;
-    if (offset < at) at = line = 0;
+    if (offset < at) {
+      if (offset >= at - offset) {
+        // Back from the last: the line breaks in [offset, at) are not before `offset`.
+        for (let i = text.indexOf("\n", offset); i !== -1 && i < at; i = text.indexOf("\n", i + 1)) line--;
+        this.cursor = { at: offset, line };
+        return line;
+      }
+      at = line = 0;
+    }
     for (let i = text.indexOf("\n", at); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) line++;
     this.cursor = { at: offset, line };
     return line;
