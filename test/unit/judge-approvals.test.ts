@@ -217,3 +217,83 @@ describe("Roles changes", () => {
     expect(judge(undefined, approvals("pending"), "alice")).toEqual([]);
   });
 });
+
+describe("what is and is not a decision (issue #31 survivors)", () => {
+  it("a logged request is not a decision: its requester may log it", () => {
+    const base = approvals("pending");
+    const withRequest = base.replace(
+      "## Log",
+      "## A-2 Deploy again\n- status: pending\n- subject: T-1\n- requested-by: bob\n- requested-at: 2026-11-24T08:50:00Z\n\n## Log",
+    );
+    const ledger = readApprovals("APPROVALS.md", withRequest);
+    const line = formatLogLine(sha256Hex, lastHash(ledger.doc, ledger.log), {
+      time: T0,
+      actor: "bob",
+      role: "WORK",
+      action: "request",
+      target: "A-2",
+    });
+    expect(judge(base, `${withRequest}${line}\n`, "bob")).toEqual([]);
+  });
+
+  it("a pending request's fields may still change; only a decided one is final", () => {
+    expect(judge(approvals("pending"), approvals("pending", "- reason: needed before Friday\n"), "carol")).toEqual([]);
+    expect(
+      judge(decided("alice"), decided("alice").replace("- decided-at:", "- reason: ok\n- decided-at:"), "carol"),
+    ).toEqual([
+      "APPROVALS.md:17: The reason of A-1 changed, but A-1 was already approved; a decision is final (request again to start over)",
+    ]);
+  });
+
+  it("a decision by hand is reported at the status line, wherever it is in the request", () => {
+    const moved = (text: string) => text.replace(/(- status: \w+\n)(- subject: T-1\n- subject-hash: [^\n]+\n)/, "$2$1");
+    expect(moved(decided("bob")).split("\n")[12]).toBe("- status: approved");
+    expect(judge(moved(approvals("pending")), moved(decided("bob")), "bob")).toEqual([
+      "APPROVALS.md:13: A-1 was approved by its requester bob; another AUDIT actor must decide",
+    ]);
+  });
+
+  it("a rejection by hand is not refused for a subject changed since the request (approve is)", () => {
+    const changed = TASKS.replace("## T-1 Deploy", "## T-1 Deploy it all");
+    expect(judge(approvals("pending"), decided("alice", "rejected"), "alice", changed)).toEqual([]);
+  });
+
+  it("a person may decide a Policy request by hand", () => {
+    const policyRequest = (status: string, extra = "") =>
+      approvals("pending").replace(
+        "## Log",
+        `## A-2 Policy\n- status: ${status}\n- subject: policy\n- change: policy approval-required=\n- requested-by: bob\n${extra}\n## Log`,
+      );
+    expect(
+      judge(
+        policyRequest("pending"),
+        policyRequest("approved", "- approver: alice\n- decided-at: 2026-11-24T08:30:00Z\n"),
+        "alice",
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe("Roles changes: identities and removals", () => {
+  it("a changed git name, principal or signing key is an identify change", () => {
+    const base = approvals("pending").replace("- dan: WORK", '- dan "Dan D": WORK (key ssh-ed25519 AAAAkey1)');
+    const cases = [
+      base.replace('"Dan D"', '"Daniel D"'),
+      base.replace("AAAAkey1", "AAAAkey2"),
+      base.replace("- bob-agent: AUDIT (for bob)", "- bob-agent: AUDIT (for carol)"),
+    ];
+    for (const after of cases) {
+      expect(judge(base, after, "alice")).toEqual([
+        expect.stringMatching(/^APPROVALS.md:\d+: A Roles change \(identify (dan|bob-agent): its git identities/),
+      ]);
+    }
+  });
+
+  it("an actor removed from Roles is a revoke of each role, reported at the first line", () => {
+    const removed = approvals("pending").replace("- carol: WORK, AUDIT\n", "");
+    expect(judge(approvals("pending"), removed, "alice")).toEqual([
+      "APPROVALS.md:1: A Roles change (revoke carol WORK) without an approved request; run taskgate roles revoke carol WORK and have another AUDIT actor approve it",
+      "APPROVALS.md:1: A Roles change (revoke carol AUDIT) without an approved request; run taskgate roles revoke carol AUDIT and have another AUDIT actor approve it",
+    ]);
+  });
+});

@@ -5,7 +5,7 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { generateLedgers } from "../../scripts/gen-ledger.mjs";
 import { readApprovals } from "../../src/ledger/approvals.js";
 import { factsOf, logTable } from "../../src/ledger/log-facts.js";
@@ -84,8 +84,14 @@ ${[
   .join("\n")}
 `;
 
-const tasks = readTasks("TASKS.md", TASKS);
-const approvals = readApprovals("APPROVALS.md", APPROVALS);
+// Read in beforeAll, not at module level: a mutant of the readers that throws must fail these
+// tests, not the file before any test runs (which Stryker's vitest runner counts as survived).
+let tasks: ReturnType<typeof readTasks>;
+let approvals: ReturnType<typeof readApprovals>;
+beforeAll(() => {
+  tasks = readTasks("TASKS.md", TASKS);
+  approvals = readApprovals("APPROVALS.md", APPROVALS);
+});
 const metrics = (since: string, until: string) =>
   computeMetrics({
     tasksLog: logTable(tasks.doc),
@@ -104,7 +110,10 @@ describe("metrics worked out by hand", () => {
     expect(approvals.diagnostics).toEqual([]);
   });
 
-  const m = metrics("2026-11-10T00:00:00Z", "2026-11-12T00:00:00Z");
+  let m: ReturnType<typeof metrics>;
+  beforeAll(() => {
+    m = metrics("2026-11-10T00:00:00Z", "2026-11-12T00:00:00Z");
+  });
 
   // Steps in the period: T-1 run (line 5, the bot's last claim: the failed one adds no
   // step), hand in (6), review (7); T-2 plan and ready (2), run (10, bob's: the watch's
@@ -285,7 +294,10 @@ describe("the fast log reader the metrics use", () => {
 });
 
 describe("the Prometheus text format", () => {
-  const text = toPrometheus(metrics("2026-11-10T00:00:00Z", "2026-11-12T00:00:00Z"));
+  let text: string;
+  beforeAll(() => {
+    text = toPrometheus(metrics("2026-11-10T00:00:00Z", "2026-11-12T00:00:00Z"));
+  });
 
   it("parses with a real parser of the format (the official Python client's), with the values computed", () => {
     const out = execFileSync("/usr/bin/python3", [join(ROOT, "test/support/prom-parse.py")], {
