@@ -4246,8 +4246,8 @@ function prepareAtomic(target, data, tempDir, suffix = ".tmp", inject) {
     try {
       (0, import_node_fs2.fchmodSync)(fd, mode);
       inject?.("write", tmp);
-      let off = 0;
-      while (off < data.length) off += (0, import_node_fs2.writeSync)(fd, data, off, data.length - off);
+      if (typeof data === "string") writeUtf8(fd, data);
+      else writeAll(fd, data);
       (0, import_node_fs2.fsyncSync)(fd);
     } finally {
       (0, import_node_fs2.closeSync)(fd);
@@ -4265,6 +4265,20 @@ function prepareAtomic(target, data, tempDir, suffix = ".tmp", inject) {
       fsyncDir(folder);
     }
   };
+}
+function writeAll(fd, data) {
+  let off = 0;
+  while (off < data.length) off += (0, import_node_fs2.writeSync)(fd, data, off, data.length - off);
+}
+function writeUtf8(fd, text) {
+  const buffer = Buffer.allocUnsafe(3 * Math.min(PIECE, text.length));
+  for (let at = 0; at < text.length; ) {
+    let end = Math.min(text.length, at + PIECE);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 55296 && last <= 56319) end--;
+    writeAll(fd, buffer.subarray(0, buffer.write(text.slice(at, end), 0, "utf8")));
+    at = end;
+  }
 }
 function writeFileAtomic(target, data, tempDir, beforeRename) {
   const p = prepareAtomic(target, data, tempDir);
@@ -4312,7 +4326,7 @@ function fsyncDir(dir) {
     if (fd !== void 0) (0, import_node_fs2.closeSync)(fd);
   }
 }
-var import_node_fs2, import_node_path2, counter, pause;
+var import_node_fs2, import_node_path2, counter, PIECE, pause;
 var init_atomic_write = __esm({
   "src/io/atomic-write.ts"() {
     "use strict";
@@ -4321,6 +4335,7 @@ var init_atomic_write = __esm({
     init_errors();
     init_windows();
     counter = 0;
+    PIECE = 1 << 18;
     pause = (ms2) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms2);
   }
 });
@@ -5472,7 +5487,7 @@ var init_memo = __esm({
     init_hash();
     init_places();
     init_temp_files();
-    BUILD = true ? "e2dcf577ca26c981" : void 0;
+    BUILD = true ? "21095443c845ff54" : void 0;
     COPY_LIMIT = 8 * 1024 * 1024;
     HEAD = 1024;
   }
@@ -7544,7 +7559,7 @@ function fileHasBytes(path, bytes) {
     (0, import_node_fs11.closeSync)(fd);
   }
 }
-var import_node_fs11, import_node_path10, LedgerStore;
+var import_node_fs11, import_node_path10, LedgerStore, EARLY_PLAN_BYTES;
 var init_store = __esm({
   "src/io/store.ts"() {
     "use strict";
@@ -7582,23 +7597,24 @@ var init_store = __esm({
         const absolute = paths.map((p) => (0, import_node_path10.resolve)(p));
         const real = absolute.map(realTarget);
         const order = [...new Set(real)].sort();
-        const plan = (raw, now) => {
+        const plan = (raw, now, texts) => {
+          let decoded = texts;
           try {
-            return {
-              raw,
-              now,
-              out: decide2(
-                raw.map((b, i) => b === void 0 ? void 0 : decodeUtf8(paths[i], b)),
-                now
-              )
-            };
+            decoded ??= raw.map((b, i) => b === void 0 ? void 0 : decodeUtf8(paths[i], b));
+            return { raw, texts: decoded, now, out: decide2(decoded, now) };
           } catch (error) {
-            return { raw, now, error };
+            return { raw, texts: decoded, now, error };
           }
         };
         const read2 = () => real.map((p, i) => asMachineFault(paths[i], false, () => readBytes(p)));
-        const isCurrent = (p, now) => Math.floor(now / 1e3) === Math.floor(p.now / 1e3) && real.every((f, i) => fileHasBytes(f, p.raw[i]));
-        let planned = plan(read2(), this.clock());
+        const sameBytes = (p) => real.every((f, i) => fileHasBytes(f, p.raw[i]));
+        const sameSecond = (p, now) => Math.floor(now / 1e3) === Math.floor(p.now / 1e3);
+        let early = read2();
+        let planned;
+        if (early.reduce((n, b) => n + (b?.length ?? 0), 0) <= EARLY_PLAN_BYTES) {
+          planned = plan(early, this.clock());
+          early = void 0;
+        }
         const held2 = [];
         try {
           for (const p of order) held2.push(await this.acquire(p));
@@ -7606,9 +7622,18 @@ var init_store = __esm({
           this.underLock?.();
           for (let attempt = 1; ; attempt++) {
             const now = this.clock();
-            const current = isCurrent(planned, now) ? planned : void 0;
-            planned = void 0;
-            planned = current ?? plan(read2(), now);
+            if (planned === void 0) {
+              const bytes = early !== void 0 && real.every((f, i) => fileHasBytes(f, early?.[i])) ? early : void 0;
+              early = void 0;
+              planned = plan(bytes ?? read2(), now);
+            } else if (!sameBytes(planned)) {
+              planned = void 0;
+              planned = plan(read2(), now);
+            } else if (!sameSecond(planned, now)) {
+              const { raw: kept, texts } = planned;
+              planned = void 0;
+              planned = plan(kept, now, texts);
+            }
             const raw = planned.raw;
             if ("error" in planned) throw planned.error;
             const { writes, result } = planned.out;
@@ -7663,7 +7688,7 @@ var init_store = __esm({
               asMachineFault(
                 w.path,
                 false,
-                () => prepareAtomic(target, Buffer.from(w.text, "utf8"), lockDirFor(target), multi ? ".pending" : ".tmp", inject)
+                () => prepareAtomic(target, w.text, lockDirFor(target), multi ? ".pending" : ".tmp", inject)
               )
             );
           }
@@ -7746,6 +7771,7 @@ var init_store = __esm({
         }
       }
     };
+    EARLY_PLAN_BYTES = 4 * 1024 * 1024;
   }
 });
 
@@ -9261,7 +9287,7 @@ var init_catalog = __esm({
   "src/cli/catalog.ts"() {
     "use strict";
     CATALOG = [
-      // ── commander's own words ──
+      // \u2500\u2500 commander's own words \u2500\u2500
       { id: "help.title.usage", en: "Usage:", ja: "\u4F7F\u3044\u65B9:" },
       { id: "help.title.options", en: "Options:", ja: "\u30AA\u30D7\u30B7\u30E7\u30F3:" },
       { id: "help.title.commands", en: "Commands:", ja: "\u30B3\u30DE\u30F3\u30C9:" },
@@ -9299,7 +9325,7 @@ var init_catalog = __esm({
         en: "taskgate: internal error (please report it): {detail}",
         ja: "taskgate: \u5185\u90E8\u30A8\u30E9\u30FC\uFF08\u4E0D\u5177\u5408\u3067\u3059\u3002\u5831\u544A\u3057\u3066\u304F\u3060\u3055\u3044\uFF09: {detail}"
       },
-      // ── the program and its global options ──
+      // \u2500\u2500 the program and its global options \u2500\u2500
       {
         id: "help.program",
         en: "A task board (TASKS.md) and approval gate (APPROVALS.md) for teams of people and AI agents.",
@@ -9333,7 +9359,7 @@ var init_catalog = __esm({
       { id: "help.argument.approval-id", en: "approval ID, like A-3", ja: "\u627F\u8A8D ID\uFF08\u4F8B: A-3\uFF09" },
       { id: "help.option.reason", en: "why", ja: "\u7406\u7531" },
       { id: "help.argument.actor", en: "the actor", ja: "\u30A2\u30AF\u30BF\u30FC" },
-      // ── the exit codes and environment after the help ──
+      // \u2500\u2500 the exit codes and environment after the help \u2500\u2500
       { id: "help.exit.title", en: "Exit codes:", ja: "\u7D42\u4E86\u30B3\u30FC\u30C9:" },
       { id: "help.exit.0", en: "0   ok", ja: "0   \u6210\u529F" },
       {
@@ -9498,7 +9524,7 @@ var init_catalog = __esm({
         en: "Exit codes of watch --once: 0 nothing wrong (recoveries and scheduled runs are not problems);\n3 a ledger or a schedule is invalid; 4 a ledger stayed locked; 6 a problem was found (a task\nblocked as a dead letter, a scheduled check failed, a stale approval or lock); 1 a step was\nrefused (for example no automation actor with the role it needs). A long-running watch ends\nwith 0 on SIGINT or SIGTERM, after the tick in progress.",
         ja: "watch --once \u306E\u7D42\u4E86\u30B3\u30FC\u30C9: 0 \u554F\u984C\u306A\u3057\uFF08\u56DE\u5FA9\u3084\u5B9A\u671F\u5B9F\u884C\u306F\u554F\u984C\u3067\u306F\u306A\u3044\uFF09\u3002\n3 \u53F0\u5E33\u307E\u305F\u306F\u4E88\u5B9A\u304C\u4E0D\u6B63\u30024 \u53F0\u5E33\u304C\u30ED\u30C3\u30AF\u3055\u308C\u305F\u307E\u307E\u3060\u3063\u305F\u30026 \u554F\u984C\u3092\u898B\u3064\u3051\u305F\uFF08\u30C7\u30C3\u30C9\u30EC\u30BF\u30FC\u3068\u3057\u3066\n\u30D6\u30ED\u30C3\u30AF\u3055\u308C\u305F\u30BF\u30B9\u30AF\u3001\u5931\u6557\u3057\u305F\u5B9A\u671F\u30C1\u30A7\u30C3\u30AF\u3001\u53E4\u304F\u306A\u3063\u305F\u627F\u8A8D\u3084\u30ED\u30C3\u30AF\uFF09\u30021 \u624B\u9806\u304C\u62D2\u5426\u3055\u308C\u305F\n\uFF08\u4F8B: \u5FC5\u8981\u306A\u30ED\u30FC\u30EB\u3092\u6301\u3064\u81EA\u52D5\u5316\u30A2\u30AF\u30BF\u30FC\u304C\u3044\u306A\u3044\uFF09\u3002\u9577\u304F\u52D5\u304F watch \u306F SIGINT \u3084 SIGTERM \u3067\u3001\n\u51E6\u7406\u4E2D\u306E\u30C6\u30A3\u30C3\u30AF\u306E\u5F8C\u306B 0 \u3067\u7D42\u308F\u308B\u3002"
       },
-      // ── commands ──
+      // \u2500\u2500 commands \u2500\u2500
       {
         id: "help.init",
         en: "create TASKS.md and APPROVALS.md here (never overwrites)",
@@ -9972,7 +9998,7 @@ var init_catalog = __esm({
         ja: "\u30D6\u30E9\u30F3\u30C1\u304C\u30DC\u30FC\u30C9\u306B\u306A\u308B git \u306E\u30EA\u30E2\u30FC\u30C8\uFF08\u66F8\u304D\u8FBC\u307F\u306F\u3059\u3079\u3066 push \u3067\u6C7A\u307E\u308B\uFF09"
       },
       { id: "help.share.branch", en: "the branch the board lives on", ja: "\u30DC\u30FC\u30C9\u3092\u7F6E\u304F\u30D6\u30E9\u30F3\u30C1" },
-      // ── command results ──
+      // \u2500\u2500 command results \u2500\u2500
       { id: "result.created", en: "Created {files+}.", ja: "{files+} \u3092\u4F5C\u6210\u3057\u307E\u3057\u305F\u3002" },
       { id: "part.and", en: "{a} and {b}", ja: "{a} \u3068 {b}" },
       {
@@ -10030,7 +10056,7 @@ var init_catalog = __esm({
       { id: "result.verify.problems-one", en: "{n} problems in 1 commit", ja: "1 \u4EF6\u306E\u30B3\u30DF\u30C3\u30C8\u306B\u554F\u984C\u304C {n} \u4EF6" },
       { id: "result.verify.problem-one", en: "1 problem in 1 commit", ja: "1 \u4EF6\u306E\u30B3\u30DF\u30C3\u30C8\u306B\u554F\u984C\u304C 1 \u4EF6" },
       { id: "result.nothing-to-do", en: "Nothing to do for {actor}: {why}", ja: "{actor} \u306E\u3084\u308B\u3053\u3068\u306F\u3042\u308A\u307E\u305B\u3093: {why}" },
-      // ── status and board labels ──
+      // \u2500\u2500 status and board labels \u2500\u2500
       { id: "status.tasks", en: "{file}: {n} tasks", ja: "{file}: \u30BF\u30B9\u30AF {n} \u4EF6" },
       { id: "status.task", en: "{file}: 1 task", ja: "{file}: \u30BF\u30B9\u30AF 1 \u4EF6" },
       { id: "status.leases", en: "leases: {n} held", ja: "\u30EA\u30FC\u30B9: \u4FDD\u6301\u4E2D {n} \u4EF6" },
@@ -10056,7 +10082,7 @@ var init_catalog = __esm({
       { id: "board.left", en: "{age} left", ja: "\u6B8B\u308A {age}" },
       { id: "board.expired", en: "expired", ja: "\u671F\u9650\u5207\u308C" },
       { id: "board.blocked", en: "blocked: {why}", ja: "\u30D6\u30ED\u30C3\u30AF\u4E2D: {why}" },
-      // ── errors people meet first ──
+      // \u2500\u2500 errors people meet first \u2500\u2500
       { id: "error.no-task", en: "There is no task {id} in {file}", ja: "{file} \u306B\u30BF\u30B9\u30AF {id} \u306F\u3042\u308A\u307E\u305B\u3093" },
       {
         id: "error.no-roles",
@@ -10116,7 +10142,7 @@ var init_catalog = __esm({
         en: "{file} has 1 error; fix it first (nothing was written):",
         ja: "{file} \u306B\u30A8\u30E9\u30FC\u304C 1 \u4EF6\u3042\u308A\u307E\u3059\u3002\u5148\u306B\u76F4\u3057\u3066\u304F\u3060\u3055\u3044\uFF08\u4F55\u3082\u66F8\u304D\u8FBC\u3093\u3067\u3044\u307E\u305B\u3093\uFF09:"
       },
-      // ── the HTML report's labels ──
+      // \u2500\u2500 the HTML report's labels \u2500\u2500
       { id: "report.title", en: "taskgate report", ja: "taskgate \u30EC\u30DD\u30FC\u30C8" },
       { id: "report.board", en: "Board", ja: "\u30DC\u30FC\u30C9" },
       { id: "report.measures", en: "Measures", ja: "\u6307\u6A19" },
@@ -10167,7 +10193,7 @@ var init_catalog = __esm({
       { id: "report.more", en: "and {n} more", ja: "\u307B\u304B {n} \u4EF6" },
       { id: "report.phase-done", en: "{n} of {m} done", ja: "{m} \u4EF6\u4E2D {n} \u4EF6\u5B8C\u4E86" },
       { id: "report.not-done", en: "{n} not done", ja: "\u672A\u5B8C\u4E86 {n} \u4EF6" },
-      // ── wave two: health, hooks, paths and worktrees, uninstall, metrics by steps ──
+      // \u2500\u2500 wave two: health, hooks, paths and worktrees, uninstall, metrics by steps \u2500\u2500
       {
         id: "help.wave2.take-taskgate-check-staged-out-of-the-pr",
         en: "take `taskgate check --staged` out of the pre-commit hook (the hook's own commands are kept)",
@@ -10304,7 +10330,7 @@ var init_catalog = __esm({
         en: "keep the task's worktree (by default a clean one is removed)",
         ja: "\u30BF\u30B9\u30AF\u306E worktree \u3092\u6B8B\u3059\uFF08\u65E2\u5B9A\u3067\u306F\u5909\u66F4\u306E\u306A\u3044 worktree \u306F\u53D6\u308A\u9664\u304B\u308C\u308B\uFF09"
       },
-      // ── metrics: the table for people (dashboard-render.ts) ──
+      // \u2500\u2500 metrics: the table for people (dashboard-render.ts) \u2500\u2500
       { id: "metrics.spread", en: "median {x}, p90 {y} ({n})", ja: "\u4E2D\u592E\u5024 {x}\u3001p90 {y}\uFF08{n} \u4EF6\uFF09" },
       { id: "metrics.spread-none", en: "- (none)", ja: "-\uFF08\u306A\u3057\uFF09" },
       { id: "metrics.goal-no-data", en: "no data yet", ja: "\u307E\u3060\u30C7\u30FC\u30BF\u306A\u3057" },
@@ -10380,7 +10406,7 @@ var init_catalog = __esm({
       { id: "metrics.oldest", en: "; oldest {list}", ja: "\u3002\u6700\u3082\u53E4\u3044\u3082\u306E: {list}" },
       { id: "metrics.goal-wait-change", en: "approval wait change", ja: "\u627F\u8A8D\u5F85\u3061\u6642\u9593\u306E\u5909\u5316" },
       { id: "metrics.goals", en: "Goals (from the policy)", ja: "\u76EE\u6A19\uFF08\u30DD\u30EA\u30B7\u30FC\u304B\u3089\uFF09" },
-      // ── the live page of taskgate serve (src/serve/page.ts); {{name}} is filled in by its script ──
+      // \u2500\u2500 the live page of taskgate serve (src/serve/page.ts); {{name}} is filled in by its script \u2500\u2500
       { id: "page.reason", en: "reason", ja: "\u7406\u7531" },
       { id: "page.ready", en: "Ready", ja: "\u7740\u624B\u53EF\u80FD\u306B\u3059\u308B" },
       { id: "page.accept", en: "Accept", ja: "\u53D7\u3051\u5165\u308C\u308B" },
@@ -10437,7 +10463,7 @@ var init_catalog = __esm({
         en: "1 error in the ledgers, so what is shown may be wrong (first: {first+}); run taskgate check",
         ja: "\u53F0\u5E33\u306B\u30A8\u30E9\u30FC\u304C 1 \u4EF6\u3042\u308B\u305F\u3081\u3001\u8868\u793A\u304C\u6B63\u3057\u304F\u306A\u3044\u304B\u3082\u3057\u308C\u307E\u305B\u3093\uFF08\u6700\u521D\u306E\u3082\u306E: {first+}\uFF09\u3002taskgate check \u3092\u5B9F\u884C\u3057\u3066\u304F\u3060\u3055\u3044"
       },
-      // ── check --staged and verify: what the judge finds in a change (src/rules/judge*.ts, gate.ts) ──
+      // \u2500\u2500 check --staged and verify: what the judge finds in a change (src/rules/judge*.ts, gate.ts) \u2500\u2500
       {
         id: "judge.broken-chain",
         en: "Log hash chain is broken: expected ~ {want}, found ~ {found} (a log line was edited, removed or added by hand)",
@@ -10702,7 +10728,7 @@ var init_catalog = __esm({
         en: "{id} has the labels {labels}, so accepting it needs an approved request; {request} was rejected: run taskgate approval request {again} once it is fixed",
         ja: "{id} \u306B\u306F\u30E9\u30D9\u30EB {labels} \u304C\u3042\u308B\u305F\u3081\u3001\u53D7\u3051\u5165\u308C\u308B\u306B\u306F\u627F\u8A8D\u3055\u308C\u305F\u4F9D\u983C\u304C\u5FC5\u8981\u3067\u3059\u3002{request} \u306F\u5374\u4E0B\u3055\u308C\u307E\u3057\u305F: \u76F4\u3057\u305F\u3089 taskgate approval request {again} \u3092\u5B9F\u884C\u3057\u3066\u304F\u3060\u3055\u3044"
       },
-      // ── check: its lines and every positioned message of the ledgers' readers and checks ──
+      // \u2500\u2500 check: its lines and every positioned message of the ledgers' readers and checks \u2500\u2500
       // (src/ledger, src/rules, src/app/check.ts; test/unit/i18n.test.ts scans them). Placed
       // last: a template wins over those after it, and these are the most general.
       {
@@ -13209,6 +13235,9 @@ function readCleanTasks(file, text) {
   const clean2 = scanCleanTasks(text);
   return clean2 && new CleanLedger(file, text, clean2);
 }
+function cleanScanOf(ledger) {
+  return ledger instanceof CleanLedger ? ledger.clean : void 0;
+}
 function tasksOf(ledger, keep) {
   if (ledger instanceof CleanLedger) return ledger.taskList(keep);
   return keep ? ledger.tasks.filter(keep) : ledger.tasks;
@@ -13453,11 +13482,21 @@ var init_clean_ledger = __esm({
           has: (target, key) => index(key) >= 0 || Reflect.has(target, key)
         });
       }
-      /** The 0-based line of an offset, counted from the last one asked for when that was earlier. */
+      /**
+       * The 0-based line of an offset, counted from the last one asked for, forwards or back
+       * (a write asks for the log at the end, then for its entry), or from the start when nearer.
+       */
       lineOf(offset) {
         const { text } = this.doc;
         let { at, line: line2 } = this.cursor;
-        if (offset < at) at = line2 = 0;
+        if (offset < at) {
+          if (offset >= at - offset) {
+            for (let i = text.indexOf("\n", offset); i !== -1 && i < at; i = text.indexOf("\n", i + 1)) line2--;
+            this.cursor = { at: offset, line: line2 };
+            return line2;
+          }
+          at = line2 = 0;
+        }
         for (let i = text.indexOf("\n", at); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) line2++;
         this.cursor = { at: offset, line: line2 };
         return line2;
@@ -14703,6 +14742,99 @@ var init_approvals = __esm({
   }
 });
 
+// src/ledger/clean-splice.ts
+function cleanAfterSplices(text, clean2, next2, splices) {
+  if (splices.length === 0 || splices.length > 8) return void 0;
+  const sorted = [...splices].sort((a, b) => a.start - b.start);
+  const sections = clean2.sections();
+  const log = clean2.reservedRange("Log");
+  const touched = /* @__PURE__ */ new Map();
+  const appended = [];
+  for (const s of sorted) {
+    if (s.text.includes("\r")) return void 0;
+    const k = sectionAt(sections, s.start);
+    if (k < 0) return void 0;
+    const sec = sections[k];
+    const headingEnd = text.indexOf("\n", sec.start);
+    if (headingEnd < 0 || s.start <= headingEnd) return void 0;
+    const last = k === sections.length - 1;
+    if (s.end > sec.end || s.start === sec.end && !last) return void 0;
+    if (sec.id !== void 0) {
+      const list = touched.get(k) ?? [];
+      list.push(s);
+      touched.set(k, list);
+    } else if (log && sec.start === log.start) {
+      appended.push(s);
+    } else return void 0;
+  }
+  const moved = (x, insertionsAt) => {
+    let by = 0;
+    for (const s of sorted) {
+      if (s.end < x || s.end === x && (s.start < x || insertionsAt)) by += s.text.length - (s.end - s.start);
+    }
+    return x + by;
+  };
+  for (const [k, list] of touched) {
+    const sec = sections[k];
+    if (!entryStaysClean(text, sec, list)) return void 0;
+  }
+  for (const s of appended) {
+    if (s.end !== s.start || !/^(?:- \S[^\n\u2028\u2029]*\n)+$/.test(s.text)) return void 0;
+    if (s.start > 0 && text.charCodeAt(s.start - 1) !== 10) return void 0;
+    if (/^-+[ \t]*$/m.test(s.text)) return void 0;
+    const at = moved(s.start, false);
+    const has = (n) => clean2.entryRange(`T-${n}`) !== void 0;
+    if (!everyLoggedAdd(next2, at, at + s.text.length, has)) return void 0;
+  }
+  if (!log) return { log: void 0 };
+  return { log: { start: moved(log.start, false), end: moved(log.end, true) } };
+}
+function sectionAt(sections, at) {
+  let lo = 0;
+  let hi = sections.length - 1;
+  while (lo <= hi) {
+    const mid = lo + hi >> 1;
+    const s = sections[mid];
+    if (at < s.start) hi = mid - 1;
+    else if (at >= s.end && mid < sections.length - 1) lo = mid + 1;
+    else return at <= s.end ? mid : -1;
+  }
+  return -1;
+}
+function entryStaysClean(text, sec, splices) {
+  const before = text.slice(sec.start, sec.end);
+  let after2 = "";
+  let pos = sec.start;
+  for (const s of splices) {
+    after2 += text.slice(pos, s.start) + s.text;
+    pos = s.end;
+  }
+  after2 += text.slice(pos, sec.end);
+  if (!after2.endsWith("\n") || !before.endsWith("\n")) return false;
+  const dependsLines = (t) => t.split("\n").filter((l) => /depends/i.test(l));
+  const a = dependsLines(before);
+  const b = dependsLines(after2);
+  if (a.length !== b.length || a.some((l, i) => l !== b[i])) return false;
+  const own = /^## (T-\d+)/.exec(after2)?.[1];
+  const ids = new Set(after2.match(/T-[1-9]\d{0,5}/g) ?? []);
+  if (own) ids.delete(own);
+  if (ids.size > 256) return false;
+  let stubs = "";
+  for (const id of ids) stubs += `## ${id} Stand-in
+- state: DONE
+
+`;
+  const alone = scanCleanTasks(`${stubs}${after2}`);
+  return alone !== void 0 && alone.tasks === ids.size + 1;
+}
+var init_clean_splice = __esm({
+  "src/ledger/clean-splice.ts"() {
+    "use strict";
+    init_clean_scan();
+    init_entry_ids();
+  }
+});
+
 // src/rules/roles.ts
 function identify(actors, name, approvalsFile, hint) {
   const actor = actorByName(actors, name);
@@ -15014,6 +15146,7 @@ function logCheckedClean(ctx, doc2, log, memo) {
   const last = nl === 0 ? "" : chainFrom(doc2.text, nl, section.end, "", hasher);
   if (last === void 0) return false;
   keepProofs({ ...at, last });
+  memo.put(MEMO_NAME, [utf8.encode(doc2.text.slice(section.start, section.end))], true);
   return true;
 }
 function rememberCleanLog(text, next2, section) {
@@ -15088,6 +15221,14 @@ ${errors.slice(0, 10).map(formatDiagnostic).join("\n")}`,
 }
 function applyChecked(kind, file, text, splices) {
   const next2 = applySplices(text, splices);
+  const read2 = kind === "tasks" ? lastRead.ifRead(file, text) : void 0;
+  const scan = read2 && cleanScanOf(read2);
+  const fast = scan && cleanAfterSplices(text, scan, next2, splices);
+  if (fast) {
+    lastRead.keep(file, next2);
+    rememberCleanLog(text, next2, fast.log);
+    return next2;
+  }
   const clean2 = kind === "tasks" ? lastRead.clean(file, next2) : void 0;
   if (clean2) {
     rememberCleanLog(text, next2, clean2.log.section);
@@ -15126,6 +15267,7 @@ var init_ledgers = __esm({
     "use strict";
     init_approvals();
     init_clean_ledger();
+    init_clean_splice();
     init_edit();
     init_log();
     init_tasks();
@@ -15139,8 +15281,20 @@ var init_ledgers = __esm({
     utf8 = new TextEncoder();
     PARSER_CHECKS = "parser-checks";
     lastRead = /* @__PURE__ */ (() => {
+      const lazily = (file, text) => {
+        let ledger = null;
+        return {
+          file,
+          text,
+          get ledger() {
+            if (ledger === null) ledger = readCleanTasks(file, text);
+            return ledger;
+          }
+        };
+      };
       let full;
       let clean2;
+      let cleanBefore;
       const same3 = (k, file, text) => k !== void 0 && k.file === file && k.text === text;
       return {
         full(file, text) {
@@ -15148,8 +15302,20 @@ var init_ledgers = __esm({
           return full.ledger;
         },
         clean(file, text) {
-          if (!same3(clean2, file, text)) clean2 = { file, text, ledger: readCleanTasks(file, text) };
+          if (same3(clean2, file, text)) return clean2.ledger;
+          if (same3(cleanBefore, file, text)) [clean2, cleanBefore] = [cleanBefore, clean2];
+          else [clean2, cleanBefore] = [lazily(file, text), clean2];
           return clean2.ledger;
+        },
+        /** The ledger of `text` when it was read clean here already, else undefined (nothing read). */
+        ifRead(file, text) {
+          if (same3(clean2, file, text)) return clean2.ledger;
+          if (same3(cleanBefore, file, text)) return cleanBefore.ledger;
+          return void 0;
+        },
+        /** Keeps `text` as the last one read, to be read clean when asked for. */
+        keep(file, text) {
+          if (!same3(clean2, file, text)) [clean2, cleanBefore] = [lazily(file, text), clean2];
         }
       };
     })();

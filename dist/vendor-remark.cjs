@@ -2766,9 +2766,9 @@ function initializeDocument(effects) {
       let index2 = childFlow.events.length;
       while (index2--) {
         if (
-          // The token starts before the line ending…
-          childFlow.events[index2][1].start.offset < lineStartOffset && // …and either is not ended yet…
-          (!childFlow.events[index2][1].end || // …or ends after it.
+          // The token starts before the line ending\u2026
+          childFlow.events[index2][1].start.offset < lineStartOffset && // \u2026and either is not ended yet\u2026
+          (!childFlow.events[index2][1].end || // \u2026or ends after it.
           childFlow.events[index2][1].end.offset > lineStartOffset)
         ) {
           return;
@@ -4115,9 +4115,9 @@ function factoryLabel(effects, ok2, nok, type, markerType, stringType) {
     return atBreak;
   }
   function atBreak(code) {
-    if (size > 999 || code === null || code === 91 || code === 93 && !seen || // To do: remove in the future once we’ve switched from
+    if (size > 999 || code === null || code === 91 || code === 93 && !seen || // To do: remove in the future once we\u2019ve switched from
     // `micromark-extension-footnote` to `micromark-extension-gfm-footnote`,
-    // which doesn’t need this.
+    // which doesn\u2019t need this.
     // Hidden footnotes hook.
     /* c8 ignore next 3 */
     code === 94 && !size && "_hiddenFootnoteSupport" in self.parser.constructs) {
@@ -4264,7 +4264,7 @@ function tokenizeDefinition(effects, ok2, nok) {
       self,
       effects,
       labelAfter,
-      // Note: we don’t need to reset the way `markdown-rs` does.
+      // Note: we don\u2019t need to reset the way `markdown-rs` does.
       nok,
       "definitionLabel",
       "definitionLabelMarker",
@@ -4288,7 +4288,7 @@ function tokenizeDefinition(effects, ok2, nok) {
     return factoryDestination(
       effects,
       destinationAfter,
-      // Note: we don’t need to reset the way `markdown-rs` does.
+      // Note: we don\u2019t need to reset the way `markdown-rs` does.
       nok,
       "definitionDestination",
       "definitionDestinationLiteral",
@@ -5577,7 +5577,7 @@ function tokenizeListStart(effects, ok2, nok) {
     self.containerState.marker = self.containerState.marker || code;
     return effects.check(
       blankLine,
-      // Can’t be empty when interrupting.
+      // Can\u2019t be empty when interrupting.
       self.interrupt ? nok : onBlank,
       effects.attempt(listItemPrefixWhitespaceConstruct, endOfPrefix, otherPrefix)
     );
@@ -6191,7 +6191,7 @@ function createTokenizer(parser, initialize, from) {
           return construct.tokenize.call(
             // If we do have fields, create an object w/ `context` as its
             // prototype.
-            // This allows a “live binding”, which is needed for `interrupt`.
+            // This allows a \u201clive binding\u201d, which is needed for `interrupt`.
             fields ? Object.assign(Object.create(context), fields) : context,
             effects,
             ok2,
@@ -6749,7 +6749,7 @@ function compiler(options) {
             type: "listItem",
             _spread: false,
             start: Object.assign({}, event[1].start),
-            // @ts-expect-error: we’ll add `end` in a second.
+            // @ts-expect-error: we\u2019ll add `end` in a second.
             end: void 0
           };
           listItem2 = item;
@@ -6904,7 +6904,7 @@ function compiler(options) {
       tail = text3();
       tail.position = {
         start: point2(token.start),
-        // @ts-expect-error: we’ll add `end` later.
+        // @ts-expect-error: we\u2019ll add `end` later.
         end: void 0
       };
       siblings.push(tail);
@@ -7376,7 +7376,7 @@ var VFileMessage = class extends Error {
   /**
    * Create a message for `reason`.
    *
-   * > 🪦 **Note**: also has obsolete signatures.
+   * > \ud83e\udea6 **Note**: also has obsolete signatures.
    *
    * @overload
    * @param {string} reason
@@ -7569,10 +7569,10 @@ var VFile = class {
    *
    * `options` is treated as:
    *
-   * *   `string` or `Uint8Array` — `{value: options}`
-   * *   `URL` — `{path: options}`
-   * *   `VFile` — shallow copies its data over to the new file
-   * *   `object` — all fields are shallow copied over to the new file
+   * *   `string` or `Uint8Array` \u2014 `{value: options}`
+   * *   `URL` \u2014 `{path: options}`
+   * *   `VFile` \u2014 shallow copies its data over to the new file
+   * *   `object` \u2014 all fields are shallow copied over to the new file
    *
    * Path related fields are set in the following order (least specific to
    * most specific): `history`, `path`, `basename`, `stem`, `extname`,
@@ -7657,7 +7657,7 @@ var VFile = class {
   /**
    * Set the parent path (example: `'~'`).
    *
-   * Cannot be set if there’s no `path` yet.
+   * Cannot be set if there\u2019s no `path` yet.
    *
    * @param {string | undefined} dirname
    *   Dirname.
@@ -7682,7 +7682,7 @@ var VFile = class {
    *
    * Cannot contain path separators (`'/'` on unix, macOS, and browsers, `'\'`
    * on windows).
-   * Cannot be set if there’s no `path` yet.
+   * Cannot be set if there\u2019s no `path` yet.
    *
    * @param {string | undefined} extname
    *   Extname.
@@ -7766,7 +7766,7 @@ var VFile = class {
    * and the `file` field is set to the current file path.
    * The message is added to the `messages` field on `file`.
    *
-   * > 🪦 **Note**: also has obsolete signatures.
+   * > \ud83e\udea6 **Note**: also has obsolete signatures.
    *
    * @overload
    * @param {string} reason
@@ -7831,7 +7831,7 @@ var VFile = class {
    * likely not needed) and the `file` field is set to the current file path.
    * The message is added to the `messages` field on `file`.
    *
-   * > 🪦 **Note**: also has obsolete signatures.
+   * > \ud83e\udea6 **Note**: also has obsolete signatures.
    *
    * @overload
    * @param {string} reason
@@ -7894,7 +7894,7 @@ var VFile = class {
    * needed) and the `file` field is set to the current file path.
    * The message is added to the `messages` field on `file`.
    *
-   * > 🪦 **Note**: also has obsolete signatures.
+   * > \ud83e\udea6 **Note**: also has obsolete signatures.
    *
    * @overload
    * @param {string} reason
@@ -7968,7 +7968,7 @@ var VFile = class {
    * > <https://nodejs.org/api/util.html#whatwg-supported-encodings>.
    *
    * @param {string | null | undefined} [encoding='utf8']
-   *   Character encoding to understand `value` as when it’s a `Uint8Array`
+   *   Character encoding to understand `value` as when it\u2019s a `Uint8Array`
    *   (default: `'utf-8'`).
    * @returns {string}
    *   Serialized file.
@@ -8163,7 +8163,7 @@ var Processor = class _Processor extends CallableInstance {
    * New processors working the same way can be created by calling the
    * processor.
    *
-   * It’s possible to freeze processors explicitly by calling `.freeze()`.
+   * It\u2019s possible to freeze processors explicitly by calling `.freeze()`.
    * Processors freeze automatically when `.parse()`, `.run()`, `.runSync()`,
    * `.stringify()`, `.process()`, or `.processSync()` are called.
    *
@@ -8251,7 +8251,7 @@ var Processor = class _Processor extends CallableInstance {
    *   > Some compilers, such as the one configured with
    *   > [`rehype-react`][rehype-react], return other values (in this case, a
    *   > React tree).
-   *   > If you’re using a compiler that doesn’t serialize, expect different
+   *   > If you\u2019re using a compiler that doesn\u2019t serialize, expect different
    *   > result values.
    *   >
    *   > To register custom results in TypeScript, add them to
@@ -8328,7 +8328,7 @@ var Processor = class _Processor extends CallableInstance {
    *   > Some compilers, such as the one configured with
    *   > [`rehype-react`][rehype-react], return other values (in this case, a
    *   > React tree).
-   *   > If you’re using a compiler that doesn’t serialize, expect different
+   *   > If you\u2019re using a compiler that doesn\u2019t serialize, expect different
    *   > result values.
    *   >
    *   > To register custom results in TypeScript, add them to
@@ -8473,7 +8473,7 @@ var Processor = class _Processor extends CallableInstance {
    *   > Some compilers, such as the one configured with
    *   > [`rehype-react`][rehype-react], return other values (in this case, a
    *   > React tree).
-   *   > If you’re using a compiler that doesn’t serialize, expect different
+   *   > If you\u2019re using a compiler that doesn\u2019t serialize, expect different
    *   > result values.
    *   >
    *   > To register custom results in TypeScript, add them to
