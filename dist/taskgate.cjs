@@ -4625,10 +4625,11 @@ function commitMessage(files, base) {
   }
   return `taskgate: ${[...files.keys()].join(", ")}`;
 }
-var GitBoardStore;
+var import_node_child_process3, GitBoardStore;
 var init_git_store = __esm({
   "src/io/git-store.ts"() {
     "use strict";
+    import_node_child_process3 = __toESM(require_node_child_process(), 1);
     init_errors();
     init_git_ref();
     init_text();
@@ -4649,7 +4650,7 @@ var init_git_store = __esm({
       timeout;
       cached;
       fetched = false;
-      /** When the last fetch began (Date.now()), for refresh(). */
+      /** When the last fetch ended (Date.now()), for refresh(). */
       fetchedAt;
       /** Set when a read could not reach the remote: the board shown is the last one fetched. */
       offline;
@@ -4664,12 +4665,16 @@ var init_git_store = __esm({
         return remote ? `shared on branch ${branch} of remote ${remote} (a push decides every write)` : `shared on branch ${branch} by every worktree of this clone`;
       }
       /**
-       * For a process that lives across many calls (mcp, serve): the next read fetches again when
-       * the last fetch began at least `olderThanMs` ago, so a board changed on another machine is
-       * seen without a restart. A one-shot command never calls it: it reads what it fetched once.
+       * For a process that lives across many calls (mcp): the next read fetches again when the
+       * last fetch ended at least `olderThanMs` ago, so a board changed on another machine is seen
+       * without a restart. A one-shot command never calls it: it reads what it fetched once.
        */
       refresh(olderThanMs) {
         if (this.fetchedAt !== void 0 && Date.now() - this.fetchedAt >= olderThanMs) this.fetched = false;
+      }
+      /** When the last fetch ended (undefined: none yet). */
+      get lastFetch() {
+        return this.fetchedAt;
       }
       readBytes(path) {
         const name = this.nameOf(path);
@@ -4834,33 +4839,75 @@ var init_git_store = __esm({
        * branch yet: the tracking ref is then removed), else git's sentence on why it failed.
        */
       fetch() {
-        const { remote, branch } = this.share;
+        const { remote } = this.share;
         if (!remote) return "ok";
-        this.fetchedAt = Date.now();
-        const tracking = `refs/remotes/${remote}/${branch}`;
-        const previous = readRef(this.share.commonDir, tracking);
-        for (let i = 0; ; i++) {
-          const r = runGit(this.cwd, [
-            "fetch",
-            "--quiet",
-            "--no-tags",
-            "--no-write-fetch-head",
-            remote,
-            `+refs/heads/${branch}:${tracking}`
-          ]);
-          if (r.status === 0) {
-            this.syncLocalBranch(previous, readRef(this.share.commonDir, tracking));
-            return "ok";
+        const previous = readRef(this.share.commonDir, this.readRefName);
+        try {
+          for (let i = 0; ; i++) {
+            const r = runGit(this.cwd, this.fetchArgs());
+            const outcome = this.afterFetch(previous, r.status, r.stderr);
+            if (outcome === "retry" && i < 20) continue;
+            return outcome === "retry" ? `git fetch could not lock ${this.readRefName}: ${r.stderr}` : outcome;
           }
-          if (/couldn't find remote ref/i.test(r.stderr)) {
-            const had = readRef(this.share.commonDir, tracking);
-            if (had) runGit(this.cwd, ["update-ref", "-d", tracking, had]);
-            return "ok";
-          }
-          if (/cannot lock ref|unable to create .*\.lock|File exists/i.test(r.stderr) && i < 20) continue;
-          const lines = r.stderr.split("\n").filter(Boolean);
-          return lines.filter((l) => /^(fatal|error):/.test(l)).join(" ") || lines.at(-1) || `git fetch exited ${r.status}`;
+        } finally {
+          this.fetchedAt = Date.now();
         }
+      }
+      /**
+       * For serve: one fetch in a child process, so the server keeps answering while the remote
+       * does (a slow or dead remote costs a stale page, never a stalled one); killed after
+       * `timeoutMs`. Resolves with "ok" or why it failed; reads then see the new tracking ref.
+       */
+      fetchInBackground(timeoutMs) {
+        if (!this.share.remote) return Promise.resolve("ok");
+        const previous = readRef(this.share.commonDir, this.readRefName);
+        return new Promise((resolve17) => {
+          const child = (0, import_node_child_process3.spawn)("git", this.fetchArgs(), {
+            cwd: this.cwd,
+            stdio: ["ignore", "ignore", "pipe"],
+            timeout: timeoutMs
+          });
+          let stderr = "";
+          child.stderr?.on("data", (d) => {
+            stderr += d.toString("utf8");
+          });
+          child.on("error", (e) => resolve17(e.message));
+          child.on("close", (code, signal) => {
+            this.fetchedAt = Date.now();
+            if (signal) return resolve17(`git fetch gave no answer in ${Math.round(timeoutMs / 1e3)} s`);
+            const outcome = this.afterFetch(previous, code ?? 128, stderr.trim());
+            const failed = outcome === "retry" ? void 0 : outcome === "ok" ? void 0 : outcome;
+            this.offline = failed;
+            resolve17(failed ?? "ok");
+          });
+        });
+      }
+      fetchArgs() {
+        const { remote, branch } = this.share;
+        return [
+          "fetch",
+          "--quiet",
+          "--no-tags",
+          "--no-write-fetch-head",
+          remote ?? "",
+          `+refs/heads/${branch}:${this.readRefName}`
+        ];
+      }
+      /** What a fetch that exited with `status` means: "ok", "retry" (a ref lock), or git's sentence. */
+      afterFetch(previous, status, stderr) {
+        const tracking = this.readRefName;
+        if (status === 0) {
+          this.syncLocalBranch(previous, readRef(this.share.commonDir, tracking));
+          return "ok";
+        }
+        if (/couldn't find remote ref/i.test(stderr)) {
+          const had = readRef(this.share.commonDir, tracking);
+          if (had) runGit(this.cwd, ["update-ref", "-d", tracking, had]);
+          return "ok";
+        }
+        if (/cannot lock ref|unable to create .*\.lock|File exists/i.test(stderr)) return "retry";
+        const lines = stderr.split("\n").filter(Boolean);
+        return lines.filter((l) => /^(fatal|error):/.test(l)).join(" ") || lines.at(-1) || `git fetch exited ${status}`;
       }
       nameOf(path) {
         const n = this.names.get(path);
@@ -5487,7 +5534,7 @@ var init_memo = __esm({
     init_hash();
     init_places();
     init_temp_files();
-    BUILD = true ? "21095443c845ff54" : void 0;
+    BUILD = true ? "6a8785015d7a72fd" : void 0;
     COPY_LIMIT = 8 * 1024 * 1024;
     HEAD = 1024;
   }
@@ -8201,7 +8248,7 @@ function sendToProgram(argv, payload, timeout, cwd, env2) {
       clearTimeout(timer);
       resolve17(r);
     };
-    const child = (0, import_node_child_process3.spawn)(argv[0], argv.slice(1), {
+    const child = (0, import_node_child_process4.spawn)(argv[0], argv.slice(1), {
       cwd,
       env: { ...env2, TASKGATE_EVENT: payload.event, TASKGATE_EVENT_ID: payload.id },
       stdio: ["pipe", "ignore", "pipe"],
@@ -8279,7 +8326,7 @@ function startDeliverer(bin, ledgers, cwd, env2) {
       childEnv.TASKGATE_TASKS = ledgers.tasks;
       childEnv.TASKGATE_APPROVALS = ledgers.approvals;
     }
-    const child = (0, import_node_child_process3.spawn)(process.execPath, [bin, "hooks", "deliver", "--due", "--quiet"], {
+    const child = (0, import_node_child_process4.spawn)(process.execPath, [bin, "hooks", "deliver", "--due", "--quiet"], {
       cwd,
       env: childEnv,
       stdio: "ignore",
@@ -8292,11 +8339,11 @@ function startDeliverer(bin, ledgers, cwd, env2) {
   } catch {
   }
 }
-var import_node_child_process3, import_node_crypto2, import_node_fs12, import_node_path11, oneLine, EVENT_LINE;
+var import_node_child_process4, import_node_crypto2, import_node_fs12, import_node_path11, oneLine, EVENT_LINE;
 var init_hook_outbox = __esm({
   "src/io/hook-outbox.ts"() {
     "use strict";
-    import_node_child_process3 = __toESM(require_node_child_process(), 1);
+    import_node_child_process4 = __toESM(require_node_child_process(), 1);
     import_node_crypto2 = __toESM(require_node_crypto(), 1);
     import_node_fs12 = require("node:fs");
     import_node_path11 = require("node:path");
@@ -17210,7 +17257,7 @@ function uninstallSchedule(ctx, scheduler, env2) {
     return [`schtasks /Delete /F /TN "${name}"`];
   }
   if (scheduler === "cron") {
-    const list = (0, import_node_child_process4.spawnSync)("crontab", ["-l"], { encoding: "utf8" });
+    const list = (0, import_node_child_process5.spawnSync)("crontab", ["-l"], { encoding: "utf8" });
     if (list.error)
       throw new RefusedError("crontab is not installed here; remove the line from your scheduler yourself");
     const current = list.status === 0 ? list.stdout : "";
@@ -17218,7 +17265,7 @@ function uninstallSchedule(ctx, scheduler, env2) {
     const kept = lines.filter((l) => !l.endsWith(`# ${name}`));
     if (kept.length === lines.length)
       return [`Your crontab has no line for this repository (${name}): nothing to remove`];
-    (0, import_node_child_process4.execFileSync)("crontab", ["-"], {
+    (0, import_node_child_process5.execFileSync)("crontab", ["-"], {
       input: kept.length ? `${kept.join("\n")}
 ` : "",
       stdio: ["pipe", "ignore", "pipe"]
@@ -17230,22 +17277,22 @@ function uninstallSchedule(ctx, scheduler, env2) {
   if (!files.some((f) => (0, import_node_fs17.existsSync)(f)))
     return [`No user units ${name}.timer or .service in ${dir}: nothing to remove`];
   const done = [];
-  const disable = (0, import_node_child_process4.spawnSync)("systemctl", ["--user", "disable", "--now", `${name}.timer`], { encoding: "utf8" });
+  const disable = (0, import_node_child_process5.spawnSync)("systemctl", ["--user", "disable", "--now", `${name}.timer`], { encoding: "utf8" });
   if (disable.status === 0) done.push(`Stopped and disabled ${name}.timer`);
   for (const f of files) if ((0, import_node_fs17.existsSync)(f)) (0, import_node_fs17.rmSync)(f);
   done.push(`Removed ${files[0]} and ${name}.service`);
-  const reload = (0, import_node_child_process4.spawnSync)("systemctl", ["--user", "daemon-reload"], { encoding: "utf8" });
+  const reload = (0, import_node_child_process5.spawnSync)("systemctl", ["--user", "daemon-reload"], { encoding: "utf8" });
   if (disable.status !== 0 || reload.status !== 0)
     done.push(
       `systemctl --user could not be reached here; where it runs: systemctl --user disable --now ${name}.timer; systemctl --user daemon-reload`
     );
   return done;
 }
-var import_node_child_process4, import_node_fs17, import_node_os6, import_node_path15;
+var import_node_child_process5, import_node_fs17, import_node_os6, import_node_path15;
 var init_uninstall = __esm({
   "src/app/uninstall.ts"() {
     "use strict";
-    import_node_child_process4 = __toESM(require_node_child_process(), 1);
+    import_node_child_process5 = __toESM(require_node_child_process(), 1);
     import_node_fs17 = require("node:fs");
     import_node_os6 = require("node:os");
     import_node_path15 = require("node:path");
@@ -22366,7 +22413,7 @@ var require_cross_spawn = __commonJS({
     var cp = require_node_child_process();
     var parse = require_parse();
     var enoent = require_enoent();
-    function spawn5(command, args, options) {
+    function spawn6(command, args, options) {
       const parsed = parse(command, args, options);
       const spawned = cp.spawn(parsed.command, parsed.args, parsed.options);
       enoent.hookChildProcess(spawned, parsed);
@@ -22378,8 +22425,8 @@ var require_cross_spawn = __commonJS({
       result.error = result.error || enoent.verifyENOENTSync(result.status, parsed);
       return result;
     }
-    module2.exports = spawn5;
-    module2.exports.spawn = spawn5;
+    module2.exports = spawn6;
+    module2.exports.spawn = spawn6;
     module2.exports.sync = spawnSync4;
     module2.exports._parse = parse;
     module2.exports._enoent = enoent;
@@ -22422,18 +22469,18 @@ function stopProgramTree(child, signal, platform = process.platform, impl = REAL
 function decodeConsole(out) {
   return out[0] === 255 && out[1] === 254 ? out.subarray(2).toString("utf16le") : out.toString("latin1");
 }
-var import_node_child_process5, import_cross_spawn, REAL;
+var import_node_child_process6, import_cross_spawn, REAL;
 var init_program = __esm({
   "src/io/program.ts"() {
     "use strict";
-    import_node_child_process5 = __toESM(require_node_child_process(), 1);
+    import_node_child_process6 = __toESM(require_node_child_process(), 1);
     import_cross_spawn = __toESM(require_cross_spawn(), 1);
     init_windows();
     REAL = {
-      spawn: (file, args, options) => (0, import_node_child_process5.spawn)(file, args, options),
+      spawn: (file, args, options) => (0, import_node_child_process6.spawn)(file, args, options),
       crossSpawn: (file, args, options) => (0, import_cross_spawn.default)(file, [...args], options),
       execFile: (file, args, done) => {
-        (0, import_node_child_process5.execFile)(file, args, { windowsHide: true, encoding: "buffer" }, (error, stdout) => done(error, stdout));
+        (0, import_node_child_process6.execFile)(file, args, { windowsHide: true, encoding: "buffer" }, (error, stdout) => done(error, stdout));
       },
       kill: (pid, signal) => process.kill(pid, signal)
     };
@@ -22808,7 +22855,7 @@ function guard(pgid, grace) {
   if (process.platform === "win32") return void 0;
   let g;
   try {
-    g = (0, import_node_child_process6.spawn)("/bin/sh", ["-c", GUARDIAN, "taskgate-guardian", String(pgid), String(Math.ceil(grace / 100))], {
+    g = (0, import_node_child_process7.spawn)("/bin/sh", ["-c", GUARDIAN, "taskgate-guardian", String(pgid), String(Math.ceil(grace / 100))], {
       stdio: ["pipe", "ignore", "ignore"],
       detached: true,
       shell: false
@@ -22825,11 +22872,11 @@ function guard(pgid, grace) {
     }
   };
 }
-var import_node_child_process6, import_node_crypto5, import_node_fs22, import_node_path23, TAIL_BYTES, TAIL_LINES, GUARDIAN;
+var import_node_child_process7, import_node_crypto5, import_node_fs22, import_node_path23, TAIL_BYTES, TAIL_LINES, GUARDIAN;
 var init_run = __esm({
   "src/app/run.ts"() {
     "use strict";
-    import_node_child_process6 = __toESM(require_node_child_process(), 1);
+    import_node_child_process7 = __toESM(require_node_child_process(), 1);
     import_node_crypto5 = __toESM(require_node_crypto(), 1);
     import_node_fs22 = require("node:fs");
     import_node_path23 = require("node:path");
@@ -24356,13 +24403,13 @@ function installSchedule(ctx, input) {
   if (process.platform !== "win32") {
     throw new RefusedError("schtasks exists only on Windows; run the printed command there (without --write)");
   }
-  const r = (0, import_node_child_process8.spawnSync)("schtasks", schtasksArgs(u), { encoding: "utf8" });
+  const r = (0, import_node_child_process9.spawnSync)("schtasks", schtasksArgs(u), { encoding: "utf8" });
   if (r.status !== 0) throw new RefusedError(`schtasks failed: ${(r.stderr || r.stdout).trim()}`);
   return { files, done: [`Created the scheduled task "${u.name}"`] };
 }
 function writeCrontab(name, line2) {
   let current = "";
-  const list = (0, import_node_child_process8.spawnSync)("crontab", ["-l"], { encoding: "utf8" });
+  const list = (0, import_node_child_process9.spawnSync)("crontab", ["-l"], { encoding: "utf8" });
   if (list.error) {
     throw new RefusedError("crontab is not installed here; add the printed line with your scheduler instead");
   }
@@ -24371,7 +24418,7 @@ function writeCrontab(name, line2) {
   const replaced = kept.length < current.split("\n").filter((l) => l !== "").length;
   const next2 = `${[...kept, line2].join("\n")}
 `;
-  (0, import_node_child_process8.execFileSync)("crontab", ["-"], { input: next2, stdio: ["pipe", "ignore", "pipe"] });
+  (0, import_node_child_process9.execFileSync)("crontab", ["-"], { input: next2, stdio: ["pipe", "ignore", "pipe"] });
   return replaced ? "Replaced this repository's line in your crontab" : "Added the line to your crontab";
 }
 function writeSystemd(name, files, env2) {
@@ -24379,8 +24426,8 @@ function writeSystemd(name, files, env2) {
   (0, import_node_fs26.mkdirSync)(dir, { recursive: true });
   for (const f of files) writeFileAtomic((0, import_node_path27.join)(dir, f.name), Buffer.from(f.text, "utf8"), dir);
   const done = [`Wrote ${(0, import_node_path27.join)(dir, `${name}.service`)} and ${name}.timer`];
-  const reload = (0, import_node_child_process8.spawnSync)("systemctl", ["--user", "daemon-reload"], { encoding: "utf8" });
-  const enable = reload.status === 0 ? (0, import_node_child_process8.spawnSync)("systemctl", ["--user", "enable", "--now", `${name}.timer`], { encoding: "utf8" }) : reload;
+  const reload = (0, import_node_child_process9.spawnSync)("systemctl", ["--user", "daemon-reload"], { encoding: "utf8" });
+  const enable = reload.status === 0 ? (0, import_node_child_process9.spawnSync)("systemctl", ["--user", "enable", "--now", `${name}.timer`], { encoding: "utf8" }) : reload;
   if (enable.status === 0) done.push(`Enabled and started ${name}.timer (systemctl --user list-timers shows it)`);
   else {
     done.push(
@@ -24389,11 +24436,11 @@ function writeSystemd(name, files, env2) {
   }
   return done;
 }
-var import_node_child_process8, import_node_fs26, import_node_os7, import_node_path27;
+var import_node_child_process9, import_node_fs26, import_node_os7, import_node_path27;
 var init_schedule_install = __esm({
   "src/app/schedule-install.ts"() {
     "use strict";
-    import_node_child_process8 = __toESM(require_node_child_process(), 1);
+    import_node_child_process9 = __toESM(require_node_child_process(), 1);
     import_node_fs26 = require("node:fs");
     import_node_os7 = require("node:os");
     import_node_path27 = require("node:path");
@@ -26587,10 +26634,11 @@ function registerRunCommands(program2, kit) {
 }
 
 // src/cli/serve-command.ts
-var import_node_child_process7 = __toESM(require_node_child_process(), 1);
+var import_node_child_process8 = __toESM(require_node_child_process(), 1);
 init_errors();
 init_i18n();
 var REMOTE_REFRESH_MS = 2e3;
+var REMOTE_FETCH_TIMEOUT_MS = 2e4;
 function registerServeCommand(program2, kit) {
   program2.command("serve").description("a live board in the browser on 127.0.0.1: the URL (with its token) is the first line printed").option("--port <n>", "the port (0: any free port)", "0").option("--open", "open the page in the default browser").option("--read-only", "show the board only: no decisions from the page").action(async (o) => {
     const port = Number(o.port);
@@ -26600,10 +26648,17 @@ function registerServeCommand(program2, kit) {
     base.ports.actorName();
     const fixedNow = kit.env.TASKGATE_NOW ? base.now : void 0;
     const ports = withRereads(base.ports);
-    const makeCtx = () => {
-      ports.board?.refresh(REMOTE_REFRESH_MS);
-      return { paths: base.paths, ports, now: fixedNow ?? Date.now() };
-    };
+    const makeCtx = () => ({ paths: base.paths, ports, now: fixedNow ?? Date.now() });
+    const board = ports.board;
+    let fetching = false;
+    const refetch = board ? setInterval(() => {
+      if (fetching) return;
+      fetching = true;
+      void board.fetchInBackground(REMOTE_FETCH_TIMEOUT_MS).finally(() => {
+        fetching = false;
+      });
+    }, REMOTE_REFRESH_MS) : void 0;
+    refetch?.unref();
     const pollMs = Number(kit.env.TASKGATE_SERVE_POLL_MS) || 200;
     const { serveHttp: serveHttp2 } = await Promise.resolve().then(() => (init_server2(), server_exports2));
     kit.setExit(
@@ -26629,7 +26684,7 @@ function registerServeCommand(program2, kit) {
 function openBrowser(url) {
   const [cmd, args] = process.platform === "darwin" ? ["open", [url]] : process.platform === "win32" ? ["cmd", ["/c", "start", "", url]] : ["xdg-open", [url]];
   try {
-    const child = (0, import_node_child_process7.spawn)(cmd, args, { stdio: "ignore", detached: true });
+    const child = (0, import_node_child_process8.spawn)(cmd, args, { stdio: "ignore", detached: true });
     child.on("error", () => process.stderr.write(`taskgate serve: could not open a browser; open ${url}
 `));
     child.unref();

@@ -76,6 +76,8 @@ export interface Ports {
         readonly offline: string | undefined;
         /** A long-lived process: fetch again at the next read when the last fetch is this old. */
         refresh(olderThanMs: number): void;
+        /** serve: fetch in a child process (the server keeps answering); "ok" or why not. */
+        fetchInBackground(timeoutMs: number): Promise<string>;
       }
     | undefined;
 }

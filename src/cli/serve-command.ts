@@ -8,8 +8,9 @@ import { withRereads } from "../io/reread.js";
 import { tr, translating } from "./i18n.js";
 import type { WatchKit } from "./watch-commands.js";
 
-/** How old the last fetch of a remote shared board may be when the page or an API call reads it. */
+/** How often serve fetches a board shared through a remote, and how long one fetch may take. */
 const REMOTE_REFRESH_MS = 2000;
+const REMOTE_FETCH_TIMEOUT_MS = 20_000;
 
 export function registerServeCommand(program: Command, kit: WatchKit): void {
   program
@@ -27,12 +28,22 @@ export function registerServeCommand(program: Command, kit: WatchKit): void {
       base.ports.actorName();
       const fixedNow = kit.env.TASKGATE_NOW ? base.now : undefined;
       const ports = withRereads(base.ports);
-      // A board shared through a remote is fetched again at most every 2 s (the page polls
-      // every pollMs; a fetch is a round trip): another machine's change shows within that.
-      const makeCtx = (): Context => {
-        ports.board?.refresh(REMOTE_REFRESH_MS);
-        return { paths: base.paths, ports, now: fixedNow ?? Date.now() };
-      };
+      const makeCtx = (): Context => ({ paths: base.paths, ports, now: fixedNow ?? Date.now() });
+      // A board shared through a remote is fetched again 2 s after the last fetch ended, in a
+      // child process: the server keeps answering while the remote does (a slow or dead one
+      // makes the page stale, never stalled), and another machine's change shows soon after.
+      const board = ports.board;
+      let fetching = false;
+      const refetch = board
+        ? setInterval(() => {
+            if (fetching) return;
+            fetching = true;
+            void board.fetchInBackground(REMOTE_FETCH_TIMEOUT_MS).finally(() => {
+              fetching = false;
+            });
+          }, REMOTE_REFRESH_MS)
+        : undefined;
+      refetch?.unref();
       const pollMs = Number(kit.env.TASKGATE_SERVE_POLL_MS) || 200;
       const { serveHttp } = await import("../serve/server.js");
       kit.setExit(

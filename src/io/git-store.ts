@@ -4,6 +4,7 @@
 // the write counts only once the remote took it. A lost race is re-planned with the same
 // pure `decide` (it may run several times); anything else is reported, never retried.
 
+import { spawn } from "node:child_process";
 import { BusyError, InvalidLedgerError, RefusedError, UnreachableError } from "../app/errors.js";
 import { type BoardSnapshot, readBoard, readRef, runGit, type ShareSetting, writeBoardCommit } from "./git-ref.js";
 import type { Update } from "./store.js";
@@ -37,7 +38,7 @@ export class GitBoardStore {
   private readonly timeout: number;
   private cached: BoardSnapshot | undefined;
   private fetched = false;
-  /** When the last fetch began (Date.now()), for refresh(). */
+  /** When the last fetch ended (Date.now()), for refresh(). */
   private fetchedAt: number | undefined;
   /** Set when a read could not reach the remote: the board shown is the last one fetched. */
   offline: string | undefined;
@@ -65,12 +66,17 @@ export class GitBoardStore {
   }
 
   /**
-   * For a process that lives across many calls (mcp, serve): the next read fetches again when
-   * the last fetch began at least `olderThanMs` ago, so a board changed on another machine is
-   * seen without a restart. A one-shot command never calls it: it reads what it fetched once.
+   * For a process that lives across many calls (mcp): the next read fetches again when the
+   * last fetch ended at least `olderThanMs` ago, so a board changed on another machine is seen
+   * without a restart. A one-shot command never calls it: it reads what it fetched once.
    */
   refresh(olderThanMs: number): void {
     if (this.fetchedAt !== undefined && Date.now() - this.fetchedAt >= olderThanMs) this.fetched = false;
+  }
+
+  /** When the last fetch ended (undefined: none yet). */
+  get lastFetch(): number | undefined {
+    return this.fetchedAt;
   }
 
   readBytes(path: string): Buffer | undefined {
@@ -256,34 +262,80 @@ export class GitBoardStore {
    * branch yet: the tracking ref is then removed), else git's sentence on why it failed.
    */
   fetch(): "ok" | string {
-    const { remote, branch } = this.share;
+    const { remote } = this.share;
     if (!remote) return "ok";
-    this.fetchedAt = Date.now();
-    const tracking = `refs/remotes/${remote}/${branch}`;
-    const previous = readRef(this.share.commonDir, tracking);
-    for (let i = 0; ; i++) {
-      const r = runGit(this.cwd, [
-        "fetch",
-        "--quiet",
-        "--no-tags",
-        "--no-write-fetch-head",
-        remote,
-        `+refs/heads/${branch}:${tracking}`,
-      ]);
-      if (r.status === 0) {
-        this.syncLocalBranch(previous, readRef(this.share.commonDir, tracking));
-        return "ok";
+    const previous = readRef(this.share.commonDir, this.readRefName);
+    try {
+      for (let i = 0; ; i++) {
+        const r = runGit(this.cwd, this.fetchArgs());
+        const outcome = this.afterFetch(previous, r.status, r.stderr);
+        // Another process of this clone updating the same tracking ref: not a network problem.
+        if (outcome === "retry" && i < 20) continue;
+        return outcome === "retry" ? `git fetch could not lock ${this.readRefName}: ${r.stderr}` : outcome;
       }
-      if (/couldn't find remote ref/i.test(r.stderr)) {
-        const had = readRef(this.share.commonDir, tracking);
-        if (had) runGit(this.cwd, ["update-ref", "-d", tracking, had]);
-        return "ok";
-      }
-      // Another process of this clone updating the same tracking ref: not a network problem.
-      if (/cannot lock ref|unable to create .*\.lock|File exists/i.test(r.stderr) && i < 20) continue;
-      const lines = r.stderr.split("\n").filter(Boolean);
-      return lines.filter((l) => /^(fatal|error):/.test(l)).join(" ") || lines.at(-1) || `git fetch exited ${r.status}`;
+    } finally {
+      // From its end: a slow remote is not asked again the moment it answered.
+      this.fetchedAt = Date.now();
     }
+  }
+
+  /**
+   * For serve: one fetch in a child process, so the server keeps answering while the remote
+   * does (a slow or dead remote costs a stale page, never a stalled one); killed after
+   * `timeoutMs`. Resolves with "ok" or why it failed; reads then see the new tracking ref.
+   */
+  fetchInBackground(timeoutMs: number): Promise<"ok" | string> {
+    if (!this.share.remote) return Promise.resolve("ok");
+    const previous = readRef(this.share.commonDir, this.readRefName);
+    return new Promise((resolve) => {
+      const child = spawn("git", this.fetchArgs(), {
+        cwd: this.cwd,
+        stdio: ["ignore", "ignore", "pipe"],
+        timeout: timeoutMs,
+      });
+      let stderr = "";
+      child.stderr?.on("data", (d: Buffer) => {
+        stderr += d.toString("utf8");
+      });
+      child.on("error", (e) => resolve(e.message));
+      child.on("close", (code, signal) => {
+        this.fetchedAt = Date.now();
+        if (signal) return resolve(`git fetch gave no answer in ${Math.round(timeoutMs / 1000)} s`);
+        const outcome = this.afterFetch(previous, code ?? 128, stderr.trim());
+        const failed = outcome === "retry" ? undefined : outcome === "ok" ? undefined : outcome;
+        this.offline = failed;
+        resolve(failed ?? "ok");
+      });
+    });
+  }
+
+  private fetchArgs(): string[] {
+    const { remote, branch } = this.share;
+    return [
+      "fetch",
+      "--quiet",
+      "--no-tags",
+      "--no-write-fetch-head",
+      remote ?? "",
+      `+refs/heads/${branch}:${this.readRefName}`,
+    ];
+  }
+
+  /** What a fetch that exited with `status` means: "ok", "retry" (a ref lock), or git's sentence. */
+  private afterFetch(previous: string | undefined, status: number, stderr: string): "ok" | "retry" | string {
+    const tracking = this.readRefName;
+    if (status === 0) {
+      this.syncLocalBranch(previous, readRef(this.share.commonDir, tracking));
+      return "ok";
+    }
+    if (/couldn't find remote ref/i.test(stderr)) {
+      const had = readRef(this.share.commonDir, tracking);
+      if (had) runGit(this.cwd, ["update-ref", "-d", tracking, had]);
+      return "ok";
+    }
+    if (/cannot lock ref|unable to create .*\.lock|File exists/i.test(stderr)) return "retry";
+    const lines = stderr.split("\n").filter(Boolean);
+    return lines.filter((l) => /^(fatal|error):/.test(l)).join(" ") || lines.at(-1) || `git fetch exited ${status}`;
   }
 
   private nameOf(path: string): string {

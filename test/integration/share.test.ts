@@ -162,6 +162,61 @@ describe("worktrees of one clone share the board (update-ref compare-and-swap)",
 });
 
 describe("clones of one bare remote share the board (push with --force-with-lease)", () => {
+  it("serve keeps answering while a slow remote is fetched, and shows a claim pushed from another clone", async () => {
+    const { origin, clones } = await remoteWithClones(1);
+    await ok(["add", "--ready", "First"], origin);
+    const clone = clones[0] as string;
+    await ok(["status"], clone);
+    // Every fetch from this clone now takes 3 s (git runs the upload-pack command in a shell).
+    git(clone, "config", "remote.origin.uploadpack", "sleep 3; git-upload-pack");
+    const child = spawn(process.execPath, [CLI, "--as", "w0", "serve", "--port", "0"], {
+      cwd: clone,
+      env: baseEnv({}),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    try {
+      const url = new URL(
+        await new Promise<string>((resolve, reject) => {
+          let out = "";
+          const timer = setTimeout(() => reject(new Error("serve printed no URL in 30 s")), 30_000);
+          child.stdout?.on("data", (d: Buffer) => {
+            out += d.toString();
+            if (out.includes("\n")) {
+              clearTimeout(timer);
+              resolve(out.slice(0, out.indexOf("\n")));
+            }
+          });
+        }),
+      );
+      const status = async () => {
+        const began = Date.now();
+        const r = await fetch(`${url.origin}/api/list`, {
+          headers: { authorization: `Bearer ${url.searchParams.get("token")}` },
+        });
+        expect(r.status).toBe(200);
+        const body = (await r.json()) as { tasks: { id: string; state: string }[] };
+        return { ms: Date.now() - began, state: body.tasks.find((t) => t.id === "T-1")?.state };
+      };
+      expect((await status()).state).toBe("READY");
+      await ok(["claim", "T-1", "--as", "w5"], origin);
+      // Within 20 s the claim shows; meanwhile every answer comes while fetches are under way.
+      const slowest: number[] = [];
+      let seen: string | undefined;
+      for (let i = 0; i < 80 && seen !== "DOING"; i++) {
+        const s = await status();
+        slowest.push(s.ms);
+        seen = s.state;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      expect(seen).toBe("DOING");
+      // A fetch takes 3 s; had a read waited for one, an answer would have taken as long.
+      expect(Math.max(...slowest)).toBeLessThan(2000);
+    } finally {
+      child.kill("SIGINT");
+      await new Promise((r) => child.once("exit", r));
+    }
+  }, 90_000);
+
   it("an MCP agent in one clone sees, on its next call, a claim pushed from another clone", async () => {
     const { origin, clones } = await remoteWithClones(1);
     await ok(["add", "--ready", "First"], origin);
