@@ -46,6 +46,11 @@ export interface TestHooks {
    * first rename ("check"), or after it, right before the rename itself ("rename").
    */
   readonly stopBefore?: "check" | "rename" | undefined;
+  /**
+   * Windows (no SIGSTOP): the stopped writer waits until this file is gone, at most 60 s
+   * (TASKGATE_TEST_RESUME_FILE); without one, 4 s.
+   */
+  readonly resumeWhenGone?: string | undefined;
   /** Fail a step with this errno code: "write" (a temp file), "rename2" (the second rename). */
   readonly fault?: { readonly step: string; readonly code: string } | undefined;
 }
@@ -250,8 +255,9 @@ export class LedgerStore {
     const stop = (at: "check" | "rename") => {
       if (this.hooks.stopBefore !== at) return;
       writeSync(2, `taskgate-test: stopped before ${at}, pid ${process.pid}\n`);
-      // Windows has no SIGSTOP: there the writer waits 4 s, under its locks, as if stopped.
-      if (process.platform === "win32") Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 4000);
+      // Windows has no SIGSTOP: there the writer waits, under its locks, as if stopped, until
+      // the test removes its file (so the wait does not depend on how fast others start).
+      if (process.platform === "win32") waitUntilGone(this.hooks.resumeWhenGone);
       else process.kill(process.pid, "SIGSTOP");
     };
     for (let k = 0; k < targets.length; k++) {
@@ -329,6 +335,13 @@ export class LedgerStore {
       wait = Math.min(wait * 1.5, 50);
     }
   }
+}
+
+/** Test-only: sleeps until `file` is gone (at most 60 s), or 4 s when no file is named. */
+function waitUntilGone(file: string | undefined): void {
+  const nap = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+  if (file === undefined) return void nap(4000);
+  for (const end = Date.now() + 60_000; existsSync(file) && Date.now() < end; ) nap(20);
 }
 
 /** Up to this many bytes of ledgers in all, a write is planned once before its locks are taken. */

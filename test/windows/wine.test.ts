@@ -183,9 +183,16 @@ describe.skipIf(!hasWine && !required)("the Windows build of Node under Wine", (
 
   it("a write while another process holds TASKS.md open: through once let go; held for good, exit 4 and one sentence", () => {
     const r = results.held;
+    const retries = (stderr: string) => stderr.split(/\r?\n/).filter((l) => l.startsWith("taskgate-test: replacing "));
+    // Refused while held (the driver let go of TASKS.md only on hearing of a retry), then through.
+    expect(r.openAtRetry, r.briefAdd.stderr).toBe(true);
+    expect(retries(r.briefAdd.stderr)[0]).toMatch(/TASKS\.md refused with EPERM, trying again in 10 ms$/);
     expect(r.briefAdd.code, r.briefAdd.stderr).toBe(0);
     expect(r.heldAdd.code).toBe(4);
-    expect(r.heldAdd.stderr).toMatch(
+    // Every retry (10 ... 320 ms), then one sentence.
+    expect(retries(r.heldAdd.stderr)).toHaveLength(6);
+    const sentence = r.heldAdd.stderr.replace(/^taskgate-test: .*\r?\n/gm, "");
+    expect(sentence).toMatch(
       /^taskgate: .*TASKS\.md: another program holds it open \(replacing it was refused with EPERM for \d+ ms\); close the program that has it open .* and run the command again\r?\n$/,
     );
     expect(r.unchanged).toBe(true);
@@ -219,6 +226,7 @@ describe.skipIf(!hasWine && !required)("the Windows build of Node under Wine", (
   it("one folder spelled two ways (Z:\\...\\wd, z:\\...\\WD) shares one lock: the second waits, then is refused busy", () => {
     const r = results.lock;
     expect(r.first.stderr).toMatch(/stopped before rename/);
+    expect(r.pausedThrough).toBe(true);
     expect(r.first.code).toBe(0);
     expect(r.other.code).toBe(4);
     expect(r.other.stderr).toMatch(/TASKS\.md is locked by /);
