@@ -20,6 +20,7 @@
 import {
   closeSync,
   linkSync,
+  lstatSync,
   openSync,
   readFileSync,
   readlinkSync,
@@ -285,13 +286,24 @@ function held(lockPath: string, owner: Owner, stale: number): HeldLock {
   };
 }
 
-/** rmSync (force), tried again while Windows refuses it (atomic-write.ts); exit 4 if it keeps refusing. */
+/**
+ * Removes the lock at `path`: a folder (the lock of an older taskgate) with rmSync, since
+ * Windows refuses to unlink a folder (EPERM, which would be tried again as a held file and
+ * end every write with exit 4); a file tried again while Windows refuses it (atomic-write.ts),
+ * exit 4 if it keeps refusing.
+ */
 function removeRetrying(path: string): void {
+  let isDir: boolean;
+  try {
+    isDir = lstatSync(path).isDirectory();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return; // gone already
+    throw e;
+  }
+  if (isDir) return rmSync(path, { recursive: true, force: true });
   try {
     unlinkRetrying(path);
   } catch (e) {
-    if (e instanceof BusyError) throw e;
-    // Gone already, or a folder (a lock of an older build): as before.
-    rmSync(path, { recursive: true, force: true });
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e; // gone meanwhile
   }
 }

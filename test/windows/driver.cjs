@@ -201,6 +201,46 @@ const cases = {
   },
 
   /**
+   * A lock folder an older taskgate left (stale) where the lock file goes: taken over, not
+   * refused for good. Where the lock file goes is found from a write paused under it.
+   */
+  async oldLock() {
+    const dir = fresh("old lock");
+    const resume = join(plan.work, "old-lock-resume");
+    fs.writeFileSync(resume, "");
+    const paused = tgAsync(dir, ["add", "Found the lock"], {
+      TASKGATE_TEST_STOP_BEFORE: "rename",
+      TASKGATE_TEST_RESUME_FILE: resume,
+    });
+    const top = join(require("node:os").tmpdir(), "taskgate-user");
+    const locks = () =>
+      fs.existsSync(top)
+        ? fs.readdirSync(top).flatMap((d) =>
+            fs
+              .readdirSync(join(top, d))
+              .filter((n) => n.endsWith(".lock"))
+              .map((n) => join(top, d, n)),
+          )
+        : [];
+    let found = [];
+    for (let i = 0; i < 600 && found.length === 0; i++) {
+      await sleep(50);
+      found = locks();
+    }
+    fs.rmSync(resume, { force: true });
+    const { child, ...first } = await paused;
+    const lock = found[0];
+    if (found.length !== 1 || fs.existsSync(lock)) return { first, found };
+    // As an older taskgate left it: a folder with its owner inside, not touched for an hour.
+    fs.mkdirSync(lock);
+    fs.writeFileSync(join(lock, "owner"), "1234");
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    fs.utimesSync(lock, hourAgo, hourAgo);
+    const add = tg(dir, ["add", "After the old lock"]);
+    return { first, found, add, lockLeft: fs.existsSync(lock), tasks: fs.readFileSync(join(dir, "TASKS.md"), "utf8") };
+  },
+
+  /**
    * One folder, two spellings: a writer paused under the lock of one holds off the other. The
    * first waits (no SIGSTOP on Windows) until the file `resume` is removed, once the second
    * has answered, however long the second takes to start.

@@ -73,7 +73,7 @@ describe.skipIf(!hasWine && !required)("the Windows build of Node under Wine", (
     mkdirSync(shims);
     // What npm install -g makes on Windows: taskgate.cmd starting node with the bin.
     writeFileSync(join(shims, "taskgate.cmd"), `@"${win(w.node)}" "${win(join(ROOT, "bin", "taskgate.cjs"))}" %*\r\n`);
-    const cases = (process.env.TASKGATE_WINE_CASES ?? "docs,race,runCmd,tree,held,schtasks,lock").split(",");
+    const cases = (process.env.TASKGATE_WINE_CASES ?? "docs,race,runCmd,tree,held,schtasks,lock,oldLock").split(",");
     const plan = {
       bin: win(join(ROOT, "bin", "taskgate.cjs")),
       work: win(work),
@@ -221,6 +221,15 @@ describe.skipIf(!hasWine && !required)("the Windows build of Node under Wine", (
     expect(r.fromPaste).toEqual(want);
     expect(r.written.code, r.written.stderr).toBe(0);
     expect(r.fromWrite).toEqual(want);
+  });
+
+  it("a stale lock folder of an older taskgate where the lock goes is taken over (Windows refuses to unlink a folder)", () => {
+    const r = results.oldLock;
+    expect(r.first.code, r.first.stderr).toBe(0);
+    expect(r.found).toHaveLength(1);
+    expect(r.add.code, r.add.stderr).toBe(0);
+    expect(r.lockLeft).toBe(false);
+    expect(r.tasks).toMatch(/## T-2 After the old lock/);
   });
 
   it("one folder spelled two ways (Z:\\...\\wd, z:\\...\\WD) shares one lock: the second waits, then is refused busy", () => {
