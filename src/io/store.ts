@@ -19,7 +19,7 @@ import {
 } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { BusyError, InvalidLedgerError, MachineFaultError } from "../app/errors.js";
-import { lockKey } from "../rules/windows.js";
+import { lockKey, lockOrder } from "../rules/windows.js";
 import { type Prepared, prepareAtomic } from "./atomic-write.js";
 import { asMachineFault, isMachineFault, machineFault } from "./faults.js";
 import { findGitDir, gitIsMergingFile } from "./git.js";
@@ -130,7 +130,7 @@ export class LedgerStore {
   ): Promise<T> {
     const absolute = paths.map((p) => resolve(p));
     const real = absolute.map(realTarget);
-    const order = [...new Set(real)].sort();
+    const order = lockOrder(process.platform, real);
     // `texts`: the raw bytes already decoded, when a plan is made again from the same bytes
     // at a later second; decoding them again would hold a second copy of every text (and the
     // reader's memo of the last text, ledgers.ts, would not know it: 70 MB more at 50,000 tasks).

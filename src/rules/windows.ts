@@ -95,6 +95,18 @@ export function lockKey(platform: string, realPath: string): string {
   return platform === "win32" || platform === "darwin" ? realPath.toLowerCase() : realPath;
 }
 
+/**
+ * The order a write takes the locks of `realPaths` in (each once): by lock key, so that two
+ * processes that spell the files differently (C:\B\x and c:\a\y; c:\b\x and C:\A\y) take
+ * the same lock first, never each holding one and waiting on the other's.
+ */
+export function lockOrder(platform: string, realPaths: readonly string[]): string[] {
+  const key = (p: string) => lockKey(platform, p);
+  return [...new Set(realPaths)].sort((a, b) =>
+    key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a < b ? -1 : a > b ? 1 : 0,
+  );
+}
+
 /** A row of the process table: a process and its parent. */
 export interface ProcessRow {
   readonly pid: number;

@@ -13,6 +13,7 @@ import { everyToCron } from "../../src/rules/schedules.js";
 import {
   descendants,
   lockKey,
+  lockOrder,
   parseProcessTable,
   programStart,
   RENAME_RETRY_DELAYS_MS,
@@ -334,6 +335,17 @@ describe("the lock's name", () => {
     expect(lockKey("darwin", "/Users/Ana/Board/TASKS.md")).toBe(lockKey("darwin", "/users/ana/board/tasks.md"));
     expect(lockKey("linux", "/srv/A/TASKS.md")).not.toBe(lockKey("linux", "/srv/a/TASKS.md"));
     expect(lockKey("win32", "C:\\A\\b")).not.toBe(lockKey("win32", "C:\\A\\c"));
+  });
+});
+
+describe("the order locks are taken in", () => {
+  it("is by lock key: two spellings of two files take the same lock first", () => {
+    const one = lockOrder("win32", ["C:\\B\\x\\TASKS.md", "c:\\a\\y\\TASKS.md"]);
+    const two = lockOrder("win32", ["c:\\b\\x\\TASKS.md", "C:\\A\\y\\TASKS.md"]);
+    // A plain sort puts upper case first: C:\B before c:\a, but C:\A before c:\b.
+    expect(one.map((p) => lockKey("win32", p))).toEqual(two.map((p) => lockKey("win32", p)));
+    expect(lockKey("win32", one[0] as string)).toBe("c:\\a\\y\\tasks.md");
+    expect(lockOrder("linux", ["/b", "/a", "/b"])).toEqual(["/a", "/b"]);
   });
 });
 
