@@ -191,6 +191,9 @@ function retrying(
           `${path}: another program holds it open (${doing} it was refused with ${code} for ${waited} ms); close the program that has it open (an editor, a virus scanner, a sync tool) and run the command again`,
         );
       }
+      // Test-only (TASKGATE_TEST_TELL_RETRY=1): says each retry, so a test knows one happened.
+      if (process.env.TASKGATE_TEST_TELL_RETRY === "1")
+        writeSync(2, `taskgate-test: ${doing} ${path} refused with ${code}, trying again in ${delay} ms\n`);
       wait(delay);
       waited += delay;
     }

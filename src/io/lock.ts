@@ -20,11 +20,13 @@
 import {
   closeSync,
   linkSync,
+  lstatSync,
   openSync,
   readFileSync,
   readlinkSync,
   rmSync,
   statSync,
+  unlinkSync,
   utimesSync,
   writeSync,
 } from "node:fs";
@@ -145,7 +147,12 @@ let counter = 0;
  * One attempt at the lock at `lockPath`; undefined when a live (or unjudgeable, not yet stale)
  * holder has it, with what was seen in `seen`.
  */
-export function tryLock(lockPath: string, stale: number, seen: { why?: string }): HeldLock | undefined {
+export function tryLock(
+  lockPath: string,
+  stale: number,
+  seen: { why?: string },
+  unlink: (path: string) => void = unlinkSync,
+): HeldLock | undefined {
   // Unique to this holding without node:crypto (2-3 ms to load): pid, a counter, the clock.
   const nonce = `${process.pid}.${++counter}.${process.hrtime.bigint()}.${Math.random().toString(36).slice(2)}`;
   const owner: Owner = { ...thisProcess(), nonce, since: new Date().toISOString() };
@@ -162,7 +169,7 @@ export function tryLock(lockPath: string, stale: number, seen: { why?: string })
     for (let round = 0; round < 3; round++) {
       try {
         linkSync(tmp, lockPath);
-        return held(lockPath, owner, stale);
+        return held(lockPath, owner, stale, unlink);
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         if (code !== "EEXIST") throw e;
@@ -253,7 +260,11 @@ function takeOverIfDead(lockPath: string, mine: string, stale: number, seen: { w
   return true;
 }
 
-function held(lockPath: string, owner: Owner, stale: number): HeldLock {
+/** A release Windows refused is tried again this often, this many times (a minute in all). */
+export const RELEASE_RETRY_MS = 500;
+const RELEASE_RETRIES = 120;
+
+function held(lockPath: string, owner: Owner, stale: number, unlink: (path: string) => void): HeldLock {
   // Refreshed while held, for waiters on other hosts (who judge by age). Writes are short;
   // the timer runs only when a write waits on something asynchronous.
   const timer = setInterval(
@@ -274,24 +285,51 @@ function held(lockPath: string, owner: Owner, stale: number): HeldLock {
     stillOurs: () => readOwner(lockPath)?.nonce === owner.nonce,
     release() {
       clearInterval(timer);
-      if (readOwner(lockPath)?.nonce !== owner.nonce) return; // taken over: not ours to remove
-      try {
-        // Windows may refuse it while a waiter reads the owner: tried again (atomic-write.ts).
-        unlinkRetrying(lockPath);
-      } catch {
-        // Gone already, or still refused: a lock whose holder is gone is taken over at once.
-      }
+      // Windows may refuse it while a waiter reads the owner: tried again (atomic-write.ts).
+      // Still refused, the lock stays, and this process (alive) keeps it from every waiter:
+      // a command ends soon after, and a lock whose holder has ended is taken over at once,
+      // but a long-lived one (serve, mcp) tries again from a timer that does not keep it
+      // running, for a minute; refused all that while, writes wait and end busy (exit 4)
+      // until it ends.
+      let left = RELEASE_RETRIES;
+      const attempt = (retrying: boolean): boolean => {
+        if (readOwner(lockPath)?.nonce !== owner.nonce) return true; // gone, or taken over: not ours
+        try {
+          // From the timer one try each time: the retries' waits would block the process.
+          if (retrying) unlinkRetrying(lockPath, process.platform, unlink);
+          else unlink(lockPath);
+          return true;
+        } catch (e) {
+          return (e as NodeJS.ErrnoException).code === "ENOENT";
+        }
+      };
+      if (attempt(true)) return;
+      const later = setInterval(() => {
+        if (attempt(false) || --left <= 0) clearInterval(later);
+      }, RELEASE_RETRY_MS);
+      later.unref();
     },
   };
 }
 
-/** rmSync (force), tried again while Windows refuses it (atomic-write.ts); exit 4 if it keeps refusing. */
+/**
+ * Removes the lock at `path`: a folder (the lock of an older taskgate) with rmSync, since
+ * Windows refuses to unlink a folder (EPERM, which would be tried again as a held file and
+ * end every write with exit 4); a file tried again while Windows refuses it (atomic-write.ts),
+ * exit 4 if it keeps refusing.
+ */
 function removeRetrying(path: string): void {
+  let isDir: boolean;
+  try {
+    isDir = lstatSync(path).isDirectory();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return; // gone already
+    throw e;
+  }
+  if (isDir) return rmSync(path, { recursive: true, force: true });
   try {
     unlinkRetrying(path);
   } catch (e) {
-    if (e instanceof BusyError) throw e;
-    // Gone already, or a folder (a lock of an older build): as before.
-    rmSync(path, { recursive: true, force: true });
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e; // gone meanwhile
   }
 }

@@ -149,13 +149,15 @@ function refuseIfShared(cwd: string): void {
 
 /**
  * For tests only: TASKGATE_TEST_STOP_BEFORE=rename (or =check) stops a writer (SIGSTOP) right
- * before its first rename (or the check before it); TASKGATE_TEST_FAULT=STEP:CODE fails a step of the write ("write", "rename2") with an
+ * before its first rename (or the check before it); on Windows it waits instead, until the file
+ * TASKGATE_TEST_RESUME_FILE names is gone (at most 60 s; 4 s without one); TASKGATE_TEST_FAULT=STEP:CODE fails a step of the write ("write", "rename2") with an
  * errno code, where the machine's fault cannot be made for real.
  */
 function testHooks(env: NodeJS.ProcessEnv) {
   const fault = /^(write|rename2):(E[A-Z]+)$/.exec(env.TASKGATE_TEST_FAULT ?? "");
   return {
     stopBefore: (["check", "rename"] as const).find((s) => s === env.TASKGATE_TEST_STOP_BEFORE),
+    resumeWhenGone: env.TASKGATE_TEST_RESUME_FILE || undefined,
     fault: fault ? { step: fault[1] as string, code: fault[2] as string } : undefined,
   };
 }

@@ -5,7 +5,7 @@
 
 import { type ChildProcess, execFile, type SpawnOptions, spawn } from "node:child_process";
 import crossSpawn from "cross-spawn";
-import { descendants, parseProcessTable, programStart, stopTree } from "../rules/windows.js";
+import { descendants, parseProcessTable, programStart, stopTree, taskkillLacksTree } from "../rules/windows.js";
 
 export interface Spawners {
   readonly spawn: (file: string, args: readonly string[], options: SpawnOptions) => ChildProcess;
@@ -13,7 +13,7 @@ export interface Spawners {
   readonly execFile: (
     file: string,
     args: readonly string[],
-    done: (error: Error | null, stdout?: Buffer) => void,
+    done: (error: Error | null, stdout?: Buffer, stderr?: Buffer) => void,
   ) => void;
   readonly kill: (pid: number, signal: NodeJS.Signals) => void;
 }
@@ -22,7 +22,9 @@ const REAL: Spawners = {
   spawn: (file, args, options) => spawn(file, args, options),
   crossSpawn: (file, args, options) => crossSpawn(file, [...args], options),
   execFile: (file, args, done) => {
-    execFile(file, args, { windowsHide: true, encoding: "buffer" }, (error, stdout) => done(error, stdout));
+    execFile(file, args, { windowsHide: true, encoding: "buffer" }, (error, stdout, stderr) =>
+      done(error, stdout, stderr),
+    );
   },
   kill: (pid, signal) => process.kill(pid, signal),
 };
@@ -50,11 +52,23 @@ export function stopProgramTree(
   if (!child.pid) return;
   const plan = stopTree(platform, child.pid, signal);
   if (plan.kind === "command") {
-    // taskkill fails when the program has already ended, and where it lacks /T (Wine 8's):
-    // then the tree is walked from the process table, and each process in it ended.
+    // taskkill fails when the program has already ended (its pid may be another's by now:
+    // nothing more is done then), and where it lacks /T (Wine 8's): only then is the tree
+    // walked from the process table, and only while the program has not ended (Node holds
+    // its handle until it has, so its pid is not yet anyone else's).
     const root = child.pid;
-    impl.execFile(plan.file, plan.args, (error) => {
+    impl.execFile(plan.file, plan.args, (error, stdout, stderr) => {
       if (!error) return;
+      const said = `${stdout ? decodeConsole(stdout) : ""}\n${stderr ? decodeConsole(stderr) : ""}`.replaceAll(
+        "\0",
+        "",
+      );
+      const ended = typeof child.exitCode === "number" || typeof child.signalCode === "string";
+      if (ended) return;
+      if (!taskkillLacksTree(said)) {
+        child.kill(); // through its handle: this program, never another with its pid
+        return;
+      }
       impl.execFile("wmic", ["process", "get", "ParentProcessId,ProcessId"], (listError, out) => {
         const rows = listError || !out ? [] : parseProcessTable(decodeConsole(out));
         child.kill();

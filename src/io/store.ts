@@ -19,7 +19,7 @@ import {
 } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { BusyError, InvalidLedgerError, MachineFaultError } from "../app/errors.js";
-import { lockKey } from "../rules/windows.js";
+import { lockKey, lockOrder } from "../rules/windows.js";
 import { type Prepared, prepareAtomic } from "./atomic-write.js";
 import { asMachineFault, isMachineFault, machineFault } from "./faults.js";
 import { findGitDir, gitIsMergingFile } from "./git.js";
@@ -46,6 +46,11 @@ export interface TestHooks {
    * first rename ("check"), or after it, right before the rename itself ("rename").
    */
   readonly stopBefore?: "check" | "rename" | undefined;
+  /**
+   * Windows (no SIGSTOP): the stopped writer waits until this file is gone, at most 60 s
+   * (TASKGATE_TEST_RESUME_FILE); without one, 4 s.
+   */
+  readonly resumeWhenGone?: string | undefined;
   /** Fail a step with this errno code: "write" (a temp file), "rename2" (the second rename). */
   readonly fault?: { readonly step: string; readonly code: string } | undefined;
 }
@@ -125,7 +130,7 @@ export class LedgerStore {
   ): Promise<T> {
     const absolute = paths.map((p) => resolve(p));
     const real = absolute.map(realTarget);
-    const order = [...new Set(real)].sort();
+    const order = lockOrder(process.platform, real);
     // `texts`: the raw bytes already decoded, when a plan is made again from the same bytes
     // at a later second; decoding them again would hold a second copy of every text (and the
     // reader's memo of the last text, ledgers.ts, would not know it: 70 MB more at 50,000 tasks).
@@ -250,8 +255,9 @@ export class LedgerStore {
     const stop = (at: "check" | "rename") => {
       if (this.hooks.stopBefore !== at) return;
       writeSync(2, `taskgate-test: stopped before ${at}, pid ${process.pid}\n`);
-      // Windows has no SIGSTOP: there the writer waits 4 s, under its locks, as if stopped.
-      if (process.platform === "win32") Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 4000);
+      // Windows has no SIGSTOP: there the writer waits, under its locks, as if stopped, until
+      // the test removes its file (so the wait does not depend on how fast others start).
+      if (process.platform === "win32") waitUntilGone(this.hooks.resumeWhenGone);
       else process.kill(process.pid, "SIGSTOP");
     };
     for (let k = 0; k < targets.length; k++) {
@@ -329,6 +335,13 @@ export class LedgerStore {
       wait = Math.min(wait * 1.5, 50);
     }
   }
+}
+
+/** Test-only: sleeps until `file` is gone (at most 60 s), or 4 s when no file is named. */
+function waitUntilGone(file: string | undefined): void {
+  const nap = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+  if (file === undefined) return void nap(4000);
+  for (const end = Date.now() + 60_000; existsSync(file) && Date.now() < end; ) nap(20);
 }
 
 /** Up to this many bytes of ledgers in all, a write is planned once before its locks are taken. */

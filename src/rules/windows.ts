@@ -60,6 +60,16 @@ export function stopTree(platform: string, pid: number, signal: string): StopTre
   return { kind: "group", pid: -pid, signal };
 }
 
+/**
+ * Whether taskkill failed because it has no /T (Wine 8's prints "Error: Unknown or invalid
+ * command line option specified." and exits 1), the one failure after which the tree is
+ * walked from the process table instead. Any other failure, above all "process not found"
+ * (the program ended, and its pid may already be another program's), walks nothing.
+ */
+export function taskkillLacksTree(output: string): boolean {
+  return /unknown or invalid command line option/i.test(output);
+}
+
 /** The waits between tries of a refused rename or unlink on Windows: about 0.6 s in all. */
 export const RENAME_RETRY_DELAYS_MS: readonly number[] = [10, 20, 40, 80, 160, 320];
 
@@ -83,6 +93,18 @@ export function renameRetryDelay(platform: string, code: string | undefined, att
  */
 export function lockKey(platform: string, realPath: string): string {
   return platform === "win32" || platform === "darwin" ? realPath.toLowerCase() : realPath;
+}
+
+/**
+ * The order a write takes the locks of `realPaths` in (each once): by lock key, so that two
+ * processes that spell the files differently (C:\B\x and c:\a\y; c:\b\x and C:\A\y) take
+ * the same lock first, never each holding one and waiting on the other's.
+ */
+export function lockOrder(platform: string, realPaths: readonly string[]): string[] {
+  const key = (p: string) => lockKey(platform, p);
+  return [...new Set(realPaths)].sort((a, b) =>
+    key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a < b ? -1 : a > b ? 1 : 0,
+  );
 }
 
 /** A row of the process table: a process and its parent. */

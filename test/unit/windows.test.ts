@@ -13,12 +13,14 @@ import { everyToCron } from "../../src/rules/schedules.js";
 import {
   descendants,
   lockKey,
+  lockOrder,
   parseProcessTable,
   programStart,
   RENAME_RETRY_DELAYS_MS,
   renameRetryDelay,
   schtasksSchedule,
   stopTree,
+  taskkillLacksTree,
 } from "../../src/rules/windows.js";
 import { ROOT } from "../support/paths.js";
 
@@ -61,7 +63,7 @@ describe("schtasks entries", () => {
 /** Spawners that record what they are asked, and a child that is only a pid. */
 function fakes() {
   const calls: { via: string; file: string; args: readonly string[]; options?: SpawnOptions; signal?: string }[] = [];
-  let execDone: ((e: Error | null, stdout?: Buffer) => void) | undefined;
+  let execDone: ((e: Error | null, stdout?: Buffer, stderr?: Buffer) => void) | undefined;
   const child = { pid: 4242, killed: [] as (string | undefined)[] } as unknown as ChildProcess & {
     killed: (string | undefined)[];
   };
@@ -86,7 +88,12 @@ function fakes() {
       calls.push({ via: "kill", file: String(pid), args: [], signal });
     },
   };
-  return { calls, child, impl, finishExec: (e: Error | null, stdout?: Buffer) => execDone?.(e, stdout) };
+  return {
+    calls,
+    child,
+    impl,
+    finishExec: (e: Error | null, stdout?: Buffer, stderr?: Buffer) => execDone?.(e, stdout, stderr),
+  };
 }
 
 describe("run's program on Windows", () => {
@@ -136,13 +143,29 @@ describe("run's program on Windows", () => {
     }
   });
 
-  it("if taskkill fails (Wine's has no /T; or the program ended), the tree is read from wmic and each process ended", () => {
+  // What Wine 8's taskkill prints (on stdout) for /T, and Windows' for a pid that is gone.
+  const wineNoT = Buffer.from(
+    "Error: Unknown or invalid command line option specified.\nUsage: taskkill [/?] [/f] [/im ProcessName | /pid ProcessID]\n",
+  );
+  const notFound = Buffer.from('ERROR: The process "4242" not found.\r\n');
+
+  it("walks the process table only when taskkill says it has no /T: Wine's words, not 'not found' or others", () => {
+    expect(taskkillLacksTree(wineNoT.toString())).toBe(true);
+    expect(taskkillLacksTree(notFound.toString())).toBe(false);
+    expect(taskkillLacksTree('Error: Could not find process "4242".')).toBe(false); // Wine, without /T
+    expect(
+      taskkillLacksTree("ERROR: The process with PID 4242 could not be terminated.\r\nReason: Access is denied."),
+    ).toBe(false);
+    expect(taskkillLacksTree("")).toBe(false);
+  });
+
+  it("if taskkill has no /T (Wine's), the tree is read from wmic and each process ended", () => {
     // As Wine's wmic writes it to a pipe: UTF-16 with a byte order mark, a header without spaces.
     const table = "ParentProcessIDProcessID\r\n0    32  \r\n32   4242\r\n4242 4300\r\n4300 4301\r\n32   9999\r\n";
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(table, "utf16le")]);
     const f = fakes();
     stopProgramTree(f.child, "SIGTERM", "win32", f.impl);
-    f.finishExec(new Error("Unknown or invalid command line option specified."));
+    f.finishExec(new Error("Command failed: taskkill /PID 4242 /T /F"), wineNoT, Buffer.alloc(0));
     expect(f.calls.at(-1)).toEqual({
       via: "execFile",
       file: "wmic",
@@ -159,10 +182,26 @@ describe("run's program on Windows", () => {
     // No wmic either (Windows 11 24H2 drops it): the program itself is still ended.
     const g = fakes();
     stopProgramTree(g.child, "SIGTERM", "win32", g.impl);
-    g.finishExec(new Error("taskkill failed"));
+    g.finishExec(new Error("Command failed"), wineNoT);
     g.finishExec(new Error("spawn wmic ENOENT"));
     expect(g.child.killed).toEqual([undefined]);
     expect(g.calls.filter((c) => c.via === "kill")).toEqual([]);
+  });
+
+  it("if taskkill fails otherwise ('not found': the pid may be another's now), no table is read, no pid killed", () => {
+    const f = fakes();
+    stopProgramTree(f.child, "SIGTERM", "win32", f.impl);
+    f.finishExec(new Error("Command failed: taskkill /PID 4242 /T /F"), Buffer.alloc(0), notFound);
+    expect(f.calls.map((c) => c.file)).toEqual(["taskkill"]);
+    // Only the program itself, through Node's handle on it (never by pid).
+    expect(f.child.killed).toEqual([undefined]);
+    // A program that has ended: nothing at all, even where taskkill lacks /T.
+    const g = fakes();
+    (g.child as { exitCode: number | null }).exitCode = 0;
+    stopProgramTree(g.child, "SIGTERM", "win32", g.impl);
+    g.finishExec(new Error("Command failed"), wineNoT);
+    expect(g.calls.map((c) => c.file)).toEqual(["taskkill"]);
+    expect(g.child.killed).toEqual([]);
   });
 
   it("elsewhere the signal goes to the process group", () => {
@@ -296,6 +335,17 @@ describe("the lock's name", () => {
     expect(lockKey("darwin", "/Users/Ana/Board/TASKS.md")).toBe(lockKey("darwin", "/users/ana/board/tasks.md"));
     expect(lockKey("linux", "/srv/A/TASKS.md")).not.toBe(lockKey("linux", "/srv/a/TASKS.md"));
     expect(lockKey("win32", "C:\\A\\b")).not.toBe(lockKey("win32", "C:\\A\\c"));
+  });
+});
+
+describe("the order locks are taken in", () => {
+  it("is by lock key: two spellings of two files take the same lock first", () => {
+    const one = lockOrder("win32", ["C:\\B\\x\\TASKS.md", "c:\\a\\y\\TASKS.md"]);
+    const two = lockOrder("win32", ["c:\\b\\x\\TASKS.md", "C:\\A\\y\\TASKS.md"]);
+    // A plain sort puts upper case first: C:\B before c:\a, but C:\A before c:\b.
+    expect(one.map((p) => lockKey("win32", p))).toEqual(two.map((p) => lockKey("win32", p)));
+    expect(lockKey("win32", one[0] as string)).toBe("c:\\a\\y\\tasks.md");
+    expect(lockOrder("linux", ["/b", "/a", "/b"])).toEqual(["/a", "/b"]);
   });
 });
 

@@ -24,13 +24,16 @@ function tg(cwd, args, extra) {
   return { args, code: r.status, stdout: r.stdout, stderr: r.stderr, error: r.error?.message };
 }
 
-/** taskgate started without waiting; resolves with how it ended. */
-function tgAsync(cwd, args, extra) {
+/** taskgate started without waiting; resolves with how it ended. onStderr: sees its stderr so far. */
+function tgAsync(cwd, args, extra, onStderr) {
   return new Promise((done) => {
     const c = spawn(node, [plan.bin, ...args], { cwd, env: envOf(extra) });
     const out = { args, stdout: "", stderr: "" };
     c.stdout.on("data", (d) => (out.stdout += d));
-    c.stderr.on("data", (d) => (out.stderr += d));
+    c.stderr.on("data", (d) => {
+      out.stderr += d;
+      onStderr?.(out.stderr);
+    });
     c.on("error", (e) => done({ ...out, code: null, error: e.message }));
     c.on("close", (code) => done({ ...out, code }));
     out.child = c;
@@ -141,24 +144,39 @@ const cases = {
     return { started, pid, takeover, run: r, beatAfterEndMs: lastBeat - endedAt, alive };
   },
 
-  /** Writes while another process holds TASKS.md open: let go within the retries, and held for good. */
+  /**
+   * Writes while TASKS.md is held open: let go within the retries, and held for good. This
+   * process holds it (opened before the add starts, so no race with a holder starting), and
+   * lets go of it when the add says it was refused and will try again
+   * (TASKGATE_TEST_TELL_RETRY): the retry path ran, whatever the machine's speed.
+   */
   async held() {
     const dir = fresh("held");
     const tasks = join(dir, "TASKS.md");
-    const holder = (ms) =>
-      spawn(node, ["-e", `const fd=require("fs").openSync(process.argv[1],"r");setTimeout(()=>{},${ms})`, tasks]);
-    const briefly = holder(400);
-    await sleep(250);
-    const briefAdd = tg(dir, ["add", "Briefly held"]);
-    await new Promise((r) => briefly.on("close", r));
-    const long = holder(20_000);
-    await sleep(250);
+    const retry = "taskgate-test: replacing ";
+    let fd = fs.openSync(tasks, "r");
+    let openAtRetry = false;
+    const { child, ...briefAdd } = await tgAsync(
+      dir,
+      ["add", "Briefly held"],
+      { TASKGATE_TEST_TELL_RETRY: "1" },
+      (e) => {
+        if (fd === undefined || !e.includes(retry)) return;
+        openAtRetry = true;
+        fs.closeSync(fd);
+        fd = undefined;
+      },
+    );
+    if (fd !== undefined) fs.closeSync(fd);
+    fd = fs.openSync(tasks, "r");
     const before = fs.readFileSync(tasks, "utf8");
-    const heldAdd = tg(dir, ["add", "Held for good"]);
+    const t = Date.now();
+    const heldAdd = tg(dir, ["add", "Held for good"], { TASKGATE_TEST_TELL_RETRY: "1" });
+    heldAdd.ms = Date.now() - t;
     const after = fs.readFileSync(tasks, "utf8");
-    long.kill();
+    fs.closeSync(fd);
     const left = fs.readdirSync(dir).filter((n) => n.endsWith(".tmp"));
-    return { briefAdd, heldAdd, unchanged: before === after, left, tasks: fs.readFileSync(tasks, "utf8") };
+    return { openAtRetry, briefAdd, heldAdd, unchanged: before === after, left, tasks: fs.readFileSync(tasks, "utf8") };
   },
 
   /** The schtasks entry, printed and read back through cmd.exe, and --write; schtasks is the printer. */
@@ -182,11 +200,60 @@ const cases = {
     return { dir, node, printed, pasted, fromPaste, written, fromWrite };
   },
 
-  /** One folder, two spellings: a writer paused under the lock of one holds off the other. */
+  /**
+   * A lock folder an older taskgate left (stale) where the lock file goes: taken over, not
+   * refused for good. Where the lock file goes is found from a write paused under it.
+   */
+  async oldLock() {
+    const dir = fresh("old lock");
+    const resume = join(plan.work, "old-lock-resume");
+    fs.writeFileSync(resume, "");
+    const paused = tgAsync(dir, ["add", "Found the lock"], {
+      TASKGATE_TEST_STOP_BEFORE: "rename",
+      TASKGATE_TEST_RESUME_FILE: resume,
+    });
+    const top = join(require("node:os").tmpdir(), "taskgate-user");
+    const locks = () =>
+      fs.existsSync(top)
+        ? fs.readdirSync(top).flatMap((d) =>
+            fs
+              .readdirSync(join(top, d))
+              .filter((n) => n.endsWith(".lock"))
+              .map((n) => join(top, d, n)),
+          )
+        : [];
+    let found = [];
+    for (let i = 0; i < 600 && found.length === 0; i++) {
+      await sleep(50);
+      found = locks();
+    }
+    fs.rmSync(resume, { force: true });
+    const { child, ...first } = await paused;
+    const lock = found[0];
+    if (found.length !== 1 || fs.existsSync(lock)) return { first, found };
+    // As an older taskgate left it: a folder with its owner inside, not touched for an hour.
+    fs.mkdirSync(lock);
+    fs.writeFileSync(join(lock, "owner"), "1234");
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    fs.utimesSync(lock, hourAgo, hourAgo);
+    const add = tg(dir, ["add", "After the old lock"]);
+    return { first, found, add, lockLeft: fs.existsSync(lock), tasks: fs.readFileSync(join(dir, "TASKS.md"), "utf8") };
+  },
+
+  /**
+   * One folder, two spellings: a writer paused under the lock of one holds off the other. The
+   * first waits (no SIGSTOP on Windows) until the file `resume` is removed, once the second
+   * has answered, however long the second takes to start.
+   */
   async lock() {
     const dir = fresh("wd");
     const [a, b] = plan.spellings;
-    const c = spawn(node, [plan.bin, "add", "First"], { cwd: a, env: envOf({ TASKGATE_TEST_STOP_BEFORE: "rename" }) });
+    const resume = join(plan.work, "lock-resume");
+    fs.writeFileSync(resume, "");
+    const c = spawn(node, [plan.bin, "add", "First"], {
+      cwd: a,
+      env: envOf({ TASKGATE_TEST_STOP_BEFORE: "rename", TASKGATE_TEST_RESUME_FILE: resume }),
+    });
     const first = { stdout: "", stderr: "" };
     c.stdout.on("data", (d) => (first.stdout += d));
     c.stderr.on("data", (d) => (first.stderr += d));
@@ -196,10 +263,13 @@ const cases = {
         r();
       }),
     );
-    for (let i = 0; i < 300 && !first.stderr.includes("stopped before rename"); i++) await sleep(50);
+    for (let i = 0; i < 600 && !first.stderr.includes("stopped before rename"); i++) await sleep(50);
     const other = tg(b, ["add", "Second"], { TASKGATE_LOCK_TIMEOUT_MS: "300" });
+    // Still paused when the second answered: it met the first's lock, not a finished write.
+    const pausedThrough = first.code === undefined;
+    fs.rmSync(resume, { force: true });
     await ended;
-    return { first, other, tasks: fs.readFileSync(join(dir, "TASKS.md"), "utf8") };
+    return { first, other, pausedThrough, tasks: fs.readFileSync(join(dir, "TASKS.md"), "utf8") };
   },
 };
 

@@ -73,7 +73,7 @@ describe.skipIf(!hasWine && !required)("the Windows build of Node under Wine", (
     mkdirSync(shims);
     // What npm install -g makes on Windows: taskgate.cmd starting node with the bin.
     writeFileSync(join(shims, "taskgate.cmd"), `@"${win(w.node)}" "${win(join(ROOT, "bin", "taskgate.cjs"))}" %*\r\n`);
-    const cases = (process.env.TASKGATE_WINE_CASES ?? "docs,race,runCmd,tree,held,schtasks,lock").split(",");
+    const cases = (process.env.TASKGATE_WINE_CASES ?? "docs,race,runCmd,tree,held,schtasks,lock,oldLock").split(",");
     const plan = {
       bin: win(join(ROOT, "bin", "taskgate.cjs")),
       work: win(work),
@@ -183,9 +183,16 @@ describe.skipIf(!hasWine && !required)("the Windows build of Node under Wine", (
 
   it("a write while another process holds TASKS.md open: through once let go; held for good, exit 4 and one sentence", () => {
     const r = results.held;
+    const retries = (stderr: string) => stderr.split(/\r?\n/).filter((l) => l.startsWith("taskgate-test: replacing "));
+    // Refused while held (the driver let go of TASKS.md only on hearing of a retry), then through.
+    expect(r.openAtRetry, r.briefAdd.stderr).toBe(true);
+    expect(retries(r.briefAdd.stderr)[0]).toMatch(/TASKS\.md refused with EPERM, trying again in 10 ms$/);
     expect(r.briefAdd.code, r.briefAdd.stderr).toBe(0);
     expect(r.heldAdd.code).toBe(4);
-    expect(r.heldAdd.stderr).toMatch(
+    // Every retry (10 ... 320 ms), then one sentence.
+    expect(retries(r.heldAdd.stderr)).toHaveLength(6);
+    const sentence = r.heldAdd.stderr.replace(/^taskgate-test: .*\r?\n/gm, "");
+    expect(sentence).toMatch(
       /^taskgate: .*TASKS\.md: another program holds it open \(replacing it was refused with EPERM for \d+ ms\); close the program that has it open .* and run the command again\r?\n$/,
     );
     expect(r.unchanged).toBe(true);
@@ -216,9 +223,19 @@ describe.skipIf(!hasWine && !required)("the Windows build of Node under Wine", (
     expect(r.fromWrite).toEqual(want);
   });
 
+  it("a stale lock folder of an older taskgate where the lock goes is taken over (Windows refuses to unlink a folder)", () => {
+    const r = results.oldLock;
+    expect(r.first.code, r.first.stderr).toBe(0);
+    expect(r.found).toHaveLength(1);
+    expect(r.add.code, r.add.stderr).toBe(0);
+    expect(r.lockLeft).toBe(false);
+    expect(r.tasks).toMatch(/## T-2 After the old lock/);
+  });
+
   it("one folder spelled two ways (Z:\\...\\wd, z:\\...\\WD) shares one lock: the second waits, then is refused busy", () => {
     const r = results.lock;
     expect(r.first.stderr).toMatch(/stopped before rename/);
+    expect(r.pausedThrough).toBe(true);
     expect(r.first.code).toBe(0);
     expect(r.other.code).toBe(4);
     expect(r.other.stderr).toMatch(/TASKS\.md is locked by /);
