@@ -4172,12 +4172,21 @@ function stopTree(platform, pid, signal) {
   if (platform === "win32") return { kind: "command", file: "taskkill", args: ["/PID", String(pid), "/T", "/F"] };
   return { kind: "group", pid: -pid, signal };
 }
+function taskkillLacksTree(output2) {
+  return /unknown or invalid command line option/i.test(output2);
+}
 function renameRetryDelay(platform, code, attempt) {
   if (platform !== "win32" || code !== "EPERM" && code !== "EACCES" && code !== "EBUSY") return void 0;
   return RENAME_RETRY_DELAYS_MS[attempt];
 }
 function lockKey(platform, realPath) {
   return platform === "win32" || platform === "darwin" ? realPath.toLowerCase() : realPath;
+}
+function lockOrder(platform, realPaths) {
+  const key = (p) => lockKey(platform, p);
+  return [...new Set(realPaths)].sort(
+    (a, b) => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a < b ? -1 : a > b ? 1 : 0
+  );
 }
 function parseProcessTable(text) {
   const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "");
@@ -4311,6 +4320,9 @@ function retrying(path, doing, op, platform, wait) {
           `${path}: another program holds it open (${doing} it was refused with ${code} for ${waited} ms); close the program that has it open (an editor, a virus scanner, a sync tool) and run the command again`
         );
       }
+      if (process.env.TASKGATE_TEST_TELL_RETRY === "1")
+        (0, import_node_fs2.writeSync)(2, `taskgate-test: ${doing} ${path} refused with ${code}, trying again in ${delay} ms
+`);
       wait(delay);
       waited += delay;
     }
@@ -5534,7 +5546,7 @@ var init_memo = __esm({
     init_hash();
     init_places();
     init_temp_files();
-    BUILD = true ? "6a8785015d7a72fd" : void 0;
+    BUILD = true ? "ae0343c9051ca073" : void 0;
     COPY_LIMIT = 8 * 1024 * 1024;
     HEAD = 1024;
   }
@@ -7340,7 +7352,7 @@ function readOwner(lockPath) {
     return void 0;
   }
 }
-function tryLock(lockPath, stale, seen) {
+function tryLock(lockPath, stale, seen, unlink = import_node_fs10.unlinkSync) {
   const nonce = `${process.pid}.${++counter2}.${process.hrtime.bigint()}.${Math.random().toString(36).slice(2)}`;
   const owner = { ...thisProcess(), nonce, since: (/* @__PURE__ */ new Date()).toISOString() };
   const tmp = `${lockPath}.${process.pid}.${++counter2}.tmp`;
@@ -7354,7 +7366,7 @@ function tryLock(lockPath, stale, seen) {
     for (let round = 0; round < 3; round++) {
       try {
         (0, import_node_fs10.linkSync)(tmp, lockPath);
-        return held(lockPath, owner, stale);
+        return held(lockPath, owner, stale, unlink);
       } catch (e) {
         const code = e.code;
         if (code !== "EEXIST") throw e;
@@ -7425,7 +7437,7 @@ function takeOverIfDead(lockPath, mine, stale, seen) {
   }
   return true;
 }
-function held(lockPath, owner, stale) {
+function held(lockPath, owner, stale, unlink) {
   const timer = setInterval(
     () => {
       try {
@@ -7443,23 +7455,41 @@ function held(lockPath, owner, stale) {
     stillOurs: () => readOwner(lockPath)?.nonce === owner.nonce,
     release() {
       clearInterval(timer);
-      if (readOwner(lockPath)?.nonce !== owner.nonce) return;
-      try {
-        unlinkRetrying(lockPath);
-      } catch {
-      }
+      let left = RELEASE_RETRIES;
+      const attempt = (retrying2) => {
+        if (readOwner(lockPath)?.nonce !== owner.nonce) return true;
+        try {
+          if (retrying2) unlinkRetrying(lockPath, process.platform, unlink);
+          else unlink(lockPath);
+          return true;
+        } catch (e) {
+          return e.code === "ENOENT";
+        }
+      };
+      if (attempt(true)) return;
+      const later = setInterval(() => {
+        if (attempt(false) || --left <= 0) clearInterval(later);
+      }, RELEASE_RETRY_MS);
+      later.unref();
     }
   };
 }
 function removeRetrying(path) {
+  let isDir;
+  try {
+    isDir = (0, import_node_fs10.lstatSync)(path).isDirectory();
+  } catch (e) {
+    if (e.code === "ENOENT") return;
+    throw e;
+  }
+  if (isDir) return (0, import_node_fs10.rmSync)(path, { recursive: true, force: true });
   try {
     unlinkRetrying(path);
   } catch (e) {
-    if (e instanceof BusyError) throw e;
-    (0, import_node_fs10.rmSync)(path, { recursive: true, force: true });
+    if (e.code !== "ENOENT") throw e;
   }
 }
-var import_node_fs10, import_node_os3, self, counter2;
+var import_node_fs10, import_node_os3, self, counter2, RELEASE_RETRY_MS, RELEASE_RETRIES;
 var init_lock = __esm({
   "src/io/lock.ts"() {
     "use strict";
@@ -7468,6 +7498,8 @@ var init_lock = __esm({
     init_errors();
     init_atomic_write();
     counter2 = 0;
+    RELEASE_RETRY_MS = 500;
+    RELEASE_RETRIES = 120;
   }
 });
 
@@ -7499,6 +7531,11 @@ function realTarget(path) {
       return p;
     }
   }
+}
+function waitUntilGone(file) {
+  const nap = (ms2) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms2);
+  if (file === void 0) return void nap(4e3);
+  for (const end = Date.now() + 6e4; (0, import_node_fs11.existsSync)(file) && Date.now() < end; ) nap(20);
 }
 function injected(code, path) {
   return Object.assign(new Error(`${code}: injected by TASKGATE_TEST_FAULT, '${path}'`), { code, path });
@@ -7643,7 +7680,7 @@ var init_store = __esm({
       async update(paths, decide2) {
         const absolute = paths.map((p) => (0, import_node_path10.resolve)(p));
         const real = absolute.map(realTarget);
-        const order = [...new Set(real)].sort();
+        const order = lockOrder(process.platform, real);
         const plan = (raw, now, texts) => {
           let decoded = texts;
           try {
@@ -7748,7 +7785,7 @@ var init_store = __esm({
           if (this.hooks.stopBefore !== at) return;
           (0, import_node_fs11.writeSync)(2, `taskgate-test: stopped before ${at}, pid ${process.pid}
 `);
-          if (process.platform === "win32") Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 4e3);
+          if (process.platform === "win32") waitUntilGone(this.hooks.resumeWhenGone);
           else process.kill(process.pid, "SIGSTOP");
         };
         for (let k = 0; k < targets.length; k++) {
@@ -22445,8 +22482,19 @@ function stopProgramTree(child, signal, platform = process.platform, impl = REAL
   const plan = stopTree(platform, child.pid, signal);
   if (plan.kind === "command") {
     const root = child.pid;
-    impl.execFile(plan.file, plan.args, (error) => {
+    impl.execFile(plan.file, plan.args, (error, stdout, stderr) => {
       if (!error) return;
+      const said = `${stdout ? decodeConsole(stdout) : ""}
+${stderr ? decodeConsole(stderr) : ""}`.replaceAll(
+        "\0",
+        ""
+      );
+      const ended = typeof child.exitCode === "number" || typeof child.signalCode === "string";
+      if (ended) return;
+      if (!taskkillLacksTree(said)) {
+        child.kill();
+        return;
+      }
       impl.execFile("wmic", ["process", "get", "ParentProcessId,ProcessId"], (listError, out) => {
         const rows = listError || !out ? [] : parseProcessTable(decodeConsole(out));
         child.kill();
@@ -22480,7 +22528,12 @@ var init_program = __esm({
       spawn: (file, args, options) => (0, import_node_child_process6.spawn)(file, args, options),
       crossSpawn: (file, args, options) => (0, import_cross_spawn.default)(file, [...args], options),
       execFile: (file, args, done) => {
-        (0, import_node_child_process6.execFile)(file, args, { windowsHide: true, encoding: "buffer" }, (error, stdout) => done(error, stdout));
+        (0, import_node_child_process6.execFile)(
+          file,
+          args,
+          { windowsHide: true, encoding: "buffer" },
+          (error, stdout, stderr) => done(error, stdout, stderr)
+        );
       },
       kill: (pid, signal) => process.kill(pid, signal)
     };
@@ -24874,6 +24927,7 @@ function testHooks(env2) {
   const fault = /^(write|rename2):(E[A-Z]+)$/.exec(env2.TASKGATE_TEST_FAULT ?? "");
   return {
     stopBefore: ["check", "rename"].find((s) => s === env2.TASKGATE_TEST_STOP_BEFORE),
+    resumeWhenGone: env2.TASKGATE_TEST_RESUME_FILE || void 0,
     fault: fault ? { step: fault[1], code: fault[2] } : void 0
   };
 }
