@@ -15,6 +15,9 @@ export default {
   // Under a gitignored folder: the sandboxes, the reports and the incremental file that lets
   // a second run (--incremental) re-test only the mutants whose code or tests changed.
   tempDirName: ".stryker/tmp",
+  // Not copied into the sandboxes: the Windows suite's Wine prefix (its dosdevices links lead
+  // to / and it weighs 780 MB), the bench's boards and the tests' outputs.
+  ignorePatterns: [".cache", ".bench", "test-output", "test/windows"],
   incrementalFile: ".stryker/incremental.json",
   reporters: ["clear-text", "progress", "html", "json"],
   htmlReporter: { fileName: ".stryker/report/mutation.html" },

@@ -7,18 +7,28 @@
 //                                                differ from the merge base with REF, committed
 //                                                or not (nothing to mutate: exit 0)
 //   node scripts/mutate.mjs --no-check           report the scores without failing
+//   node scripts/mutate.mjs --ci                 what CI runs: only the promise files whose
+//                                                source differs from the one their score was
+//                                                recorded for (nothing changed: exit 0 at once)
 //
 // Every other option goes to Stryker (e.g. --concurrency 1). Runs are incremental: the results
 // are kept in .stryker/incremental.json (gitignored), and a mutant whose code and covering
 // tests did not change since is not run again (--force runs them all).
+//
+// Every run records each promise file's score with the SHA-256 of the source it was measured
+// on in test/mutation-scores.json (committed, so a change to a promise file shows its score in
+// the same commit). CI (.ci/run) runs --ci: a promise file whose source is not the recorded one
+// (or has no record, or a recorded score under the bar) is mutated again and must reach it.
 
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const REPORT = join(ROOT, ".stryker", "report", "mutation.json");
+const RECORD = join(ROOT, "test", "mutation-scores.json");
 const MUTABLE = /^src\/(rules|ledger)\/[^/]+\.ts$/;
 /** The files whose score must stay at or above the bar: the project's promises. */
 const PROMISES = [
@@ -39,8 +49,17 @@ function usage(message) {
   process.exit(2);
 }
 
+/** The source's SHA-256, line ends as LF (a checkout with CRLF measures the same code). */
+const sourceHash = (file) =>
+  createHash("sha256")
+    .update(readFileSync(join(ROOT, file), "utf8").replaceAll("\r\n", "\n"))
+    .digest("hex");
+const readRecord = () => (existsSync(RECORD) ? JSON.parse(readFileSync(RECORD, "utf8")) : {});
+const isPromise = (file) => PROMISES.some((p) => p.test(file));
+
 const args = process.argv.slice(2);
 let since;
+let ci = false;
 let check = true;
 const files = [];
 const passOn = [];
@@ -51,6 +70,7 @@ for (let i = 0; i < args.length; i++) {
     if (!since) usage("--since needs a git ref, e.g. --since origin/main");
   } else if (a.startsWith("--since=")) since = a.slice("--since=".length);
   else if (a === "--no-check") check = false;
+  else if (a === "--ci") ci = true;
   else if (a.startsWith("-")) {
     passOn.push(a);
     // Stryker's options that take a value as the next argument.
@@ -87,6 +107,27 @@ if (since !== undefined) {
   }
 }
 
+if (ci) {
+  const record = readRecord();
+  const promises = readdirSync(join(ROOT, "src", "rules"))
+    .map((f) => `src/rules/${f}`)
+    .filter(isPromise)
+    .sort();
+  const stale = promises.filter((f) => {
+    const r = record[f];
+    return !r || r.sha256 !== sourceHash(f) || r.score < BAR;
+  });
+  for (const f of promises.filter((x) => !stale.includes(x)))
+    process.stdout.write(`mutate: ${f} unchanged since its recorded score, ${record[f].score.toFixed(1)}%\n`);
+  if (stale.length === 0) {
+    process.stdout.write("mutate: every promise file is as its score was recorded; nothing to mutate\n");
+    process.exit(0);
+  }
+  for (const f of stale) if (!files.includes(f)) files.push(f);
+}
+
+// The sources as they are when the run starts: the scores are theirs.
+const hashes = new Map(files.filter(isPromise).map((f) => [f, sourceHash(f)]));
 const stryker = ["run", "stryker.config.mjs", "--incremental", ...passOn];
 if (files.length) stryker.push("--mutate", files.join(","));
 process.stdout.write(`mutate: ${files.length ? files.join(" ") : "src/rules and src/ledger"}\n`);
@@ -112,6 +153,19 @@ for (const [path, file] of Object.entries(report.files)) {
   const total = detected + undetected;
   rows.push({ rel, detected, total, score: total ? (100 * detected) / total : 100 });
 }
+
+// The promise files' scores, each with the source it was measured on (sorted, so the file
+// changes only where a score or a source did).
+const record = readRecord();
+for (const r of rows) {
+  if (!isPromise(r.rel)) continue;
+  const sha256 = hashes.get(r.rel) ?? sourceHash(r.rel);
+  record[r.rel] = { sha256, killed: r.detected, mutants: r.total, score: Math.round(r.score * 10) / 10 };
+}
+writeFileSync(
+  RECORD,
+  `${JSON.stringify(Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b))), null, 2)}\n`,
+);
 rows.sort((a, b) => a.rel.localeCompare(b.rel));
 const low = [];
 process.stdout.write("\nfile                                  killed / mutants  score\n");

@@ -241,3 +241,45 @@ describe("helpers", () => {
     expect(lineNow(line("a", "x", "T-1", {}, 5000))).toBe(5999);
   });
 });
+
+describe("replaying a claim over overlapping paths", () => {
+  const OVERLAP = BOARD.replace(
+    "## T-1 Ready\n- state: READY\n",
+    "## T-1 Ready\n- state: READY\n- paths: src/**\n",
+  ).replace("- workers: bob\n", "- workers: bob\n- paths: src/a.ts\n");
+  it("is replayed when its line says overlap=, as `claim --overlap` wrote it", () => {
+    const r = replay([line("carol", "claim", "T-1", { holder: "carol@box", overlap: "T-2" })], OVERLAP);
+    expect(r.refused).toEqual(new Map());
+    expect(r.board.byId.get("T-1")?.task.state).toBe("DOING");
+  });
+
+  it("is refused without overlap=: the line claims what a plain claim may not take", () => {
+    const claim = line("carol", "claim", "T-1", { holder: "carol@box" });
+    const r = replay([claim], OVERLAP);
+    expect(r.refused.get(claim.line)).toMatch(/T-1's paths overlap those of T-2/);
+    expect(r.unreplayed).toEqual(new Set(["T-1"]));
+  });
+
+  it("a takeover is replayed as a claim: its overlap= lets it past a path clash, none does not", () => {
+    const expired = line("carol", "takeover", "T-1", { holder: "carol@box", overlap: "T-2" }, T0 + 3_600_000);
+    expect(replay([expired], OVERLAP).refused).toEqual(new Map());
+    const plain = line("carol", "takeover", "T-1", { holder: "carol@box" }, T0 + 3_600_000);
+    expect(replay([plain], OVERLAP).refused.get(plain.line)).toMatch(/overlap/);
+  });
+});
+
+describe("the token a line names", () => {
+  it("a claim's token is not the new lease's fence: a claim line with token= still takes the next token", () => {
+    const r = replay([line("carol", "claim", "T-1", { holder: "carol@box", token: "9" })]);
+    expect(r.refused).toEqual(new Map());
+    expect(r.board.byId.get("T-1")?.task.lease?.token).toBe(1);
+  });
+
+  it("a token that is not a number counts as none (the holder's submit without a token goes through); a wrong one is refused", () => {
+    const odd = line("bob", "submit", "T-2", { token: "4x", evidence: "e" }, T0 - 60_000);
+    expect(replay([odd]).refused).toEqual(new Map());
+    expect(replay([odd]).board.byId.get("T-2")?.task.state).toBe("REVIEW");
+    const wrong = line("bob", "submit", "T-2", { token: "3", evidence: "e" }, T0 - 60_000);
+    expect(replay([wrong]).refused.get(wrong.line)).toMatch(/token/i);
+  });
+});
