@@ -221,7 +221,7 @@ export function judgeChange(before: Ledgers, after: Ledgers, options: JudgeOptio
  * undefined, and both logs are read whole.) This is what every commit that only appends to
  * the log looks like, so a commit on a board with thousands of log lines reads only its own.
  */
-function keptLog(
+export function keptLog(
   b: TasksLedger | ApprovalsLedger,
   a: TasksLedger | ApprovalsLedger,
 ): { rest: LogSection; lastHash: string } | undefined {
