@@ -94,6 +94,7 @@ export function judgeChange(before: Ledgers, after: Ledgers, options: JudgeOptio
     const file = a.doc.file;
     // The chain is checked from where the old log ends: its own lines were judged when they
     // were committed (verify --range checks a whole history).
+    // Stryker disable next-line ConditionalExpression,BooleanLiteral: a shortcut only: without it both logs are read whole, to the same verdict (the tests judge both ways).
     const kept = b && !options.noShortcuts ? keptLog(b, a) : undefined;
     const afterLog = kept
       ? readLog(a.doc, kept.rest, undefined)
@@ -138,9 +139,11 @@ export function judgeChange(before: Ledgers, after: Ledgers, options: JudgeOptio
       before.tasks,
       tasksAfter,
       after.approvals,
+      // Stryker disable next-line ArrayDeclaration: unreachable: appendedOf.tasks is set whenever the tasks ledger is valid.
       appendedOf.tasks ?? [],
       { committer, rolesOf, actors, hasher: options.hasher, now: options.now },
       out,
+      // Stryker disable next-line BooleanLiteral: a shortcut only (skip unchanged entries); judging them too gives the same verdict.
       !options.noShortcuts,
     );
   }
@@ -150,6 +153,7 @@ export function judgeChange(before: Ledgers, after: Ledgers, options: JudgeOptio
     tasksAfter: after.tasks,
     approvalsBefore: before.approvals,
     approvalsAfter: after.approvals,
+    // Stryker disable next-line LogicalOperator,ArrayDeclaration: only a recover line reads it, and a refused recover's task is on the old board, which justifies it too.
     refused: new Set(replay?.refused.keys() ?? []),
   };
   for (const kind of ["tasks", "approvals"] as const) {
@@ -190,6 +194,7 @@ export function judgeChange(before: Ledgers, after: Ledgers, options: JudgeOptio
       before.approvals,
       after.approvals,
       after.tasks ?? before.tasks,
+      // Stryker disable next-line ArrayDeclaration: unreachable: appendedOf.approvals is set whenever the approvals ledger is valid.
       appendedOf.approvals ?? [],
       committer,
       rolesOf,
@@ -240,6 +245,7 @@ export function keptLog(
   PLAIN_LOG.lastIndex = from;
   if (!PLAIN_LOG.test(b.doc.text) || PLAIN_LOG.lastIndex < to) return undefined;
   const starts = a.doc.scan.lineStarts;
+  // Stryker disable next-line EqualityOperator: a line starts after a newline, so never at `end`, where the kept text is followed by one (or ends).
   const lines = a.log.lines.filter((ln) => (starts[ln] as number) >= end);
   return { rest: { section: now, lines }, lastHash: lastHash(b.doc, b.log) };
 }
@@ -341,8 +347,10 @@ function judgeTasks(
     const lines = linesFor.get(id) ?? [];
     // An entry exactly as it was, with no new log line, has nothing to judge (same state, same
     // tracked fields): it is not even read.
+    // Stryker disable next-line ConditionalExpression,BlockStatement: a shortcut only: judging an unchanged entry finds nothing.
     if (shortcuts && before && lines.length === 0) {
       const was = entrySourceOf(before, id);
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: as above (a new entry's source is never undefined).
       if (was !== undefined && was === entrySourceOf(after, id)) continue;
     }
     const t = after.byId.get(id)?.task as Task; // one task per ID: `after` has no error
@@ -350,6 +358,7 @@ function judgeTasks(
     // Walk the task's new log lines: each is judged as its actor's action from the state it
     // found (what the replay could not judge: a task new in the commit, or after a refusal).
     let state: State | undefined = was?.state;
+    // Stryker disable next-line ArrayDeclaration: a made-up worker has a space in its name, which no actor has.
     let workers = was ? workersOf(was) : [];
     for (const e of lines) {
       const action = (e.action === "takeover" ? "claim" : e.action) as TaskAction;
@@ -362,6 +371,7 @@ function judgeTasks(
         }
       }
       if (action === "claim")
+        // Stryker disable next-line MethodExpression: without the filter a worker is listed twice, which `some` does not see.
         workers = e.action === "takeover" ? [...workers.filter((w) => w !== e.actor), e.actor] : [e.actor];
       const to = e.details.to;
       if (to) state = to as State;
@@ -370,7 +380,9 @@ function judgeTasks(
     const replayed = board && !replay?.unreplayed.has(t.id) ? board.byId.get(t.id)?.task : undefined;
     if (replayed) state = replayed.state;
     const stateLine = () => {
+      // Stryker disable next-line OptionalChaining: t is after's, and a task without a state field is invalid (not judged).
       const f = after.byId.get(t.id)?.section.fields.find((x) => x.key === "state")?.line;
+      // Stryker disable next-line ConditionalExpression: as above: the state field is always there.
       return f === undefined ? t.line : f + 1;
     };
     if (!was && lines.length === 0) {
@@ -399,13 +411,18 @@ function judgeTasks(
               : "claim"
             : undefined);
       // Allowed by the matrix: the command itself must allow it too, for the committer, now.
+      // Stryker disable next-line ConditionalExpression,LogicalOperator: judgeHandTransition reports exactly when it returns no action, so out.length === n is action !== undefined.
       if (out.length === n && action && replayed && board) {
+        // Stryker disable next-line OptionalChaining: replayed is this board's task.
         const task = board.byId.get(t.id)?.task;
         const reason = action === "rework" ? t.fields.find((f) => f.key === "rework")?.value : undefined;
         const plan = planTransition(
           board,
+          // Stryker disable next-line ConditionalExpression,StringLiteral: reason is set only for a rework.
           { action, id: t.id, reason: action === "cancel" ? undefined : reason },
+          // Stryker disable next-line OptionalChaining: task is replayed (above), never undefined.
           whoOf(who, j.actors, task?.lease?.holder),
+          // Stryker disable next-line ArrowFunction: random is a failed run's backoff jitter: it sets a not-before time, never whether the plan is refused.
           { now: j.now, hasher: j.hasher, random: () => 0 },
         );
         if (!plan.ok) {
@@ -426,6 +443,7 @@ function judgeTasks(
         const now = t.fields.find((f) => f.key === key)?.value;
         const then = was.fields.find((f) => f.key === key)?.value;
         if (now === then || handEditExplains(handAction, key, now)) continue;
+        // Stryker disable next-line OptionalChaining: t is after's.
         const f = after.byId.get(t.id)?.section.fields.find((x) => x.key === key);
         out.push({
           file,
@@ -456,6 +474,7 @@ function handEditExplains(action: TransitionAction | undefined, key: string, now
       return (
         (key === "resolution" && now === "cancelled") || ((key === "lease" || key === "rework") && now === undefined)
       );
+    // Stryker disable next-line ConditionalExpression: without the return, undefined is as false.
     default:
       return false;
   }
@@ -504,6 +523,7 @@ function judgeHandTransition(
   const roles = rolesOf(committer);
   const allowed = candidates.find((a) => roles.includes(MATRIX[a].role));
   if (!allowed) {
+    // Stryker disable next-line StringLiteral: the candidates of one move all take the same role (recover, CMD's, is left out), so there is never a second.
     const needs = [...new Set(candidates.map((a) => MATRIX[a].role))].join(" or ");
     out.push({
       file,
@@ -542,6 +562,7 @@ export function judgeMerge(parents: readonly Ledgers[], after: Ledgers, options:
   if (out.some((v) => v.invalid)) return out;
   const committer = options.committer ?? "(no git user.email)";
   const actors = after.approvals?.actors ?? new Map<string, Actor>();
+  // Stryker disable next-line Regex: a body starts with its five words, so the first match is at its start anyway.
   const norm = (e: LogEntry) => e.body.replace(/^(\S+ \S+ \S+ \S+ )\S+/, "$1*");
   for (const kind of ["tasks", "approvals"] as const) {
     const merged = after[kind];
@@ -628,6 +649,7 @@ function mergedTasks(parents: readonly Ledgers[], merged: TasksLedger, explained
     }
     const field = (x: Task, key: string) => x.fields.find((f) => f.key === key)?.value;
     const line = (key: string) => {
+      // Stryker disable next-line OptionalChaining: t is merged's.
       const f = merged.byId.get(t.id)?.section.fields.find((x) => x.key === key);
       return f ? f.line + 1 : t.line;
     };
@@ -650,6 +672,7 @@ function mergedTasks(parents: readonly Ledgers[], merged: TasksLedger, explained
       }
       // Stryker restore all
       if (key === "workers" && now !== undefined) {
+        // Stryker disable next-line StringLiteral: a made-up worker for a parent without workers is no valid actor name (it has spaces).
         const union = new Set(then.flatMap((v) => (v ?? "").split(",").map((w) => w.trim())));
         if (now.split(",").every((w) => union.has(w.trim()))) continue;
       }

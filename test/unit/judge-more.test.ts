@@ -522,6 +522,18 @@ describe("the merge check, more", () => {
     ).toEqual([]);
   });
 
+  it("a lease is not a list: pieces of the parents' leases make no lease of theirs", () => {
+    const leased = (lease: string) =>
+      BOARD.replace("- state: READY", `- state: DOING\n- lease: ${lease} until=2026-11-24T10:00:00Z ttl=1h`);
+    const v = merge(
+      [ledgers(leased("carol@a,b token=1"), APPROVALS), ledgers(leased("dan@c,d token=2"), APPROVALS)],
+      ledgers(leased("carol@a,d token=2"), APPROVALS),
+    );
+    expect(v.filter((x) => x.includes("in the merge is in neither parent"))).toEqual([
+      "TASKS.md:5: The lease of T-1 in the merge is in neither parent, and no log line explains it",
+    ]);
+  });
+
   it("an approval's status a new line explains is taken", () => {
     const req = (status: string) =>
       APPROVALS.replace("## Log", `## A-1 Something\n- status: ${status}\n- requested-by: dan\n\n## Log`);
