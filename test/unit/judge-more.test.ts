@@ -207,6 +207,16 @@ describe("guarded sections next to an invalid ledger", () => {
     expect(v.filter((x) => policyMessage.test(x))).toHaveLength(1);
   });
 
+  it("an invalid approvals ledger's Rules are not judged", () => {
+    const rules = brokenApprovals.replace(
+      "## Log",
+      "## Rules\n```yaml\n- id: docs\n  approve: { labels: [docs] }\n```\n\n## Log",
+    );
+    const v = judge([TASKS, APPROVALS], [TASKS, rules], "alice");
+    expect(v.length).toBeGreaterThan(0);
+    expect(v.every((x) => x.endsWith("[invalid]"))).toBe(true);
+  });
+
   it("an invalid tasks ledger's Policy is not judged; the approvals' Rules still are", () => {
     const v = judge([gated, APPROVALS], [brokenTasks(TASKS), APPROVALS], "alice");
     expect(v.length).toBeGreaterThan(0);
@@ -310,6 +320,20 @@ describe("the log-line walk (a first commit, or after a refusal)", () => {
       { actor: "bob", role: "WORK", action: "claim", target: "T-1" },
     ]);
     expect(judge([TASKS, APPROVALS], [t, APPROVALS], "bob")).toEqual([]);
+    // Committed by alice, bob's line is forged, but alice made no hand move (she may not claim).
+    expect(judge([TASKS, APPROVALS], [t, APPROVALS], "alice")).toEqual([
+      "TASKS.md:11: Log line by bob, but the change is alice's: only the committer or an automation actor may appear in new log lines (forged?)",
+    ]);
+  });
+
+  it("each walked line is judged from the state the lines before it reached", () => {
+    const t = withLog(board("REVIEW"), "tasks", [
+      add,
+      { actor: "bob", role: "WORK", action: "submit", target: "T-1", details: { from: "DOING", to: "REVIEW" } },
+    ]);
+    expect(judge([undefined, undefined], [t, APPROVALS], "alice")).toContain(
+      "TASKS.md:8: T-1 is READY; submit needs it DOING",
+    );
   });
 });
 
@@ -480,6 +504,8 @@ describe("the merge check, more", () => {
     expect(merge([ledgers(undefined, undefined), ledgers(ours, APPROVALS)], ledgers(ours, APPROVALS))).toEqual([]);
     const granted = APPROVALS.replace("- dan: WORK", "- dan: WORK, AUDIT");
     expect(merge([ledgers(BOARD), ledgers(BOARD, granted)], ledgers(BOARD, granted))).toEqual([]);
+    const req = APPROVALS.replace("## Log", "## A-1 Something\n- status: pending\n- requested-by: dan\n\n## Log");
+    expect(merge([ledgers(BOARD), ledgers(BOARD, req)], ledgers(BOARD, req))).toEqual([]);
   });
 
   it("a parent's line by someone else is no new line", () => {
