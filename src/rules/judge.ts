@@ -203,7 +203,6 @@ export function judgeChange(before: Ledgers, after: Ledgers, options: JudgeOptio
       actors,
     );
   }
-  // Stryker disable next-line ConditionalExpression: with both ledgers invalid there is no after ledger to judge: nothing would be found.
   if (!invalid("tasks") || !invalid("approvals")) {
     judgeGuardedSections(
       { tasks: before.tasks, approvals: before.approvals },
@@ -246,7 +245,6 @@ export function keptLog(
   PLAIN_LOG.lastIndex = from;
   if (!PLAIN_LOG.test(b.doc.text) || PLAIN_LOG.lastIndex < to) return undefined;
   const starts = a.doc.scan.lineStarts;
-  // Stryker disable next-line EqualityOperator: a line starts after a newline, so never at `end`, where the kept text is followed by one (or ends).
   const lines = a.log.lines.filter((ln) => (starts[ln] as number) >= end);
   return { rest: { section: now, lines }, lastHash: lastHash(b.doc, b.log) };
 }
@@ -348,10 +346,8 @@ function judgeTasks(
     const lines = linesFor.get(id) ?? [];
     // An entry exactly as it was, with no new log line, has nothing to judge (same state, same
     // tracked fields): it is not even read.
-    // Stryker disable next-line ConditionalExpression,BlockStatement: a shortcut only: judging an unchanged entry finds nothing.
     if (shortcuts && before && lines.length === 0) {
       const was = entrySourceOf(before, id);
-      // Stryker disable next-line ConditionalExpression,EqualityOperator: as above (a new entry's source is never undefined).
       if (was !== undefined && was === entrySourceOf(after, id)) continue;
     }
     const t = after.byId.get(id)?.task as Task; // one task per ID: `after` has no error
@@ -383,7 +379,6 @@ function judgeTasks(
     const stateLine = () => {
       // Stryker disable next-line OptionalChaining: t is after's, and a task without a state field is invalid (not judged).
       const f = after.byId.get(t.id)?.section.fields.find((x) => x.key === "state")?.line;
-      // Stryker disable next-line ConditionalExpression: as above: the state field is always there.
       return f === undefined ? t.line : f + 1;
     };
     if (!was && lines.length === 0) {
@@ -412,14 +407,12 @@ function judgeTasks(
               : "claim"
             : undefined);
       // Allowed by the matrix: the command itself must allow it too, for the committer, now.
-      // Stryker disable next-line ConditionalExpression,LogicalOperator: judgeHandTransition reports exactly when it returns no action, so out.length === n is action !== undefined.
       if (out.length === n && action && replayed && board) {
         // Stryker disable next-line OptionalChaining: replayed is this board's task.
         const task = board.byId.get(t.id)?.task;
         const reason = action === "rework" ? t.fields.find((f) => f.key === "rework")?.value : undefined;
         const plan = planTransition(
           board,
-          // Stryker disable next-line ConditionalExpression,StringLiteral: reason is set only for a rework.
           { action, id: t.id, reason: action === "cancel" ? undefined : reason },
           // Stryker disable next-line OptionalChaining: task is replayed (above), never undefined.
           whoOf(who, j.actors, task?.lease?.holder),
@@ -563,7 +556,6 @@ export function judgeMerge(parents: readonly Ledgers[], after: Ledgers, options:
   if (out.some((v) => v.invalid)) return out;
   const committer = options.committer ?? "(no git user.email)";
   const actors = after.approvals?.actors ?? new Map<string, Actor>();
-  // Stryker disable next-line Regex: a body starts with its five words, so the first match is at its start anyway.
   const norm = (e: LogEntry) => e.body.replace(/^(\S+ \S+ \S+ \S+ )\S+/, "$1*");
   for (const kind of ["tasks", "approvals"] as const) {
     const merged = after[kind];
