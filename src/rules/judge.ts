@@ -361,7 +361,9 @@ function judgeTasks(
       const action = (e.action === "takeover" ? "claim" : e.action) as TaskAction;
       if (!(TASK_ACTIONS as string[]).includes(action)) continue;
       if (!replay?.refused.has(e.line)) {
-        const p = permits(action, e.actor, rolesOf(e.actor), action === "add" ? undefined : state, t.id);
+        // From the state the task is in: an add of a task already on the board is refused (the
+        // replay skips a task's lines after an add, so it would let them pass unjudged).
+        const p = permits(action, e.actor, rolesOf(e.actor), state, t.id);
         if (!p.ok) out.push({ file, line: e.line + 1, message: p.message });
         if (action === "accept" && workers.some((w) => sameParty(j.actors, e.actor, w))) {
           out.push({ file, line: e.line + 1, message: selfAccept(e.actor, t.id) });

@@ -256,9 +256,25 @@ describe("the log-line walk (a first commit, or after a refusal)", () => {
     expect(judge([undefined, undefined], [byCmd, APPROVALS], "alice")).toEqual([]);
   });
 
-  it("a logged add of a task that is already on the board is judged as an add, from no state", () => {
-    const t = withLog(TASKS, "tasks", [{ ...add, details: { to: "READY" } }]);
-    expect(judge([TASKS, APPROVALS], [t, APPROVALS], "alice")).toEqual([]);
+  it("a logged add of a task already on the board is refused, so it cannot stop the replay of the lines after it", () => {
+    // dan (CMD, WORK) logs an add of T-1, then claims it from under carol's live lease: the
+    // replay skips a task's lines after an add, so only the add's refusal stops the claim.
+    const roles = APPROVALS.replace("- dan: WORK", "- dan: CMD, WORK");
+    const lease = (who: string, token: number) =>
+      `- state: DOING\n- lease: ${who}@h token=${token} until=2026-11-24T10:00:00Z ttl=1h\n- fence: ${token}\n- workers: ${who}`;
+    const before = TASKS.replace("- state: READY", lease("carol", 1));
+    const taken = withLog(TASKS.replace("- state: READY", lease("dan", 2)), "tasks", [
+      { actor: "dan", role: "CMD", action: "add", target: "T-1" },
+      { actor: "dan", role: "WORK", action: "claim", target: "T-1", details: { holder: "dan@h" } },
+    ]);
+    expect(judge([before, roles], [taken, roles], "dan")).toEqual(["TASKS.md:14: T-1 is DOING; add needs it "]);
+    // Without the add, the replay refuses the claim itself.
+    const claimOnly = withLog(TASKS.replace("- state: READY", lease("dan", 2)), "tasks", [
+      { actor: "dan", role: "WORK", action: "claim", target: "T-1", details: { holder: "dan@h" } },
+    ]);
+    expect(judge([before, roles], [claimOnly, roles], "dan")).toEqual([
+      "TASKS.md:14: This log line records a claim of T-1 that taskgate refuses dan: T-1 is leased to carol@h until 2026-11-24T10:00:00Z (token 1)",
+    ]);
   });
 
   it("a takeover keeps the earlier workers: the first worker may not accept", () => {
