@@ -838,6 +838,11 @@ export const CATALOG: readonly Message[] = [
     ja: "{id} は {state} です。{action} には {to} である必要があります",
   },
   {
+    id: "error.state-new",
+    en: "{id} is on the board already ({state}); {action} makes a new task",
+    ja: "{id} はすでにボードにあります（{state}）。{action} は新しいタスクを作ります",
+  },
+  {
     id: "error.leased",
     en: "{id} is leased to {holder} until {until} (token {token})",
     ja: "{id} は {until} まで {holder} がリースしています（トークン {token}）",

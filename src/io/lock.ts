@@ -31,7 +31,6 @@ import {
   writeSync,
 } from "node:fs";
 import { hostname } from "node:os";
-import { BusyError } from "../app/errors.js";
 import { renameRetrying, unlinkRetrying } from "./atomic-write.js";
 
 export interface Owner {
@@ -326,7 +325,10 @@ function removeRetrying(path: string): void {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return; // gone already
     throw e;
   }
-  if (isDir) return rmSync(path, { recursive: true, force: true });
+  if (isDir) {
+    rmSync(path, { recursive: true, force: true });
+    return;
+  }
   try {
     unlinkRetrying(path);
   } catch (e) {

@@ -85,6 +85,12 @@ export function permits(
     };
   }
   if (state !== undefined && !row.from.includes(state)) {
+    // An action from no state (add) makes a task: one with this ID is there already.
+    if (row.from.length === 0)
+      return {
+        ok: false,
+        message: `${id ?? "The task"} is on the board already (${state}); ${action} makes a new task`,
+      };
     return { ok: false, message: `${id ?? "The task"} is ${state}; ${action} needs it ${row.from.join(" or ")}` };
   }
   return { ok: true, role: row.role };

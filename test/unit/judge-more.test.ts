@@ -267,7 +267,9 @@ describe("the log-line walk (a first commit, or after a refusal)", () => {
       { actor: "dan", role: "CMD", action: "add", target: "T-1" },
       { actor: "dan", role: "WORK", action: "claim", target: "T-1", details: { holder: "dan@h" } },
     ]);
-    expect(judge([before, roles], [taken, roles], "dan")).toEqual(["TASKS.md:14: T-1 is DOING; add needs it "]);
+    expect(judge([before, roles], [taken, roles], "dan")).toEqual([
+      "TASKS.md:14: T-1 is on the board already (DOING); add makes a new task",
+    ]);
     // Without the add, the replay refuses the claim itself.
     const claimOnly = withLog(TASKS.replace("- state: READY", lease("dan", 2)), "tasks", [
       { actor: "dan", role: "WORK", action: "claim", target: "T-1", details: { holder: "dan@h" } },
