@@ -5546,7 +5546,7 @@ var init_memo = __esm({
     init_hash();
     init_places();
     init_temp_files();
-    BUILD = true ? "0dad46c7a2eb0278" : void 0;
+    BUILD = true ? "d205cf2a6bc7f9c8" : void 0;
     COPY_LIMIT = 8 * 1024 * 1024;
     HEAD = 1024;
   }
@@ -9338,6 +9338,17 @@ var require_tty = __commonJS({
 function formatDiagnostic(d) {
   const rel = d.related ? ` (${d.related.message} at ${d.file}:${d.related.line}:${d.related.column})` : "";
   return `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}${rel}`;
+}
+function diagnosticJson(d) {
+  return {
+    severity: d.severity,
+    file: d.file,
+    line: d.line,
+    column: d.column,
+    code: d.code,
+    message: d.message,
+    ...d.related ? { related: d.related } : {}
+  };
 }
 function hasErrors(ds) {
   return ds.some((d) => d.severity === "error");
@@ -18711,16 +18722,6 @@ var init_whoami = __esm({
 });
 
 // src/app/refusal.ts
-function diagnosticFacts(diagnostics) {
-  return diagnostics.map((d) => ({
-    severity: d.severity,
-    file: d.file,
-    line: d.line,
-    column: d.column,
-    code: d.code,
-    message: d.message
-  }));
-}
 function explainRefusal(ctx, e, attempt) {
   if (!(e instanceof TaskgateError)) return void 0;
   const message = e.message;
@@ -18733,7 +18734,7 @@ function explainRefusal(ctx, e, attempt) {
       message,
       next: "A ledger has errors; ask a person to run `taskgate check` and fix what it lists.",
       ...first ? { file: first.file, line: first.line } : {},
-      diagnostics: diagnosticFacts(e.diagnostics)
+      diagnostics: e.diagnostics.map(diagnosticJson)
     };
   }
   if (e instanceof NothingToDo)
@@ -18789,6 +18790,7 @@ function classify(ctx, attempt) {
 var init_refusal = __esm({
   "src/app/refusal.ts"() {
     "use strict";
+    init_diagnostic();
     init_time();
     init_lease();
     init_matrix();
@@ -24697,7 +24699,7 @@ function errorFacts(e, ctx, attempted) {
       code: "INVALID_LEDGER",
       file: first?.file,
       line: first?.line,
-      diagnostics: diagnosticFacts(e.diagnostics)
+      diagnostics: e.diagnostics.map(diagnosticJson)
     };
   }
   if (e instanceof MissingLedgerError) return { ...base, code: "NO_BOARD", file: e.file };
@@ -24733,6 +24735,7 @@ function taskExists(ctx, id) {
 var init_error_facts = __esm({
   "src/app/error-facts.ts"() {
     "use strict";
+    init_diagnostic();
     init_matrix();
     init_errors();
     init_ledgers();
@@ -25501,6 +25504,7 @@ function localizeTimes(text) {
 // src/cli/render.ts
 init_width();
 init_documents();
+init_diagnostic();
 var JSON_SCHEMA_VERSION = 1;
 function makeChalk(stream, env2, noColor) {
   const force = env2.FORCE_COLOR !== void 0 && env2.FORCE_COLOR !== "0" && env2.FORCE_COLOR !== "false";
@@ -25662,17 +25666,6 @@ function renderTask(c, t, body, now, clockSkew) {
   if (body.trim()) lines.push("", terminalText(body, true));
   return `${lines.join("\n")}
 `;
-}
-function diagnosticJson(d) {
-  return {
-    severity: d.severity,
-    file: d.file,
-    line: d.line,
-    column: d.column,
-    code: d.code,
-    message: d.message,
-    ...d.related ? { related: d.related } : {}
-  };
 }
 
 // src/cli/approval-commands.ts

@@ -2,6 +2,7 @@
 // (refusals get the MCP server's codes, read from the ledger by refusal.ts), the sentence, the
 // file and line where there is one, and the exit code.
 
+import { diagnosticJson } from "../model/diagnostic.js";
 import { MATRIX, type TaskAction } from "../rules/matrix.js";
 import type { Context } from "./context.js";
 import type { ErrorFacts } from "./documents.js";
@@ -17,7 +18,7 @@ import {
   UsageError,
 } from "./errors.js";
 import { parseTasksLazily } from "./ledgers.js";
-import { diagnosticFacts, explainRefusal } from "./refusal.js";
+import { explainRefusal } from "./refusal.js";
 
 /** The command that failed and the task it named, for the refusal's code. */
 export interface Attempted {
@@ -34,7 +35,7 @@ export function errorFacts(e: TaskgateError, ctx: Context | undefined, attempted
       code: "INVALID_LEDGER",
       file: first?.file,
       line: first?.line,
-      diagnostics: diagnosticFacts(e.diagnostics),
+      diagnostics: e.diagnostics.map(diagnosticJson),
     };
   }
   if (e instanceof MissingLedgerError) return { ...base, code: "NO_BOARD", file: e.file };

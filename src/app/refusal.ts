@@ -3,6 +3,7 @@
 // sentence stays the one the use case gave; the code is read from the ledger with the same
 // rules functions the planner used, so it never depends on the wording of a message.
 
+import { type DiagnosticJson, diagnosticJson } from "../model/diagnostic.js";
 import { formatTime } from "../model/time.js";
 import { isLeaseExpired } from "../rules/lease.js";
 import { MATRIX, type TaskAction } from "../rules/matrix.js";
@@ -39,14 +40,7 @@ export interface Refusal {
   /** INVALID_LEDGER: where the first error is, and every error with file:line:column. */
   readonly file?: string;
   readonly line?: number;
-  readonly diagnostics?: ReadonlyArray<{
-    readonly severity: string;
-    readonly file: string;
-    readonly line: number;
-    readonly column: number;
-    readonly code: string;
-    readonly message: string;
-  }>;
+  readonly diagnostics?: readonly DiagnosticJson[];
 }
 
 /** What the use case was asked to do when it refused, for the facts to read. */
@@ -54,18 +48,6 @@ export interface Attempt {
   readonly action?: TaskAction | undefined;
   readonly id?: string | undefined;
   readonly token?: number | undefined;
-}
-
-/** A ledger's errors as plain facts, for a `taskgate.error` document and an MCP refusal. */
-export function diagnosticFacts(diagnostics: InvalidLedgerError["diagnostics"]): NonNullable<Refusal["diagnostics"]> {
-  return diagnostics.map((d) => ({
-    severity: d.severity,
-    file: d.file,
-    line: d.line,
-    column: d.column,
-    code: d.code,
-    message: d.message,
-  }));
 }
 
 /** The refusal behind `e` (a TaskgateError), or undefined for anything else (a bug). */
@@ -81,7 +63,7 @@ export function explainRefusal(ctx: Context, e: unknown, attempt: Attempt): Refu
       message,
       next: "A ledger has errors; ask a person to run `taskgate check` and fix what it lists.",
       ...(first ? { file: first.file, line: first.line } : {}),
-      diagnostics: diagnosticFacts(e.diagnostics),
+      diagnostics: e.diagnostics.map(diagnosticJson),
     };
   }
   if (e instanceof NothingToDo)

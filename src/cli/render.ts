@@ -212,14 +212,4 @@ export function renderTask(c: ChalkInstance, t: Task, body: string, now: number,
 /** A task as every --json document gives it (app/documents.ts). */
 export { taskDoc as taskJson } from "../app/documents.js";
 
-export function diagnosticJson(d: Diagnostic): Record<string, unknown> {
-  return {
-    severity: d.severity,
-    file: d.file,
-    line: d.line,
-    column: d.column,
-    code: d.code,
-    message: d.message,
-    ...(d.related ? { related: d.related } : {}),
-  };
-}
+export { diagnosticJson } from "../model/diagnostic.js";

@@ -21,6 +21,21 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}${rel}`;
 }
 
+/** A diagnostic as every JSON answer gives it (check --json, taskgate.error, MCP and serve refusals). */
+export function diagnosticJson(d: Diagnostic): DiagnosticJson {
+  return {
+    severity: d.severity,
+    file: d.file,
+    line: d.line,
+    column: d.column,
+    code: d.code,
+    message: d.message,
+    ...(d.related ? { related: d.related } : {}),
+  };
+}
+
+export type DiagnosticJson = Pick<Diagnostic, "severity" | "file" | "line" | "column" | "code" | "message" | "related">;
+
 export function hasErrors(ds: readonly Diagnostic[]): boolean {
   return ds.some((d) => d.severity === "error");
 }

@@ -6,74 +6,9 @@
 
 import { beforeAll, describe, expect, it } from "vitest";
 import { sha256Hex } from "../../src/io/hash.js";
-import { readApprovals } from "../../src/ledger/approvals.js";
-import { formatLogLine, lastHash, type NewLogLine } from "../../src/ledger/log.js";
 import { readTasks } from "../../src/ledger/tasks.js";
-import { judgeChange, judgeMerge, keptLog, type Ledgers } from "../../src/rules/judge.js";
-
-const T0 = Date.UTC(2026, 10, 24, 9, 0, 0);
-
-const APPROVALS = `# Approvals
-
-## Roles
-- alice: CMD, AUDIT
-- bob: WORK, AUDIT
-- bob-agent: WORK (for bob)
-- carol: WORK, AUDIT
-- dan: WORK
-- robot: CMD, WORK, AUDIT (automation)
-
-## Log
-`;
-
-const TASKS = `# Tasks
-
-## T-1 First
-- state: READY
-
-## T-2 Second
-- state: REVIEW
-- workers: carol
-
-## Log
-`;
-
-type Line = Omit<NewLogLine, "time"> & { time?: number };
-
-/** Appends log lines, chained from the text's last hash, to a text ending with its Log section. */
-function withLog(text: string, kind: "tasks" | "approvals", lines: Line[], time = T0): string {
-  const ledger = kind === "tasks" ? readTasks("TASKS.md", text) : readApprovals("APPROVALS.md", text);
-  let previous = lastHash(ledger.doc, ledger.log);
-  let out = text;
-  for (const l of lines) {
-    const line = formatLogLine(sha256Hex, previous, { time, ...l });
-    previous = line.slice(-12);
-    out += `${line}\n`;
-  }
-  return out;
-}
-
-const ledgers = (t?: string | undefined, a?: string | undefined): Ledgers => ({
-  tasks: t === undefined ? undefined : readTasks("TASKS.md", t),
-  approvals: a === undefined ? undefined : readApprovals("APPROVALS.md", a),
-});
-
-const show = (v: { file: string; line: number; message: string; invalid?: boolean }) =>
-  `${v.file}:${v.line}: ${v.message}${v.invalid ? " [invalid]" : ""}`;
-
-/** Judged with and without the shortcuts, which must agree. */
-function judge(
-  before: [(string | undefined)?, (string | undefined)?],
-  after: [(string | undefined)?, (string | undefined)?],
-  committer: string | undefined,
-  now = T0,
-) {
-  const both = [true, false].map((noShortcuts) =>
-    judgeChange(ledgers(...before), ledgers(...after), { committer, hasher: sha256Hex, now, noShortcuts }).map(show),
-  );
-  expect(both[1]).toEqual(both[0]);
-  return both[0] as string[];
-}
+import { judgeMerge, keptLog, type Ledgers } from "../../src/rules/judge.js";
+import { APPROVALS, judge, ledgers, show, T0, TASKS, withLog } from "../support/judge-kit.js";
 
 const lineOf = (text: string, needle: string) => text.split("\n").findIndex((l) => l.includes(needle)) + 1;
 
