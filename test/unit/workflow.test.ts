@@ -186,3 +186,58 @@ describe("next", () => {
     expect(none.why).toMatch(/none of the 5 READY tasks can be started by bob now with label prod/);
   });
 });
+
+describe("claims over paths a DOING task holds (docs/paths.md)", () => {
+  const text = `# Tasks
+
+## T-1 Parser
+- state: DOING
+- lease: carol@c1 token=1 until=2026-11-24T10:00:00Z ttl=60m
+- fence: 1
+- workers: carol
+- paths: src/ledger/**
+
+## T-2 Reader
+- state: READY
+- paths: src/ledger/reader.ts
+
+## T-3 Docs
+- state: READY
+- paths: docs/**
+
+## Log
+`;
+  it("refuses a claim whose paths overlap, naming the task and how to go on anyway", () => {
+    expect(refusal(text, { action: "claim", id: "T-2" }, bob, T0)).toBe(
+      "T-2's paths overlap those of T-1 (held by carol@c1): src/ledger/reader.ts against src/ledger/**; claim it with --overlap to work on them at once anyway",
+    );
+  });
+
+  it("--overlap takes it and the log line records which tasks it overlaps; paths apart need nothing", () => {
+    const taken = apply(text, { action: "claim", id: "T-2", overlap: true }, bob, T0);
+    expect(taken).toMatch(/## T-2 Reader\n- state: DOING/);
+    expect(taken).toMatch(/ bob WORK claim T-2 .*overlap=T-1/);
+    const apart = apply(text, { action: "claim", id: "T-3" }, bob, T0);
+    expect(apart).toMatch(/## T-3 Docs\n- state: DOING/);
+    expect(apart).not.toMatch(/overlap=/);
+  });
+});
+
+describe("a transition that ends the task's worktree", () => {
+  const text = `# Tasks
+
+## T-1 Reviewed
+- state: REVIEW
+- workers: bob
+- worktree: task/T-1-reviewed ../repo.worktrees/T-1-reviewed
+
+## Log
+`;
+  it("clears the worktree field in the same write when asked to, and keeps it otherwise", () => {
+    const dropped = apply(text, { action: "accept", id: "T-1", dropWorktree: true }, alice, T0);
+    expect(dropped).toMatch(/## T-1 Reviewed\n- state: DONE/);
+    expect(dropped).not.toMatch(/- worktree:/);
+    const kept = apply(text, { action: "accept", id: "T-1" }, alice, T0);
+    expect(kept).toMatch(/- worktree: task\/T-1-reviewed/);
+  });
+});
