@@ -5546,7 +5546,7 @@ var init_memo = __esm({
     init_hash();
     init_places();
     init_temp_files();
-    BUILD = true ? "d205cf2a6bc7f9c8" : void 0;
+    BUILD = true ? "81d42b44026bcc67" : void 0;
     COPY_LIMIT = 8 * 1024 * 1024;
     HEAD = 1024;
   }
@@ -16572,6 +16572,12 @@ function judgeTasks(before, after2, approvals, appended, j, out, shortcuts) {
       }
       if (action === "claim")
         workers = e.action === "takeover" ? [...workers.filter((w) => w !== e.actor), e.actor] : [e.actor];
+      if (action === "add" && state === void 0) {
+        const made = e.details.state ?? "PLAN";
+        if (made !== "PLAN" && made !== "READY" && !replay?.refused.has(e.line))
+          out.push({ file, line: e.line + 1, message: `${t.id} is new and ${made}; a task starts in PLAN or READY` });
+        state = made;
+      }
       const to = e.details.to;
       if (to) state = to;
     }

@@ -372,6 +372,15 @@ function judgeTasks(
       if (action === "claim")
         // Stryker disable next-line MethodExpression: without the filter a worker is listed twice, which `some` does not see.
         workers = e.action === "takeover" ? [...workers.filter((w) => w !== e.actor), e.actor] : [e.actor];
+      // A transition's line says `to=`; an add's says the state it made (`state=`, PLAN when
+      // absent), and the lines after it are judged from there. (An add of a task already on
+      // the board was refused above and leaves its state as it was.)
+      if (action === "add" && state === undefined) {
+        const made = e.details.state ?? "PLAN";
+        if (made !== "PLAN" && made !== "READY" && !replay?.refused.has(e.line))
+          out.push({ file, line: e.line + 1, message: `${t.id} is new and ${made}; a task starts in PLAN or READY` });
+        state = made as State;
+      }
       const to = e.details.to;
       if (to) state = to as State;
     }

@@ -172,7 +172,8 @@ describe("guarded sections next to an invalid ledger", () => {
 
 describe("the log-line walk (a first commit, or after a refusal)", () => {
   const board = (state: string, extra = "") => `# Tasks\n\n## T-1 First\n- state: ${state}${extra}\n\n## Log\n`;
-  const add = { actor: "alice", role: "CMD", action: "add", target: "T-1", details: { to: "READY" } } as const;
+  // As the CLI writes it (rules/plan-add.ts): the state it makes, not `to=`.
+  const add = { actor: "alice", role: "CMD", action: "add", target: "T-1", details: { state: "READY" } } as const;
   const claim = (actor: string) =>
     ({ actor, role: "WORK", action: "claim", target: "T-1", details: { from: "READY", to: "DOING" } }) as const;
   const takeover = (actor: string) => ({ actor, role: "WORK", action: "takeover", target: "T-1" }) as const;
@@ -181,6 +182,23 @@ describe("the log-line walk (a first commit, or after a refusal)", () => {
   const accept = (actor: string) =>
     ({ actor, role: "AUDIT", action: "accept", target: "T-1", details: { from: "REVIEW", to: "DONE" } }) as const;
   const fourEyes = (v: string[]) => v.filter((x) => x.includes("four eyes"));
+
+  it("the lines after a logged add are judged from the state it made: no accept of a task just added", () => {
+    const planned = { ...add, details: { state: "PLAN" } };
+    const t = withLog(board("DONE"), "tasks", [planned, accept("alice")]);
+    expect(judge([undefined, undefined], [t, APPROVALS], "alice")).toEqual([
+      "TASKS.md:8: T-1 is PLAN; accept needs it REVIEW",
+    ]);
+    // An add with no state= makes a PLAN task; one that says another state is refused itself.
+    const bare = withLog(board("DONE"), "tasks", [{ ...add, details: {} }, accept("alice")]);
+    expect(judge([undefined, undefined], [bare, APPROVALS], "alice")).toEqual([
+      "TASKS.md:8: T-1 is PLAN; accept needs it REVIEW",
+    ]);
+    const odd = withLog(board("REVIEW"), "tasks", [{ ...add, details: { state: "REVIEW" } }]);
+    expect(judge([undefined, undefined], [odd, APPROVALS], "alice")).toEqual([
+      "TASKS.md:7: T-1 is new and REVIEW; a task starts in PLAN or READY",
+    ]);
+  });
 
   it("a logged add by someone without CMD is refused (issue #31, survivor #10)", () => {
     const t = withLog(board("READY"), "tasks", [{ ...add, actor: "carol" }]);
