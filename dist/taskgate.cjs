@@ -5546,7 +5546,7 @@ var init_memo = __esm({
     init_hash();
     init_places();
     init_temp_files();
-    BUILD = true ? "81d42b44026bcc67" : void 0;
+    BUILD = true ? "ca6263166873b569" : void 0;
     COPY_LIMIT = 8 * 1024 * 1024;
     HEAD = 1024;
   }
@@ -14918,6 +14918,7 @@ function entryStaysClean(text, sec, splices) {
   }
   after2 += text.slice(pos, sec.end);
   if (!after2.endsWith("\n") || !before.endsWith("\n")) return false;
+  if (after2.split("\n").some((l, i) => i > 0 && l.startsWith("#"))) return false;
   const dependsLines = (t) => t.split("\n").filter((l) => /depends/i.test(l));
   const a = dependsLines(before);
   const b = dependsLines(after2);

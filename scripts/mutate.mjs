@@ -15,8 +15,8 @@
 // are kept in .stryker/incremental.json (gitignored), and a mutant whose code and covering
 // tests did not change since is not run again (--force runs them all).
 //
-// Every run records each promise file's score with the SHA-256 of the source it was measured
-// on in test/mutation-scores.json (committed, so a change to a promise file shows its score in
+// Every run records each promise file's score with the SHA-256 of the source (and of the unit
+// tests importing it) it was measured on in test/mutation-scores.json (committed, so a change to a promise file shows its score in
 // the same commit). CI (.ci/run) runs --ci: a promise file whose source is not the recorded one
 // (or has no record, or a recorded score under the bar) is mutated again and must reach it.
 
@@ -49,11 +49,24 @@ function usage(message) {
   process.exit(2);
 }
 
-/** The source's SHA-256, line ends as LF (a checkout with CRLF measures the same code). */
-const sourceHash = (file) =>
-  createHash("sha256")
-    .update(readFileSync(join(ROOT, file), "utf8").replaceAll("\r\n", "\n"))
-    .digest("hex");
+/**
+ * What a recorded score stands for: the SHA-256 of the promise file's source and of every unit
+ * test that imports it (line ends as LF, so a checkout with CRLF measures the same), so that
+ * weakening or deleting those tests also makes CI measure the file again. (A test that reaches
+ * the file only through another module is not counted: say so in review.)
+ */
+function sourceHash(file) {
+  const read = (f) => readFileSync(join(ROOT, f), "utf8").replaceAll("\r\n", "\n");
+  const module = `${file.replace(/^src\//, "").replace(/\.ts$/, "")}.js"`;
+  const tests = readdirSync(join(ROOT, "test", "unit"))
+    .filter((f) => f.endsWith(".test.ts"))
+    .map((f) => `test/unit/${f}`)
+    .filter((f) => read(f).includes(module))
+    .sort();
+  const h = createHash("sha256");
+  for (const f of [file, ...tests]) h.update(`${f}\0${read(f)}\0`);
+  return h.digest("hex");
+}
 const readRecord = () => (existsSync(RECORD) ? JSON.parse(readFileSync(RECORD, "utf8")) : {});
 const isPromise = (file) => PROMISES.some((p) => p.test(file));
 

@@ -105,6 +105,9 @@ function entryStaysClean(text: string, sec: { start: number; end: number }, spli
   }
   after += text.slice(pos, sec.end);
   if (!after.endsWith("\n") || !before.endsWith("\n")) return false;
+  // One heading, the entry's own: a heading line the edit adds (## Log, ## Policy, ...) is a
+  // section the stand-in scan would read as new, so the whole board is scanned instead.
+  if (after.split("\n").some((l, i) => i > 0 && l.startsWith("#"))) return false;
   const dependsLines = (t: string) => t.split("\n").filter((l) => /depends/i.test(l));
   const a = dependsLines(before);
   const b = dependsLines(after);

@@ -182,5 +182,14 @@ describe("cleanAfterSplices", () => {
     const bad: Splice[] = [{ start: stateAt, end: stateAt + "- state: READY\n".length, text: "- state: DOING\n" }];
     expect(cleanAfterSplices(board, clean, applySplices(board, bad), bad)).toBeUndefined();
     expect(scanCleanTasks(applySplices(board, bad))).toBeUndefined();
+    // A heading line put inside the entry (a second Log, Policy or Schedules section) is never
+    // answered for alone: the full scan reads it as a duplicate section.
+    for (const name of ["Log", "Policy", "Schedules"]) {
+      const heading: Splice[] = [
+        { start: stateAt, end: stateAt + "- state: READY\n".length, text: `- state: READY\n\n## ${name}\n` },
+      ];
+      const text = applySplices(board, heading);
+      expect(cleanAfterSplices(board, clean, text, heading), name).toBeUndefined();
+    }
   });
 });
