@@ -7,6 +7,7 @@
 
 import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -55,13 +56,20 @@ export function wineSetup(cache = process.env.TASKGATE_WINE_CACHE ?? join(root, 
       copyFileSync(join(nodeDir, "node.exe"), join(printerDir, "schtasks.exe"));
     }
   }
-  const env = { ...process.env, WINEPREFIX: prefix, WINEDEBUG: "-all" };
   const ready = join(cache, "prefix-win10.done");
   if (!existsSync(ready)) {
-    rmSync(prefix, { recursive: true, force: true });
-    execFileSync("wineboot", ["-i"], { ...quiet, env, stdio: "ignore" });
-    execFileSync("winecfg", ["-v", "win10"], { ...quiet, env, stdio: "ignore" });
-    execFileSync("wineserver", ["-w"], { env, stdio: "ignore" });
+    // Wine makes its server's folder in TMPDIR: one of our own, removed once the server ended,
+    // so setting up leaves nothing in the system temp directory.
+    const tmp = mkdtempSync(join(tmpdir(), "taskgate-wine-setup-"));
+    const env = { ...process.env, WINEPREFIX: prefix, WINEDEBUG: "-all", TMPDIR: tmp };
+    try {
+      rmSync(prefix, { recursive: true, force: true });
+      execFileSync("wineboot", ["-i"], { ...quiet, env, stdio: "ignore" });
+      execFileSync("winecfg", ["-v", "win10"], { ...quiet, env, stdio: "ignore" });
+      execFileSync("wineserver", ["-w"], { env, stdio: "ignore" });
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
     writeFileSync(ready, "");
   }
   return { cache, nodeDir, node: join(nodeDir, "node.exe"), printerDir, prefix };
