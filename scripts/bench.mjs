@@ -42,6 +42,26 @@ import { generateLedgers } from "./gen-ledger.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const CLI = join(ROOT, "bin", "taskgate.cjs");
+// Everything the bench makes (its boards, the sub-benches' folders, the lock and memo folder
+// of the taskgate processes it times) goes in one folder of its own, through TMPDIR. It is
+// removed at exit and, when the bench is interrupted (Ctrl-C, a kill: its timing loops are
+// synchronous, so a signal handler would only run at their end), by a small detached process
+// that waits for the bench's end: an interrupted run left its boards behind.
+const benchTmp = mkdtempSync(join(os.tmpdir(), "taskgate-bench-"));
+process.env.TMPDIR = benchTmp;
+process.on("exit", () => rmSync(benchTmp, { recursive: true, force: true }));
+spawn(
+  process.execPath,
+  [
+    "-e",
+    `const [pid, dir] = process.argv.slice(1);
+     const alive = () => { try { process.kill(Number(pid), 0); return true; } catch { return false; } };
+     const t = setInterval(() => { if (alive()) return; clearInterval(t); require("node:fs").rmSync(dir, { recursive: true, force: true }); }, 1000);`,
+    String(process.pid),
+    benchTmp,
+  ],
+  { detached: true, stdio: "ignore" },
+).unref();
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
   const i = args.indexOf(name);
@@ -118,18 +138,13 @@ const twWritesOnce = (tw, mid) => [
   ["task add", ["add", "Bench task", "+backend"], tw.env],
 ];
 
-// Only folders this script made with mkdtemp are ever removed.
-const made = [];
+/** A git repository holding `files`, in the bench's folder (removed with it). */
 function tempRepo(files) {
-  const dir = mkdtempSync(join(os.tmpdir(), "taskgate-bench-"));
-  made.push(dir);
+  const dir = mkdtempSync(join(os.tmpdir(), "board-"));
   execFileSync("git", ["init", "-q"], { cwd: dir });
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 }
-process.on("exit", () => {
-  for (const dir of made) if (dir.startsWith(os.tmpdir())) rmSync(dir, { recursive: true, force: true });
-});
 
 function timeOnce(argv, extraEnv = {}, allowed = [0, 5], file = process.execPath) {
   const t = process.hrtime.bigint();
