@@ -3,7 +3,8 @@
 // - one CommonJS bundle for our code, commander and chalk (Node loads CommonJS faster than
 //   ES modules, and one file means no module resolution);
 // - each src/vendor module (remark, the YAML parser, croner) in a bundle of its
-//   own, required only by the commands that need it;
+//   own, required only by the commands that need it, and the message catalog in one read only
+//   when the messages are Japanese;
 // - a V8 code cache for the main bundle, made by running the CLI once (bin/taskgate.cjs
 //   uses it and falls back to a normal compile when V8 rejects it).
 import { spawnSync } from "node:child_process";
@@ -69,6 +70,29 @@ const lazyVendors = {
     });
   },
 };
+
+/**
+ * The message catalog (src/cli/catalog.ts, 160 KB of the main bundle once escaped to ASCII,
+ * and its strings a good part of the code cache every start deserialises) is read only when
+ * the messages are Japanese (src/cli/i18n.ts useLang): it is a bundle of its own,
+ * dist/catalog.cjs, and i18n's import of it a module whose CATALOG requires it when first read.
+ */
+const lazyCatalog = {
+  name: "lazy-catalog",
+  setup(b) {
+    b.onResolve({ filter: /^\.\/catalog\.js$/ }, (args) =>
+      args.importer.endsWith(join("src", "cli", "i18n.ts"))
+        ? { path: "catalog", namespace: "lazy-catalog" }
+        : undefined,
+    );
+    b.onResolve({ filter: /^\.\/catalog\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+    b.onLoad({ filter: /.*/, namespace: "lazy-catalog" }, () => ({
+      loader: "js",
+      contents: `"use strict";\nlet m;\nmodule.exports = {\n  get CATALOG() { return (m ??= require("./catalog.cjs")).CATALOG; },\n};\n`,
+    }));
+  },
+};
+await build({ ...common, entryPoints: ["src/cli/catalog.ts"], outfile: "dist/catalog.cjs" });
 
 /** Imports of src/vendor/X.js become require("./vendor-X.cjs"), resolved next to the bundle. */
 const vendorAsExternal = {
@@ -191,7 +215,7 @@ await build({
   outdir: "dist",
   outExtension: { ".js": ".cjs" },
   sourcemap: "linked",
-  plugins: [lazyVendors, vendorAsExternal, lazyBuiltins, chalkTty, nobleNoWebCrypto],
+  plugins: [lazyVendors, vendorAsExternal, lazyCatalog, lazyBuiltins, chalkTty, nobleNoWebCrypto],
 });
 
 // Every bundle in ASCII (esbuild escapes strings, not comments): a single "─" in a comment made
@@ -216,9 +240,10 @@ for (const f of readdirSync(`${root}dist`).filter((f) => f.endsWith(".cjs"))) {
 const cli = (cwd, ...args) =>
   spawnSync(process.execPath, [`${root}bin/taskgate.cjs`, ...args], {
     cwd,
-    env: { ...process.env, TASKGATE_WRITE_CODE_CACHE: "1", TASKGATE_ACTOR: "build" },
+    env: { ...process.env, TASKGATE_WRITE_CODE_CACHE: "1", TASKGATE_ACTOR: "build", TASKGATE_LANG: lang },
     stdio: "ignore",
   });
+let lang = "en";
 const scratch = mkdtempSync(join(tmpdir(), "taskgate-build-"));
 try {
   spawnSync("git", ["init", "-q"], { cwd: scratch, stdio: "ignore" });
@@ -228,4 +253,8 @@ try {
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
+// The catalog's cache, from a run in Japanese (before the last run: its main bundle's cache is kept).
+lang = "ja";
+cli(root, "--dir", root, "status");
+lang = "en";
 cli(root, "--dir", root, "status", "--json");
