@@ -20,18 +20,32 @@ export interface Update<T> {
   readonly result: T;
 }
 
+/** What a memo is derived from: each ledger's bytes or snapshot, undefined for a missing one. */
+export type MemoSources = readonly (
+  | Uint8Array
+  | { readonly bytes: Uint8Array; readonly stamp?: string | undefined }
+  | undefined
+)[];
+
 export interface Ports {
   readText(path: string): string | undefined;
-  /** The file's bytes, and its text on demand; undefined when the file does not exist. */
-  readSnapshot(path: string): { readonly text: string; readonly bytes: Uint8Array } | undefined;
+  /**
+   * The file's bytes and text, each read on demand, and its stamp where the file has one (see
+   * src/io/text.ts readLedgerSnapshot; none on a shared board); undefined when there is no file.
+   */
+  readSnapshot(
+    path: string,
+  ): { readonly text: string; readonly bytes: Uint8Array; readonly stamp?: string | undefined } | undefined;
   /**
    * Memos of derived views, each kept with the ledger bytes it was derived from (undefined for
    * a missing ledger) and given back only for exactly those bytes; undefined where none are kept.
+   * A source may be a snapshot (readSnapshot): the memo then reads its bytes only when its stamp
+   * does not say they are the memo's.
    */
   readonly memo:
     | {
-        get(name: string, sources: readonly (Uint8Array | undefined)[]): unknown;
-        put(name: string, sources: readonly (Uint8Array | undefined)[], value: unknown): void;
+        get(name: string, sources: MemoSources): unknown;
+        put(name: string, sources: MemoSources, value: unknown): void;
       }
     | undefined;
   /**

@@ -61,7 +61,7 @@ async function forecastFacts(ctx: Context): Promise<ForecastFacts> {
   const tasksFile = ctx.ports.readSnapshot(ctx.paths.tasks);
   if (!tasksFile) throw missingLedger(ctx, "tasks");
   const approvalsFile = ctx.ports.readSnapshot(ctx.paths.approvals);
-  const sources = [tasksFile.bytes, approvalsFile?.bytes];
+  const sources = [tasksFile, approvalsFile];
   const memoized = ctx.ports.memo?.get("forecast", sources) as ForecastFacts | undefined;
   if (memoized) return memoized;
   const ledger = parseTasksLazily(ctx, tasksFile.text);

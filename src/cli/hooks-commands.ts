@@ -104,12 +104,12 @@ export function registerHooksCommands(program: Command, kit: WatchKit): void {
 }
 
 /**
- * status's view of the hooks: undefined without a Hooks section, else each hook problem (none:
- * all is well). status never fails for the hooks' sake (an unsafe private folder, say).
+ * status's view of the hooks: undefined without a Hooks section (`hasHooks`, from status's
+ * view of the same bytes), else each hook problem (none: all is well). status never fails for
+ * the hooks' sake (an unsafe private folder, say).
  */
-export async function hooksStatus(ctx: Context): Promise<{ problems: string[] } | undefined> {
-  const text = ctx.ports.readText(ctx.paths.tasks);
-  if (text === undefined || !/(^|\n)## Hooks[ \t]*\r?\n/.test(text)) return undefined;
+export async function hooksStatus(ctx: Context, hasHooks: boolean): Promise<{ problems: string[] } | undefined> {
+  if (!hasHooks) return undefined;
   const { hookProblemLines } = await import("../app/hook-delivery.js");
   try {
     return { problems: hookProblemLines(ctx) };

@@ -237,7 +237,7 @@ export async function main(
           : undefined;
       if (json(o)) {
         const { docText, statusDoc } = await import("../app/documents.js");
-        const hooks = await hooksStatus(ctx);
+        const hooks = await hooksStatus(ctx, v.hasHooks);
         out.write(
           docText({
             ...statusDoc(ctx, v),
@@ -263,7 +263,7 @@ export async function main(
           ),
         );
         if (phaseText) out.write(`Phases:\n${phaseText.renderPhases(v.phases)}`);
-        out.write(hooksStatusText(await hooksStatus(ctx)));
+        out.write(hooksStatusText(await hooksStatus(ctx, v.hasHooks)));
         if (owner) out.write(`This worktree is ${owner.id}'s (branch ${owner.branch}).\n`);
       }
     });

@@ -6,12 +6,17 @@
 //   call) and a memory compare instead of a SHA-256 (5 ms for a 3 MB board).
 // - Bigger ones: the memo keeps their SHA-256. Writing, and later freeing, a copy of 16 MB
 //   cost more than hashing it (status after a change at 50,000 tasks: 166 ms against 155 ms).
+// - Ledgers that had not changed for a few seconds when read, with the same metadata (device,
+//   inode, size, modification and change times: their stamp, src/io/text.ts) as when the memo
+//   was made: the memo answers without reading them, as git trusts its index's stat data. Their
+//   bytes are compared (or hashed) as above whenever a stamp differs or is missing.
 // One file per ledger, in taskgate's own folder (inside .git, or the system's temp folder for
 // ledgers outside git), readable by its user only: a line of JSON (build, name, the sources'
 // lengths, their hashes or none, the value's length), the copy if any, then the value's JSON.
 
 import { closeSync, fstatSync, openSync, readSync, unlinkSync } from "node:fs";
 import { basename, join } from "node:path";
+import type { MemoSources } from "../app/context.js";
 import { sha256Hex } from "./hash.js";
 import { privateDirFor, shortHash } from "./places.js";
 import { replaceOwnFile } from "./temp-files.js";
@@ -20,8 +25,13 @@ import { replaceOwnFile } from "./temp-files.js";
 declare const __TASKGATE_BUILD__: string | undefined;
 export const BUILD = typeof __TASKGATE_BUILD__ === "string" ? __TASKGATE_BUILD__ : undefined;
 
-/** What a memo is derived from: each ledger's bytes, or undefined for a ledger that does not exist. */
-export type Sources = readonly (Uint8Array | undefined)[];
+/**
+ * What a memo is derived from: each ledger's bytes, or a snapshot of it (src/io/text.ts
+ * readLedgerSnapshot: its bytes read when asked for, and its stamp), or undefined for a ledger
+ * that does not exist.
+ */
+export type Sources = MemoSources;
+type Snapshot = Exclude<MemoSources[number], Uint8Array | undefined>;
 
 export interface Memo {
   /** The value put under `name` for exactly these sources, or undefined. */
@@ -36,6 +46,8 @@ interface Header {
   readonly lengths: readonly number[];
   /** Each source's SHA-256 ("" for a missing one) when the file keeps no copy of them. */
   readonly sha256?: readonly string[];
+  /** Each source's stamp ("" for a missing one) when every one had a stamp. */
+  readonly stamps?: readonly string[];
   /** The length of the value's JSON, in bytes. */
   readonly value: number;
 }
@@ -62,7 +74,20 @@ export function memoFile(path: () => string, build: string): Memo {
     file ??= path();
     return file;
   };
-  const lengthsOf = (sources: Sources) => sources.map((s) => (s === undefined ? -1 : s.length));
+  const bytesOf = (s: Uint8Array | Snapshot): Uint8Array => (s instanceof Uint8Array ? s : s.bytes);
+  const lengthsOf = (sources: Sources) => sources.map((s) => (s === undefined ? -1 : bytesOf(s).length));
+  /** Every source's stamp ("" for a missing one), or undefined when one has none. */
+  const stampsOf = (sources: Sources): string[] | undefined => {
+    const stamps: string[] = [];
+    for (const s of sources) {
+      const stamp = s === undefined ? "" : s instanceof Uint8Array ? undefined : s.stamp;
+      if (stamp === undefined) return undefined;
+      stamps.push(stamp);
+    }
+    return stamps;
+  };
+  const sameList = (a: unknown, b: readonly string[]) =>
+    Array.isArray(a) && a.length === b.length && a.every((x, i) => x === b[i]);
   // A miss hashes the ledgers in get and again in put: once is enough.
   const hashed = new WeakMap<Uint8Array, string>();
   const hashOf = (s: Uint8Array) => {
@@ -73,10 +98,34 @@ export function memoFile(path: () => string, build: string): Memo {
     }
     return h;
   };
-  const hashesOf = (sources: Sources) => sources.map((s) => (s === undefined ? "" : hashOf(s)));
+  const hashesOf = (sources: Sources) => sources.map((s) => (s === undefined ? "" : hashOf(bytesOf(s))));
+  const put = (name: string, sources: Sources, value: unknown): void => {
+    try {
+      const json = Buffer.from(JSON.stringify(value), "utf8");
+      const lengths = lengthsOf(sources);
+      const copy = lengths.reduce((a, l) => a + Math.max(l, 0), 0) <= COPY_LIMIT;
+      const stamps = stampsOf(sources);
+      const header: Header = {
+        build,
+        name,
+        lengths,
+        ...(copy ? {} : { sha256: hashesOf(sources) }),
+        ...(stamps ? { stamps } : {}),
+        value: json.length,
+      };
+      const parts = copy ? sources.flatMap((s) => (s === undefined ? [] : [bytesOf(s)])) : [];
+      replaceOwnFile(place(), [Buffer.from(`${JSON.stringify(header)}\n`), ...parts, json]);
+      // The memo of builds before this format, a few KB: not left behind.
+      removeIfThere(place().replace(/\.memo$/, ".json"));
+    } catch {
+      // A memo is an optimisation: not being able to write one changes nothing.
+    }
+  };
   return {
     get(name, sources) {
       let fd: number | undefined;
+      let value: unknown;
+      let restamp = false;
       try {
         fd = openSync(place(), "r");
         const size = fstatSync(fd).size;
@@ -85,59 +134,44 @@ export function memoFile(path: () => string, build: string): Memo {
         const nl = head.subarray(0, n).indexOf(10);
         if (nl < 0) return undefined;
         const h = JSON.parse(head.toString("utf8", 0, nl)) as Header;
-        const lengths = lengthsOf(sources);
-        const copied = h.sha256 === undefined ? lengths.reduce((a, l) => a + Math.max(l, 0), 0) : 0;
-        // Another build, name or length: not these bytes, and nothing more is read.
-        if (
-          h.build !== build ||
-          h.name !== name ||
-          !Array.isArray(h.lengths) ||
-          h.lengths.length !== lengths.length ||
-          h.lengths.some((l, i) => l !== lengths[i]) ||
-          size !== nl + 1 + copied + h.value
-        )
+        if (h.build !== build || h.name !== name || !Array.isArray(h.lengths) || h.lengths.length !== sources.length)
           return undefined;
-        if (h.sha256 !== undefined) {
-          const hashes = hashesOf(sources);
-          if (!Array.isArray(h.sha256) || h.sha256.some((x, i) => x !== hashes[i])) return undefined;
-        }
-        const rest = Buffer.allocUnsafe(size - nl - 1);
-        if (readFully(fd, rest, nl + 1) !== rest.length) return undefined;
-        let at = 0;
-        if (h.sha256 === undefined) {
-          for (const s of sources) {
-            if (s === undefined) continue;
-            if (Buffer.compare(rest.subarray(at, at + s.length), s) !== 0) return undefined;
-            at += s.length;
+        const copied = h.sha256 === undefined ? h.lengths.reduce((a, l) => a + Math.max(l, 0), 0) : 0;
+        if (size !== nl + 1 + copied + h.value) return undefined;
+        const stamps = stampsOf(sources);
+        if (stamps === undefined || !sameList(h.stamps, stamps)) {
+          // Not known unchanged by their stamps: the bytes say.
+          const lengths = lengthsOf(sources);
+          if (h.lengths.some((l, i) => l !== lengths[i])) return undefined;
+          if (h.sha256 !== undefined) {
+            const hashes = hashesOf(sources);
+            if (!Array.isArray(h.sha256) || h.sha256.some((x, i) => x !== hashes[i])) return undefined;
+          } else {
+            const copy = Buffer.allocUnsafe(copied);
+            if (readFully(fd, copy, nl + 1) !== copy.length) return undefined;
+            let at = 0;
+            for (const s of sources) {
+              if (s === undefined) continue;
+              const b = bytesOf(s);
+              if (Buffer.compare(copy.subarray(at, at + b.length), b) !== 0) return undefined;
+              at += b.length;
+            }
           }
+          // The same bytes, and now a stamp for each: kept, so the next look needs no read.
+          restamp = stampsOf(sources) !== undefined;
         }
-        return JSON.parse(rest.toString("utf8", at));
+        const json = Buffer.allocUnsafe(h.value);
+        if (readFully(fd, json, nl + 1 + copied) !== json.length) return undefined;
+        value = JSON.parse(json.toString("utf8"));
       } catch {
         return undefined; // none yet, or half a file from another era: recompute
       } finally {
         if (fd !== undefined) closeSync(fd);
       }
+      if (restamp) put(name, sources, value);
+      return value;
     },
-    put(name, sources, value) {
-      try {
-        const json = Buffer.from(JSON.stringify(value), "utf8");
-        const lengths = lengthsOf(sources);
-        const copy = lengths.reduce((a, l) => a + Math.max(l, 0), 0) <= COPY_LIMIT;
-        const header: Header = {
-          build,
-          name,
-          lengths,
-          ...(copy ? {} : { sha256: hashesOf(sources) }),
-          value: json.length,
-        };
-        const parts = copy ? sources.filter((s): s is Uint8Array => s !== undefined) : [];
-        replaceOwnFile(place(), [Buffer.from(`${JSON.stringify(header)}\n`), ...parts, json]);
-        // The memo of builds before this format, a few KB: not left behind.
-        removeIfThere(place().replace(/\.memo$/, ".json"));
-      } catch {
-        // A memo is an optimisation: not being able to write one changes nothing.
-      }
-    },
+    put,
   };
 }
 

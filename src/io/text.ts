@@ -1,6 +1,6 @@
 // Bytes -> text without loss: a ledger that is not valid UTF-8 is refused, never "repaired".
 
-import { readFileSync } from "node:fs";
+import { type BigIntStats, closeSync, fstatSync, openSync, readFileSync, statSync } from "node:fs";
 import { InvalidLedgerError } from "../app/errors.js";
 
 const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -65,17 +65,70 @@ export function readLedgerFile(path: string): string | undefined {
   return buf === undefined ? undefined : decodeUtf8(path, buf);
 }
 
-/** A ledger's bytes, with their text decoded only when asked for. */
-export function readLedgerSnapshot(path: string): { readonly text: string; readonly bytes: Uint8Array } | undefined {
-  const buf = readBytes(path);
-  if (buf === undefined) return undefined;
+/**
+ * A ledger file no process changed in this long (its modification and change times) before it
+ * was read has a stamp: any later change gives it another. Two seconds is the coarsest file
+ * time there is (FAT); the third is for a file server's clock.
+ */
+export const SETTLED_MS = 3000;
+
+/** A file's metadata as a stamp (device, inode, size, modification and change times in ns). */
+function stampOf(st: BigIntStats): string {
+  return `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
+}
+
+/**
+ * A ledger's bytes and text, each read only when asked for, and its stamp: its metadata when
+ * it had not changed for SETTLED_MS when looked at and did not change while its bytes were
+ * read, else undefined. Equal stamps mean the same bytes, as git trusts its index's stat data
+ * (its "racy" rule: a file changed as recently as the look could change again within the same
+ * tick of the file system's clock, so it gets no stamp). A memo (src/io/memo.ts) that recorded
+ * a ledger's stamp then answers without reading the ledger at all.
+ */
+export function readLedgerSnapshot(
+  path: string,
+  now: () => number = Date.now,
+): { readonly text: string; readonly bytes: Uint8Array; readonly stamp: string | undefined } | undefined {
+  let st: BigIntStats;
+  try {
+    st = statSync(path, { bigint: true });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw e;
+  }
+  const looked = now();
+  let stamp =
+    st.isFile() && Number(st.mtimeMs > st.ctimeMs ? st.mtimeMs : st.ctimeMs) < looked - SETTLED_MS
+      ? stampOf(st)
+      : undefined;
+  let buf: Buffer | undefined;
   let text: string | undefined;
+  const bytes = (): Buffer => {
+    if (buf === undefined) {
+      const fd = openSync(path, "r");
+      try {
+        buf = readFileSync(fd);
+        // Changed since the look, or while read: these bytes are not the stamp's.
+        if (stamp !== undefined && stampOf(fstatSync(fd, { bigint: true })) !== stamp) stamp = undefined;
+      } finally {
+        closeSync(fd);
+      }
+    }
+    return buf;
+  };
+  // Not a plain file (a folder where the ledger should be): read now, to fail as a read fails.
+  if (!st.isFile()) bytes();
   return {
-    bytes: buf,
+    get bytes() {
+      return bytes();
+    },
     // On demand: a status the memo answers never decodes the ledger.
     get text() {
-      text ??= decodeUtf8(path, buf);
+      text ??= decodeUtf8(path, bytes());
       return text;
+    },
+    get stamp() {
+      return stamp;
     },
   };
 }

@@ -149,6 +149,37 @@ describe("taskgate commands", () => {
     expect(forced.stdout).toContain("\u001b[");
   });
 
+  it("status answers from its memo by the ledgers' stamps once they settled, and still sees an edit that keeps size and time", async () => {
+    const repo = await makeRepo();
+    expect((await runCli(["add", "One"], { cwd: repo })).code).toBe(0);
+    const tasks = join(repo, "TASKS.md");
+    const approvals = join(repo, "APPROVALS.md");
+    // A whole second in the past, which any file system keeps exactly (an edit can put it back).
+    for (const f of [tasks, approvals]) utimesSync(f, 1_700_000_000, 1_700_000_000);
+    // Settled: nothing changed either file (their change times) for more than three seconds.
+    await new Promise((r) => setTimeout(r, 3300));
+    const status = async (extra: Record<string, string> = {}) =>
+      JSON.parse((await runCli(["status", "--json"], { cwd: repo, env: extra })).stdout);
+    const first = await status();
+    expect(first).toMatchObject({ tasks: 1, byState: { PLAN: 1 } });
+    const memoDir = join(repo, ".git", "taskgate", "memo");
+    const [memoName] = readdirSync(memoDir).filter((n) => /^TASKS\.md-[0-9a-f]+\.memo$/.test(n));
+    const header = () => JSON.parse(readFileSync(join(memoDir, memoName as string), "utf8").split("\n")[0] as string);
+    expect(header().stamps).toHaveLength(2);
+    expect(await status()).toEqual(first);
+    // A hand edit of the same length whose modification time is put back: the change time
+    // (which no program can set) moved, so the stamp differs and the bytes are compared.
+    const before = statSync(tasks).size;
+    writeFileSync(tasks, read(repo, "TASKS.md").replace("- state: PLAN", "- state: DONE"));
+    utimesSync(tasks, 1_700_000_000, 1_700_000_000);
+    expect(statSync(tasks).size).toBe(before);
+    const edited = await status();
+    expect(edited).toMatchObject({ tasks: 1, byState: { DONE: 1 } });
+    expect(edited).toEqual(await status({ TASKGATE_NO_MEMO: "1" }));
+    // Changed just now: the memo made of it records no stamp until the file has settled.
+    expect(header().stamps).toBeUndefined();
+  });
+
   it("status keeps a memo keyed by the ledgers' bytes: a hand edit is seen at once, time is applied fresh", async () => {
     const repo = await makeRepo(["bob: WORK"]);
     expect((await runCli(["add", "One", "--ready"], { cwd: repo })).code).toBe(0);
