@@ -5602,7 +5602,7 @@ var init_memo = __esm({
     init_hash();
     init_places();
     init_temp_files();
-    BUILD = true ? "623ca1f43b9b2658" : void 0;
+    BUILD = true ? "da113f6c01de0fe0" : void 0;
     COPY_LIMIT = 8 * 1024 * 1024;
     HEAD = 1024;
   }
@@ -16198,21 +16198,47 @@ var init_summary = __esm({
   }
 });
 
+// src/app/status-memo.ts
+function statusSources(ctx) {
+  const tasks = ctx.ports.readSnapshot(ctx.paths.tasks);
+  return tasks ? [tasks, ctx.ports.readSnapshot(ctx.paths.approvals)] : void 0;
+}
+function statusMemo(ctx, sources) {
+  return ctx.ports.memo?.get(STATUS_MEMO, sources);
+}
+function statusOf(memo, now) {
+  return {
+    summary: summarize(memo.facts, now),
+    errors: memo.errors,
+    warnings: memo.warnings,
+    approvalsFound: memo.approvalsFound,
+    phases: memo.phases,
+    hasHooks: memo.hasHooks
+  };
+}
+var STATUS_MEMO, HOOKS_HEADING;
+var init_status_memo = __esm({
+  "src/app/status-memo.ts"() {
+    "use strict";
+    init_summary();
+    STATUS_MEMO = "status";
+    HOOKS_HEADING = /(^|\n)## Hooks[ \t]*\r?\n/;
+  }
+});
+
 // src/app/views.ts
 var views_exports = {};
 __export(views_exports, {
-  HOOKS_HEADING: () => HOOKS_HEADING,
   listView: () => listView,
   showView: () => showView,
   statusView: () => statusView
 });
 function statusView(ctx) {
-  const { paths, ports } = ctx;
-  const tasksFile = ports.readSnapshot(paths.tasks);
-  if (!tasksFile) throw missingLedger(ctx, "tasks");
-  const approvalsFile = ports.readSnapshot(paths.approvals);
-  const sources = [tasksFile, approvalsFile];
-  let memo = ports.memo?.get("status", sources);
+  const { ports } = ctx;
+  const sources = statusSources(ctx);
+  if (!sources) throw missingLedger(ctx, "tasks");
+  const [tasksFile, approvalsFile] = sources;
+  let memo = statusMemo(ctx, sources);
   if (!memo) {
     const approvals = approvalsFile ? parseApprovals(ctx, approvalsFile.text) : void 0;
     const approvalList = approvals?.approvals ?? [];
@@ -16245,16 +16271,9 @@ function statusView(ctx) {
       // heading, after decoding it, was a third of a status at 50,000 tasks).
       hasHooks: HOOKS_HEADING.test(tasksFile.text)
     };
-    ports.memo?.put("status", sources, memo);
+    ports.memo?.put(STATUS_MEMO, sources, memo);
   }
-  return {
-    summary: summarize(memo.facts, ctx.now),
-    errors: memo.errors,
-    warnings: memo.warnings,
-    approvalsFound: memo.approvalsFound,
-    phases: memo.phases,
-    hasHooks: memo.hasHooks
-  };
+  return statusOf(memo, ctx.now);
 }
 function listView(ctx, filter) {
   const ledger = parseTasksLazily(ctx, ctx.ports.readText(ctx.paths.tasks));
@@ -16269,7 +16288,7 @@ function showView(ctx, id) {
   const body = ledger.doc.text.slice(section.fieldsEnd, section.end).replace(/^(\r?\n)+/, "").replace(/(\r?\n)+$/, "");
   return { task: found.task, text, body, clockSkew: ledger.policy.clockSkew };
 }
-var DEAD_LETTER_FIELD, HOOKS_HEADING;
+var DEAD_LETTER_FIELD;
 var init_views = __esm({
   "src/app/views.ts"() {
     "use strict";
@@ -16281,9 +16300,9 @@ var init_views = __esm({
     init_phases2();
     init_summary();
     init_errors();
+    init_status_memo();
     init_ledgers();
     DEAD_LETTER_FIELD = /^[-*+] blocked: dead letter/m;
-    HOOKS_HEADING = /(^|\n)## Hooks[ \t]*\r?\n/;
   }
 });
 

@@ -46,7 +46,10 @@ export function taskDoc(t: Task): Record<string, unknown> {
   };
 }
 
-export function statusDoc(ctx: Context, v: StatusView): Record<string, unknown> {
+export function statusDoc(
+  ctx: Pick<Context, "paths"> & { readonly ports: Pick<Context["ports"], "board"> },
+  v: StatusView,
+): Record<string, unknown> {
   const s = v.summary;
   return doc("status", {
     files: { tasks: ctx.paths.tasksDisplay, approvals: v.approvalsFound ? ctx.paths.approvalsDisplay : null },

@@ -9,36 +9,16 @@ import type { Task } from "../model/task.js";
 import { matcher, type TaskFilter } from "../rules/filter.js";
 import { isStale } from "../rules/gate.js";
 import { type PhaseProgress, phaseProgress } from "../rules/phases.js";
-import { type StatusFacts, type StatusSummary, statusFacts, summarize } from "../rules/summary.js";
+import { type StatusFacts, statusFacts } from "../rules/summary.js";
 
 const DEAD_LETTER_FIELD = /^[-*+] blocked: dead letter/m;
 
 import type { Context } from "./context.js";
 import { RefusedError } from "./errors.js";
 import { missingLedger, parseApprovals, parseTasks, parseTasksLazily } from "./ledgers.js";
+import { HOOKS_HEADING, STATUS_MEMO, type StatusView, statusMemo, statusOf, statusSources } from "./status-memo.js";
 
-export interface StatusView {
-  readonly summary: StatusSummary;
-  readonly errors: number;
-  readonly warnings: number;
-  readonly approvalsFound: boolean;
-  /** Each phase's progress (none without a Phases section). */
-  readonly phases: readonly PhaseProgress[];
-  /** TASKS.md has a Hooks section (docs/hooks.md): status then reports on their delivery. */
-  readonly hasHooks: boolean;
-}
-
-/** A Hooks section's heading, at a line's start. */
-export const HOOKS_HEADING = /(^|\n)## Hooks[ \t]*\r?\n/;
-
-interface StatusMemo {
-  readonly hasHooks: boolean;
-  readonly phases: readonly PhaseProgress[];
-  readonly facts: StatusFacts;
-  readonly errors: number;
-  readonly warnings: number;
-  readonly approvalsFound: boolean;
-}
+export type { StatusView } from "./status-memo.js";
 
 /**
  * Counts by state, leases and approvals. What depends only on the ledgers' contents is kept
@@ -46,12 +26,11 @@ interface StatusMemo {
  * again (hooks and agents call status far more often than the board changes).
  */
 export function statusView(ctx: Context): StatusView {
-  const { paths, ports } = ctx;
-  const tasksFile = ports.readSnapshot(paths.tasks);
-  if (!tasksFile) throw missingLedger(ctx, "tasks");
-  const approvalsFile = ports.readSnapshot(paths.approvals);
-  const sources = [tasksFile, approvalsFile];
-  let memo = ports.memo?.get("status", sources) as StatusMemo | undefined;
+  const { ports } = ctx;
+  const sources = statusSources(ctx);
+  if (!sources) throw missingLedger(ctx, "tasks");
+  const [tasksFile, approvalsFile] = sources;
+  let memo = statusMemo(ctx, sources);
   if (!memo) {
     const approvals = approvalsFile ? parseApprovals(ctx, approvalsFile.text) : undefined;
     const approvalList = approvals?.approvals ?? [];
@@ -90,16 +69,9 @@ export function statusView(ctx: Context): StatusView {
       // heading, after decoding it, was a third of a status at 50,000 tasks).
       hasHooks: HOOKS_HEADING.test(tasksFile.text),
     };
-    ports.memo?.put("status", sources, memo);
+    ports.memo?.put(STATUS_MEMO, sources, memo);
   }
-  return {
-    summary: summarize(memo.facts, ctx.now),
-    errors: memo.errors,
-    warnings: memo.warnings,
-    approvalsFound: memo.approvalsFound,
-    phases: memo.phases,
-    hasHooks: memo.hasHooks,
-  };
+  return statusOf(memo, ctx.now);
 }
 
 /**
