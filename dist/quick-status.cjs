@@ -1344,7 +1344,7 @@ function replaceOwnFile(path, parts) {
 }
 
 // src/io/memo.ts
-var BUILD = true ? "da113f6c01de0fe0" : void 0;
+var BUILD = true ? "a4480b01914e2d35" : void 0;
 var COPY_LIMIT = 8 * 1024 * 1024;
 var HEAD = 1024;
 function fileMemo(ledgerPath, env2, kind = "") {

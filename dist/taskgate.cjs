@@ -5602,7 +5602,7 @@ var init_memo = __esm({
     init_hash();
     init_places();
     init_temp_files();
-    BUILD = true ? "da113f6c01de0fe0" : void 0;
+    BUILD = true ? "a4480b01914e2d35" : void 0;
     COPY_LIMIT = 8 * 1024 * 1024;
     HEAD = 1024;
   }
@@ -16300,8 +16300,8 @@ var init_views = __esm({
     init_phases2();
     init_summary();
     init_errors();
-    init_status_memo();
     init_ledgers();
+    init_status_memo();
     DEAD_LETTER_FIELD = /^[-*+] blocked: dead letter/m;
   }
 });

@@ -59,7 +59,8 @@ describe("the committed bundle", () => {
     const r = node("scripts/check-dist.mjs");
     expect(r.status).toBe(1);
     expect(r.stderr).toBe(
-      "check-dist: the committed bundle is not what the sources build (dist/taskgate.cjs differs); run `npm run bundle && git add dist` and commit it\n",
+      // Both bundles that carry the build's identity (a hash of every source).
+      "check-dist: the committed bundle is not what the sources build (dist/quick-status.cjs, dist/taskgate.cjs differ); run `npm run bundle && git add dist` and commit it\n",
     );
     // Staged, as the fix says: the check passes again.
     git("add", "dist");
