@@ -119,6 +119,9 @@ describe("taskgate mcp", () => {
     expect(noReason.value.message).toBe('block_task needs "reason": why, one line');
     const role = await a.call("accept_task", { id: "T-1" });
     expect(role.value).toMatchObject({ code: "ROLE_DENIED" });
+    // A task that is not there is NOT_FOUND, with its sentence, whatever the caller's roles.
+    const gone = await a.call("accept_task", { id: "T-99" });
+    expect(gone.value).toMatchObject({ code: "NOT_FOUND", message: "There is no task T-99 in TASKS.md" });
     const req = await a.call("request_approval", { subject: "T-1", evidence: ["tests pass"] });
     expect(req.value).toEqual({ id: "A-1", superseded: [] });
   });
