@@ -177,6 +177,13 @@ describe("taskgate mcp", () => {
     expect(own.value).toMatchObject({ code: "FOUR_EYES" });
     expect(String(own.value.message)).toContain("four eyes");
     const r = await agent(dir, "rev");
+    // An AUDIT-only agent has no task to take: next_task says why, as claim_task would.
+    const offered = await r.call("next_task");
+    expect(offered.isError).toBe(true);
+    expect(offered.value).toMatchObject({
+      code: "ROLE_DENIED",
+      message: "rev (AUDIT) may not claim; that takes the WORK role",
+    });
     expect((await r.call("accept_task", { id: "T-1" })).value).toEqual({ id: "T-1", from: "REVIEW", to: "DONE" });
   });
 
