@@ -15,6 +15,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
   writeSync,
 } from "node:fs";
@@ -156,6 +157,28 @@ describe("machine faults", () => {
       writeFileSync(join(dir, name), kept);
       expect((await runCli(["check"], { cwd: dir })).code).toBe(0);
     }
+  });
+
+  it("a write into a folder that is not there (a dangling link, --tasks in a missing folder): exit 74 naming it, not an internal error", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "taskgate-nofolder-"));
+    execFileSync("git", ["init", "-q", dir]);
+    const gone = join(dir, "gone", "TASKS.md");
+    symlinkSync(gone, join(dir, "TASKS.md"));
+    const linked = await runCli(["init"], { cwd: dir, env: ACTOR });
+    expectMachineFault(
+      linked,
+      /TASKS\.md \(a link to \S*gone\/TASKS\.md\): the folder it goes in does not exist \(ENOENT\)/,
+      /fix the symbolic link/,
+    );
+    expect(existsSync(join(dir, "APPROVALS.md"))).toBe(false);
+    const named = await runCli(["--tasks", join(dir, "missing", "TASKS.md"), "init"], { cwd: dir, env: ACTOR });
+    expectMachineFault(
+      named,
+      /missing\/TASKS\.md: the folder it goes in does not exist \(ENOENT\)/,
+      /create that folder/,
+    );
+    expect(existsSync(join(dir, "missing"))).toBe(false);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it("a full file system (a 256 KB tmpfs): exit 74 naming TASKS.md, nothing changed; space freed, the write goes through", async (ctx) => {
