@@ -83,17 +83,22 @@ function classify(ctx: Context, attempt: Attempt): Omit<Refusal, "message"> {
   } catch {
     return { code: "ROLE_DENIED", next: "This actor has no roles here; a CMD actor must grant one." };
   }
+  // In the planner's order (rules/workflow.ts): a task that is not there is NOT_FOUND whoever
+  // asks, and only then is the role checked.
+  let ledger: ReturnType<typeof parseTasksLazily> | undefined;
+  if (id !== undefined) {
+    try {
+      ledger = parseTasksLazily(ctx, ctx.ports.readText(ctx.paths.tasks));
+    } catch {
+      ledger = undefined;
+    }
+    if (ledger && !ledger.byId.has(id))
+      return { code: "NOT_FOUND", next: "Check the ID with board_summary or next_task." };
+  }
   if (action && !who.roles.includes(MATRIX[action].role))
     return { code: "ROLE_DENIED", next: `Leave this to an actor with the ${MATRIX[action].role} role.` };
-  if (id === undefined) return refused;
-  let ledger: ReturnType<typeof parseTasksLazily>;
-  try {
-    ledger = parseTasksLazily(ctx, ctx.ports.readText(ctx.paths.tasks));
-  } catch {
-    return refused;
-  }
-  const task = ledger.byId.get(id)?.task;
-  if (!task) return { code: "NOT_FOUND", next: "Check the ID with board_summary or next_task." };
+  const task = ledger && id !== undefined ? ledger.byId.get(id)?.task : undefined;
+  if (!ledger || !task) return refused;
   if (action === "accept" && workersOf(task).includes(who.actor))
     return { code: "FOUR_EYES", next: "Another AUDIT actor must accept it; you worked on it." };
   const lease = task.lease;

@@ -91,11 +91,18 @@ export async function next(
   input: NextInput,
 ): Promise<{ pick: NextPick; claimed: TransitionResult | undefined }> {
   const who = whoActs(ctx, "WORK");
+  // The best task "for you" is one you may claim: after the ledger's errors (as claim judges
+  // them), an actor without WORK is told so rather than offered a task or "nothing to do".
+  const mayClaim = () => {
+    const allowed = permits("claim", who.actor, who.roles, undefined);
+    if (!allowed.ok) throw new RefusedError(allowed.message);
+  };
   if (!input.claim) {
     const ledger = loadTasks(ctx);
     // As with --claim: a board with errors cannot say what is next (a task whose state line is
     // broken may be the READY one), so the answer is its errors with file:line, not "nothing".
     requireValid(ctx.paths.tasksDisplay, ledger.diagnostics);
+    mayClaim();
     const pick = pickNext(ledger, who, { labels: input.labels }, ctx.now);
     if (!pick.task) throw new NothingToDo(`Nothing to do for ${who.actor}: ${pick.why}`, pick.skipped);
     return { pick, claimed: undefined };
@@ -105,6 +112,7 @@ export async function next(
   return ports.update([paths.tasks], ([text], now) => {
     const ledger = parseTasksLazily(ctx, text);
     requireValid(paths.tasksDisplay, ledger.diagnostics);
+    mayClaim();
     const pick = pickNext(ledger, who, { labels: input.labels }, now);
     if (!pick.task) throw new NothingToDo(`Nothing to do for ${who.actor}: ${pick.why}`, pick.skipped);
     const plan = planTransition(ledger, { action: "claim", id: pick.task.id, ttl: input.ttl, via: input.via }, who, {

@@ -7,8 +7,9 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "nod
 import { git, mainWorkTree } from "../io/git.js";
 import type { WorktreeField } from "../ledger/fields.js";
 import type { Task } from "../model/task.js";
+import { MATRIX } from "../rules/matrix.js";
 import { planWorktreeField, taskBranch, worktreeFolderName, worktreeOf } from "../rules/task-worktree.js";
-import type { TransitionInput, TransitionResult } from "../rules/workflow.js";
+import { planTransition, type TransitionInput, type TransitionResult } from "../rules/workflow.js";
 import type { Context } from "./context.js";
 import { RefusedError, UsageError } from "./errors.js";
 import { applyChecked, loadTasks, parseTasks, requireValid } from "./ledgers.js";
@@ -130,10 +131,21 @@ export interface WorktreeCheck {
  * with uncommitted work (changed, staged, untracked or ignored files) refuses the command, nothing
  * written, unless `keep` (then the folder and its field stay).
  */
-export function checkTaskWorktree(ctx: Context, id: string, action: string, keep: boolean): WorktreeCheck | undefined {
-  const task: Task | undefined = loadTasks(ctx).byId.get(id)?.task;
+export function checkTaskWorktree(ctx: Context, input: TransitionInput, keep: boolean): WorktreeCheck | undefined {
+  const { id, action } = input;
+  const ledger = loadTasks(ctx);
+  const task: Task | undefined = ledger.byId.get(id)?.task;
   const field = task && worktreeOf(task.fields);
   if (!field || keep) return undefined;
+  // The ledger and the rules first, as the transition will judge them: a WORK actor's accept,
+  // a task in the wrong state or a ledger with errors is refused for that, not sent off to
+  // clean a worktree first (nothing is written here; the transition plans again under its lock).
+  requireValid(ctx.paths.tasksDisplay, ledger.diagnostics);
+  const plan = planTransition(ledger, input, whoActs(ctx, MATRIX[action].role), {
+    now: ctx.now,
+    hasher: ctx.ports.hasher,
+  });
+  if (!plan.ok) throw new RefusedError(plan.message);
   const top = boardTop(ctx);
   const folder = folderOf(top, field);
   if (!existsSync(folder)) return { field, folder, present: false };
@@ -185,7 +197,7 @@ export async function transitionEndingWorktree(
   input: TransitionInput,
   options: { readonly keep: boolean },
 ): Promise<{ result: TransitionResult; worktree: string | undefined }> {
-  const check = checkTaskWorktree(ctx, input.id, input.action, options.keep);
+  const check = checkTaskWorktree(ctx, input, options.keep);
   const result = await transition(ctx, { ...input, dropWorktree: check !== undefined });
   return { result, worktree: check ? removeTaskWorktree(ctx, input.id, check) : undefined };
 }

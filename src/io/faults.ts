@@ -27,6 +27,14 @@ const CAUSES: Record<string, { cause: string; todo: string }> = {
     cause: "it is not a folder, but taskgate keeps its locks and temp files in it",
     todo: "move or remove that file and run the command again",
   },
+  EISDIR: {
+    cause: "it is a folder, where taskgate expected a file",
+    todo: "move or rename that folder (or point --dir, --tasks or --approvals at the ledger files) and run the command again",
+  },
+  ENOENT: {
+    cause: "the folder it goes in does not exist",
+    todo: "create that folder, or fix the symbolic link that leads there, or point --dir, --tasks or --approvals elsewhere, and run the command again",
+  },
   ENOTDIR: {
     cause: "a part of the path is a file, not a folder",
     todo: "move or remove that file (taskgate keeps its locks and temp files in a folder there) and run the command again",

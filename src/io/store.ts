@@ -241,11 +241,22 @@ export class LedgerStore {
     };
     try {
       for (const { w, target } of targets) {
-        prepared.push(
-          asMachineFault(w.path, false, () =>
-            prepareAtomic(target, w.text, lockDirFor(target), multi ? ".pending" : ".tmp", inject),
-          ),
-        );
+        try {
+          prepared.push(
+            asMachineFault(w.path, false, () =>
+              prepareAtomic(target, w.text, lockDirFor(target), multi ? ".pending" : ".tmp", inject),
+            ),
+          );
+        } catch (e) {
+          // The temp file beside the ledger could not be made because that folder is not there
+          // (a link to a missing place, or --tasks naming a folder that does not exist).
+          if ((e as NodeJS.ErrnoException).code === "ENOENT")
+            throw machineFault(
+              e as NodeJS.ErrnoException,
+              target === w.path ? w.path : `${w.path} (a link to ${target})`,
+            );
+          throw e;
+        }
       }
       if (multi) intent = writeIntent(targets, prepared);
     } catch (e) {

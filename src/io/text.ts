@@ -2,6 +2,7 @@
 
 import { type BigIntStats, closeSync, fstatSync, openSync, readFileSync, statSync } from "node:fs";
 import { InvalidLedgerError } from "../app/errors.js";
+import { machineFault } from "./faults.js";
 
 const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
@@ -49,12 +50,17 @@ function firstInvalidByte(buf: Buffer): { line: number; column: number } {
   return { line, column: i - lineStart + 1 };
 }
 
-/** A file's bytes; undefined when it does not exist (other errors are thrown). */
+/**
+ * A file's bytes; undefined when it does not exist. A folder where the file should be is one
+ * sentence naming it (exit 74, as `.git/taskgate` being a file is), not a bug; other errors
+ * are thrown.
+ */
 export function readBytes(path: string): Buffer | undefined {
   try {
     return readFileSync(path);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    if ((e as NodeJS.ErrnoException).code === "EISDIR") throw machineFault(e as NodeJS.ErrnoException, path);
     throw e;
   }
 }

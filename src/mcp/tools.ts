@@ -95,7 +95,8 @@ export const TOOLS: readonly Tool[] = [
     ),
     readOnly: true,
     idempotent: true,
-    attempt: () => ({}),
+    // Refused only when the caller may not claim (ROLE_DENIED) or the ledger has errors.
+    attempt: () => ({ action: "claim" }),
     run: async ({ ctx }, v) => {
       try {
         const r = await next(ctx, { labels: (v.labels as string[]) ?? [], claim: false });

@@ -9,10 +9,13 @@ import {
   chmodSync,
   closeSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   openSync,
+  readdirSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
   writeSync,
 } from "node:fs";
@@ -20,6 +23,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { makeRepo, type Run, runCli } from "../support/cli.js";
+import { connectAgent } from "../support/mcp.js";
 
 const MACHINE = 74;
 const ACTOR = { TASKGATE_ACTOR: "alice@example.com" };
@@ -92,6 +96,89 @@ describe("machine faults", () => {
     }
     // Reads still answer.
     expect((await runCli(["status"], { cwd: dir })).code).toBe(0);
+  });
+
+  it("a folder where a ledger should be: every command that reads it exits 74 naming it, nothing changed; the MCP server refuses the same way", async () => {
+    const dir = await makeRepo();
+    expect((await runCli(["add", "--ready", "one"], { cwd: dir })).code).toBe(0);
+    const readers: Record<string, string[][]> = {
+      "TASKS.md": [
+        ["check"],
+        ["status"],
+        ["list"],
+        ["show", "T-1"],
+        ["next"],
+        ["claim", "T-1"],
+        ["add", "two"],
+        ["init"],
+      ],
+      "APPROVALS.md": [["check"], ["status"], ["approvals"], ["claim", "T-1"], ["add", "two"], ["init"]],
+    };
+    for (const [name, commands] of Object.entries(readers)) {
+      const kept = readFileSync(join(dir, name));
+      rmSync(join(dir, name));
+      mkdirSync(join(dir, name));
+      writeFileSync(join(dir, name, "notes.txt"), "kept\n");
+      const otherName = name === "TASKS.md" ? "APPROVALS.md" : "TASKS.md";
+      const other = readFileSync(join(dir, otherName));
+      for (const args of commands) {
+        const r = await runCli(args, { cwd: dir });
+        expect([args.join(" "), r.code]).toEqual([args.join(" "), MACHINE]);
+        expectMachineFault(
+          r,
+          new RegExp(`${name.replace(".", "\\.")}: it is a folder, where taskgate expected a file \\(EISDIR\\)`),
+          /move or rename that folder/,
+        );
+        expect(readFileSync(join(dir, otherName))).toEqual(other);
+        expect(readdirSync(join(dir, name))).toEqual(["notes.txt"]);
+      }
+      const json = await runCli(["claim", "T-1", "--json"], { cwd: dir });
+      expect(JSON.parse(json.stdout)).toMatchObject({ code: "MACHINE", exitCode: MACHINE });
+      if (name === "TASKS.md") {
+        const agent = await connectAgent(dir, { as: "alice@example.com" });
+        try {
+          for (const [tool, args] of [
+            ["next_task", {}],
+            ["claim_task", { id: "T-1" }],
+            ["show_task", { id: "T-1" }],
+          ] as const) {
+            const a = await agent.call(tool, args);
+            expect(a.isError).toBe(true);
+            expect(a.value.message).toMatch(/TASKS\.md: it is a folder, where taskgate expected a file/);
+          }
+        } finally {
+          await agent.close();
+        }
+        expect(agent.stderr()).not.toMatch(/internal error|\n\s+at /);
+      }
+      // Nothing in the folder was touched; with the ledger back, the board reads as before.
+      expect(readFileSync(join(dir, name, "notes.txt"), "utf8")).toBe("kept\n");
+      rmSync(join(dir, name), { recursive: true });
+      writeFileSync(join(dir, name), kept);
+      expect((await runCli(["check"], { cwd: dir })).code).toBe(0);
+    }
+  });
+
+  it("a write into a folder that is not there (a dangling link, --tasks in a missing folder): exit 74 naming it, not an internal error", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "taskgate-nofolder-"));
+    execFileSync("git", ["init", "-q", dir]);
+    const gone = join(dir, "gone", "TASKS.md");
+    symlinkSync(gone, join(dir, "TASKS.md"));
+    const linked = await runCli(["init"], { cwd: dir, env: ACTOR });
+    expectMachineFault(
+      linked,
+      /TASKS\.md \(a link to \S*gone\/TASKS\.md\): the folder it goes in does not exist \(ENOENT\)/,
+      /fix the symbolic link/,
+    );
+    expect(existsSync(join(dir, "APPROVALS.md"))).toBe(false);
+    const named = await runCli(["--tasks", join(dir, "missing", "TASKS.md"), "init"], { cwd: dir, env: ACTOR });
+    expectMachineFault(
+      named,
+      /missing\/TASKS\.md: the folder it goes in does not exist \(ENOENT\)/,
+      /create that folder/,
+    );
+    expect(existsSync(join(dir, "missing"))).toBe(false);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it("a full file system (a 256 KB tmpfs): exit 74 naming TASKS.md, nothing changed; space freed, the write goes through", async (ctx) => {

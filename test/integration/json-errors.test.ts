@@ -47,6 +47,13 @@ const WRITES: [string, string[], number, string][] = [
   ["accept of a PLAN task", ["accept", "T-1", "--json"], 1, "WRONG_STATE"],
   ["claim by an actor with no roles", ["--as", "zed", "claim", "T-2", "--json"], 1, "ROLE_DENIED"],
   ["next by an actor with no roles", ["--as", "zed", "next", "--claim", "--json"], 1, "ROLE_DENIED"],
+  ["accept by a WORK actor", ["--as", "bob", "accept", "T-1", "--json"], 1, "ROLE_DENIED"],
+  // A task that is not there is NOT_FOUND whoever asks, as the sentence says (it was ROLE_DENIED).
+  ["accept of a task that is not there, by a WORK actor", ["--as", "bob", "accept", "T-99", "--json"], 1, "NOT_FOUND"],
+  ["ready of a task that is not there, by a WORK actor", ["--as", "bob", "ready", "T-99", "--json"], 1, "NOT_FOUND"],
+  // next offers a task to take: an actor who may not claim is told so, with or without --claim.
+  ["next by an AUDIT-only actor", ["--as", "erin", "next", "--json"], 1, "ROLE_DENIED"],
+  ["next --claim by an AUDIT-only actor", ["--as", "erin", "next", "--claim", "--json"], 1, "ROLE_DENIED"],
   ["submit of a lease held by another", ["--as", "carol", "submit", "T-2", "--json"], 1, "LEASE_HELD"],
   ["approval request of a task that is not there", ["approval", "request", "T-99", "--json"], 1, "NOT_FOUND"],
   ["approve of a request that is not there", ["approve", "A-9", "--json"], 1, "REFUSED"],
@@ -59,7 +66,7 @@ const WRITES: [string, string[], number, string][] = [
 describe("--json errors: one taskgate.error document on stdout, the sentence on stderr", () => {
   let dir: string;
   beforeAll(async () => {
-    dir = await makeRepo(["bob: WORK", "carol: WORK, AUDIT"]);
+    dir = await makeRepo(["bob: WORK", "carol: WORK, AUDIT", "erin: AUDIT"]);
     expect((await runCli(["add", "Plan"], { cwd: dir })).code).toBe(0);
     expect((await runCli(["add", "--ready", "Held"], { cwd: dir })).code).toBe(0);
     expect((await runCli(["--as", "bob", "claim", "T-2"], { cwd: dir })).code).toBe(0);

@@ -119,6 +119,9 @@ describe("taskgate mcp", () => {
     expect(noReason.value.message).toBe('block_task needs "reason": why, one line');
     const role = await a.call("accept_task", { id: "T-1" });
     expect(role.value).toMatchObject({ code: "ROLE_DENIED" });
+    // A task that is not there is NOT_FOUND, with its sentence, whatever the caller's roles.
+    const gone = await a.call("accept_task", { id: "T-99" });
+    expect(gone.value).toMatchObject({ code: "NOT_FOUND", message: "There is no task T-99 in TASKS.md" });
     const req = await a.call("request_approval", { subject: "T-1", evidence: ["tests pass"] });
     expect(req.value).toEqual({ id: "A-1", superseded: [] });
   });
@@ -174,6 +177,13 @@ describe("taskgate mcp", () => {
     expect(own.value).toMatchObject({ code: "FOUR_EYES" });
     expect(String(own.value.message)).toContain("four eyes");
     const r = await agent(dir, "rev");
+    // An AUDIT-only agent has no task to take: next_task says why, as claim_task would.
+    const offered = await r.call("next_task");
+    expect(offered.isError).toBe(true);
+    expect(offered.value).toMatchObject({
+      code: "ROLE_DENIED",
+      message: "rev (AUDIT) may not claim; that takes the WORK role",
+    });
     expect((await r.call("accept_task", { id: "T-1" })).value).toEqual({ id: "T-1", from: "REVIEW", to: "DONE" });
   });
 

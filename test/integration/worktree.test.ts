@@ -92,6 +92,51 @@ describe("a worktree per task", () => {
     expect(read(dir, "TASKS.md")).toMatch(/- worktree: task\/T-1-dirty-work /);
   });
 
+  it("over a dirty worktree, a wrong role, a wrong state or a broken ledger is refused for that, not for the worktree", async () => {
+    const dir = await makeRepo(["bob: WORK, AUDIT", "carol: CMD, WORK, AUDIT", "dave: WORK"]);
+    const trees = mkdtempSync(join(tmpdir(), "taskgate-trees-"));
+    dirs.push(dir, trees);
+    writeFileSync(join(dir, "README.md"), "hello\n");
+    git(dir, ["add", "-A"]);
+    git(dir, ["commit", "-qm", "first"]);
+    const env = { TASKGATE_WORKTREES: trees };
+    await runCli(["add", "Dirty work", "--ready"], { cwd: dir, env });
+    await runCli(["add", "Other work"], { cwd: dir, env });
+    const claim = await runCli(["claim", "T-1", "--worktree", "--json"], { cwd: dir, env: as(env, "bob") });
+    const folder = JSON.parse(claim.stdout).worktree.path as string;
+    writeFileSync(join(folder, "half-done.txt"), "not committed\n");
+    const refusals: [string, string[], number, RegExp][] = [
+      ["dave", ["accept", "T-1"], 1, /^taskgate: dave \(WORK\) may not accept; that takes the AUDIT role\n$/],
+      ["dave", ["cancel", "T-1"], 1, /^taskgate: dave \(WORK\) may not cancel; that takes the CMD role\n$/],
+      ["carol", ["accept", "T-1"], 1, /^taskgate: T-1 is DOING; accept needs it REVIEW\n$/],
+      ["carol", ["release", "T-1", "--clean"], 1, /^taskgate: T-1 is leased to bob@/],
+    ];
+    const check = async () => {
+      for (const [actor, args, code, said] of refusals) {
+        const before = read(dir, "TASKS.md");
+        const r = await runCli(args, { cwd: dir, env: as(env, actor) });
+        expect([actor, ...args, r.code, r.stderr]).toEqual([actor, ...args, code, expect.stringMatching(said)]);
+        expect(read(dir, "TASKS.md")).toBe(before);
+      }
+    };
+    await check();
+    const json = await runCli(["accept", "T-1", "--json"], { cwd: dir, env: as(env, "dave") });
+    expect(JSON.parse(json.stdout)).toMatchObject({ code: "ROLE_DENIED" });
+    // A ledger with an error: exit 3 naming the line, whoever asks, before the worktree is looked at.
+    expect((await runCli(["submit", "T-1"], { cwd: dir, env: as(env, "bob") })).code).toBe(0);
+    const text = read(dir, "TASKS.md");
+    const lines = text.split("\n");
+    const bad = lines.indexOf("- state: PLAN") + 1;
+    writeFileSync(join(dir, "TASKS.md"), text.replace("- state: PLAN", "- state: PLANNED"));
+    for (const actor of ["carol", "dave"]) {
+      const r = await runCli(["accept", "T-1"], { cwd: dir, env: as(env, actor) });
+      expect(r.code).toBe(3);
+      expect(r.stderr).toContain(`TASKS.md:${bad}:10: error: Expected a state (PLAN|READY|DOING|REVIEW|DONE)`);
+      expect(r.stderr).not.toContain("worktree");
+    }
+    expect(existsSync(join(folder, "half-done.txt"))).toBe(true);
+  });
+
   it("an ignored file (a .env) counts as uncommitted work: accept is refused and the file stays", async () => {
     const { dir, env } = await repo();
     writeFileSync(join(dir, ".gitignore"), ".env\n");
