@@ -1344,7 +1344,7 @@ function replaceOwnFile(path, parts) {
 }
 
 // src/io/memo.ts
-var BUILD = true ? "a4480b01914e2d35" : void 0;
+var BUILD = true ? "0629782477e137b7" : void 0;
 var COPY_LIMIT = 8 * 1024 * 1024;
 var HEAD = 1024;
 function fileMemo(ledgerPath, env2, kind = "") {
@@ -1472,6 +1472,53 @@ function removeIfThere(path) {
 
 // src/io/text.ts
 var import_node_fs8 = require("node:fs");
+
+// src/io/faults.ts
+var CAUSES = {
+  ENOSPC: { cause: "no space left on the device", todo: "free some space and run the command again" },
+  EDQUOT: { cause: "the disk quota is used up", todo: "free some space or raise the quota and run the command again" },
+  EACCES: {
+    cause: "permission denied",
+    todo: "check who owns it and its mode (ls -ld), or run taskgate as the user who owns it"
+  },
+  EPERM: {
+    cause: "operation not permitted",
+    todo: "check who owns it and its mode or attributes (ls -ld, lsattr), or run taskgate as the user who owns it"
+  },
+  EROFS: { cause: "the file system is read-only", todo: "remount it read-write or work on a writable copy" },
+  EMFILE: {
+    cause: "too many open files in this process",
+    todo: "raise the limit (ulimit -n) or close programs that hold many files, and run the command again"
+  },
+  ENFILE: {
+    cause: "too many open files on this system",
+    todo: "close programs that hold many files and run the command again"
+  },
+  EEXIST: {
+    cause: "it is not a folder, but taskgate keeps its locks and temp files in it",
+    todo: "move or remove that file and run the command again"
+  },
+  EISDIR: {
+    cause: "it is a folder, where taskgate expected a file",
+    todo: "move or rename that folder (or point --dir, --tasks or --approvals at the ledger files) and run the command again"
+  },
+  ENOENT: {
+    cause: "the folder it goes in does not exist",
+    todo: "create that folder, or fix the symbolic link that leads there, or point --dir, --tasks or --approvals elsewhere, and run the command again"
+  },
+  ENOTDIR: {
+    cause: "a part of the path is a file, not a folder",
+    todo: "move or remove that file (taskgate keeps its locks and temp files in a folder there) and run the command again"
+  }
+};
+function machineFault(e, path, changed = "nothing was changed") {
+  const code = e.code;
+  const where = path ?? e.path ?? e.dest ?? "(unknown path)";
+  const c = CAUSES[code] ?? { cause: e.message, todo: "fix it and run the command again" };
+  return new MachineFaultError(`${where}: ${c.cause} (${code}); ${changed}; ${c.todo}`, where, code);
+}
+
+// src/io/text.ts
 var decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 function decodeUtf8(path, buf) {
   try {
@@ -1514,6 +1561,15 @@ function firstInvalidByte(buf) {
   }
   return { line, column: i - lineStart + 1 };
 }
+function readBytes(path) {
+  try {
+    return (0, import_node_fs8.readFileSync)(path);
+  } catch (e) {
+    if (e.code === "ENOENT") return void 0;
+    if (e.code === "EISDIR") throw machineFault(e, path);
+    throw e;
+  }
+}
 var SETTLED_MS = 3e3;
 function stampOf(st) {
   return `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
@@ -1532,7 +1588,12 @@ function readLedgerSnapshot(path, now = Date.now) {
   let text;
   const bytes = () => {
     if (buf === void 0) {
-      const fd = (0, import_node_fs8.openSync)(path, "r");
+      let fd;
+      try {
+        fd = (0, import_node_fs8.openSync)(path, "r");
+      } catch (e) {
+        throw machineFault(e, path);
+      }
       try {
         buf = (0, import_node_fs8.readFileSync)(fd);
         if (stamp !== void 0 && stampOf((0, import_node_fs8.fstatSync)(fd, { bigint: true })) !== stamp) stamp = void 0;
@@ -1542,7 +1603,10 @@ function readLedgerSnapshot(path, now = Date.now) {
     }
     return buf;
   };
-  if (!st.isFile()) bytes();
+  if (!st.isFile()) {
+    buf = readBytes(path);
+    if (buf === void 0) return void 0;
+  }
   return {
     get bytes() {
       return bytes();

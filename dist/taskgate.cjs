@@ -3639,6 +3639,14 @@ var init_faults = __esm({
         cause: "it is not a folder, but taskgate keeps its locks and temp files in it",
         todo: "move or remove that file and run the command again"
       },
+      EISDIR: {
+        cause: "it is a folder, where taskgate expected a file",
+        todo: "move or rename that folder (or point --dir, --tasks or --approvals at the ledger files) and run the command again"
+      },
+      ENOENT: {
+        cause: "the folder it goes in does not exist",
+        todo: "create that folder, or fix the symbolic link that leads there, or point --dir, --tasks or --approvals elsewhere, and run the command again"
+      },
       ENOTDIR: {
         cause: "a part of the path is a file, not a folder",
         todo: "move or remove that file (taskgate keeps its locks and temp files in a folder there) and run the command again"
@@ -4597,6 +4605,7 @@ function readBytes(path) {
     return (0, import_node_fs5.readFileSync)(path);
   } catch (e) {
     if (e.code === "ENOENT") return void 0;
+    if (e.code === "EISDIR") throw machineFault(e, path);
     throw e;
   }
 }
@@ -4621,7 +4630,12 @@ function readLedgerSnapshot(path, now = Date.now) {
   let text;
   const bytes = () => {
     if (buf === void 0) {
-      const fd = (0, import_node_fs5.openSync)(path, "r");
+      let fd;
+      try {
+        fd = (0, import_node_fs5.openSync)(path, "r");
+      } catch (e) {
+        throw machineFault(e, path);
+      }
       try {
         buf = (0, import_node_fs5.readFileSync)(fd);
         if (stamp !== void 0 && stampOf((0, import_node_fs5.fstatSync)(fd, { bigint: true })) !== stamp) stamp = void 0;
@@ -4631,7 +4645,10 @@ function readLedgerSnapshot(path, now = Date.now) {
     }
     return buf;
   };
-  if (!st.isFile()) bytes();
+  if (!st.isFile()) {
+    buf = readBytes(path);
+    if (buf === void 0) return void 0;
+  }
   return {
     get bytes() {
       return bytes();
@@ -4652,6 +4669,7 @@ var init_text = __esm({
     "use strict";
     import_node_fs5 = require("node:fs");
     init_errors();
+    init_faults();
     decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
     SETTLED_MS = 3e3;
   }
@@ -5602,7 +5620,7 @@ var init_memo = __esm({
     init_hash();
     init_places();
     init_temp_files();
-    BUILD = true ? "a4480b01914e2d35" : void 0;
+    BUILD = true ? "0629782477e137b7" : void 0;
     COPY_LIMIT = 8 * 1024 * 1024;
     HEAD = 1024;
   }
@@ -7826,13 +7844,22 @@ var init_store = __esm({
         };
         try {
           for (const { w, target } of targets) {
-            prepared.push(
-              asMachineFault(
-                w.path,
-                false,
-                () => prepareAtomic(target, w.text, lockDirFor(target), multi ? ".pending" : ".tmp", inject)
-              )
-            );
+            try {
+              prepared.push(
+                asMachineFault(
+                  w.path,
+                  false,
+                  () => prepareAtomic(target, w.text, lockDirFor(target), multi ? ".pending" : ".tmp", inject)
+                )
+              );
+            } catch (e) {
+              if (e.code === "ENOENT")
+                throw machineFault(
+                  e,
+                  target === w.path ? w.path : `${w.path} (a link to ${target})`
+                );
+              throw e;
+            }
           }
           if (multi) intent = writeIntent(targets, prepared);
         } catch (e) {
@@ -13632,9 +13659,14 @@ async function transition(ctx, input) {
 }
 async function next(ctx, input) {
   const who = whoActs(ctx, "WORK");
+  const mayClaim = () => {
+    const allowed = permits("claim", who.actor, who.roles, void 0);
+    if (!allowed.ok) throw new RefusedError(allowed.message);
+  };
   if (!input.claim) {
     const ledger = loadTasks(ctx);
     requireValid(ctx.paths.tasksDisplay, ledger.diagnostics);
+    mayClaim();
     const pick2 = pickNext(ledger, who, { labels: input.labels }, ctx.now);
     if (!pick2.task) throw new NothingToDo(`Nothing to do for ${who.actor}: ${pick2.why}`, pick2.skipped);
     return { pick: pick2, claimed: void 0 };
@@ -13643,6 +13675,7 @@ async function next(ctx, input) {
   return ports.update([paths.tasks], ([text], now) => {
     const ledger = parseTasksLazily(ctx, text);
     requireValid(paths.tasksDisplay, ledger.diagnostics);
+    mayClaim();
     const pick2 = pickNext(ledger, who, { labels: input.labels }, now);
     if (!pick2.task) throw new NothingToDo(`Nothing to do for ${who.actor}: ${pick2.why}`, pick2.skipped);
     const plan = planTransition(ledger, { action: "claim", id: pick2.task.id, ttl: input.ttl, via: input.via }, who, {
@@ -16894,17 +16927,20 @@ function classify(ctx, attempt) {
   } catch {
     return { code: "ROLE_DENIED", next: "This actor has no roles here; a CMD actor must grant one." };
   }
+  let ledger;
+  if (id !== void 0) {
+    try {
+      ledger = parseTasksLazily(ctx, ctx.ports.readText(ctx.paths.tasks));
+    } catch {
+      ledger = void 0;
+    }
+    if (ledger && !ledger.byId.has(id))
+      return { code: "NOT_FOUND", next: "Check the ID with board_summary or next_task." };
+  }
   if (action && !who.roles.includes(MATRIX[action].role))
     return { code: "ROLE_DENIED", next: `Leave this to an actor with the ${MATRIX[action].role} role.` };
-  if (id === void 0) return refused2;
-  let ledger;
-  try {
-    ledger = parseTasksLazily(ctx, ctx.ports.readText(ctx.paths.tasks));
-  } catch {
-    return refused2;
-  }
-  const task = ledger.byId.get(id)?.task;
-  if (!task) return { code: "NOT_FOUND", next: "Check the ID with board_summary or next_task." };
+  const task = ledger && id !== void 0 ? ledger.byId.get(id)?.task : void 0;
+  if (!ledger || !task) return refused2;
   if (action === "accept" && workersOf(task).includes(who.actor))
     return { code: "FOUR_EYES", next: "Another AUDIT actor must accept it; you worked on it." };
   const lease = task.lease;
@@ -17304,10 +17340,18 @@ async function ensureTaskWorktree(ctx, id, token, base, env2) {
   });
   return { branch, folder, reused: false };
 }
-function checkTaskWorktree(ctx, id, action, keep) {
-  const task = loadTasks(ctx).byId.get(id)?.task;
+function checkTaskWorktree(ctx, input, keep) {
+  const { id, action } = input;
+  const ledger = loadTasks(ctx);
+  const task = ledger.byId.get(id)?.task;
   const field2 = task && worktreeOf(task.fields);
   if (!field2 || keep) return void 0;
+  requireValid(ctx.paths.tasksDisplay, ledger.diagnostics);
+  const plan = planTransition(ledger, input, whoActs(ctx, MATRIX[action].role), {
+    now: ctx.now,
+    hasher: ctx.ports.hasher
+  });
+  if (!plan.ok) throw new RefusedError(plan.message);
   const top = boardTop(ctx);
   const folder = folderOf(top, field2);
   if (!(0, import_node_fs20.existsSync)(folder)) return { field: field2, folder, present: false };
@@ -17334,7 +17378,7 @@ function removeTaskWorktree(ctx, id, check) {
   return `Removed ${id}'s worktree ${check.folder}; its branch ${check.field.branch} stays`;
 }
 async function transitionEndingWorktree(ctx, input, options) {
-  const check = checkTaskWorktree(ctx, input.id, input.action, options.keep);
+  const check = checkTaskWorktree(ctx, input, options.keep);
   const result = await transition(ctx, { ...input, dropWorktree: check !== void 0 });
   return { result, worktree: check ? removeTaskWorktree(ctx, input.id, check) : void 0 };
 }
@@ -17363,7 +17407,9 @@ var init_worktree = __esm({
     import_node_fs20 = require("node:fs");
     import_node_path19 = require("node:path");
     init_git();
+    init_matrix();
     init_task_worktree();
+    init_workflow();
     init_errors();
     init_ledgers();
     init_transition();
@@ -17451,7 +17497,8 @@ var init_tools = __esm({
         ),
         readOnly: true,
         idempotent: true,
-        attempt: () => ({}),
+        // Refused only when the caller may not claim (ROLE_DENIED) or the ledger has errors.
+        attempt: () => ({ action: "claim" }),
         run: async ({ ctx }, v) => {
           try {
             const r = await next(ctx, { labels: v.labels ?? [], claim: false });

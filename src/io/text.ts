@@ -111,7 +111,13 @@ export function readLedgerSnapshot(
   let text: string | undefined;
   const bytes = (): Buffer => {
     if (buf === undefined) {
-      const fd = openSync(path, "r");
+      let fd: number;
+      try {
+        fd = openSync(path, "r");
+      } catch (e) {
+        // Gone, or a folder now, since the look: one sentence naming it, as for any read.
+        throw machineFault(e as NodeJS.ErrnoException, path);
+      }
       try {
         buf = readFileSync(fd);
         // Changed since the look, or while read: these bytes are not the stamp's.
@@ -122,8 +128,11 @@ export function readLedgerSnapshot(
     }
     return buf;
   };
-  // Not a plain file (a folder where the ledger should be): read now, to fail as a read fails.
-  if (!st.isFile()) bytes();
+  // Not a plain file (a folder where the ledger should be): read now, as any read, to fail as it fails.
+  if (!st.isFile()) {
+    buf = readBytes(path);
+    if (buf === undefined) return undefined;
+  }
   return {
     get bytes() {
       return bytes();
