@@ -1344,7 +1344,7 @@ function replaceOwnFile(path, parts) {
 }
 
 // src/io/memo.ts
-var BUILD = true ? "0629782477e137b7" : void 0;
+var BUILD = true ? "5ef52b26076380e8" : void 0;
 var COPY_LIMIT = 8 * 1024 * 1024;
 var HEAD = 1024;
 function fileMemo(ledgerPath, env2, kind = "") {

@@ -5620,7 +5620,7 @@ var init_memo = __esm({
     init_hash();
     init_places();
     init_temp_files();
-    BUILD = true ? "0629782477e137b7" : void 0;
+    BUILD = true ? "5ef52b26076380e8" : void 0;
     COPY_LIMIT = 8 * 1024 * 1024;
     HEAD = 1024;
   }
@@ -10585,7 +10585,7 @@ function decodeTask(doc2, section, diagnostics, interner) {
       message: `Task ${section.id} has no state; expected a field line "- state: PLAN" (PLAN|READY|DOING|REVIEW|DONE) under its heading`
     });
   }
-  return new LedgerTask(
+  const task = new LedgerTask(
     section.id,
     section.title ?? "",
     state ?? "PLAN",
@@ -10602,6 +10602,8 @@ function decodeTask(doc2, section, diagnostics, interner) {
     section.headingLine + 1,
     section
   );
+  if (state === void 0) unreadableState.add(task);
+  return task;
 }
 function checkLoggedAdds(doc2, byId, diagnostics) {
   const log = sectionByName(doc2, "Log");
@@ -10665,6 +10667,7 @@ function checkTaskRelations(file, tasks, byId, diagnostics) {
         }
       }
     }
+    if (unreadableState.has(t)) continue;
     if (t.state === "DOING") {
       if (!t.lease && t.fieldsHave(KEY.lease) === false) {
         diagnostics.push({
@@ -10759,7 +10762,7 @@ function findCycles(file, tasks, byId, diagnostics) {
     }
   }
 }
-var NONE2, LedgerTask, Interner, isAsciiAlnum, NO_STATES, STATE_BY_LENGTH, PRIORITY_BY_DIGIT;
+var NONE2, LedgerTask, Interner, isAsciiAlnum, NO_STATES, STATE_BY_LENGTH, PRIORITY_BY_DIGIT, unreadableState;
 var init_tasks = __esm({
   "src/ledger/tasks.ts"() {
     "use strict";
@@ -10836,6 +10839,7 @@ var init_tasks = __esm({
       STATE_BY_LENGTH[st.length]?.push(st);
     }
     PRIORITY_BY_DIGIT = PRIORITIES;
+    unreadableState = /* @__PURE__ */ new WeakSet();
   }
 });
 

@@ -346,7 +346,7 @@ export function decodeTask(
       message: `Task ${section.id} has no state; expected a field line "- state: PLAN" (PLAN|READY|DOING|REVIEW|DONE) under its heading`,
     });
   }
-  return new LedgerTask(
+  const task = new LedgerTask(
     section.id as string,
     section.title ?? "",
     state ?? "PLAN",
@@ -363,7 +363,16 @@ export function decodeTask(
     section.headingLine + 1,
     section,
   );
+  if (state === undefined) unreadableState.add(task);
+  return task;
 }
+
+/**
+ * Tasks whose state line is missing or unreadable (already reported): read as PLAN, but not
+ * judged by what their state implies (a resolution outside DONE, a lease outside DOING), which
+ * would be a second, false error about the same line.
+ */
+const unreadableState = new WeakSet<Task>();
 
 /**
  * Every task the log adds has its entry: one deleted by hand, or hidden behind a mistyped
@@ -441,6 +450,7 @@ function checkTaskRelations(
         }
       }
     }
+    if (unreadableState.has(t)) continue;
     if (t.state === "DOING") {
       if (!t.lease && (t as LedgerTask).fieldsHave(KEY.lease) === false) {
         diagnostics.push({
