@@ -1,6 +1,8 @@
 // Human and JSON output. Colour only on a terminal and never with NO_COLOR.
 
 import { Chalk, type ChalkInstance } from "chalk";
+import { plainRowDocText, taskDocText } from "../app/documents.js";
+import type { ListRow, ListRows } from "../app/views.js";
 import { encodeLease } from "../ledger/fields.js";
 import { type Diagnostic, formatDiagnostic } from "../model/diagnostic.js";
 import { STATES, type State, type Task } from "../model/task.js";
@@ -38,21 +40,49 @@ export function writeJsonDocStream<T>(
   items: readonly T[],
   toJson: (item: T) => unknown,
 ): void {
+  writeJsonDocText<T>(
+    write,
+    kind,
+    body,
+    arrayKey,
+    items.length,
+    (each) => {
+      for (let i = 0; i < items.length; i++) each(items[i] as T);
+    },
+    (item, pad) => JSON.stringify(toJson(item), null, 2).replace(/\n/g, `\n${pad}`),
+  );
+}
+
+/**
+ * writeJsonDocStream with the array's `count` items given one by one by `items` (in a pass that
+ * need keep none of them), each written as `toText` makes it: JSON.stringify(item, null, 2) with
+ * every line after the first indented by `pad`.
+ */
+export function writeJsonDocText<T>(
+  write: (chunk: string) => void,
+  kind: string,
+  body: Record<string, unknown>,
+  arrayKey: string,
+  count: number,
+  items: (each: (item: T) => void) => void,
+  toText: (item: T, pad: string) => string,
+): void {
   const head = jsonDoc(kind, { ...body, [arrayKey]: [] });
-  if (items.length === 0) {
+  if (count === 0) {
     write(head);
     return;
   }
   // The head ends with `"key": []\n}\n`: open the array there, then each item indented by 4.
-  const open = head.slice(0, head.length - "[]\n}\n".length);
-  let chunk = `${open}[\n`;
-  for (let i = 0; i < items.length; i++) {
-    chunk += `    ${JSON.stringify(toJson(items[i] as T), null, 2).replace(/\n/g, "\n    ")}${i + 1 < items.length ? ",\n" : "\n"}`;
+  let chunk = `${head.slice(0, head.length - "[]\n}\n".length)}[\n`;
+  let i = 0;
+  items((item) => {
+    chunk += `    ${toText(item, "    ")}${++i < count ? ",\n" : "\n"}`;
     if (chunk.length > 1 << 16) {
       write(chunk);
       chunk = "";
     }
-  }
+  });
+  if (i !== count) throw new Error(`${arrayKey}: ${i} items written where ${count} were counted`);
   write(`${chunk}  ]\n}\n`);
 }
 
@@ -124,16 +154,47 @@ export function renderStatus(
 const pad = padEnd;
 
 export function renderTaskTable(c: ChalkInstance, tasks: readonly Task[], width: number): string {
-  if (tasks.length === 0) return `${tr("No tasks match.")}\n`;
-  // Each task is asked for once (a lazily read board reads it each time it is asked for) and
-  // kept as what its row shows; the rows are laid out once the widest ID is known.
-  const shown: { id: string; state: Task["state"]; priority: string; title: string; meta: string; blocked: boolean }[] =
-    [];
+  let text = "";
+  writeTaskTable(
+    (chunk) => {
+      text += chunk;
+    },
+    c,
+    {
+      count: tasks.length,
+      ids: tasks.map((t) => t.id),
+      forEach: (each) => {
+        for (const t of tasks) each({ plain: null, line: t.line, task: () => t });
+      },
+    },
+    width,
+  );
+  return text;
+}
+
+/**
+ * list's table, written in pieces as its rows come: the ID column is as wide as the widest
+ * ID, known before any row is read, so no row is kept.
+ */
+export function writeTaskTable(
+  write: (chunk: string) => void,
+  c: ChalkInstance,
+  rows: Pick<ListRows, "count" | "ids" | "forEach">,
+  width: number,
+): void {
+  if (rows.count === 0) {
+    write(`${tr("No tasks match.")}\n`);
+    return;
+  }
   let idW = 2;
-  for (let i = 0; i < tasks.length; i++) {
-    const t = tasks[i] as Task;
-    const w = displayWidth(t.id);
+  for (const id of rows.ids) {
+    const w = displayWidth(id);
     if (w > idW) idW = w;
+  }
+  const fixed = idW + 2 + 6 + 2 + 2 + 2;
+  let chunk = "";
+  rows.forEach((row) => {
+    const t = row.task();
     const meta = [
       t.assignee ? `@${terminalText(t.assignee)}` : "",
       t.labels.length ? `[${terminalText(t.labels.join(", "))}]` : "",
@@ -141,25 +202,37 @@ export function renderTaskTable(c: ChalkInstance, tasks: readonly Task[], width:
     ]
       .filter(Boolean)
       .join(" ");
-    shown.push({
-      id: t.id,
-      state: t.state,
-      priority: t.priority,
-      title: t.title,
-      meta,
-      blocked: t.blocked !== undefined,
-    });
-  }
-  const rows = shown.map((t) => {
-    const fixed = idW + 2 + 6 + 2 + 2 + 2;
-    let title = terminalText(t.title);
-    const room = Math.max(10, width - fixed - (t.meta ? displayWidth(t.meta) + 2 : 0));
-    title = truncate(title, room);
+    const room = Math.max(10, width - fixed - (meta ? displayWidth(meta) + 2 : 0));
+    const title = truncate(terminalText(t.title), room);
     const state = STATE_COLOR[t.state](c, pad(t.state, 6));
-    const metaOut = t.meta ? `  ${t.blocked ? c.red(t.meta) : c.dim(t.meta)}` : "";
-    return `${pad(t.id, idW)}  ${state}  ${t.priority}  ${title}${metaOut}`;
+    const metaOut = meta ? `  ${t.blocked !== undefined ? c.red(meta) : c.dim(meta)}` : "";
+    chunk += `${pad(t.id, idW)}  ${state}  ${t.priority}  ${title}${metaOut}\n`;
+    if (chunk.length > 1 << 16) {
+      write(chunk);
+      chunk = "";
+    }
   });
-  return `${rows.join("\n")}\n`;
+  write(chunk);
+}
+
+/** list --json: its document written in pieces as its rows come, none kept. */
+export function writeTaskListJson(
+  write: (chunk: string) => void,
+  body: Record<string, unknown>,
+  rows: Pick<ListRows, "count" | "forEach">,
+): void {
+  writeJsonDocText<ListRow>(
+    write,
+    "list",
+    body,
+    "tasks",
+    rows.count,
+    (each) => rows.forEach(each),
+    (row, p) => {
+      const plain = row.plain && plainRowDocText(row.plain, row.line, p);
+      return plain ?? taskDocText(row.task(), p);
+    },
+  );
 }
 
 export function renderTask(c: ChalkInstance, t: Task, body: string, now: number, clockSkew: number): string {
@@ -210,6 +283,6 @@ export function renderTask(c: ChalkInstance, t: Task, body: string, now: number,
 }
 
 /** A task as every --json document gives it (app/documents.ts). */
-export { taskDoc as taskJson } from "../app/documents.js";
+export { taskDoc as taskJson, taskDocText as taskJsonText } from "../app/documents.js";
 
 export { diagnosticJson } from "../model/diagnostic.js";

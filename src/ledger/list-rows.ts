@@ -30,6 +30,11 @@ const NONE: readonly string[] = Object.freeze([]);
  */
 const ITEM = /[^\s,]+/g;
 
+/** A label or depends value's items, as the row reads them (splitList's, for a valid value). */
+export function listItems(value: string): readonly string[] {
+  return value.match(ITEM) ?? NONE;
+}
+
 /** A task of the list: what Task has, as plain data. */
 interface Row {
   id: string;
@@ -66,12 +71,53 @@ export function listRowReader(text: string): (start: number, end: number) => Tas
 }
 
 /**
+ * An entry of a clean board as list prints it, one after another in file order (one cursor,
+ * moved to each entry in turn): the match of PLAIN_ROW when the entry is in taskgate's usual
+ * shape, so that what list prints can be made from the field lines' text without a Task, and
+ * the task itself when asked for.
+ */
+export class ListRowCursor {
+  /** PLAIN_ROW's match of the entry (groups: PLAIN_GROUPS), or null when it is in another shape. */
+  plain: RegExpExecArray | null = null;
+  /** 1-based line of the entry's heading. */
+  line = 0;
+  private start = 0;
+  private end = 0;
+  private at = 0; // line breaks before `at` are counted in `lineBreaks`
+  private lineBreaks = 0;
+
+  constructor(private readonly text: string) {}
+
+  /** To the entry text[start, end) (a range of the clean scan). */
+  moveTo(start: number, end: number): this {
+    const { text } = this;
+    if (start < this.at) this.at = this.lineBreaks = 0;
+    let n = this.lineBreaks;
+    for (let i = text.indexOf("\n", this.at); i !== -1 && i < start; i = text.indexOf("\n", i + 1)) n++;
+    this.at = start;
+    this.lineBreaks = n;
+    this.line = n + 1;
+    this.start = start;
+    this.end = end;
+    PLAIN_ROW.lastIndex = start;
+    const m = PLAIN_ROW.exec(text);
+    this.plain = m !== null && PLAIN_ROW.lastIndex <= end ? m : null;
+    return this;
+  }
+
+  /** The entry's task, as readTasks reads it. */
+  task(): Task {
+    return this.plain ? plainRow(this.plain, this.line) : readRowByLines(this.text, this.start, this.end, this.line);
+  }
+}
+
+/**
  * The field keys an entry in taskgate's usual shape has, in the order taskgate writes them
  * (resolution before or after created): an entry with these fields in this order, each with
  * a value, LF line endings and one blank each side of the heading's ID, is read by one match
  * of PLAIN_ROW; any other by readRow, line by line.
  */
-const PLAIN_KEYS = [
+export const PLAIN_KEYS = [
   "state",
   "priority",
   "labels",
@@ -87,6 +133,12 @@ const PLAIN_KEYS = [
   "blocked",
   "resolution",
 ] as const;
+
+/**
+ * The group of PLAIN_ROW's match that holds each part: the ID's number, the title, then
+ * the value of PLAIN_KEYS[k] in group FIRST_FIELD + k.
+ */
+export const PLAIN_GROUPS = { idNumber: 1, title: 2, firstField: 3 } as const;
 
 /** A value as parseFieldLine reads it after one blank: from a visible character to the last one. */
 const VALUE = "([^ \\t\\r\\n](?:[^\\r\\n]*[^ \\t\\r\\n])?)";
