@@ -2,7 +2,7 @@
 // `--json` prints and what serve's API answers, built once here for every face, so the two
 // cannot drift (test/integration/serve.test.ts compares them byte for byte).
 
-import { listItems, PLAIN_GROUPS, PLAIN_KEYS } from "../ledger/list-rows.js";
+import { JOINED_ITEMS, listItems, PLAIN_GROUPS, PLAIN_KEYS } from "../ledger/list-rows.js";
 import type { Approval } from "../model/approval.js";
 import type { Task } from "../model/task.js";
 import { formatDuration, formatTime, parseTime } from "../model/time.js";
@@ -112,7 +112,7 @@ const G = {
  * heading and field lines (`m`, list-rows.ts's PLAIN_ROW match; `line`, its heading's line)
  * without the task. Undefined where the text alone does not do: a character JSON escapes, a
  * lease (which the document gives decoded), a time formatTime would not give back as written,
- * a second resolution. test/unit/list-json.test.ts compares it with the full reader's.
+ * a second resolution. test/unit/list-rows.test.ts compares it with the full reader's.
  */
 export function plainRowDocText(m: RegExpExecArray, line: number, pad: string): string | undefined {
   if (m[G.lease] !== undefined || ESCAPED.test(m[0])) return undefined;
@@ -124,7 +124,7 @@ export function plainRowDocText(m: RegExpExecArray, line: number, pad: string): 
   const notBefore = m[G.notBefore];
   if (created !== undefined && !asWritten(created)) return undefined;
   if (notBefore !== undefined && !asWritten(notBefore)) return undefined;
-  const p = `${pad}  `;
+  const k = rowTemplate(pad);
   const state = m[G.state];
   const priority = m[G.priority];
   const labels = m[G.labels];
@@ -133,34 +133,87 @@ export function plainRowDocText(m: RegExpExecArray, line: number, pad: string): 
   const attempts = m[G.attempts];
   const blocked = m[G.blocked];
   let fields = "";
-  for (let k = 0; k < PLAIN_KEYS.length; k++) {
-    const value = m[PLAIN_GROUPS.firstField + k];
-    if (value !== undefined) fields += `${fields ? "," : ""}\n${p}  "${PLAIN_KEYS[k]}": "${value}"`;
+  for (let f = 0; f < PLAIN_KEYS.length; f++) {
+    const value = m[PLAIN_GROUPS.firstField + f];
+    if (value !== undefined) fields += (fields ? k.nextField[f] : k.firstField[f]) + value;
   }
-  return `{
-${p}"id": "T-${m[PLAIN_GROUPS.idNumber]}",
-${p}"title": "${m[PLAIN_GROUPS.title]}",
-${p}"state": "${state ?? "PLAN"}",
-${p}"priority": "${priority ?? "P2"}",
-${p}"labels": ${labels === undefined ? "[]" : plainItemsText(labels, p)},
-${p}"depends": ${depends === undefined ? "[]" : plainItemsText(depends, p)},
-${p}"assignee": ${assignee === undefined ? "null" : `"${assignee}"`},
-${p}"lease": null,
-${p}"attempts": ${attempts === undefined ? "0" : numberText(Number(attempts))},
-${p}"blocked": ${blocked === undefined ? "null" : `"${blocked.trim()}"`},
-${p}"resolution": ${resolution === undefined ? "null" : `"${resolution}"`},
-${p}"notBefore": ${notBefore === undefined ? "null" : `"${notBefore}"`},
-${p}"created": ${created === undefined ? "null" : `"${created}"`},
-${p}"fields": ${fields ? `{${fields}\n${p}}` : "{}"},
-${p}"line": ${line}
-${pad}}`;
+  return (
+    k.id +
+    m[PLAIN_GROUPS.idNumber] +
+    k.title +
+    m[PLAIN_GROUPS.title] +
+    k.state +
+    (state ?? "PLAN") +
+    k.priority +
+    (priority ?? "P2") +
+    k.labels +
+    (labels === undefined ? "[]" : plainItemsText(labels, k.p)) +
+    k.depends +
+    (depends === undefined ? "[]" : plainItemsText(depends, k.p)) +
+    k.assignee +
+    (assignee === undefined ? "null" : `"${assignee}"`) +
+    k.attempts +
+    (attempts === undefined ? "0" : numberText(Number(attempts))) +
+    k.blocked +
+    (blocked === undefined ? "null" : `"${blocked.trim()}"`) +
+    k.resolution +
+    (resolution === undefined ? "null" : `"${resolution}"`) +
+    k.notBefore +
+    (notBefore === undefined ? "null" : `"${notBefore}"`) +
+    k.created +
+    (created === undefined ? "null" : `"${created}"`) +
+    k.fields +
+    (fields ? fields + k.fieldsEnd : "{}") +
+    k.line +
+    line +
+    k.end
+  );
 }
+
+/**
+ * The constant text between the values of plainRowDocText's document at indent `pad`, each
+ * piece in one string: a task's text is then made of half as many pieces.
+ */
+function rowTemplate(pad: string): RowTemplate {
+  let k = rowTemplates.get(pad);
+  if (k === undefined) rowTemplates.set(pad, (k = makeRowTemplate(pad)));
+  return k;
+}
+
+function makeRowTemplate(pad: string) {
+  const p = `${pad}  `;
+  const key = (name: string) => `,\n${p}"${name}": `;
+  return {
+    p,
+    id: `{\n${p}"id": "T-`,
+    title: `",\n${p}"title": "`,
+    state: `",\n${p}"state": "`,
+    priority: `",\n${p}"priority": "`,
+    labels: `"${key("labels")}`,
+    depends: key("depends"),
+    assignee: key("assignee"),
+    attempts: `${key("lease")}null${key("attempts")}`,
+    blocked: key("blocked"),
+    resolution: key("resolution"),
+    notBefore: key("notBefore"),
+    created: key("created"),
+    fields: key("fields"),
+    firstField: PLAIN_KEYS.map((name) => `{\n${p}  "${name}": "`),
+    nextField: PLAIN_KEYS.map((name) => `",\n${p}  "${name}": "`),
+    fieldsEnd: `"\n${p}}`,
+    line: key("line"),
+    end: `\n${pad}}`,
+  };
+}
+type RowTemplate = ReturnType<typeof makeRowTemplate>;
+const rowTemplates = new Map<string, RowTemplate>();
 
 /** A time field's text is what formatTime gives back for the time it is (see timeText). */
 const asWritten = (raw: string): boolean => raw.length === 20 && !raw.startsWith("00") && parseTime(raw) !== undefined;
 
 /** stringsText of a label or depends value's items, none of which JSON escapes. */
 function plainItemsText(value: string, p: string): string {
+  if (JOINED_ITEMS.test(value)) return `[\n${p}  "${value.replaceAll(", ", `",\n${p}  "`)}"\n${p}]`;
   const items = listItems(value);
   if (items.length === 0) return "[]";
   return `[\n${p}  "${items.join(`",\n${p}  "`)}"\n${p}]`;

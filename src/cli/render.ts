@@ -4,6 +4,7 @@ import { Chalk, type ChalkInstance } from "chalk";
 import { plainRowDocText, taskDocText } from "../app/documents.js";
 import type { ListRow, ListRows } from "../app/views.js";
 import { encodeLease } from "../ledger/fields.js";
+import { JOINED_ITEMS, listItems, PLAIN_GROUPS, PLAIN_KEYS } from "../ledger/list-rows.js";
 import { type Diagnostic, formatDiagnostic } from "../model/diagnostic.js";
 import { STATES, type State, type Task } from "../model/task.js";
 import { formatAge } from "../model/time.js";
@@ -192,27 +193,81 @@ export function writeTaskTable(
     if (w > idW) idW = w;
   }
   const fixed = idW + 2 + 6 + 2 + 2 + 2;
+  const states = new Map<string, string>();
+  const cell = (state: State) => {
+    let out = states.get(state);
+    if (out === undefined) states.set(state, (out = STATE_COLOR[state](c, pad(state, 6))));
+    return out;
+  };
   let chunk = "";
-  rows.forEach((row) => {
-    const t = row.task();
-    const meta = [
-      t.assignee ? `@${terminalText(t.assignee)}` : "",
-      t.labels.length ? `[${terminalText(t.labels.join(", "))}]` : "",
-      t.blocked !== undefined ? "blocked" : "",
-    ]
-      .filter(Boolean)
-      .join(" ");
-    const room = Math.max(10, width - fixed - (meta ? displayWidth(meta) + 2 : 0));
-    const title = truncate(terminalText(t.title), room);
-    const state = STATE_COLOR[t.state](c, pad(t.state, 6));
-    const metaOut = meta ? `  ${t.blocked !== undefined ? c.red(meta) : c.dim(meta)}` : "";
-    chunk += `${pad(t.id, idW)}  ${state}  ${t.priority}  ${title}${metaOut}\n`;
+  const line = (id: string, state: State, priority: string, title: string, meta: string, blocked: boolean) => {
+    const room = Math.max(10, width - fixed - (meta ? columns(meta) + 2 : 0));
+    const shown = PRINTABLE.test(title)
+      ? title.length <= room
+        ? title
+        : truncate(title, room)
+      : truncate(terminalText(title), room);
+    const metaOut = meta ? `  ${blocked ? c.red(meta) : c.dim(meta)}` : "";
+    const idOut = PRINTABLE.test(id) && id.length < idW ? id + " ".repeat(idW - id.length) : pad(id, idW);
+    chunk += `${idOut}  ${cell(state)}  ${priority}  ${shown}${metaOut}\n`;
     if (chunk.length > 1 << 16) {
       write(chunk);
       chunk = "";
     }
+  };
+  rows.forEach((row) => {
+    const m = row.plain;
+    if (m) {
+      const assignee = m[GROUP.assignee];
+      const labels = m[GROUP.labels];
+      const blocked = m[GROUP.blocked] !== undefined;
+      const items = labels === undefined || JOINED_ITEMS.test(labels) ? undefined : listItems(labels);
+      const shownLabels = items === undefined ? labels : items.length ? items.join(", ") : undefined;
+      line(
+        `T-${m[PLAIN_GROUPS.idNumber]}`,
+        (m[GROUP.state] ?? "PLAN") as State,
+        m[GROUP.priority] ?? "P2",
+        m[PLAIN_GROUPS.title] as string,
+        tableMeta(assignee, shownLabels, blocked),
+        blocked,
+      );
+    } else {
+      const t = row.task();
+      const blocked = t.blocked !== undefined;
+      line(
+        t.id,
+        t.state,
+        t.priority,
+        t.title,
+        tableMeta(t.assignee, t.labels.length ? t.labels.join(", ") : undefined, blocked),
+        blocked,
+      );
+    }
   });
   write(chunk);
+}
+
+/** Printable ASCII: what terminalText leaves as it is and displayWidth counts one column each. */
+const PRINTABLE = /^[ -~]*$/;
+
+/** displayWidth, without a loop over the characters for printable ASCII. */
+const columns = (text: string): number => (PRINTABLE.test(text) ? text.length : displayWidth(text));
+
+/** The group of a PLAIN_ROW match holding each field the table shows. */
+const GROUP = {
+  state: PLAIN_GROUPS.firstField + PLAIN_KEYS.indexOf("state"),
+  priority: PLAIN_GROUPS.firstField + PLAIN_KEYS.indexOf("priority"),
+  labels: PLAIN_GROUPS.firstField + PLAIN_KEYS.indexOf("labels"),
+  assignee: PLAIN_GROUPS.firstField + PLAIN_KEYS.indexOf("assignee"),
+  blocked: PLAIN_GROUPS.firstField + PLAIN_KEYS.indexOf("blocked"),
+};
+
+/** What the table shows after a task's title: its assignee, its labels, whether it is blocked. */
+function tableMeta(assignee: string | undefined, labels: string | undefined, blocked: boolean): string {
+  let meta = assignee ? `@${terminalText(assignee)}` : "";
+  if (labels !== undefined) meta += `${meta ? " " : ""}[${terminalText(labels)}]`;
+  if (blocked) meta += meta ? " blocked" : "blocked";
+  return meta;
 }
 
 /** list --json: its document written in pieces as its rows come, none kept. */

@@ -35,6 +35,12 @@ export function listItems(value: string): readonly string[] {
   return value.match(ITEM) ?? NONE;
 }
 
+/**
+ * A label or depends value as taskgate writes it: items joined by ", " (then listItems(value)
+ * joined by ", " is the value itself, and split at ", " its items).
+ */
+export const JOINED_ITEMS = /^[^\s,]+(?:, [^\s,]+)*$/;
+
 /** A task of the list: what Task has, as plain data. */
 interface Row {
   id: string;

@@ -1,15 +1,21 @@
-// list --json writes each task's JSON without building the document (app/documents.ts): from a
+// list and list --json write each row as it comes, from a clean board's entry text where it is in
+// taskgate's usual shape. list --json writes each task's JSON without building the document (app/documents.ts): from a
 // clean board's entry text where it is in taskgate's usual shape (plainRowDocText), from the
 // task otherwise (taskDocText). Both must give exactly the bytes of JSON.stringify(taskDoc(t))
 // for the task readTasks reads, on generated boards, random boards and hand-made corner cases.
 
+import { Chalk, type ChalkInstance } from "chalk";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { generateLedgers } from "../../scripts/gen-ledger.mjs";
 import { plainRowDocText, taskDoc, taskDocText } from "../../src/app/documents.js";
+import { renderTaskTable, writeTaskTable } from "../../src/cli/render.js";
+import { displayWidth, padEnd, truncate } from "../../src/cli/width.js";
 import { cleanScanOf, readCleanTasks } from "../../src/ledger/clean-ledger.js";
 import { ListRowCursor } from "../../src/ledger/list-rows.js";
 import { readTasks } from "../../src/ledger/tasks.js";
+import type { Task } from "../../src/model/task.js";
+import { terminalText } from "../../src/rules/values.js";
 import { generatedLedgerText } from "../support/gen-ledger.js";
 
 const PAD = "    ";
@@ -130,15 +136,13 @@ describe("a task's JSON written directly", () => {
     expect(plain).toBeGreaterThan(25);
   });
 
-  it("is JSON.stringify's on random boards (CRLF, BOM, every entry shape)", () => {
-    let clean = 0;
+  it("is JSON.stringify's on random boards (CRLF, BOM, every entry shape; few of them clean)", () => {
     fc.assert(
       fc.property(generatedLedgerText, (text) => {
-        if (expectSameJson(text).clean) clean++;
+        expectSameJson(text);
       }),
       { numRuns: 300 },
     );
-    expect(clean).toBeGreaterThan(0);
   });
 
   it("is JSON.stringify's where the text alone does not do, and on broken boards", () => {
@@ -191,5 +195,93 @@ describe("a task's JSON written directly", () => {
       "",
     ].join("\n");
     expect(expectSameJson(broken).clean).toBe(false);
+  });
+});
+
+/** list's table as it was made before rows were streamed: every task first, then the rows. */
+function tableBefore(c: ChalkInstance, tasks: readonly Task[], width: number): string {
+  if (tasks.length === 0) return "No tasks match.\n";
+  const idW = Math.max(2, ...tasks.map((t) => displayWidth(t.id)));
+  const color = { PLAN: c.gray, READY: c.cyan, DOING: c.yellow, REVIEW: c.magenta, DONE: c.green };
+  const rows = tasks.map((t) => {
+    const meta = [
+      t.assignee ? `@${terminalText(t.assignee)}` : "",
+      t.labels.length ? `[${terminalText(t.labels.join(", "))}]` : "",
+      t.blocked !== undefined ? "blocked" : "",
+    ]
+      .filter(Boolean)
+      .join(" ");
+    const fixed = idW + 2 + 6 + 2 + 2 + 2;
+    const room = Math.max(10, width - fixed - (meta ? displayWidth(meta) + 2 : 0));
+    const title = truncate(terminalText(t.title), room);
+    const state = color[t.state](padEnd(t.state, 6));
+    const metaOut = meta ? `  ${t.blocked !== undefined ? c.red(meta) : c.dim(meta)}` : "";
+    return `${padEnd(t.id, idW)}  ${state}  ${t.priority}  ${title}${metaOut}`;
+  });
+  return `${rows.join("\n")}\n`;
+}
+
+/** list's table from a clean board's rows as list streams them (each entry's text where it can). */
+function tableStreamed(text: string, c: ChalkInstance, width: number): string | undefined {
+  const lazy = readCleanTasks("TASKS.md", text);
+  const scan = lazy && cleanScanOf(lazy);
+  if (!lazy || !scan) return undefined;
+  const ranges = scan.sections().filter((r) => r.id !== undefined);
+  const cursor = new ListRowCursor(lazy.doc.text);
+  const chunks: string[] = [];
+  writeTaskTable(
+    (chunk) => chunks.push(chunk),
+    c,
+    {
+      count: ranges.length,
+      ids: ranges.map((r) => r.id as string),
+      forEach: (each) => {
+        for (const r of ranges) each(cursor.moveTo(r.start, r.end));
+      },
+    },
+    width,
+  );
+  return chunks.join("");
+}
+
+describe("list's table written as its rows come", () => {
+  const colours = [new Chalk({ level: 0 }), new Chalk({ level: 1 })];
+
+  it("is the table made from readTasks' tasks, on generated boards, colours off and on, narrow and wide", () => {
+    const text = generateLedgers(1200, { seed: 7, ready: 0.5 })
+      .tasks.replace(/(- state: READY\n)/, "$1- assignee: bob\n")
+      .replace(/(- state: PLAN\n)/, "$1- blocked: waiting\n");
+    const tasks = readTasks("TASKS.md", text).tasks;
+    for (const c of colours)
+      for (const width of [20, 60, 100, 200]) expect(tableStreamed(text, c, width)).toBe(tableBefore(c, tasks, width));
+  });
+
+  it("is the table made from readTasks' tasks on random boards: wide characters, escapes, every entry shape", () => {
+    let clean = 0;
+    fc.assert(
+      fc.property(
+        fc.array(usualEntry, { minLength: 1, maxLength: 8 }),
+        fc.constantFrom(30, 80, 100),
+        fc.constantFrom(0, 1),
+        (entries, width, level) => {
+          const lines = ["# Tasks", ""];
+          entries.forEach((e, i) => {
+            const fields = e.fields.filter((f) => !f.startsWith("- depends:") || i > 0);
+            lines.push(`## T-${i + 1} ${e.title}`, ...(e.shuffled ? [...fields].reverse() : fields), "");
+          });
+          lines.push("## Log", "");
+          const text = lines.join("\n");
+          const c = colours[level] as ChalkInstance;
+          const got = tableStreamed(text, c, width);
+          if (got === undefined) return;
+          clean++;
+          expect(got).toBe(tableBefore(c, readTasks("TASKS.md", text).tasks, width));
+          // The same rows from the tasks themselves (the path of a board that is not clean).
+          expect(renderTaskTable(c, readTasks("TASKS.md", text).tasks, width)).toBe(got);
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(clean).toBeGreaterThan(150);
   });
 });
