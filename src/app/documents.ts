@@ -208,8 +208,15 @@ function makeRowTemplate(pad: string) {
 type RowTemplate = ReturnType<typeof makeRowTemplate>;
 const rowTemplates = new Map<string, RowTemplate>();
 
-/** A time field's text is what formatTime gives back for the time it is (see timeText). */
-const asWritten = (raw: string): boolean => raw.length === 20 && !raw.startsWith("00") && parseTime(raw) !== undefined;
+/**
+ * A time field's text is what formatTime gives back for the time it is (see timeText): checked
+ * by one match where the day is one every month has, by parseTime otherwise.
+ */
+const asWritten = (raw: string): boolean =>
+  COMMON_TIME.test(raw) || (raw.length === 20 && !raw.startsWith("00") && parseTime(raw) !== undefined);
+
+/** A time as formatTime writes it, from the year 0100 on, on a day from the 1st to the 28th. */
+const COMMON_TIME = /^(?!00)\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\dZ$/;
 
 /** stringsText of a label or depends value's items, none of which JSON escapes. */
 function plainItemsText(value: string, p: string): string {

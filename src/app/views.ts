@@ -112,7 +112,7 @@ export interface ListRow {
 export interface ListRows {
   /** How many tasks list shows. */
   readonly count: number;
-  /** Their IDs in order (the table's first column is as wide as the widest). */
+  /** Their IDs in order (the table's first column is as wide as the widest); made when asked for. */
   readonly ids: readonly string[];
   /**
    * Gives each task list shows, in order. A clean board's are read from their lines one at a
@@ -146,7 +146,9 @@ export function listRows(ctx: Context, filter: TaskFilter): ListRows {
   if (keep) ranges = ranges.filter((r) => keep(cursor.moveTo(r.start, r.end).task()));
   return {
     count: ranges.length,
-    ids: ranges.map((r) => r.id as string),
+    get ids() {
+      return ranges.map((r) => r.id as string);
+    },
     forEach(each) {
       for (const r of ranges) each(cursor.moveTo(r.start, r.end));
     },
