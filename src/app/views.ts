@@ -88,8 +88,8 @@ export function statusView(ctx: Context): StatusView {
 }
 
 /**
- * The tasks list shows. A clean board's come as a list that reads each task when asked for
- * and keeps none (clean-ledger.ts tasksOf), so list --json holds one task at a time.
+ * The tasks list shows, as serve and mcp list them (the CLI prints listRows'). A clean board's
+ * come as a list that reads each task when asked for and keeps none (clean-ledger.ts tasksOf).
  */
 export function listView(ctx: Context, filter: TaskFilter): { tasks: readonly Task[]; diagnostics: Diagnostic[] } {
   const ledger = parseTasksLazily(ctx, ctx.ports.readText(ctx.paths.tasks));

@@ -9,6 +9,11 @@
 // gave up otherwise), so a task reads here as decodeTask reads it. test/unit/clean-ledger.test.ts
 // compares the rows with readTasks' tasks on generated boards, on boards the commands evolve
 // (leases, workers, fences), with CRLF and a byte-order mark.
+//
+// list itself goes further (ListRowCursor): it prints a row in the usual shape from the match
+// alone, without making its task (app/documents.ts plainRowDocText, cli/render.ts
+// writeTaskTable); test/unit/list-rows.test.ts compares what it prints with what the full
+// reader's tasks print.
 
 import type { Lease, Priority, Resolution, State, Task } from "../model/task.js";
 import { parseTime } from "../model/time.js";
