@@ -90,8 +90,6 @@ export function listRowReader(text: string): (start: number, end: number) => Tas
 export class ListRowCursor {
   /** PLAIN_ROW's match of the entry (groups: PLAIN_GROUPS), or null when it is in another shape. */
   plain: RegExpExecArray | null = null;
-  /** 1-based line of the entry's heading. */
-  line = 0;
   private start = 0;
   private end = 0;
   private at = 0; // line breaks before `at` are counted in `lineBreaks`
@@ -101,19 +99,26 @@ export class ListRowCursor {
 
   /** To the entry text[start, end) (a range of the clean scan). */
   moveTo(start: number, end: number): this {
-    const { text } = this;
+    this.start = start;
+    this.end = end;
+    PLAIN_ROW.lastIndex = start;
+    const m = PLAIN_ROW.exec(this.text);
+    this.plain = m !== null && PLAIN_ROW.lastIndex <= end ? m : null;
+    return this;
+  }
+
+  /**
+   * 1-based line of the entry's heading: the line breaks are counted when it is asked for,
+   * from the last entry it was asked for (the table never asks).
+   */
+  get line(): number {
+    const { text, start } = this;
     if (start < this.at) this.at = this.lineBreaks = 0;
     let n = this.lineBreaks;
     for (let i = text.indexOf("\n", this.at); i !== -1 && i < start; i = text.indexOf("\n", i + 1)) n++;
     this.at = start;
     this.lineBreaks = n;
-    this.line = n + 1;
-    this.start = start;
-    this.end = end;
-    PLAIN_ROW.lastIndex = start;
-    const m = PLAIN_ROW.exec(text);
-    this.plain = m !== null && PLAIN_ROW.lastIndex <= end ? m : null;
-    return this;
+    return n + 1;
   }
 
   /** The entry's task, as readTasks reads it. */
