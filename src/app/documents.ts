@@ -176,7 +176,10 @@ export function plainRowDocText(m: RegExpExecArray, line: number, pad: string): 
  */
 function rowTemplate(pad: string): RowTemplate {
   let k = rowTemplates.get(pad);
-  if (k === undefined) rowTemplates.set(pad, (k = makeRowTemplate(pad)));
+  if (k === undefined) {
+    k = makeRowTemplate(pad);
+    rowTemplates.set(pad, k);
+  }
   return k;
 }
 

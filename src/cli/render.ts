@@ -196,7 +196,10 @@ export function writeTaskTable(
   const states = new Map<string, string>();
   const cell = (state: State) => {
     let out = states.get(state);
-    if (out === undefined) states.set(state, (out = STATE_COLOR[state](c, pad(state, 6))));
+    if (out === undefined) {
+      out = STATE_COLOR[state](c, pad(state, 6));
+      states.set(state, out);
+    }
     return out;
   };
   let chunk = "";
