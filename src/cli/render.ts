@@ -32,31 +32,8 @@ export function jsonDoc(kind: string, body: Record<string, unknown>): string {
 /**
  * jsonDoc with a last member that is a long array, written in pieces as it is made (the same
  * bytes as jsonDoc): a list of 50,000 tasks is never one string, nor 50,000 objects at once.
- */
-export function writeJsonDocStream<T>(
-  write: (chunk: string) => void,
-  kind: string,
-  body: Record<string, unknown>,
-  arrayKey: string,
-  items: readonly T[],
-  toJson: (item: T) => unknown,
-): void {
-  writeJsonDocText<T>(
-    write,
-    kind,
-    body,
-    arrayKey,
-    items.length,
-    (each) => {
-      for (let i = 0; i < items.length; i++) each(items[i] as T);
-    },
-    (item, pad) => JSON.stringify(toJson(item), null, 2).replace(/\n/g, `\n${pad}`),
-  );
-}
-
-/**
- * writeJsonDocStream with the array's `count` items given one by one by `items` (in a pass that
- * need keep none of them), each written as `toText` makes it: JSON.stringify(item, null, 2) with
+ * The array's `count` items are given one by one by `items` (in a pass that need keep none of
+ * them), each written as `toText` makes it: the text of JSON.stringify(item, null, 2) with
  * every line after the first indented by `pad`.
  */
 export function writeJsonDocText<T>(
