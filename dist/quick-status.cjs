@@ -526,6 +526,110 @@ KNOWN_KEYS.forEach((k, code) => {
   else KEYS_BY_LENGTH[k.length] = [code];
 });
 
+// src/model/task.ts
+var STATES = ["PLAN", "READY", "DOING", "REVIEW", "DONE"];
+var DEFAULT_POLICY = {
+  lease: 30 * 6e4,
+  maxAttempts: 3,
+  backoff: { min: 6e4, max: 36e5 },
+  approvalRequired: [],
+  wipLimit: {},
+  clockSkew: 3e4,
+  signedCommits: false,
+  approvalSla: 24 * 36e5,
+  goals: {}
+};
+function isState(s) {
+  return STATES.includes(s);
+}
+
+// src/ledger/path-globs.ts
+var SLASH = 47;
+var MAX_CODE = 1114111;
+var ANY = [0, SLASH - 1, SLASH + 1, MAX_CODE];
+
+// src/ledger/fields.ts
+var ok = (value) => ({ ok: true, value });
+var bad = (expected) => ({ ok: false, expected });
+var LABEL = /^[\p{L}\p{N}][\p{L}\p{N}._/-]*$/u;
+function splitList(value) {
+  return value.split(",").map((s) => s.trim()).filter((s) => s !== "");
+}
+var decodeDuration = (v) => {
+  const d = parseDuration(v);
+  return d === void 0 || d <= 0 ? bad("a duration like 90s, 30m, 2h or 1d") : ok(d);
+};
+var decodeMargin = (v) => {
+  const d = parseDuration(v);
+  return d === void 0 ? bad("a duration like 0s, 30s or 2m") : ok(d);
+};
+var decodePositive = (v) => /^[1-9]\d*$/.test(v) && Number.isSafeInteger(Number(v)) ? ok(Number(v)) : bad("a whole number of at least 1");
+var decodeLabels = (v) => {
+  const labels = splitList(v);
+  const wrong = labels.find((l) => !LABEL.test(l));
+  return wrong === void 0 ? ok(labels) : bad(`labels like automation, phase-3 separated by commas (not "${wrong}")`);
+};
+var decodeBackoff = (v) => {
+  const [a, b, ...rest] = v.split("..");
+  const min = a === void 0 ? void 0 : parseDuration(a);
+  const max = b === void 0 ? void 0 : parseDuration(b);
+  if (rest.length || min === void 0 || max === void 0 || min <= 0 || max < min) {
+    return bad("a backoff range like 1m..1h (smallest..largest)");
+  }
+  return ok({ min, max });
+};
+var decodeWipLimit = (v) => {
+  const out = {};
+  for (const part of splitList(v)) {
+    const m = /^([A-Z]+)\s*=\s*(\d+)$/.exec(part);
+    if (!m || !isState(m[1])) return bad("limits like DOING=5, REVIEW=3");
+    out[m[1]] = Number(m[2]);
+  }
+  return ok(out);
+};
+var decodePercent = (signed) => (v) => (signed ? /^[-+]?\d+(\.\d+)?%$/ : /^\d+(\.\d+)?%$/).test(v) && (signed || Number.parseFloat(v) <= 100) ? ok(Number.parseFloat(v) / 100) : bad(signed ? "a change in percent like -30%" : "a percentage like 80%");
+var POLICY_FIELDS = {
+  lease: decodeDuration,
+  "max-attempts": decodePositive,
+  backoff: decodeBackoff,
+  "approval-required": decodeLabels,
+  "wip-limit": decodeWipLimit,
+  "clock-skew": decodeMargin,
+  "signed-commits": (v) => v === "required" ? ok(true) : v === "optional" ? ok(false) : bad('"required" or "optional"'),
+  "approval-sla": decodeDuration,
+  "goal-automation": decodePercent(false),
+  "goal-recovery": decodePercent(false),
+  "goal-approval-wait": decodePercent(true),
+  // The shape of an IANA name; whether the zone exists is asked of Intl only by metrics (it
+  // costs a load of the zone data, which no other command needs).
+  "time-zone": (v) => /^(?:UTC|[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+){1,2})$/.test(v) ? ok(v) : bad("a time zone like UTC or Europe/Berlin")
+};
+
+// src/ledger/list-rows.ts
+var NONE = Object.freeze([]);
+var PLAIN_KEYS = [
+  "state",
+  "priority",
+  "labels",
+  "depends",
+  "resolution",
+  "created",
+  "assignee",
+  "lease",
+  "not-before",
+  "fence",
+  "workers",
+  "attempts",
+  "blocked",
+  "resolution"
+];
+var PLAIN_GROUPS = { idNumber: 1, title: 2, firstField: 3 };
+var VALUE = "([^ \\t\\r\\n](?:[^\\r\\n]*[^ \\t\\r\\n])?)";
+var PLAIN_ROW = new RegExp(
+  `## T-([1-9]\\d*) ([^\\s#](?:[^\\n\\r\\u2028\\u2029]*[^\\s#])?)\\n${PLAIN_KEYS.map((k) => `(?:- ${k}: ${VALUE}\\n)?`).join("")}(?=\\n|#|$)`,
+  "y"
+);
+
 // src/rules/phases.ts
 function phaseJson(p) {
   return {
@@ -545,6 +649,21 @@ var SCHEMA_VERSION = 1;
 function doc(kind, body) {
   return { schema: `taskgate.${kind}`, version: SCHEMA_VERSION, ...body };
 }
+var group = (key) => PLAIN_GROUPS.firstField + PLAIN_KEYS.indexOf(key);
+var G = {
+  state: group("state"),
+  priority: group("priority"),
+  labels: group("labels"),
+  depends: group("depends"),
+  resolution: group("resolution"),
+  created: group("created"),
+  assignee: group("assignee"),
+  lease: group("lease"),
+  notBefore: group("not-before"),
+  attempts: group("attempts"),
+  blocked: group("blocked"),
+  lateResolution: PLAIN_GROUPS.firstField + PLAIN_KEYS.lastIndexOf("resolution")
+};
 function statusDoc(ctx, v) {
   const s = v.summary;
   return doc("status", {
@@ -573,23 +692,6 @@ function statusDoc(ctx, v) {
     errors: v.errors,
     warnings: v.warnings
   });
-}
-
-// src/model/task.ts
-var STATES = ["PLAN", "READY", "DOING", "REVIEW", "DONE"];
-var DEFAULT_POLICY = {
-  lease: 30 * 6e4,
-  maxAttempts: 3,
-  backoff: { min: 6e4, max: 36e5 },
-  approvalRequired: [],
-  wipLimit: {},
-  clockSkew: 3e4,
-  signedCommits: false,
-  approvalSla: 24 * 36e5,
-  goals: {}
-};
-function isState(s) {
-  return STATES.includes(s);
 }
 
 // src/rules/lease.ts
@@ -1161,18 +1263,18 @@ var SHA256 = class extends HashMD {
     this.H = SHA256_IV[7] | 0;
   }
   get() {
-    const { A, B, C, D, E, F, G, H } = this;
-    return [A, B, C, D, E, F, G, H];
+    const { A, B, C, D, E, F, G: G2, H } = this;
+    return [A, B, C, D, E, F, G2, H];
   }
   // prettier-ignore
-  set(A, B, C, D, E, F, G, H) {
+  set(A, B, C, D, E, F, G2, H) {
     this.A = A | 0;
     this.B = B | 0;
     this.C = C | 0;
     this.D = D | 0;
     this.E = E | 0;
     this.F = F | 0;
-    this.G = G | 0;
+    this.G = G2 | 0;
     this.H = H | 0;
   }
   process(view, offset) {
@@ -1185,14 +1287,14 @@ var SHA256 = class extends HashMD {
       const s1 = rotr(W2, 17) ^ rotr(W2, 19) ^ W2 >>> 10;
       SHA256_W[i] = s1 + SHA256_W[i - 7] + s0 + SHA256_W[i - 16] | 0;
     }
-    let { A, B, C, D, E, F, G, H } = this;
+    let { A, B, C, D, E, F, G: G2, H } = this;
     for (let i = 0; i < 64; i++) {
       const sigma1 = rotr(E, 6) ^ rotr(E, 11) ^ rotr(E, 25);
-      const T1 = H + sigma1 + Chi(E, F, G) + SHA256_K[i] + SHA256_W[i] | 0;
+      const T1 = H + sigma1 + Chi(E, F, G2) + SHA256_K[i] + SHA256_W[i] | 0;
       const sigma0 = rotr(A, 2) ^ rotr(A, 13) ^ rotr(A, 22);
       const T2 = sigma0 + Maj(A, B, C) | 0;
-      H = G;
-      G = F;
+      H = G2;
+      G2 = F;
       F = E;
       E = D + T1 | 0;
       D = C;
@@ -1206,9 +1308,9 @@ var SHA256 = class extends HashMD {
     D = D + this.D | 0;
     E = E + this.E | 0;
     F = F + this.F | 0;
-    G = G + this.G | 0;
+    G2 = G2 + this.G | 0;
     H = H + this.H | 0;
-    this.set(A, B, C, D, E, F, G, H);
+    this.set(A, B, C, D, E, F, G2, H);
   }
   roundClean() {
     clean(SHA256_W);
@@ -1344,7 +1446,7 @@ function replaceOwnFile(path, parts) {
 }
 
 // src/io/memo.ts
-var BUILD = true ? "5ef52b26076380e8" : void 0;
+var BUILD = true ? "c3d5a5e9085d4f70" : void 0;
 var COPY_LIMIT = 8 * 1024 * 1024;
 var HEAD = 1024;
 function fileMemo(ledgerPath, env2, kind = "") {
@@ -1974,17 +2076,17 @@ var backgroundColorNames = Object.keys(styles.bgColor);
 var colorNames = [...foregroundColorNames, ...backgroundColorNames];
 function assembleStyles() {
   const codes = /* @__PURE__ */ new Map();
-  for (const [groupName, group] of Object.entries(styles)) {
-    for (const [styleName, style] of Object.entries(group)) {
+  for (const [groupName, group2] of Object.entries(styles)) {
+    for (const [styleName, style] of Object.entries(group2)) {
       styles[styleName] = {
         open: `\x1B[${style[0]}m`,
         close: `\x1B[${style[1]}m`
       };
-      group[styleName] = styles[styleName];
+      group2[styleName] = styles[styleName];
       codes.set(style[0], style[1]);
     }
     Object.defineProperty(styles, groupName, {
-      value: group,
+      value: group2,
       enumerable: false
     });
   }
@@ -2402,68 +2504,6 @@ Object.defineProperties(createChalk.prototype, styles2);
 var chalk = createChalk();
 var chalkStderr = createChalk({ level: stderrColor ? stderrColor.level : 0 });
 
-// src/ledger/path-globs.ts
-var SLASH = 47;
-var MAX_CODE = 1114111;
-var ANY = [0, SLASH - 1, SLASH + 1, MAX_CODE];
-
-// src/ledger/fields.ts
-var ok = (value) => ({ ok: true, value });
-var bad = (expected) => ({ ok: false, expected });
-var LABEL = /^[\p{L}\p{N}][\p{L}\p{N}._/-]*$/u;
-function splitList(value) {
-  return value.split(",").map((s) => s.trim()).filter((s) => s !== "");
-}
-var decodeDuration = (v) => {
-  const d = parseDuration(v);
-  return d === void 0 || d <= 0 ? bad("a duration like 90s, 30m, 2h or 1d") : ok(d);
-};
-var decodeMargin = (v) => {
-  const d = parseDuration(v);
-  return d === void 0 ? bad("a duration like 0s, 30s or 2m") : ok(d);
-};
-var decodePositive = (v) => /^[1-9]\d*$/.test(v) && Number.isSafeInteger(Number(v)) ? ok(Number(v)) : bad("a whole number of at least 1");
-var decodeLabels = (v) => {
-  const labels = splitList(v);
-  const wrong = labels.find((l) => !LABEL.test(l));
-  return wrong === void 0 ? ok(labels) : bad(`labels like automation, phase-3 separated by commas (not "${wrong}")`);
-};
-var decodeBackoff = (v) => {
-  const [a, b, ...rest] = v.split("..");
-  const min = a === void 0 ? void 0 : parseDuration(a);
-  const max = b === void 0 ? void 0 : parseDuration(b);
-  if (rest.length || min === void 0 || max === void 0 || min <= 0 || max < min) {
-    return bad("a backoff range like 1m..1h (smallest..largest)");
-  }
-  return ok({ min, max });
-};
-var decodeWipLimit = (v) => {
-  const out = {};
-  for (const part of splitList(v)) {
-    const m = /^([A-Z]+)\s*=\s*(\d+)$/.exec(part);
-    if (!m || !isState(m[1])) return bad("limits like DOING=5, REVIEW=3");
-    out[m[1]] = Number(m[2]);
-  }
-  return ok(out);
-};
-var decodePercent = (signed) => (v) => (signed ? /^[-+]?\d+(\.\d+)?%$/ : /^\d+(\.\d+)?%$/).test(v) && (signed || Number.parseFloat(v) <= 100) ? ok(Number.parseFloat(v) / 100) : bad(signed ? "a change in percent like -30%" : "a percentage like 80%");
-var POLICY_FIELDS = {
-  lease: decodeDuration,
-  "max-attempts": decodePositive,
-  backoff: decodeBackoff,
-  "approval-required": decodeLabels,
-  "wip-limit": decodeWipLimit,
-  "clock-skew": decodeMargin,
-  "signed-commits": (v) => v === "required" ? ok(true) : v === "optional" ? ok(false) : bad('"required" or "optional"'),
-  "approval-sla": decodeDuration,
-  "goal-automation": decodePercent(false),
-  "goal-recovery": decodePercent(false),
-  "goal-approval-wait": decodePercent(true),
-  // The shape of an IANA name; whether the zone exists is asked of Intl only by metrics (it
-  // costs a load of the zone data, which no other command needs).
-  "time-zone": (v) => /^(?:UTC|[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+){1,2})$/.test(v) ? ok(v) : bad("a time zone like UTC or Europe/Berlin")
-};
-
 // src/rules/values.ts
 var hex = (cp) => cp.toString(16).toUpperCase().padStart(4, "0");
 var isControl = (cp) => cp < 32 || cp >= 127 && cp <= 159 || cp === 8232 || cp === 8233;
@@ -2541,6 +2581,13 @@ function renderStatus(c, files, s, approvalsFound, now, errors, warnings) {
   return `${lines.join("\n")}
 `;
 }
+var GROUP = {
+  state: PLAIN_GROUPS.firstField + PLAIN_KEYS.indexOf("state"),
+  priority: PLAIN_GROUPS.firstField + PLAIN_KEYS.indexOf("priority"),
+  labels: PLAIN_GROUPS.firstField + PLAIN_KEYS.indexOf("labels"),
+  assignee: PLAIN_GROUPS.firstField + PLAIN_KEYS.indexOf("assignee"),
+  blocked: PLAIN_GROUPS.firstField + PLAIN_KEYS.indexOf("blocked")
+};
 
 // src/cli/quick-status.ts
 var VALUE_OPTIONS = /* @__PURE__ */ new Set(["--dir", "--tasks", "--approvals", "--as"]);

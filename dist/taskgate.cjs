@@ -581,15 +581,15 @@ var require_help = __commonJS({
       groupItems(unsortedItems, visibleItems, getGroup) {
         const result = /* @__PURE__ */ new Map();
         unsortedItems.forEach((item) => {
-          const group = getGroup(item);
-          if (!result.has(group)) result.set(group, []);
+          const group2 = getGroup(item);
+          if (!result.has(group2)) result.set(group2, []);
         });
         visibleItems.forEach((item) => {
-          const group = getGroup(item);
-          if (!result.has(group)) {
-            result.set(group, []);
+          const group2 = getGroup(item);
+          if (!result.has(group2)) {
+            result.set(group2, []);
           }
-          result.get(group).push(item);
+          result.get(group2).push(item);
         });
         return result;
       }
@@ -634,14 +634,14 @@ var require_help = __commonJS({
           helper.visibleOptions(cmd),
           (option) => option.helpGroupHeading ?? "Options:"
         );
-        optionGroups.forEach((options, group) => {
+        optionGroups.forEach((options, group2) => {
           const optionList = options.map((option) => {
             return callFormatItem(
               helper.styleOptionTerm(helper.optionTerm(option)),
               helper.styleOptionDescription(helper.optionDescription(option))
             );
           });
-          output2 = output2.concat(this.formatItemList(group, optionList, helper));
+          output2 = output2.concat(this.formatItemList(group2, optionList, helper));
         });
         if (helper.showGlobalOptions) {
           const globalOptionList = helper.visibleGlobalOptions(cmd).map((option) => {
@@ -659,14 +659,14 @@ var require_help = __commonJS({
           helper.visibleCommands(cmd),
           (sub) => sub.helpGroup() || "Commands:"
         );
-        commandGroups.forEach((commands, group) => {
+        commandGroups.forEach((commands, group2) => {
           const commandList = commands.map((sub) => {
             return callFormatItem(
               helper.styleSubcommandTerm(helper.subcommandTerm(sub)),
               helper.styleSubcommandDescription(helper.subcommandDescription(sub))
             );
           });
-          output2 = output2.concat(this.formatItemList(group, commandList, helper));
+          output2 = output2.concat(this.formatItemList(group2, commandList, helper));
         });
         return output2.join("\n");
       }
@@ -5278,18 +5278,18 @@ var init_sha2 = __esm({
         this.H = SHA256_IV[7] | 0;
       }
       get() {
-        const { A, B, C, D, E, F, G, H: H2 } = this;
-        return [A, B, C, D, E, F, G, H2];
+        const { A, B, C, D, E, F, G: G2, H: H2 } = this;
+        return [A, B, C, D, E, F, G2, H2];
       }
       // prettier-ignore
-      set(A, B, C, D, E, F, G, H2) {
+      set(A, B, C, D, E, F, G2, H2) {
         this.A = A | 0;
         this.B = B | 0;
         this.C = C | 0;
         this.D = D | 0;
         this.E = E | 0;
         this.F = F | 0;
-        this.G = G | 0;
+        this.G = G2 | 0;
         this.H = H2 | 0;
       }
       process(view, offset) {
@@ -5302,14 +5302,14 @@ var init_sha2 = __esm({
           const s1 = rotr(W22, 17) ^ rotr(W22, 19) ^ W22 >>> 10;
           SHA256_W[i] = s1 + SHA256_W[i - 7] + s0 + SHA256_W[i - 16] | 0;
         }
-        let { A, B, C, D, E, F, G, H: H2 } = this;
+        let { A, B, C, D, E, F, G: G2, H: H2 } = this;
         for (let i = 0; i < 64; i++) {
           const sigma1 = rotr(E, 6) ^ rotr(E, 11) ^ rotr(E, 25);
-          const T1 = H2 + sigma1 + Chi(E, F, G) + SHA256_K[i] + SHA256_W[i] | 0;
+          const T1 = H2 + sigma1 + Chi(E, F, G2) + SHA256_K[i] + SHA256_W[i] | 0;
           const sigma0 = rotr(A, 2) ^ rotr(A, 13) ^ rotr(A, 22);
           const T2 = sigma0 + Maj(A, B, C) | 0;
-          H2 = G;
-          G = F;
+          H2 = G2;
+          G2 = F;
           F = E;
           E = D + T1 | 0;
           D = C;
@@ -5323,9 +5323,9 @@ var init_sha2 = __esm({
         D = D + this.D | 0;
         E = E + this.E | 0;
         F = F + this.F | 0;
-        G = G + this.G | 0;
+        G2 = G2 + this.G | 0;
         H2 = H2 + this.H | 0;
-        this.set(A, B, C, D, E, F, G, H2);
+        this.set(A, B, C, D, E, F, G2, H2);
       }
       roundClean() {
         clean(SHA256_W);
@@ -5620,7 +5620,7 @@ var init_memo = __esm({
     init_hash();
     init_places();
     init_temp_files();
-    BUILD = true ? "5ef52b26076380e8" : void 0;
+    BUILD = true ? "c3d5a5e9085d4f70" : void 0;
     COPY_LIMIT = 8 * 1024 * 1024;
     HEAD = 1024;
   }
@@ -6835,10 +6835,10 @@ function parseLogLine(text, line2) {
   if (!toks || toks.length < 5) {
     return { ok: false, column: 3, message: "Expected TIME ACTOR ROLE ACTION TARGET at the start of the log line" };
   }
-  const [timeText, actor, role, action, target, ...rest] = toks;
-  const time = parseTime(timeText);
+  const [timeText2, actor, role, action, target, ...rest] = toks;
+  const time = parseTime(timeText2);
   if (time === void 0) {
-    return { ok: false, column: 3, message: `Expected a UTC time like 2026-11-24T09:00:00Z, found "${timeText}"` };
+    return { ok: false, column: 3, message: `Expected a UTC time like 2026-11-24T09:00:00Z, found "${timeText2}"` };
   }
   const details = {};
   for (const t of rest) {
@@ -7239,17 +7239,17 @@ function load(path, build, at, chars) {
     if (h.build !== build || h.chars > chars || !Array.isArray(h.segments) || !at.matches(h.segments)) return void 0;
     if (SEEDED_WORDS.some((w, i) => h.words[i] !== w)) return void 0;
     let p = nl + 1;
-    const columns = {};
+    const columns2 = {};
     for (const c of h.columns) {
       const size = c.length * BYTES[c.type];
       if (p + size > buf.length) return void 0;
       const offset = buf.byteOffset + p;
-      columns[c.name] = offset % BYTES[c.type] === 0 ? MAKE[c.type](buf.buffer, offset, c.length) : MAKE[c.type](new Uint8Array(buf.subarray(p, p + size)).buffer, 0, c.length);
+      columns2[c.name] = offset % BYTES[c.type] === 0 ? MAKE[c.type](buf.buffer, offset, c.length) : MAKE[c.type](new Uint8Array(buf.subarray(p, p + size)).buffer, 0, c.length);
       p += size + (ALIGN - size % ALIGN) % ALIGN;
     }
     const n = h.length;
     const col = (name, kind) => {
-      const c = columns[name];
+      const c = columns2[name];
       if (!(c instanceof kind) || c.length !== n) throw new Error(`no column ${name}`);
       return c;
     };
@@ -7269,7 +7269,7 @@ function load(path, build, at, chars) {
       targets: h.targets
     };
     const derivedColumns = {};
-    for (const [name, c] of Object.entries(columns))
+    for (const [name, c] of Object.entries(columns2))
       if (name.startsWith(DERIVED)) derivedColumns[name.slice(DERIVED.length)] = c;
     return {
       table,
@@ -7283,8 +7283,8 @@ function load(path, build, at, chars) {
 }
 function save(path, build, t, of, derived) {
   try {
-    const columns = TABLE_COLUMNS.map((name) => [name, t[name]]);
-    for (const [name, c] of Object.entries(derived?.columns ?? {})) columns.push([DERIVED + name, c]);
+    const columns2 = TABLE_COLUMNS.map((name) => [name, t[name]]);
+    for (const [name, c] of Object.entries(derived?.columns ?? {})) columns2.push([DERIVED + name, c]);
     const header = {
       build,
       ...of,
@@ -7292,13 +7292,13 @@ function save(path, build, t, of, derived) {
       actors: [...t.actors],
       words: [...t.words],
       targets: [...t.targets],
-      columns: columns.map(([name, c]) => ({ name, type: typeOf(c), length: c.length })),
+      columns: columns2.map(([name, c]) => ({ name, type: typeOf(c), length: c.length })),
       ...derived ? { derived: derived.numbers } : {}
     };
     const json2 = Buffer.from(JSON.stringify(header), "utf8");
     const parts = [json2, Buffer.from(`${" ".repeat(padTo(json2.length + 1))}
 `, "utf8")];
-    for (const [, c] of columns) {
+    for (const [, c] of columns2) {
       parts.push(new Uint8Array(c.buffer, c.byteOffset, c.byteLength));
       parts.push(new Uint8Array(padTo(c.byteLength)));
     }
@@ -8659,324 +8659,6 @@ var init_values = __esm({
   }
 });
 
-// src/ledger/phases.ts
-function parseDue(text) {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
-    const t = parseTime(`${text}T00:00:00Z`);
-    return t === void 0 ? void 0 : t + DAY;
-  }
-  return parseTime(text);
-}
-function readPhases(doc2, diagnostics) {
-  const section = sectionByName(doc2, "Phases");
-  const out = [];
-  if (!section) return out;
-  const seen = /* @__PURE__ */ new Set();
-  for (const f of section.fields) {
-    const at = { file: doc2.file, line: f.line + 1, column: 3 };
-    if (!PHASE_NAME.test(f.key)) {
-      diagnostics.push({
-        ...at,
-        severity: "error",
-        code: "bad-phase",
-        message: `Expected a phase name like automation or phase-3 (letters, digits and . _ / -), found "${f.key}"`
-      });
-      continue;
-    }
-    if (seen.has(f.key)) continue;
-    seen.add(f.key);
-    const value = f.value.trim();
-    const first = /^\S+/.exec(value)?.[0] ?? "";
-    let due;
-    let description = value;
-    if (/^\d/.test(first)) {
-      due = parseDue(first);
-      if (due === void 0) {
-        diagnostics.push({
-          ...at,
-          column: f.valueStart - f.start + 1,
-          severity: "error",
-          code: "bad-phase-due",
-          message: `Expected phase ${f.key}'s due time as a date (2026-12-20) or a UTC time (2026-12-20T18:00:00Z), found "${first}"`
-        });
-      }
-      description = value.slice(first.length).trim();
-    }
-    out.push({ name: f.key, due, description: description || void 0, line: f.line + 1 });
-  }
-  return out;
-}
-function phaseOf(t) {
-  for (const f of t.fields) if (f.key === "phase") return f.value.trim() || void 0;
-  return void 0;
-}
-function checkTaskPhases(doc2, tasks, diagnostics) {
-  if (!doc2.text.includes("phase:")) return;
-  let names;
-  for (const t of tasks) {
-    const p = phaseOf(t);
-    if (p === void 0 || !PHASE_NAME.test(p)) continue;
-    names ??= new Set(readPhases(doc2, []).map((x) => x.name));
-    if (names.has(p)) continue;
-    const f = t.fields.find((x) => x.key === "phase");
-    const line2 = typeof f?.line === "number" ? f.line + 1 : t.line;
-    diagnostics.push({
-      severity: "error",
-      file: doc2.file,
-      line: line2,
-      column: 3,
-      code: "unknown-phase",
-      message: `${t.id} is in phase "${p}", which the Phases section does not name${names.size ? ` (phases: ${[...names].join(", ")})` : " (there is no ## Phases section)"}`
-    });
-  }
-}
-var PHASE_NAME, DAY;
-var init_phases = __esm({
-  "src/ledger/phases.ts"() {
-    "use strict";
-    init_time();
-    init_document();
-    PHASE_NAME = /^[\p{L}\p{N}][\p{L}\p{N}._/-]*$/u;
-    DAY = 864e5;
-  }
-});
-
-// src/rules/phases.ts
-function phaseProgress(phases, tasks) {
-  const stateOf = /* @__PURE__ */ new Map();
-  for (const t of tasks) if (!stateOf.has(t.id)) stateOf.set(t.id, t.state);
-  const byName = new Map(
-    phases.map((p) => [
-      p.name,
-      {
-        name: p.name,
-        due: p.due,
-        description: p.description,
-        total: 0,
-        done: 0,
-        cancelled: 0,
-        blocked: [],
-        waiting: []
-      }
-    ])
-  );
-  for (const t of tasks) {
-    const name = phaseOf(t);
-    const p = name === void 0 ? void 0 : byName.get(name);
-    if (!p) continue;
-    p.total++;
-    if (t.state === "DONE") {
-      p.done++;
-      if (t.resolution === "cancelled") p.cancelled++;
-      continue;
-    }
-    if (t.blocked !== void 0) p.blocked.push({ id: t.id, reason: t.blocked });
-    const on = t.depends.filter((d) => stateOf.get(d) !== "DONE");
-    if (on.length) p.waiting.push({ id: t.id, on });
-  }
-  return [...byName.values()];
-}
-function phaseLine(p, formatTime2) {
-  const parts = [`${p.name}: ${p.done} of ${p.total} done${p.due === void 0 ? "" : `, due ${formatTime2(p.due)}`}`];
-  const few = (xs, f) => `${xs.slice(0, 5).map(f).join(", ")}${xs.length > 5 ? `, and ${xs.length - 5} more` : ""}`;
-  if (p.blocked.length) parts.push(`blocked: ${few(p.blocked, (b) => `${b.id} (${b.reason})`)}`);
-  if (p.waiting.length) parts.push(`waiting: ${few(p.waiting, (w) => `${w.id} on ${w.on.join(", ")}`)}`);
-  return parts.join("; ");
-}
-function phaseJson(p) {
-  return {
-    name: p.name,
-    due: p.due === void 0 ? null : formatTime(p.due),
-    description: p.description ?? null,
-    total: p.total,
-    done: p.done,
-    cancelled: p.cancelled,
-    blocked: p.blocked,
-    waiting: p.waiting
-  };
-}
-var init_phases2 = __esm({
-  "src/rules/phases.ts"() {
-    "use strict";
-    init_phases();
-    init_time();
-  }
-});
-
-// src/app/documents.ts
-var documents_exports = {};
-__export(documents_exports, {
-  SCHEMA_VERSION: () => SCHEMA_VERSION,
-  approvalDoc: () => approvalDoc,
-  approvalsDoc: () => approvalsDoc,
-  doc: () => doc,
-  docText: () => docText,
-  errorDoc: () => errorDoc,
-  eventDoc: () => eventDoc,
-  listDoc: () => listDoc,
-  metricsDoc: () => metricsDoc,
-  showDoc: () => showDoc,
-  statusDoc: () => statusDoc,
-  taskDoc: () => taskDoc
-});
-function doc(kind, body) {
-  return { schema: `taskgate.${kind}`, version: SCHEMA_VERSION, ...body };
-}
-function taskDoc(t) {
-  return {
-    id: t.id,
-    title: t.title,
-    state: t.state,
-    priority: t.priority,
-    labels: t.labels,
-    depends: t.depends,
-    assignee: t.assignee ?? null,
-    lease: t.lease ? {
-      holder: t.lease.holder,
-      token: t.lease.token,
-      until: formatTime(t.lease.until),
-      ttl: formatDuration(t.lease.ttl),
-      session: t.lease.session ?? null
-    } : null,
-    attempts: t.attempts,
-    blocked: t.blocked ?? null,
-    resolution: t.resolution ?? null,
-    notBefore: t.notBefore === void 0 ? null : formatTime(t.notBefore),
-    created: t.created === void 0 ? null : formatTime(t.created),
-    fields: Object.fromEntries(t.fields.map((f) => [f.key, f.value])),
-    line: t.line
-  };
-}
-function statusDoc(ctx, v) {
-  const s = v.summary;
-  return doc("status", {
-    files: { tasks: ctx.paths.tasksDisplay, approvals: v.approvalsFound ? ctx.paths.approvalsDisplay : null },
-    ...ctx.ports.board ? { board: ctx.ports.board.describe() } : {},
-    tasks: s.tasks,
-    byState: s.byState,
-    blocked: s.blocked,
-    deadLetters: s.deadLetters,
-    behindDeadLetter: s.behindDeadLetter,
-    leases: {
-      held: s.leases.held,
-      expired: s.leases.expired.map((e) => ({
-        id: e.id,
-        holder: e.holder,
-        session: e.session ?? null,
-        expiredAt: new Date(e.since).toISOString()
-      }))
-    },
-    approvals: {
-      pending: s.approvals.pending,
-      overSla: s.approvals.overSla.map((a) => ({ id: a.id, waitingSeconds: Math.floor(a.waiting / 1e3) })),
-      stale: s.approvals.stale
-    },
-    phases: v.phases.map(phaseJson),
-    errors: v.errors,
-    warnings: v.warnings
-  });
-}
-function listDoc(ctx, tasks) {
-  return doc("list", { file: ctx.paths.tasksDisplay, count: tasks.length, tasks: tasks.map(taskDoc) });
-}
-function showDoc(task, body) {
-  return doc("task", { task: taskDoc(task), body });
-}
-function approvalDoc(a, extra = {}) {
-  return {
-    id: a.id,
-    title: a.title,
-    status: a.status,
-    subject: a.subject ?? null,
-    requestedBy: a.requestedBy ?? null,
-    requestedAt: a.requestedAt === void 0 ? null : formatTime(a.requestedAt),
-    approver: a.approver ?? null,
-    decidedAt: a.decidedAt === void 0 ? null : formatTime(a.decidedAt),
-    fields: Object.fromEntries(a.fields.map((f) => [f.key, f.value])),
-    ...extra
-  };
-}
-function approvalsDoc(rows) {
-  const list = rows.map((r) => approvalDoc(r.approval, { stale: r.stale, ageSeconds: Math.floor(r.age / 1e3) }));
-  return doc("approvals", { count: rows.length, approvals: list });
-}
-function metricsDoc(v) {
-  const m = v.metrics;
-  return doc("metrics", {
-    ...m,
-    since: formatTime(m.since),
-    until: formatTime(m.until),
-    automation: {
-      ...m.automation,
-      daily: m.automation.daily.map(([, n, a], i) => ({ ...dayJson(m, i), steps: n, automated: a }))
-    },
-    days: m.days.map((d) => ({ date: d.date, start: formatTime(d.start), end: formatTime(d.end), partial: d.partial })),
-    workDoneTwice: {
-      ...m.workDoneTwice,
-      recentOverlaps: m.workDoneTwice.recentOverlaps.map((o) => ({
-        task: o.task,
-        first: { actor: o.first.actor, start: formatTime(o.first.start), end: formatTime(o.first.end) },
-        second: { actor: o.second.actor, start: formatTime(o.second.start) },
-        bothMs: o.both
-      })),
-      recentLostClaims: m.workDoneTwice.recentLostClaims.map((l) => ({
-        ...l,
-        start: formatTime(l.start),
-        at: formatTime(l.at)
-      }))
-    },
-    approvalWait: {
-      ...m.approvalWait,
-      decisions: m.approvalWait.decisions.map(([t, wait, auto]) => ({
-        at: formatTime(t),
-        waitMs: wait,
-        automatic: auto
-      }))
-    },
-    flow: { ...m.flow, daily: m.flow.daily.map(([, n], i) => ({ ...dayJson(m, i), done: n })) }
-  });
-}
-function errorDoc(f) {
-  return doc("error", {
-    code: f.code,
-    message: f.message,
-    file: f.file ?? null,
-    line: f.line ?? null,
-    exitCode: f.exitCode,
-    ...f.next ? { next: f.next } : {},
-    ...f.holder ? { holder: f.holder } : {},
-    ...f.retryAfter ? { retryAfter: f.retryAfter } : {},
-    diagnostics: f.diagnostics ?? []
-  });
-}
-function eventDoc(e) {
-  return doc("event", {
-    time: formatTime(e.time),
-    event: e.event,
-    target: e.target,
-    problem: e.problem,
-    ...e.data,
-    why: e.why
-  });
-}
-function docText(d) {
-  return `${JSON.stringify(d, null, 2)}
-`;
-}
-var SCHEMA_VERSION, dayJson;
-var init_documents = __esm({
-  "src/app/documents.ts"() {
-    "use strict";
-    init_time();
-    init_phases2();
-    SCHEMA_VERSION = 1;
-    dayJson = (m, i) => {
-      const d = m.days[i];
-      return { date: d?.date, partial: d?.partial };
-    };
-  }
-});
-
 // src/ledger/path-globs.ts
 function readPathGlob(text) {
   let r = cache.get(text);
@@ -9384,6 +9066,673 @@ var init_fields = __esm({
       ) ? ok(v) : bad(
         'a change like "grant bob AUDIT", "revoke bob WORK", "identify bob", "policy approval-required=prod" or "rules sha256:4be1c3f09a7d5e21"'
       )
+    };
+  }
+});
+
+// src/ledger/list-rows.ts
+function listItems(value) {
+  return value.match(ITEM) ?? NONE2;
+}
+function listRowReader(text) {
+  let at = 0;
+  let line2 = 0;
+  return (start, end) => {
+    if (start < at) at = line2 = 0;
+    for (let i = text.indexOf("\n", at); i !== -1 && i < start; i = text.indexOf("\n", i + 1)) line2++;
+    at = start;
+    return readRow(text, start, end, line2 + 1);
+  };
+}
+function readRow(text, start, end, line2) {
+  PLAIN_ROW.lastIndex = start;
+  const m = PLAIN_ROW.exec(text);
+  if (m !== null && PLAIN_ROW.lastIndex <= end) return plainRow(m, line2);
+  return readRowByLines(text, start, end, line2);
+}
+function emptyRow(id, title, line2) {
+  return {
+    id,
+    title,
+    state: "PLAN",
+    priority: "P2",
+    depends: NONE2,
+    labels: NONE2,
+    assignee: void 0,
+    lease: void 0,
+    attempts: 0,
+    blocked: void 0,
+    resolution: void 0,
+    notBefore: void 0,
+    created: void 0,
+    fields: [],
+    line: line2
+  };
+}
+function plainRow(m, line2) {
+  const row3 = emptyRow(`T-${m[1]}`, m[2], line2);
+  for (let k = 0; k < PLAIN_KEYS.length; k++) {
+    const value = m[k + 3];
+    if (value === void 0) continue;
+    const key = PLAIN_KEYS[k];
+    row3.fields.push({ key, value });
+    setField(row3, key, value);
+  }
+  return row3;
+}
+function readRowByLines(text, start, end, line2) {
+  let nl = text.indexOf("\n", start);
+  if (nl === -1 || nl > end) nl = end;
+  const le = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+  const h = atxHeading(text, start, le);
+  const entry = plainEntryHeading(text, h.start, h.end, "T");
+  const row3 = emptyRow(
+    text.slice(h.start, entry.idEnd),
+    entry.titleStart === h.end ? "" : text.slice(entry.titleStart, h.end).trim(),
+    line2
+  );
+  for (let p = nl + 1; p < end; p = FIELD.lastIndex) {
+    const c = text.charCodeAt(p);
+    if (c === 10 || c === 13 || c === 32 || c === 9) break;
+    FIELD.lastIndex = p;
+    const m = FIELD.exec(text);
+    if (m === null) break;
+    const key = m[1];
+    const value = m[2] ?? "";
+    row3.fields.push({ key, value });
+    if (value !== "") setField(row3, key, value);
+  }
+  return row3;
+}
+function setField(row3, key, value) {
+  switch (key) {
+    case "state":
+      row3.state = value;
+      break;
+    case "priority":
+      row3.priority = value;
+      break;
+    case "labels":
+      row3.labels = value.match(ITEM) ?? NONE2;
+      break;
+    case "depends":
+      row3.depends = value.match(ITEM) ?? NONE2;
+      break;
+    case "assignee":
+      row3.assignee = value;
+      break;
+    case "lease":
+      row3.lease = decodeLease(value).value;
+      break;
+    case "attempts":
+      row3.attempts = Number(value);
+      break;
+    case "blocked":
+      row3.blocked = value.trim();
+      break;
+    case "resolution":
+      row3.resolution = value;
+      break;
+    case "not-before":
+      row3.notBefore = parseTime(value);
+      break;
+    case "created":
+      row3.created = parseTime(value);
+      break;
+  }
+}
+var FIELD, NONE2, ITEM, JOINED_ITEMS, ListRowCursor, PLAIN_KEYS, PLAIN_GROUPS, VALUE, PLAIN_ROW;
+var init_list_rows = __esm({
+  "src/ledger/list-rows.ts"() {
+    "use strict";
+    init_time();
+    init_blocks();
+    init_document();
+    init_fields();
+    FIELD = /[-*+][ \t]+([^:\r\n]+):(?:[ \t]+([^\r\n]*?))?[ \t]*(?:\r?\n|$)/y;
+    NONE2 = Object.freeze([]);
+    ITEM = /[^\s,]+/g;
+    JOINED_ITEMS = /^[^\s,]+(?:, [^\s,]+)*$/;
+    ListRowCursor = class {
+      constructor(text) {
+        this.text = text;
+      }
+      text;
+      /** PLAIN_ROW's match of the entry (groups: PLAIN_GROUPS), or null when it is in another shape. */
+      plain = null;
+      start = 0;
+      end = 0;
+      at = 0;
+      // line breaks before `at` are counted in `lineBreaks`
+      lineBreaks = 0;
+      /** To the entry text[start, end) (a range of the clean scan). */
+      moveTo(start, end) {
+        this.start = start;
+        this.end = end;
+        PLAIN_ROW.lastIndex = start;
+        const m = PLAIN_ROW.exec(this.text);
+        this.plain = m !== null && PLAIN_ROW.lastIndex <= end ? m : null;
+        return this;
+      }
+      /**
+       * 1-based line of the entry's heading: the line breaks are counted when it is asked for,
+       * from the last entry it was asked for (the table never asks).
+       */
+      get line() {
+        const { text, start } = this;
+        if (start < this.at) this.at = this.lineBreaks = 0;
+        let n = this.lineBreaks;
+        for (let i = text.indexOf("\n", this.at); i !== -1 && i < start; i = text.indexOf("\n", i + 1)) n++;
+        this.at = start;
+        this.lineBreaks = n;
+        return n + 1;
+      }
+      /** The entry's task, as readTasks reads it. */
+      task() {
+        return this.plain ? plainRow(this.plain, this.line) : readRowByLines(this.text, this.start, this.end, this.line);
+      }
+    };
+    PLAIN_KEYS = [
+      "state",
+      "priority",
+      "labels",
+      "depends",
+      "resolution",
+      "created",
+      "assignee",
+      "lease",
+      "not-before",
+      "fence",
+      "workers",
+      "attempts",
+      "blocked",
+      "resolution"
+    ];
+    PLAIN_GROUPS = { idNumber: 1, title: 2, firstField: 3 };
+    VALUE = "([^ \\t\\r\\n](?:[^\\r\\n]*[^ \\t\\r\\n])?)";
+    PLAIN_ROW = new RegExp(
+      `## T-([1-9]\\d*) ([^\\s#](?:[^\\n\\r\\u2028\\u2029]*[^\\s#])?)\\n${PLAIN_KEYS.map((k) => `(?:- ${k}: ${VALUE}\\n)?`).join("")}(?=\\n|#|$)`,
+      "y"
+    );
+  }
+});
+
+// src/ledger/phases.ts
+function parseDue(text) {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+    const t = parseTime(`${text}T00:00:00Z`);
+    return t === void 0 ? void 0 : t + DAY;
+  }
+  return parseTime(text);
+}
+function readPhases(doc2, diagnostics) {
+  const section = sectionByName(doc2, "Phases");
+  const out = [];
+  if (!section) return out;
+  const seen = /* @__PURE__ */ new Set();
+  for (const f of section.fields) {
+    const at = { file: doc2.file, line: f.line + 1, column: 3 };
+    if (!PHASE_NAME.test(f.key)) {
+      diagnostics.push({
+        ...at,
+        severity: "error",
+        code: "bad-phase",
+        message: `Expected a phase name like automation or phase-3 (letters, digits and . _ / -), found "${f.key}"`
+      });
+      continue;
+    }
+    if (seen.has(f.key)) continue;
+    seen.add(f.key);
+    const value = f.value.trim();
+    const first = /^\S+/.exec(value)?.[0] ?? "";
+    let due;
+    let description = value;
+    if (/^\d/.test(first)) {
+      due = parseDue(first);
+      if (due === void 0) {
+        diagnostics.push({
+          ...at,
+          column: f.valueStart - f.start + 1,
+          severity: "error",
+          code: "bad-phase-due",
+          message: `Expected phase ${f.key}'s due time as a date (2026-12-20) or a UTC time (2026-12-20T18:00:00Z), found "${first}"`
+        });
+      }
+      description = value.slice(first.length).trim();
+    }
+    out.push({ name: f.key, due, description: description || void 0, line: f.line + 1 });
+  }
+  return out;
+}
+function phaseOf(t) {
+  for (const f of t.fields) if (f.key === "phase") return f.value.trim() || void 0;
+  return void 0;
+}
+function checkTaskPhases(doc2, tasks, diagnostics) {
+  if (!doc2.text.includes("phase:")) return;
+  let names;
+  for (const t of tasks) {
+    const p = phaseOf(t);
+    if (p === void 0 || !PHASE_NAME.test(p)) continue;
+    names ??= new Set(readPhases(doc2, []).map((x) => x.name));
+    if (names.has(p)) continue;
+    const f = t.fields.find((x) => x.key === "phase");
+    const line2 = typeof f?.line === "number" ? f.line + 1 : t.line;
+    diagnostics.push({
+      severity: "error",
+      file: doc2.file,
+      line: line2,
+      column: 3,
+      code: "unknown-phase",
+      message: `${t.id} is in phase "${p}", which the Phases section does not name${names.size ? ` (phases: ${[...names].join(", ")})` : " (there is no ## Phases section)"}`
+    });
+  }
+}
+var PHASE_NAME, DAY;
+var init_phases = __esm({
+  "src/ledger/phases.ts"() {
+    "use strict";
+    init_time();
+    init_document();
+    PHASE_NAME = /^[\p{L}\p{N}][\p{L}\p{N}._/-]*$/u;
+    DAY = 864e5;
+  }
+});
+
+// src/rules/phases.ts
+function phaseProgress(phases, tasks) {
+  const stateOf = /* @__PURE__ */ new Map();
+  for (const t of tasks) if (!stateOf.has(t.id)) stateOf.set(t.id, t.state);
+  const byName = new Map(
+    phases.map((p) => [
+      p.name,
+      {
+        name: p.name,
+        due: p.due,
+        description: p.description,
+        total: 0,
+        done: 0,
+        cancelled: 0,
+        blocked: [],
+        waiting: []
+      }
+    ])
+  );
+  for (const t of tasks) {
+    const name = phaseOf(t);
+    const p = name === void 0 ? void 0 : byName.get(name);
+    if (!p) continue;
+    p.total++;
+    if (t.state === "DONE") {
+      p.done++;
+      if (t.resolution === "cancelled") p.cancelled++;
+      continue;
+    }
+    if (t.blocked !== void 0) p.blocked.push({ id: t.id, reason: t.blocked });
+    const on = t.depends.filter((d) => stateOf.get(d) !== "DONE");
+    if (on.length) p.waiting.push({ id: t.id, on });
+  }
+  return [...byName.values()];
+}
+function phaseLine(p, formatTime2) {
+  const parts = [`${p.name}: ${p.done} of ${p.total} done${p.due === void 0 ? "" : `, due ${formatTime2(p.due)}`}`];
+  const few = (xs, f) => `${xs.slice(0, 5).map(f).join(", ")}${xs.length > 5 ? `, and ${xs.length - 5} more` : ""}`;
+  if (p.blocked.length) parts.push(`blocked: ${few(p.blocked, (b) => `${b.id} (${b.reason})`)}`);
+  if (p.waiting.length) parts.push(`waiting: ${few(p.waiting, (w) => `${w.id} on ${w.on.join(", ")}`)}`);
+  return parts.join("; ");
+}
+function phaseJson(p) {
+  return {
+    name: p.name,
+    due: p.due === void 0 ? null : formatTime(p.due),
+    description: p.description ?? null,
+    total: p.total,
+    done: p.done,
+    cancelled: p.cancelled,
+    blocked: p.blocked,
+    waiting: p.waiting
+  };
+}
+var init_phases2 = __esm({
+  "src/rules/phases.ts"() {
+    "use strict";
+    init_phases();
+    init_time();
+  }
+});
+
+// src/app/documents.ts
+var documents_exports = {};
+__export(documents_exports, {
+  SCHEMA_VERSION: () => SCHEMA_VERSION,
+  approvalDoc: () => approvalDoc,
+  approvalsDoc: () => approvalsDoc,
+  doc: () => doc,
+  docText: () => docText,
+  errorDoc: () => errorDoc,
+  eventDoc: () => eventDoc,
+  listDoc: () => listDoc,
+  metricsDoc: () => metricsDoc,
+  plainRowDocText: () => plainRowDocText,
+  showDoc: () => showDoc,
+  statusDoc: () => statusDoc,
+  taskDoc: () => taskDoc,
+  taskDocText: () => taskDocText
+});
+function doc(kind, body) {
+  return { schema: `taskgate.${kind}`, version: SCHEMA_VERSION, ...body };
+}
+function taskDoc(t) {
+  return {
+    id: t.id,
+    title: t.title,
+    state: t.state,
+    priority: t.priority,
+    labels: t.labels,
+    depends: t.depends,
+    assignee: t.assignee ?? null,
+    lease: t.lease ? {
+      holder: t.lease.holder,
+      token: t.lease.token,
+      until: formatTime(t.lease.until),
+      ttl: formatDuration(t.lease.ttl),
+      session: t.lease.session ?? null
+    } : null,
+    attempts: t.attempts,
+    blocked: t.blocked ?? null,
+    resolution: t.resolution ?? null,
+    notBefore: t.notBefore === void 0 ? null : formatTime(t.notBefore),
+    created: t.created === void 0 ? null : formatTime(t.created),
+    fields: Object.fromEntries(t.fields.map((f) => [f.key, f.value])),
+    line: t.line
+  };
+}
+function taskDocText(t, pad2) {
+  const p = `${pad2}  `;
+  const lease = t.lease;
+  return `{
+${p}"id": ${JSON.stringify(t.id)},
+${p}"title": ${JSON.stringify(t.title)},
+${p}"state": ${JSON.stringify(t.state)},
+${p}"priority": ${JSON.stringify(t.priority)},
+${p}"labels": ${stringsText(t.labels, p)},
+${p}"depends": ${stringsText(t.depends, p)},
+${p}"assignee": ${t.assignee === void 0 ? "null" : JSON.stringify(t.assignee)},
+${p}"lease": ${lease ? `{
+${p}  "holder": ${JSON.stringify(lease.holder)},
+${p}  "token": ${numberText(lease.token)},
+${p}  "until": ${JSON.stringify(formatTime(lease.until))},
+${p}  "ttl": ${JSON.stringify(formatDuration(lease.ttl))},
+${p}  "session": ${lease.session === void 0 ? "null" : JSON.stringify(lease.session)}
+${p}}` : "null"},
+${p}"attempts": ${numberText(t.attempts)},
+${p}"blocked": ${t.blocked === void 0 ? "null" : JSON.stringify(t.blocked)},
+${p}"resolution": ${t.resolution === void 0 ? "null" : JSON.stringify(t.resolution)},
+${p}"notBefore": ${t.notBefore === void 0 ? "null" : timeText(t.notBefore, t.fields, "not-before")},
+${p}"created": ${t.created === void 0 ? "null" : timeText(t.created, t.fields, "created")},
+${p}"fields": ${fieldsText(t.fields, p)},
+${p}"line": ${numberText(t.line)}
+${pad2}}`;
+}
+function plainRowDocText(m, line2, pad2) {
+  if (m[G.lease] !== void 0 || ESCAPED.test(m[0])) return void 0;
+  const early = m[G.resolution];
+  const late = m[G.lateResolution];
+  if (early !== void 0 && late !== void 0) return void 0;
+  const resolution = early ?? late;
+  const created = m[G.created];
+  const notBefore = m[G.notBefore];
+  if (created !== void 0 && !asWritten(created)) return void 0;
+  if (notBefore !== void 0 && !asWritten(notBefore)) return void 0;
+  const k = rowTemplate(pad2);
+  const state = m[G.state];
+  const priority = m[G.priority];
+  const labels = m[G.labels];
+  const depends = m[G.depends];
+  const assignee = m[G.assignee];
+  const attempts = m[G.attempts];
+  const blocked = m[G.blocked];
+  let fields = "";
+  for (let f = 0; f < PLAIN_KEYS.length; f++) {
+    const value = m[PLAIN_GROUPS.firstField + f];
+    if (value !== void 0) fields += (fields ? k.nextField[f] : k.firstField[f]) + value;
+  }
+  return k.id + m[PLAIN_GROUPS.idNumber] + k.title + m[PLAIN_GROUPS.title] + k.state + (state ?? "PLAN") + k.priority + (priority ?? "P2") + k.labels + (labels === void 0 ? "[]" : plainItemsText(labels, k.p)) + k.depends + (depends === void 0 ? "[]" : plainItemsText(depends, k.p)) + k.assignee + (assignee === void 0 ? "null" : `"${assignee}"`) + k.attempts + (attempts === void 0 ? "0" : numberText(Number(attempts))) + k.blocked + (blocked === void 0 ? "null" : `"${blocked.trim()}"`) + k.resolution + (resolution === void 0 ? "null" : `"${resolution}"`) + k.notBefore + (notBefore === void 0 ? "null" : `"${notBefore}"`) + k.created + (created === void 0 ? "null" : `"${created}"`) + k.fields + (fields ? fields + k.fieldsEnd : "{}") + k.line + line2 + k.end;
+}
+function rowTemplate(pad2) {
+  let k = rowTemplates.get(pad2);
+  if (k === void 0) {
+    k = makeRowTemplate(pad2);
+    rowTemplates.set(pad2, k);
+  }
+  return k;
+}
+function makeRowTemplate(pad2) {
+  const p = `${pad2}  `;
+  const key = (name) => `,
+${p}"${name}": `;
+  return {
+    p,
+    id: `{
+${p}"id": "T-`,
+    title: `",
+${p}"title": "`,
+    state: `",
+${p}"state": "`,
+    priority: `",
+${p}"priority": "`,
+    labels: `"${key("labels")}`,
+    depends: key("depends"),
+    assignee: key("assignee"),
+    attempts: `${key("lease")}null${key("attempts")}`,
+    blocked: key("blocked"),
+    resolution: key("resolution"),
+    notBefore: key("notBefore"),
+    created: key("created"),
+    fields: key("fields"),
+    firstField: PLAIN_KEYS.map((name) => `{
+${p}  "${name}": "`),
+    nextField: PLAIN_KEYS.map((name) => `",
+${p}  "${name}": "`),
+    fieldsEnd: `"
+${p}}`,
+    line: key("line"),
+    end: `
+${pad2}}`
+  };
+}
+function plainItemsText(value, p) {
+  if (JOINED_ITEMS.test(value)) return `[
+${p}  "${value.replaceAll(", ", `",
+${p}  "`)}"
+${p}]`;
+  const items = listItems(value);
+  if (items.length === 0) return "[]";
+  return `[
+${p}  "${items.join(`",
+${p}  "`)}"
+${p}]`;
+}
+function stringsText(items, p) {
+  if (items.length === 0) return "[]";
+  let s = "[";
+  for (let i = 0; i < items.length; i++) s += `${i ? "," : ""}
+${p}  ${JSON.stringify(items[i])}`;
+  return `${s}
+${p}]`;
+}
+function timeText(ms2, fields, key) {
+  let raw;
+  for (const f of fields) if (f.key === key) raw = f.value;
+  if (raw !== void 0 && raw.length === 20 && !raw.startsWith("00") && parseTime(raw) === ms2) return `"${raw}"`;
+  return JSON.stringify(formatTime(ms2));
+}
+function fieldsText(fields, p) {
+  if (fields.length === 0) return "{}";
+  let s = "{";
+  for (let i = 0; i < fields.length; i++) {
+    const { key, value } = fields[i];
+    if (INDEX_LIKE.test(key)) return reindented(fields, p);
+    for (let j = 0; j < i; j++) if (fields[j].key === key) return reindented(fields, p);
+    s += `${i ? "," : ""}
+${p}  ${JSON.stringify(key)}: ${JSON.stringify(value)}`;
+  }
+  return `${s}
+${p}}`;
+}
+function reindented(fields, p) {
+  const object = Object.fromEntries(fields.map((f) => [f.key, f.value]));
+  return JSON.stringify(object, null, 2).replace(/\n/g, `
+${p}`);
+}
+function statusDoc(ctx, v) {
+  const s = v.summary;
+  return doc("status", {
+    files: { tasks: ctx.paths.tasksDisplay, approvals: v.approvalsFound ? ctx.paths.approvalsDisplay : null },
+    ...ctx.ports.board ? { board: ctx.ports.board.describe() } : {},
+    tasks: s.tasks,
+    byState: s.byState,
+    blocked: s.blocked,
+    deadLetters: s.deadLetters,
+    behindDeadLetter: s.behindDeadLetter,
+    leases: {
+      held: s.leases.held,
+      expired: s.leases.expired.map((e) => ({
+        id: e.id,
+        holder: e.holder,
+        session: e.session ?? null,
+        expiredAt: new Date(e.since).toISOString()
+      }))
+    },
+    approvals: {
+      pending: s.approvals.pending,
+      overSla: s.approvals.overSla.map((a) => ({ id: a.id, waitingSeconds: Math.floor(a.waiting / 1e3) })),
+      stale: s.approvals.stale
+    },
+    phases: v.phases.map(phaseJson),
+    errors: v.errors,
+    warnings: v.warnings
+  });
+}
+function listDoc(ctx, tasks) {
+  return doc("list", { file: ctx.paths.tasksDisplay, count: tasks.length, tasks: tasks.map(taskDoc) });
+}
+function showDoc(task, body) {
+  return doc("task", { task: taskDoc(task), body });
+}
+function approvalDoc(a, extra = {}) {
+  return {
+    id: a.id,
+    title: a.title,
+    status: a.status,
+    subject: a.subject ?? null,
+    requestedBy: a.requestedBy ?? null,
+    requestedAt: a.requestedAt === void 0 ? null : formatTime(a.requestedAt),
+    approver: a.approver ?? null,
+    decidedAt: a.decidedAt === void 0 ? null : formatTime(a.decidedAt),
+    fields: Object.fromEntries(a.fields.map((f) => [f.key, f.value])),
+    ...extra
+  };
+}
+function approvalsDoc(rows) {
+  const list = rows.map((r) => approvalDoc(r.approval, { stale: r.stale, ageSeconds: Math.floor(r.age / 1e3) }));
+  return doc("approvals", { count: rows.length, approvals: list });
+}
+function metricsDoc(v) {
+  const m = v.metrics;
+  return doc("metrics", {
+    ...m,
+    since: formatTime(m.since),
+    until: formatTime(m.until),
+    automation: {
+      ...m.automation,
+      daily: m.automation.daily.map(([, n, a], i) => ({ ...dayJson(m, i), steps: n, automated: a }))
+    },
+    days: m.days.map((d) => ({ date: d.date, start: formatTime(d.start), end: formatTime(d.end), partial: d.partial })),
+    workDoneTwice: {
+      ...m.workDoneTwice,
+      recentOverlaps: m.workDoneTwice.recentOverlaps.map((o) => ({
+        task: o.task,
+        first: { actor: o.first.actor, start: formatTime(o.first.start), end: formatTime(o.first.end) },
+        second: { actor: o.second.actor, start: formatTime(o.second.start) },
+        bothMs: o.both
+      })),
+      recentLostClaims: m.workDoneTwice.recentLostClaims.map((l) => ({
+        ...l,
+        start: formatTime(l.start),
+        at: formatTime(l.at)
+      }))
+    },
+    approvalWait: {
+      ...m.approvalWait,
+      decisions: m.approvalWait.decisions.map(([t, wait, auto]) => ({
+        at: formatTime(t),
+        waitMs: wait,
+        automatic: auto
+      }))
+    },
+    flow: { ...m.flow, daily: m.flow.daily.map(([, n], i) => ({ ...dayJson(m, i), done: n })) }
+  });
+}
+function errorDoc(f) {
+  return doc("error", {
+    code: f.code,
+    message: f.message,
+    file: f.file ?? null,
+    line: f.line ?? null,
+    exitCode: f.exitCode,
+    ...f.next ? { next: f.next } : {},
+    ...f.holder ? { holder: f.holder } : {},
+    ...f.retryAfter ? { retryAfter: f.retryAfter } : {},
+    diagnostics: f.diagnostics ?? []
+  });
+}
+function eventDoc(e) {
+  return doc("event", {
+    time: formatTime(e.time),
+    event: e.event,
+    target: e.target,
+    problem: e.problem,
+    ...e.data,
+    why: e.why
+  });
+}
+function docText(d) {
+  return `${JSON.stringify(d, null, 2)}
+`;
+}
+var SCHEMA_VERSION, ESCAPED, group, G, rowTemplates, asWritten, COMMON_TIME, numberText, INDEX_LIKE, dayJson;
+var init_documents = __esm({
+  "src/app/documents.ts"() {
+    "use strict";
+    init_list_rows();
+    init_time();
+    init_phases2();
+    SCHEMA_VERSION = 1;
+    ESCAPED = /[^\n !#-[\]-\ud7ff\ue000-\uffff]/;
+    group = (key) => PLAIN_GROUPS.firstField + PLAIN_KEYS.indexOf(key);
+    G = {
+      state: group("state"),
+      priority: group("priority"),
+      labels: group("labels"),
+      depends: group("depends"),
+      resolution: group("resolution"),
+      created: group("created"),
+      assignee: group("assignee"),
+      lease: group("lease"),
+      notBefore: group("not-before"),
+      attempts: group("attempts"),
+      blocked: group("blocked"),
+      lateResolution: PLAIN_GROUPS.firstField + PLAIN_KEYS.lastIndexOf("resolution")
+    };
+    rowTemplates = /* @__PURE__ */ new Map();
+    asWritten = (raw) => COMMON_TIME.test(raw) || raw.length === 20 && !raw.startsWith("00") && parseTime(raw) !== void 0;
+    COMMON_TIME = /^(?!00)\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\dZ$/;
+    numberText = (n) => Number.isFinite(n) ? String(n) : "null";
+    INDEX_LIKE = /^\d/;
+    dayJson = (m, i) => {
+      const d = m.days[i];
+      return { date: d?.date, partial: d?.partial };
     };
   }
 });
@@ -9871,7 +10220,7 @@ function applySplices(text, splices) {
   }
   return out + text.slice(pos);
 }
-function setField(doc2, section, key, value) {
+function setField2(doc2, section, key, value) {
   const f = section.fields.find((x) => x.key === key);
   if (f) {
     if (f.valueStart === f.end) {
@@ -10493,8 +10842,8 @@ function decodeTask(doc2, section, diagnostics, interner) {
   const { text } = doc2;
   let state;
   let priority = "P2";
-  let depends = NONE2;
-  let labels = NONE2;
+  let depends = NONE3;
+  let labels = NONE3;
   let assignee;
   let lease;
   let attempts = 0;
@@ -10544,10 +10893,10 @@ function decodeTask(doc2, section, diagnostics, interner) {
         else decodeOrReport(doc2, section, i, diagnostics);
         break;
       case KEY.labels:
-        labels = asciiLabels(text, vs, ve, interner) ?? decodeOrReport(doc2, section, i, diagnostics) ?? NONE2;
+        labels = asciiLabels(text, vs, ve, interner) ?? decodeOrReport(doc2, section, i, diagnostics) ?? NONE3;
         break;
       case KEY.depends:
-        depends = plainIds(text, vs, ve) ?? decodeOrReport(doc2, section, i, diagnostics) ?? NONE2;
+        depends = plainIds(text, vs, ve) ?? decodeOrReport(doc2, section, i, diagnostics) ?? NONE3;
         break;
       case KEY.assignee:
         assignee = decodeOrReport(doc2, section, i, diagnostics);
@@ -10762,7 +11111,7 @@ function findCycles(file, tasks, byId, diagnostics) {
     }
   }
 }
-var NONE2, LedgerTask, Interner, isAsciiAlnum, NO_STATES, STATE_BY_LENGTH, PRIORITY_BY_DIGIT, unreadableState;
+var NONE3, LedgerTask, Interner, isAsciiAlnum, NO_STATES, STATE_BY_LENGTH, PRIORITY_BY_DIGIT, unreadableState;
 var init_tasks = __esm({
   "src/ledger/tasks.ts"() {
     "use strict";
@@ -10774,7 +11123,7 @@ var init_tasks = __esm({
     init_fields();
     init_log();
     init_phases();
-    NONE2 = [];
+    NONE3 = [];
     LedgerTask = class {
       constructor(id, title, state, priority, depends, labels, assignee, lease, attempts, blocked, resolution, notBefore, created, line2, section) {
         this.id = id;
@@ -11323,149 +11672,6 @@ var init_clean_scan = __esm({
         "\\n",
         SKIP.source
       ].join(""),
-      "y"
-    );
-  }
-});
-
-// src/ledger/list-rows.ts
-function listRowReader(text) {
-  let at = 0;
-  let line2 = 0;
-  return (start, end) => {
-    if (start < at) at = line2 = 0;
-    for (let i = text.indexOf("\n", at); i !== -1 && i < start; i = text.indexOf("\n", i + 1)) line2++;
-    at = start;
-    return readRow(text, start, end, line2 + 1);
-  };
-}
-function readRow(text, start, end, line2) {
-  PLAIN_ROW.lastIndex = start;
-  const m = PLAIN_ROW.exec(text);
-  if (m !== null && PLAIN_ROW.lastIndex <= end) return plainRow(m, line2);
-  return readRowByLines(text, start, end, line2);
-}
-function emptyRow(id, title, line2) {
-  return {
-    id,
-    title,
-    state: "PLAN",
-    priority: "P2",
-    depends: NONE3,
-    labels: NONE3,
-    assignee: void 0,
-    lease: void 0,
-    attempts: 0,
-    blocked: void 0,
-    resolution: void 0,
-    notBefore: void 0,
-    created: void 0,
-    fields: [],
-    line: line2
-  };
-}
-function plainRow(m, line2) {
-  const row3 = emptyRow(`T-${m[1]}`, m[2], line2);
-  for (let k = 0; k < PLAIN_KEYS.length; k++) {
-    const value = m[k + 3];
-    if (value === void 0) continue;
-    const key = PLAIN_KEYS[k];
-    row3.fields.push({ key, value });
-    setField2(row3, key, value);
-  }
-  return row3;
-}
-function readRowByLines(text, start, end, line2) {
-  let nl = text.indexOf("\n", start);
-  if (nl === -1 || nl > end) nl = end;
-  const le = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-  const h = atxHeading(text, start, le);
-  const entry = plainEntryHeading(text, h.start, h.end, "T");
-  const row3 = emptyRow(
-    text.slice(h.start, entry.idEnd),
-    entry.titleStart === h.end ? "" : text.slice(entry.titleStart, h.end).trim(),
-    line2
-  );
-  for (let p = nl + 1; p < end; p = FIELD.lastIndex) {
-    const c = text.charCodeAt(p);
-    if (c === 10 || c === 13 || c === 32 || c === 9) break;
-    FIELD.lastIndex = p;
-    const m = FIELD.exec(text);
-    if (m === null) break;
-    const key = m[1];
-    const value = m[2] ?? "";
-    row3.fields.push({ key, value });
-    if (value !== "") setField2(row3, key, value);
-  }
-  return row3;
-}
-function setField2(row3, key, value) {
-  switch (key) {
-    case "state":
-      row3.state = value;
-      break;
-    case "priority":
-      row3.priority = value;
-      break;
-    case "labels":
-      row3.labels = value.match(ITEM) ?? NONE3;
-      break;
-    case "depends":
-      row3.depends = value.match(ITEM) ?? NONE3;
-      break;
-    case "assignee":
-      row3.assignee = value;
-      break;
-    case "lease":
-      row3.lease = decodeLease(value).value;
-      break;
-    case "attempts":
-      row3.attempts = Number(value);
-      break;
-    case "blocked":
-      row3.blocked = value.trim();
-      break;
-    case "resolution":
-      row3.resolution = value;
-      break;
-    case "not-before":
-      row3.notBefore = parseTime(value);
-      break;
-    case "created":
-      row3.created = parseTime(value);
-      break;
-  }
-}
-var FIELD, NONE3, ITEM, PLAIN_KEYS, VALUE, PLAIN_ROW;
-var init_list_rows = __esm({
-  "src/ledger/list-rows.ts"() {
-    "use strict";
-    init_time();
-    init_blocks();
-    init_document();
-    init_fields();
-    FIELD = /[-*+][ \t]+([^:\r\n]+):(?:[ \t]+([^\r\n]*?))?[ \t]*(?:\r?\n|$)/y;
-    NONE3 = Object.freeze([]);
-    ITEM = /[^\s,]+/g;
-    PLAIN_KEYS = [
-      "state",
-      "priority",
-      "labels",
-      "depends",
-      "resolution",
-      "created",
-      "assignee",
-      "lease",
-      "not-before",
-      "fence",
-      "workers",
-      "attempts",
-      "blocked",
-      "resolution"
-    ];
-    VALUE = "([^ \\t\\r\\n](?:[^\\r\\n]*[^ \\t\\r\\n])?)";
-    PLAIN_ROW = new RegExp(
-      `## T-([1-9]\\d*) ([^\\s#](?:[^\\n\\r\\u2028\\u2029]*[^\\s#])?)\\n${PLAIN_KEYS.map((k) => `(?:- ${k}: ${VALUE}\\n)?`).join("")}(?=\\n|#|$)`,
       "y"
     );
   }
@@ -12056,7 +12262,7 @@ function planRecovery(ledger, who, when) {
       if (value === void 0) {
         const s = removeField(section, key);
         if (s) splices.push(s);
-      } else splices.push(setField(ledger.doc, section, key, value));
+      } else splices.push(setField2(ledger.doc, section, key, value));
     }
     const line2 = formatLogLine(when.hasher, previous, {
       time: when.now,
@@ -12259,7 +12465,7 @@ function planTransition(ledger, input, who, when) {
       const s = removeField(section, key);
       if (s) splices.push(s);
     } else if (section.fields.find((f) => f.key === key)?.value !== value) {
-      splices.push(setField(ledger.doc, section, key, value));
+      splices.push(setField2(ledger.doc, section, key, value));
     }
   }
   const logLine = formatLogLine(when.hasher, lastHash(ledger.doc, ledger.log), {
@@ -12449,8 +12655,8 @@ function planRequest(approvals, tasks, input, who, when) {
   for (const a of older) {
     const section = approvals.byId.get(a.id).section;
     splices.push(
-      setField(approvals.doc, section, "status", "superseded"),
-      setField(approvals.doc, section, "superseded-by", id)
+      setField2(approvals.doc, section, "status", "superseded"),
+      setField2(approvals.doc, section, "superseded-by", id)
     );
     logs.push({
       time: when.now,
@@ -12584,13 +12790,13 @@ function decide(approvals, found, decision, reason, who, when, byRule) {
   const { approval, section } = found;
   const doc2 = approvals.doc;
   const splices = [
-    setField(doc2, section, "status", decision === "approve" ? "approved" : "rejected"),
-    setField(doc2, section, "approver", who.actor),
-    setField(doc2, section, "decided-at", formatTime(when.now))
+    setField2(doc2, section, "status", decision === "approve" ? "approved" : "rejected"),
+    setField2(doc2, section, "approver", who.actor),
+    setField2(doc2, section, "decided-at", formatTime(when.now))
   ];
-  if (reason) splices.push(setField(doc2, section, "reason", reason));
+  if (reason) splices.push(setField2(doc2, section, "reason", reason));
   if (byRule)
-    splices.push(setField(doc2, section, "rule", byRule.rule.id), setField(doc2, section, "rules-hash", byRule.hash));
+    splices.push(setField2(doc2, section, "rule", byRule.rule.id), setField2(doc2, section, "rules-hash", byRule.hash));
   const waited = approval.requestedAt === void 0 ? void 0 : Math.max(0, Math.round((when.now - approval.requestedAt) / 1e3));
   const logs = [
     {
@@ -12640,7 +12846,7 @@ function rolesChange(approvals, change) {
     return s ? { splice: s, name, value: void 0 } : void 0;
   }
   const value = `${ordered.join(", ")}${actor?.tags ? ` (${actor.tags})` : ""}`;
-  return { splice: setField(approvals.doc, section, key, value), name, value };
+  return { splice: setField2(approvals.doc, section, key, value), name, value };
 }
 function planAuto(approvals, tasks, automation, when, rules) {
   const splices = [];
@@ -13994,7 +14200,7 @@ function planSetFields(ledger, id, assignments, by) {
     if (!d.ok) return { ok: false, message: `Expected ${d.expected} for "${key}", found "${value}"` };
     const normalized = Array.isArray(d.value) ? d.value.join(", ") : value;
     if (normalized === current) continue;
-    splices.push(setField(ledger.doc, section, key, normalized));
+    splices.push(setField2(ledger.doc, section, key, normalized));
     changes.push({ key, from: current, to: normalized });
   }
   if (changes.length === 0) return { ok: true, splices: [], result: { changes } };
@@ -14151,7 +14357,7 @@ function recoverProblem(board, e, actors) {
     if (value === void 0) {
       const s = removeField(section, key);
       if (s) splices.push(s);
-    } else splices.push(setField(board.doc, section, key, value));
+    } else splices.push(setField2(board.doc, section, key, value));
   }
   return splices;
 }
@@ -15125,13 +15331,13 @@ function verifyRange(ctx, range, options = {}) {
     for (const v of found) violations.push({ ...v, commit: c.sha });
   });
   let signed = 0;
-  for (const [list, group] of toSign) {
+  for (const [list, group2] of toSign) {
     const sigs = gitSignatures(
       w.top,
-      group.map((g) => g.sha),
+      group2.map((g) => g.sha),
       list
     );
-    for (const g of group) {
+    for (const g of group2) {
       signed++;
       const problem = signatureProblem(sigs.get(g.sha) ?? { status: "N", signer: "", key: "" }, g.author);
       if (problem)
@@ -16266,6 +16472,7 @@ var init_status_memo = __esm({
 // src/app/views.ts
 var views_exports = {};
 __export(views_exports, {
+  listRows: () => listRows,
   listView: () => listView,
   showView: () => showView,
   statusView: () => statusView
@@ -16316,6 +16523,35 @@ function listView(ctx, filter) {
   const ledger = parseTasksLazily(ctx, ctx.ports.readText(ctx.paths.tasks));
   return { tasks: tasksOf(ledger, matcher(filter)), diagnostics: ledger.diagnostics };
 }
+function listRows(ctx, filter) {
+  const ledger = parseTasksLazily(ctx, ctx.ports.readText(ctx.paths.tasks));
+  const keep = matcher(filter);
+  const clean2 = cleanScanOf(ledger);
+  if (!clean2) {
+    const tasks = tasksOf(ledger, keep);
+    return {
+      count: tasks.length,
+      ids: tasks.map((t) => t.id),
+      forEach(each) {
+        for (const t of tasks) each({ plain: null, line: t.line, task: () => t });
+      },
+      diagnostics: ledger.diagnostics
+    };
+  }
+  const cursor = new ListRowCursor(ledger.doc.text);
+  let ranges = clean2.sections().filter((r) => r.id !== void 0);
+  if (keep) ranges = ranges.filter((r) => keep(cursor.moveTo(r.start, r.end).task()));
+  return {
+    count: ranges.length,
+    get ids() {
+      return ranges.map((r) => r.id);
+    },
+    forEach(each) {
+      for (const r of ranges) each(cursor.moveTo(r.start, r.end));
+    },
+    diagnostics: ledger.diagnostics
+  };
+}
 function showView(ctx, id) {
   const ledger = parseTasksLazily(ctx, ctx.ports.readText(ctx.paths.tasks));
   const found = ledger.byId.get(id);
@@ -16331,6 +16567,7 @@ var init_views = __esm({
     "use strict";
     init_clean_ledger();
     init_clean_scan();
+    init_list_rows();
     init_phases();
     init_filter();
     init_gate();
@@ -17239,7 +17476,7 @@ function planWorktreeField(ledger, id, value, who, token, when) {
   const splices = [];
   const text = encodeWorktree(value);
   if (section.fields.find((f) => f.key === "worktree")?.value !== text) {
-    splices.push(setField(ledger.doc, section, "worktree", text));
+    splices.push(setField2(ledger.doc, section, "worktree", text));
   }
   const line2 = formatLogLine(when.hasher, lastHash(ledger.doc, ledger.log), {
     time: when.now,
@@ -18473,7 +18710,7 @@ var init_log_fold = __esm({
       }
       /** The fold's state, for the memo. */
       parts() {
-        const columns = {
+        const columns2 = {
           automationActors: this.automationActors,
           created: this.created,
           firstClaim: this.firstClaim,
@@ -18483,11 +18720,11 @@ var init_log_fold = __esm({
           failureHead: this.failureHead,
           stepTaken: this.stepTaken
         };
-        for (const [name, c] of this.eventColumns()) columns[name] = c.view();
-        for (const [name, c] of Object.entries(this.runs.parts())) columns[`runs.${name}`] = c;
+        for (const [name, c] of this.eventColumns()) columns2[name] = c.view();
+        for (const [name, c] of Object.entries(this.runs.parts())) columns2[`runs.${name}`] = c;
         return {
           numbers: { lines: this.lines, inOrder: this.inOrder ? 1 : 0, lastTime: this.lastTime },
-          columns
+          columns: columns2
         };
       }
       /** A fold from its parts, or undefined when they are not a fold's. */
@@ -21402,11 +21639,11 @@ function boardFragment(d) {
   const expired = s.leases.expired.length ? ` ${esc2(tr2(`(${s.leases.expired.length} expired)`))}` : "";
   const errors = d.status.errors ? ` \xB7 <span class="late">${esc2(tr2(`${d.status.errors} ledger error(s): run taskgate check`))}</span>` : "";
   const counts = `<p class="counts">${STATES.map((st) => `${esc2(st)} ${s.byState[st]}`).join(" \xB7 ")} \xB7 ${esc2(tr2(`leases ${s.leases.held}`))}${expired} \xB7 ${esc2(tr2(`blocked ${s.blocked.length}`))}${errors}</p>`;
-  const columns = STATES.map((st) => {
+  const columns2 = STATES.map((st) => {
     const list = byState.get(st) ?? [];
     return `<section class="col" data-state="${esc2(st)}"><h2>${esc2(st)} <span class="muted">${list.length}</span></h2><ul>${list.map((t) => card(t, d)).join("")}</ul></section>`;
   }).join("");
-  return `${who}${counts}${approvalsSection(d)}${phasesSection2(d)}<div class="board">${columns}</div>${metricsSection(d.metrics, tr2)}`;
+  return `${who}${counts}${approvalsSection(d)}${phasesSection2(d)}<div class="board">${columns2}</div>${metricsSection(d.metrics, tr2)}`;
 }
 function problemFragment(message, tr2 = asIs2) {
   return `<p class="problem">${esc2(tr2(message))}</p>`;
@@ -23233,17 +23470,17 @@ var backgroundColorNames = Object.keys(styles.bgColor);
 var colorNames = [...foregroundColorNames, ...backgroundColorNames];
 function assembleStyles() {
   const codes = /* @__PURE__ */ new Map();
-  for (const [groupName, group] of Object.entries(styles)) {
-    for (const [styleName, style] of Object.entries(group)) {
+  for (const [groupName, group2] of Object.entries(styles)) {
+    for (const [styleName, style] of Object.entries(group2)) {
       styles[styleName] = {
         open: `\x1B[${style[0]}m`,
         close: `\x1B[${style[1]}m`
       };
-      group[styleName] = styles[styleName];
+      group2[styleName] = styles[styleName];
       codes.set(style[0], style[1]);
     }
     Object.defineProperty(styles, groupName, {
-      value: group,
+      value: group2,
       enumerable: false
     });
   }
@@ -23662,7 +23899,9 @@ var chalk = createChalk();
 var chalkStderr = createChalk({ level: stderrColor ? stderrColor.level : 0 });
 
 // src/cli/render.ts
+init_documents();
 init_fields();
+init_list_rows();
 init_diagnostic();
 init_task();
 init_time();
@@ -23707,22 +23946,23 @@ function jsonDoc(kind, body) {
   return `${JSON.stringify({ schema: `taskgate.${kind}`, version: JSON_SCHEMA_VERSION, ...body }, null, 2)}
 `;
 }
-function writeJsonDocStream(write, kind, body, arrayKey, items, toJson) {
+function writeJsonDocText(write, kind, body, arrayKey, count, items, toText) {
   const head = jsonDoc(kind, { ...body, [arrayKey]: [] });
-  if (items.length === 0) {
+  if (count === 0) {
     write(head);
     return;
   }
-  const open = head.slice(0, head.length - "[]\n}\n".length);
-  let chunk = `${open}[
+  let chunk = `${head.slice(0, head.length - "[]\n}\n".length)}[
 `;
-  for (let i = 0; i < items.length; i++) {
-    chunk += `    ${JSON.stringify(toJson(items[i]), null, 2).replace(/\n/g, "\n    ")}${i + 1 < items.length ? ",\n" : "\n"}`;
+  let i = 0;
+  items((item) => {
+    chunk += `    ${toText(item, "    ")}${++i < count ? ",\n" : "\n"}`;
     if (chunk.length > 1 << 16) {
       write(chunk);
       chunk = "";
     }
-  }
+  });
+  if (i !== count) throw new Error(`${arrayKey}: ${i} items written where ${count} were counted`);
   write(`${chunk}  ]
 }
 `);
@@ -23777,40 +24017,99 @@ function renderStatus(c, files, s, approvalsFound, now, errors, warnings) {
 `;
 }
 var pad = padEnd;
-function renderTaskTable(c, tasks, width) {
-  if (tasks.length === 0) return `${tr("No tasks match.")}
-`;
-  const shown = [];
-  let idW = 2;
-  for (let i = 0; i < tasks.length; i++) {
-    const t = tasks[i];
-    const w = displayWidth(t.id);
-    if (w > idW) idW = w;
-    const meta = [
-      t.assignee ? `@${terminalText(t.assignee)}` : "",
-      t.labels.length ? `[${terminalText(t.labels.join(", "))}]` : "",
-      t.blocked !== void 0 ? "blocked" : ""
-    ].filter(Boolean).join(" ");
-    shown.push({
-      id: t.id,
-      state: t.state,
-      priority: t.priority,
-      title: t.title,
-      meta,
-      blocked: t.blocked !== void 0
-    });
+function writeTaskTable(write, c, rows, width) {
+  if (rows.count === 0) {
+    write(`${tr("No tasks match.")}
+`);
+    return;
   }
-  const rows = shown.map((t) => {
-    const fixed = idW + 2 + 6 + 2 + 2 + 2;
-    let title = terminalText(t.title);
-    const room = Math.max(10, width - fixed - (t.meta ? displayWidth(t.meta) + 2 : 0));
-    title = truncate(title, room);
-    const state = STATE_COLOR[t.state](c, pad(t.state, 6));
-    const metaOut = t.meta ? `  ${t.blocked ? c.red(t.meta) : c.dim(t.meta)}` : "";
-    return `${pad(t.id, idW)}  ${state}  ${t.priority}  ${title}${metaOut}`;
-  });
-  return `${rows.join("\n")}
+  let idW = 2;
+  for (const id of rows.ids) {
+    const w = displayWidth(id);
+    if (w > idW) idW = w;
+  }
+  const fixed = idW + 2 + 6 + 2 + 2 + 2;
+  const states = /* @__PURE__ */ new Map();
+  const cell = (state) => {
+    let out = states.get(state);
+    if (out === void 0) {
+      out = STATE_COLOR[state](c, pad(state, 6));
+      states.set(state, out);
+    }
+    return out;
+  };
+  let chunk = "";
+  const line2 = (id, state, priority, title, meta, blocked) => {
+    const room = Math.max(10, width - fixed - (meta ? columns(meta) + 2 : 0));
+    const shown = PRINTABLE.test(title) ? title.length <= room ? title : truncate(title, room) : truncate(terminalText(title), room);
+    const metaOut = meta ? `  ${blocked ? c.red(meta) : c.dim(meta)}` : "";
+    const idOut = PRINTABLE.test(id) && id.length < idW ? id + " ".repeat(idW - id.length) : pad(id, idW);
+    chunk += `${idOut}  ${cell(state)}  ${priority}  ${shown}${metaOut}
 `;
+    if (chunk.length > 1 << 16) {
+      write(chunk);
+      chunk = "";
+    }
+  };
+  rows.forEach((row3) => {
+    const m = row3.plain;
+    if (m) {
+      const assignee = m[GROUP.assignee];
+      const labels = m[GROUP.labels];
+      const blocked = m[GROUP.blocked] !== void 0;
+      const items = labels === void 0 || JOINED_ITEMS.test(labels) ? void 0 : listItems(labels);
+      const shownLabels = items === void 0 ? labels : items.length ? items.join(", ") : void 0;
+      line2(
+        `T-${m[PLAIN_GROUPS.idNumber]}`,
+        m[GROUP.state] ?? "PLAN",
+        m[GROUP.priority] ?? "P2",
+        m[PLAIN_GROUPS.title],
+        tableMeta(assignee, shownLabels, blocked),
+        blocked
+      );
+    } else {
+      const t = row3.task();
+      const blocked = t.blocked !== void 0;
+      line2(
+        t.id,
+        t.state,
+        t.priority,
+        t.title,
+        tableMeta(t.assignee, t.labels.length ? t.labels.join(", ") : void 0, blocked),
+        blocked
+      );
+    }
+  });
+  write(chunk);
+}
+var PRINTABLE = /^[ -~]*$/;
+var columns = (text) => PRINTABLE.test(text) ? text.length : displayWidth(text);
+var GROUP = {
+  state: PLAIN_GROUPS.firstField + PLAIN_KEYS.indexOf("state"),
+  priority: PLAIN_GROUPS.firstField + PLAIN_KEYS.indexOf("priority"),
+  labels: PLAIN_GROUPS.firstField + PLAIN_KEYS.indexOf("labels"),
+  assignee: PLAIN_GROUPS.firstField + PLAIN_KEYS.indexOf("assignee"),
+  blocked: PLAIN_GROUPS.firstField + PLAIN_KEYS.indexOf("blocked")
+};
+function tableMeta(assignee, labels, blocked) {
+  let meta = assignee ? `@${terminalText(assignee)}` : "";
+  if (labels !== void 0) meta += `${meta ? " " : ""}[${terminalText(labels)}]`;
+  if (blocked) meta += meta ? " blocked" : "blocked";
+  return meta;
+}
+function writeTaskListJson(write, body, rows) {
+  writeJsonDocText(
+    write,
+    "list",
+    body,
+    "tasks",
+    rows.count,
+    (each) => rows.forEach(each),
+    (row3, p) => {
+      const plain = row3.plain && plainRowDocText(row3.plain, row3.line, p);
+      return plain ?? taskDocText(row3.task(), p);
+    }
+  );
 }
 function renderTask(c, t, body, now, clockSkew) {
   const s = (v) => terminalText(v);
@@ -25456,17 +25755,17 @@ ${phaseText.renderPhases(v.phases)}`);
     const states = (o.state ?? []).map((s) => s.toUpperCase());
     const wrong = states.find((s) => !isState(s));
     if (wrong) throw new UsageError(`Unknown state "${wrong}"; expected ${STATES.join("|")}`);
-    const { listView: listView2 } = await Promise.resolve().then(() => (init_views(), views_exports));
-    const v = listView2(ctx, {
+    const { listRows: listRows2 } = await Promise.resolve().then(() => (init_views(), views_exports));
+    const rows = listRows2(ctx, {
       states,
       labels: o.label ?? [],
       ...o.assignee ? { assignee: o.assignee } : {},
       ...o.phase !== void 0 ? { phase: o.phase } : {}
     });
     if (json2(o)) {
-      const body = { file: ctx.paths.tasksDisplay, count: v.tasks.length };
-      writeJsonDocStream((chunk) => out.write(chunk), "list", body, "tasks", v.tasks, taskDoc);
-    } else writeAsIs(out, renderTaskTable(c, v.tasks, out.columns || 100));
+      const body = { file: ctx.paths.tasksDisplay, count: rows.count };
+      writeTaskListJson((chunk) => out.write(chunk), body, rows);
+    } else writeTaskTable((chunk) => writeAsIs(out, chunk), c, rows, out.columns || 100);
   });
   program2.command("show").description("one task with its fields and text").argument("<id>", "task ID, like T-12").option("--json", "print one JSON document").action(async (id, o) => {
     const { ctx, c } = context();

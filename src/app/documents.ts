@@ -2,9 +2,10 @@
 // `--json` prints and what serve's API answers, built once here for every face, so the two
 // cannot drift (test/integration/serve.test.ts compares them byte for byte).
 
+import { JOINED_ITEMS, listItems, PLAIN_GROUPS, PLAIN_KEYS } from "../ledger/list-rows.js";
 import type { Approval } from "../model/approval.js";
 import type { Task } from "../model/task.js";
-import { formatDuration, formatTime } from "../model/time.js";
+import { formatDuration, formatTime, parseTime } from "../model/time.js";
 import { phaseJson } from "../rules/phases.js";
 import type { ApprovalRow } from "./approvals.js";
 import type { Context } from "./context.js";
@@ -44,6 +45,235 @@ export function taskDoc(t: Task): Record<string, unknown> {
     fields: Object.fromEntries(t.fields.map((f) => [f.key, f.value])),
     line: t.line,
   };
+}
+
+/**
+ * The text of JSON.stringify(taskDoc(t), null, 2) with every line after the first indented by
+ * `pad`, made without building the document or re-indenting it: list --json writes one for
+ * each of 50,000 tasks. test/unit/json-stream.test.ts compares the two on random tasks.
+ */
+export function taskDocText(t: Task, pad: string): string {
+  const p = `${pad}  `;
+  const lease = t.lease;
+  return `{
+${p}"id": ${JSON.stringify(t.id)},
+${p}"title": ${JSON.stringify(t.title)},
+${p}"state": ${JSON.stringify(t.state)},
+${p}"priority": ${JSON.stringify(t.priority)},
+${p}"labels": ${stringsText(t.labels, p)},
+${p}"depends": ${stringsText(t.depends, p)},
+${p}"assignee": ${t.assignee === undefined ? "null" : JSON.stringify(t.assignee)},
+${p}"lease": ${
+    lease
+      ? `{
+${p}  "holder": ${JSON.stringify(lease.holder)},
+${p}  "token": ${numberText(lease.token)},
+${p}  "until": ${JSON.stringify(formatTime(lease.until))},
+${p}  "ttl": ${JSON.stringify(formatDuration(lease.ttl))},
+${p}  "session": ${lease.session === undefined ? "null" : JSON.stringify(lease.session)}
+${p}}`
+      : "null"
+  },
+${p}"attempts": ${numberText(t.attempts)},
+${p}"blocked": ${t.blocked === undefined ? "null" : JSON.stringify(t.blocked)},
+${p}"resolution": ${t.resolution === undefined ? "null" : JSON.stringify(t.resolution)},
+${p}"notBefore": ${t.notBefore === undefined ? "null" : timeText(t.notBefore, t.fields, "not-before")},
+${p}"created": ${t.created === undefined ? "null" : timeText(t.created, t.fields, "created")},
+${p}"fields": ${fieldsText(t.fields, p)},
+${p}"line": ${numberText(t.line)}
+${pad}}`;
+}
+
+/**
+ * A character JSON.stringify writes otherwise than as itself, or a surrogate (paired or not),
+ * but for the line breaks between the lines of a PLAIN_ROW match (no value holds one).
+ */
+const ESCAPED = /[^\n !#-[\]-\ud7ff\ue000-\uffff]/;
+
+/** The group of a PLAIN_ROW match holding a field's value (the first, for resolution). */
+const group = (key: (typeof PLAIN_KEYS)[number]): number => PLAIN_GROUPS.firstField + PLAIN_KEYS.indexOf(key);
+const G = {
+  state: group("state"),
+  priority: group("priority"),
+  labels: group("labels"),
+  depends: group("depends"),
+  resolution: group("resolution"),
+  created: group("created"),
+  assignee: group("assignee"),
+  lease: group("lease"),
+  notBefore: group("not-before"),
+  attempts: group("attempts"),
+  blocked: group("blocked"),
+  lateResolution: PLAIN_GROUPS.firstField + PLAIN_KEYS.lastIndexOf("resolution"),
+};
+
+/**
+ * taskDocText of the task an entry in taskgate's usual shape holds, made from the text of its
+ * heading and field lines (`m`, list-rows.ts's PLAIN_ROW match; `line`, its heading's line)
+ * without the task. Undefined where the text alone does not do: a character JSON escapes, a
+ * lease (which the document gives decoded), a time formatTime would not give back as written,
+ * a second resolution. test/unit/list-rows.test.ts compares it with the full reader's.
+ */
+export function plainRowDocText(m: RegExpExecArray, line: number, pad: string): string | undefined {
+  if (m[G.lease] !== undefined || ESCAPED.test(m[0])) return undefined;
+  const early = m[G.resolution];
+  const late = m[G.lateResolution];
+  if (early !== undefined && late !== undefined) return undefined;
+  const resolution = early ?? late;
+  const created = m[G.created];
+  const notBefore = m[G.notBefore];
+  if (created !== undefined && !asWritten(created)) return undefined;
+  if (notBefore !== undefined && !asWritten(notBefore)) return undefined;
+  const k = rowTemplate(pad);
+  const state = m[G.state];
+  const priority = m[G.priority];
+  const labels = m[G.labels];
+  const depends = m[G.depends];
+  const assignee = m[G.assignee];
+  const attempts = m[G.attempts];
+  const blocked = m[G.blocked];
+  let fields = "";
+  for (let f = 0; f < PLAIN_KEYS.length; f++) {
+    const value = m[PLAIN_GROUPS.firstField + f];
+    if (value !== undefined) fields += (fields ? k.nextField[f] : k.firstField[f]) + value;
+  }
+  return (
+    k.id +
+    m[PLAIN_GROUPS.idNumber] +
+    k.title +
+    m[PLAIN_GROUPS.title] +
+    k.state +
+    (state ?? "PLAN") +
+    k.priority +
+    (priority ?? "P2") +
+    k.labels +
+    (labels === undefined ? "[]" : plainItemsText(labels, k.p)) +
+    k.depends +
+    (depends === undefined ? "[]" : plainItemsText(depends, k.p)) +
+    k.assignee +
+    (assignee === undefined ? "null" : `"${assignee}"`) +
+    k.attempts +
+    (attempts === undefined ? "0" : numberText(Number(attempts))) +
+    k.blocked +
+    (blocked === undefined ? "null" : `"${blocked.trim()}"`) +
+    k.resolution +
+    (resolution === undefined ? "null" : `"${resolution}"`) +
+    k.notBefore +
+    (notBefore === undefined ? "null" : `"${notBefore}"`) +
+    k.created +
+    (created === undefined ? "null" : `"${created}"`) +
+    k.fields +
+    (fields ? fields + k.fieldsEnd : "{}") +
+    k.line +
+    line +
+    k.end
+  );
+}
+
+/**
+ * The constant text between the values of plainRowDocText's document at indent `pad`, each
+ * piece in one string: a task's text is then made of half as many pieces.
+ */
+function rowTemplate(pad: string): RowTemplate {
+  let k = rowTemplates.get(pad);
+  if (k === undefined) {
+    k = makeRowTemplate(pad);
+    rowTemplates.set(pad, k);
+  }
+  return k;
+}
+
+function makeRowTemplate(pad: string) {
+  const p = `${pad}  `;
+  const key = (name: string) => `,\n${p}"${name}": `;
+  return {
+    p,
+    id: `{\n${p}"id": "T-`,
+    title: `",\n${p}"title": "`,
+    state: `",\n${p}"state": "`,
+    priority: `",\n${p}"priority": "`,
+    labels: `"${key("labels")}`,
+    depends: key("depends"),
+    assignee: key("assignee"),
+    attempts: `${key("lease")}null${key("attempts")}`,
+    blocked: key("blocked"),
+    resolution: key("resolution"),
+    notBefore: key("notBefore"),
+    created: key("created"),
+    fields: key("fields"),
+    firstField: PLAIN_KEYS.map((name) => `{\n${p}  "${name}": "`),
+    nextField: PLAIN_KEYS.map((name) => `",\n${p}  "${name}": "`),
+    fieldsEnd: `"\n${p}}`,
+    line: key("line"),
+    end: `\n${pad}}`,
+  };
+}
+type RowTemplate = ReturnType<typeof makeRowTemplate>;
+const rowTemplates = new Map<string, RowTemplate>();
+
+/**
+ * A time field's text is what formatTime gives back for the time it is (see timeText): checked
+ * by one match where the day is one every month has, by parseTime otherwise.
+ */
+const asWritten = (raw: string): boolean =>
+  COMMON_TIME.test(raw) || (raw.length === 20 && !raw.startsWith("00") && parseTime(raw) !== undefined);
+
+/** A time as formatTime writes it, from the year 0100 on, on a day from the 1st to the 28th. */
+const COMMON_TIME = /^(?!00)\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\dZ$/;
+
+/** stringsText of a label or depends value's items, none of which JSON escapes. */
+function plainItemsText(value: string, p: string): string {
+  if (JOINED_ITEMS.test(value)) return `[\n${p}  "${value.replaceAll(", ", `",\n${p}  "`)}"\n${p}]`;
+  const items = listItems(value);
+  if (items.length === 0) return "[]";
+  return `[\n${p}  "${items.join(`",\n${p}  "`)}"\n${p}]`;
+}
+
+/** A number as JSON.stringify writes it. */
+const numberText = (n: number): string => (Number.isFinite(n) ? String(n) : "null");
+
+/** A list of strings as JSON.stringify(list, null, 2) writes it at indent `p`. */
+function stringsText(items: readonly string[], p: string): string {
+  if (items.length === 0) return "[]";
+  let s = "[";
+  for (let i = 0; i < items.length; i++) s += `${i ? "," : ""}\n${p}  ${JSON.stringify(items[i])}`;
+  return `${s}\n${p}]`;
+}
+
+/**
+ * formatTime(ms) as a JSON string: the field's own text when it is what formatTime gives back
+ * (seconds, a year of four digits from 0100: Date.UTC reads years below 100 as 19xx), which
+ * spares a Date for each task.
+ */
+function timeText(ms: number, fields: Task["fields"], key: string): string {
+  let raw: string | undefined;
+  for (const f of fields) if (f.key === key) raw = f.value;
+  if (raw !== undefined && raw.length === 20 && !raw.startsWith("00") && parseTime(raw) === ms) return `"${raw}"`;
+  return JSON.stringify(formatTime(ms));
+}
+
+/** A key Object.fromEntries and JSON.stringify would not keep in insertion order: an array index. */
+const INDEX_LIKE = /^\d/;
+
+/**
+ * Object.fromEntries(fields) as JSON.stringify(…, null, 2) writes it at indent `p`; written
+ * directly when every key is new and none is ordered before the others (an array index).
+ */
+function fieldsText(fields: Task["fields"], p: string): string {
+  if (fields.length === 0) return "{}";
+  let s = "{";
+  for (let i = 0; i < fields.length; i++) {
+    const { key, value } = fields[i] as { key: string; value: string };
+    if (INDEX_LIKE.test(key)) return reindented(fields, p);
+    for (let j = 0; j < i; j++) if ((fields[j] as { key: string }).key === key) return reindented(fields, p);
+    s += `${i ? "," : ""}\n${p}  ${JSON.stringify(key)}: ${JSON.stringify(value)}`;
+  }
+  return `${s}\n${p}}`;
+}
+
+function reindented(fields: Task["fields"], p: string): string {
+  const object = Object.fromEntries(fields.map((f) => [f.key, f.value]));
+  return JSON.stringify(object, null, 2).replace(/\n/g, `\n${p}`);
 }
 
 export function statusDoc(

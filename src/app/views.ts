@@ -1,8 +1,9 @@
 // The read-only commands: status, list, show. They take no lock (writes are atomic renames,
 // so a read always sees one whole version of a file).
 
-import { tasksOf } from "../ledger/clean-ledger.js";
+import { cleanScanOf, tasksOf } from "../ledger/clean-ledger.js";
 import { scanCleanTasks } from "../ledger/clean-scan.js";
+import { ListRowCursor } from "../ledger/list-rows.js";
 import { readPhases } from "../ledger/phases.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import type { Task } from "../model/task.js";
@@ -75,12 +76,72 @@ export function statusView(ctx: Context): StatusView {
 }
 
 /**
- * The tasks list shows. A clean board's come as a list that reads each task when asked for
- * and keeps none (clean-ledger.ts tasksOf), so list --json holds one task at a time.
+ * The tasks list shows, as serve and mcp list them (the CLI prints listRows'). A clean board's
+ * come as a list that reads each task when asked for and keeps none (clean-ledger.ts tasksOf).
  */
 export function listView(ctx: Context, filter: TaskFilter): { tasks: readonly Task[]; diagnostics: Diagnostic[] } {
   const ledger = parseTasksLazily(ctx, ctx.ports.readText(ctx.paths.tasks));
   return { tasks: tasksOf(ledger, matcher(filter)), diagnostics: ledger.diagnostics };
+}
+
+/** A row of list as listRows gives it: valid only during the call it is given to. */
+export interface ListRow {
+  /**
+   * On a clean board, the entry's match of list-rows.ts's PLAIN_ROW when the entry is in
+   * taskgate's usual shape (what list prints can be made from its text); null otherwise.
+   */
+  readonly plain: RegExpExecArray | null;
+  /** 1-based line of the entry's heading. */
+  readonly line: number;
+  /** The task (read from its lines on a clean board, each time it is asked for). */
+  task(): Task;
+}
+
+export interface ListRows {
+  /** How many tasks list shows. */
+  readonly count: number;
+  /** Their IDs in order (the table's first column is as wide as the widest); made when asked for. */
+  readonly ids: readonly string[];
+  /**
+   * Gives each task list shows, in order. A clean board's are read from their lines one at a
+   * time as they are given and kept by none: list of 50,000 tasks holds one at a time.
+   */
+  forEach(each: (row: ListRow) => void): void;
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * The tasks list shows (listView's), as rows to print one by one: on a clean board, each entry
+ * read from its lines as it is printed (none is kept) and its text at hand for printing.
+ */
+export function listRows(ctx: Context, filter: TaskFilter): ListRows {
+  const ledger = parseTasksLazily(ctx, ctx.ports.readText(ctx.paths.tasks));
+  const keep = matcher(filter);
+  const clean = cleanScanOf(ledger);
+  if (!clean) {
+    const tasks = tasksOf(ledger, keep);
+    return {
+      count: tasks.length,
+      ids: tasks.map((t) => t.id),
+      forEach(each) {
+        for (const t of tasks) each({ plain: null, line: t.line, task: () => t });
+      },
+      diagnostics: ledger.diagnostics,
+    };
+  }
+  const cursor = new ListRowCursor(ledger.doc.text);
+  let ranges = clean.sections().filter((r) => r.id !== undefined);
+  if (keep) ranges = ranges.filter((r) => keep(cursor.moveTo(r.start, r.end).task()));
+  return {
+    count: ranges.length,
+    get ids() {
+      return ranges.map((r) => r.id as string);
+    },
+    forEach(each) {
+      for (const r of ranges) each(cursor.moveTo(r.start, r.end));
+    },
+    diagnostics: ledger.diagnostics,
+  };
 }
 
 export interface ShowView {

@@ -31,9 +31,9 @@ import {
   renderDiagnostics,
   renderStatus,
   renderTask,
-  renderTaskTable,
   taskJson,
-  writeJsonDocStream,
+  writeTaskListJson,
+  writeTaskTable,
 } from "./render.js";
 import { registerRunCommands } from "./run-commands.js";
 import { registerServeCommand } from "./serve-command.js";
@@ -281,17 +281,17 @@ export async function main(
       const states = (o.state ?? []).map((s) => s.toUpperCase());
       const wrong = states.find((s) => !isState(s));
       if (wrong) throw new UsageError(`Unknown state "${wrong}"; expected ${STATES.join("|")}`);
-      const { listView } = await import("../app/views.js");
-      const v = listView(ctx, {
+      const { listRows } = await import("../app/views.js");
+      const rows = listRows(ctx, {
         states,
         labels: o.label ?? [],
         ...(o.assignee ? { assignee: o.assignee } : {}),
         ...(o.phase !== undefined ? { phase: o.phase } : {}),
       });
       if (json(o)) {
-        const body = { file: ctx.paths.tasksDisplay, count: v.tasks.length };
-        writeJsonDocStream((chunk) => out.write(chunk), "list", body, "tasks", v.tasks, taskJson);
-      } else writeAsIs(out, renderTaskTable(c, v.tasks, out.columns || 100));
+        const body = { file: ctx.paths.tasksDisplay, count: rows.count };
+        writeTaskListJson((chunk) => out.write(chunk), body, rows);
+      } else writeTaskTable((chunk) => writeAsIs(out, chunk), c, rows, out.columns || 100);
     });
 
   program

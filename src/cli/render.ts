@@ -1,7 +1,10 @@
 // Human and JSON output. Colour only on a terminal and never with NO_COLOR.
 
 import { Chalk, type ChalkInstance } from "chalk";
+import { plainRowDocText, taskDocText } from "../app/documents.js";
+import type { ListRow, ListRows } from "../app/views.js";
 import { encodeLease } from "../ledger/fields.js";
+import { JOINED_ITEMS, listItems, PLAIN_GROUPS, PLAIN_KEYS } from "../ledger/list-rows.js";
 import { type Diagnostic, formatDiagnostic } from "../model/diagnostic.js";
 import { STATES, type State, type Task } from "../model/task.js";
 import { formatAge } from "../model/time.js";
@@ -29,30 +32,35 @@ export function jsonDoc(kind: string, body: Record<string, unknown>): string {
 /**
  * jsonDoc with a last member that is a long array, written in pieces as it is made (the same
  * bytes as jsonDoc): a list of 50,000 tasks is never one string, nor 50,000 objects at once.
+ * The array's `count` items are given one by one by `items` (in a pass that need keep none of
+ * them), each written as `toText` makes it: the text of JSON.stringify(item, null, 2) with
+ * every line after the first indented by `pad`.
  */
-export function writeJsonDocStream<T>(
+export function writeJsonDocText<T>(
   write: (chunk: string) => void,
   kind: string,
   body: Record<string, unknown>,
   arrayKey: string,
-  items: readonly T[],
-  toJson: (item: T) => unknown,
+  count: number,
+  items: (each: (item: T) => void) => void,
+  toText: (item: T, pad: string) => string,
 ): void {
   const head = jsonDoc(kind, { ...body, [arrayKey]: [] });
-  if (items.length === 0) {
+  if (count === 0) {
     write(head);
     return;
   }
   // The head ends with `"key": []\n}\n`: open the array there, then each item indented by 4.
-  const open = head.slice(0, head.length - "[]\n}\n".length);
-  let chunk = `${open}[\n`;
-  for (let i = 0; i < items.length; i++) {
-    chunk += `    ${JSON.stringify(toJson(items[i] as T), null, 2).replace(/\n/g, "\n    ")}${i + 1 < items.length ? ",\n" : "\n"}`;
+  let chunk = `${head.slice(0, head.length - "[]\n}\n".length)}[\n`;
+  let i = 0;
+  items((item) => {
+    chunk += `    ${toText(item, "    ")}${++i < count ? ",\n" : "\n"}`;
     if (chunk.length > 1 << 16) {
       write(chunk);
       chunk = "";
     }
-  }
+  });
+  if (i !== count) throw new Error(`${arrayKey}: ${i} items written where ${count} were counted`);
   write(`${chunk}  ]\n}\n`);
 }
 
@@ -124,42 +132,142 @@ export function renderStatus(
 const pad = padEnd;
 
 export function renderTaskTable(c: ChalkInstance, tasks: readonly Task[], width: number): string {
-  if (tasks.length === 0) return `${tr("No tasks match.")}\n`;
-  // Each task is asked for once (a lazily read board reads it each time it is asked for) and
-  // kept as what its row shows; the rows are laid out once the widest ID is known.
-  const shown: { id: string; state: Task["state"]; priority: string; title: string; meta: string; blocked: boolean }[] =
-    [];
-  let idW = 2;
-  for (let i = 0; i < tasks.length; i++) {
-    const t = tasks[i] as Task;
-    const w = displayWidth(t.id);
-    if (w > idW) idW = w;
-    const meta = [
-      t.assignee ? `@${terminalText(t.assignee)}` : "",
-      t.labels.length ? `[${terminalText(t.labels.join(", "))}]` : "",
-      t.blocked !== undefined ? "blocked" : "",
-    ]
-      .filter(Boolean)
-      .join(" ");
-    shown.push({
-      id: t.id,
-      state: t.state,
-      priority: t.priority,
-      title: t.title,
-      meta,
-      blocked: t.blocked !== undefined,
-    });
+  let text = "";
+  writeTaskTable(
+    (chunk) => {
+      text += chunk;
+    },
+    c,
+    {
+      count: tasks.length,
+      ids: tasks.map((t) => t.id),
+      forEach: (each) => {
+        for (const t of tasks) each({ plain: null, line: t.line, task: () => t });
+      },
+    },
+    width,
+  );
+  return text;
+}
+
+/**
+ * list's table, written in pieces as its rows come: the ID column is as wide as the widest
+ * ID, known before any row is read, so no row is kept.
+ */
+export function writeTaskTable(
+  write: (chunk: string) => void,
+  c: ChalkInstance,
+  rows: Pick<ListRows, "count" | "ids" | "forEach">,
+  width: number,
+): void {
+  if (rows.count === 0) {
+    write(`${tr("No tasks match.")}\n`);
+    return;
   }
-  const rows = shown.map((t) => {
-    const fixed = idW + 2 + 6 + 2 + 2 + 2;
-    let title = terminalText(t.title);
-    const room = Math.max(10, width - fixed - (t.meta ? displayWidth(t.meta) + 2 : 0));
-    title = truncate(title, room);
-    const state = STATE_COLOR[t.state](c, pad(t.state, 6));
-    const metaOut = t.meta ? `  ${t.blocked ? c.red(t.meta) : c.dim(t.meta)}` : "";
-    return `${pad(t.id, idW)}  ${state}  ${t.priority}  ${title}${metaOut}`;
+  let idW = 2;
+  for (const id of rows.ids) {
+    const w = displayWidth(id);
+    if (w > idW) idW = w;
+  }
+  const fixed = idW + 2 + 6 + 2 + 2 + 2;
+  const states = new Map<string, string>();
+  const cell = (state: State) => {
+    let out = states.get(state);
+    if (out === undefined) {
+      out = STATE_COLOR[state](c, pad(state, 6));
+      states.set(state, out);
+    }
+    return out;
+  };
+  let chunk = "";
+  const line = (id: string, state: State, priority: string, title: string, meta: string, blocked: boolean) => {
+    const room = Math.max(10, width - fixed - (meta ? columns(meta) + 2 : 0));
+    const shown = PRINTABLE.test(title)
+      ? title.length <= room
+        ? title
+        : truncate(title, room)
+      : truncate(terminalText(title), room);
+    const metaOut = meta ? `  ${blocked ? c.red(meta) : c.dim(meta)}` : "";
+    const idOut = PRINTABLE.test(id) && id.length < idW ? id + " ".repeat(idW - id.length) : pad(id, idW);
+    chunk += `${idOut}  ${cell(state)}  ${priority}  ${shown}${metaOut}\n`;
+    if (chunk.length > 1 << 16) {
+      write(chunk);
+      chunk = "";
+    }
+  };
+  rows.forEach((row) => {
+    const m = row.plain;
+    if (m) {
+      const assignee = m[GROUP.assignee];
+      const labels = m[GROUP.labels];
+      const blocked = m[GROUP.blocked] !== undefined;
+      const items = labels === undefined || JOINED_ITEMS.test(labels) ? undefined : listItems(labels);
+      const shownLabels = items === undefined ? labels : items.length ? items.join(", ") : undefined;
+      line(
+        `T-${m[PLAIN_GROUPS.idNumber]}`,
+        (m[GROUP.state] ?? "PLAN") as State,
+        m[GROUP.priority] ?? "P2",
+        m[PLAIN_GROUPS.title] as string,
+        tableMeta(assignee, shownLabels, blocked),
+        blocked,
+      );
+    } else {
+      const t = row.task();
+      const blocked = t.blocked !== undefined;
+      line(
+        t.id,
+        t.state,
+        t.priority,
+        t.title,
+        tableMeta(t.assignee, t.labels.length ? t.labels.join(", ") : undefined, blocked),
+        blocked,
+      );
+    }
   });
-  return `${rows.join("\n")}\n`;
+  write(chunk);
+}
+
+/** Printable ASCII: what terminalText leaves as it is and displayWidth counts one column each. */
+const PRINTABLE = /^[ -~]*$/;
+
+/** displayWidth, without a loop over the characters for printable ASCII. */
+const columns = (text: string): number => (PRINTABLE.test(text) ? text.length : displayWidth(text));
+
+/** The group of a PLAIN_ROW match holding each field the table shows. */
+const GROUP = {
+  state: PLAIN_GROUPS.firstField + PLAIN_KEYS.indexOf("state"),
+  priority: PLAIN_GROUPS.firstField + PLAIN_KEYS.indexOf("priority"),
+  labels: PLAIN_GROUPS.firstField + PLAIN_KEYS.indexOf("labels"),
+  assignee: PLAIN_GROUPS.firstField + PLAIN_KEYS.indexOf("assignee"),
+  blocked: PLAIN_GROUPS.firstField + PLAIN_KEYS.indexOf("blocked"),
+};
+
+/** What the table shows after a task's title: its assignee, its labels, whether it is blocked. */
+function tableMeta(assignee: string | undefined, labels: string | undefined, blocked: boolean): string {
+  let meta = assignee ? `@${terminalText(assignee)}` : "";
+  if (labels !== undefined) meta += `${meta ? " " : ""}[${terminalText(labels)}]`;
+  if (blocked) meta += meta ? " blocked" : "blocked";
+  return meta;
+}
+
+/** list --json: its document written in pieces as its rows come, none kept. */
+export function writeTaskListJson(
+  write: (chunk: string) => void,
+  body: Record<string, unknown>,
+  rows: Pick<ListRows, "count" | "forEach">,
+): void {
+  writeJsonDocText<ListRow>(
+    write,
+    "list",
+    body,
+    "tasks",
+    rows.count,
+    (each) => rows.forEach(each),
+    (row, p) => {
+      const plain = row.plain && plainRowDocText(row.plain, row.line, p);
+      return plain ?? taskDocText(row.task(), p);
+    },
+  );
 }
 
 export function renderTask(c: ChalkInstance, t: Task, body: string, now: number, clockSkew: number): string {
@@ -210,6 +318,6 @@ export function renderTask(c: ChalkInstance, t: Task, body: string, now: number,
 }
 
 /** A task as every --json document gives it (app/documents.ts). */
-export { taskDoc as taskJson } from "../app/documents.js";
+export { taskDoc as taskJson, taskDocText as taskJsonText } from "../app/documents.js";
 
 export { diagnosticJson } from "../model/diagnostic.js";

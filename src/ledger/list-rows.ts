@@ -9,6 +9,11 @@
 // gave up otherwise), so a task reads here as decodeTask reads it. test/unit/clean-ledger.test.ts
 // compares the rows with readTasks' tasks on generated boards, on boards the commands evolve
 // (leases, workers, fences), with CRLF and a byte-order mark.
+//
+// list itself goes further (ListRowCursor): it prints a row in the usual shape from the match
+// alone, without making its task (app/documents.ts plainRowDocText, cli/render.ts
+// writeTaskTable); test/unit/list-rows.test.ts compares what it prints with what the full
+// reader's tasks print.
 
 import type { Lease, Priority, Resolution, State, Task } from "../model/task.js";
 import { parseTime } from "../model/time.js";
@@ -29,6 +34,17 @@ const NONE: readonly string[] = Object.freeze([]);
  * empty) when no item holds a blank or a comma, which a valid label or task ID never does.
  */
 const ITEM = /[^\s,]+/g;
+
+/** A label or depends value's items, as the row reads them (splitList's, for a valid value). */
+export function listItems(value: string): readonly string[] {
+  return value.match(ITEM) ?? NONE;
+}
+
+/**
+ * A label or depends value as taskgate writes it: items joined by ", " (then listItems(value)
+ * joined by ", " is the value itself, and split at ", " its items).
+ */
+export const JOINED_ITEMS = /^[^\s,]+(?:, [^\s,]+)*$/;
 
 /** A task of the list: what Task has, as plain data. */
 interface Row {
@@ -66,12 +82,58 @@ export function listRowReader(text: string): (start: number, end: number) => Tas
 }
 
 /**
+ * An entry of a clean board as list prints it, one after another in file order (one cursor,
+ * moved to each entry in turn): the match of PLAIN_ROW when the entry is in taskgate's usual
+ * shape, so that what list prints can be made from the field lines' text without a Task, and
+ * the task itself when asked for.
+ */
+export class ListRowCursor {
+  /** PLAIN_ROW's match of the entry (groups: PLAIN_GROUPS), or null when it is in another shape. */
+  plain: RegExpExecArray | null = null;
+  private start = 0;
+  private end = 0;
+  private at = 0; // line breaks before `at` are counted in `lineBreaks`
+  private lineBreaks = 0;
+
+  constructor(private readonly text: string) {}
+
+  /** To the entry text[start, end) (a range of the clean scan). */
+  moveTo(start: number, end: number): this {
+    this.start = start;
+    this.end = end;
+    PLAIN_ROW.lastIndex = start;
+    const m = PLAIN_ROW.exec(this.text);
+    this.plain = m !== null && PLAIN_ROW.lastIndex <= end ? m : null;
+    return this;
+  }
+
+  /**
+   * 1-based line of the entry's heading: the line breaks are counted when it is asked for,
+   * from the last entry it was asked for (the table never asks).
+   */
+  get line(): number {
+    const { text, start } = this;
+    if (start < this.at) this.at = this.lineBreaks = 0;
+    let n = this.lineBreaks;
+    for (let i = text.indexOf("\n", this.at); i !== -1 && i < start; i = text.indexOf("\n", i + 1)) n++;
+    this.at = start;
+    this.lineBreaks = n;
+    return n + 1;
+  }
+
+  /** The entry's task, as readTasks reads it. */
+  task(): Task {
+    return this.plain ? plainRow(this.plain, this.line) : readRowByLines(this.text, this.start, this.end, this.line);
+  }
+}
+
+/**
  * The field keys an entry in taskgate's usual shape has, in the order taskgate writes them
  * (resolution before or after created): an entry with these fields in this order, each with
  * a value, LF line endings and one blank each side of the heading's ID, is read by one match
  * of PLAIN_ROW; any other by readRow, line by line.
  */
-const PLAIN_KEYS = [
+export const PLAIN_KEYS = [
   "state",
   "priority",
   "labels",
@@ -87,6 +149,12 @@ const PLAIN_KEYS = [
   "blocked",
   "resolution",
 ] as const;
+
+/**
+ * The group of PLAIN_ROW's match that holds each part: the ID's number, the title, then
+ * the value of PLAIN_KEYS[k] in group FIRST_FIELD + k.
+ */
+export const PLAIN_GROUPS = { idNumber: 1, title: 2, firstField: 3 } as const;
 
 /** A value as parseFieldLine reads it after one blank: from a visible character to the last one. */
 const VALUE = "([^ \\t\\r\\n](?:[^\\r\\n]*[^ \\t\\r\\n])?)";

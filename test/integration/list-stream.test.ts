@@ -1,0 +1,103 @@
+// list and list --json print each row as the line reader gives it (src/app/views.ts listRows),
+// without building every task: what the real CLI prints must be exactly the document and the
+// table made from the full reader's tasks, on a clean board (rows from their text) and on a
+// board with errors (read whole, as before), with filters, colours off and on.
+
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Chalk, type ChalkInstance } from "chalk";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateLedgers } from "../../scripts/gen-ledger.mjs";
+import { taskDoc } from "../../src/app/documents.js";
+import { jsonDoc } from "../../src/cli/render.js";
+import { displayWidth, padEnd, truncate } from "../../src/cli/width.js";
+import { scanCleanTasks } from "../../src/ledger/clean-scan.js";
+import { readTasks } from "../../src/ledger/tasks.js";
+import type { Task } from "../../src/model/task.js";
+import { filterTasks, type TaskFilter } from "../../src/rules/filter.js";
+import { terminalText } from "../../src/rules/values.js";
+import { runCli } from "../support/cli.js";
+
+/** list's table as it was made before rows were streamed (every task first, then the rows). */
+function table(c: ChalkInstance, tasks: readonly Task[], width: number): string {
+  if (tasks.length === 0) return "No tasks match.\n";
+  const idW = Math.max(2, ...tasks.map((t) => displayWidth(t.id)));
+  const color = { PLAN: c.gray, READY: c.cyan, DOING: c.yellow, REVIEW: c.magenta, DONE: c.green };
+  const rows = tasks.map((t) => {
+    const meta = [
+      t.assignee ? `@${terminalText(t.assignee)}` : "",
+      t.labels.length ? `[${terminalText(t.labels.join(", "))}]` : "",
+      t.blocked !== undefined ? "blocked" : "",
+    ]
+      .filter(Boolean)
+      .join(" ");
+    const room = Math.max(10, width - (idW + 14) - (meta ? displayWidth(meta) + 2 : 0));
+    const metaOut = meta ? `  ${t.blocked !== undefined ? c.red(meta) : c.dim(meta)}` : "";
+    return `${padEnd(t.id, idW)}  ${color[t.state](padEnd(t.state, 6))}  ${t.priority}  ${truncate(terminalText(t.title), room)}${metaOut}`;
+  });
+  return `${rows.join("\n")}\n`;
+}
+
+const { tasks: generated, approvals } = generateLedgers(600, { seed: 11, ready: 0.5 });
+/** The generated board with titles and values of every kind the rows are written from. */
+const clean = generated
+  .replace("## T-5 ", "## T-5 日本語のタスク「とても長いタイトルがここで切られます」 🚀 ")
+  .replace("## T-9 ", '## T-9 "quoted" \\ back\there ')
+  .replace("## T-19 ", "## T-19 ｆｕｌｌ width ")
+  .replace(/(## T-30 .*\n- state: )\w+\n/, "$1READY\n- assignee: bob\n- blocked: \u00a0the vendor\u00a0\n")
+  .replace(/(## T-31 .*\n- state: \w+\n(?:- priority: P\d\n)?- labels: )[^\n]*/, "$1a,b ,  c");
+/** The same with errors: a state no task can have, a resolution on a task that is not DONE. */
+const broken = clean
+  .replace("- state: DONE\n", "- state: DONNE\n")
+  .replace("- state: PLAN\n", "- state: PLAN\n- resolution: done\n");
+
+const filters: [string[], TaskFilter][] = [
+  [[], {}],
+  [["--state", "ready,doing"], { states: ["READY", "DOING"] }],
+  [["--label", "docs", "--label", "ux"], { labels: ["docs", "ux"] }],
+  [["--assignee", "bob"], { assignee: "bob" }],
+  [["--label", "nope"], { labels: ["nope"] }],
+];
+
+describe("list prints its rows as the line reader gives them", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "taskgate-list-"));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("is given boards with every kind of row", () => {
+    for (const part of ["日本語のタスク", '"quoted"', "ｆｕｌｌ", "- blocked: \u00a0the vendor", "- labels: a,b ,  c"])
+      expect(clean).toContain(part);
+  });
+
+  it.each([
+    ["a clean board", clean, 0],
+    ["a board with errors", broken, 2],
+  ])(
+    "on %s: the document and the table the full reader's tasks make",
+    async (_name, text, errors) => {
+      writeFileSync(join(dir, "TASKS.md"), text);
+      writeFileSync(join(dir, "APPROVALS.md"), approvals);
+      const full = readTasks("TASKS.md", text);
+      expect(full.diagnostics.filter((d) => d.severity === "error")).toHaveLength(errors);
+      // The clean one is read row by row from its text, the other whole.
+      expect(scanCleanTasks(text) !== undefined).toBe(errors === 0);
+      for (const [args, filter] of filters) {
+        const tasks = filterTasks(full.tasks, filter);
+        const json = await runCli(["list", ...args, "--json"], { cwd: dir });
+        expect(json.stderr).toBe("");
+        expect(json.stdout, args.join(" ")).toBe(
+          jsonDoc("list", { file: "TASKS.md", count: tasks.length, tasks: tasks.map(taskDoc) }),
+        );
+        const plain = await runCli(["list", ...args], { cwd: dir });
+        expect(plain.stdout, args.join(" ")).toBe(table(new Chalk({ level: 0 }), tasks, 100));
+        const coloured = await runCli(["list", ...args], { cwd: dir, env: { FORCE_COLOR: "1", NO_COLOR: "" } });
+        expect(coloured.stdout, args.join(" ")).toBe(table(new Chalk({ level: 1 }), tasks, 100));
+        expect([json.code, plain.code, coloured.code]).toEqual([0, 0, 0]);
+      }
+    },
+    120_000,
+  );
+});
