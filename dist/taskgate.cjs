@@ -5620,7 +5620,7 @@ var init_memo = __esm({
     init_hash();
     init_places();
     init_temp_files();
-    BUILD = true ? "c3d5a5e9085d4f70" : void 0;
+    BUILD = true ? "f124f7737d2dfa3f" : void 0;
     COPY_LIMIT = 8 * 1024 * 1024;
     HEAD = 1024;
   }
@@ -16559,7 +16559,8 @@ function showView(ctx, id) {
   const { section } = found;
   const text = ledger.doc.text.slice(section.start, section.end).replace(/(\r?\n)+$/, "");
   const body = ledger.doc.text.slice(section.fieldsEnd, section.end).replace(/^(\r?\n)+/, "").replace(/(\r?\n)+$/, "");
-  return { task: found.task, text, body, clockSkew: ledger.policy.clockSkew };
+  const errors = ledger.diagnostics.filter((d) => d.severity === "error");
+  return { task: found.task, text, body, clockSkew: ledger.policy.clockSkew, errors };
 }
 var DEAD_LETTER_FIELD;
 var init_views = __esm({
@@ -25766,6 +25767,7 @@ ${phaseText.renderPhases(v.phases)}`);
       const body = { file: ctx.paths.tasksDisplay, count: rows.count };
       writeTaskListJson((chunk) => out.write(chunk), body, rows);
     } else writeTaskTable((chunk) => writeAsIs(out, chunk), c, rows, out.columns || 100);
+    warnIfInvalid(rows.diagnostics.filter((d) => d.severity === "error"));
   });
   program2.command("show").description("one task with its fields and text").argument("<id>", "task ID, like T-12").option("--json", "print one JSON document").action(async (id, o) => {
     const { ctx, c } = context();
@@ -25773,6 +25775,7 @@ ${phaseText.renderPhases(v.phases)}`);
     const v = showView2(ctx, normalizeId2(id));
     if (json2(o)) out.write(jsonDoc("task", { task: taskDoc(v.task), body: v.body }));
     else writeAsIs(out, renderTask(c, v.task, v.body, ctx.now, v.clockSkew));
+    warnIfInvalid(v.errors);
   });
   program2.command("add").description("add a task (state PLAN, or READY with --ready)").argument("<title...>", "the task's title").option("--priority <p>", "P0|P1|P2|P3 (default P2)").option("--labels <list>", "comma-separated labels").option("--depends <ids>", "comma-separated task IDs this task waits for").option("--ready", "add it as READY rather than PLAN").option("--json", "print one JSON document").action(
     async (words, o) => {

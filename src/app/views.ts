@@ -150,6 +150,8 @@ export interface ShowView {
   readonly text: string;
   readonly body: string;
   readonly clockSkew: number;
+  /** The board's errors (none on a clean board): what is shown may be wrong where there are some. */
+  readonly errors: readonly Diagnostic[];
 }
 
 export function showView(ctx: Context, id: string): ShowView {
@@ -163,5 +165,6 @@ export function showView(ctx: Context, id: string): ShowView {
     .slice(section.fieldsEnd, section.end)
     .replace(/^(\r?\n)+/, "")
     .replace(/(\r?\n)+$/, "");
-  return { task: found.task, text, body, clockSkew: ledger.policy.clockSkew };
+  const errors = ledger.diagnostics.filter((d) => d.severity === "error");
+  return { task: found.task, text, body, clockSkew: ledger.policy.clockSkew, errors };
 }

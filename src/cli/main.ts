@@ -20,7 +20,7 @@ import { helpInLanguage, langOf, translatedStream, useLang, writeAsIs } from "./
 import { registerIdentityCommands } from "./identity-commands.js";
 import { localizeTimes, showUtc } from "./local-time.js";
 import { registerMcpCommands } from "./mcp-commands.js";
-import { registerMetricsCommands } from "./metrics-commands.js";
+import { registerMetricsCommands, warnIfInvalid } from "./metrics-commands.js";
 import { commandNamed, OneCommandProgram } from "./one-command.js";
 import { collectList } from "./options.js";
 import { output } from "./output.js";
@@ -292,6 +292,8 @@ export async function main(
         const body = { file: ctx.paths.tasksDisplay, count: rows.count };
         writeTaskListJson((chunk) => out.write(chunk), body, rows);
       } else writeTaskTable((chunk) => writeAsIs(out, chunk), c, rows, out.columns || 100);
+      // A mistyped state is read as PLAN: the rows may be wrong, and stderr says so.
+      warnIfInvalid(rows.diagnostics.filter((d) => d.severity === "error"));
     });
 
   program
@@ -305,6 +307,7 @@ export async function main(
       const v = showView(ctx, normalizeId(id));
       if (json(o)) out.write(jsonDoc("task", { task: taskJson(v.task), body: v.body }));
       else writeAsIs(out, renderTask(c, v.task, v.body, ctx.now, v.clockSkew));
+      warnIfInvalid(v.errors);
     });
 
   program

@@ -26,7 +26,7 @@ const periodHelp = (c: Command) =>
     .option("--until <when>", "end of the period (default: now)");
 
 /** Like status: the view is shown, and one line on stderr says the ledgers have errors. */
-function warnIfInvalid(errors: readonly Diagnostic[]): void {
+export function warnIfInvalid(errors: readonly Diagnostic[]): void {
   const first = errors[0];
   if (!first) return;
   const line = terminalText(formatDiagnostic(first), true);
