@@ -30,7 +30,7 @@ export function cleanAfterSplices(
   // new entry inserted right before a section's heading (as `add` puts one before the log).
   const touched = new Map<number, { sec: { start: number; end: number }; splices: Splice[] }>(); // by its start
   const appended: Splice[] = [];
-  let added: { splice: Splice; n: number } | undefined;
+  let added: { splice: Splice; n: number; heading: number } | undefined;
   for (const s of sorted) {
     if (s.text.includes("\r")) return undefined;
     const sec = clean.sectionAt(s.start);
@@ -38,7 +38,7 @@ export function cleanAfterSplices(
     if (s.start === sec.start && s.end === s.start && added === undefined) {
       const n = newEntryNumber(s.text, clean);
       if (n === undefined) return undefined;
-      added = { splice: s, n };
+      added = { splice: s, n, heading: s.text.startsWith("\n") ? 1 : 0 }; // where its heading is in it
       continue;
     }
     const headingEnd = text.indexOf("\n", sec.start);
@@ -52,15 +52,21 @@ export function cleanAfterSplices(
       appended.push(s);
     } else return undefined; // the policy or the schedules
   }
+  // Where each splice's text is in `next` (they are applied in this order: applySplices keeps
+  // the given order of those at one offset, as this stable sort does).
+  const placed = new Map<Splice, number>();
+  let shift = 0;
+  for (const s of sorted) {
+    placed.set(s, s.start + shift);
+    shift += s.text.length - (s.end - s.start);
+  }
   /**
    * Where an offset of `text` (not inside a splice) is in `next`: moved by every splice before
-   * it, and by the insertions right at it that `at` takes in (those go before the text there).
+   * it, the insertions right at it included (they go before the text there).
    */
-  const moved = (x: number, at: (s: Splice) => boolean): number => {
+  const moved = (x: number): number => {
     let by = 0;
-    for (const s of sorted) {
-      if (s.end < x || (s.end === x && (s.start < x || at(s)))) by += s.text.length - (s.end - s.start);
-    }
+    for (const s of sorted) if (s.end <= x) by += s.text.length - (s.end - s.start);
     return x + by;
   };
   for (const { sec, splices: list } of touched.values()) {
@@ -73,18 +79,15 @@ export function cleanAfterSplices(
     if (s.end !== s.start || !/^(?:- \S[^\n\u2028\u2029]*\n)+$/.test(s.text)) return undefined;
     if (s.start > 0 && text.charCodeAt(s.start - 1) !== 10) return undefined;
     if (/^-+[ \t]*$/m.test(s.text)) return undefined; // a rule line (cannot be with "- \S", but say so)
-    const at = moved(s.start, (o) => o !== s && o !== added?.splice);
+    const at = placed.get(s) as number;
     if (!everyLoggedAdd(next, at, at + s.text.length, has)) return undefined;
   }
   if (!log) return { log: undefined };
-  // The log's heading comes after a new entry inserted right before it; the lines appended at
-  // its end are in it, and a new entry inserted there (after a log that is not last) is not.
-  return {
-    log: {
-      start: moved(log.start, () => true),
-      end: moved(log.end, (s) => s !== added?.splice),
-    },
-  };
+  // The log's heading comes after a new entry inserted right before it, and the lines appended
+  // at its end are in it; it ends where the heading of a new entry inserted there (after a log
+  // that is not last) starts: a blank line put before that heading is the log's.
+  const end = added?.splice.start === log.end ? (placed.get(added.splice) as number) + added.heading : moved(log.end);
+  return { log: { start: moved(log.start), end } };
 }
 
 /**
@@ -112,9 +115,9 @@ function newEntryNumber(inserted: string, clean: CleanTasks): number | undefined
     if (++count > 256) return undefined;
     stubs += `## ${id} Stand-in\n- state: DONE\n\n`;
   }
+  // (A duplicate ID would be refused here too: its stand-in's and its own heading.)
   const alone = scanCleanTasks(`${stubs}${entry}`);
-  if (alone === undefined || alone.tasks !== count + 1) return undefined;
-  return alone.entryRange(`T-${n}`)?.start === stubs.length ? n : undefined;
+  return alone?.entryRange(`T-${n}`)?.start === stubs.length ? n : undefined;
 }
 
 /**
