@@ -56,7 +56,9 @@ export interface CleanTasks {
    * sections() gives it, found without listing them all (a write asks for one or two); undefined
    * before the first section or past the text.
    */
-  sectionAt(at: number):
+  sectionAt(
+    at: number,
+  ):
     | { readonly id: string | undefined; readonly start: number; readonly end: number; readonly last: boolean }
     | undefined;
 }

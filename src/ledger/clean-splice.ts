@@ -1,26 +1,27 @@
 // Whether a clean board stays clean after a write's splices, checking only what they changed
 // (issue #21): a write of one task (set, claim, submit, the other transitions) changes lines
-// of one entry and appends lines to the log, and scanning the whole result again was a
-// second linear pass over the board at every write. It answers true only when it is sure:
-// every changed entry, with its heading and its dependencies as they were, scanned on its
-// own (with a stand-in entry for each task it depends on) by the same clean scan; every log
-// line added a plain "- ..." line at a line boundary, each "add" line's task an entry of the
-// board. Anything else (a new entry, a heading, a dependency, the policy or the schedules
-// changed, a CR anywhere in the new text) answers undefined, and the caller scans the whole
-// text. test/unit/clean-splice.test.ts checks it against the full scan.
+// of one entry and appends lines to the log, `add` puts a new entry before the log and appends
+// its line, and scanning the whole result again was a second linear pass over the board at
+// every write. It answers true only when it is sure: every changed entry, with its heading and
+// its dependencies as they were, scanned on its own (with a stand-in entry for each task it
+// depends on) by the same clean scan; a new entry (one per write) whose ID is the board's next,
+// one section with nothing else in it, scanned on its own the same way; every log line added
+// a plain "- ..." line at a line boundary, each "add" line's task an entry of the board or the
+// new one. Anything else (a heading changed, a dependency, the policy or the schedules, a new
+// log, a CR anywhere in the new text) answers undefined, and the caller scans the whole text.
+// test/unit/clean-splice.test.ts checks it against the full scan.
 
 import { type CleanTasks, scanCleanTasks } from "./clean-scan.js";
 import type { Splice } from "./edit.js";
 import { everyLoggedAdd } from "./entry-ids.js";
 
 /**
- * Where the log is in the text the splices make, when that text is clean for sure; undefined
- * when it cannot tell (the caller then scans it whole). `clean` is the scan of `text`.
+ * Where the log is in the text the splices make of `text`, when that text is clean for sure;
+ * undefined when it cannot tell (the caller then scans it whole). `clean` is the scan of `text`.
  */
 export function cleanAfterSplices(
   text: string,
   clean: CleanTasks,
-  next: string,
   splices: readonly Splice[],
 ): { log: { start: number; end: number } | undefined } | undefined {
   if (splices.length === 0 || splices.length > 8) return undefined;
@@ -52,21 +53,13 @@ export function cleanAfterSplices(
       appended.push(s);
     } else return undefined; // the policy or the schedules
   }
-  // Where each splice's text is in `next` (they are applied in this order: applySplices keeps
-  // the given order of those at one offset, as this stable sort does).
-  const placed = new Map<Splice, number>();
-  let shift = 0;
-  for (const s of sorted) {
-    placed.set(s, s.start + shift);
-    shift += s.text.length - (s.end - s.start);
-  }
   /**
-   * Where an offset of `text` (not inside a splice) is in `next`: moved by every splice before
-   * it, the insertions right at it included (they go before the text there).
+   * Where an offset of `text` (not inside a splice) is in the result: moved by every splice
+   * before it, the insertions right at it included (they go before the text there), but `except`.
    */
-  const moved = (x: number): number => {
+  const moved = (x: number, except?: Splice): number => {
     let by = 0;
-    for (const s of sorted) if (s.end <= x) by += s.text.length - (s.end - s.start);
+    for (const s of sorted) if (s.end <= x && s !== except) by += s.text.length - (s.end - s.start);
     return x + by;
   };
   for (const { sec, splices: list } of touched.values()) {
@@ -79,14 +72,15 @@ export function cleanAfterSplices(
     if (s.end !== s.start || !/^(?:- \S[^\n\u2028\u2029]*\n)+$/.test(s.text)) return undefined;
     if (s.start > 0 && text.charCodeAt(s.start - 1) !== 10) return undefined;
     if (/^-+[ \t]*$/m.test(s.text)) return undefined; // a rule line (cannot be with "- \S", but say so)
-    const at = placed.get(s) as number;
-    if (!everyLoggedAdd(next, at, at + s.text.length, has)) return undefined;
+    // Read in the lines themselves, each after a line break as in the result (reading the
+    // result, pieces joined by applySplices, would copy it into one string here).
+    if (!everyLoggedAdd(`\n${s.text}`, 1, s.text.length + 1, has)) return undefined;
   }
   if (!log) return { log: undefined };
   // The log's heading comes after a new entry inserted right before it, and the lines appended
   // at its end are in it; it ends where the heading of a new entry inserted there (after a log
   // that is not last) starts: a blank line put before that heading is the log's.
-  const end = added?.splice.start === log.end ? (placed.get(added.splice) as number) + added.heading : moved(log.end);
+  const end = added?.splice.start === log.end ? moved(log.end, added.splice) + added.heading : moved(log.end);
   return { log: { start: moved(log.start), end } };
 }
 

@@ -148,7 +148,7 @@ describe("cleanAfterSplices", () => {
       const splices = randomEdit(r);
       if (splices.length === 0) continue;
       const next = applySplices(board, splices);
-      const fast = cleanAfterSplices(board, clean, next, splices);
+      const fast = cleanAfterSplices(board, clean, splices);
       const full = scanCleanTasks(next);
       if (full === undefined) refusedByFull++;
       if (fast === undefined) continue;
@@ -182,12 +182,12 @@ describe("cleanAfterSplices", () => {
       { start: log.end, end: log.end, text: line },
     ];
     const next = applySplices(board, splices);
-    const fast = cleanAfterSplices(board, clean, next, splices);
+    const fast = cleanAfterSplices(board, clean, splices);
     expect(fast).toBeDefined();
     expect(fast?.log).toEqual(scanCleanTasks(next)?.reservedRange("Log"));
     // The same claim without its lease is not clean, and is not answered for.
     const bad: Splice[] = [{ start: stateAt, end: stateAt + "- state: READY\n".length, text: "- state: DOING\n" }];
-    expect(cleanAfterSplices(board, clean, applySplices(board, bad), bad)).toBeUndefined();
+    expect(cleanAfterSplices(board, clean, bad)).toBeUndefined();
     expect(scanCleanTasks(applySplices(board, bad))).toBeUndefined();
     // A heading line put inside the entry (a second Log, Policy or Schedules section) is never
     // answered for alone: the full scan reads it as a duplicate section.
@@ -195,8 +195,8 @@ describe("cleanAfterSplices", () => {
       const heading: Splice[] = [
         { start: stateAt, end: stateAt + "- state: READY\n".length, text: `- state: READY\n\n## ${name}\n` },
       ];
-      const text = applySplices(board, heading);
-      expect(cleanAfterSplices(board, clean, text, heading), name).toBeUndefined();
+      expect(scanCleanTasks(applySplices(board, heading)), name).toBeUndefined();
+      expect(cleanAfterSplices(board, clean, heading), name).toBeUndefined();
     }
   });
 });
@@ -321,7 +321,7 @@ describe("cleanAfterSplices, a new entry", () => {
         } catch {
           continue; // overlapping: no write makes those
         }
-        const fast = cleanAfterSplices(text, s, next, splices);
+        const fast = cleanAfterSplices(text, s, splices);
         const full = scanCleanTasks(next);
         if (full === undefined) seen.refusedByFull++;
         // What add writes, on a board with a log in LF lines, never needs the full scan.
@@ -359,7 +359,7 @@ describe("cleanAfterSplices, a new entry", () => {
       if (!plan.ok) throw new Error(plan.message);
       expect(plan.result.id).toBe(`T-${scan.highestId + 1}`);
       const next = applySplices(text, plan.splices);
-      const fast = cleanAfterSplices(text, scan, next, plan.splices);
+      const fast = cleanAfterSplices(text, scan, plan.splices);
       if (shape === "CRLF" || shape === "no log") {
         // CR in its lines, or a new log: left to the full scan, which finds it clean.
         expect(fast, shape).toBeUndefined();
@@ -383,7 +383,7 @@ describe("cleanAfterSplices, a new entry", () => {
         const splices = [{ ...entry, text: t }, ...plan.splices.slice(1)];
         const after = applySplices(text, splices);
         expect(scanCleanTasks(after), `${shape}: ${t}`).toBeUndefined();
-        expect(cleanAfterSplices(text, scan, after, splices), `${shape}: ${t}`).toBeUndefined();
+        expect(cleanAfterSplices(text, scan, splices), `${shape}: ${t}`).toBeUndefined();
       }
       // Two new entries of one ID (the same add twice in one write): a duplicate, never
       // answered for; one past the next ID (which add never writes) and one naming more than
@@ -391,7 +391,7 @@ describe("cleanAfterSplices, a new entry", () => {
       const firstEntry = scan.sections().find((s) => s.id !== undefined) as { start: number };
       const twice = [...plan.splices, { ...entry, start: firstEntry.start, end: firstEntry.start }];
       expect(scanCleanTasks(applySplices(text, twice)), shape).toBeUndefined();
-      expect(cleanAfterSplices(text, scan, applySplices(text, twice), twice), shape).toBeUndefined();
+      expect(cleanAfterSplices(text, scan, twice), shape).toBeUndefined();
       const leftToFull = [
         entry.text.replace(`## ${plan.result.id} `, `## T-${scan.highestId + 2} `),
         `${entry.text.trimEnd()}\n\nSee ${Array.from({ length: 257 }, (_, k) => `T-${k + 1}`).join(" ")}\n\n`,
@@ -400,12 +400,12 @@ describe("cleanAfterSplices, a new entry", () => {
         const splices = [{ ...entry, text: t }]; // (and no log line: none is needed)
         const after = applySplices(text, splices);
         expect(scanCleanTasks(after), `${shape}: ${t.slice(0, 40)}`).toBeDefined();
-        expect(cleanAfterSplices(text, scan, after, splices), `${shape}: ${t.slice(0, 40)}`).toBeUndefined();
+        expect(cleanAfterSplices(text, scan, splices), `${shape}: ${t.slice(0, 40)}`).toBeUndefined();
       }
       // An entry whose last line runs into the heading after it ("See ## Log"): the log is gone
       // as a section, whatever the full scan then says of the rest.
       const runOn = [{ ...entry, text: `${entry.text.trimEnd()}\n\nSee ` }, ...plan.splices.slice(1)];
-      expect(cleanAfterSplices(text, scan, applySplices(text, runOn), runOn), shape).toBeUndefined();
+      expect(cleanAfterSplices(text, scan, runOn), shape).toBeUndefined();
       // The same entry before every other section (after the log when it is not last, before
       // the first, between entries): answered for, the log where the full scan finds it.
       for (const section of scan.sections()) {
@@ -415,7 +415,7 @@ describe("cleanAfterSplices, a new entry", () => {
         }
         const moved = [{ ...entry, start: section.start, end: section.start }, ...plan.splices.slice(1)];
         const after = applySplices(text, moved);
-        const answer = cleanAfterSplices(text, scan, after, moved);
+        const answer = cleanAfterSplices(text, scan, moved);
         expect(answer, `${shape}: before ${section.start}`).toBeDefined();
         expect(answer?.log, `${shape}: before ${section.start}`).toEqual(scanCleanTasks(after)?.reservedRange("Log"));
       }
