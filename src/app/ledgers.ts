@@ -268,7 +268,7 @@ export function applyChecked(kind: LedgerKind, file: string, text: string, splic
   // not the whole board again.
   const read = kind === "tasks" ? lastRead.ifRead(file, text) : undefined;
   const scan = read && cleanScanOf(read);
-  const fast = scan && cleanAfterSplices(text, scan, next, splices);
+  const fast = scan && cleanAfterSplices(text, scan, splices);
   if (fast) {
     lastRead.keep(file, next);
     rememberCleanLog(text, next, fast.log);

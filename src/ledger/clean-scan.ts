@@ -51,6 +51,16 @@ export interface CleanTasks {
   reservedRange(name: "Policy" | "Schedules" | "Log"): Range | undefined;
   /** Every section in file order (entries with their IDs), for readers of the clean board. */
   sections(): { readonly id: string | undefined; readonly start: number; readonly end: number }[];
+  /**
+   * The section holding offset `at` (its start <= at < its end; the last one's end too), as
+   * sections() gives it, found without listing them all (a write asks for one or two); undefined
+   * before the first section or past the text.
+   */
+  sectionAt(
+    at: number,
+  ):
+    | { readonly id: string | undefined; readonly start: number; readonly end: number; readonly last: boolean }
+    | undefined;
 }
 
 export interface Range {
@@ -289,6 +299,17 @@ export function scanCleanTasks(text: string): CleanTasks | undefined {
         out.push({ id, start, end });
       }
       return out;
+    },
+    sectionAt(at: number) {
+      const k = lastAtOrBefore(sectionStarts, at);
+      if (k < 0) return undefined;
+      const start = sectionStarts.data[k] as number;
+      const last = k === sectionStarts.length - 1;
+      const end = last ? text.length : (sectionStarts.data[k + 1] as number);
+      if (at > end) return undefined;
+      // An entry's ID: its index among the entries is where its start is in `starts`.
+      const id = sectionKinds.data[k] === ENTRY ? `T-${ids.data[lastAtOrBefore(starts, start)]}` : undefined;
+      return { id, start, end, last };
     },
   };
 
@@ -588,6 +609,21 @@ function entryNumber(text: string, start: number, end: number, separators: boole
     }
   }
   return n;
+}
+
+/** The index of the last value <= `at` in an ascending list, or -1 when there is none. */
+function lastAtOrBefore(list: IntList, at: number): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list.data[mid] as number) <= at) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }
 
 /** Whether the dependency graph (pairs grouped by task) has a cycle: iterative DFS. */

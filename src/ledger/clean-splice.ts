@@ -1,93 +1,117 @@
 // Whether a clean board stays clean after a write's splices, checking only what they changed
 // (issue #21): a write of one task (set, claim, submit, the other transitions) changes lines
-// of one entry and appends lines to the log, and scanning the whole result again was a
-// second linear pass over the board at every write. It answers true only when it is sure:
-// every changed entry, with its heading and its dependencies as they were, scanned on its
-// own (with a stand-in entry for each task it depends on) by the same clean scan; every log
-// line added a plain "- ..." line at a line boundary, each "add" line's task an entry of the
-// board. Anything else (a new entry, a heading, a dependency, the policy or the schedules
-// changed, a CR anywhere in the new text) answers undefined, and the caller scans the whole
-// text. test/unit/clean-splice.test.ts checks it against the full scan.
+// of one entry and appends lines to the log, `add` puts a new entry before the log and appends
+// its line, and scanning the whole result again was a second linear pass over the board at
+// every write. It answers true only when it is sure: every changed entry, with its heading and
+// its dependencies as they were, scanned on its own (with a stand-in entry for each task it
+// depends on) by the same clean scan; a new entry (one per write) whose ID is the board's next,
+// one section with nothing else in it, scanned on its own the same way; every log line added
+// a plain "- ..." line at a line boundary, each "add" line's task an entry of the board or the
+// new one. Anything else (a heading changed, a dependency, the policy or the schedules, a new
+// log, a CR anywhere in the new text) answers undefined, and the caller scans the whole text.
+// test/unit/clean-splice.test.ts checks it against the full scan.
 
 import { type CleanTasks, scanCleanTasks } from "./clean-scan.js";
 import type { Splice } from "./edit.js";
 import { everyLoggedAdd } from "./entry-ids.js";
 
 /**
- * Where the log is in the text the splices make, when that text is clean for sure; undefined
- * when it cannot tell (the caller then scans it whole). `clean` is the scan of `text`.
+ * Where the log is in the text the splices make of `text`, when that text is clean for sure;
+ * undefined when it cannot tell (the caller then scans it whole). `clean` is the scan of `text`.
  */
 export function cleanAfterSplices(
   text: string,
   clean: CleanTasks,
-  next: string,
   splices: readonly Splice[],
 ): { log: { start: number; end: number } | undefined } | undefined {
   if (splices.length === 0 || splices.length > 8) return undefined;
   const sorted = [...splices].sort((a, b) => a.start - b.start);
-  const sections = clean.sections();
   const log = clean.reservedRange("Log");
-  // Each splice inside one section, after its heading line: an entry's or the log's.
-  const touched = new Map<number, Splice[]>(); // entry section index -> its splices
+  // Each splice inside one section, after its heading line (an entry's or the log's), or a
+  // new entry inserted right before a section's heading (as `add` puts one before the log).
+  const touched = new Map<number, { sec: { start: number; end: number }; splices: Splice[] }>(); // by its start
   const appended: Splice[] = [];
+  let added: { splice: Splice; n: number; heading: number } | undefined;
   for (const s of sorted) {
     if (s.text.includes("\r")) return undefined;
-    const k = sectionAt(sections, s.start);
-    if (k < 0) return undefined;
-    const sec = sections[k] as { id: string | undefined; start: number; end: number };
+    const sec = clean.sectionAt(s.start);
+    if (!sec) return undefined;
+    if (s.start === sec.start && s.end === s.start && added === undefined) {
+      const n = newEntryNumber(s.text, clean);
+      if (n === undefined) return undefined;
+      added = { splice: s, n, heading: s.text.startsWith("\n") ? 1 : 0 }; // where its heading is in it
+      continue;
+    }
     const headingEnd = text.indexOf("\n", sec.start);
     if (headingEnd < 0 || s.start <= headingEnd) return undefined;
-    const last = k === sections.length - 1;
-    if (s.end > sec.end || (s.start === sec.end && !last)) return undefined;
+    if (s.end > sec.end || (s.start === sec.end && !sec.last)) return undefined;
     if (sec.id !== undefined) {
-      const list = touched.get(k) ?? [];
-      list.push(s);
-      touched.set(k, list);
+      const entry = touched.get(sec.start) ?? { sec, splices: [] as Splice[] };
+      entry.splices.push(s);
+      touched.set(sec.start, entry);
     } else if (log && sec.start === log.start) {
       appended.push(s);
     } else return undefined; // the policy or the schedules
   }
   /**
-   * Where an offset of `text` (not inside a splice) is in `next`: moved by every splice before
-   * it, and by an insertion right at it when `insertionsAt` (the log's end takes in the lines
-   * added there).
+   * Where an offset of `text` (not inside a splice) is in the result: moved by every splice
+   * before it, the insertions right at it included (they go before the text there), but `except`.
    */
-  const moved = (x: number, insertionsAt: boolean): number => {
+  const moved = (x: number, except?: Splice): number => {
     let by = 0;
-    for (const s of sorted) {
-      if (s.end < x || (s.end === x && (s.start < x || insertionsAt))) by += s.text.length - (s.end - s.start);
-    }
+    for (const s of sorted) if (s.end <= x && s !== except) by += s.text.length - (s.end - s.start);
     return x + by;
   };
-  for (const [k, list] of touched) {
-    const sec = sections[k] as { id: string | undefined; start: number; end: number };
+  for (const { sec, splices: list } of touched.values()) {
     if (!entryStaysClean(text, sec, list)) return undefined;
   }
-  // Log lines added: whole "- ..." lines inserted at a line boundary, their "add" tasks entries.
+  // Log lines added: whole "- ..." lines inserted at a line boundary, their "add" tasks entries
+  // (the new one among them).
+  const has = (n: number) => n === added?.n || clean.entryRange(`T-${n}`) !== undefined;
   for (const s of appended) {
     if (s.end !== s.start || !/^(?:- \S[^\n\u2028\u2029]*\n)+$/.test(s.text)) return undefined;
     if (s.start > 0 && text.charCodeAt(s.start - 1) !== 10) return undefined;
     if (/^-+[ \t]*$/m.test(s.text)) return undefined; // a rule line (cannot be with "- \S", but say so)
-    const at = moved(s.start, false);
-    const has = (n: number) => clean.entryRange(`T-${n}`) !== undefined;
-    if (!everyLoggedAdd(next, at, at + s.text.length, has)) return undefined;
+    // Read in the lines themselves, each after a line break as in the result (reading the
+    // result, pieces joined by applySplices, would copy it into one string here).
+    if (!everyLoggedAdd(`\n${s.text}`, 1, s.text.length + 1, has)) return undefined;
   }
   if (!log) return { log: undefined };
-  return { log: { start: moved(log.start, false), end: moved(log.end, true) } };
+  // The log's heading comes after a new entry inserted right before it, and the lines appended
+  // at its end are in it; it ends where the heading of a new entry inserted there (after a log
+  // that is not last) starts: a blank line put before that heading is the log's.
+  const end = added?.splice.start === log.end ? moved(log.end, added.splice) + added.heading : moved(log.end);
+  return { log: { start: moved(log.start), end } };
 }
 
-/** The index of the section holding offset `at` ([start, end), or the end of the last), or -1. */
-function sectionAt(sections: readonly { start: number; end: number }[], at: number): number {
-  let lo = 0;
-  let hi = sections.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sections[mid] as { start: number; end: number };
-    if (at < s.start) hi = mid - 1;
-    else if (at >= s.end && mid < sections.length - 1) lo = mid + 1;
-    else return at <= s.end ? mid : -1;
+/**
+ * The number of the new entry that `inserted` is, put right before a section's heading of
+ * the clean board `clean`, when the board with it stays clean for sure; undefined otherwise.
+ * It is one section: a blank line or not, then a plain heading "## T-n Title" whose ID is the
+ * board's next (so new: no entry has it, no log line adds it, no dependency names it, and no
+ * cycle can pass through it), then lines none of which starts with "#" (no other section), up
+ * to a line break. Scanned on its own by the same clean scan after stand-in entries for the
+ * board's tasks it names, it reads clean: its fields valid, each dependency one of those tasks.
+ * In place it reads the same: the scan starts every section afresh at its heading, and what
+ * it carries over (the IDs and the sections seen) holds nothing that this entry repeats.
+ */
+function newEntryNumber(inserted: string, clean: CleanTasks): number | undefined {
+  const entry = inserted.startsWith("\n") ? inserted.slice(1) : inserted;
+  const m = /^## T-([1-9]\d{0,5}) \S/.exec(entry);
+  if (!m || !entry.endsWith("\n") || entry.includes("\n#")) return undefined;
+  const n = Number(m[1]);
+  if (n !== clean.highestId + 1) return undefined;
+  const named = new Set(entry.match(/T-[1-9]\d{0,5}/g) ?? []);
+  let stubs = "";
+  let count = 0;
+  for (const id of named) {
+    if (clean.entryRange(id) === undefined) continue; // not a task of the board: no stand-in
+    if (++count > 256) return undefined;
+    stubs += `## ${id} Stand-in\n- state: DONE\n\n`;
   }
-  return -1;
+  // (A duplicate ID would be refused here too: its stand-in's and its own heading.)
+  const alone = scanCleanTasks(`${stubs}${entry}`);
+  return alone?.entryRange(`T-${n}`)?.start === stubs.length ? n : undefined;
 }
 
 /**
