@@ -5620,7 +5620,7 @@ var init_memo = __esm({
     init_hash();
     init_places();
     init_temp_files();
-    BUILD = true ? "f124f7737d2dfa3f" : void 0;
+    BUILD = true ? "4f7129f06c6bd0a4" : void 0;
     COPY_LIMIT = 8 * 1024 * 1024;
     HEAD = 1024;
   }
@@ -11372,6 +11372,16 @@ function scanCleanTasks(text) {
         out.push({ id, start, end });
       }
       return out;
+    },
+    sectionAt(at) {
+      const k = lastAtOrBefore(sectionStarts, at);
+      if (k < 0) return void 0;
+      const start = sectionStarts.data[k];
+      const last = k === sectionStarts.length - 1;
+      const end = last ? text.length : sectionStarts.data[k + 1];
+      if (at > end) return void 0;
+      const id = sectionKinds.data[k] === ENTRY ? `T-${ids.data[lastAtOrBefore(starts, start)]}` : void 0;
+      return { id, start, end, last };
     }
   };
   function plainEntries(at) {
@@ -11575,6 +11585,19 @@ function entryNumber(text, start, end, separators) {
     }
   }
   return n;
+}
+function lastAtOrBefore(list, at) {
+  let lo = 0;
+  let hi = list.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = lo + hi >> 1;
+    if (list.data[mid] <= at) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }
 function hasCycle(n, from, to, indexOfId) {
   const first = new Int32Array(n).fill(-1);
@@ -13190,63 +13213,73 @@ var init_approvals = __esm({
 });
 
 // src/ledger/clean-splice.ts
-function cleanAfterSplices(text, clean2, next2, splices) {
+function cleanAfterSplices(text, clean2, splices) {
   if (splices.length === 0 || splices.length > 8) return void 0;
   const sorted = [...splices].sort((a, b) => a.start - b.start);
-  const sections = clean2.sections();
   const log = clean2.reservedRange("Log");
   const touched = /* @__PURE__ */ new Map();
   const appended = [];
+  let added;
   for (const s of sorted) {
     if (s.text.includes("\r")) return void 0;
-    const k = sectionAt(sections, s.start);
-    if (k < 0) return void 0;
-    const sec = sections[k];
+    const sec = clean2.sectionAt(s.start);
+    if (!sec) return void 0;
+    if (s.start === sec.start && s.end === s.start && added === void 0) {
+      const n = newEntryNumber(s.text, clean2);
+      if (n === void 0) return void 0;
+      added = { splice: s, n, heading: s.text.startsWith("\n") ? 1 : 0 };
+      continue;
+    }
     const headingEnd = text.indexOf("\n", sec.start);
     if (headingEnd < 0 || s.start <= headingEnd) return void 0;
-    const last = k === sections.length - 1;
-    if (s.end > sec.end || s.start === sec.end && !last) return void 0;
+    if (s.end > sec.end || s.start === sec.end && !sec.last) return void 0;
     if (sec.id !== void 0) {
-      const list = touched.get(k) ?? [];
-      list.push(s);
-      touched.set(k, list);
+      const entry = touched.get(sec.start) ?? { sec, splices: [] };
+      entry.splices.push(s);
+      touched.set(sec.start, entry);
     } else if (log && sec.start === log.start) {
       appended.push(s);
     } else return void 0;
   }
-  const moved = (x, insertionsAt) => {
+  const moved = (x, except) => {
     let by = 0;
-    for (const s of sorted) {
-      if (s.end < x || s.end === x && (s.start < x || insertionsAt)) by += s.text.length - (s.end - s.start);
-    }
+    for (const s of sorted) if (s.end <= x && s !== except) by += s.text.length - (s.end - s.start);
     return x + by;
   };
-  for (const [k, list] of touched) {
-    const sec = sections[k];
+  for (const { sec, splices: list } of touched.values()) {
     if (!entryStaysClean(text, sec, list)) return void 0;
   }
+  const has = (n) => n === added?.n || clean2.entryRange(`T-${n}`) !== void 0;
   for (const s of appended) {
     if (s.end !== s.start || !/^(?:- \S[^\n\u2028\u2029]*\n)+$/.test(s.text)) return void 0;
     if (s.start > 0 && text.charCodeAt(s.start - 1) !== 10) return void 0;
     if (/^-+[ \t]*$/m.test(s.text)) return void 0;
-    const at = moved(s.start, false);
-    const has = (n) => clean2.entryRange(`T-${n}`) !== void 0;
-    if (!everyLoggedAdd(next2, at, at + s.text.length, has)) return void 0;
+    if (!everyLoggedAdd(`
+${s.text}`, 1, s.text.length + 1, has)) return void 0;
   }
   if (!log) return { log: void 0 };
-  return { log: { start: moved(log.start, false), end: moved(log.end, true) } };
+  const end = added?.splice.start === log.end ? moved(log.end, added.splice) + added.heading : moved(log.end);
+  return { log: { start: moved(log.start), end } };
 }
-function sectionAt(sections, at) {
-  let lo = 0;
-  let hi = sections.length - 1;
-  while (lo <= hi) {
-    const mid = lo + hi >> 1;
-    const s = sections[mid];
-    if (at < s.start) hi = mid - 1;
-    else if (at >= s.end && mid < sections.length - 1) lo = mid + 1;
-    else return at <= s.end ? mid : -1;
+function newEntryNumber(inserted, clean2) {
+  const entry = inserted.startsWith("\n") ? inserted.slice(1) : inserted;
+  const m = /^## T-([1-9]\d{0,5}) \S/.exec(entry);
+  if (!m || !entry.endsWith("\n") || entry.includes("\n#")) return void 0;
+  const n = Number(m[1]);
+  if (n !== clean2.highestId + 1) return void 0;
+  const named = new Set(entry.match(/T-[1-9]\d{0,5}/g) ?? []);
+  let stubs = "";
+  let count = 0;
+  for (const id of named) {
+    if (clean2.entryRange(id) === void 0) continue;
+    if (++count > 256) return void 0;
+    stubs += `## ${id} Stand-in
+- state: DONE
+
+`;
   }
-  return -1;
+  const alone = scanCleanTasks(`${stubs}${entry}`);
+  return alone?.entryRange(`T-${n}`)?.start === stubs.length ? n : void 0;
 }
 function entryStaysClean(text, sec, splices) {
   const before = text.slice(sec.start, sec.end);
@@ -13671,7 +13704,7 @@ function applyChecked(kind, file, text, splices) {
   const next2 = applySplices(text, splices);
   const read2 = kind === "tasks" ? lastRead.ifRead(file, text) : void 0;
   const scan = read2 && cleanScanOf(read2);
-  const fast = scan && cleanAfterSplices(text, scan, next2, splices);
+  const fast = scan && cleanAfterSplices(text, scan, splices);
   if (fast) {
     lastRead.keep(file, next2);
     rememberCleanLog(text, next2, fast.log);
