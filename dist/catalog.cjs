@@ -873,6 +873,11 @@ var CATALOG = [
     en: 'Unknown state "{name}"; expected {states}',
     ja: "\u4E0D\u660E\u306A\u72B6\u614B\u300C{name}\u300D\u3002{states} \u306E\u3044\u305A\u308C\u304B\u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044"
   },
+  {
+    id: "error.unknown-approval-status",
+    en: 'Unknown approval status "{name}"; expected {statuses}',
+    ja: "\u4E0D\u660E\u306A\u627F\u8A8D\u30B9\u30C6\u30FC\u30BF\u30B9\u300C{name}\u300D\u3002{statuses} \u306E\u3044\u305A\u308C\u304B\u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044"
+  },
   { id: "error.waits", en: "{id} waits for {ids} to be DONE", ja: "{id} \u306F {ids} \u304C DONE \u306B\u306A\u308B\u306E\u3092\u5F85\u3063\u3066\u3044\u307E\u3059" },
   {
     id: "error.invalid-ledger",

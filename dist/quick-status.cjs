@@ -1446,7 +1446,7 @@ function replaceOwnFile(path, parts) {
 }
 
 // src/io/memo.ts
-var BUILD = true ? "4f7129f06c6bd0a4" : void 0;
+var BUILD = true ? "e0344cc1f1d765df" : void 0;
 var COPY_LIMIT = 8 * 1024 * 1024;
 var HEAD = 1024;
 function fileMemo(ledgerPath, env2, kind = "") {

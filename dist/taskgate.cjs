@@ -5620,7 +5620,7 @@ var init_memo = __esm({
     init_hash();
     init_places();
     init_temp_files();
-    BUILD = true ? "4f7129f06c6bd0a4" : void 0;
+    BUILD = true ? "e0344cc1f1d765df" : void 0;
     COPY_LIMIT = 8 * 1024 * 1024;
     HEAD = 1024;
   }
@@ -10206,6 +10206,19 @@ var init_i18n = __esm({
   }
 });
 
+// src/model/approval.ts
+function isRole(s) {
+  return ROLES.includes(s);
+}
+var ROLES, APPROVAL_STATUSES;
+var init_approval = __esm({
+  "src/model/approval.ts"() {
+    "use strict";
+    ROLES = ["CMD", "WORK", "AUDIT"];
+    APPROVAL_STATUSES = ["pending", "approved", "rejected", "superseded"];
+  }
+});
+
 // src/ledger/edit.ts
 function applySplices(text, splices) {
   const sorted = splices.map((s, i) => ({ s, i })).sort((a, b) => a.s.start - b.s.start || a.i - b.i);
@@ -10290,18 +10303,6 @@ var init_edit = __esm({
   "src/ledger/edit.ts"() {
     "use strict";
     init_document();
-  }
-});
-
-// src/model/approval.ts
-function isRole(s) {
-  return ROLES.includes(s);
-}
-var ROLES;
-var init_approval = __esm({
-  "src/model/approval.ts"() {
-    "use strict";
-    ROLES = ["CMD", "WORK", "AUDIT"];
   }
 });
 
@@ -11929,8 +11930,9 @@ var init_clean_ledger = __esm({
       }
       /**
        * The tasks `keep` accepts, in file order, as a list that reads a task each time one is
-       * asked for and keeps none (each read from its lines as a plain row): list --json of 50,000 tasks
-       * holds one task at a time instead of all of them. Asking for every task once more costs a
+       * asked for and keeps none (each read from its lines as a plain row): the API's and MCP's
+       * lists of 50,000 tasks hold one task at a time instead of all of them (the CLI's list streams
+       * its rows instead, app/views.ts listRows). Asking for every task once more costs a
        * reading each time (a table of tasks asks twice).
        */
       taskList(keep) {
@@ -14050,6 +14052,9 @@ function readBoth(ctx) {
   };
 }
 function listApprovals(ctx, filter) {
+  const wrong = filter.status?.find((s) => !APPROVAL_STATUSES.includes(s));
+  if (wrong !== void 0)
+    throw new UsageError(`Unknown approval status "${wrong}"; expected ${APPROVAL_STATUSES.join("|")}`);
   const { tasks, approvals } = readBoth(ctx);
   return approvals.approvals.filter(
     (a) => (!filter.status?.length || filter.status.includes(a.status)) && (!filter.subject || a.subject === filter.subject)
@@ -14107,6 +14112,7 @@ var STATUS_ORDER;
 var init_approvals2 = __esm({
   "src/app/approvals.ts"() {
     "use strict";
+    init_approval();
     init_approval_plan();
     init_approval_rules();
     init_gate();

@@ -4,7 +4,7 @@
 import type { ApprovalsLedger } from "../ledger/approvals.js";
 import type { Splice } from "../ledger/edit.js";
 import type { TasksLedger } from "../ledger/tasks.js";
-import type { Approval, Role } from "../model/approval.js";
+import { APPROVAL_STATUSES, type Approval, type Role } from "../model/approval.js";
 import {
   type Approver,
   type AutoOutcome,
@@ -142,6 +142,10 @@ function readBoth(ctx: Context): { tasks: TasksLedger; approvals: ApprovalsLedge
 const STATUS_ORDER = { pending: 0, approved: 1, rejected: 2, superseded: 3 } as const;
 
 export function listApprovals(ctx: Context, filter: { status?: string[]; subject?: string }): ApprovalRow[] {
+  // A mistyped status matched nothing, and "No approvals match." hid the typo.
+  const wrong = filter.status?.find((s) => !(APPROVAL_STATUSES as readonly string[]).includes(s));
+  if (wrong !== undefined)
+    throw new UsageError(`Unknown approval status "${wrong}"; expected ${APPROVAL_STATUSES.join("|")}`);
   const { tasks, approvals } = readBoth(ctx);
   return approvals.approvals
     .filter(

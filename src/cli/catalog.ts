@@ -874,6 +874,11 @@ export const CATALOG: readonly Message[] = [
     en: 'Unknown state "{name}"; expected {states}',
     ja: "不明な状態「{name}」。{states} のいずれかを指定してください",
   },
+  {
+    id: "error.unknown-approval-status",
+    en: 'Unknown approval status "{name}"; expected {statuses}',
+    ja: "不明な承認ステータス「{name}」。{statuses} のいずれかを指定してください",
+  },
   { id: "error.waits", en: "{id} waits for {ids} to be DONE", ja: "{id} は {ids} が DONE になるのを待っています" },
   {
     id: "error.invalid-ledger",

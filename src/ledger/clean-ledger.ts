@@ -283,8 +283,9 @@ class CleanLedger implements TasksLedger {
 
   /**
    * The tasks `keep` accepts, in file order, as a list that reads a task each time one is
-   * asked for and keeps none (each read from its lines as a plain row): list --json of 50,000 tasks
-   * holds one task at a time instead of all of them. Asking for every task once more costs a
+   * asked for and keeps none (each read from its lines as a plain row): the API's and MCP's
+   * lists of 50,000 tasks hold one task at a time instead of all of them (the CLI's list streams
+   * its rows instead, app/views.ts listRows). Asking for every task once more costs a
    * reading each time (a table of tasks asks twice).
    */
   taskList(keep: ((t: Task) => boolean) | undefined): readonly Task[] {

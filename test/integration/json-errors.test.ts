@@ -29,6 +29,7 @@ const READS: [string, string[], number, string][] = [
   ["missing argument of show", ["show", "--json"], 2, "MISSING_ARGUMENT"],
   ["show of a task that is not there", ["show", "T-99", "--json"], 1, "NOT_FOUND"],
   ["list with an unknown state", ["list", "--state", "FOO", "--json"], 2, "INVALID_ARGUMENT"],
+  ["approvals with an unknown status", ["approvals", "--status", "pendng", "--json"], 2, "INVALID_ARGUMENT"],
   ["metrics with a bad --since", ["metrics", "--since", "bogus", "--json"], 2, "INVALID_ARGUMENT"],
   ["forecast of a phase that is not there", ["forecast", "--phase", "nope", "--json"], 1, "REFUSED"],
   ["verify of a range that is not one", ["verify", "--range", "nonsense", "--json"], 2, "INVALID_ARGUMENT"],

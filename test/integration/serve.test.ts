@@ -496,6 +496,15 @@ describe("taskgate serve: the JSON API", () => {
     const cli = await runCli(["--as", "boss", "show", "T-99"], { cwd: dir });
     expect(missing.status).toBe(404);
     expect(cli.stderr).toBe(`taskgate: ${JSON.parse(missing.body).error.message}\n`);
+    // A mistyped status is one sentence, not an empty list: 400 here, exit 2 there.
+    const typo = await http(s, "/api/approvals?status=pendng", { headers: bearer(s) });
+    const typoCli = await runCli(["--as", "boss", "approvals", "--status", "pendng"], { cwd: dir });
+    expect(typo.status).toBe(400);
+    expect(JSON.parse(typo.body).error).toMatchObject({
+      code: "INVALID_ARGUMENT",
+      message: 'Unknown approval status "pendng"; expected pending|approved|rejected|superseded',
+    });
+    expect([typoCli.code, typoCli.stderr]).toEqual([2, `taskgate: ${JSON.parse(typo.body).error.message}\n`]);
   }, 60_000);
 });
 
