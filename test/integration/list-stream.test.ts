@@ -6,38 +6,16 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Chalk, type ChalkInstance } from "chalk";
+import { Chalk } from "chalk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateLedgers } from "../../scripts/gen-ledger.mjs";
 import { taskDoc } from "../../src/app/documents.js";
 import { jsonDoc } from "../../src/cli/render.js";
-import { displayWidth, padEnd, truncate } from "../../src/cli/width.js";
 import { scanCleanTasks } from "../../src/ledger/clean-scan.js";
 import { readTasks } from "../../src/ledger/tasks.js";
-import type { Task } from "../../src/model/task.js";
 import { filterTasks, type TaskFilter } from "../../src/rules/filter.js";
-import { terminalText } from "../../src/rules/values.js";
 import { runCli } from "../support/cli.js";
-
-/** list's table as it was made before rows were streamed (every task first, then the rows). */
-function table(c: ChalkInstance, tasks: readonly Task[], width: number): string {
-  if (tasks.length === 0) return "No tasks match.\n";
-  const idW = Math.max(2, ...tasks.map((t) => displayWidth(t.id)));
-  const color = { PLAN: c.gray, READY: c.cyan, DOING: c.yellow, REVIEW: c.magenta, DONE: c.green };
-  const rows = tasks.map((t) => {
-    const meta = [
-      t.assignee ? `@${terminalText(t.assignee)}` : "",
-      t.labels.length ? `[${terminalText(t.labels.join(", "))}]` : "",
-      t.blocked !== undefined ? "blocked" : "",
-    ]
-      .filter(Boolean)
-      .join(" ");
-    const room = Math.max(10, width - (idW + 14) - (meta ? displayWidth(meta) + 2 : 0));
-    const metaOut = meta ? `  ${t.blocked !== undefined ? c.red(meta) : c.dim(meta)}` : "";
-    return `${padEnd(t.id, idW)}  ${color[t.state](padEnd(t.state, 6))}  ${t.priority}  ${truncate(terminalText(t.title), room)}${metaOut}`;
-  });
-  return `${rows.join("\n")}\n`;
-}
+import { tableBefore } from "../support/list-table.js";
 
 const { tasks: generated, approvals } = generateLedgers(600, { seed: 11, ready: 0.5 });
 /** The generated board with titles and values of every kind the rows are written from. */
@@ -97,9 +75,9 @@ describe("list prints its rows as the line reader gives them", () => {
           jsonDoc("list", { file: "TASKS.md", count: tasks.length, tasks: tasks.map(taskDoc) }),
         );
         const plain = await runCli(["list", ...args], { cwd: dir });
-        expect(plain.stdout, args.join(" ")).toBe(table(new Chalk({ level: 0 }), tasks, 100));
+        expect(plain.stdout, args.join(" ")).toBe(tableBefore(new Chalk({ level: 0 }), tasks, 100));
         const coloured = await runCli(["list", ...args], { cwd: dir, env: { FORCE_COLOR: "1", NO_COLOR: "" } });
-        expect(coloured.stdout, args.join(" ")).toBe(table(new Chalk({ level: 1 }), tasks, 100));
+        expect(coloured.stdout, args.join(" ")).toBe(tableBefore(new Chalk({ level: 1 }), tasks, 100));
         expect([json.code, plain.code, coloured.code]).toEqual([0, 0, 0]);
       }
       // show says so too.

@@ -10,13 +10,11 @@ import { describe, expect, it } from "vitest";
 import { generateLedgers } from "../../scripts/gen-ledger.mjs";
 import { plainRowDocText, taskDoc, taskDocText } from "../../src/app/documents.js";
 import { renderTaskTable, writeTaskTable } from "../../src/cli/render.js";
-import { displayWidth, padEnd, truncate } from "../../src/cli/width.js";
 import { cleanScanOf, readCleanTasks } from "../../src/ledger/clean-ledger.js";
 import { ListRowCursor } from "../../src/ledger/list-rows.js";
 import { readTasks } from "../../src/ledger/tasks.js";
-import type { Task } from "../../src/model/task.js";
-import { terminalText } from "../../src/rules/values.js";
 import { generatedLedgerText } from "../support/gen-ledger.js";
+import { tableBefore } from "../support/list-table.js";
 
 const PAD = "    ";
 
@@ -197,29 +195,6 @@ describe("a task's JSON written directly", () => {
     expect(expectSameJson(broken).clean).toBe(false);
   });
 });
-
-/** list's table as it was made before rows were streamed: every task first, then the rows. */
-function tableBefore(c: ChalkInstance, tasks: readonly Task[], width: number): string {
-  if (tasks.length === 0) return "No tasks match.\n";
-  const idW = Math.max(2, ...tasks.map((t) => displayWidth(t.id)));
-  const color = { PLAN: c.gray, READY: c.cyan, DOING: c.yellow, REVIEW: c.magenta, DONE: c.green };
-  const rows = tasks.map((t) => {
-    const meta = [
-      t.assignee ? `@${terminalText(t.assignee)}` : "",
-      t.labels.length ? `[${terminalText(t.labels.join(", "))}]` : "",
-      t.blocked !== undefined ? "blocked" : "",
-    ]
-      .filter(Boolean)
-      .join(" ");
-    const fixed = idW + 2 + 6 + 2 + 2 + 2;
-    const room = Math.max(10, width - fixed - (meta ? displayWidth(meta) + 2 : 0));
-    const title = truncate(terminalText(t.title), room);
-    const state = color[t.state](padEnd(t.state, 6));
-    const metaOut = meta ? `  ${t.blocked !== undefined ? c.red(meta) : c.dim(meta)}` : "";
-    return `${padEnd(t.id, idW)}  ${state}  ${t.priority}  ${title}${metaOut}`;
-  });
-  return `${rows.join("\n")}\n`;
-}
 
 /** list's table from a clean board's rows as list streams them (each entry's text where it can). */
 function tableStreamed(text: string, c: ChalkInstance, width: number): string | undefined {
