@@ -693,6 +693,10 @@ function statusDoc(ctx, v) {
     warnings: v.warnings
   });
 }
+function docText(d) {
+  return `${JSON.stringify(d, null, 2)}
+`;
+}
 
 // src/rules/lease.ts
 function isLeaseExpired(lease, now, clockSkew) {
@@ -736,8 +740,8 @@ function statusSources(ctx) {
   const tasks = ctx.ports.readSnapshot(ctx.paths.tasks);
   return tasks ? [tasks, ctx.ports.readSnapshot(ctx.paths.approvals)] : void 0;
 }
-function statusMemo(ctx, sources) {
-  return ctx.ports.memo?.get(STATUS_MEMO, sources);
+function statusMemo(ctx, sources, cheap = false) {
+  return ctx.ports.memo?.get(STATUS_MEMO, sources, { cheap });
 }
 function statusOf(memo, now) {
   return {
@@ -1446,7 +1450,7 @@ function replaceOwnFile(path, parts) {
 }
 
 // src/io/memo.ts
-var BUILD = true ? "e0344cc1f1d765df" : void 0;
+var BUILD = true ? "b89a872775b20919" : void 0;
 var COPY_LIMIT = 8 * 1024 * 1024;
 var HEAD = 1024;
 function fileMemo(ledgerPath, env2, kind = "") {
@@ -1464,6 +1468,7 @@ function memoFile(path, build) {
   };
   const bytesOf = (s) => s instanceof Uint8Array ? s : s.bytes;
   const lengthsOf = (sources) => sources.map((s) => s === void 0 ? -1 : bytesOf(s).length);
+  const sizesOf = (sources) => sources.map((s) => s === void 0 ? -1 : s instanceof Uint8Array ? s.length : s.size ?? bytesOf(s).length);
   const stampsOf = (sources) => {
     const stamps = [];
     for (const s of sources) {
@@ -1506,7 +1511,7 @@ function memoFile(path, build) {
     }
   };
   return {
-    get(name, sources) {
+    get(name, sources, opts) {
       let fd;
       let value;
       let restamp = false;
@@ -1524,6 +1529,9 @@ function memoFile(path, build) {
         if (size !== nl + 1 + copied + h.value) return void 0;
         const stamps = stampsOf(sources);
         if (stamps === void 0 || !sameList(h.stamps, stamps)) {
+          const sizes = sizesOf(sources);
+          if (h.lengths.some((l, i) => l !== sizes[i])) return void 0;
+          if (opts?.cheap && h.sha256 !== void 0) return void 0;
           const lengths = lengthsOf(sources);
           if (h.lengths.some((l, i) => l !== lengths[i])) return void 0;
           if (h.sha256 !== void 0) {
@@ -1608,11 +1616,20 @@ var CAUSES = {
     cause: "the folder it goes in does not exist",
     todo: "create that folder, or fix the symbolic link that leads there, or point --dir, --tasks or --approvals elsewhere, and run the command again"
   },
+  ELOOP: {
+    cause: "its path goes round a loop of symbolic links",
+    todo: "fix the symbolic links on that path (ls -l each part) and run the command again"
+  },
   ENOTDIR: {
     cause: "a part of the path is a file, not a folder",
     todo: "move or remove that file (taskgate keeps its locks and temp files in a folder there) and run the command again"
   }
 };
+var ALWAYS = /* @__PURE__ */ new Set(["ENOSPC", "EDQUOT", "EACCES", "EPERM", "EROFS", "EMFILE", "ENFILE"]);
+function isMachineFault(e, ownFolder = false) {
+  const code = e?.code;
+  return typeof code === "string" && (ALWAYS.has(code) || ownFolder && (code === "EEXIST" || code === "ENOTDIR"));
+}
 function machineFault(e, path, changed = "nothing was changed") {
   const code = e.code;
   const where = path ?? e.path ?? e.dest ?? "(unknown path)";
@@ -1673,6 +1690,40 @@ function readBytes(path) {
   }
 }
 var SETTLED_MS = 3e3;
+var LOCAL_FILE_SYSTEMS = /* @__PURE__ */ new Set([
+  61267,
+  // ext2, ext3, ext4
+  1481003842,
+  // xfs
+  2435016766,
+  // btrfs
+  16914836,
+  // tmpfs
+  2240043254,
+  // ramfs
+  2035054128,
+  // overlayfs (containers)
+  4076150800,
+  // f2fs
+  801189825,
+  // zfs
+  3393526350
+  // bcachefs
+]);
+var localByDevice = /* @__PURE__ */ new Map();
+function keepsTimes(path, dev) {
+  if (process.platform !== "linux") return false;
+  let local = localByDevice.get(dev);
+  if (local === void 0) {
+    try {
+      local = LOCAL_FILE_SYSTEMS.has((0, import_node_fs8.statfsSync)(path).type);
+    } catch {
+      local = false;
+    }
+    localByDevice.set(dev, local);
+  }
+  return local;
+}
 function stampOf(st) {
   return `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
 }
@@ -1681,11 +1732,14 @@ function readLedgerSnapshot(path, now = Date.now) {
   try {
     st = (0, import_node_fs8.statSync)(path, { bigint: true });
   } catch (e) {
-    if (e.code === "ENOENT") return void 0;
+    const code = e.code;
+    if (code === "ENOENT") return void 0;
+    if (code === "ENOTDIR" || code === "ELOOP" || isMachineFault(e))
+      throw machineFault(e, path);
     throw e;
   }
   const looked = now();
-  let stamp = st.isFile() && Number(st.mtimeMs > st.ctimeMs ? st.mtimeMs : st.ctimeMs) < looked - SETTLED_MS ? stampOf(st) : void 0;
+  let stamp = st.isFile() && Number(st.mtimeMs > st.ctimeMs ? st.mtimeMs : st.ctimeMs) < looked - SETTLED_MS && keepsTimes(path, st.dev) ? stampOf(st) : void 0;
   let buf;
   let text;
   const bytes = () => {
@@ -1694,7 +1748,13 @@ function readLedgerSnapshot(path, now = Date.now) {
       try {
         fd = (0, import_node_fs8.openSync)(path, "r");
       } catch (e) {
-        throw machineFault(e, path);
+        const code = e.code;
+        if (code !== "ENOENT" && code !== "EISDIR") throw machineFault(e, path);
+        stamp = void 0;
+        buf = readBytes(path);
+        if (buf === void 0)
+          throw new BusyError(`${path} was removed while taskgate was reading it; run the command again`);
+        return buf;
       }
       try {
         buf = (0, import_node_fs8.readFileSync)(fd);
@@ -1709,10 +1769,12 @@ function readLedgerSnapshot(path, now = Date.now) {
     buf = readBytes(path);
     if (buf === void 0) return void 0;
   }
+  const size = buf === void 0 ? Number(st.size) : buf.length;
   return {
     get bytes() {
       return bytes();
     },
+    size,
     // On demand: a status the memo answers never decodes the ledger.
     get text() {
       text ??= decodeUtf8(path, bytes());
@@ -2630,7 +2692,7 @@ function quickStatus(argv, env2 = process.env) {
     const memo = fileMemo(paths.tasks, env2);
     const ports = { readSnapshot: readLedgerSnapshot, memo, board: void 0 };
     const sources = statusSources({ paths, ports });
-    const facts = sources && statusMemo({ ports }, sources);
+    const facts = sources && statusMemo({ ports }, sources, true);
     if (!facts || facts.phases.length > 0 || facts.hasHooks) return void 0;
     const linked = mainWorkTree(process.cwd());
     if (linked && linked.main !== linked.top) return void 0;
@@ -2640,8 +2702,7 @@ function quickStatus(argv, env2 = process.env) {
     showUtc(Boolean(o.utc));
     out = lang === "en" ? output(1) : translatedStream(output(1), () => o.json);
     const ctx = { paths, ports };
-    text = o.json ? `${JSON.stringify(statusDoc(ctx, v), null, 2)}
-` : renderStatus(
+    text = o.json ? docText(statusDoc(ctx, v)) : renderStatus(
       makeChalk(out, env2, !o.color),
       { tasks: paths.tasksDisplay, approvals: paths.approvalsDisplay },
       v.summary,

@@ -3647,6 +3647,10 @@ var init_faults = __esm({
         cause: "the folder it goes in does not exist",
         todo: "create that folder, or fix the symbolic link that leads there, or point --dir, --tasks or --approvals elsewhere, and run the command again"
       },
+      ELOOP: {
+        cause: "its path goes round a loop of symbolic links",
+        todo: "fix the symbolic links on that path (ls -l each part) and run the command again"
+      },
       ENOTDIR: {
         cause: "a part of the path is a file, not a folder",
         todo: "move or remove that file (taskgate keeps its locks and temp files in a folder there) and run the command again"
@@ -4613,6 +4617,19 @@ function readLedgerFile(path) {
   const buf = readBytes(path);
   return buf === void 0 ? void 0 : decodeUtf8(path, buf);
 }
+function keepsTimes(path, dev) {
+  if (process.platform !== "linux") return false;
+  let local = localByDevice.get(dev);
+  if (local === void 0) {
+    try {
+      local = LOCAL_FILE_SYSTEMS.has((0, import_node_fs5.statfsSync)(path).type);
+    } catch {
+      local = false;
+    }
+    localByDevice.set(dev, local);
+  }
+  return local;
+}
 function stampOf(st) {
   return `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
 }
@@ -4621,11 +4638,14 @@ function readLedgerSnapshot(path, now = Date.now) {
   try {
     st = (0, import_node_fs5.statSync)(path, { bigint: true });
   } catch (e) {
-    if (e.code === "ENOENT") return void 0;
+    const code = e.code;
+    if (code === "ENOENT") return void 0;
+    if (code === "ENOTDIR" || code === "ELOOP" || isMachineFault(e))
+      throw machineFault(e, path);
     throw e;
   }
   const looked = now();
-  let stamp = st.isFile() && Number(st.mtimeMs > st.ctimeMs ? st.mtimeMs : st.ctimeMs) < looked - SETTLED_MS ? stampOf(st) : void 0;
+  let stamp = st.isFile() && Number(st.mtimeMs > st.ctimeMs ? st.mtimeMs : st.ctimeMs) < looked - SETTLED_MS && keepsTimes(path, st.dev) ? stampOf(st) : void 0;
   let buf;
   let text;
   const bytes = () => {
@@ -4634,7 +4654,13 @@ function readLedgerSnapshot(path, now = Date.now) {
       try {
         fd = (0, import_node_fs5.openSync)(path, "r");
       } catch (e) {
-        throw machineFault(e, path);
+        const code = e.code;
+        if (code !== "ENOENT" && code !== "EISDIR") throw machineFault(e, path);
+        stamp = void 0;
+        buf = readBytes(path);
+        if (buf === void 0)
+          throw new BusyError(`${path} was removed while taskgate was reading it; run the command again`);
+        return buf;
       }
       try {
         buf = (0, import_node_fs5.readFileSync)(fd);
@@ -4649,10 +4675,12 @@ function readLedgerSnapshot(path, now = Date.now) {
     buf = readBytes(path);
     if (buf === void 0) return void 0;
   }
+  const size = buf === void 0 ? Number(st.size) : buf.length;
   return {
     get bytes() {
       return bytes();
     },
+    size,
     // On demand: a status the memo answers never decodes the ledger.
     get text() {
       text ??= decodeUtf8(path, bytes());
@@ -4663,7 +4691,7 @@ function readLedgerSnapshot(path, now = Date.now) {
     }
   };
 }
-var import_node_fs5, decoder, SETTLED_MS;
+var import_node_fs5, decoder, SETTLED_MS, LOCAL_FILE_SYSTEMS, localByDevice;
 var init_text = __esm({
   "src/io/text.ts"() {
     "use strict";
@@ -4672,6 +4700,27 @@ var init_text = __esm({
     init_faults();
     decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
     SETTLED_MS = 3e3;
+    LOCAL_FILE_SYSTEMS = /* @__PURE__ */ new Set([
+      61267,
+      // ext2, ext3, ext4
+      1481003842,
+      // xfs
+      2435016766,
+      // btrfs
+      16914836,
+      // tmpfs
+      2240043254,
+      // ramfs
+      2035054128,
+      // overlayfs (containers)
+      4076150800,
+      // f2fs
+      801189825,
+      // zfs
+      3393526350
+      // bcachefs
+    ]);
+    localByDevice = /* @__PURE__ */ new Map();
   }
 });
 
@@ -5504,6 +5553,7 @@ function memoFile(path, build) {
   };
   const bytesOf = (s) => s instanceof Uint8Array ? s : s.bytes;
   const lengthsOf = (sources) => sources.map((s) => s === void 0 ? -1 : bytesOf(s).length);
+  const sizesOf = (sources) => sources.map((s) => s === void 0 ? -1 : s instanceof Uint8Array ? s.length : s.size ?? bytesOf(s).length);
   const stampsOf = (sources) => {
     const stamps = [];
     for (const s of sources) {
@@ -5546,7 +5596,7 @@ function memoFile(path, build) {
     }
   };
   return {
-    get(name, sources) {
+    get(name, sources, opts) {
       let fd;
       let value;
       let restamp = false;
@@ -5564,6 +5614,9 @@ function memoFile(path, build) {
         if (size !== nl + 1 + copied + h.value) return void 0;
         const stamps = stampsOf(sources);
         if (stamps === void 0 || !sameList(h.stamps, stamps)) {
+          const sizes = sizesOf(sources);
+          if (h.lengths.some((l, i) => l !== sizes[i])) return void 0;
+          if (opts?.cheap && h.sha256 !== void 0) return void 0;
           const lengths = lengthsOf(sources);
           if (h.lengths.some((l, i) => l !== lengths[i])) return void 0;
           if (h.sha256 !== void 0) {
@@ -5620,7 +5673,7 @@ var init_memo = __esm({
     init_hash();
     init_places();
     init_temp_files();
-    BUILD = true ? "e0344cc1f1d765df" : void 0;
+    BUILD = true ? "b89a872775b20919" : void 0;
     COPY_LIMIT = 8 * 1024 * 1024;
     HEAD = 1024;
   }
@@ -14052,12 +14105,13 @@ function readBoth(ctx) {
   };
 }
 function listApprovals(ctx, filter) {
-  const wrong = filter.status?.find((s) => !APPROVAL_STATUSES.includes(s));
+  const statuses = filter.status?.map((s) => s.toLowerCase());
+  const wrong = statuses?.find((s) => !APPROVAL_STATUSES.includes(s));
   if (wrong !== void 0)
     throw new UsageError(`Unknown approval status "${wrong}"; expected ${APPROVAL_STATUSES.join("|")}`);
   const { tasks, approvals } = readBoth(ctx);
   return approvals.approvals.filter(
-    (a) => (!filter.status?.length || filter.status.includes(a.status)) && (!filter.subject || a.subject === filter.subject)
+    (a) => (!statuses?.length || statuses.includes(a.status)) && (!filter.subject || a.subject === filter.subject)
   ).map((a) => ({
     approval: a,
     stale: isStale(tasks, a, ctx.ports.hasher),
@@ -16485,8 +16539,8 @@ function statusSources(ctx) {
   const tasks = ctx.ports.readSnapshot(ctx.paths.tasks);
   return tasks ? [tasks, ctx.ports.readSnapshot(ctx.paths.approvals)] : void 0;
 }
-function statusMemo(ctx, sources) {
-  return ctx.ports.memo?.get(STATUS_MEMO, sources);
+function statusMemo(ctx, sources, cheap = false) {
+  return ctx.ports.memo?.get(STATUS_MEMO, sources, { cheap });
 }
 function statusOf(memo, now) {
   return {

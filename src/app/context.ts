@@ -23,7 +23,7 @@ export interface Update<T> {
 /** What a memo is derived from: each ledger's bytes or snapshot, undefined for a missing one. */
 export type MemoSources = readonly (
   | Uint8Array
-  | { readonly bytes: Uint8Array; readonly stamp?: string | undefined }
+  | { readonly bytes: Uint8Array; readonly stamp?: string | undefined; readonly size?: number }
   | undefined
 )[];
 
@@ -44,7 +44,7 @@ export interface Ports {
    */
   readonly memo:
     | {
-        get(name: string, sources: MemoSources): unknown;
+        get(name: string, sources: MemoSources, opts?: { readonly cheap?: boolean }): unknown;
         put(name: string, sources: MemoSources, value: unknown): void;
       }
     | undefined;

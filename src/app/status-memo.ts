@@ -43,12 +43,13 @@ export function statusSources(
   return tasks ? [tasks, ctx.ports.readSnapshot(ctx.paths.approvals)] : undefined;
 }
 
-/** The facts the memo keeps for exactly these ledgers, or undefined. */
+/** The facts the memo keeps for exactly these ledgers, or undefined; `cheap`: see Memo.get. */
 export function statusMemo(
   ctx: { readonly ports: Pick<Context["ports"], "memo"> },
   sources: [Snapshot, Snapshot | undefined],
+  cheap = false,
 ): StatusMemo | undefined {
-  return ctx.ports.memo?.get(STATUS_MEMO, sources) as StatusMemo | undefined;
+  return ctx.ports.memo?.get(STATUS_MEMO, sources, { cheap }) as StatusMemo | undefined;
 }
 
 /** The view at `now` (leases and approvals are judged at it, never kept). */

@@ -79,7 +79,8 @@ Environment:
                                                      --since/--until (2026-11-01) starts at midnight UTC
 `;
 
-interface GlobalOpts {
+/** The program's own options, as commander gives them (and quick-status.ts reads them). */
+export interface GlobalOpts {
   dir?: string;
   tasks?: string;
   approvals?: string;

@@ -6,11 +6,12 @@
 // make the same output): a plain `status [--json]` with the program's own options, on a board
 // in files whose memo answers for them, with no phases, no hooks and outside a task's own
 // worktree. Anything else, any error included, is left to the full command (undefined): it
-// has written nothing by then, and status only reads, so running it afresh is safe.
+// has printed nothing by then (at most the memo recorded the ledgers' stamps, as the full
+// command would), and status only reads, so running it afresh is safe.
 
 import { statSync } from "node:fs";
 import type { Context } from "../app/context.js";
-import { statusDoc } from "../app/documents.js";
+import { docText, statusDoc } from "../app/documents.js";
 import { statusMemo, statusOf, statusSources } from "../app/status-memo.js";
 import { mainWorkTree } from "../io/git.js";
 import { locateBoard } from "../io/locate-board.js";
@@ -18,6 +19,7 @@ import { fileMemo } from "../io/memo.js";
 import { readLedgerSnapshot } from "../io/text.js";
 import { langOf, translatedStream, useLang } from "./i18n.js";
 import { showUtc } from "./local-time.js";
+import type { GlobalOpts } from "./main.js";
 import { output } from "./output.js";
 import { makeChalk, renderStatus } from "./render.js";
 
@@ -26,13 +28,7 @@ export { outputPending } from "./output.js";
 /** The program's options that take a value (as main.ts declares them). */
 const VALUE_OPTIONS = new Set(["--dir", "--tasks", "--approvals", "--as"]);
 
-interface Options {
-  dir?: string;
-  tasks?: string;
-  approvals?: string;
-  as?: string;
-  color: boolean;
-  utc?: boolean;
+interface Options extends GlobalOpts {
   json: boolean;
 }
 
@@ -81,7 +77,9 @@ export function quickStatus(argv: readonly string[], env: NodeJS.ProcessEnv = pr
     const memo = fileMemo(paths.tasks, env);
     const ports = { readSnapshot: readLedgerSnapshot, memo, board: undefined };
     const sources = statusSources({ paths, ports });
-    const facts = sources && statusMemo({ ports }, sources);
+    // Only what the memo answers without hashing the ledgers: on a miss the full command
+    // reads them, and would hash them again.
+    const facts = sources && statusMemo({ ports }, sources, true);
     if (!facts || facts.phases.length > 0 || facts.hasHooks) return undefined;
     const linked = mainWorkTree(process.cwd());
     if (linked && linked.main !== linked.top) return undefined;
@@ -92,7 +90,7 @@ export function quickStatus(argv: readonly string[], env: NodeJS.ProcessEnv = pr
     out = lang === "en" ? output(1) : translatedStream(output(1), () => o.json);
     const ctx: Pick<Context, "paths"> & { ports: { board: undefined } } = { paths, ports };
     text = o.json
-      ? `${JSON.stringify(statusDoc(ctx, v), null, 2)}\n`
+      ? docText(statusDoc(ctx, v))
       : renderStatus(
           makeChalk(out, env, !o.color),
           { tasks: paths.tasksDisplay, approvals: paths.approvalsDisplay },

@@ -35,6 +35,10 @@ const CAUSES: Record<string, { cause: string; todo: string }> = {
     cause: "the folder it goes in does not exist",
     todo: "create that folder, or fix the symbolic link that leads there, or point --dir, --tasks or --approvals elsewhere, and run the command again",
   },
+  ELOOP: {
+    cause: "its path goes round a loop of symbolic links",
+    todo: "fix the symbolic links on that path (ls -l each part) and run the command again",
+  },
   ENOTDIR: {
     cause: "a part of the path is a file, not a folder",
     todo: "move or remove that file (taskgate keeps its locks and temp files in a folder there) and run the command again",

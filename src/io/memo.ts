@@ -6,7 +6,8 @@
 //   call) and a memory compare instead of a SHA-256 (5 ms for a 3 MB board).
 // - Bigger ones: the memo keeps their SHA-256. Writing, and later freeing, a copy of 16 MB
 //   cost more than hashing it (status after a change at 50,000 tasks: 166 ms against 155 ms).
-// - Ledgers that had not changed for a few seconds when read, with the same metadata (device,
+// - Ledgers on a local file system of Linux that had not changed for a few seconds when
+//   read, with the same metadata (device,
 //   inode, size, modification and change times: their stamp, src/io/text.ts) as when the memo
 //   was made: the memo answers without reading them, as git trusts its index's stat data. Their
 //   bytes are compared (or hashed) as above whenever a stamp differs or is missing.
@@ -34,8 +35,12 @@ export type Sources = MemoSources;
 type Snapshot = Exclude<MemoSources[number], Uint8Array | undefined>;
 
 export interface Memo {
-  /** The value put under `name` for exactly these sources, or undefined. */
-  get(name: string, sources: Sources): unknown;
+  /**
+   * The value put under `name` for exactly these sources, or undefined. `cheap`: only where
+   * that costs no hashing (their stamps, or a copy compared), so that a caller who would
+   * read the ledgers itself on a miss (the quick status) does not read them twice.
+   */
+  get(name: string, sources: Sources, opts?: { readonly cheap?: boolean }): unknown;
   put(name: string, sources: Sources, value: unknown): void;
 }
 
@@ -76,6 +81,9 @@ export function memoFile(path: () => string, build: string): Memo {
   };
   const bytesOf = (s: Uint8Array | Snapshot): Uint8Array => (s instanceof Uint8Array ? s : s.bytes);
   const lengthsOf = (sources: Sources) => sources.map((s) => (s === undefined ? -1 : bytesOf(s).length));
+  /** Each source's length as far as known without reading it (a snapshot's size when looked at). */
+  const sizesOf = (sources: Sources) =>
+    sources.map((s) => (s === undefined ? -1 : s instanceof Uint8Array ? s.length : (s.size ?? bytesOf(s).length)));
   /** Every source's stamp ("" for a missing one), or undefined when one has none. */
   const stampsOf = (sources: Sources): string[] | undefined => {
     const stamps: string[] = [];
@@ -122,7 +130,7 @@ export function memoFile(path: () => string, build: string): Memo {
     }
   };
   return {
-    get(name, sources) {
+    get(name, sources, opts) {
       let fd: number | undefined;
       let value: unknown;
       let restamp = false;
@@ -140,7 +148,10 @@ export function memoFile(path: () => string, build: string): Memo {
         if (size !== nl + 1 + copied + h.value) return undefined;
         const stamps = stampsOf(sources);
         if (stamps === undefined || !sameList(h.stamps, stamps)) {
-          // Not known unchanged by their stamps: the bytes say.
+          // Not known unchanged by their stamps: the bytes say. Another size needs no read.
+          const sizes = sizesOf(sources);
+          if (h.lengths.some((l, i) => l !== sizes[i])) return undefined;
+          if (opts?.cheap && h.sha256 !== undefined) return undefined;
           const lengths = lengthsOf(sources);
           if (h.lengths.some((l, i) => l !== lengths[i])) return undefined;
           if (h.sha256 !== undefined) {

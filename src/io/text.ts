@@ -1,8 +1,8 @@
 // Bytes -> text without loss: a ledger that is not valid UTF-8 is refused, never "repaired".
 
-import { type BigIntStats, closeSync, fstatSync, openSync, readFileSync, statSync } from "node:fs";
-import { InvalidLedgerError } from "../app/errors.js";
-import { machineFault } from "./faults.js";
+import { type BigIntStats, closeSync, fstatSync, openSync, readFileSync, statfsSync, statSync } from "node:fs";
+import { BusyError, InvalidLedgerError } from "../app/errors.js";
+import { isMachineFault, machineFault } from "./faults.js";
 
 const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
@@ -78,6 +78,44 @@ export function readLedgerFile(path: string): string | undefined {
  */
 export const SETTLED_MS = 3000;
 
+/**
+ * Linux's local file systems (statfs magic numbers): the kernel that stamps their times is
+ * the one taskgate asks, and a stat is never an attribute cache's answer. Network file systems
+ * (NFS, SMB, FUSE) are not among them: their clients may answer a stat from a cache for up to
+ * a minute, and their times come from another machine's clock.
+ */
+const LOCAL_FILE_SYSTEMS = new Set([
+  0xef53, // ext2, ext3, ext4
+  0x58465342, // xfs
+  0x9123683e, // btrfs
+  0x01021994, // tmpfs
+  0x858458f6, // ramfs
+  0x794c7630, // overlayfs (containers)
+  0xf2f52010, // f2fs
+  0x2fc12fc1, // zfs
+  0xca451a4e, // bcachefs
+]);
+const localByDevice = new Map<bigint, boolean>();
+
+/**
+ * Whether a file's stamp can stand for its bytes: only on a local file system of Linux. Elsewhere
+ * (Windows and macOS, whose volumes taskgate cannot tell from network shares here, and any
+ * network file system) the bytes are always compared.
+ */
+function keepsTimes(path: string, dev: bigint): boolean {
+  if (process.platform !== "linux") return false;
+  let local = localByDevice.get(dev);
+  if (local === undefined) {
+    try {
+      local = LOCAL_FILE_SYSTEMS.has(statfsSync(path).type);
+    } catch {
+      local = false;
+    }
+    localByDevice.set(dev, local);
+  }
+  return local;
+}
+
 /** A file's metadata as a stamp (device, inode, size, modification and change times in ns). */
 function stampOf(st: BigIntStats): string {
   return `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
@@ -94,17 +132,31 @@ function stampOf(st: BigIntStats): string {
 export function readLedgerSnapshot(
   path: string,
   now: () => number = Date.now,
-): { readonly text: string; readonly bytes: Uint8Array; readonly stamp: string | undefined } | undefined {
+):
+  | {
+      readonly text: string;
+      readonly bytes: Uint8Array;
+      readonly stamp: string | undefined;
+      /** The file's size when looked at, known without reading it. */
+      readonly size: number;
+    }
+  | undefined {
   let st: BigIntStats;
   try {
     st = statSync(path, { bigint: true });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return undefined;
+    // A file where a folder of the path should be, a loop of links, no permission: one sentence.
+    if (code === "ENOTDIR" || code === "ELOOP" || isMachineFault(e))
+      throw machineFault(e as NodeJS.ErrnoException, path);
     throw e;
   }
   const looked = now();
   let stamp =
-    st.isFile() && Number(st.mtimeMs > st.ctimeMs ? st.mtimeMs : st.ctimeMs) < looked - SETTLED_MS
+    st.isFile() &&
+    Number(st.mtimeMs > st.ctimeMs ? st.mtimeMs : st.ctimeMs) < looked - SETTLED_MS &&
+    keepsTimes(path, st.dev)
       ? stampOf(st)
       : undefined;
   let buf: Buffer | undefined;
@@ -115,8 +167,14 @@ export function readLedgerSnapshot(
       try {
         fd = openSync(path, "r");
       } catch (e) {
-        // Gone, or a folder now, since the look: one sentence naming it, as for any read.
-        throw machineFault(e as NodeJS.ErrnoException, path);
+        // Replaced since the look (git checkout, an editor's save): read it as any read does.
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code !== "ENOENT" && code !== "EISDIR") throw machineFault(e as NodeJS.ErrnoException, path);
+        stamp = undefined;
+        buf = readBytes(path);
+        if (buf === undefined)
+          throw new BusyError(`${path} was removed while taskgate was reading it; run the command again`);
+        return buf;
       }
       try {
         buf = readFileSync(fd);
@@ -133,10 +191,12 @@ export function readLedgerSnapshot(
     buf = readBytes(path);
     if (buf === undefined) return undefined;
   }
+  const size = buf === undefined ? Number(st.size) : buf.length;
   return {
     get bytes() {
       return bytes();
     },
+    size,
     // On demand: a status the memo answers never decodes the ledger.
     get text() {
       text ??= decodeUtf8(path, bytes());

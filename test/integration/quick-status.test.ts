@@ -52,6 +52,12 @@ function status(args: readonly string[], cwd: string, env: Record<string, string
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, by: main ? "main" : "quick" };
 }
 
+/** Whether the last process read a ledger's bytes (the snapshot reads them by descriptor). */
+const readLedgers = () =>
+  readFileSync(readsFile, "utf8")
+    .split("\n")
+    .some((p) => /^\d+$/.test(p));
+
 /** The full command's answer (it also leaves the memo), then the same call as users make it. */
 function both(args: readonly string[], cwd: string, env: Record<string, string> = {}) {
   const full = status(args, cwd, { ...env, TASKGATE_TEST_NO_QUICK: "1" });
@@ -84,6 +90,10 @@ describe("the quick status", () => {
       [["status", "--json"], later, repo],
       [["status"], { TASKGATE_NOW: at }, repo],
       [["--utc", "status"], later, repo],
+      // Times shown in the local zone, and in UTC with --utc, whatever the zone.
+      [["status"], { ...later, TZ: "Asia/Tokyo" }, repo],
+      [["--utc", "status"], { ...later, TZ: "Asia/Tokyo" }, repo],
+      [["status"], { ...later, TZ: "America/St_Johns", TASKGATE_LANG: "ja" }, repo],
       [["--no-color", "status"], { ...later, NO_COLOR: "", FORCE_COLOR: "1" }, repo],
       [["status"], { ...later, NO_COLOR: "", FORCE_COLOR: "1" }, repo],
       [["status"], { ...later, TASKGATE_LANG: "ja" }, repo],
@@ -129,6 +139,33 @@ describe("the quick status", () => {
     expect(both(["--dir", join(repo, "nowhere"), "status"], repo, later).quick.code).toBe(2);
   });
 
+  it("answers for a board with errors as the full command does, and from the stamps once the board has settled", async () => {
+    const dir = await makeRepo();
+    made.push(dir);
+    expect((await runCli(["add", "One"], { cwd: dir })).code).toBe(0);
+    expect((await runCli(["add", "Two"], { cwd: dir })).code).toBe(0);
+    // A mistyped state and an unknown field: errors and warnings to count.
+    writeFileSync(
+      join(dir, "TASKS.md"),
+      read(dir, "TASKS.md")
+        .replace("- state: PLAN", "- state: PALN")
+        .replace("## T-2 Two\n", "## T-2 Two\n- colour: red\n"),
+    );
+    for (const args of [["status"], ["status", "--json"]]) {
+      const { full, quick } = both(args, dir);
+      expect({ ...quick, by: "main" }).toEqual(full);
+      expect(quick.by).toBe("quick");
+    }
+    expect(JSON.parse(both(["status", "--json"], dir).quick.stdout).errors).toBeGreaterThan(0);
+    // Settled (no change for more than three seconds): the memo's answer comes from the
+    // ledgers' stamps, and neither ledger is read.
+    await new Promise((r) => setTimeout(r, 3300));
+    const settled = both(["status"], dir);
+    expect({ ...settled.quick, by: "main" }).toEqual(settled.full);
+    expect(status(["status"], dir).by).toBe("quick");
+    expect(readLedgers()).toBe(false);
+  });
+
   it("a changed board, a board with phases or hooks, and a task's worktree go to the full command", async () => {
     const dir = await makeRepo();
     made.push(dir);
@@ -146,8 +183,25 @@ describe("the quick status", () => {
       expect(quick).toEqual(full);
       expect(quick.by).toBe("main");
     }
+    // Phases (their progress is shown).
+    const withPhases = read(dir, "TASKS.md")
+      .replace(/\n## Hooks[\s\S]*$/, "\n")
+      .replace("## T-1 ", "## Phases\n- docs: 2026-12-31 Write them\n\n## T-1 ")
+      .replace(/(## T-1 .*\n- state: \w+\n)/, "$1- phase: docs\n");
+    writeFileSync(join(dir, "TASKS.md"), withPhases);
+    for (let i = 0; i < 2; i++) {
+      const { full, quick } = both(["status"], dir);
+      expect(quick).toEqual(full);
+      expect(quick.stdout).toContain("Phases:");
+      expect(quick.by).toBe("main");
+    }
     // A linked worktree of the board's repository.
-    writeFileSync(join(dir, "TASKS.md"), read(dir, "TASKS.md").replace(/\n## Hooks[\s\S]*$/, "\n"));
+    writeFileSync(
+      join(dir, "TASKS.md"),
+      read(dir, "TASKS.md")
+        .replace(/## Phases\n.*\n\n/, "")
+        .replace("- phase: docs\n", ""),
+    );
     execFileSync("git", ["add", "-A"], { cwd: dir });
     execFileSync("git", ["commit", "-qm", "board"], { cwd: dir });
     const linked = join(mkdtempSync(join(tmpdir(), "taskgate-quick-wt-")), "wt");

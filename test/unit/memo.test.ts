@@ -125,6 +125,39 @@ describe("the memo and the ledgers' stamps", () => {
     expect(memo.get("status", [edited, undefined])).toBeUndefined();
   });
 
+  it("another size is a miss without a read; cheap asks never hash; a ledger gone before its read is one sentence", () => {
+    const { ledger, memo } = board();
+    const big = Buffer.alloc(COPY_LIMIT + 1, "- state: READY\n");
+    memo.put("status", [big, undefined], { tasks: 9 });
+    let reads = 0;
+    const snapshot = (size: number) => ({
+      get bytes(): Uint8Array {
+        reads++;
+        return big;
+      },
+      stamp: undefined,
+      size,
+    });
+    // Another size than the memo's: no answer, and nothing read.
+    expect(memo.get("status", [snapshot(big.length + 1), undefined])).toBeUndefined();
+    expect(reads).toBe(0);
+    // The same size, over the copy limit: a cheap ask does not hash the ledger; another does.
+    expect(memo.get("status", [snapshot(big.length), undefined], { cheap: true })).toBeUndefined();
+    expect(reads).toBe(0);
+    expect(memo.get("status", [snapshot(big.length), undefined])).toEqual({ tasks: 9 });
+    expect(reads).toBeGreaterThan(0);
+    // Removed between the look and the read (a checkout, an editor's save): busy, run again.
+    const looked = readLedgerSnapshot(ledger, later);
+    rmSync(ledger);
+    expect(() => looked?.bytes).toThrow(/TASKS\.md was removed while taskgate was reading it; run the command again/);
+    // A path through a file: one machine-fault sentence, not a stack.
+    expect(() => readLedgerSnapshot(join(dirs.at(-1) as string, "memo", "x", "TASKS.md"))).not.toThrow();
+    writeFileSync(join(dirs.at(-1) as string, "plain"), "");
+    expect(() => readLedgerSnapshot(join(dirs.at(-1) as string, "plain", "TASKS.md"))).toThrow(
+      /plain[\\/]TASKS\.md: a part of the path is a file, not a folder \(ENOTDIR\)/,
+    );
+  });
+
   it("a memo made while a ledger was settling is stamped at the first look that finds the same bytes settled", () => {
     const { ledger, memo } = board();
     memo.put("status", [readLedgerSnapshot(ledger, justNow), undefined], { tasks: 1 });
