@@ -142,16 +142,16 @@ function readBoth(ctx: Context): { tasks: TasksLedger; approvals: ApprovalsLedge
 const STATUS_ORDER = { pending: 0, approved: 1, rejected: 2, superseded: 3 } as const;
 
 export function listApprovals(ctx: Context, filter: { status?: string[]; subject?: string }): ApprovalRow[] {
-  // A mistyped status matched nothing, and "No approvals match." hid the typo.
-  const wrong = filter.status?.find((s) => !(APPROVAL_STATUSES as readonly string[]).includes(s));
+  // In any case, as list takes states; a mistyped one matched nothing, and "No approvals
+  // match." hid the typo.
+  const statuses = filter.status?.map((s) => s.toLowerCase());
+  const wrong = statuses?.find((s) => !(APPROVAL_STATUSES as readonly string[]).includes(s));
   if (wrong !== undefined)
     throw new UsageError(`Unknown approval status "${wrong}"; expected ${APPROVAL_STATUSES.join("|")}`);
   const { tasks, approvals } = readBoth(ctx);
   return approvals.approvals
     .filter(
-      (a) =>
-        (!filter.status?.length || filter.status.includes(a.status)) &&
-        (!filter.subject || a.subject === filter.subject),
+      (a) => (!statuses?.length || statuses.includes(a.status)) && (!filter.subject || a.subject === filter.subject),
     )
     .map((a) => ({
       approval: a,
