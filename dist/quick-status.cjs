@@ -1450,7 +1450,7 @@ function replaceOwnFile(path, parts) {
 }
 
 // src/io/memo.ts
-var BUILD = true ? "b89a872775b20919" : void 0;
+var BUILD = true ? "3bec3e9afdf7fcc8" : void 0;
 var COPY_LIMIT = 8 * 1024 * 1024;
 var HEAD = 1024;
 function fileMemo(ledgerPath, env2, kind = "") {

@@ -5673,7 +5673,7 @@ var init_memo = __esm({
     init_hash();
     init_places();
     init_temp_files();
-    BUILD = true ? "b89a872775b20919" : void 0;
+    BUILD = true ? "3bec3e9afdf7fcc8" : void 0;
     COPY_LIMIT = 8 * 1024 * 1024;
     HEAD = 1024;
   }
@@ -17251,7 +17251,29 @@ function explainRefusal(ctx, e, attempt) {
   if (e instanceof UsageError)
     return { code: "INVALID_ARGUMENT", message, next: "Correct the argument and call again." };
   if (!(e instanceof RefusedError)) return { code: "REFUSED", message, next: "Read the message; nothing was written." };
-  return { message, ...classify(ctx, attempt) };
+  return { message, ...attempt.decision ? classifyDecision(ctx, attempt.decision) : classify(ctx, attempt) };
+}
+function classifyDecision(ctx, attempt) {
+  const refused2 = { code: "REFUSED", next: "Read the message; nothing was written." };
+  let approvals;
+  try {
+    approvals = parseApprovals(ctx, ctx.ports.readText(ctx.paths.approvals));
+  } catch {
+    return refused2;
+  }
+  const found = approvals.byId.get(attempt.id)?.approval;
+  if (!found) return { code: "NOT_FOUND", next: "Check the ID with taskgate approvals." };
+  if (attempt.decision === "reject" && !attempt.reasonGiven || found.status !== "pending") return refused2;
+  let who;
+  try {
+    who = whoActs(ctx, "AUDIT");
+  } catch {
+    return { code: "ROLE_DENIED", next: "This actor has no roles here; a CMD actor must grant one." };
+  }
+  if (!who.roles.includes("AUDIT")) return { code: "ROLE_DENIED", next: "Leave this to an actor with the AUDIT role." };
+  if (found.requestedBy !== void 0 && (who.party ?? [who.actor]).includes(found.requestedBy))
+    return { code: "FOUR_EYES", next: "Another AUDIT actor must decide it; you asked for it." };
+  return refused2;
 }
 function classify(ctx, attempt) {
   const refused2 = { code: "REFUSED", next: "Read the message; nothing was written." };
@@ -22032,7 +22054,7 @@ async function serveHttp(opts) {
       });
     const id = body.id.trim();
     const reason = body.reason?.trim() || void 0;
-    const attempt = act === "approve" || act === "reject" ? {} : { action: act, id: normalizeId(id) };
+    const attempt = act === "approve" || act === "reject" ? { decision: { id: normalizeApproval2(id), decision: act, reasonGiven: reason !== void 0 } } : { action: act, id: normalizeId(id) };
     try {
       if (act === "approve" || act === "reject") {
         const r2 = await decideApproval(ctx, { id: normalizeApproval2(id), decision: act, reason });
@@ -23233,6 +23255,20 @@ function errorFacts(e, ctx, attempted) {
   if (!(e instanceof RefusedError) || !ctx) return { ...base, code: e.exitCode === EXIT.refused ? "REFUSED" : "ERROR" };
   const command = attempted.command === "next" ? "claim" : attempted.command;
   const action = command && command in MATRIX ? command : void 0;
+  if ((command === "approve" || command === "reject") && attempted.approval !== void 0) {
+    const decision = {
+      id: attempted.approval,
+      decision: command,
+      reasonGiven: Boolean(attempted.reasonGiven)
+    };
+    const r2 = explainRefusal(ctx, e, { decision });
+    return {
+      ...base,
+      code: r2?.code ?? "REFUSED",
+      next: r2?.next,
+      ...r2?.code === "NOT_FOUND" ? { file: ctx.paths.approvalsDisplay } : {}
+    };
+  }
   if (!action) {
     if (attempted.id !== void 0 && !taskExists(ctx, attempted.id))
       return { ...base, code: "NOT_FOUND", file: ctx.paths.tasksDisplay };
@@ -25750,9 +25786,13 @@ async function main(argv, env2 = process.env, whole = false) {
     wantsJson = Boolean(o.json);
     return wantsJson;
   };
+  const reasonAt = beforeProgram.indexOf("--reason");
+  const reason = reasonAt >= 0 ? beforeProgram[reasonAt + 1] : beforeProgram.find((a) => a.startsWith("--reason="))?.slice(9);
   const attempted = {
     command: wanted,
-    id: beforeProgram.find((a) => /^t-?\d+$/i.test(a))?.replace(/^t-?(\d+)$/i, (_m, n) => `T-${Number(n)}`)
+    id: beforeProgram.find((a) => /^t-?\d+$/i.test(a))?.replace(/^t-?(\d+)$/i, (_m, n) => `T-${Number(n)}`),
+    approval: beforeProgram.find((a) => /^a-?\d+$/i.test(a))?.replace(/^a-?(\d+)$/i, (_m, n) => `A-${Number(n)}`),
+    reasonGiven: reason !== void 0 && reason.trim() !== ""
   };
   program2.command("init").description("create TASKS.md and APPROVALS.md here (never overwrites)").action(async () => {
     const { ctx } = context();

@@ -20,10 +20,14 @@ import {
 import { parseTasksLazily } from "./ledgers.js";
 import { explainRefusal } from "./refusal.js";
 
-/** The command that failed and the task it named, for the refusal's code. */
+/** The command that failed and the task (or approval) it named, for the refusal's code. */
 export interface Attempted {
   readonly command?: string | undefined;
   readonly id?: string | undefined;
+  /** An approval's ID (A-3) among the arguments. */
+  readonly approval?: string | undefined;
+  /** Whether a non-empty --reason was given. */
+  readonly reasonGiven?: boolean;
 }
 
 export function errorFacts(e: TaskgateError, ctx: Context | undefined, attempted: Attempted): ErrorFacts {
@@ -47,6 +51,20 @@ export function errorFacts(e: TaskgateError, ctx: Context | undefined, attempted
   // `next --claim` claims: its refusals are a claim's.
   const command = attempted.command === "next" ? "claim" : attempted.command;
   const action = command && command in MATRIX ? (command as TaskAction) : undefined;
+  if ((command === "approve" || command === "reject") && attempted.approval !== undefined) {
+    const decision = {
+      id: attempted.approval,
+      decision: command,
+      reasonGiven: Boolean(attempted.reasonGiven),
+    } as const;
+    const r = explainRefusal(ctx, e, { decision });
+    return {
+      ...base,
+      code: r?.code ?? "REFUSED",
+      next: r?.next,
+      ...(r?.code === "NOT_FOUND" ? { file: ctx.paths.approvalsDisplay } : {}),
+    };
+  }
   if (!action) {
     // A command outside the role matrix (show, run, approve, ...): only whether the task exists.
     if (attempted.id !== undefined && !taskExists(ctx, attempted.id))

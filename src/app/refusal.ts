@@ -10,7 +10,7 @@ import { MATRIX, type TaskAction } from "../rules/matrix.js";
 import { holderOf, workersOf } from "../rules/workflow.js";
 import type { Context } from "./context.js";
 import { BusyError, InvalidLedgerError, RefusedError, TaskgateError, UsageError } from "./errors.js";
-import { parseTasksLazily } from "./ledgers.js";
+import { parseApprovals, parseTasksLazily } from "./ledgers.js";
 import { NothingToDo, whoActs } from "./transition.js";
 
 export const REFUSAL_CODES = [
@@ -48,6 +48,10 @@ export interface Attempt {
   readonly action?: TaskAction | undefined;
   readonly id?: string | undefined;
   readonly token?: number | undefined;
+  /** A decision on an approval (its ID) rather than a task's transition. */
+  readonly decision?:
+    | { readonly id: string; readonly decision: "approve" | "reject"; readonly reasonGiven: boolean }
+    | undefined;
 }
 
 /** The refusal behind `e` (a TaskgateError), or undefined for anything else (a bug). */
@@ -71,7 +75,37 @@ export function explainRefusal(ctx: Context, e: unknown, attempt: Attempt): Refu
   if (e instanceof UsageError)
     return { code: "INVALID_ARGUMENT", message, next: "Correct the argument and call again." };
   if (!(e instanceof RefusedError)) return { code: "REFUSED", message, next: "Read the message; nothing was written." };
-  return { message, ...classify(ctx, attempt) };
+  return { message, ...(attempt.decision ? classifyDecision(ctx, attempt.decision) : classify(ctx, attempt)) };
+}
+
+/**
+ * A refused decision, in the planner's order (rules/approval-plan.ts planDecision and
+ * decisionProblem): an approval that is not there is NOT_FOUND whoever asks; a reject without
+ * its reason and a decided approval are plain refusals; then the AUDIT role, then four eyes
+ * for the requester (and whom they act for). The other four-eyes cases (the task's last
+ * changer, one's own roles) stay REFUSED: their sentence says which.
+ */
+function classifyDecision(ctx: Context, attempt: NonNullable<Attempt["decision"]>): Omit<Refusal, "message"> {
+  const refused = { code: "REFUSED", next: "Read the message; nothing was written." } as const;
+  let approvals: ReturnType<typeof parseApprovals>;
+  try {
+    approvals = parseApprovals(ctx, ctx.ports.readText(ctx.paths.approvals));
+  } catch {
+    return refused;
+  }
+  const found = approvals.byId.get(attempt.id)?.approval;
+  if (!found) return { code: "NOT_FOUND", next: "Check the ID with taskgate approvals." };
+  if ((attempt.decision === "reject" && !attempt.reasonGiven) || found.status !== "pending") return refused;
+  let who: ReturnType<typeof whoActs>;
+  try {
+    who = whoActs(ctx, "AUDIT");
+  } catch {
+    return { code: "ROLE_DENIED", next: "This actor has no roles here; a CMD actor must grant one." };
+  }
+  if (!who.roles.includes("AUDIT")) return { code: "ROLE_DENIED", next: "Leave this to an actor with the AUDIT role." };
+  if (found.requestedBy !== undefined && (who.party ?? [who.actor]).includes(found.requestedBy))
+    return { code: "FOUR_EYES", next: "Another AUDIT actor must decide it; you asked for it." };
+  return refused;
 }
 
 function classify(ctx: Context, attempt: Attempt): Omit<Refusal, "message"> {

@@ -155,9 +155,16 @@ export async function main(
     wantsJson = Boolean(o.json);
     return wantsJson;
   };
+  const reasonAt = beforeProgram.indexOf("--reason");
+  const reason =
+    reasonAt >= 0 ? beforeProgram[reasonAt + 1] : beforeProgram.find((a) => a.startsWith("--reason="))?.slice(9);
   const attempted = {
     command: wanted,
     id: beforeProgram.find((a) => /^t-?\d+$/i.test(a))?.replace(/^t-?(\d+)$/i, (_m, n: string) => `T-${Number(n)}`),
+    approval: beforeProgram
+      .find((a) => /^a-?\d+$/i.test(a))
+      ?.replace(/^a-?(\d+)$/i, (_m, n: string) => `A-${Number(n)}`),
+    reasonGiven: reason !== undefined && reason.trim() !== "",
   };
 
   program
@@ -432,7 +439,7 @@ async function reportError(
   out: NodeJS.WriteStream,
   err: NodeJS.WriteStream,
   ctx: Context | undefined,
-  attempted: { command?: string | undefined; id?: string | undefined },
+  attempted: import("../app/error-facts.js").Attempted,
 ): Promise<number> {
   // A machine fault met outside the store (reading a ledger, a memo, a run log): one sentence too.
   if (!(e instanceof TaskgateError) && isMachineFault(e)) e = machineFault(e);

@@ -193,7 +193,9 @@ export async function serveHttp(opts: ServeOptions): Promise<number> {
     const id = body.id.trim();
     const reason = body.reason?.trim() || undefined;
     const attempt =
-      act === "approve" || act === "reject" ? {} : { action: act as TransitionAction, id: normalizeId(id) };
+      act === "approve" || act === "reject"
+        ? { decision: { id: normalizeApproval(id), decision: act, reasonGiven: reason !== undefined } }
+        : { action: act as TransitionAction, id: normalizeId(id) };
     try {
       if (act === "approve" || act === "reject") {
         const r = await decideApproval(ctx, { id: normalizeApproval(id), decision: act, reason });

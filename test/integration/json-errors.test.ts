@@ -57,7 +57,10 @@ const WRITES: [string, string[], number, string][] = [
   ["next --claim by an AUDIT-only actor", ["--as", "erin", "next", "--claim", "--json"], 1, "ROLE_DENIED"],
   ["submit of a lease held by another", ["--as", "carol", "submit", "T-2", "--json"], 1, "LEASE_HELD"],
   ["approval request of a task that is not there", ["approval", "request", "T-99", "--json"], 1, "NOT_FOUND"],
-  ["approve of a request that is not there", ["approve", "A-9", "--json"], 1, "REFUSED"],
+  ["approve of a request that is not there", ["approve", "A-9", "--json"], 1, "NOT_FOUND"],
+  // A-1 is carol's request (beforeAll): a WORK actor may not decide it, nor may carol.
+  ["approve by a WORK actor", ["--as", "bob", "approve", "A-1", "--json"], 1, "ROLE_DENIED"],
+  ["reject of one's own request", ["--as", "carol", "reject", "a1", "--reason", "no", "--json"], 1, "FOUR_EYES"],
   ["roles grant of a role that is not one", ["roles", "grant", "x", "BOSS", "--json"], 2, "INVALID_ARGUMENT"],
   ["run of a task that is not there", ["run", "--json", "T-99", "--", "true"], 1, "NOT_FOUND"],
   ["work with an empty command", ["work", "--exec", "", "--json"], 2, "INVALID_ARGUMENT"],
@@ -71,6 +74,7 @@ describe("--json errors: one taskgate.error document on stdout, the sentence on 
     expect((await runCli(["add", "Plan"], { cwd: dir })).code).toBe(0);
     expect((await runCli(["add", "--ready", "Held"], { cwd: dir })).code).toBe(0);
     expect((await runCli(["--as", "bob", "claim", "T-2"], { cwd: dir })).code).toBe(0);
+    expect((await runCli(["--as", "carol", "approval", "request", "ship", "it"], { cwd: dir })).code).toBe(0);
   });
 
   for (const [what, args, exit, code] of [...READS, ...WRITES]) {

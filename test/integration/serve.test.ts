@@ -337,7 +337,7 @@ describe("taskgate serve: decisions from the page", () => {
     // The refused POST is the one error Chromium logs (any 4xx answer is logged): nothing else.
     expect(b.errors).toEqual([
       expect.stringMatching(
-        /^log: Failed to load resource: the server responded with a status of 409 .*\/api\/approve$/,
+        /^log: Failed to load resource: the server responded with a status of 403 .*\/api\/approve$/,
       ),
     ]);
     expect(b2.errors).toEqual([]);
@@ -384,6 +384,16 @@ describe("taskgate serve: decisions from the page", () => {
     const cli = await runCli(["--as", "w1", "ready", "T-2"], { cwd: dir });
     expect(JSON.parse(denied.body).error).toMatchObject({ code: "ROLE_DENIED" });
     expect(cli.stderr).toBe(`taskgate: ${JSON.parse(denied.body).error.message}\n`);
+    // Decisions too (docs/serve.md): an approval that is not there is 404, a WORK actor's 403.
+    const missing = await http(asWorker, "/api/approve", { method: "POST", headers: h, body: '{"id":"A-999"}' });
+    expect([missing.status, JSON.parse(missing.body).error.code]).toEqual([404, "NOT_FOUND"]);
+    const pending = await requestApproval(dir, "boss", "Rename the bucket");
+    const notTheirs = await http(asWorker, "/api/approve", {
+      method: "POST",
+      headers: h,
+      body: JSON.stringify({ id: pending }),
+    });
+    expect([notTheirs.status, JSON.parse(notTheirs.body).error.code]).toEqual([403, "ROLE_DENIED"]);
 
     const asBoss = await startServer(dir, "boss");
     const ok = await http(asBoss, "/api/ready", {
