@@ -1981,6 +1981,11 @@ var CATALOG = [
     ja: "UTF-8 \u306E\u30C6\u30AD\u30B9\u30C8\u306E\u306F\u305A\u304C\u3001UTF-8 \u3067\u306A\u3044\u30D0\u30A4\u30C8\u304C\u3042\u308A\u307E\u3059"
   },
   {
+    id: "check.nul-byte",
+    en: "Expected text, found a NUL byte (git would take the file for binary and show no diff of it)",
+    ja: "\u30C6\u30AD\u30B9\u30C8\u306E\u306F\u305A\u304C NUL \u30D0\u30A4\u30C8\u304C\u3042\u308A\u307E\u3059\uFF08git \u306F\u30D5\u30A1\u30A4\u30EB\u3092\u30D0\u30A4\u30CA\u30EA\u3068\u307F\u306A\u3057\u3001\u5DEE\u5206\u3092\u8868\u793A\u3057\u306A\u304F\u306A\u308A\u307E\u3059\uFF09"
+  },
+  {
     id: "check.bad-value",
     en: 'Expected {expected+} for "{field}", found "{value}"',
     ja: '"{field}" \u306B\u306F {expected+} \u304C\u5FC5\u8981\u3067\u3059\u304C "{value}" \u3067\u3059'

@@ -1450,7 +1450,7 @@ function replaceOwnFile(path, parts) {
 }
 
 // src/io/memo.ts
-var BUILD = true ? "3bec3e9afdf7fcc8" : void 0;
+var BUILD = true ? "83200a09b45f5681" : void 0;
 var COPY_LIMIT = 8 * 1024 * 1024;
 var HEAD = 1024;
 function fileMemo(ledgerPath, env2, kind = "") {
@@ -1640,6 +1640,20 @@ function machineFault(e, path, changed = "nothing was changed") {
 // src/io/text.ts
 var decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 function decodeUtf8(path, buf) {
+  const nul = buf.indexOf(0);
+  if (nul >= 0) {
+    let line = 1;
+    let lineStart = 0;
+    for (let at = buf.indexOf(10); at >= 0 && at < nul; at = buf.indexOf(10, at + 1)) {
+      line++;
+      lineStart = at + 1;
+    }
+    const column = buf.toString("utf8", lineStart, nul).length + 1;
+    const message = "Expected text, found a NUL byte (git would take the file for binary and show no diff of it)";
+    throw new InvalidLedgerError(`${path}:${line}:${column}: error: ${message}`, [
+      { severity: "error", file: path, line, column, code: "nul-byte", message }
+    ]);
+  }
   try {
     return decoder.decode(buf);
   } catch {

@@ -4564,6 +4564,20 @@ var init_git_ref = __esm({
 
 // src/io/text.ts
 function decodeUtf8(path, buf) {
+  const nul = buf.indexOf(0);
+  if (nul >= 0) {
+    let line2 = 1;
+    let lineStart = 0;
+    for (let at = buf.indexOf(10); at >= 0 && at < nul; at = buf.indexOf(10, at + 1)) {
+      line2++;
+      lineStart = at + 1;
+    }
+    const column = buf.toString("utf8", lineStart, nul).length + 1;
+    const message = "Expected text, found a NUL byte (git would take the file for binary and show no diff of it)";
+    throw new InvalidLedgerError(`${path}:${line2}:${column}: error: ${message}`, [
+      { severity: "error", file: path, line: line2, column, code: "nul-byte", message }
+    ]);
+  }
   try {
     return decoder.decode(buf);
   } catch {
@@ -5673,7 +5687,7 @@ var init_memo = __esm({
     init_hash();
     init_places();
     init_temp_files();
-    BUILD = true ? "3bec3e9afdf7fcc8" : void 0;
+    BUILD = true ? "83200a09b45f5681" : void 0;
     COPY_LIMIT = 8 * 1024 * 1024;
     HEAD = 1024;
   }

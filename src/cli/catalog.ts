@@ -1988,6 +1988,11 @@ export const CATALOG: readonly Message[] = [
     ja: "UTF-8 のテキストのはずが、UTF-8 でないバイトがあります",
   },
   {
+    id: "check.nul-byte",
+    en: "Expected text, found a NUL byte (git would take the file for binary and show no diff of it)",
+    ja: "テキストのはずが NUL バイトがあります（git はファイルをバイナリとみなし、差分を表示しなくなります）",
+  },
+  {
     id: "check.bad-value",
     en: 'Expected {expected+} for "{field}", found "{value}"',
     ja: '"{field}" には {expected+} が必要ですが "{value}" です',

@@ -7,6 +7,23 @@ import { isMachineFault, machineFault } from "./faults.js";
 const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 export function decodeUtf8(path: string, buf: Buffer): string {
+  // A NUL is valid UTF-8, but git takes a file with one for binary: every later diff of the
+  // ledger would read "Binary files differ", and a review would see none of its changes.
+  const nul = buf.indexOf(0);
+  if (nul >= 0) {
+    let line = 1;
+    let lineStart = 0;
+    for (let at = buf.indexOf(10); at >= 0 && at < nul; at = buf.indexOf(10, at + 1)) {
+      line++;
+      lineStart = at + 1;
+    }
+    // Columns count UTF-16 code units, as editors do.
+    const column = buf.toString("utf8", lineStart, nul).length + 1;
+    const message = "Expected text, found a NUL byte (git would take the file for binary and show no diff of it)";
+    throw new InvalidLedgerError(`${path}:${line}:${column}: error: ${message}`, [
+      { severity: "error", file: path, line, column, code: "nul-byte", message },
+    ]);
+  }
   try {
     return decoder.decode(buf);
   } catch {

@@ -121,6 +121,22 @@ describe("taskgate commands", () => {
     expect(r.stderr).toMatch(/TASKS\.md:\d+:2: error: Expected UTF-8 text, found a byte that is not UTF-8/);
   });
 
+  it("refuses a ledger with a NUL byte, naming its line and column: git would hide every diff of it", async () => {
+    const repo = await makeRepo();
+    expect((await runCli(["add", "日本語 title"], { cwd: repo })).code).toBe(0);
+    const path = join(repo, "TASKS.md");
+    const text = read(repo, "TASKS.md").replace("日本語 title", "日本語 ti\0tle");
+    writeFileSync(path, text);
+    const line = text.split("\n").findIndex((l) => l.includes("\0")) + 1;
+    const where = `TASKS.md:${line}:${"## T-1 日本語 ti".length + 1}`;
+    for (const args of [["check"], ["status"], ["add", "y"], ["list"]]) {
+      const r = await runCli(args, { cwd: repo });
+      expect(r.code, args.join(" ")).toBe(3);
+      expect(r.stderr).toContain(`${where}: error: Expected text, found a NUL byte`);
+    }
+    expect(read(repo, "TASKS.md")).toBe(text);
+  });
+
   it("refuses to write while git is merging the ledger", async () => {
     const repo = await makeRepo();
     const { execFileSync } = await import("node:child_process");
