@@ -1450,7 +1450,7 @@ function replaceOwnFile(path, parts) {
 }
 
 // src/io/memo.ts
-var BUILD = true ? "83200a09b45f5681" : void 0;
+var BUILD = true ? "70942697337c5de3" : void 0;
 var COPY_LIMIT = 8 * 1024 * 1024;
 var HEAD = 1024;
 function fileMemo(ledgerPath, env2, kind = "") {
@@ -1847,7 +1847,9 @@ function useLang(lang) {
     const t = { message: m, index: patterns.length, prefix, suffix, literal, part: m.id.startsWith("part.") };
     patterns.push(t);
     const [map, key] = suffix ? [byLast, suffix.at(-1)] : prefix ? [byFirst, prefix[0]] : [];
-    if (map && key !== void 0) map.set(key, [...map.get(key) ?? [], t]);
+    const list = map && key !== void 0 ? map.get(key) : void 0;
+    if (list) list.push(t);
+    else if (map && key !== void 0) map.set(key, [t]);
     else floating.push(t);
   }
 }
@@ -1887,7 +1889,8 @@ function compile(m) {
 function fixedParts(en) {
   const parts = [""];
   let at = 0;
-  for (const p of en.matchAll(PLACEHOLDER)) {
+  PLACEHOLDER.lastIndex = 0;
+  for (let p = PLACEHOLDER.exec(en); p !== null; p = PLACEHOLDER.exec(en)) {
     parts[parts.length - 1] += en.slice(at, p.index) + (p[1] === void 0 ? p[0][0] : "");
     if (p[1] !== void 0) parts.push("");
     at = p.index + p[0].length;

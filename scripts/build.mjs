@@ -259,5 +259,8 @@ lang = "ja";
 cli(root, "--dir", root, "status");
 lang = "en";
 cli(root, "--dir", root, "status", "--json");
-// Now the memo answers: the quick status's cache, from a status it answers whole.
+// Now the memo answers: the quick status's cache, from a status it answers whole, in Japanese
+// (the team's language: its translation is compiled into the cache too; an English status
+// uses a part of what that one runs).
+lang = "ja";
 cli(root, "--dir", root, "status");

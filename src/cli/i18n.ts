@@ -84,7 +84,9 @@ export function useLang(lang: Lang): void {
     const t: Template = { message: m, index: patterns.length, prefix, suffix, literal, part: m.id.startsWith("part.") };
     patterns.push(t);
     const [map, key] = suffix ? [byLast, suffix.at(-1) as string] : prefix ? [byFirst, prefix[0] as string] : [];
-    if (map && key !== undefined) map.set(key, [...(map.get(key) ?? []), t]);
+    const list = map && key !== undefined ? map.get(key) : undefined;
+    if (list) list.push(t);
+    else if (map && key !== undefined) map.set(key, [t]);
     else floating.push(t);
   }
 }
@@ -134,7 +136,10 @@ function compile(m: Message): Compiled {
 function fixedParts(en: string): string[] {
   const parts = [""];
   let at = 0;
-  for (const p of en.matchAll(PLACEHOLDER)) {
+  // exec rather than matchAll: this runs for every template each time messages are Japanese,
+  // before V8 has optimised anything, and the iterator costs more than the matching.
+  PLACEHOLDER.lastIndex = 0;
+  for (let p = PLACEHOLDER.exec(en); p !== null; p = PLACEHOLDER.exec(en)) {
     parts[parts.length - 1] += en.slice(at, p.index) + (p[1] === undefined ? (p[0][0] as string) : "");
     if (p[1] !== undefined) parts.push("");
     at = p.index + p[0].length;
