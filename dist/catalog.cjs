@@ -804,6 +804,8 @@ var CATALOG = [
   { id: "status.blocked", en: "blocked", ja: "\u30D6\u30ED\u30C3\u30AF\u4E2D" },
   { id: "status.pending", en: "{file}: {n} pending", ja: "{file}: \u4FDD\u7559\u4E2D {n} \u4EF6" },
   { id: "status.past-sla", en: "{n} past SLA", ja: "SLA \u8D85\u904E {n} \u4EF6" },
+  { id: "status.stale", en: "{n} stale ({ids})", ja: "\u53E4\u3044\u627F\u8A8D {n} \u4EF6\uFF08{ids}\uFF09" },
+  { id: "part.comma", en: ", ", ja: "\u3001" },
   { id: "status.waiting", en: "waiting {age}", ja: "{age} \u5F85\u6A5F\u4E2D" },
   { id: "status.missing", en: "missing", ja: "\u898B\u3064\u304B\u308A\u307E\u305B\u3093" },
   { id: "status.run-init", en: "(run taskgate init)", ja: "\uFF08taskgate init \u3092\u5B9F\u884C\u3057\u3066\u304F\u3060\u3055\u3044\uFF09" },

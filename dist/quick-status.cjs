@@ -1450,7 +1450,7 @@ function replaceOwnFile(path, parts) {
 }
 
 // src/io/memo.ts
-var BUILD = true ? "70942697337c5de3" : void 0;
+var BUILD = true ? "bcc38f8556b2a75d" : void 0;
 var COPY_LIMIT = 8 * 1024 * 1024;
 var HEAD = 1024;
 function fileMemo(ledgerPath, env2, kind = "") {
@@ -2648,8 +2648,9 @@ function renderStatus(c, files, s, approvalsFound, now, errors, warnings) {
   }
   if (approvalsFound) {
     const { pending, overSla, stale } = s.approvals;
-    const sla = overSla.length ? `, ${c.red(tr(`${overSla.length} past SLA`))}` : "";
-    const staleText = stale.length ? `, ${c.yellow(`${stale.length} stale (${stale.join(", ")})`)}` : "";
+    const comma = tr(", ");
+    const sla = overSla.length ? `${comma}${c.red(tr(`${overSla.length} past SLA`))}` : "";
+    const staleText = stale.length ? `${comma}${c.yellow(tr(`${stale.length} stale (${stale.join(", ")})`))}` : "";
     lines.push(`${tr(`${c.bold(files.approvals)}: ${pending} pending`)}${sla}${staleText}`);
     for (const a of overSla.slice(0, 10)) lines.push(`    ${a.id} ${tr(`waiting ${formatAge(a.waiting)}`)}`);
   } else lines.push(`${files.approvals}: ${c.yellow(tr("missing"))} ${tr("(run taskgate init)")}`);

@@ -5687,7 +5687,7 @@ var init_memo = __esm({
     init_hash();
     init_places();
     init_temp_files();
-    BUILD = true ? "70942697337c5de3" : void 0;
+    BUILD = true ? "bcc38f8556b2a75d" : void 0;
     COPY_LIMIT = 8 * 1024 * 1024;
     HEAD = 1024;
   }
@@ -24151,8 +24151,9 @@ function renderStatus(c, files, s, approvalsFound, now, errors, warnings) {
   }
   if (approvalsFound) {
     const { pending, overSla, stale } = s.approvals;
-    const sla = overSla.length ? `, ${c.red(tr(`${overSla.length} past SLA`))}` : "";
-    const staleText = stale.length ? `, ${c.yellow(`${stale.length} stale (${stale.join(", ")})`)}` : "";
+    const comma = tr(", ");
+    const sla = overSla.length ? `${comma}${c.red(tr(`${overSla.length} past SLA`))}` : "";
+    const staleText = stale.length ? `${comma}${c.yellow(tr(`${stale.length} stale (${stale.join(", ")})`))}` : "";
     lines.push(`${tr(`${c.bold(files.approvals)}: ${pending} pending`)}${sla}${staleText}`);
     for (const a of overSla.slice(0, 10)) lines.push(`    ${a.id} ${tr(`waiting ${formatAge(a.waiting)}`)}`);
   } else lines.push(`${files.approvals}: ${c.yellow(tr("missing"))} ${tr("(run taskgate init)")}`);

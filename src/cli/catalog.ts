@@ -804,6 +804,8 @@ export const CATALOG: readonly Message[] = [
   { id: "status.blocked", en: "blocked", ja: "ブロック中" },
   { id: "status.pending", en: "{file}: {n} pending", ja: "{file}: 保留中 {n} 件" },
   { id: "status.past-sla", en: "{n} past SLA", ja: "SLA 超過 {n} 件" },
+  { id: "status.stale", en: "{n} stale ({ids})", ja: "古い承認 {n} 件（{ids}）" },
+  { id: "part.comma", en: ", ", ja: "、" },
   { id: "status.waiting", en: "waiting {age}", ja: "{age} 待機中" },
   { id: "status.missing", en: "missing", ja: "見つかりません" },
   { id: "status.run-init", en: "(run taskgate init)", ja: "（taskgate init を実行してください）" },

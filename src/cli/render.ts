@@ -117,8 +117,10 @@ export function renderStatus(
   }
   if (approvalsFound) {
     const { pending, overSla, stale } = s.approvals;
-    const sla = overSla.length ? `, ${c.red(tr(`${overSla.length} past SLA`))}` : "";
-    const staleText = stale.length ? `, ${c.yellow(`${stale.length} stale (${stale.join(", ")})`)}` : "";
+    // The separator in the reader's language too ("、" in Japanese).
+    const comma = tr(", ");
+    const sla = overSla.length ? `${comma}${c.red(tr(`${overSla.length} past SLA`))}` : "";
+    const staleText = stale.length ? `${comma}${c.yellow(tr(`${stale.length} stale (${stale.join(", ")})`))}` : "";
     lines.push(`${tr(`${c.bold(files.approvals)}: ${pending} pending`)}${sla}${staleText}`);
     for (const a of overSla.slice(0, 10)) lines.push(`    ${a.id} ${tr(`waiting ${formatAge(a.waiting)}`)}`);
   } else lines.push(`${files.approvals}: ${c.yellow(tr("missing"))} ${tr("(run taskgate init)")}`);

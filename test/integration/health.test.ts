@@ -104,6 +104,13 @@ describe("taskgate health", () => {
     expect(h.code).toBe(6);
     expect(h.problems.map((p) => `${p.kind} ${p.target}`)).toEqual(["approval-sla A-1", "stale-approval A-2"]);
     expect(h.stdout).toMatch(/^approval-sla A-1: pending for \S+, past the policy's approval-sla/m);
+    // status names both, in the reader's language, separators included.
+    const said = async (env: Record<string, string>) =>
+      (await runCli(["status"], { cwd: dir, env: { ...at(25 * 60), ...env } })).stdout;
+    expect(await said({})).toContain("APPROVALS.md: 1 pending, 1 past SLA, 1 stale (A-2)\n");
+    expect(await said({ TASKGATE_LANG: "ja" })).toContain(
+      "APPROVALS.md: 保留中 1 件、SLA 超過 1 件、古い承認 1 件（A-2）\n",
+    );
     const prom = join(dir, "taskgate.prom");
     expect((await runCli(["metrics", "--prom", prom], { cwd: dir, env: at(25 * 60) })).code).toBe(0);
     const text = readFileSync(prom, "utf8");
