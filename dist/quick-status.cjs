@@ -484,7 +484,6 @@ __export(quick_status_exports, {
   quickStatus: () => quickStatus
 });
 module.exports = __toCommonJS(quick_status_exports);
-var import_node_fs10 = require("node:fs");
 
 // src/model/time.ts
 function formatTime(ms) {
@@ -744,14 +743,8 @@ function statusMemo(ctx, sources, cheap = false) {
   return ctx.ports.memo?.get(STATUS_MEMO, sources, { cheap });
 }
 function statusOf(memo, now) {
-  return {
-    summary: summarize(memo.facts, now),
-    errors: memo.errors,
-    warnings: memo.warnings,
-    approvalsFound: memo.approvalsFound,
-    phases: memo.phases,
-    hasHooks: memo.hasHooks
-  };
+  const { facts, ...rest } = memo;
+  return { ...rest, summary: summarize(facts, now) };
 }
 
 // src/io/git.ts
@@ -801,18 +794,61 @@ function mainWorkTree(dir) {
   }
 }
 
+// src/io/locate.ts
+var import_node_fs2 = require("node:fs");
+var import_node_path2 = require("node:path");
+function namedFolderProblem(opts, env2) {
+  const dir = opts.dir ?? env2.TASKGATE_DIR;
+  if (dir === void 0 || isFolder(dir)) return void 0;
+  return `${opts.dir !== void 0 ? "--dir" : "TASKGATE_DIR"} ${dir}: ${(0, import_node_fs2.existsSync)(dir) ? "not a folder" : "no such folder"}; create it first (mkdir -p ${dir}) or point it at the folder that has TASKS.md and APPROVALS.md`;
+}
+function isFolder(path) {
+  try {
+    return (0, import_node_fs2.statSync)(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+function locateLedgers(opts, env2, cwd) {
+  const explicitDir = opts.dir ?? env2.TASKGATE_DIR;
+  let dir;
+  if (explicitDir) dir = (0, import_node_path2.resolve)(cwd, explicitDir);
+  else dir = inMainWorkTree((0, import_node_path2.resolve)(cwd)) ?? nearestBoard((0, import_node_path2.resolve)(cwd)) ?? (0, import_node_path2.resolve)(cwd);
+  const tasks = (0, import_node_path2.resolve)(cwd, opts.tasks ?? env2.TASKGATE_TASKS ?? (0, import_node_path2.join)(dir, "TASKS.md"));
+  const approvals = (0, import_node_path2.resolve)(cwd, opts.approvals ?? env2.TASKGATE_APPROVALS ?? (0, import_node_path2.join)((0, import_node_path2.dirname)(tasks), "APPROVALS.md"));
+  const display = (p) => {
+    const r = (0, import_node_path2.relative)(cwd, p);
+    return r && !r.startsWith("..") && !(0, import_node_path2.isAbsolute)(r) ? r : p;
+  };
+  return { tasks, approvals, tasksDisplay: display(tasks), approvalsDisplay: display(approvals) };
+}
+function hasBoard(d) {
+  return (0, import_node_fs2.existsSync)((0, import_node_path2.join)(d, "TASKS.md")) || (0, import_node_fs2.existsSync)((0, import_node_path2.join)(d, "APPROVALS.md"));
+}
+function nearestBoard(from, stop) {
+  for (let d = from; ; d = (0, import_node_path2.dirname)(d)) {
+    if (hasBoard(d)) return d;
+    if (d === stop || (0, import_node_path2.dirname)(d) === d) return void 0;
+  }
+}
+function inMainWorkTree(cwd) {
+  const wt = mainWorkTree(cwd);
+  if (!wt || wt.main === wt.top) return void 0;
+  return nearestBoard((0, import_node_path2.join)(wt.main, (0, import_node_path2.relative)(wt.top, cwd)), wt.main);
+}
+
 // src/io/locate-board.ts
 var import_node_path4 = require("node:path");
 
 // src/io/git-ref.ts
 var import_node_child_process2 = __toESM(require_node_child_process(), 1);
 var import_node_crypto = __toESM(require_node_crypto(), 1);
-var import_node_fs3 = require("node:fs");
-var import_node_path2 = require("node:path");
+var import_node_fs4 = require("node:fs");
+var import_node_path3 = require("node:path");
 var import_node_zlib = __toESM(require_node_zlib(), 1);
 
 // src/io/atomic-write.ts
-var import_node_fs2 = require("node:fs");
+var import_node_fs3 = require("node:fs");
 
 // src/app/errors.ts
 var EXIT = {
@@ -872,7 +908,7 @@ function lockKey(platform, realPath) {
 // src/io/atomic-write.ts
 var PIECE = 1 << 18;
 var pause = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-function renameRetrying(from, to, platform = process.platform, rename = import_node_fs2.renameSync, wait = pause) {
+function renameRetrying(from, to, platform = process.platform, rename = import_node_fs3.renameSync, wait = pause) {
   retrying(to, "replacing", () => rename(from, to), platform, wait);
 }
 function retrying(path, doing, op, platform, wait) {
@@ -891,7 +927,7 @@ function retrying(path, doing, op, platform, wait) {
         );
       }
       if (process.env.TASKGATE_TEST_TELL_RETRY === "1")
-        (0, import_node_fs2.writeSync)(2, `taskgate-test: ${doing} ${path} refused with ${code}, trying again in ${delay} ms
+        (0, import_node_fs3.writeSync)(2, `taskgate-test: ${doing} ${path} refused with ${code}, trying again in ${delay} ms
 `);
       wait(delay);
       waited += delay;
@@ -902,8 +938,8 @@ function retrying(path, doing, op, platform, wait) {
 // src/io/git-ref.ts
 function commonDirOf(gitDir) {
   try {
-    const rel = (0, import_node_fs3.readFileSync)((0, import_node_path2.join)(gitDir, "commondir"), "utf8").trim();
-    return (0, import_node_path2.resolve)(gitDir, rel);
+    const rel = (0, import_node_fs4.readFileSync)((0, import_node_path3.join)(gitDir, "commondir"), "utf8").trim();
+    return (0, import_node_path3.resolve)(gitDir, rel);
   } catch {
     return gitDir;
   }
@@ -914,7 +950,7 @@ function readShareSetting(dir) {
   const commonDir = commonDirOf(gitDir);
   let text;
   try {
-    text = (0, import_node_fs3.readFileSync)((0, import_node_path2.join)(commonDir, "config"), "utf8");
+    text = (0, import_node_fs4.readFileSync)((0, import_node_path3.join)(commonDir, "config"), "utf8");
   } catch {
     return void 0;
   }
@@ -937,37 +973,6 @@ function readShareSetting(dir) {
     else if (key === "remote") remote = value || void 0;
   }
   return branch ? { branch, remote, gitDir, commonDir } : void 0;
-}
-
-// src/io/locate.ts
-var import_node_fs4 = require("node:fs");
-var import_node_path3 = require("node:path");
-function locateLedgers(opts, env2, cwd) {
-  const explicitDir = opts.dir ?? env2.TASKGATE_DIR;
-  let dir;
-  if (explicitDir) dir = (0, import_node_path3.resolve)(cwd, explicitDir);
-  else dir = inMainWorkTree((0, import_node_path3.resolve)(cwd)) ?? nearestBoard((0, import_node_path3.resolve)(cwd)) ?? (0, import_node_path3.resolve)(cwd);
-  const tasks = (0, import_node_path3.resolve)(cwd, opts.tasks ?? env2.TASKGATE_TASKS ?? (0, import_node_path3.join)(dir, "TASKS.md"));
-  const approvals = (0, import_node_path3.resolve)(cwd, opts.approvals ?? env2.TASKGATE_APPROVALS ?? (0, import_node_path3.join)((0, import_node_path3.dirname)(tasks), "APPROVALS.md"));
-  const display = (p) => {
-    const r = (0, import_node_path3.relative)(cwd, p);
-    return r && !r.startsWith("..") && !(0, import_node_path3.isAbsolute)(r) ? r : p;
-  };
-  return { tasks, approvals, tasksDisplay: display(tasks), approvalsDisplay: display(approvals) };
-}
-function hasBoard(d) {
-  return (0, import_node_fs4.existsSync)((0, import_node_path3.join)(d, "TASKS.md")) || (0, import_node_fs4.existsSync)((0, import_node_path3.join)(d, "APPROVALS.md"));
-}
-function nearestBoard(from, stop) {
-  for (let d = from; ; d = (0, import_node_path3.dirname)(d)) {
-    if (hasBoard(d)) return d;
-    if (d === stop || (0, import_node_path3.dirname)(d) === d) return void 0;
-  }
-}
-function inMainWorkTree(cwd) {
-  const wt = mainWorkTree(cwd);
-  if (!wt || wt.main === wt.top) return void 0;
-  return nearestBoard((0, import_node_path3.join)(wt.main, (0, import_node_path3.relative)(wt.top, cwd)), wt.main);
 }
 
 // src/io/locate-board.ts
@@ -1450,7 +1455,7 @@ function replaceOwnFile(path, parts) {
 }
 
 // src/io/memo.ts
-var BUILD = true ? "bcc38f8556b2a75d" : void 0;
+var BUILD = true ? "2532733ee651141c" : void 0;
 var COPY_LIMIT = 8 * 1024 * 1024;
 var HEAD = 1024;
 function fileMemo(ledgerPath, env2, kind = "") {
@@ -2701,8 +2706,7 @@ function quickStatus(argv, env2 = process.env) {
   let text;
   let out;
   try {
-    const dir = o.dir ?? env2.TASKGATE_DIR;
-    if (dir !== void 0 && !isFolder(dir)) return void 0;
+    if (namedFolderProblem(o, env2) !== void 0) return void 0;
     const { paths, share } = locateBoard(o, env2, process.cwd());
     if (share) return void 0;
     const now = env2.TASKGATE_NOW ? Date.parse(env2.TASKGATE_NOW) : Date.now();
@@ -2734,13 +2738,6 @@ function quickStatus(argv, env2 = process.env) {
   }
   out.write(text);
   return 0;
-}
-function isFolder(path) {
-  try {
-    return (0, import_node_fs10.statSync)(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {

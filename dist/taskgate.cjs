@@ -4242,7 +4242,7 @@ var init_windows = __esm({
 // src/io/atomic-write.ts
 function sameDevice(a, b) {
   try {
-    return (0, import_node_fs2.statSync)(a).dev === (0, import_node_fs2.statSync)(b).dev;
+    return (0, import_node_fs3.statSync)(a).dev === (0, import_node_fs3.statSync)(b).dev;
   } catch {
     return false;
   }
@@ -4250,13 +4250,13 @@ function sameDevice(a, b) {
 function prepareAtomic(target, data, tempDir, suffix = ".tmp", inject) {
   let mode = 420;
   try {
-    mode = (0, import_node_fs2.statSync)(target).mode & 4095;
+    mode = (0, import_node_fs3.statSync)(target).mode & 4095;
   } catch {
   }
-  const name = `${(0, import_node_path2.basename)(target)}.${process.pid}.${++counter}${suffix}`;
-  const folder = (0, import_node_path2.dirname)(target);
-  const tmp = tempDir && sameDevice(tempDir, folder) ? (0, import_node_path2.join)(tempDir, name) : (0, import_node_path2.join)(folder, `.${name}`);
-  const fd = (0, import_node_fs2.openSync)(tmp, import_node_fs2.constants.O_WRONLY | import_node_fs2.constants.O_CREAT | import_node_fs2.constants.O_EXCL, mode);
+  const name = `${(0, import_node_path3.basename)(target)}.${process.pid}.${++counter}${suffix}`;
+  const folder = (0, import_node_path3.dirname)(target);
+  const tmp = tempDir && sameDevice(tempDir, folder) ? (0, import_node_path3.join)(tempDir, name) : (0, import_node_path3.join)(folder, `.${name}`);
+  const fd = (0, import_node_fs3.openSync)(tmp, import_node_fs3.constants.O_WRONLY | import_node_fs3.constants.O_CREAT | import_node_fs3.constants.O_EXCL, mode);
   const discard = () => {
     try {
       unlinkRetrying(tmp);
@@ -4265,13 +4265,13 @@ function prepareAtomic(target, data, tempDir, suffix = ".tmp", inject) {
   };
   try {
     try {
-      (0, import_node_fs2.fchmodSync)(fd, mode);
+      (0, import_node_fs3.fchmodSync)(fd, mode);
       inject?.("write", tmp);
       if (typeof data === "string") writeUtf8(fd, data);
       else writeAll(fd, data);
-      (0, import_node_fs2.fsyncSync)(fd);
+      (0, import_node_fs3.fsyncSync)(fd);
     } finally {
-      (0, import_node_fs2.closeSync)(fd);
+      (0, import_node_fs3.closeSync)(fd);
     }
   } catch (e) {
     discard();
@@ -4289,7 +4289,7 @@ function prepareAtomic(target, data, tempDir, suffix = ".tmp", inject) {
 }
 function writeAll(fd, data) {
   let off = 0;
-  while (off < data.length) off += (0, import_node_fs2.writeSync)(fd, data, off, data.length - off);
+  while (off < data.length) off += (0, import_node_fs3.writeSync)(fd, data, off, data.length - off);
 }
 function writeUtf8(fd, text) {
   const buffer = Buffer.allocUnsafe(3 * Math.min(PIECE, text.length));
@@ -4311,10 +4311,10 @@ function writeFileAtomic(target, data, tempDir, beforeRename) {
     throw e;
   }
 }
-function renameRetrying(from, to, platform = process.platform, rename = import_node_fs2.renameSync, wait = pause) {
+function renameRetrying(from, to, platform = process.platform, rename = import_node_fs3.renameSync, wait = pause) {
   retrying(to, "replacing", () => rename(from, to), platform, wait);
 }
-function unlinkRetrying(path, platform = process.platform, unlink = import_node_fs2.unlinkSync, wait = pause) {
+function unlinkRetrying(path, platform = process.platform, unlink = import_node_fs3.unlinkSync, wait = pause) {
   retrying(path, "removing", () => unlink(path), platform, wait);
 }
 function retrying(path, doing, op, platform, wait) {
@@ -4333,7 +4333,7 @@ function retrying(path, doing, op, platform, wait) {
         );
       }
       if (process.env.TASKGATE_TEST_TELL_RETRY === "1")
-        (0, import_node_fs2.writeSync)(2, `taskgate-test: ${doing} ${path} refused with ${code}, trying again in ${delay} ms
+        (0, import_node_fs3.writeSync)(2, `taskgate-test: ${doing} ${path} refused with ${code}, trying again in ${delay} ms
 `);
       wait(delay);
       waited += delay;
@@ -4343,19 +4343,19 @@ function retrying(path, doing, op, platform, wait) {
 function fsyncDir(dir) {
   let fd;
   try {
-    fd = (0, import_node_fs2.openSync)(dir, import_node_fs2.constants.O_RDONLY);
-    (0, import_node_fs2.fsyncSync)(fd);
+    fd = (0, import_node_fs3.openSync)(dir, import_node_fs3.constants.O_RDONLY);
+    (0, import_node_fs3.fsyncSync)(fd);
   } catch {
   } finally {
-    if (fd !== void 0) (0, import_node_fs2.closeSync)(fd);
+    if (fd !== void 0) (0, import_node_fs3.closeSync)(fd);
   }
 }
-var import_node_fs2, import_node_path2, counter, PIECE, pause;
+var import_node_fs3, import_node_path3, counter, PIECE, pause;
 var init_atomic_write = __esm({
   "src/io/atomic-write.ts"() {
     "use strict";
-    import_node_fs2 = require("node:fs");
-    import_node_path2 = require("node:path");
+    import_node_fs3 = require("node:fs");
+    import_node_path3 = require("node:path");
     init_errors();
     init_windows();
     counter = 0;
@@ -4367,8 +4367,8 @@ var init_atomic_write = __esm({
 // src/io/git-ref.ts
 function commonDirOf(gitDir) {
   try {
-    const rel = (0, import_node_fs3.readFileSync)((0, import_node_path3.join)(gitDir, "commondir"), "utf8").trim();
-    return (0, import_node_path3.resolve)(gitDir, rel);
+    const rel = (0, import_node_fs4.readFileSync)((0, import_node_path4.join)(gitDir, "commondir"), "utf8").trim();
+    return (0, import_node_path4.resolve)(gitDir, rel);
   } catch {
     return gitDir;
   }
@@ -4379,7 +4379,7 @@ function readShareSetting(dir) {
   const commonDir = commonDirOf(gitDir);
   let text;
   try {
-    text = (0, import_node_fs3.readFileSync)((0, import_node_path3.join)(commonDir, "config"), "utf8");
+    text = (0, import_node_fs4.readFileSync)((0, import_node_path4.join)(commonDir, "config"), "utf8");
   } catch {
     return void 0;
   }
@@ -4405,14 +4405,14 @@ function readShareSetting(dir) {
 }
 function readRef(commonDir, ref) {
   try {
-    const v = (0, import_node_fs3.readFileSync)((0, import_node_path3.join)(commonDir, ref), "utf8").trim();
+    const v = (0, import_node_fs4.readFileSync)((0, import_node_path4.join)(commonDir, ref), "utf8").trim();
     if (/^[0-9a-f]{40,64}$/.test(v)) return v;
     if (v.startsWith("ref: ")) return readRef(commonDir, v.slice(5));
   } catch (e) {
     if (e.code !== "ENOENT" && e.code !== "EISDIR") throw e;
   }
   try {
-    const packed = (0, import_node_fs3.readFileSync)((0, import_node_path3.join)(commonDir, "packed-refs"), "utf8");
+    const packed = (0, import_node_fs4.readFileSync)((0, import_node_path4.join)(commonDir, "packed-refs"), "utf8");
     const m = new RegExp(`^([0-9a-f]{40,64}) ${ref.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`, "m").exec(packed);
     return m ? m[1] : void 0;
   } catch {
@@ -4485,7 +4485,7 @@ function parseTree(raw, idLength) {
 function writeBoardCommit(cwd, commonDir, base, files, message, ident, now) {
   const { name: author, email } = ident;
   if (!usesSha1(commonDir)) return writeBoardCommitWithGit(cwd, base, files, message, author, email);
-  const objects = (0, import_node_path3.join)(commonDir, "objects");
+  const objects = (0, import_node_path4.join)(commonDir, "objects");
   const byName = new Map(base.entries.map((e) => [e.name, e]));
   for (const [name, content] of files) {
     const oid = writeLooseObject(objects, "blob", Buffer.from(content));
@@ -4510,7 +4510,7 @@ ${message}
 }
 function usesSha1(commonDir) {
   try {
-    return !/^\s*objectformat\s*=\s*(?!sha1)/im.test((0, import_node_fs3.readFileSync)((0, import_node_path3.join)(commonDir, "config"), "utf8"));
+    return !/^\s*objectformat\s*=\s*(?!sha1)/im.test((0, import_node_fs4.readFileSync)((0, import_node_path4.join)(commonDir, "config"), "utf8"));
   } catch {
     return false;
   }
@@ -4518,12 +4518,12 @@ function usesSha1(commonDir) {
 function writeLooseObject(objects, type, content) {
   const raw = Buffer.concat([Buffer.from(`${type} ${content.length}\0`), content]);
   const oid = (0, import_node_crypto.createHash)("sha1").update(raw).digest("hex");
-  const dir = (0, import_node_path3.join)(objects, oid.slice(0, 2));
-  const path = (0, import_node_path3.join)(dir, oid.slice(2));
-  if ((0, import_node_fs3.existsSync)(path)) return oid;
-  (0, import_node_fs3.mkdirSync)(dir, { recursive: true });
-  const temp = (0, import_node_path3.join)(dir, `tmp_obj_taskgate_${process.pid}_${oid.slice(2, 10)}`);
-  (0, import_node_fs3.writeFileSync)(temp, (0, import_node_zlib.deflateSync)(raw, { level: 1 }), { mode: 292 });
+  const dir = (0, import_node_path4.join)(objects, oid.slice(0, 2));
+  const path = (0, import_node_path4.join)(dir, oid.slice(2));
+  if ((0, import_node_fs4.existsSync)(path)) return oid;
+  (0, import_node_fs4.mkdirSync)(dir, { recursive: true });
+  const temp = (0, import_node_path4.join)(dir, `tmp_obj_taskgate_${process.pid}_${oid.slice(2, 10)}`);
+  (0, import_node_fs4.writeFileSync)(temp, (0, import_node_zlib.deflateSync)(raw, { level: 1 }), { mode: 292 });
   renameRetrying(temp, path);
   return oid;
 }
@@ -4547,18 +4547,189 @@ function writeBoardCommitWithGit(cwd, base, files, message, author, email) {
   return gitOk(cwd, ["commit-tree", tree, ...parents, "-F", "-"], `${message}
 `, env2).trim();
 }
-var import_node_child_process2, import_node_crypto, import_node_fs3, import_node_path3, import_node_zlib, gitCalls;
+var import_node_child_process2, import_node_crypto, import_node_fs4, import_node_path4, import_node_zlib, gitCalls;
 var init_git_ref = __esm({
   "src/io/git-ref.ts"() {
     "use strict";
     import_node_child_process2 = __toESM(require_node_child_process(), 1);
     import_node_crypto = __toESM(require_node_crypto(), 1);
-    import_node_fs3 = require("node:fs");
-    import_node_path3 = require("node:path");
+    import_node_fs4 = require("node:fs");
+    import_node_path4 = require("node:path");
     import_node_zlib = __toESM(require_node_zlib(), 1);
     init_atomic_write();
     init_git();
     gitCalls = { count: 0 };
+  }
+});
+
+// src/model/task.ts
+function normalizeTaskId(id) {
+  const m = /^t-?(\d+)$/i.exec(id.trim());
+  return m ? `T-${Number(m[1])}` : id.trim();
+}
+function isState(s) {
+  return STATES.includes(s);
+}
+function isPriority(s) {
+  return PRIORITIES.includes(s);
+}
+var STATES, PRIORITIES, RESOLUTIONS, DEFAULT_POLICY;
+var init_task = __esm({
+  "src/model/task.ts"() {
+    "use strict";
+    STATES = ["PLAN", "READY", "DOING", "REVIEW", "DONE"];
+    PRIORITIES = ["P0", "P1", "P2", "P3"];
+    RESOLUTIONS = ["done", "cancelled"];
+    DEFAULT_POLICY = {
+      lease: 30 * 6e4,
+      maxAttempts: 3,
+      backoff: { min: 6e4, max: 36e5 },
+      approvalRequired: [],
+      wipLimit: {},
+      clockSkew: 3e4,
+      signedCommits: false,
+      approvalSla: 24 * 36e5,
+      goals: {}
+    };
+  }
+});
+
+// src/rules/lease.ts
+function isLeaseExpired(lease, now, clockSkew) {
+  return now > lease.until + clockSkew;
+}
+function shortSession(session) {
+  return session.length <= 12 ? session : session.slice(0, 8);
+}
+function holderWithSession(holder, session) {
+  return session === void 0 ? holder : `${holder} (${shortSession(session)})`;
+}
+var init_lease = __esm({
+  "src/rules/lease.ts"() {
+    "use strict";
+  }
+});
+
+// src/rules/summary.ts
+function boardFacts(tasks) {
+  const byState = Object.fromEntries(STATES.map((s) => [s, 0]));
+  const blocked = [];
+  const leases = [];
+  for (const t of tasks) {
+    byState[t.state]++;
+    if (t.blocked !== void 0) blocked.push(t.id);
+    if (t.lease) leases.push({ id: t.id, holder: t.lease.holder, until: t.lease.until, session: t.lease.session });
+  }
+  const dead = deadLetters(tasks);
+  return {
+    tasks: tasks.length,
+    byState,
+    blocked,
+    leases,
+    deadLetters: dead.deadLetters,
+    behindDeadLetter: dead.behind.map((b) => b.id)
+  };
+}
+function isDeadLetter(t) {
+  return t.state !== "DONE" && (t.blocked?.startsWith(DEAD_LETTER_PREFIX) ?? false);
+}
+function deadLetters(tasks) {
+  const byId = new Map(tasks.map((t) => [t.id, t]));
+  const dead = tasks.filter(isDeadLetter).map((t) => t.id);
+  if (dead.length === 0) return { deadLetters: [], behind: [] };
+  const reach = /* @__PURE__ */ new Map();
+  const visit = (id, path) => {
+    const known = reach.get(id);
+    if (known) return known;
+    const out = /* @__PURE__ */ new Set();
+    const t = byId.get(id);
+    if (!t || t.state === "DONE" || path.has(id)) return out;
+    path.add(id);
+    for (const d of t.depends) {
+      const dep = byId.get(d);
+      if (!dep || dep.state === "DONE") continue;
+      if (isDeadLetter(dep)) out.add(d);
+      for (const x of visit(d, path)) out.add(x);
+    }
+    path.delete(id);
+    reach.set(id, out);
+    return out;
+  };
+  const behind = [];
+  for (const t of tasks) {
+    if (t.state === "DONE") continue;
+    const found = visit(t.id, /* @__PURE__ */ new Set());
+    if (found.size) behind.push({ id: t.id, deadLetters: dead.filter((d) => found.has(d)) });
+  }
+  return { deadLetters: dead, behind };
+}
+function statusFacts(tasks, approvals, policy, isStale2) {
+  const board = Array.isArray(tasks) ? boardFacts(tasks) : tasks;
+  return {
+    tasks: board.tasks,
+    byState: board.byState,
+    blocked: board.blocked,
+    leases: board.leases,
+    deadLetters: board.deadLetters ?? [],
+    behindDeadLetter: board.behindDeadLetter ?? [],
+    pending: approvals.filter((a) => a.status === "pending").map((a) => ({ id: a.id, requestedAt: a.requestedAt ?? null })),
+    stale: approvals.filter((a) => a.status === "approved" && isStale2(a)).map((a) => a.id),
+    clockSkew: policy.clockSkew,
+    approvalSla: policy.approvalSla
+  };
+}
+function summarize(facts, now) {
+  let held2 = 0;
+  let nextEnd;
+  const expired = [];
+  for (const l of facts.leases) {
+    if (isLeaseExpired(l, now, facts.clockSkew))
+      expired.push({ id: l.id, holder: l.holder, session: l.session, since: l.until });
+    else {
+      held2++;
+      if (nextEnd === void 0 || l.until < nextEnd) nextEnd = l.until;
+    }
+  }
+  const overSla = facts.pending.filter((a) => a.requestedAt !== null && now - a.requestedAt > facts.approvalSla).map((a) => ({ id: a.id, waiting: now - a.requestedAt }));
+  return {
+    tasks: facts.tasks,
+    byState: facts.byState,
+    blocked: facts.blocked,
+    deadLetters: facts.deadLetters ?? [],
+    behindDeadLetter: facts.behindDeadLetter ?? [],
+    leases: { held: held2, nextEnd, expired },
+    approvals: { pending: facts.pending.length, overSla, stale: facts.stale }
+  };
+}
+var DEAD_LETTER_PREFIX;
+var init_summary = __esm({
+  "src/rules/summary.ts"() {
+    "use strict";
+    init_task();
+    init_lease();
+    DEAD_LETTER_PREFIX = "dead letter";
+  }
+});
+
+// src/app/status-memo.ts
+function statusSources(ctx) {
+  const tasks = ctx.ports.readSnapshot(ctx.paths.tasks);
+  return tasks ? [tasks, ctx.ports.readSnapshot(ctx.paths.approvals)] : void 0;
+}
+function statusMemo(ctx, sources, cheap = false) {
+  return ctx.ports.memo?.get(STATUS_MEMO, sources, { cheap });
+}
+function statusOf(memo, now) {
+  const { facts, ...rest } = memo;
+  return { ...rest, summary: summarize(facts, now) };
+}
+var STATUS_MEMO, HOOKS_HEADING;
+var init_status_memo = __esm({
+  "src/app/status-memo.ts"() {
+    "use strict";
+    init_summary();
+    STATUS_MEMO = "status";
+    HOOKS_HEADING = /(^|\n)## Hooks[ \t]*\r?\n/;
   }
 });
 
@@ -5687,7 +5858,7 @@ var init_memo = __esm({
     init_hash();
     init_places();
     init_temp_files();
-    BUILD = true ? "bcc38f8556b2a75d" : void 0;
+    BUILD = true ? "2532733ee651141c" : void 0;
     COPY_LIMIT = 8 * 1024 * 1024;
     HEAD = 1024;
   }
@@ -8576,31 +8747,20 @@ var init_write_checks = __esm({
   }
 });
 
-// src/model/task.ts
-function isState(s) {
-  return STATES.includes(s);
+// src/model/approval.ts
+function isRole(s) {
+  return ROLES.includes(s);
 }
-function isPriority(s) {
-  return PRIORITIES.includes(s);
+function normalizeApprovalId(id) {
+  const m = /^a-?(\d+)$/i.exec(id.trim());
+  return m ? `A-${Number(m[1])}` : id.trim();
 }
-var STATES, PRIORITIES, RESOLUTIONS, DEFAULT_POLICY;
-var init_task = __esm({
-  "src/model/task.ts"() {
+var ROLES, APPROVAL_STATUSES;
+var init_approval = __esm({
+  "src/model/approval.ts"() {
     "use strict";
-    STATES = ["PLAN", "READY", "DOING", "REVIEW", "DONE"];
-    PRIORITIES = ["P0", "P1", "P2", "P3"];
-    RESOLUTIONS = ["done", "cancelled"];
-    DEFAULT_POLICY = {
-      lease: 30 * 6e4,
-      maxAttempts: 3,
-      backoff: { min: 6e4, max: 36e5 },
-      approvalRequired: [],
-      wipLimit: {},
-      clockSkew: 3e4,
-      signedCommits: false,
-      approvalSla: 24 * 36e5,
-      goals: {}
-    };
+    ROLES = ["CMD", "WORK", "AUDIT"];
+    APPROVAL_STATUSES = ["pending", "approved", "rejected", "superseded"];
   }
 });
 
@@ -9861,22 +10021,6 @@ var init_diagnostic = __esm({
   }
 });
 
-// src/rules/lease.ts
-function isLeaseExpired(lease, now, clockSkew) {
-  return now > lease.until + clockSkew;
-}
-function shortSession(session) {
-  return session.length <= 12 ? session : session.slice(0, 8);
-}
-function holderWithSession(holder, session) {
-  return session === void 0 ? holder : `${holder} (${shortSession(session)})`;
-}
-var init_lease = __esm({
-  "src/rules/lease.ts"() {
-    "use strict";
-  }
-});
-
 // lazy-catalog:catalog
 var require_catalog = __commonJS({
   "lazy-catalog:catalog"(exports2, module2) {
@@ -10273,19 +10417,6 @@ var init_i18n = __esm({
     asIs = false;
     HTML_ENTITIES = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };
     escapeHtml = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-  }
-});
-
-// src/model/approval.ts
-function isRole(s) {
-  return ROLES.includes(s);
-}
-var ROLES, APPROVAL_STATUSES;
-var init_approval = __esm({
-  "src/model/approval.ts"() {
-    "use strict";
-    ROLES = ["CMD", "WORK", "AUDIT"];
-    APPROVAL_STATUSES = ["pending", "approved", "rejected", "superseded"];
   }
 });
 
@@ -16450,140 +16581,12 @@ var init_filter = __esm({
   }
 });
 
-// src/rules/summary.ts
-function boardFacts(tasks) {
-  const byState = Object.fromEntries(STATES.map((s) => [s, 0]));
-  const blocked = [];
-  const leases = [];
-  for (const t of tasks) {
-    byState[t.state]++;
-    if (t.blocked !== void 0) blocked.push(t.id);
-    if (t.lease) leases.push({ id: t.id, holder: t.lease.holder, until: t.lease.until, session: t.lease.session });
-  }
-  const dead = deadLetters(tasks);
-  return {
-    tasks: tasks.length,
-    byState,
-    blocked,
-    leases,
-    deadLetters: dead.deadLetters,
-    behindDeadLetter: dead.behind.map((b) => b.id)
-  };
-}
-function isDeadLetter(t) {
-  return t.state !== "DONE" && (t.blocked?.startsWith(DEAD_LETTER_PREFIX) ?? false);
-}
-function deadLetters(tasks) {
-  const byId = new Map(tasks.map((t) => [t.id, t]));
-  const dead = tasks.filter(isDeadLetter).map((t) => t.id);
-  if (dead.length === 0) return { deadLetters: [], behind: [] };
-  const reach = /* @__PURE__ */ new Map();
-  const visit = (id, path) => {
-    const known = reach.get(id);
-    if (known) return known;
-    const out = /* @__PURE__ */ new Set();
-    const t = byId.get(id);
-    if (!t || t.state === "DONE" || path.has(id)) return out;
-    path.add(id);
-    for (const d of t.depends) {
-      const dep = byId.get(d);
-      if (!dep || dep.state === "DONE") continue;
-      if (isDeadLetter(dep)) out.add(d);
-      for (const x of visit(d, path)) out.add(x);
-    }
-    path.delete(id);
-    reach.set(id, out);
-    return out;
-  };
-  const behind = [];
-  for (const t of tasks) {
-    if (t.state === "DONE") continue;
-    const found = visit(t.id, /* @__PURE__ */ new Set());
-    if (found.size) behind.push({ id: t.id, deadLetters: dead.filter((d) => found.has(d)) });
-  }
-  return { deadLetters: dead, behind };
-}
-function statusFacts(tasks, approvals, policy, isStale2) {
-  const board = Array.isArray(tasks) ? boardFacts(tasks) : tasks;
-  return {
-    tasks: board.tasks,
-    byState: board.byState,
-    blocked: board.blocked,
-    leases: board.leases,
-    deadLetters: board.deadLetters ?? [],
-    behindDeadLetter: board.behindDeadLetter ?? [],
-    pending: approvals.filter((a) => a.status === "pending").map((a) => ({ id: a.id, requestedAt: a.requestedAt ?? null })),
-    stale: approvals.filter((a) => a.status === "approved" && isStale2(a)).map((a) => a.id),
-    clockSkew: policy.clockSkew,
-    approvalSla: policy.approvalSla
-  };
-}
-function summarize(facts, now) {
-  let held2 = 0;
-  let nextEnd;
-  const expired = [];
-  for (const l of facts.leases) {
-    if (isLeaseExpired(l, now, facts.clockSkew))
-      expired.push({ id: l.id, holder: l.holder, session: l.session, since: l.until });
-    else {
-      held2++;
-      if (nextEnd === void 0 || l.until < nextEnd) nextEnd = l.until;
-    }
-  }
-  const overSla = facts.pending.filter((a) => a.requestedAt !== null && now - a.requestedAt > facts.approvalSla).map((a) => ({ id: a.id, waiting: now - a.requestedAt }));
-  return {
-    tasks: facts.tasks,
-    byState: facts.byState,
-    blocked: facts.blocked,
-    deadLetters: facts.deadLetters ?? [],
-    behindDeadLetter: facts.behindDeadLetter ?? [],
-    leases: { held: held2, nextEnd, expired },
-    approvals: { pending: facts.pending.length, overSla, stale: facts.stale }
-  };
-}
-var DEAD_LETTER_PREFIX;
-var init_summary = __esm({
-  "src/rules/summary.ts"() {
-    "use strict";
-    init_task();
-    init_lease();
-    DEAD_LETTER_PREFIX = "dead letter";
-  }
-});
-
-// src/app/status-memo.ts
-function statusSources(ctx) {
-  const tasks = ctx.ports.readSnapshot(ctx.paths.tasks);
-  return tasks ? [tasks, ctx.ports.readSnapshot(ctx.paths.approvals)] : void 0;
-}
-function statusMemo(ctx, sources, cheap = false) {
-  return ctx.ports.memo?.get(STATUS_MEMO, sources, { cheap });
-}
-function statusOf(memo, now) {
-  return {
-    summary: summarize(memo.facts, now),
-    errors: memo.errors,
-    warnings: memo.warnings,
-    approvalsFound: memo.approvalsFound,
-    phases: memo.phases,
-    hasHooks: memo.hasHooks
-  };
-}
-var STATUS_MEMO, HOOKS_HEADING;
-var init_status_memo = __esm({
-  "src/app/status-memo.ts"() {
-    "use strict";
-    init_summary();
-    STATUS_MEMO = "status";
-    HOOKS_HEADING = /(^|\n)## Hooks[ \t]*\r?\n/;
-  }
-});
-
 // src/app/views.ts
 var views_exports = {};
 __export(views_exports, {
   listRows: () => listRows,
   listView: () => listView,
+  rowsOfTasks: () => rowsOfTasks,
   showView: () => showView,
   statusView: () => statusView
 });
@@ -16633,21 +16636,20 @@ function listView(ctx, filter) {
   const ledger = parseTasksLazily(ctx, ctx.ports.readText(ctx.paths.tasks));
   return { tasks: tasksOf(ledger, matcher(filter)), diagnostics: ledger.diagnostics };
 }
+function rowsOfTasks(tasks) {
+  return {
+    count: tasks.length,
+    ids: tasks.map((t) => t.id),
+    forEach(each) {
+      for (const t of tasks) each({ plain: null, line: t.line, task: () => t });
+    }
+  };
+}
 function listRows(ctx, filter) {
   const ledger = parseTasksLazily(ctx, ctx.ports.readText(ctx.paths.tasks));
   const keep = matcher(filter);
   const clean2 = cleanScanOf(ledger);
-  if (!clean2) {
-    const tasks = tasksOf(ledger, keep);
-    return {
-      count: tasks.length,
-      ids: tasks.map((t) => t.id),
-      forEach(each) {
-        for (const t of tasks) each({ plain: null, line: t.line, task: () => t });
-      },
-      diagnostics: ledger.diagnostics
-    };
-  }
+  if (!clean2) return { ...rowsOfTasks(tasksOf(ledger, keep)), diagnostics: ledger.diagnostics };
   const cursor = new ListRowCursor(ledger.doc.text);
   let ranges = clean2.sections().filter((r) => r.id !== void 0);
   if (keep) ranges = ranges.filter((r) => keep(cursor.moveTo(r.start, r.end).task()));
@@ -22007,7 +22009,7 @@ async function serveHttp(opts) {
       }
       const show = /^\/api\/show\/([^/]+)$/.exec(path);
       if (show) {
-        const id = normalizeId(decodeURIComponent(show[1]));
+        const id = normalizeTaskId(decodeURIComponent(show[1]));
         try {
           const v = showView(ctx, id);
           return sendJson(res, 200, showDoc(v.task, v.body));
@@ -22022,7 +22024,7 @@ async function serveHttp(opts) {
         const subject = url.searchParams.get("subject");
         const rows = listApprovals(ctx, {
           ...status.length ? { status } : {},
-          ...subject ? { subject: normalizeId(subject) } : {}
+          ...subject ? { subject: normalizeTaskId(subject) } : {}
         });
         return sendJson(res, 200, approvalsDoc(rows));
       }
@@ -22071,16 +22073,16 @@ async function serveHttp(opts) {
       });
     const id = body.id.trim();
     const reason = body.reason?.trim() || void 0;
-    const attempt = act === "approve" || act === "reject" ? { decision: { id: normalizeApproval2(id), decision: act, reasonGiven: reason !== void 0 } } : { action: act, id: normalizeId(id) };
+    const attempt = act === "approve" || act === "reject" ? { decision: { id: normalizeApprovalId(id), decision: act, reasonGiven: reason !== void 0 } } : { action: act, id: normalizeTaskId(id) };
     try {
       if (act === "approve" || act === "reject") {
-        const r2 = await decideApproval(ctx, { id: normalizeApproval2(id), decision: act, reason });
+        const r2 = await decideApproval(ctx, { id: normalizeApprovalId(id), decision: act, reason });
         return sendJson(res, 200, {
           ...doc("approval-decision", { id: r2.id, decision: r2.decision }),
           message: `${r2.id} ${act === "approve" ? "approved" : "rejected"}`
         });
       }
-      const input = { action: act, id: normalizeId(id), reason };
+      const input = { action: act, id: normalizeTaskId(id), reason };
       const { result: r, worktree } = act === "accept" ? await (await Promise.resolve().then(() => (init_worktree(), worktree_exports))).transitionEndingWorktree(ctx, input, { keep: false }) : { result: await transition(ctx, input), worktree: void 0 };
       return sendJson(res, 200, {
         ...doc("transition", { id: r.id, action: r.action, from: r.from, to: r.to }),
@@ -22206,14 +22208,6 @@ async function readBody(req) {
     return void 0;
   }
 }
-function normalizeId(id) {
-  const m = /^t-?(\d+)$/i.exec(id.trim());
-  return m ? `T-${Number(m[1])}` : id.trim();
-}
-function normalizeApproval2(id) {
-  const m = /^a-?(\d+)$/i.exec(id.trim());
-  return m ? `A-${Number(m[1])}` : id.trim();
-}
 var import_node_crypto8, import_node_http, BODY_LIMIT2, DECISIONS, isDecision, STATUS_OF;
 var init_server2 = __esm({
   "src/serve/server.ts"() {
@@ -22228,6 +22222,7 @@ var init_server2 = __esm({
     init_refusal();
     init_transition();
     init_views();
+    init_approval();
     init_task();
     init_guard();
     init_page();
@@ -22529,7 +22524,7 @@ async function tick(ctx, options) {
   }
   reportStaleLocks(options, emit);
   let hookRetry;
-  if (/(^|\n)## Hooks[ \t]*\r?\n/.test(tasksText2)) {
+  if (HOOKS_HEADING.test(tasksText2)) {
     await step("hooks", async () => {
       const { deliverHooks: deliverHooks2 } = await Promise.resolve().then(() => (init_hook_delivery(), hook_delivery_exports));
       for (const r of await deliverHooks2(ctx, { due: true, env: options.env ?? process.env })) {
@@ -22863,6 +22858,7 @@ var init_watch2 = __esm({
     init_approvals2();
     init_errors();
     init_ledgers();
+    init_status_memo();
     EXIT_PROBLEM = EXIT.problem;
   }
 });
@@ -23327,9 +23323,6 @@ __export(entry_exports, {
 });
 module.exports = __toCommonJS(entry_exports);
 
-// src/cli/main.ts
-var import_node_fs27 = require("node:fs");
-
 // node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
 var {
@@ -23352,44 +23345,54 @@ init_errors();
 init_faults();
 init_git();
 
-// src/io/locate-board.ts
-var import_node_path5 = require("node:path");
-init_git();
-init_git_ref();
-
 // src/io/locate.ts
-var import_node_fs4 = require("node:fs");
-var import_node_path4 = require("node:path");
+var import_node_fs2 = require("node:fs");
+var import_node_path2 = require("node:path");
 init_git();
+function namedFolderProblem(opts, env2) {
+  const dir = opts.dir ?? env2.TASKGATE_DIR;
+  if (dir === void 0 || isFolder(dir)) return void 0;
+  return `${opts.dir !== void 0 ? "--dir" : "TASKGATE_DIR"} ${dir}: ${(0, import_node_fs2.existsSync)(dir) ? "not a folder" : "no such folder"}; create it first (mkdir -p ${dir}) or point it at the folder that has TASKS.md and APPROVALS.md`;
+}
+function isFolder(path) {
+  try {
+    return (0, import_node_fs2.statSync)(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
 function locateLedgers(opts, env2, cwd) {
   const explicitDir = opts.dir ?? env2.TASKGATE_DIR;
   let dir;
-  if (explicitDir) dir = (0, import_node_path4.resolve)(cwd, explicitDir);
-  else dir = inMainWorkTree((0, import_node_path4.resolve)(cwd)) ?? nearestBoard((0, import_node_path4.resolve)(cwd)) ?? (0, import_node_path4.resolve)(cwd);
-  const tasks = (0, import_node_path4.resolve)(cwd, opts.tasks ?? env2.TASKGATE_TASKS ?? (0, import_node_path4.join)(dir, "TASKS.md"));
-  const approvals = (0, import_node_path4.resolve)(cwd, opts.approvals ?? env2.TASKGATE_APPROVALS ?? (0, import_node_path4.join)((0, import_node_path4.dirname)(tasks), "APPROVALS.md"));
+  if (explicitDir) dir = (0, import_node_path2.resolve)(cwd, explicitDir);
+  else dir = inMainWorkTree((0, import_node_path2.resolve)(cwd)) ?? nearestBoard((0, import_node_path2.resolve)(cwd)) ?? (0, import_node_path2.resolve)(cwd);
+  const tasks = (0, import_node_path2.resolve)(cwd, opts.tasks ?? env2.TASKGATE_TASKS ?? (0, import_node_path2.join)(dir, "TASKS.md"));
+  const approvals = (0, import_node_path2.resolve)(cwd, opts.approvals ?? env2.TASKGATE_APPROVALS ?? (0, import_node_path2.join)((0, import_node_path2.dirname)(tasks), "APPROVALS.md"));
   const display = (p) => {
-    const r = (0, import_node_path4.relative)(cwd, p);
-    return r && !r.startsWith("..") && !(0, import_node_path4.isAbsolute)(r) ? r : p;
+    const r = (0, import_node_path2.relative)(cwd, p);
+    return r && !r.startsWith("..") && !(0, import_node_path2.isAbsolute)(r) ? r : p;
   };
   return { tasks, approvals, tasksDisplay: display(tasks), approvalsDisplay: display(approvals) };
 }
 function hasBoard(d) {
-  return (0, import_node_fs4.existsSync)((0, import_node_path4.join)(d, "TASKS.md")) || (0, import_node_fs4.existsSync)((0, import_node_path4.join)(d, "APPROVALS.md"));
+  return (0, import_node_fs2.existsSync)((0, import_node_path2.join)(d, "TASKS.md")) || (0, import_node_fs2.existsSync)((0, import_node_path2.join)(d, "APPROVALS.md"));
 }
 function nearestBoard(from, stop) {
-  for (let d = from; ; d = (0, import_node_path4.dirname)(d)) {
+  for (let d = from; ; d = (0, import_node_path2.dirname)(d)) {
     if (hasBoard(d)) return d;
-    if (d === stop || (0, import_node_path4.dirname)(d) === d) return void 0;
+    if (d === stop || (0, import_node_path2.dirname)(d) === d) return void 0;
   }
 }
 function inMainWorkTree(cwd) {
   const wt = mainWorkTree(cwd);
   if (!wt || wt.main === wt.top) return void 0;
-  return nearestBoard((0, import_node_path4.join)(wt.main, (0, import_node_path4.relative)(wt.top, cwd)), wt.main);
+  return nearestBoard((0, import_node_path2.join)(wt.main, (0, import_node_path2.relative)(wt.top, cwd)), wt.main);
 }
 
 // src/io/locate-board.ts
+var import_node_path5 = require("node:path");
+init_git();
+init_git_ref();
 function locateBoard(opts, env2, cwd) {
   const explicit = opts.dir ?? opts.tasks ?? opts.approvals ?? env2.TASKGATE_DIR ?? env2.TASKGATE_TASKS ?? env2.TASKGATE_APPROVALS;
   const followsShare = !explicit && env2.TASKGATE_SHARE !== "off";
@@ -23410,6 +23413,7 @@ function sharedPaths(share, top) {
 var import_node_os4 = require("node:os");
 var import_node_path12 = require("node:path");
 init_errors();
+init_status_memo();
 init_git();
 init_git_ref();
 init_git_store();
@@ -23499,7 +23503,7 @@ function afterWrites(opts, update, shared) {
     const done = last;
     if (done && done.writes.length > 0) {
       const tasksText2 = done.writes.find((w) => w.path === opts.tasksPath)?.text ?? readLedgerFile(opts.tasksPath);
-      if (tasksText2 !== void 0 && /(^|\n)## Hooks[ \t]*\r?\n/.test(tasksText2)) {
+      if (tasksText2 !== void 0 && HOOKS_HEADING.test(tasksText2)) {
         const { addsEventLine: addsEventLine2, startDeliverer: startDeliverer2 } = await Promise.resolve().then(() => (init_hook_outbox(), hook_outbox_exports));
         if (done.writes.some((w) => addsEventLine2(done.before[paths.indexOf(w.path)], w.text))) {
           startDeliverer2(
@@ -23532,6 +23536,7 @@ function testHooks(env2) {
 
 // src/cli/main.ts
 init_write_checks();
+init_approval();
 init_task();
 init_values();
 
@@ -23539,6 +23544,7 @@ init_values();
 var import_node_fs13 = require("node:fs");
 init_documents();
 init_errors();
+init_approval();
 init_time();
 init_values();
 
@@ -24308,10 +24314,6 @@ function renderTask(c, t, body, now, clockSkew) {
 }
 
 // src/cli/approval-commands.ts
-var normalizeApproval = (id) => {
-  const m = /^a-?(\d+)$/i.exec(id.trim());
-  return m ? `A-${Number(m[1])}` : id.trim();
-};
 function verdictText(v) {
   switch (v.decision) {
     case "approve":
@@ -24345,7 +24347,7 @@ function registerApprovalCommands(program2, kit) {
     ).argument("<id>", "approval ID, like A-3").option("--json", "print one JSON document").action(async (id, o) => {
       const { ctx } = kit.context();
       const { showApproval: showApproval2 } = await Promise.resolve().then(() => (init_approvals2(), approvals_exports));
-      const e = showApproval2(ctx, normalizeApproval(id));
+      const e = showApproval2(ctx, normalizeApprovalId(id));
       if (kit.json(o)) {
         kit.out.write(
           jsonDoc(name === "show" ? "approval" : "approval-explain", {
@@ -24397,7 +24399,7 @@ function registerApprovalCommands(program2, kit) {
     cmd.option("--json", "print one JSON document").action(async (id, o) => {
       const { ctx } = kit.context();
       const { decideApproval: decideApproval2 } = await Promise.resolve().then(() => (init_approvals2(), approvals_exports));
-      const r = await decideApproval2(ctx, { id: normalizeApproval(id), decision, reason: o.reason });
+      const r = await decideApproval2(ctx, { id: normalizeApprovalId(id), decision, reason: o.reason });
       if (kit.json(o)) kit.out.write(jsonDoc("approval-decision", { id: r.id, decision: r.decision }));
       else kit.out.write(`${r.id} ${decision === "approve" ? "approved" : "rejected"}
 `);
@@ -25781,11 +25783,8 @@ async function main(argv, env2 = process.env, whole = false) {
   const context = () => {
     const g = program2.opts();
     showUtc(Boolean(g.utc));
-    const dir = g.dir ?? env2.TASKGATE_DIR;
-    if (dir !== void 0 && !isFolder(dir))
-      throw new UsageError(
-        `${g.dir !== void 0 ? "--dir" : "TASKGATE_DIR"} ${dir}: ${(0, import_node_fs27.existsSync)(dir) ? "not a folder" : "no such folder"}; create it first (mkdir -p ${dir}) or point it at the folder that has TASKS.md and APPROVALS.md`
-      );
+    const folderProblem = namedFolderProblem(g, env2);
+    if (folderProblem !== void 0) throw new UsageError(folderProblem);
     const { paths, share, followsShare } = locateBoard(g, env2, process.cwd());
     const ports = nodePorts({
       as: g.as,
@@ -25806,10 +25805,12 @@ async function main(argv, env2 = process.env, whole = false) {
   };
   const reasonAt = beforeProgram.indexOf("--reason");
   const reason = reasonAt >= 0 ? beforeProgram[reasonAt + 1] : beforeProgram.find((a) => a.startsWith("--reason="))?.slice(9);
+  const idArg = beforeProgram.find((a) => /^t-?\d+$/i.test(a));
+  const approvalArg = beforeProgram.find((a) => /^a-?\d+$/i.test(a));
   const attempted = {
     command: wanted,
-    id: beforeProgram.find((a) => /^t-?\d+$/i.test(a))?.replace(/^t-?(\d+)$/i, (_m, n) => `T-${Number(n)}`),
-    approval: beforeProgram.find((a) => /^a-?\d+$/i.test(a))?.replace(/^a-?(\d+)$/i, (_m, n) => `A-${Number(n)}`),
+    id: idArg === void 0 ? void 0 : normalizeTaskId(idArg),
+    approval: approvalArg === void 0 ? void 0 : normalizeApprovalId(approvalArg),
     reasonGiven: reason !== void 0 && reason.trim() !== ""
   };
   program2.command("init").description("create TASKS.md and APPROVALS.md here (never overwrites)").action(async () => {
@@ -25923,7 +25924,7 @@ ${phaseText.renderPhases(v.phases)}`);
   program2.command("show").description("one task with its fields and text").argument("<id>", "task ID, like T-12").option("--json", "print one JSON document").action(async (id, o) => {
     const { ctx, c } = context();
     const { showView: showView2 } = await Promise.resolve().then(() => (init_views(), views_exports));
-    const v = showView2(ctx, normalizeId2(id));
+    const v = showView2(ctx, normalizeTaskId(id));
     if (json2(o)) out.write(jsonDoc("task", { task: taskDoc(v.task), body: v.body }));
     else writeAsIs(out, renderTask(c, v.task, v.body, ctx.now, v.clockSkew));
     warnIfInvalid(v.errors);
@@ -25952,29 +25953,29 @@ ${phaseText.renderPhases(v.phases)}`);
       return [p.slice(0, eq).trim(), p.slice(eq + 1)];
     });
     const { setFields: setFields2 } = await Promise.resolve().then(() => (init_set(), set_exports));
-    const r = await setFields2(ctx, normalizeId2(id), assignments);
+    const r = await setFields2(ctx, normalizeTaskId(id), assignments);
     if (json2(o))
       out.write(
         jsonDoc("set", {
-          id: normalizeId2(id),
+          id: normalizeTaskId(id),
           changes: r.changes.map((ch) => ({ key: ch.key, from: ch.from ?? null, to: ch.to ?? null }))
         })
       );
-    else if (r.changes.length === 0) out.write(`${normalizeId2(id)}: nothing to change
+    else if (r.changes.length === 0) out.write(`${normalizeTaskId(id)}: nothing to change
 `);
     else
       for (const ch of r.changes)
-        out.write(`${normalizeId2(id)} ${ch.key}: ${ch.from ?? "(none)"} -> ${ch.to ?? "(removed)"}
+        out.write(`${normalizeTaskId(id)} ${ch.key}: ${ch.from ?? "(none)"} -> ${ch.to ?? "(removed)"}
 `);
   });
-  registerWorkflowCommands(program2, { context, json: json2, out, env: env2, normalizeId: normalizeId2 });
-  registerApprovalCommands(program2, { context, json: json2, out, env: env2, normalizeId: normalizeId2 });
+  registerWorkflowCommands(program2, { context, json: json2, out, env: env2, normalizeId: normalizeTaskId });
+  registerApprovalCommands(program2, { context, json: json2, out, env: env2, normalizeId: normalizeTaskId });
   const kit = {
     context,
     json: json2,
     out,
     env: env2,
-    normalizeId: normalizeId2,
+    normalizeId: normalizeTaskId,
     setExit: (code) => {
       exitCode = code;
     }
@@ -26003,19 +26004,8 @@ ${phaseText.renderPhases(v.phases)}`);
   }
   return exitCode;
 }
-function isFolder(path) {
-  try {
-    return (0, import_node_fs27.statSync)(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
 var LONG_RUNNING = /* @__PURE__ */ new Set(["watch", "run", "work", "mcp", "serve"]);
 var checksLoaded = false;
-function normalizeId2(id) {
-  const m = /^t-?(\d+)$/i.exec(id.trim());
-  return m ? `T-${Number(m[1])}` : id.trim();
-}
 async function reportError(e, wantsJson, out, err, ctx, attempted) {
   if (!(e instanceof TaskgateError) && isMachineFault(e)) e = machineFault(e);
   const errorJson = async (facts) => {

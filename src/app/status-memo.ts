@@ -6,25 +6,21 @@ import type { PhaseProgress } from "../rules/phases.js";
 import { type StatusFacts, type StatusSummary, summarize } from "../rules/summary.js";
 import type { Context } from "./context.js";
 
-export interface StatusView {
-  readonly summary: StatusSummary;
-  readonly errors: number;
-  readonly warnings: number;
-  readonly approvalsFound: boolean;
-  /** Each phase's progress (none without a Phases section). */
-  readonly phases: readonly PhaseProgress[];
-  /** TASKS.md has a Hooks section (docs/hooks.md): status then reports on their delivery. */
-  readonly hasHooks: boolean;
-}
-
 /** What status keeps in its memo: all that depends on the ledgers' contents alone. */
 export interface StatusMemo {
+  /** Each phase's progress (none without a Phases section). */
   readonly phases: readonly PhaseProgress[];
   readonly facts: StatusFacts;
   readonly errors: number;
   readonly warnings: number;
   readonly approvalsFound: boolean;
+  /** TASKS.md has a Hooks section (docs/hooks.md): status then reports on their delivery. */
   readonly hasHooks: boolean;
+}
+
+/** The memo's facts judged at a time: the counts, leases and approvals as of then. */
+export interface StatusView extends Omit<StatusMemo, "facts"> {
+  readonly summary: StatusSummary;
 }
 
 /** The memo's name for status's facts. */
@@ -54,12 +50,6 @@ export function statusMemo(
 
 /** The view at `now` (leases and approvals are judged at it, never kept). */
 export function statusOf(memo: StatusMemo, now: number): StatusView {
-  return {
-    summary: summarize(memo.facts, now),
-    errors: memo.errors,
-    warnings: memo.warnings,
-    approvalsFound: memo.approvalsFound,
-    phases: memo.phases,
-    hasHooks: memo.hasHooks,
-  };
+  const { facts, ...rest } = memo;
+  return { ...rest, summary: summarize(facts, now) };
 }

@@ -110,6 +110,17 @@ export interface ListRows {
   readonly diagnostics: Diagnostic[];
 }
 
+/** Tasks already read, as list's rows (none in its usual shape: each printed from its task). */
+export function rowsOfTasks(tasks: readonly Task[]): Pick<ListRows, "count" | "ids" | "forEach"> {
+  return {
+    count: tasks.length,
+    ids: tasks.map((t) => t.id),
+    forEach(each) {
+      for (const t of tasks) each({ plain: null, line: t.line, task: () => t });
+    },
+  };
+}
+
 /**
  * The tasks list shows (listView's), as rows to print one by one: on a clean board, each entry
  * read from its lines as it is printed (none is kept) and its text at hand for printing.
@@ -118,17 +129,7 @@ export function listRows(ctx: Context, filter: TaskFilter): ListRows {
   const ledger = parseTasksLazily(ctx, ctx.ports.readText(ctx.paths.tasks));
   const keep = matcher(filter);
   const clean = cleanScanOf(ledger);
-  if (!clean) {
-    const tasks = tasksOf(ledger, keep);
-    return {
-      count: tasks.length,
-      ids: tasks.map((t) => t.id),
-      forEach(each) {
-        for (const t of tasks) each({ plain: null, line: t.line, task: () => t });
-      },
-      diagnostics: ledger.diagnostics,
-    };
-  }
+  if (!clean) return { ...rowsOfTasks(tasksOf(ledger, keep)), diagnostics: ledger.diagnostics };
   const cursor = new ListRowCursor(ledger.doc.text);
   let ranges = clean.sections().filter((r) => r.id !== undefined);
   if (keep) ranges = ranges.filter((r) => keep(cursor.moveTo(r.start, r.end).task()));

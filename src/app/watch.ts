@@ -27,6 +27,7 @@ import { autoApprove, loadRules } from "./approvals.js";
 import type { Context } from "./context.js";
 import { EXIT, InvalidLedgerError, RefusedError, TaskgateError } from "./errors.js";
 import { applyChecked, loadWriteChecks, missingLedger, parseApprovals, parseTasks, requireValid } from "./ledgers.js";
+import { HOOKS_HEADING } from "./status-memo.js";
 
 export type WatchEventKind =
   | "recover"
@@ -149,7 +150,7 @@ export async function tick(ctx: Context, options: TickOptions): Promise<TickResu
   reportStaleLocks(options, emit);
   // Events to the hooks (docs/hooks.md): after this tick's writes, retried with backoff.
   let hookRetry: number | undefined;
-  if (/(^|\n)## Hooks[ \t]*\r?\n/.test(tasksText)) {
+  if (HOOKS_HEADING.test(tasksText)) {
     await step("hooks", async () => {
       const { deliverHooks } = await import("./hook-delivery.js");
       for (const r of await deliverHooks(ctx, { due: true, env: options.env ?? process.env })) {

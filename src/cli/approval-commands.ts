@@ -5,17 +5,13 @@ import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { approvalDoc } from "../app/documents.js";
 import { UsageError } from "../app/errors.js";
+import { normalizeApprovalId as normalizeApproval } from "../model/approval.js";
 import { formatAge } from "../model/time.js";
 import type { Verdict } from "../rules/approval-rules.js";
 import { terminalText } from "../rules/values.js";
 import { collectList } from "./options.js";
 import { jsonDoc } from "./render.js";
 import type { CommandKit } from "./workflow-commands.js";
-
-const normalizeApproval = (id: string) => {
-  const m = /^a-?(\d+)$/i.exec(id.trim());
-  return m ? `A-${Number(m[1])}` : id.trim();
-};
 
 function verdictText(v: Verdict): string {
   switch (v.decision) {

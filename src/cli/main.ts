@@ -1,16 +1,17 @@
 // Command-line wiring: parse with commander, build the context, call a use case, render.
 // Only this module sets the process exit code.
 
-import { existsSync, statSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import type { Context } from "../app/context.js";
 import { EXIT, TaskgateError, UsageError } from "../app/errors.js";
 import { isMachineFault, machineFault } from "../io/faults.js";
 import { mainWorkTree } from "../io/git.js";
+import { namedFolderProblem } from "../io/locate.js";
 import { locateBoard } from "../io/locate-board.js";
 import { nodePorts } from "../io/ports.js";
 import { ChecksNotLoaded } from "../ledger/write-checks.js";
-import { isState, STATES } from "../model/task.js";
+import { normalizeApprovalId } from "../model/approval.js";
+import { isState, normalizeTaskId as normalizeId, STATES } from "../model/task.js";
 import { terminalText } from "../rules/values.js";
 import { registerApprovalCommands } from "./approval-commands.js";
 import { checkStagedCommand, registerGitCommands } from "./git-commands.js";
@@ -132,11 +133,8 @@ export async function main(
     const g = program.opts<GlobalOpts>();
     showUtc(Boolean(g.utc));
     // A folder that is not there: say so (before, init said "Nobody to act as": git found no repository).
-    const dir = g.dir ?? env.TASKGATE_DIR;
-    if (dir !== undefined && !isFolder(dir))
-      throw new UsageError(
-        `${g.dir !== undefined ? "--dir" : "TASKGATE_DIR"} ${dir}: ${existsSync(dir) ? "not a folder" : "no such folder"}; create it first (mkdir -p ${dir}) or point it at the folder that has TASKS.md and APPROVALS.md`,
-      );
+    const folderProblem = namedFolderProblem(g, env);
+    if (folderProblem !== undefined) throw new UsageError(folderProblem);
     const { paths, share, followsShare } = locateBoard(g, env, process.cwd());
     const ports = nodePorts({
       as: g.as,
@@ -158,12 +156,12 @@ export async function main(
   const reasonAt = beforeProgram.indexOf("--reason");
   const reason =
     reasonAt >= 0 ? beforeProgram[reasonAt + 1] : beforeProgram.find((a) => a.startsWith("--reason="))?.slice(9);
+  const idArg = beforeProgram.find((a) => /^t-?\d+$/i.test(a));
+  const approvalArg = beforeProgram.find((a) => /^a-?\d+$/i.test(a));
   const attempted = {
     command: wanted,
-    id: beforeProgram.find((a) => /^t-?\d+$/i.test(a))?.replace(/^t-?(\d+)$/i, (_m, n: string) => `T-${Number(n)}`),
-    approval: beforeProgram
-      .find((a) => /^a-?\d+$/i.test(a))
-      ?.replace(/^a-?(\d+)$/i, (_m, n: string) => `A-${Number(n)}`),
+    id: idArg === undefined ? undefined : normalizeId(idArg),
+    approval: approvalArg === undefined ? undefined : normalizeApprovalId(approvalArg),
     reasonGiven: reason !== undefined && reason.trim() !== "",
   };
 
@@ -416,22 +414,9 @@ export async function main(
   return exitCode;
 }
 
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
 /** The commands that load every ledger check before they start (see main). */
 const LONG_RUNNING = new Set(["watch", "run", "work", "mcp", "serve"]);
 let checksLoaded = false;
-
-function normalizeId(id: string): string {
-  const m = /^t-?(\d+)$/i.exec(id.trim());
-  return m ? `T-${Number(m[1])}` : id.trim();
-}
 
 async function reportError(
   e: unknown,

@@ -9,11 +9,11 @@
 // has printed nothing by then (at most the memo recorded the ledgers' stamps, as the full
 // command would), and status only reads, so running it afresh is safe.
 
-import { statSync } from "node:fs";
 import type { Context } from "../app/context.js";
 import { docText, statusDoc } from "../app/documents.js";
 import { statusMemo, statusOf, statusSources } from "../app/status-memo.js";
 import { mainWorkTree } from "../io/git.js";
+import { namedFolderProblem } from "../io/locate.js";
 import { locateBoard } from "../io/locate-board.js";
 import { fileMemo } from "../io/memo.js";
 import { readLedgerSnapshot } from "../io/text.js";
@@ -68,8 +68,7 @@ export function quickStatus(argv: readonly string[], env: NodeJS.ProcessEnv = pr
   try {
     // As main.ts's context(): a missing folder, an unreadable TASKGATE_NOW, no board found or a
     // shared one (read through git) are the full command's to report or do.
-    const dir = o.dir ?? env.TASKGATE_DIR;
-    if (dir !== undefined && !isFolder(dir)) return undefined;
+    if (namedFolderProblem(o, env) !== undefined) return undefined;
     const { paths, share } = locateBoard(o, env, process.cwd());
     if (share) return undefined;
     const now = env.TASKGATE_NOW ? Date.parse(env.TASKGATE_NOW) : Date.now();
@@ -105,12 +104,4 @@ export function quickStatus(argv: readonly string[], env: NodeJS.ProcessEnv = pr
   }
   out.write(text);
   return 0;
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }

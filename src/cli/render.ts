@@ -133,25 +133,6 @@ export function renderStatus(
 
 const pad = padEnd;
 
-export function renderTaskTable(c: ChalkInstance, tasks: readonly Task[], width: number): string {
-  let text = "";
-  writeTaskTable(
-    (chunk) => {
-      text += chunk;
-    },
-    c,
-    {
-      count: tasks.length,
-      ids: tasks.map((t) => t.id),
-      forEach: (each) => {
-        for (const t of tasks) each({ plain: null, line: t.line, task: () => t });
-      },
-    },
-    width,
-  );
-  return text;
-}
-
 /**
  * list's table, written in pieces as its rows come: the ID column is as wide as the widest
  * ID, known before any row is read, so no row is kept.

@@ -3,7 +3,7 @@
 // worktree (a task's own, git worktree add) that search is made from the same place in the
 // main worktree first: the board is the one every worktree shares, not the branch's copy.
 
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import type { LedgerPaths } from "../app/context.js";
 import { mainWorkTree } from "./git.js";
@@ -12,6 +12,24 @@ export interface LocateOptions {
   readonly dir?: string | undefined;
   readonly tasks?: string | undefined;
   readonly approvals?: string | undefined;
+}
+
+/**
+ * What is wrong with the folder --dir (or else TASKGATE_DIR) names, as one sentence; undefined
+ * when it is a folder or none is named.
+ */
+export function namedFolderProblem(opts: LocateOptions, env: NodeJS.ProcessEnv): string | undefined {
+  const dir = opts.dir ?? env.TASKGATE_DIR;
+  if (dir === undefined || isFolder(dir)) return undefined;
+  return `${opts.dir !== undefined ? "--dir" : "TASKGATE_DIR"} ${dir}: ${existsSync(dir) ? "not a folder" : "no such folder"}; create it first (mkdir -p ${dir}) or point it at the folder that has TASKS.md and APPROVALS.md`;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 export function locateLedgers(opts: LocateOptions, env: NodeJS.ProcessEnv, cwd: string): LedgerPaths {

@@ -4,6 +4,7 @@ import { hostname } from "node:os";
 import { dirname } from "node:path";
 import type { ActorSource, LedgerPaths, Ports } from "../app/context.js";
 import { RefusedError } from "../app/errors.js";
+import { HOOKS_HEADING } from "../app/status-memo.js";
 import { gitConfig, gitIdentity } from "./git.js";
 import { readShareSetting, type ShareSetting } from "./git-ref.js";
 import { GitBoardStore } from "./git-store.js";
@@ -122,7 +123,7 @@ function afterWrites(opts: PortOptions, update: Ports["update"], shared?: unknow
     const done = last;
     if (done && done.writes.length > 0) {
       const tasksText = done.writes.find((w) => w.path === opts.tasksPath)?.text ?? readLedgerFile(opts.tasksPath);
-      if (tasksText !== undefined && /(^|\n)## Hooks[ \t]*\r?\n/.test(tasksText)) {
+      if (tasksText !== undefined && HOOKS_HEADING.test(tasksText)) {
         const { addsEventLine, startDeliverer } = await import("./hook-outbox.js");
         // A write that logged no event (add, set, renew, ...) starts nothing.
         if (done.writes.some((w) => addsEventLine(done.before[paths.indexOf(w.path)], w.text))) {

@@ -41,3 +41,9 @@ export interface Approval {
 export function isRole(s: string): s is Role {
   return (ROLES as readonly string[]).includes(s);
 }
+
+/** An approval ID as the user may type it (a3, A-3) as the ledger writes it (A-3); else as given, trimmed. */
+export function normalizeApprovalId(id: string): string {
+  const m = /^a-?(\d+)$/i.exec(id.trim());
+  return m ? `A-${Number(m[1])}` : id.trim();
+}

@@ -78,6 +78,12 @@ export const DEFAULT_POLICY: Policy = {
   goals: {},
 };
 
+/** A task ID as the user may type it (t12, T-12, " T-012 ") as the ledger writes it (T-12); else as given, trimmed. */
+export function normalizeTaskId(id: string): string {
+  const m = /^t-?(\d+)$/i.exec(id.trim());
+  return m ? `T-${Number(m[1])}` : id.trim();
+}
+
 export function isState(s: string): s is State {
   return (STATES as readonly string[]).includes(s);
 }

@@ -15,7 +15,8 @@ import { metricsView } from "../app/metrics.js";
 import { explainRefusal, type Refusal } from "../app/refusal.js";
 import { transition, whoActs } from "../app/transition.js";
 import { listView, showView, statusView } from "../app/views.js";
-import { isState } from "../model/task.js";
+import { normalizeApprovalId as normalizeApproval } from "../model/approval.js";
+import { isState, normalizeTaskId as normalizeId } from "../model/task.js";
 import type { TransitionAction } from "../rules/workflow.js";
 import { answerHeaders, Guard } from "./guard.js";
 import { type BoardData, boardFragment, pageHtml, problemFragment, type Tr } from "./page.js";
@@ -336,14 +337,4 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown> |
   } catch {
     return undefined;
   }
-}
-
-function normalizeId(id: string): string {
-  const m = /^t-?(\d+)$/i.exec(id.trim());
-  return m ? `T-${Number(m[1])}` : id.trim();
-}
-
-function normalizeApproval(id: string): string {
-  const m = /^a-?(\d+)$/i.exec(id.trim());
-  return m ? `A-${Number(m[1])}` : id.trim();
 }

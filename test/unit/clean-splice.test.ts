@@ -15,22 +15,14 @@ import { type CleanTasks, scanCleanTasks } from "../../src/ledger/clean-scan.js"
 import { cleanAfterSplices } from "../../src/ledger/clean-splice.js";
 import { appendLog, applySplices, insertEntryWithLog, type Splice } from "../../src/ledger/edit.js";
 import { readTasks, type TasksLedger } from "../../src/ledger/tasks.js";
+import { seededRandom } from "../../src/rules/forecast.js";
 import { planAddTask } from "../../src/rules/plan-add.js";
 
 const { tasks: board } = generateLedgers(300, { seed: 21 });
 const clean = scanCleanTasks(board) as CleanTasks;
 
-/** A small deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic generator (mulberry32, the forecast's). */
+const rng = seededRandom;
 
 const KEYS = [
   "priority",
